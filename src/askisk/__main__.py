@@ -1,0 +1,3 @@
+from askisk.cli import main
+
+raise SystemExit(main())

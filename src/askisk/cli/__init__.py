@@ -1,0 +1,76 @@
+"""askisk's command line: argument parsing, output (JSON lines or readable), exit codes.
+
+Every command lives in its own module with `register(subparsers)` and `run(args) -> int`. Errors a user
+can act on (AskiskError) become one line on stderr and exit code 1; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from askisk import __version__
+from askisk.errors import AskiskError
+
+COMMANDS = ("ask", "index", "speakers", "chat", "eval", "check", "add", "sources", "remove")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="askisk",
+        description="Ask a small, trusted set of sources; see who says what, and where.",
+        epilog="With no command, askisk opens the chat UI.",
+    )
+    parser.add_argument("--version", action="version", version=f"askisk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"askisk.cli.{name}_cmd")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"askisk.cli.{name}_cmd":
+                continue  # a command still being built
+            raise
+        module.register(sub)
+    return parser
+
+
+def add_location_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: $ASKISK_KB or ./kb)")
+    parser.add_argument("--index", metavar="DIR", help="index folder (default: $ASKISK_INDEX or ./index)")
+
+
+def stderr_line(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["chat", *(argv or sys.argv[1:])])
+        if not hasattr(args, "run"):
+            parser.print_help()
+            return 0
+    try:
+        return int(args.run(args) or 0)
+    except AskiskError as exc:
+        stderr_line(f"askisk: error: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        stderr_line("askisk: interrupted")
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`); silence the interpreter's own complaint at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # the last line of defence: one line, never a traceback, unless asked for
+        if os.environ.get("ASKISK_DEBUG"):
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        stderr_line(f"askisk: internal error: {type(exc).__name__}: {first} (set ASKISK_DEBUG=1 for details)")
+        return 3

@@ -1,0 +1,63 @@
+"""`askisk ask`: questions from arguments or stdin -> best passages with speaker and source."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+
+from askisk.config import DEFAULT_TOP_K
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from askisk.cli import add_location_args
+
+    p = sub.add_parser("ask", help="answer questions with the best-matching passages")
+    p.add_argument("question", nargs="*", help="the question (several words are joined); none or '-' reads stdin")
+    p.add_argument("--top-k", "-k", type=int, default=DEFAULT_TOP_K, metavar="K", help="passages per answer")
+    p.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
+    p.add_argument("--speaker", metavar="NAME", help="only passages by this speaker (aliases accepted)")
+    add_location_args(p)
+    p.set_defaults(run=run)
+
+
+def questions(args: argparse.Namespace) -> Iterator[str]:
+    """The joined words of the command line, or one question per line of stdin."""
+    if args.question and args.question != ["-"]:
+        yield " ".join(args.question)
+        return
+    for line in sys.stdin:
+        if line.strip():
+            yield line.rstrip("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from askisk.cli import stderr_line
+    from askisk.cli.output import json_line, print_answer
+    from askisk.errors import InputError
+    from askisk.service import Askisk
+
+    if args.top_k < 1:
+        raise InputError("--top-k must be at least 1")
+    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    service.ready()
+    if args.speaker:
+        service.resolve_speaker(args.speaker)  # fail once, up front, on an unknown speaker
+    failures = asked = 0
+    for question in questions(args):
+        asked += 1
+        try:
+            answer = service.ask(question, top_k=args.top_k, speaker=args.speaker)
+        except InputError as exc:
+            failures += 1
+            stderr_line(f"askisk: error: {exc}")
+            if args.json:
+                json_line({"query": question[:200], "error": str(exc), "results": []})
+            continue
+        if args.json:
+            json_line(answer.to_json())
+        else:
+            print_answer(answer)
+    if asked == 0:
+        raise InputError("no question given; pass one as arguments or one per line on stdin")
+    return 1 if failures else 0

@@ -1,0 +1,57 @@
+"""How results look: one JSON object per line for scripts, a readable listing for people.
+
+Source text is data: it goes into rich `Text` objects, never through markup, so "[bold]" stays literal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+
+def json_line(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def console():
+    from rich.console import Console
+
+    # piped output is not hard-wrapped at 80 columns: a passage stays on one line for grep and friends
+    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def speaker_label(speaker: str | None, attribution: str) -> str:
+    return f"{speaker or 'narration'} ({attribution})" if speaker else "narration"
+
+
+def print_answer(answer: Any, con=None) -> None:
+    from rich.text import Text
+
+    con = con or console()
+    con.print(Text.assemble(("Q: ", "bold"), (answer.query, "bold")))
+    notes = []
+    if answer.speaker_filter:
+        notes.append(f"speaker filter: {answer.speaker_filter}")
+    if answer.detected_speaker:
+        notes.append(f"about: {answer.detected_speaker}")
+    if notes:
+        con.print(Text("   " + "; ".join(notes), style="dim"))
+    if not answer.results:
+        con.print(Text("   no passage in the knowledge base answers this", style="yellow"))
+    for hit in answer.results:
+        head = Text.assemble(
+            (f"{hit.rank:>2}. ", "bold"),
+            (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
+            ("  ·  ", "dim"),
+            (f"{hit.source.title}, ¶{hit.paragraph}", "green"),
+            (f"  ·  score {hit.score:.3f}", "dim"),
+        )
+        con.print(head)
+        if hit.cue:
+            con.print(Text(f"    cue: {hit.cue}", style="dim"))
+        body = Text("    ")
+        body.append(hit.text)
+        con.print(body)
+    con.print()

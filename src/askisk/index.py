@@ -1,0 +1,309 @@
+"""Build, save, load and validate the index on disk.
+
+Layout of the index folder:
+    CURRENT              name of the live build (switched with an atomic rename)
+    builds/<build id>/   manifest.json, corpus.json, embeddings.npy, dense.faiss, bm25/
+    .lock                held while a build runs; a second build waits, then refuses
+
+A build is written into a fresh folder beside the live one, fsynced, and only then named in CURRENT,
+so a crash or kill at any moment leaves the previous build whole; leftovers are cleared by the next build.
+Embeddings are reused by content hash, and unchanged sources are not analysed again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths
+from askisk.corpus import SourceDoc, analyse, embed_text
+from askisk.errors import AskiskError, BrokenIndexError, KnowledgeBaseError
+from askisk.models import BuildReport
+from askisk.store import doc_to_record, record_to_doc
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from askisk.embeddings import Encoder
+
+MANIFEST = "manifest.json"
+CORPUS = "corpus.json"
+EMBEDDINGS = "embeddings.npy"
+DENSE = "dense.faiss"
+BM25_DIR = "bm25"
+LOCK_WAIT_SECONDS = 30.0
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class IndexState:
+    exists: bool
+    stale: bool
+    reason: str | None
+    manifest: dict[str, Any] | None
+
+
+def _builds(index_dir: Path) -> Path:
+    return index_dir / "builds"
+
+
+def current_build_dir(index_dir: Path) -> Path | None:
+    try:
+        name = (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    if not name or "/" in name or name.startswith("."):
+        raise BrokenIndexError(f"index pointer {index_dir / 'CURRENT'} is damaged; run `askisk index --full`")
+    return _builds(index_dir) / name
+
+
+def read_manifest(build_dir: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BrokenIndexError(f"index build {build_dir.name} has no manifest; run `askisk index --full`") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BrokenIndexError(f"index manifest in {build_dir} is damaged; run `askisk index --full`") from exc
+    if not isinstance(manifest, dict):
+        raise BrokenIndexError(f"index manifest in {build_dir} is damaged; run `askisk index --full`")
+    return manifest
+
+
+def check_compatible(manifest: dict[str, Any]) -> None:
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise BrokenIndexError(
+            f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}; run `askisk index --full`"
+        )
+    if manifest.get("model") != MODEL_NAME or manifest.get("dimension") != DIMENSION:
+        raise BrokenIndexError(
+            f"index was built with model {manifest.get('model')} ({manifest.get('dimension')} dims), "
+            f"not {MODEL_NAME} ({DIMENSION}); run `askisk index --full`"
+        )
+
+
+def index_state(paths: Paths, kb_hash: str) -> IndexState:
+    """Is there a usable index, and does it reflect the kb as it is now?"""
+    build = current_build_dir(paths.index)
+    if build is None or not build.is_dir():
+        return IndexState(False, True, "no index yet", None)
+    manifest = read_manifest(build)
+    if manifest.get("kb_hash") != kb_hash:
+        return IndexState(True, True, "the knowledge base changed since the index was built", manifest)
+    if manifest.get("pipeline_version") != PIPELINE_VERSION:
+        return IndexState(True, True, "the index was built by an older askisk", manifest)
+    return IndexState(True, False, None, manifest)
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise AskiskError(
+                        f"another askisk is rebuilding {index_dir}; try again when it finishes"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _embed_hash(text: str) -> str:
+    return hashlib.sha1(f"{MODEL_NAME}\0{text}".encode()).hexdigest()
+
+
+def _previous(index_dir: Path) -> tuple[dict[str, dict], dict[str, np.ndarray]]:
+    """Records and embeddings of the live build, for reuse; nothing when it is absent or unusable."""
+    import numpy as np
+
+    try:
+        build = current_build_dir(index_dir)
+        if build is None:
+            return {}, {}
+        manifest = read_manifest(build)
+        check_compatible(manifest)
+        if manifest.get("pipeline_version") != PIPELINE_VERSION:
+            return {}, {}
+        corpus = json.loads((build / CORPUS).read_text(encoding="utf-8"))
+        vectors = np.load(build / EMBEDDINGS, allow_pickle=False)
+        hashes = corpus["embed_hashes"]
+        if len(hashes) != len(vectors):
+            return {}, {}
+        by_hash = {h: vectors[i] for i, h in enumerate(hashes)}
+        return {r["content_hash"]: r for r in corpus["sources"]}, by_hash
+    except (AskiskError, OSError, ValueError, KeyError, TypeError):
+        return {}, {}
+
+
+def build_index(
+    paths: Paths,
+    encoder_factory: Callable[[], Encoder],
+    *,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    from askisk.sources import kb_hash, read_source, source_files
+
+    say = progress or (lambda _msg: None)
+    started = time.perf_counter()
+    with build_lock(paths.index):
+        files = source_files(paths.kb)
+        if not files:
+            raise KnowledgeBaseError(f"the knowledge base {paths.kb} has no sources (*.md); add one with `askisk add`")
+        records_by_hash, vectors_by_hash = ({}, {}) if full else _previous(paths.index)
+        docs: list[SourceDoc] = []
+        for path in files:
+            digest = _file_hash(path)
+            if digest in records_by_hash and records_by_hash[digest]["path"] == str(path):
+                docs.append(record_to_doc(records_by_hash[digest]))
+            else:
+                say(f"analysing {path.name}")
+                docs.append(analyse(read_source(path)))
+        _check_unique_ids(docs)
+        build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+        report = _write_build(paths, build_id, docs, [_file_hash(p) for p in files], kb_hash(paths.kb),
+                              vectors_by_hash, encoder_factory, say, started)
+        _clean_old_builds(paths.index)
+        return report
+
+
+def _check_unique_ids(docs: list[SourceDoc]) -> None:
+    seen: dict[str, str] = {}
+    for d in docs:
+        if d.source.id in seen:
+            raise KnowledgeBaseError(f"two sources share the id {d.source.id!r}: {seen[d.source.id]} and {d.source.path}")
+        seen[d.source.id] = d.source.path
+
+
+def _write_build(
+    paths: Paths,
+    build_id: str,
+    docs: list[SourceDoc],
+    content_hashes: list[str],
+    kb_digest: str,
+    cached: dict[str, np.ndarray],
+    encoder_factory: Callable[[], Encoder],
+    say: Progress,
+    started: float,
+) -> BuildReport:
+    import numpy as np
+
+    from askisk import dense, lexical
+
+    texts = [embed_text(p, a) for d in docs for p, a in zip(d.passages, d.attributions, strict=True) if p.searchable]
+    passages = [p for d in docs for p in d.passages if p.searchable]
+    hashes = [_embed_hash(t) for t in texts]
+    missing = [i for i, h in enumerate(hashes) if h not in cached]
+    vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        if h in cached:
+            vectors[i] = cached[h]
+    if missing:
+        say(f"embedding {len(missing)} passages ({len(texts) - len(missing)} reused)")
+        encoder = encoder_factory()
+        vectors[missing] = encoder.encode([texts[i] for i in missing])
+    tmp = _builds(paths.index) / f".tmp-{build_id}"
+    final = _builds(paths.index) / build_id
+    tmp.mkdir(parents=True)
+    try:
+        np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
+        dense.save(dense.build(vectors), tmp / DENSE)
+        lexical.save(lexical.build([p.text for p in passages]), tmp / BM25_DIR)
+        corpus = {
+            "sources": [doc_to_record(d, h) for d, h in zip(docs, content_hashes, strict=True)],
+            "embed_hashes": hashes,
+            "rows": [p.id for p in passages],
+        }
+        _write_json(tmp / CORPUS, corpus)
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "pipeline_version": PIPELINE_VERSION,
+            "model": MODEL_NAME,
+            "dimension": DIMENSION,
+            "passages": sum(len(d.passages) for d in docs),
+            "searchable": len(passages),
+            "sources": len(docs),
+            "kb_hash": kb_digest,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "build_id": build_id,
+            "dense_index": dense.describe(vectors.shape[0]),
+        }
+        _write_json(tmp / MANIFEST, manifest)
+        _fsync_tree(tmp)
+        os.rename(tmp, final)
+        _point_current(paths.index, build_id)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildReport(
+        sources=len(docs),
+        passages=len(passages),
+        embedded=len(missing),
+        reused=len(texts) - len(missing),
+        seconds=time.perf_counter() - started,
+        build_id=build_id,
+    )
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _point_current(index_dir: Path, build_id: str) -> None:
+    tmp = index_dir / f".CURRENT-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(build_id + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / "CURRENT")
+    fd = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _clean_old_builds(index_dir: Path, keep: int = 2) -> None:
+    """Remove half-written builds and all but the newest `keep` complete ones (the live one always stays)."""
+    live = current_build_dir(index_dir)
+    builds = _builds(index_dir)
+    for path in builds.glob(".tmp-*"):
+        shutil.rmtree(path, ignore_errors=True)
+    complete = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+    for path in complete[:-keep]:
+        if live is None or path != live:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in index_dir.glob(".CURRENT-*"):
+        path.unlink(missing_ok=True)

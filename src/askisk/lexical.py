@@ -1,0 +1,83 @@
+"""The lexical side of retrieval: our tokenizer in front of bm25s (BM25 scoring is bm25s's, not ours).
+
+The tokenizer keeps hyphenated names whole as well as in parts ("IS-K" -> "is-k", "isk", "is", "k"),
+folds Unicode look-alikes (text.normalize), drops English stop words and stems with PyStemmer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from askisk.text import normalize
+
+if TYPE_CHECKING:
+    import bm25s
+    import numpy as np
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_KEEP_SHORT = re.compile(r"^\d+$")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    tokens: list[str] = []
+    stop = _stopwords()
+    for raw in _WORD.findall(normalize(text).replace("'s ", " ").replace("U.S.", "US")):
+        word = raw.replace("'", "")
+        parts = [word]
+        if "-" in word:
+            pieces = [p for p in word.split("-") if p]
+            parts = ["".join(pieces), *pieces]
+        for part in parts:
+            # an all-capitals acronym ("IS", "US") is a name, even when its lower case is a stop word
+            acronym = len(part) > 1 and part.isupper()
+            lower = part.lower()
+            if (lower in stop and not acronym) or (len(part) < 2 and not _KEEP_SHORT.match(part)):
+                continue
+            tokens.append(lower)
+    return _stemmer().stemWords(tokens)
+
+
+def build(texts: list[str]) -> bm25s.BM25:
+    import bm25s
+
+    retriever = bm25s.BM25(method="lucene", k1=1.2, b=0.75)
+    retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+    return retriever
+
+
+def save(retriever: bm25s.BM25, folder: Path) -> None:
+    retriever.save(str(folder), show_progress=False)
+
+
+def load(folder: Path) -> bm25s.BM25:
+    import bm25s
+
+    return bm25s.BM25.load(str(folder), mmap=True, load_corpus=False)
+
+
+def scores(retriever: bm25s.BM25, query: str) -> np.ndarray:
+    """BM25 score of every indexed text for the query (zeros when no query word is known)."""
+    import numpy as np
+
+    vocab = retriever.vocab_dict
+    tokens = [t for t in tokenize(query) if t in vocab]
+    if not tokens:
+        return np.zeros(retriever.scores["num_docs"], dtype=np.float32)
+    return np.asarray(retriever.get_scores(tokens), dtype=np.float32)

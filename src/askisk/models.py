@@ -1,0 +1,136 @@
+"""The words every module shares: small frozen dataclasses, no behaviour beyond conversion.
+
+Never imports anything heavier than the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+AttributionKind = Literal["quote", "reported", "narration"]
+PassageKind = Literal["body", "heading", "caption"]
+VerdictLabel = Literal["supported", "refuted", "not_enough_info"]
+
+
+@dataclass(frozen=True)
+class Override:
+    """A user's correction of one attribution, from a source's front matter."""
+
+    match: str  # a substring of the passage text (normalised), or a passage position "#12"
+    speaker: str | None
+    attribution: AttributionKind
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    path: str
+    body: str  # exactly as stored, never normalised
+    outlet: str | None = None
+    date: str | None = None
+    language: str = "en"
+    url: str | None = None
+    overrides: tuple[Override, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    source_id: str
+    number: int  # 1-based among the non-blank paragraphs of the source
+    text: str
+    start: int  # character offset in Source.body
+    kind: PassageKind
+    section: str | None = None  # the heading question this paragraph sits under
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str  # "<source id>:<position>:<content hash>"
+    source_id: str
+    position: int  # 0-based order in the source
+    paragraph: int  # Paragraph.number
+    text: str
+    start: int
+    end: int
+    kind: PassageKind
+    section: str | None = None
+
+    @property
+    def searchable(self) -> bool:
+        return self.kind == "body"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    kind: AttributionKind
+    cue: str | None = None  # the words that decided it, e.g. "said the expert"
+
+
+NARRATION = Attribution(speaker=None, kind="narration", cue=None)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # canonical display name: the fullest form seen in the source
+    source_id: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    title: str
+    path: str
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    text: str
+    speaker: str | None
+    attribution: AttributionKind
+    cue: str | None
+    source: SourceRef
+    passage_id: str
+    paragraph: int
+    position: int
+    context: str
+    section: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: str
+    results: tuple[Hit, ...]
+    speaker_filter: str | None = None
+    detected_speaker: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "results": [h.to_json() for h in self.results],
+            "speaker_filter": self.speaker_filter,
+            "detected_speaker": self.detected_speaker,
+        }
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    sources: int
+    passages: int
+    embedded: int
+    reused: int
+    seconds: float
+    build_id: str

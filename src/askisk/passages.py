@@ -1,0 +1,131 @@
+"""Source -> paragraphs -> passages (sentences). Pure functions, no I/O.
+
+Rules (documented in the README):
+- Paragraphs are separated by blank lines (lines of only whitespace count as blank).
+- A one-line paragraph that ends with "?" is a *heading* (an interview question): kept as context, the
+  `section` of the paragraphs below it, never a search result.
+- A short one-line paragraph that looks like a name ("Dr. Rustam Azizi.") is a *caption*: kept as context,
+  never a search result.
+- Everything else is *body*, split into sentences; a passage never crosses a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from askisk.models import Paragraph, Passage, PassageKind, Source
+from askisk.text import content_hash, normalize
+
+_BLANK_RUN = re.compile(r"(?:\n[ \t\u00a0\u2009\u202f]*){2,}")
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
+    "st", "jr", "sr", "no", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "adm", "gen",
+}  # fmt: skip
+# A sentence ends at . ! ? (maybe followed by closing quotes/brackets) and whitespace, before a capital,
+# a digit or an opening quote.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0400-\u04ff])")
+_CAPTION_MAX_WORDS = 6
+_SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "da", "der", "du"}
+
+
+def split_paragraphs(source_id: str, body: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    pos = 0
+    for chunk in _BLANK_RUN.split(body):
+        start = body.find(chunk, pos)
+        pos = start + len(chunk)
+        if not chunk.strip():
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        text = chunk.strip()
+        kind = _paragraph_kind(text)
+        number = len(paragraphs) + 1
+        if kind == "heading":
+            section = normalize(text)
+            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, None))
+        else:
+            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, section))
+    return paragraphs
+
+
+def _paragraph_kind(text: str) -> PassageKind:
+    if "\n" in text.strip():
+        return "body"
+    plain = normalize(text)
+    words = plain.split()
+    if plain.endswith("?") and len(words) <= 30 and len(list(sentence_spans(plain))) == 1:
+        return "heading"
+    if len(words) <= _CAPTION_MAX_WORDS and _looks_like_name(words):
+        return "caption"
+    return "body"
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    cleaned = [w.strip(".,;:") for w in words]
+    return bool(cleaned) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in cleaned if w)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at `dot` closes an abbreviation (Dr., U.S., Gen.) rather than a sentence."""
+    j = dot
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    token = text[j:dot].strip("\"'“‘(").lower()
+    if token in _ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S, U.N, e.g (the final dot is `dot`)
+        return True
+    return len(token) == 1 and token.isalpha()  # an initial: "John F. Kennedy"
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        yield from _trimmed(text, start, end)
+        start = end
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    if not piece.strip():
+        return
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip())
+    yield start + lead, end - trail
+
+
+def passage_id(source_id: str, position: int, text: str) -> str:
+    return f"{source_id}:{position:04d}:{content_hash(text, 8)}"
+
+
+def split_passages(source: Source) -> tuple[list[Paragraph], list[Passage]]:
+    """Every paragraph becomes one or more passages; headings and captions are one passage each."""
+    paragraphs = split_paragraphs(source.id, source.body)
+    passages: list[Passage] = []
+    for para in paragraphs:
+        spans = [(0, len(para.text))] if para.kind != "body" else list(sentence_spans(para.text))
+        for s, e in spans:
+            text = para.text[s:e]
+            position = len(passages)
+            passages.append(
+                Passage(
+                    id=passage_id(source.id, position, text),
+                    source_id=source.id,
+                    position=position,
+                    paragraph=para.number,
+                    text=text,
+                    start=para.start + s,
+                    end=para.start + e,
+                    kind=para.kind,
+                    section=para.section,
+                )
+            )
+    return paragraphs, passages

@@ -1,0 +1,70 @@
+"""Open a built index for reading, and refuse a damaged or foreign one with a sentence that says the fix."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from askisk.corpus import SourceDoc
+from askisk.errors import BrokenIndexError
+from askisk.index import BM25_DIR, CORPUS, DENSE, check_compatible, current_build_dir, read_manifest
+from askisk.models import Attribution, Passage, Speaker
+from askisk.store import record_to_doc
+
+if TYPE_CHECKING:
+    import bm25s
+    import faiss
+
+FIX = "run `askisk index --full` to rebuild it"
+
+
+@dataclass
+class LoadedIndex:
+    build_dir: Path
+    manifest: dict[str, Any]
+    docs: dict[str, SourceDoc]
+    rows: list[tuple[Passage, Attribution]]  # faiss/bm25 row -> passage
+    dense: faiss.Index
+    bm25: bm25s.BM25
+
+    @property
+    def speakers(self) -> list[Speaker]:
+        return [sp for d in self.docs.values() for sp in d.speakers]
+
+    def paragraph_text(self, source_id: str, number: int) -> str:
+        doc = self.docs[source_id]
+        return doc.paragraphs[number - 1].text if 0 < number <= len(doc.paragraphs) else ""
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    from askisk import dense, lexical
+
+    build = current_build_dir(index_dir)
+    if build is None or not build.is_dir():
+        raise BrokenIndexError(f"no index in {index_dir}; run `askisk index` to build it")
+    manifest = read_manifest(build)
+    check_compatible(manifest)
+    try:
+        corpus = json.loads((build / CORPUS).read_text(encoding="utf-8"))
+        docs = {rec["id"]: record_to_doc(rec) for rec in corpus["sources"]}
+        by_id = {
+            p.id: (p, a) for d in docs.values() for p, a in zip(d.passages, d.attributions, strict=True)
+        }
+        rows = [by_id[pid] for pid in corpus["rows"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BrokenIndexError(f"index passages in {build} are unreadable; {FIX}") from exc
+    try:
+        dense_index = dense.load(build / DENSE)
+    except Exception as exc:  # faiss raises RuntimeError with a C++ trace; the user needs the fix
+        raise BrokenIndexError(f"dense index {build / DENSE} is damaged or truncated; {FIX}") from exc
+    if dense_index.ntotal != len(rows) or (len(rows) and dense_index.d != manifest.get("dimension")):
+        raise BrokenIndexError(f"dense index {build / DENSE} does not match its passages; {FIX}")
+    try:
+        bm25 = lexical.load(build / BM25_DIR)
+    except Exception as exc:  # bm25s/numpy raise several types for a damaged file
+        raise BrokenIndexError(f"lexical index in {build / BM25_DIR} is damaged; {FIX}") from exc
+    if bm25.scores.get("num_docs") != len(rows):
+        raise BrokenIndexError(f"lexical index in {build / BM25_DIR} does not match its passages; {FIX}")
+    return LoadedIndex(build, manifest, docs, rows, dense_index, bm25)
