@@ -80,3 +80,16 @@ def test_speaker_filter_keeps_only_that_speakers_passages(seed_service):
     name = speakers[0].name
     answer = seed_service.ask("What is the threat?", top_k=5, speaker=name.lower())
     assert answer.results and all(h.speaker == name for h in answer.results)
+
+
+@pytest.mark.parametrize(
+    "question", ["How do I bake sourdough bread?", "What is the weather in Paris tomorrow?", "blorf zzz"]
+)
+def test_off_topic_questions_find_nothing_rather_than_the_nearest_passage(seed_service, question):
+    answer = seed_service.ask(question)
+    assert not answer.found and answer.results == ()
+
+
+def test_every_answerable_eval_question_counts_as_on_topic(seed_service):
+    missed = [q["query"] for q in _questions() if not seed_service.ask(q["query"]).found]
+    assert missed == []

@@ -117,12 +117,47 @@ class Answer:
     speaker_filter: str | None = None
     detected_speaker: str | None = None
 
+    @property
+    def found(self) -> bool:
+        return bool(self.results)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
+            "found": self.found,
             "results": [h.to_json() for h in self.results],
             "speaker_filter": self.speaker_filter,
             "detected_speaker": self.detected_speaker,
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A checked claim: the verdict, why, and the passages that decide it (empty when nothing is about it).
+
+    `mismatch` names what disagrees when refuted (number, date, entity, polarity, attribution);
+    `claim_speaker` is who the claim says spoke, `evidence_speaker` who the deciding passage is by.
+    """
+
+    claim: str
+    verdict: VerdictLabel
+    confidence: float
+    reason: str
+    evidence: tuple[Hit, ...]
+    mismatch: str | None = None
+    claim_speaker: str | None = None
+    evidence_speaker: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "verdict": self.verdict,
+            "confidence": self.confidence,
+            "reason": self.reason,
+            "evidence": [h.to_json() for h in self.evidence],
+            "mismatch": self.mismatch,
+            "claim_speaker": self.claim_speaker,
+            "evidence_speaker": self.evidence_speaker,
         }
 
 

@@ -27,6 +27,11 @@ Fusion = Literal["convex", "rrf"]
 RRF_K = 60
 ALPHA = 0.7  # weight of the dense side; tuned on the dev split of kb/eval (see bench/README.md)
 SPEAKER_BOOST = 0.15
+# "Is the kb about this at all?" Calibrated on kb/eval (69 answerable questions: top cosine 0.197-0.838;
+# the one below 0.33 has BM25 2.15) and off-topic probes (weather, recipes, sport: cosine 0.07-0.19,
+# BM25 <= 1.45). A question is off-topic when both sides fall below their floor.
+MIN_COSINE = 0.20
+MIN_BM25 = 2.0
 MIN_DEPTH = 50
 
 
@@ -155,6 +160,15 @@ def fused_scores(
     return {int(r): float(v) for r, v in zip(candidates, final, strict=True)}, raw
 
 
+def is_about(raw: dict[int, dict[str, float]]) -> bool:
+    """False when neither side found anything close enough to count as an answer."""
+    best_cos = max((r.get("dense", -1.0) for r in raw.values()), default=-1.0)
+    best_bm25 = max((r.get("bm25", 0.0) for r in raw.values()), default=0.0)
+    if all("dense" not in r for r in raw.values()):  # BM25-only: any matching word counts
+        return best_bm25 > 0
+    return best_cos >= MIN_COSINE or best_bm25 >= MIN_BM25
+
+
 def search(
     index: LoadedIndex,
     query: str,
@@ -169,6 +183,8 @@ def search(
     allowed = allowed_rows(index, speakers)
     boosted = set(speakers_in_query(query, index.speakers)) if config.speaker_boost else set()
     scores, raw = fused_scores(index, query, qvec, config, depth, allowed, boosted)
+    if not is_about(raw):
+        return [], sorted(boosted)
     ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top_k]
     hits = [_hit(index, rank, row, score, raw.get(row, {})) for rank, (row, score) in enumerate(ordered, 1)]
     return hits, sorted(boosted)

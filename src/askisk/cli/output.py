@@ -19,7 +19,8 @@ def console():
     from rich.console import Console
 
     # piped output is not hard-wrapped at 80 columns: a passage stays on one line for grep and friends
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    piped = not sys.stdout.isatty()
+    return Console(highlight=False, soft_wrap=piped, width=160 if piped else None)
 
 
 def speaker_label(speaker: str | None, attribution: str) -> str:

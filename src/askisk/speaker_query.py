@@ -1,0 +1,102 @@
+"""Speakers named in a user's words: `--speaker NAME` and the speaker a question asks about.
+
+Owns the query-time side of speaker attribution. Runs on every question, so: pure string work over
+the stored registry, compiled once per registry and cached; never imports spaCy or the index.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from askisk.models import Speaker
+from askisk.speaker_rules import vocab
+from askisk.text import normalize
+
+_TOPIC_WORDS = vocab("about on of regarding concerning against toward towards with by at to")
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _clean(text: str) -> str:
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), normalize(text))
+    text = text.lower().strip(" .?!,;:")
+    text = re.sub(r"'s\b", "", text)
+    return re.sub(r"^(?:the|a|an)\s+", "", text)
+
+
+def _names(sp: Speaker) -> list[str]:
+    return [sp.name, *sp.aliases]
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(_clean(text))}
+
+
+def resolve_speaker(name: str, speakers: list[Speaker]) -> list[str]:
+    """Canonical names of the speakers a user's NAME means.
+
+    Exact (case-insensitive) name or alias first ("UN", "the expert", "McKenzie"); otherwise every
+    word of NAME found among one speaker's name, alias or role words ("kenneth mckenzie", "extremism").
+    """
+    want = _clean(name)
+    if not want:
+        return []
+    exact = [s.name for s in speakers if want in {_clean(n) for n in _names(s)}]
+    if exact:
+        return exact
+    wanted = _words(name)
+    out = []
+    for sp in speakers:
+        have: set[str] = set()
+        for n in _names(sp):
+            have |= _words(n)
+        if sp.role:
+            have |= _words(sp.role)
+        if wanted and wanted <= have:
+            out.append(sp.name)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _patterns(speakers: tuple[Speaker, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for sp in speakers:
+        for alias in _names(sp):
+            plain = normalize(alias)
+            if plain.isupper() and len(plain.replace(".", "")) <= 6:  # an acronym: match its case only
+                core = re.escape(plain.replace(".", ""))
+                out.append((re.compile(rf"\b{core}\b"), sp.name))
+                continue
+            words = _clean(plain).split()
+            if not words:
+                continue
+            body = r"\s+".join(re.escape(w) for w in words)
+            if alias.lower().startswith("the ") and len(words) == 1:
+                # a description ("the expert"): needs its article, or a plural
+                pattern = rf"\bthe\s+{body}\b|\b{body}s\b"
+            else:
+                pattern = rf"\b(?:the\s+)?{body}(?:'s)?\b"
+            out.append((re.compile(pattern, re.IGNORECASE), sp.name))
+    return tuple(out)
+
+
+def speakers_in_query(query: str, speakers: list[Speaker]) -> list[str]:
+    """Canonical names of the speakers a question names or describes, in the order they appear.
+
+    "What did McKenzie tell lawmakers?" -> McKenzie; "What did the UN warn?" -> the UN's report.
+    A speaker mentioned only as a topic ("... about the Taliban") is dropped when another speaker is
+    named as the one speaking.
+    """
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), normalize(query))
+    found: dict[str, tuple[int, bool]] = {}
+    for pattern, name in _patterns(tuple(speakers)):
+        for m in pattern.finditer(text):
+            before = text[: m.start()].split()
+            topic = bool(before) and before[-1].lower() in _TOPIC_WORDS
+            prev = found.get(name)
+            if prev is None or (prev[1] and not topic) or (prev[1] == topic and m.start() < prev[0]):
+                found[name] = (m.start(), topic)
+    if any(not topic for _, topic in found.values()):
+        found = {k: v for k, v in found.items() if not v[1]}
+    return [name for name, _ in sorted(found.items(), key=lambda kv: kv[1][0])]

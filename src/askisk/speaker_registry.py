@@ -1,0 +1,331 @@
+"""The per-source registry of who can speak: people, groups and documents, read from the parsed text.
+
+Owns: turning a mention (a spaCy token: "Azizi", "the expert", "she", "the report", "Tajikistan's
+authorities") into one record with a canonical display name, aliases and a role. Works on spaCy
+tokens handed to it but never imports spaCy; never hard-codes a name (see speaker_rules for the
+vocabulary it relies on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from askisk.speaker_rules import (
+    DOCUMENT_NOUNS,
+    FEMALE_WORDS,
+    GROUP_PRONOUNS,
+    MALE_WORDS,
+    NOT_SPEAKERS,
+    PERSON_PRONOUNS,
+    acronym,
+    title_of,
+    vocab,
+)
+
+_NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+_NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
+_DETS = {"the", "a", "an"}
+
+
+@dataclass
+class Record:
+    name: str
+    kind: str  # "person" | "group" | "document"
+    tokens: tuple[str, ...] = ()  # person: name words as written, title excluded
+    title: tuple[str, str | None] | None = None
+    role: str | None = None
+    nouns: set[str] = field(default_factory=set)  # generic nouns that refer to it: expert, group, report
+    aliases: set[str] = field(default_factory=set)
+    gender: str | None = None
+    last: int = -1  # position of the latest mention
+
+    def display(self) -> str:
+        if self.kind != "person":
+            return self.name
+        words = " ".join(self.tokens)
+        return f"{self.title[0]} {words}" if self.title else words
+
+    def all_aliases(self) -> list[str]:
+        out = set(self.aliases)
+        out.update(f"the {n}" for n in self.nouns)
+        if self.kind == "person":
+            surname = self.tokens[-1]
+            out.update({" ".join(self.tokens), surname})
+            if len(self.tokens) >= 3:
+                out.add(f"{self.tokens[0]} {surname}")
+            if self.title:
+                out.add(f"{self.title[0]} {surname}")
+                if self.title[1]:
+                    out.add(f"{self.title[1].capitalize()} {surname}")
+        out.discard(self.display())
+        return sorted(a for a in out if a)
+
+
+def _clean(words: list[str]) -> list[str]:
+    return [w for w in words if w not in ("'s", "'", ",", ".") and w.strip()]
+
+
+def np_tokens(head) -> list:
+    """The noun phrase of `head` without relative clauses, appositions or trailing prepositions."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _NP_KEEP and child.i < head.i:
+            keep.extend(child.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def np_text(head, strip_det: bool = True) -> str:
+    toks = np_tokens(head)
+    if strip_det and toks and toks[0].lower_ in _DETS:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _person_like(ent) -> bool:
+    """A name the small model labels ORG/GPE but reads as a person: "Tomasz Wielgosz, a former planner"."""
+    words = [t for t in ent if not t.is_punct]
+    if ent.label_ not in _NAME_LABELS or not 2 <= len(words) <= 4:
+        return False
+    if any(not t.text[:1].isupper() or t.lower_ in _GENERIC_ORG_NOUNS or t.lower_ in _DETS for t in words):
+        return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _DETS:
+        return False
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.children)
+    return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+
+
+def _entity_of(tok):
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+
+    # -- people and organisations introduced in the text ------------------------------------------
+
+    def observe(self, doc, base: int, inside: tuple[bool, ...]) -> None:
+        """Register the people and organisations a paragraph names outside quotations."""
+        for ent in doc.ents:
+            if inside[ent.start_char]:
+                continue
+            if ent.label_ == "PERSON" or _person_like(ent):
+                self._person(ent, base)
+            elif ent.label_ == "ORG":
+                self._group(ent, base)
+
+    def _person(self, ent, base: int) -> Record | None:
+        doc = ent.doc
+        titles = []
+        i = ent.start - 1
+        while i >= 0 and title_of(doc[i].text):
+            titles.insert(0, doc[i])
+            i -= 1
+        words = []
+        for t in ent:
+            if not words and title_of(t.text):
+                titles.append(t)
+            elif not words and t.pos_ == "VERB":
+                continue  # 'Said Varga: ...' read as one name
+            else:
+                words.append(t.text)
+        words = _clean(words)
+        if not words:
+            return None
+        lone = len(words) == 1 and not titles and not self._find_person(words)
+        if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
+            return None  # "Tajik militants": an adjective, not a person
+        rec = self._find_person(words)
+        if rec is None:
+            rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
+            self.records.append(rec)
+        elif len(words) > len(rec.tokens):
+            rec.tokens = tuple(words)
+        if titles and rec.title is None:
+            rec.title = title_of(titles[-1].text)
+            if rec.title[1]:
+                rec.nouns.add(rec.title[1])
+        for t in titles:
+            self._gender_hint(rec, t.lower_.rstrip("."))
+        self._roles(rec, ent, titles)
+        rec.last = max(rec.last, base + ent.start)
+        return rec
+
+    def _roles(self, rec: Record, ent, titles: list) -> None:
+        head = ent.root
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                toks = list(child.subtree)
+                if toks[0].lower_ in _DETS:
+                    toks = toks[1:]
+                role = "".join(t.text_with_ws for t in toks).strip(" ,")
+                rec.role = rec.role or role
+                rec.nouns.add(child.lemma_.lower())
+                for t in child.subtree:
+                    self._gender_hint(rec, t.lower_)
+        before = [t for t in head.lefts if t.i < ent.start and t not in titles and t.lower_ not in _DETS]
+        nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower()]
+        if nouns and rec.role is None:
+            rec.role = " ".join(t.text for t in before)
+            rec.nouns.add(nouns[-1].lemma_.lower())
+            for t in nouns:
+                self._gender_hint(rec, t.lower_)
+        poss = [t for t in head.children if t.dep_ == "poss" and t.i < ent.start]
+        if poss and rec.role is None and rec.title and rec.title[1]:
+            org = "".join(t.text_with_ws for t in poss[0].subtree if t.lower_ not in ("'s", "'")).strip()
+            rec.role = f"{org} {rec.title[1]}"
+
+    @staticmethod
+    def _gender_hint(rec: Record, word: str) -> None:
+        if rec.gender is None and word in FEMALE_WORDS:
+            rec.gender = "f"
+        elif rec.gender is None and word in MALE_WORDS:
+            rec.gender = "m"
+
+    def _find_person(self, words: list[str]) -> Record | None:
+        want = {w.lower() for w in words}
+        for rec in reversed(self.records):
+            if rec.kind != "person":
+                continue
+            have = {w.lower() for w in rec.tokens}
+            if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
+                return rec
+        return None
+
+    def _group(self, ent, base: int, name: str | None = None) -> Record:
+        words = _clean([t.text for t in ent])
+        article = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+        if words and words[0].lower() in _DETS:
+            words, article = words[1:], True
+        name = name or " ".join(words)
+        rec = self._find_group(name)
+        if rec is not None and article:
+            rec.aliases.add(f"the {name}")
+        if rec is None:
+            rec = Record(name=name[:1].upper() + name[1:], kind="group")
+            rec.nouns.update(w.lower() for w in words if w.lower() in _GENERIC_ORG_NOUNS)
+            short = acronym(name)
+            if short:
+                rec.aliases.add(short)
+            doc = ent.doc
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+                rec.aliases.add(doc[ent.end + 1].text)
+            if article:
+                rec.aliases.add(f"the {name}")
+            self.records.append(rec)
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                rec.nouns.add(child.lemma_.lower())
+                rec.role = rec.role or np_text(child)
+        rec.last = max(rec.last, base + ent.start)
+        return rec
+
+    def _find_group(self, name: str) -> Record | None:
+        key = name.lower()
+        for rec in self.records:
+            if rec.kind != "person" and (rec.name.lower() == key or key in (a.lower() for a in rec.aliases)):
+                return rec
+        return None
+
+    # -- resolving a mention -----------------------------------------------------------------------
+
+    def resolve(self, tok, base: int, recent: Record | None = None) -> Record | None:
+        """The record a subject or 'according to' object refers to, creating it when the text names it."""
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self._pronoun(PERSON_PRONOUNS[low], base + tok.i)
+        if low in GROUP_PRONOUNS:
+            return recent if recent is not None and recent.kind != "person" else None
+        if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
+            return None
+        ent = _entity_of(tok)
+        if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)):
+            rec = self._person(ent, base)
+            if rec is not None:
+                return rec
+        if tok.pos_ == "PROPN":
+            rec = self._find_person([tok.text])
+            if rec is not None:
+                return rec
+        if tok.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._document(tok, base)
+        if ent is not None and ent.label_ in _NAME_LABELS and tok.pos_ == "PROPN":
+            return self._group(ent, base)
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
+            rec = self._by_noun(tok.lemma_.lower())
+            if rec is not None:
+                return rec
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        name = np_text(tok)
+        rec = self._find_group(name)
+        if rec is None:
+            rec = Record(name=name[:1].upper() + name[1:], kind="group")
+            first = np_tokens(tok)[0]
+            if first.pos_ not in ("PROPN", "DET") and first.dep_ != "poss":
+                rec.aliases.add(f"the {name[:1].lower()}{name[1:]}")
+            self.records.append(rec)
+        return rec
+
+    def _pronoun(self, gender: str, pos: int) -> Record | None:
+        people = [r for r in self.records if r.kind == "person" and 0 <= r.last < pos]
+        same = [r for r in people if r.gender == gender]
+        unknown = [r for r in people if r.gender is None]
+        pool = same or unknown
+        if not pool:
+            return None
+        rec = max(pool, key=lambda r: r.last)
+        if same and unknown and max(unknown, key=lambda r: r.last).last > rec.last:
+            # a newer person of unknown gender is a closer antecedent unless far behind
+            newer = max(unknown, key=lambda r: r.last)
+            if newer.last // 1_000_000 > rec.last // 1_000_000:
+                rec = newer
+        rec.gender = rec.gender or gender
+        return rec
+
+    def _by_noun(self, noun: str) -> Record | None:
+        hits = [r for r in self.records if noun in r.nouns]
+        if not hits:
+            hits = [r for r in self.records if r.kind == "group" and noun in r.name.lower().split()]
+        return max(hits, key=lambda r: r.last) if hits else None
+
+    def _document(self, tok, base: int) -> Record | None:
+        noun = tok.lemma_.lower()
+        author = None
+        for child in tok.subtree:
+            if child.dep_ == "pobj" and child.head.lower_ in ("by", "from", "of"):
+                author = child
+                break
+            if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.head == tok:
+                author = child
+                break
+        if author is None:
+            rec = self._by_noun(noun)
+            return rec if rec is not None and rec.kind == "document" else None
+        ent = _entity_of(author)
+        who = " ".join(_clean([t.text for t in ent])) if ent is not None else np_text(author)
+        if who.lower().startswith("the "):
+            who = who[4:]
+        name = f"{who} {noun}"
+        rec = self._find_group(name)
+        if rec is None:
+            rec = Record(name=name, kind="document")
+            short = acronym(who)
+            rec.aliases.update({who, f"{who}'{'' if who.endswith('s') else 's'} {noun}"})
+            if short:
+                rec.aliases.update({short, f"{short} {noun}"})
+            self.records.append(rec)
+        rec.nouns.add(noun)
+        rec.last = max(rec.last, base + tok.i)
+        return rec
+
+
+_GENERIC_ORG_NOUNS = vocab(
+    "ministry department agency office council committee commission government police army court "
+    "coalition union association institute foundation bank company group party parliament"
+)

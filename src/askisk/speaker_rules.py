@@ -1,0 +1,169 @@
+"""Vocabulary and character-level rules for speaker attribution. Pure standard library.
+
+Owns: the words that signal speech (verbs, titles, document nouns, gendered nouns) and the quotation
+mask of a paragraph. These are English function words and trades, never the names of people or
+organisations: names are always read from the text. Never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from askisk.text import normalize
+
+
+def vocab(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string."""
+    return frozenset(text.split())
+
+
+# Verbs that report speech or a stated view when they carry a clause or sit next to a quotation
+# ("…, Azizi noted." / "X said that …"), never with only a noun ("claimed responsibility").
+SPEECH_VERBS = vocab(
+    "say tell note add explain argue insist stress emphasize emphasise warn state write remark reply respond "
+    "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
+    "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
+    "think fear expect estimate report observe allege mention recall hope worry reckon doubt"
+)
+# Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
+STANCE_VERBS = vocab(
+    "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
+    "welcome praise"
+)
+# "X see/view/regard Y as Z": an opinion only with the "as" complement.
+OPINION_AS_VERBS = vocab("see view regard describe consider")
+# "express/voice/raise concern about …"
+CONCERN_VERBS = vocab("express voice raise")
+CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")
+# Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
+VERB_PREPOSITION = {
+    "call": {"for", "on"},
+    "point": {"to", "out"},
+    "speak": {"about", "of", "on"},
+    "warn": {"of", "about", "against"},
+    "talk": {"about", "of"},
+}
+# Titles before a person's name, with the short display form and the generic noun used as an alias.
+TITLES = {
+    "dr": ("Dr.", "doctor"), "doctor": ("Dr.", "doctor"), "prof": ("Prof.", "professor"),
+    "professor": ("Prof.", "professor"), "gen": ("Gen.", "general"), "general": ("Gen.", "general"),
+    "lt": ("Lt.", "lieutenant"), "lieutenant": ("Lt.", "lieutenant"), "col": ("Col.", "colonel"),
+    "colonel": ("Col.", "colonel"), "capt": ("Capt.", "captain"), "captain": ("Capt.", "captain"),
+    "sen": ("Sen.", "senator"), "senator": ("Sen.", "senator"), "gov": ("Gov.", "governor"),
+    "governor": ("Gov.", "governor"), "mr": ("Mr.", None), "mrs": ("Mrs.", None), "ms": ("Ms.", None),
+    "miss": ("Miss", None), "minister": ("Minister", "minister"), "president": ("President", "president"),
+    "judge": ("Judge", "judge"), "ambassador": ("Ambassador", "ambassador"), "admiral": ("Adm.", "admiral"),
+    "adm": ("Adm.", "admiral"), "sheikh": ("Sheikh", None), "imam": ("Imam", "imam"),
+    "mayor": ("Mayor", "mayor"), "chancellor": ("Chancellor", "chancellor"), "bishop": ("Bishop", "bishop"),
+    "commissioner": ("Commissioner", "commissioner"), "inspector": ("Inspector", "inspector"),
+}  # fmt: skip
+FEMALE_WORDS = vocab(
+    "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
+    "sister mother wife daughter actress"
+)
+MALE_WORDS = vocab(
+    "mr he him his man spokesman chairman businessman congressman policeman brother father husband son"
+)
+# Documents that can "warn" or "find": the voice is the document's author ("United Nations report").
+DOCUMENT_NOUNS = vocab(
+    "report study statement survey analysis assessment paper review document letter memo audit poll "
+    "investigation bulletin communique resolution declaration briefing"
+)
+# "according to estimates / the plan": not a speaker.
+NOT_SPEAKERS = vocab(
+    "estimate estimates data figure figures statistics plan plans schedule law rule rules tradition "
+    "legend custom it this that which there what"
+)
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+SMALL_WORDS = vocab("of the and for in on at to de la le van von der du al bin")
+
+OPEN_QUOTES = "“„«"
+CLOSE_QUOTES = "”»"
+
+
+@lru_cache(maxsize=4096)
+def _char(c: str) -> str:
+    n = normalize(c)
+    if len(n) == 1:
+        return n
+    return " " if c.isspace() else c
+
+
+def match_text(text: str) -> str:
+    """normalize() character by character: same length as `text`, so offsets stay valid."""
+    return "".join(_char(c) for c in text)
+
+
+@dataclass(frozen=True)
+class QuoteMask:
+    inside: tuple[bool, ...]  # per character of the paragraph: inside a quotation (marks included)
+    open_at_end: bool  # the paragraph ends inside an unclosed quotation
+    opens_with_quote: bool  # the paragraph's first character opens a quotation
+
+
+def _opening(text: str, i: int) -> bool:
+    c = text[i]
+    if c in OPEN_QUOTES:
+        return True
+    if c in CLOSE_QUOTES:
+        return False
+    prev = text[i - 1] if i else " "
+    return prev.isspace() or prev in "([{—–-:"
+
+
+def _at_sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j < 0 or (j < i - 1 and text[j] in ".!?")
+
+
+def quote_mask(text: str) -> QuoteMask:
+    """Which characters of one paragraph sit inside a quotation.
+
+    Curly marks nest (“… “use” …”); an opening mark at a sentence start while a quotation is already
+    open re-opens it instead of nesting (writers often restart a quote without closing the last one).
+    """
+    inside = [False] * len(text)
+    depth = 0
+    for i, c in enumerate(text):
+        if c in OPEN_QUOTES or c in CLOSE_QUOTES or c == '"':
+            if _opening(text, i):
+                if not (depth and _at_sentence_start(text, i)):
+                    depth += 1
+                inside[i] = True
+            elif depth:
+                inside[i] = True
+                depth -= 1
+            continue
+        inside[i] = depth > 0
+    stripped = text.lstrip()
+    opens = bool(stripped) and stripped[0] in OPEN_QUOTES + '"'
+    return QuoteMask(tuple(inside), depth > 0, opens)
+
+
+def quoted_words(text: str, inside: tuple[bool, ...], start: int, end: int) -> int:
+    """Length in words of the longest quotation run in text[start:end]."""
+    best = run = 0
+    words = 0
+    for i in range(start, end):
+        if inside[i]:
+            if text[i].isspace() and run:
+                words += 1
+            run += 1
+            best = max(best, words + 1)
+        else:
+            run = words = 0
+    return best
+
+
+def acronym(name: str) -> str | None:
+    """'United Nations' -> 'UN'; None for one-word names."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper() and w.lower() not in SMALL_WORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def title_of(word: str) -> tuple[str, str | None] | None:
+    return TITLES.get(word.lower().rstrip("."))
