@@ -10,13 +10,15 @@ from askisk.config import DEFAULT_TOP_K
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from askisk.cli import add_location_args
+    from askisk.cli import add_filter_args, add_location_args
 
     p = sub.add_parser("ask", help="answer questions with the best-matching passages")
-    p.add_argument("question", nargs="*", help="the question (several words are joined); none or '-' reads stdin")
+    p.add_argument(
+        "question", nargs="*", help="the question (several words are joined); none or '-' reads stdin"
+    )
     p.add_argument("--top-k", "-k", type=int, default=DEFAULT_TOP_K, metavar="K", help="passages per answer")
     p.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
-    p.add_argument("--speaker", metavar="NAME", help="only passages by this speaker (aliases accepted)")
+    add_filter_args(p)
     add_location_args(p)
     p.set_defaults(run=run)
 
@@ -32,7 +34,7 @@ def questions(args: argparse.Namespace) -> Iterator[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from askisk.cli import stderr_line
+    from askisk.cli import filters_from, stderr_line
     from askisk.cli.output import json_line, print_answer
     from askisk.errors import InputError
     from askisk.service import Askisk
@@ -41,13 +43,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--top-k must be at least 1")
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
     service.ready()
-    if args.speaker:
-        service.resolve_speaker(args.speaker)  # fail once, up front, on an unknown speaker
+    filters = filters_from(args)
+    service.resolve_speaker(filters.speaker)  # fail once, up front, on an unknown speaker or filter
+    service.allowed_rows(filters)
     failures = asked = 0
     for question in questions(args):
         asked += 1
         try:
-            answer = service.ask(question, top_k=args.top_k, speaker=args.speaker)
+            answer = service.ask(question, top_k=args.top_k, filters=filters)
         except InputError as exc:
             failures += 1
             stderr_line(f"askisk: error: {exc}")
