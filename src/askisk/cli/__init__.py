@@ -43,6 +43,21 @@ def add_location_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index", metavar="DIR", help="index folder (default: $ASKISK_INDEX or ./index)")
 
 
+def add_filter_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--speaker", metavar="NAME", help="only passages by this speaker (aliases accepted)")
+    parser.add_argument(
+        "--source", action="append", default=[], metavar="ID", help="only this source (repeatable)"
+    )
+    parser.add_argument("--since", metavar="DATE", help="only sources dated on/after DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--until", metavar="DATE", help="only sources dated on/before DATE (YYYY[-MM[-DD]])")
+
+
+def filters_from(args: argparse.Namespace):
+    from askisk.filters import Filters
+
+    return Filters(speaker=args.speaker, sources=tuple(args.source or ()), since=args.since, until=args.until)
+
+
 def stderr_line(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
