@@ -1,0 +1,218 @@
+"""`askisk eval`: score retrieval and attribution on an eval set, every search configuration side by side.
+
+Readable tables (configurations x metrics, for the full set and each split), or one JSON object with
+`--json`; TREC run files with `--runs`; a non-zero exit under `--fail-under` floors, for CI.
+The work is `askisk.evaluate`; this module only parses, shows progress and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+SPLIT_CHOICES = ("all", "dev", "test")
+HEADERS = {
+    "recall@1": "R@1",
+    "recall@3": "R@3",
+    "recall@5": "R@5",
+    "recall@10": "R@10",
+    "mrr@10": "MRR@10",
+    "ndcg@10": "nDCG@10",
+    "speaker_accuracy": "speaker",
+}
+TITLES = {"all": "full set", "dev": "dev split", "test": "test split (held out)"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from askisk.cli import add_location_args
+
+    p = sub.add_parser(
+        "eval",
+        help="score retrieval and speaker attribution on an eval set",
+        description="Run every search configuration over the eval set's questions and compare "
+        "Recall@1/3/5/10, MRR@10, nDCG@10 and speaker accuracy (see kb/eval/README.md for the format).",
+    )
+    p.add_argument("--set", dest="eval_set", metavar="DIR", help="eval set folder (default: <kb>/eval)")
+    p.add_argument(
+        "--config",
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help="configurations to compare (default: all): bm25, dense, hybrid, hybrid+speaker, ...",
+    )
+    p.add_argument("--split", choices=SPLIT_CHOICES, default="all", help="questions to report (default: all)")
+    p.add_argument("--json", action="store_true", help="one JSON object with every figure")
+    p.add_argument("--runs", metavar="DIR", help="write TREC run files (<config>.trec) and qrels.txt here")
+    p.add_argument(
+        "--fail-under",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="exit 1 when METRIC of hybrid+speaker (or CONFIG:METRIC=VALUE) is under VALUE; repeatable",
+    )
+    p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")
+    add_location_args(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from askisk import eval_metrics as em
+    from askisk import evaluate as ev
+    from askisk.cli import stderr_line
+    from askisk.cli.output import json_line
+    from askisk.errors import InputError
+    from askisk.search import CONFIGS
+    from askisk.service import Askisk
+
+    configs = list(dict.fromkeys(args.config or CONFIGS))
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown:
+        raise InputError(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
+    floors = [em.parse_floor(f, ev.DEFAULT_CONFIG_NAME, configs) for f in args.fail_under]
+    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    eval_dir = Path(args.eval_set) if args.eval_set else ev.default_eval_dir(service.paths.kb)
+    splits = ("all", "dev", "test") if args.split == "all" else (args.split,)
+    ev.load_questions(eval_dir)  # a missing or malformed set fails before the index and model load
+    service.ready()
+    with _progress() as progress:
+        report = ev.evaluate(service, eval_dir, configs, splits, progress=progress)
+    if args.runs:
+        written = ev.write_runs(report, Path(args.runs))
+        stderr_line(f"wrote {len(written)} files to {args.runs}: {', '.join(p.name for p in written)}")
+    failed = em.failed_floors(floors, report.scores(splits[0]))
+    if args.json:
+        out = report.to_json(details=args.verbose)
+        out["floors"] = [{"floor": str(f), "split": splits[0]} for f in floors]
+        out["failed"] = failed
+        json_line(out)
+    else:
+        _print_report(report, args.verbose)
+    for line in failed:
+        stderr_line(f"askisk: eval: {line}")
+    return 1 if failed else 0
+
+
+class _progress:
+    """A rich progress bar on stderr while configurations run; nothing when stderr is not a terminal."""
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("evaluating"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("eval", total=None)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        if hasattr(self, "bar"):
+            self.bar.stop()
+
+
+def _fmt(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.3f}"
+
+
+def _print_report(report, verbose: bool) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from askisk.cli.output import console
+
+    con = console()
+    con.print(
+        Text(f"eval set {report.eval_set}: {report.questions} questions; index {report.index}", style="dim")
+    )
+    for rep in report.reports:
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            title=f"{TITLES[rep.split]}: {rep.answerable} answerable questions",
+            title_justify="left",
+            caption=f"{rep.unanswerable} unanswerable questions are not ranked; "
+            "speaker = share of the questions with a relevant passage in the top 5 (count) "
+            "whose first such passage has the gold speaker",
+            caption_justify="left",
+        )
+        table.add_column("config", no_wrap=True)
+        for header in HEADERS.values():
+            table.add_column(header, justify="right", no_wrap=True)
+        best = {m: max((c.metrics[m] for c in rep.configs if not math.isnan(c.metrics[m])), default=None)
+                for m in HEADERS}  # fmt: skip
+        for c in rep.configs:
+            cells = []
+            for m in HEADERS:
+                text = _fmt(c.metrics[m]) + (f" ({c.speaker_judged})" if m == "speaker_accuracy" else "")
+                cells.append(
+                    Text(text, style="bold" if c.metrics[m] == best[m] and len(rep.configs) > 1 else "")
+                )
+            table.add_row(c.config, *cells)
+        con.print(table)
+        nf = rep.not_found
+        con.print(
+            Text(
+                f"not found: top-1 dense cosine, median [p25–p75]: answerable {_fmt(nf.answerable.median)} "
+                f"[{_fmt(nf.answerable.p25)}–{_fmt(nf.answerable.p75)}], unanswerable "
+                f"{_fmt(nf.unanswerable.median)} [{_fmt(nf.unanswerable.p25)}–{_fmt(nf.unanswerable.p75)}]; "
+                f"threshold {_fmt(nf.threshold)} (from dev) separates them with balanced accuracy "
+                f"{_fmt(nf.accuracy)}",
+                style="dim",
+            )
+        )
+        con.print()
+    if verbose:
+        _print_misses(report, con)
+
+
+def _print_misses(report, con) -> None:
+    """Per configuration: questions whose first relevant passage is not first, or has the wrong speaker."""
+    from rich.text import Text
+
+    splits = {r.split for r in report.reports}
+    for name, results in report.details.items():
+        misses = [
+            r
+            for r in results
+            if r.relevant
+            and ("all" in splits or r.split in splits)
+            and (r.first_relevant_rank != 1 or r.speaker_correct is False)
+        ]
+        con.print(Text(f"{name}: {len(misses)} misses", style="bold underline"))
+        for r in misses:
+            where = (
+                f"gold at rank {r.first_relevant_rank}" if r.first_relevant_rank else "gold not in the top 10"
+            )
+            if r.speaker_correct is False:
+                where += (
+                    f"; speaker {r.hit_speaker or 'narration'} instead of {r.gold_speaker or 'narration'}"
+                )
+            con.print(
+                Text.assemble((f"{r.id} ", "bold"), (f"[{r.type}, {r.split}] ", "dim"), (where, "yellow"))
+            )
+            con.print(Text(f"   Q: {r.query}"))
+            gold = r.relevant[0]
+            con.print(Text(f"   gold ({_speaker(report, gold)}): {report.passages[gold]}", style="green"))
+            if r.ranked and r.ranked[0] not in r.relevant:
+                top = r.ranked[0]
+                con.print(Text(f"   #1   ({_speaker(report, top)}): {report.passages[top]}", style="red"))
+        con.print()
+
+
+def _speaker(report, passage_id: str) -> str:
+    return report.speakers.get(passage_id) or "narration"
