@@ -18,12 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from askisk.cli import stderr_line
     from askisk.cli.output import json_line
+    from askisk.cli.progress import BuildProgress
     from askisk.service import Askisk
 
-    service = Askisk.open(args.kb, args.index, notify=stderr_line)
-    report = service.rebuild(full=args.full)
+    with BuildProgress() as progress:  # lines on stderr, and a bar when stderr is a terminal
+        service = Askisk.open(args.kb, args.index, notify=progress)
+        report = service.rebuild(full=args.full)
     if args.json:
         json_line(asdict(report))
     else:

@@ -1,0 +1,176 @@
+"""Every write to the kb folder: add drafted sources (atomically, deduplicated) and take them out again.
+
+Never touches the index and never prints; the service rebuilds after these and undoes them on failure.
+Duplicates: same `askisk.text.normalize`d body as a kb source (or an earlier file of the batch).
+Writes go to a hidden temp file in kb/, are fsynced, then `os.replace`d into place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from askisk.config import KB_SUFFIX
+from askisk.errors import AskiskError, InputError
+from askisk.ingest import Draft, IngestError, Meta, Outcome, body_digest, collect, draft, validate_meta
+from askisk.models import BuildReport, Source
+
+
+@dataclass(frozen=True)
+class AddReport:
+    outcomes: tuple[Outcome, ...]
+    build: BuildReport | None  # None when nothing was added
+
+    @property
+    def added(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "added"]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+@dataclass(frozen=True)
+class RemoveReport:
+    id: str
+    title: str
+    path: str
+    build: BuildReport
+
+
+def add_files(kb: Path, inputs: list[str | os.PathLike[str]], meta: Meta | None = None) -> list[Outcome]:
+    """Write each supported input into kb/ (atomically); one Outcome per input file or problem."""
+    meta = meta or Meta()
+    validate_meta(meta)
+    files, outcomes = collect(inputs)
+    if (meta.id or meta.title) and len(files) > 1:
+        raise InputError(f"--id and --title name one file, but {len(files)} files were given")
+    kb.mkdir(parents=True, exist_ok=True)
+    ids, digests = _inventory(kb)
+    for path in files:
+        try:
+            d = draft(path, meta)
+            digest = body_digest(d.body)
+            if digest in digests:
+                outcomes.append(
+                    Outcome(
+                        str(path),
+                        "duplicate",
+                        f"same text as kb source {digests[digest]!r}; not added again",
+                        id=digests[digest],
+                    )
+                )
+                continue
+            sid = _unique_id(d.id_hint, ids)
+            notes = [
+                n
+                for n in (d.notice, sid != d.id_hint and f"id {d.id_hint!r} is taken; saved as {sid!r}")
+                if n
+            ]
+            target = kb / f"{sid}{KB_SUFFIX}"
+            text = render(d, sid)
+            _check_indexable(target, text)
+            write_atomic(target, text)
+        except (AskiskError, UnicodeError) as exc:
+            outcomes.append(Outcome(str(path), "failed", str(exc)))
+            continue
+        except OSError as exc:
+            outcomes.append(Outcome(str(path), "failed", f"cannot read or write: {exc.strerror or exc}"))
+            continue
+        ids.add(sid)
+        digests[digest] = sid
+        outcomes.append(
+            Outcome(str(path), "added", str(target), sid, d.meta["title"], "; ".join(notes) or None)
+        )
+    return outcomes
+
+
+def render(d: Draft, source_id: str) -> str:
+    import yaml
+
+    meta = {**d.meta, "id": source_id}
+    head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)
+    return f"---\n{head}---\n{d.body}"
+
+
+def _inventory(kb: Path) -> tuple[set[str], dict[str, str]]:
+    """Ids in use (front matter ids and file names) and the body digest -> id of every readable source."""
+    from askisk.errors import KnowledgeBaseError
+    from askisk.sources import read_source, source_files
+
+    ids: set[str] = {p.stem for p in kb.glob(f"*{KB_SUFFIX}")}
+    digests: dict[str, str] = {}
+    for path in source_files(kb):
+        try:
+            source = read_source(path)
+        except (KnowledgeBaseError, OSError):
+            continue  # the rebuild will name it; it cannot be a duplicate of anything readable
+        ids.add(source.id)
+        digests.setdefault(body_digest(source.body), source.id)
+    return ids, digests
+
+
+def _unique_id(hint: str, taken: set[str]) -> str:
+    if hint not in taken:
+        return hint
+    n = 2
+    while f"{hint}-{n}" in taken:
+        n += 1
+    return f"{hint}-{n}"
+
+
+def _check_indexable(target: Path, text: str) -> None:
+    from askisk.passages import split_passages
+    from askisk.sources import parse_source
+
+    _, passages = split_passages(parse_source(target, text))
+    if not any(p.searchable for p in passages):
+        raise IngestError("no sentences to index (only headings or captions)")
+
+
+def write_atomic(target: Path, text: str) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def find_source(kb: Path, source_id: str) -> Source:
+    """The kb Source with this id, or an InputError listing the ids there are."""
+    from askisk.sources import load_sources
+
+    sources = load_sources(kb)
+    for source in sources:
+        if source.id == source_id:
+            return source
+    known = ", ".join(sorted(s.id for s in sources)) or "none"
+    raise InputError(f"no source with id {source_id!r}; known ids: {known}")
+
+
+def stash(path: Path) -> Path:
+    """Move a kb file out of the kb's sight (same folder, hidden name); `restore` undoes it."""
+    hidden = path.with_name(f".{path.name}.{os.getpid()}.removed")
+    os.replace(path, hidden)
+    _fsync_dir(path.parent)
+    return hidden
+
+
+def restore(hidden: Path, path: Path) -> None:
+    os.replace(hidden, path)
+    _fsync_dir(path.parent)
