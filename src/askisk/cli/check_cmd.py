@@ -1,0 +1,90 @@
+"""`askisk check`: claims from arguments or stdin -> verdict (supported / refuted / not_enough_info),
+the reason, and the deciding passages with speaker and source."""
+
+from __future__ import annotations
+
+import argparse
+
+from askisk.config import DEFAULT_TOP_K
+
+BADGES = {
+    "supported": ("SUPPORTED", "bold white on green"),
+    "refuted": ("REFUTED", "bold white on red"),
+    "not_enough_info": ("NOT ENOUGH INFO", "bold black on yellow"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from askisk.cli import add_location_args
+
+    p = sub.add_parser("check", help="fact-check claims against the knowledge base")
+    p.add_argument("claim", nargs="*", help="the claim (several words are joined); none or '-' reads stdin")
+    p.add_argument(
+        "--top-k", "-k", type=int, default=DEFAULT_TOP_K, metavar="K", help="evidence passages shown"
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per claim, one per line")
+    add_location_args(p)
+    p.set_defaults(run=run)
+
+
+def print_verdict(verdict, con=None) -> None:
+    from rich.text import Text
+
+    from askisk.cli.output import console, speaker_label
+
+    con = con or console()
+    label, style = BADGES[verdict.verdict]
+    con.print(
+        Text.assemble(
+            (f" {label} ", style),
+            "  ",
+            (verdict.claim, "bold"),
+            (f"  ·  confidence {verdict.confidence:.2f}", "dim"),
+        )
+    )
+    con.print(Text("   " + verdict.reason, style="italic"))
+    for hit in verdict.evidence:
+        con.print(
+            Text.assemble(
+                ("   · ", "dim"),
+                (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
+                ("  ·  ", "dim"),
+                (f"{hit.source.title}, ¶{hit.paragraph}", "green"),
+            )
+        )
+        body = Text("     ")
+        body.append(hit.text)
+        con.print(body)
+    con.print()
+
+
+def run(args: argparse.Namespace) -> int:
+    from askisk.cli import stderr_line
+    from askisk.cli.ask_cmd import questions
+    from askisk.cli.output import json_line
+    from askisk.errors import InputError
+    from askisk.service import Askisk
+
+    if args.top_k < 1:
+        raise InputError("--top-k must be at least 1")
+    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    service.ready()
+    args.question = args.claim  # the same reader as `ask`: joined arguments, or one claim a line on stdin
+    failures = checked = 0
+    for claim in questions(args):
+        checked += 1
+        try:
+            verdict = service.check(claim, top_k=args.top_k)
+        except InputError as exc:
+            failures += 1
+            stderr_line(f"askisk: error: {exc}")
+            if args.json:
+                json_line({"claim": claim[:200], "error": str(exc), "evidence": []})
+            continue
+        if args.json:
+            json_line(verdict.to_json())
+        else:
+            print_verdict(verdict)
+    if checked == 0:
+        raise InputError("no claim given; pass one as arguments or one per line on stdin")
+    return 1 if failures else 0

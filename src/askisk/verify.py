@@ -1,0 +1,335 @@
+"""Claim -> Verdict: set the claim against the passages retrieval found and decide supported, refuted or
+not_enough_info, naming the passage (and speaker) that decides.
+
+How (rule-based; no NLI model with bundled weights is installable here, see the report in bench/):
+1. Each candidate passage is aligned with the claim (`align`): every content word, number, date and name
+   of the claim is *matched* by the passage, *contradicted* by a counterpart of the same kind (200 vs 90,
+   2018 vs January 2015, Iran vs Pakistan, "poorly" vs "effectively", a negated verb), or *unexplained*.
+2. `coverage` = share of the claim's pieces that the passage matches or contradicts. A passage is *about*
+   the claim when coverage >= ABOUT_COVERAGE and the claim's main predicate is matched (or the sentence
+   embeddings agree strongly, cosine >= ABOUT_DENSE). Both thresholds are calibrated on the dev claims by
+   `bench/calibrate_verify.py`; the values and the data are recorded below.
+3. No passage about the claim -> not_enough_info, with no evidence shown. Otherwise the best passage
+   decides: any contradiction -> refuted (reason names both values), else supported.
+4. Attribution: when the claim names who said it ("McKenzie said ...", "according to Azizi") and the
+   deciding passage is attributed to someone else (its speaker, or the named reporter in its own text),
+   the verdict is refuted with mismatch "attribution". A passage whose speaker is unknown (narration with
+   no named reporter) never refutes an attribution: only positive evidence of another speaker does.
+
+Pure: takes hits (from `service.ask`) and returns a Verdict; never retrieves, never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from askisk.claim_features import Analysis, analyse, opposite, words_match
+from askisk.models import Hit, Verdict
+
+# Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
+# retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev
+# accuracy, 0.973 (36/37), holds for coverage 0.10..0.425 with dense 0.575..0.725; the chosen setting is the
+# one farthest from any worse setting. Below dense 0.575 an off-topic passage with a loose predicate
+# counts as "about"; above 0.725 paraphrased predicates ("regard"/"consider") are missed.
+ABOUT_COVERAGE = 0.35
+ABOUT_DENSE = 0.65
+CANDIDATES = 10  # passages retrieved and aligned per claim
+TIE_MARGIN = 0.1  # a passage that agrees wins over a contradicting one this close in coverage
+RIVAL_WEIGHT = 0.5  # a claim value contradicted by a same-kind value counts this much towards coverage
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    kind: str  # number | date | entity | polarity | attribution
+    claim: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    hit: Hit
+    coverage: float
+    predicate_ok: bool
+    dense: float
+    mismatches: tuple[Mismatch, ...]
+    unverified: tuple[str, ...] = ()  # claim numbers and dates the passage has nothing to compare with
+
+    def about(self, coverage: float = ABOUT_COVERAGE, dense: float = ABOUT_DENSE) -> bool:
+        return self.coverage >= coverage and (self.predicate_ok or self.dense >= dense)
+
+
+def _in_text(words: Sequence[str], passage: Analysis) -> bool:
+    tokens = [t.strip(".,;:\"'()").lower() for t in passage.text.split()]
+    return all(any(words_match(w, t) for t in tokens if t) for w in words)
+
+
+def _acronym(name: str, passage: Analysis) -> bool:
+    letters = name.replace(".", "")
+    if not (letters.isupper() and 2 <= len(letters) <= 5):
+        return False
+    return any("".join(w[0] for w in n.text.split() if w[0].isupper()) == letters for n in passage.names)
+
+
+def _anchor(claim: Analysis, start: int, passage: Analysis) -> int | None:
+    """Where in the passage the claim's context of a value sits: the passage offset of the nearest claim
+    word (before the value, else after it) that the passage also has."""
+    ordered = sorted(claim.words, key=lambda w: (w.start > start, abs(w.start - start)))
+    for word in ordered:
+        for p in passage.words:
+            if words_match(word.lemma, p.lemma):
+                return p.start
+    return None
+
+
+def _closest(items, anchor: int | None):
+    if anchor is None:
+        return items[-1]
+    return min(items, key=lambda x: abs(x.start - anchor))
+
+
+def _align_names(claim: Analysis, passage: Analysis, mismatches: list[Mismatch]) -> float:
+    explained = 0.0
+    claim_words = [w for n in claim.names for w in n.words] + [w.lemma for w in claim.words]
+    for name in claim.names:
+        if _in_text(name.words, passage) or _acronym(name.text, passage):
+            explained += 1
+            continue
+        rivals = [
+            n for n in passage.names
+            if n.kind == name.kind and not any(words_match(a, b) for a in n.words for b in claim_words)
+        ]  # fmt: skip
+        if rivals:
+            same_label = [n for n in rivals if n.label == name.label]
+            rival = _closest(same_label or rivals, _anchor(claim, name.start, passage))
+            mismatches.append(Mismatch("entity", name.text, rival.text))
+            explained += RIVAL_WEIGHT
+    return explained
+
+
+def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> bool:
+    """Two numbers count the same thing: the same counted noun, or the same verb when a noun is missing."""
+    same_verb = num.verb is not None and (
+        (p.verb is not None and words_match(num.verb, p.verb))
+        or any(words_match(num.verb, x) for x in passage_lemmas)
+    )
+    if num.unit and p.unit:
+        return words_match(num.unit, p.unit) and (same_verb or num.verb is None or p.verb is None)
+    unit, other = (num.unit, passage_lemmas) if num.unit else (p.unit, claim_lemmas)
+    return same_verb or (unit is not None and any(words_match(unit, x) for x in other))
+
+
+def _align_numbers(
+    claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
+) -> float:
+    explained = 0.0
+    lemmas = {w.lemma for w in passage.words}
+    claim_lemmas = {w.lemma for w in claim.words}
+    for num in claim.numbers:
+        comparable = [p for p in passage.numbers if _comparable(num, p, lemmas, claim_lemmas)]
+        if not comparable:
+            unverified.append(num.text)
+            continue
+        if any(p.low == num.low and p.high == num.high for p in comparable):
+            explained += 1
+        else:
+            best = min(comparable, key=lambda p: (num.unit != p.unit, abs(p.low - num.low)))
+            mismatches.append(Mismatch("number", num.text, best.text))
+            explained += RIVAL_WEIGHT
+    return explained
+
+
+def _align_dates(
+    claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
+) -> float:
+    explained = 0.0
+    for date in claim.dates:
+        if not passage.dates:
+            unverified.append(date.text)
+            continue
+        if any(date.compatible(p) for p in passage.dates):
+            explained += 1
+        else:
+            explained += RIVAL_WEIGHT
+            closest = max(passage.dates, key=lambda p, d=date: _shared_parts(d, p))
+            mismatches.append(Mismatch("date", date.text, closest.text))
+    return explained
+
+
+def _shared_parts(a, b) -> int:
+    return sum(
+        x is not None and y is not None for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    )
+
+
+def _align_words(claim: Analysis, passage: Analysis, mismatches: list[Mismatch]) -> tuple[int, int, bool]:
+    explained = total = 0
+    predicate_ok = not any(w.is_predicate for w in claim.words)
+    for word in claim.words:
+        if word.is_name:
+            continue
+        total += 1
+        same = [p for p in passage.words if words_match(word.lemma, p.lemma)]
+        anti = [p for p in passage.words if opposite(word.lemma, p.lemma)]
+        if same:
+            explained += 1
+            if all(p.negated != word.negated for p in same):
+                p = same[0]
+                mismatches.append(
+                    Mismatch("polarity", _say(word.text, word.negated), _say(p.text, p.negated))
+                )
+        elif anti:
+            explained += 1
+            p = anti[0]
+            if p.negated == word.negated:
+                mismatches.append(
+                    Mismatch("polarity", _say(word.text, word.negated), _say(p.text, p.negated))
+                )
+        else:
+            continue
+        predicate_ok = predicate_ok or word.is_predicate
+    return explained, total, predicate_ok
+
+
+def _say(word: str, negated: bool) -> str:
+    return f"not {word}" if negated else word
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Loose name match: a shared significant word ("McKenzie" / "Gen. Kenneth Frank McKenzie") or an
+    acronym ("UN report" / "United Nations report")."""
+    skip = {"the", "a", "an", "dr", "gen", "general", "mr", "ms", "prof", "report", "s", "'s"}
+    wa = {w.strip(".,'’").lower() for w in a.replace("'s", " ").split()} - skip
+    wb = {w.strip(".,'’").lower() for w in b.replace("'s", " ").split()} - skip
+    if wa & wb:
+        return True
+    acronyms = {w for w in (a + " " + b).replace(".", "").split() if w.isupper() and 1 < len(w) <= 5}
+    return any(x in _initials(a) | _initials(b) for x in acronyms)
+
+
+def _initials(text: str) -> set[str]:
+    """Initials of each run of capitalised words: "the United Nations report" -> {"UN"}."""
+    runs, current = set(), ""
+    for word in text.split() + ["."]:
+        if word[:1].isupper() and word.lower() not in ("a", "an", "the"):
+            current += word[0]
+        else:
+            if len(current) > 1:
+                runs.add(current)
+            current = ""
+    return runs
+
+
+def evidence_speaker(hit: Hit, passage: Analysis) -> str | None:
+    """Who the passage is attributed to: its speaker, else a reporter named in its own text."""
+    if hit.speaker:
+        return hit.speaker
+    return passage.reporter if passage.reporter_named else None
+
+
+def align(claim: Analysis, hit: Hit, passage: Analysis) -> Alignment:
+    mismatches: list[Mismatch] = []
+    unverified: list[str] = []
+    words_explained, words_total, predicate_ok = _align_words(claim, passage, mismatches)
+    explained = (
+        words_explained
+        + _align_names(claim, passage, mismatches)
+        + _align_numbers(claim, passage, mismatches, unverified)
+        + _align_dates(claim, passage, mismatches, unverified)
+    )
+    total = words_total + len(claim.names) + len(claim.numbers) + len(claim.dates)
+    if claim.reporter:
+        speaker = evidence_speaker(hit, passage)
+        if speaker and not same_speaker(claim.reporter, speaker):
+            mismatches.append(Mismatch("attribution", claim.reporter, speaker))
+    coverage = explained / total if total else 0.0
+    dense = hit.scores.get("dense", 0.0)
+    return Alignment(hit, round(coverage, 4), predicate_ok, dense, tuple(mismatches), tuple(unverified))
+
+
+def best_alignment(
+    alignments: Sequence[Alignment], coverage: float = ABOUT_COVERAGE, dense: float = ABOUT_DENSE
+) -> Alignment | None:
+    """The passage that decides: among those about the claim, the best covered, preferring one that agrees
+    (no contradiction, nothing unverified) when it is within TIE_MARGIN of the best."""
+    about = [a for a in alignments if a.about(coverage, dense)]
+    if not about:
+        return None
+    top = max(a.coverage for a in about)
+    close = [a for a in about if a.coverage >= top - TIE_MARGIN]
+    return max(close, key=lambda a: (not a.mismatches and not a.unverified, a.coverage, a.dense, -a.hit.rank))
+
+
+def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3) -> Verdict:
+    """Judge the claim against the retrieved hits (see the module docstring)."""
+    claim = analyse(claim_text)
+    return judge(claim_text, claim, [align(claim, h, analyse(h.text)) for h in hits], top_k=top_k)
+
+
+def judge(
+    claim_text: str,
+    claim: Analysis,
+    alignments: Sequence[Alignment],
+    top_k: int = 3,
+    coverage: float = ABOUT_COVERAGE,
+    dense: float = ABOUT_DENSE,
+) -> Verdict:
+    best = best_alignment(alignments, coverage, dense)
+    if best is None:
+        closest = max((a.coverage for a in alignments), default=0.0)
+        return Verdict(
+            claim=claim_text, verdict="not_enough_info", confidence=round(1.0 - closest / 2, 3),
+            reason="no passage in the knowledge base is about this claim", evidence=(),
+            claim_speaker=claim.reporter,
+        )  # fmt: skip
+    passage = analyse(best.hit.text)
+    speaker = evidence_speaker(best.hit, passage)
+    where = f"({speaker or 'narration'}, {best.hit.source.title})"
+    others = [a.hit for a in sorted(alignments, key=lambda a: -a.coverage)
+              if a is not best and a.about(coverage, dense)]  # fmt: skip
+    evidence = (best.hit, *others[: max(0, top_k - 1)])
+    if best.mismatches:
+        m = _primary(best.mismatches)
+        if m.kind == "attribution":
+            reason = f"claim attributes this to {m.claim}, source attributes it to {m.source} {where}"
+        else:
+            reason = f"claim says {m.claim}, source says {m.source} {where}"
+        return Verdict(
+            claim_text,
+            "refuted",
+            round(0.5 + 0.5 * best.coverage, 3),
+            reason,
+            evidence,
+            m.kind,
+            claim.reporter,
+            speaker,
+        )
+    if best.unverified:
+        missing = ", ".join(best.unverified)
+        reason = f"the closest passage is on this subject but does not give {missing} {where}"
+        return Verdict(
+            claim_text,
+            "not_enough_info",
+            round(0.5 + 0.3 * best.coverage, 3),
+            reason,
+            (best.hit,),
+            None,
+            claim.reporter,
+            speaker,
+        )
+    reason = f"the source states this {where}"
+    return Verdict(
+        claim_text,
+        "supported",
+        round(0.4 + 0.6 * best.coverage, 3),
+        reason,
+        evidence,
+        None,
+        claim.reporter,
+        speaker,
+    )
+
+
+def _primary(mismatches: Sequence[Mismatch]) -> Mismatch:
+    order = ("number", "date", "entity", "polarity", "attribution")
+    return min(mismatches, key=lambda m: order.index(m.kind))

@@ -1,0 +1,168 @@
+"""Claim checking on the seed: each mismatch kind refutes with both values named, agreement supports,
+claims the kb says nothing about get not_enough_info with no evidence, and the labelled set scores."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from askisk.claim_features import analyse, opposite, words_match
+from askisk.verify_eval import evaluate_claims
+from tests.conftest import ROOT, run_cli
+
+CLAIMS = ROOT / "kb" / "eval" / "claims.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("claim", "kind", "claim_value", "source_value"),
+    [
+        ("An IS-K bombing killed 200 people in Kabul in May 2021.", "number", "200", "90"),
+        (
+            "McKenzie said IS-K could attack from Afghanistan within 3 to 6 months.",
+            "number",
+            "3 to 6",
+            "12 to 18",
+        ),
+        ("IS-K was founded in 2018.", "date", "2018", "January 2015"),
+        ("Abdullah Orokzai was captured in April 2019.", "date", "April 2019", "April 2020"),
+        ("The 2018 Mastung bombings took place in Iran.", "entity", "Iran", "Pakistan"),
+        (
+            "The explosions at the memorial for Qassem Soleimani took place in Tehran.",
+            "entity",
+            "Tehran",
+            "Kerman",
+        ),
+        ("Azizi says the border is poorly controlled.", "polarity", "poorly", "effectively"),
+        ("Azizi expects IS-K to wage a large-scale war in Central Asia.", "polarity", "wage", "not wage"),
+        ("The Taliban and IS-K are allies.", "polarity", "allies", "enemies"),
+    ],
+)
+def test_mismatch_refutes_and_names_both_values(seed_service, claim, kind, claim_value, source_value):
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == "refuted", verdict.reason
+    assert verdict.mismatch == kind
+    assert f"claim says {claim_value}, source says {source_value}" in verdict.reason
+    assert verdict.evidence and "IS-K and Central Asia" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "An IS-K bombing in Kabul in May 2021 killed 90 people.",
+        "McKenzie said IS-K would be able to conduct attacks out of Afghanistan within 12 to 18 months.",
+        "The Taliban and IS-K regard each other as enemies.",
+        "Azizi says the border is controlled effectively.",
+    ],
+)
+def test_agreeing_evidence_supports(seed_service, claim):
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == "supported", verdict.reason
+    assert verdict.evidence and verdict.mismatch is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Dr. Rustam Azizi teaches at a university in Dushanbe.",
+        "China has promised to help the Taliban fight IS-K.",
+        "The Crocus City Hall concert venue is located near Moscow.",
+        "The weather in Lisbon is sunny in July.",
+    ],
+)
+def test_nothing_about_the_claim_is_not_enough_info(seed_service, claim):
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == "not_enough_info", verdict.reason
+    assert verdict.evidence == ()
+    assert "no passage" in verdict.reason
+
+
+def test_unstated_number_is_not_enough_info(seed_service):
+    verdict = seed_service.check("IS-K has about 4,000 fighters in Afghanistan.")
+    assert verdict.verdict == "not_enough_info"
+    assert "4,000" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "said_by", "really_by"),
+    [
+        (
+            "McKenzie said the Central Asian countries are more stable than Syria and Iraq.",
+            "McKenzie",
+            "Azizi",
+        ),
+        (
+            "A United Nations report said IS-K will be able to conduct attacks out of Afghanistan "
+            "in 12 to 18 months.",
+            "United Nations",
+            "McKenzie",
+        ),
+        (
+            "Tajikistan's authorities claim they have almost defeated the Islamic State's insurgency.",
+            "Tajikistan",
+            "Taliban",
+        ),
+    ],
+)
+def test_words_in_the_wrong_mouth_are_flagged(seed_service, claim, said_by, really_by):
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == "refuted" and verdict.mismatch == "attribution", verdict.reason
+    assert said_by in verdict.claim_speaker
+    assert really_by in verdict.evidence_speaker
+    assert "claim attributes this to" in verdict.reason
+
+
+def test_right_speaker_supports(seed_service):
+    verdict = seed_service.check(
+        "Azizi believes the Central Asian countries are more stable than Syria and Iraq."
+    )
+    assert verdict.verdict == "supported", verdict.reason
+    assert "Azizi" in (verdict.evidence_speaker or "")
+
+
+def test_claim_features_are_general():
+    assert words_match("Afghan", "afghanistan") and words_match("bombings", "bombing")
+    assert opposite("possible", "impossible") and opposite("more", "less")
+    a = analyse("They won't attack openly and wage a large-scale war.")
+    assert {w.lemma: w.negated for w in a.words}["wage"] is True
+    b = analyse("McKenzie said IS-K could attack within 3 to 6 months.")
+    assert b.reporter == "McKenzie" and (b.numbers[0].low, b.numbers[0].high) == (3, 6)
+
+
+def test_claims_set_accuracy(seed_service):
+    scores = evaluate_claims(lambda c: seed_service.check(c), CLAIMS)
+    print({k: (v.n, v.accuracy, v.wrong) for k, v in scores.items()})
+    assert scores["all"].n == 54
+    assert scores["all"].accuracy >= 0.85
+    assert scores["dev"].accuracy >= 0.85
+    assert all(scores["all"].recall[label] >= 0.75 for label in ("supported", "refuted", "not_enough_info"))
+
+
+def test_cli_json_shape(seed_built):
+    kb, index = seed_built
+    stdin = (
+        "An IS-K bombing killed 200 people in Kabul in May 2021.\n"
+        "China has promised to help the Taliban fight IS-K.\n"
+    )
+    result = run_cli(
+        "check", "-", "--json", "--top-k", "2", "--kb", str(kb), "--index", str(index), stdin=stdin
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["verdict"] for o in lines] == ["refuted", "not_enough_info"]
+    first = lines[0]
+    assert {"claim", "verdict", "confidence", "reason", "evidence"} <= set(first)
+    assert 0 < len(first["evidence"]) <= 2
+    hit = first["evidence"][0]
+    assert {"rank", "score", "text", "speaker", "attribution", "source", "passage_id", "paragraph"} <= set(
+        hit
+    )
+    assert lines[1]["evidence"] == []
+
+
+def test_cli_readable_and_bad_input(seed_built):
+    kb, index = seed_built
+    ok = run_cli("check", "The Taliban and IS-K are allies.", "--kb", str(kb), "--index", str(index))
+    assert ok.returncode == 0 and "REFUTED" in ok.stdout and "enemies" in ok.stdout
+    bad = run_cli("check", "   ", "--kb", str(kb), "--index", str(index))
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1 and bad.stdout == ""
