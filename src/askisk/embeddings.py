@@ -48,7 +48,11 @@ class SentenceTransformerEncoder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self.model.encode(
-            texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            texts,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
@@ -58,6 +62,24 @@ def sentence_transformer_encoder() -> SentenceTransformerEncoder:
     return SentenceTransformerEncoder()
 
 
+QUERY_ENCODER_ENV = "ASKISK_QUERY_ENCODER"  # "sentence-transformers" forces the slow path (bench, checks)
+
+
 def query_encoder(build_dir, notify=None) -> Encoder:
-    """The encoder for questions. (The ONNX fast path plugs in here.)"""
-    return sentence_transformer_encoder()
+    """The encoder for questions: the build's ONNX export through onnxruntime (no torch), else
+    sentence-transformers, with one line through `notify` saying why."""
+    if os.environ.get(QUERY_ENCODER_ENV, "").strip().lower() in ("sentence-transformers", "st", "torch"):
+        return sentence_transformer_encoder()
+    import json
+    from pathlib import Path
+
+    from askisk.onnx_encoder import OnnxUnavailable, load_onnx_encoder
+
+    build = Path(build_dir)
+    try:
+        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+        return load_onnx_encoder(build, manifest if isinstance(manifest, dict) else {})
+    except (OnnxUnavailable, OSError, ValueError) as exc:
+        if notify is not None:
+            notify(f"fast query path unavailable: {exc}; using sentence-transformers")
+        return sentence_transformer_encoder()

@@ -41,6 +41,7 @@ EMBEDDINGS = "embeddings.npy"
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 LOCK_WAIT_SECONDS = 30.0
+# Gets one-line messages. When it also has `step(stage, done, total)`, it gets counts for a progress bar.
 Progress = Callable[[str], None]
 
 
@@ -165,6 +166,9 @@ def build_index(
     from askisk.sources import kb_hash, read_source, source_files
 
     say = progress or (lambda _msg: None)
+    step = getattr(progress, "step", None)
+    if step is not None:
+        encoder_factory = _counting(encoder_factory, step)
     started = time.perf_counter()
     with build_lock(paths.index):
         files = source_files(paths.kb)
@@ -172,7 +176,9 @@ def build_index(
             raise KnowledgeBaseError(f"the knowledge base {paths.kb} has no sources (*.md); add one with `askisk add`")
         records_by_hash, vectors_by_hash = ({}, {}) if full else _previous(paths.index)
         docs: list[SourceDoc] = []
-        for path in files:
+        for done, path in enumerate(files):
+            if step is not None:
+                step("reading sources", done, len(files))
             digest = _file_hash(path)
             if digest in records_by_hash and records_by_hash[digest]["path"] == str(path):
                 docs.append(record_to_doc(records_by_hash[digest]))
@@ -185,6 +191,30 @@ def build_index(
                               vectors_by_hash, encoder_factory, say, started)
         _clean_old_builds(paths.index)
         return report
+
+
+def _counting(factory: Callable[[], Encoder], step: Callable[[str, int, int], None]) -> Callable[[], Encoder]:
+    """The encoder, encoding in chunks and reporting each one to `step` (for a progress bar)."""
+
+    class Counting:
+        def __init__(self, inner: Encoder) -> None:
+            self._inner = inner
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._inner, name)
+
+        def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+            import numpy as np
+
+            chunk = batch_size * 4
+            parts = []
+            for start in range(0, len(texts), chunk):
+                step("embedding", start, len(texts))
+                parts.append(self._inner.encode(texts[start : start + chunk], batch_size=batch_size))
+            step("embedding", len(texts), len(texts))
+            return np.concatenate(parts) if parts else self._inner.encode(texts, batch_size=batch_size)
+
+    return lambda: Counting(factory())
 
 
 def _check_unique_ids(docs: list[SourceDoc]) -> None:
@@ -208,7 +238,7 @@ def _write_build(
 ) -> BuildReport:
     import numpy as np
 
-    from askisk import dense, lexical
+    from askisk import dense, lexical, onnx_export
 
     texts = [embed_text(p, a) for d in docs for p, a in zip(d.passages, d.attributions, strict=True) if p.searchable]
     passages = [p for d in docs for p in d.passages if p.searchable]
@@ -247,6 +277,7 @@ def _write_build(
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "build_id": build_id,
             "dense_index": dense.describe(vectors.shape[0]),
+            "onnx": onnx_export.export_for_build(tmp, paths.index, say),
         }
         _write_json(tmp / MANIFEST, manifest)
         _fsync_tree(tmp)

@@ -6,6 +6,7 @@ folds Unicode look-alikes (text.normalize), drops English stop words and stems w
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +22,38 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _KEEP_SHORT = re.compile(r"^\d+$")
 
 
+def _bm25s():
+    """bm25s, imported without numba and scipy.sparse unless they are loaded already.
+
+    bm25s imports both (and tqdm) at its top when they are installed (~0.3 s of a one-shot `askisk ask`),
+    but we use none of them: BM25() defaults to the numpy backends and queries go through get_scores.
+    They are hidden only while bm25s itself is imported; later imports of numba or scipy work as usual.
+    """
+    import sys
+
+    if "bm25s" in sys.modules:
+        return sys.modules["bm25s"]
+    hidden = [name for name in ("numba", "scipy.sparse") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
+    tqdm_env = os.environ.get("DISABLE_TQDM")
+    os.environ["DISABLE_TQDM"] = "1"  # bm25s's own switch; we never show its progress bars
+    try:
+        import bm25s
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+        if tqdm_env is None:
+            del os.environ["DISABLE_TQDM"]
+        else:
+            os.environ["DISABLE_TQDM"] = tqdm_env
+    return bm25s
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    _bm25s()
     from bm25s.stopwords import STOPWORDS_EN
 
     return frozenset(STOPWORDS_EN)
@@ -55,7 +86,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def build(texts: list[str]) -> bm25s.BM25:
-    import bm25s
+    bm25s = _bm25s()
 
     retriever = bm25s.BM25(method="lucene", k1=1.2, b=0.75)
     retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
@@ -67,7 +98,7 @@ def save(retriever: bm25s.BM25, folder: Path) -> None:
 
 
 def load(folder: Path) -> bm25s.BM25:
-    import bm25s
+    bm25s = _bm25s()
 
     return bm25s.BM25.load(str(folder), mmap=True, load_corpus=False)
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
 from askisk.errors import InputError
-from askisk.models import Answer, BuildReport
+from askisk.filters import Filters
+from askisk.models import Answer, BuildReport, Verdict
 from askisk.search import DEFAULT_CONFIG, SearchConfig, search
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
     from askisk.embeddings import Encoder
     from askisk.index import IndexState
+    from askisk.ingest import Meta
+    from askisk.kbwrite import AddReport, RemoveReport
     from askisk.reader import LoadedIndex
 
 Notify = Callable[[str], None]
@@ -70,7 +74,9 @@ class Askisk:
         from askisk.embeddings import sentence_transformer_encoder
         from askisk.index import build_index
 
-        report = build_index(self.paths, sentence_transformer_encoder, full=full, progress=progress or self.notify)
+        report = build_index(
+            self.paths, sentence_transformer_encoder, full=full, progress=progress or self.notify
+        )
         self._index = None
         return report
 
@@ -122,20 +128,48 @@ class Askisk:
             raise InputError(f"no speaker matches {name!r}; known speakers: {known}")
         return names
 
+    def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
+        """Rows the filters let through (None: all); InputError when the filters match nothing."""
+        if filters is None or not (filters.sources or filters.since or filters.until):
+            return None
+        import numpy as np
+
+        from askisk.filters import source_in_range, validate
+
+        index = self.ready()
+        validate(filters, sorted(index.docs))
+        keep = {
+            sid
+            for sid, doc in index.docs.items()
+            if (not filters.sources or sid in filters.sources)
+            and source_in_range(doc.source.date, filters.since, filters.until)
+        }
+        rows = np.array([i for i, (p, _) in enumerate(index.rows) if p.source_id in keep], dtype=np.int64)
+        if len(rows) == 0:
+            dated_filter = bool(filters.since or filters.until)
+            undated = [sid for sid, doc in index.docs.items() if not doc.source.date] if dated_filter else []
+            hint = f" (sources without a date are left out: {', '.join(undated)})" if undated else ""
+            raise InputError(f"no passage matches the filters: {filters.describe()}{hint}")
+        return rows
+
     def ask(
         self,
         query: str,
         top_k: int = DEFAULT_TOP_K,
         speaker: str | None = None,
         config: SearchConfig = DEFAULT_CONFIG,
+        filters: Filters | None = None,
     ) -> Answer:
         text = validate_query(query)
         if top_k < 1:
             raise InputError("--top-k must be at least 1")
         index = self.ready()
-        speakers = self.resolve_speaker(speaker)
+        speakers = self.resolve_speaker(speaker or (filters.speaker if filters else None))
+        allowed = self.allowed_rows(filters)
         qvec = self.embed_query(text) if config.needs_vectors else None
-        hits, detected = search(index, text, qvec, top_k=top_k, config=config, speakers=speakers)
+        hits, detected = search(
+            index, text, qvec, top_k=top_k, config=config, speakers=speakers, allowed=allowed
+        )
         return Answer(
             query=text,
             results=tuple(hits),
@@ -155,5 +189,79 @@ class Askisk:
             for sp in doc.speakers:
                 key = (doc.source.id, sp.name)
                 quotes, reported = counts[(*key, "quote")], counts[(*key, "reported")]
-                out.append(SpeakerSummary(sp.name, doc.source.id, sp.role, sp.aliases, quotes + reported, quotes, reported))
+                out.append(
+                    SpeakerSummary(
+                        sp.name, doc.source.id, sp.role, sp.aliases, quotes + reported, quotes, reported
+                    )
+                )
         return sorted(out, key=lambda s: (-s.passages, s.name))
+
+    # -- sources: list, add, remove ---------------------------------------------------------------
+    def sources(self) -> list[SourceSummary]:
+        """The sources of the index (refreshed first when the kb changed), with passage and speaker counts."""
+        index = self.ready()
+        out = []
+        for doc in index.docs.values():
+            s = doc.source
+            searchable = sum(1 for p in doc.passages if p.searchable)
+            names = tuple(sp.name for sp in doc.speakers)
+            out.append(SourceSummary(s.id, s.title, s.date, s.outlet, s.url, s.path, searchable, names))
+        return sorted(out, key=lambda s: s.id)
+
+    def add_paths(
+        self, paths: list[str], meta: Meta | None = None, progress: Notify | None = None
+    ) -> AddReport:
+        """Import files/folders into the kb and update the index; the kb is rolled back if the build fails."""
+        from askisk.kbwrite import AddReport, add_files
+
+        outcomes = add_files(self.paths.kb, paths, meta)
+        added = [o for o in outcomes if o.status == "added"]
+        if not added:
+            return AddReport(tuple(outcomes), None)
+        try:
+            build = self.rebuild(progress=progress)
+        except BaseException:
+            for o in added:
+                Path(o.message).unlink(missing_ok=True)
+            raise
+        return AddReport(tuple(outcomes), build)
+
+    def remove(self, source_id: str, progress: Notify | None = None) -> RemoveReport:
+        """Take one source out of the kb and update the index; the file comes back if the build fails."""
+        from askisk.kbwrite import RemoveReport, find_source, restore, stash
+
+        source = find_source(self.paths.kb, source_id)
+        path = Path(source.path)
+        if len(list(self.paths.kb.glob(f"*{path.suffix}"))) <= 1:
+            raise InputError(f"{source_id!r} is the only source; an index needs one (add another first)")
+        hidden = stash(path)
+        try:
+            build = self.rebuild(progress=progress)
+        except BaseException:
+            restore(hidden, path)
+            raise
+        hidden.unlink(missing_ok=True)
+        return RemoveReport(source.id, source.title, str(path), build)
+
+    # -- claims ----------------------------------------------------------------------------------
+    def check(self, claim: str, top_k: int = DEFAULT_TOP_K) -> Verdict:
+        """Supported, refuted or not_enough_info, with the deciding passages (see `verify`)."""
+        from askisk.verify import CANDIDATES, decide
+
+        text = validate_query(claim)
+        if top_k < 1:
+            raise InputError("--top-k must be at least 1")
+        hits = self.ask(text, top_k=max(top_k, CANDIDATES)).results
+        return decide(text, hits, top_k=top_k)
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    url: str | None
+    path: str
+    passages: int  # searchable passages (sentences) in the index
+    speakers: tuple[str, ...]
