@@ -64,8 +64,9 @@ def seed_service(seed_built):
     return service
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run the real `askisk` command in a subprocess."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(

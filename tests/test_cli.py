@@ -30,7 +30,7 @@ def test_ask_json_contract(seed_built):
     assert obj["query"] == "When was IS-K created?"
     assert len(obj["results"]) == 3
     for hit in obj["results"]:
-        assert HIT_FIELDS <= hit.keys()
+        assert hit.keys() >= HIT_FIELDS
         assert hit["attribution"] in ("quote", "reported", "narration")
         assert {"id", "title", "path"} <= hit["source"].keys()
         assert hit["text"] in hit["context"]
@@ -47,7 +47,9 @@ def test_ask_reads_fifty_questions_from_stdin_in_one_process(seed_built):
 
 
 def test_readable_output_lists_rank_speaker_source_and_passage(seed_built):
-    proc = run_cli("ask", "-k", "2", *_loc(*seed_built), "How many people did the May 2021 Kabul bombing kill?")
+    proc = run_cli(
+        "ask", "-k", "2", *_loc(*seed_built), "How many people did the May 2021 Kabul bombing kill?"
+    )
     assert proc.returncode == 0, proc.stderr
     assert "In May 2021, an IS-K bombing killed 90 in Kabul." in proc.stdout
     assert " 1. " in proc.stdout and "IS-K and Central Asia" in proc.stdout
@@ -118,7 +120,9 @@ def test_stale_index_is_rebuilt_and_said_on_stderr(seed_copy):
 
 def test_missing_index_is_built_on_first_ask(tmp_path):
     shutil.copytree(SEED_KB, tmp_path / "kb", ignore=shutil.ignore_patterns("eval"))
-    proc = run_cli("ask", "--json", "-k", "1", *_loc(tmp_path / "kb", tmp_path / "index"), "When was IS-K created?")
+    proc = run_cli(
+        "ask", "--json", "-k", "1", *_loc(tmp_path / "kb", tmp_path / "index"), "When was IS-K created?"
+    )
     assert proc.returncode == 0, proc.stderr
     assert "building the index" in proc.stderr
     assert (tmp_path / "index" / "CURRENT").exists()

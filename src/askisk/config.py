@@ -29,7 +29,9 @@ class Paths:
     index: Path
 
 
-def resolve_paths(kb: str | os.PathLike[str] | None = None, index: str | os.PathLike[str] | None = None) -> Paths:
+def resolve_paths(
+    kb: str | os.PathLike[str] | None = None, index: str | os.PathLike[str] | None = None
+) -> Paths:
     kb_path = Path(kb or os.environ.get(KB_ENV) or "kb")
     index_path = Path(index or os.environ.get(INDEX_ENV) or "index")
     return Paths(kb=kb_path.expanduser().absolute(), index=index_path.expanduser().absolute())

@@ -71,9 +71,13 @@ def read_manifest(build_dir: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BrokenIndexError(f"index build {build_dir.name} has no manifest; run `askisk index --full`") from exc
+        raise BrokenIndexError(
+            f"index build {build_dir.name} has no manifest; run `askisk index --full`"
+        ) from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BrokenIndexError(f"index manifest in {build_dir} is damaged; run `askisk index --full`") from exc
+        raise BrokenIndexError(
+            f"index manifest in {build_dir} is damaged; run `askisk index --full`"
+        ) from exc
     if not isinstance(manifest, dict):
         raise BrokenIndexError(f"index manifest in {build_dir} is damaged; run `askisk index --full`")
     return manifest
@@ -82,7 +86,8 @@ def read_manifest(build_dir: Path) -> dict[str, Any]:
 def check_compatible(manifest: dict[str, Any]) -> None:
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BrokenIndexError(
-            f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}; run `askisk index --full`"
+            f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}; "
+            "run `askisk index --full`"
         )
     if manifest.get("model") != MODEL_NAME or manifest.get("dimension") != DIMENSION:
         raise BrokenIndexError(
@@ -173,7 +178,9 @@ def build_index(
     with build_lock(paths.index):
         files = source_files(paths.kb)
         if not files:
-            raise KnowledgeBaseError(f"the knowledge base {paths.kb} has no sources (*.md); add one with `askisk add`")
+            raise KnowledgeBaseError(
+                f"the knowledge base {paths.kb} has no sources (*.md); add one with `askisk add`"
+            )
         records_by_hash, vectors_by_hash = ({}, {}) if full else _previous(paths.index)
         docs: list[SourceDoc] = []
         for done, path in enumerate(files):
@@ -187,8 +194,17 @@ def build_index(
                 docs.append(analyse(read_source(path)))
         _check_unique_ids(docs)
         build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
-        report = _write_build(paths, build_id, docs, [_file_hash(p) for p in files], kb_hash(paths.kb),
-                              vectors_by_hash, encoder_factory, say, started)
+        report = _write_build(
+            paths,
+            build_id,
+            docs,
+            [_file_hash(p) for p in files],
+            kb_hash(paths.kb),
+            vectors_by_hash,
+            encoder_factory,
+            say,
+            started,
+        )
         _clean_old_builds(paths.index)
         return report
 
@@ -221,7 +237,9 @@ def _check_unique_ids(docs: list[SourceDoc]) -> None:
     seen: dict[str, str] = {}
     for d in docs:
         if d.source.id in seen:
-            raise KnowledgeBaseError(f"two sources share the id {d.source.id!r}: {seen[d.source.id]} and {d.source.path}")
+            raise KnowledgeBaseError(
+                f"two sources share the id {d.source.id!r}: {seen[d.source.id]} and {d.source.path}"
+            )
         seen[d.source.id] = d.source.path
 
 
@@ -240,7 +258,12 @@ def _write_build(
 
     from askisk import dense, lexical, onnx_export
 
-    texts = [embed_text(p, a) for d in docs for p, a in zip(d.passages, d.attributions, strict=True) if p.searchable]
+    texts = [
+        embed_text(p, a)
+        for d in docs
+        for p, a in zip(d.passages, d.attributions, strict=True)
+        if p.searchable
+    ]
     passages = [p for d in docs for p in d.passages if p.searchable]
     hashes = [_embed_hash(t) for t in texts]
     missing = [i for i, h in enumerate(hashes) if h not in cached]

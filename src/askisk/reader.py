@@ -49,9 +49,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
     try:
         corpus = json.loads((build / CORPUS).read_text(encoding="utf-8"))
         docs = {rec["id"]: record_to_doc(rec) for rec in corpus["sources"]}
-        by_id = {
-            p.id: (p, a) for d in docs.values() for p, a in zip(d.passages, d.attributions, strict=True)
-        }
+        by_id = {p.id: (p, a) for d in docs.values() for p, a in zip(d.passages, d.attributions, strict=True)}
         rows = [by_id[pid] for pid in corpus["rows"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise BrokenIndexError(f"index passages in {build} are unreadable; {FIX}") from exc

@@ -48,7 +48,6 @@ class SearchConfig:
         return self.mode != "bm25"
 
 
-
 CONFIGS: dict[str, SearchConfig] = {
     "bm25": SearchConfig("bm25", speaker_boost=False),
     "dense": SearchConfig("dense", speaker_boost=False),
@@ -69,18 +68,9 @@ def allowed_rows(index: LoadedIndex, speakers: set[str] | None) -> np.ndarray | 
 
 
 def dense_ranking(index: LoadedIndex, qvec: np.ndarray, depth: int, allowed: np.ndarray | None):
-    import numpy as np
-
     from askisk import dense
 
-    if allowed is None:
-        return dense.search(index.dense, qvec, depth)
-    if len(allowed) == 0:
-        return np.zeros(0, dtype=np.float32), allowed
-    vectors = index.dense.reconstruct_batch(allowed)
-    sims = vectors @ qvec
-    order = np.argsort(-sims, kind="stable")[:depth]
-    return sims[order], allowed[order]
+    return dense.search(index.dense, qvec, depth, allowed)
 
 
 def bm25_ranking(scores: np.ndarray, depth: int, allowed: np.ndarray | None):
@@ -91,6 +81,12 @@ def bm25_ranking(scores: np.ndarray, depth: int, allowed: np.ndarray | None):
         mask[allowed] = True
         scores = np.where(mask, scores, 0.0)
     candidates = np.flatnonzero(scores > 0)
+    if len(candidates) > depth:  # select the top `depth` before sorting them (large corpora)
+        values = scores[candidates]
+        kth = np.partition(values, len(values) - depth)[len(values) - depth]
+        above = candidates[values > kth]
+        candidates = np.concatenate([above, candidates[values == kth][: depth - len(above)]])
+        candidates.sort()  # row order, so ties rank exactly as in a full stable sort
     order = candidates[np.argsort(-scores[candidates], kind="stable")][:depth]
     return scores[order], order
 
@@ -177,10 +173,20 @@ def search(
     top_k: int = 5,
     config: SearchConfig = DEFAULT_CONFIG,
     speakers: set[str] | None = None,
+    allowed: np.ndarray | None = None,
 ) -> tuple[list[Hit], list[str]]:
-    """Top passages for the query, and the speakers the query was found to be about."""
+    """Top passages for the query, and the speakers the query was found to be about.
+
+    `speakers` and `allowed` (row numbers, from `filters`) both narrow the passages that may answer.
+    """
+    import numpy as np
+
     depth = max(MIN_DEPTH, top_k * 5)
-    allowed = allowed_rows(index, speakers)
+    by_speaker = allowed_rows(index, speakers)
+    if by_speaker is not None and allowed is not None:
+        allowed = np.intersect1d(by_speaker, allowed)
+    elif by_speaker is not None:
+        allowed = by_speaker
     boosted = set(speakers_in_query(query, index.speakers)) if config.speaker_boost else set()
     scores, raw = fused_scores(index, query, qvec, config, depth, allowed, boosted)
     if not is_about(raw):

@@ -25,7 +25,19 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
         "content_hash": content_hash,
         "paragraphs": [[p.number, p.text, p.start, p.kind, p.section] for p in doc.paragraphs],
         "passages": [
-            [p.id, p.position, p.paragraph, p.text, p.start, p.end, p.kind, p.section, a.speaker, a.kind, a.cue]
+            [
+                p.id,
+                p.position,
+                p.paragraph,
+                p.text,
+                p.start,
+                p.end,
+                p.kind,
+                p.section,
+                a.speaker,
+                a.kind,
+                a.cue,
+            ]
             for p, a in zip(doc.passages, doc.attributions, strict=True)
         ],
         "speakers": [{"name": sp.name, "aliases": list(sp.aliases), "role": sp.role} for sp in doc.speakers],

@@ -30,7 +30,14 @@ def run(args: argparse.Namespace) -> int:
 
     table = Table("speaker", "passages", "quotes", "reported", "role", "source", "aliases")
     for s in summaries:
-        table.add_row(s.name, str(s.passages), str(s.quotes), str(s.reported), s.role or "", s.source_id,
-                      ", ".join(s.aliases))
+        table.add_row(
+            s.name,
+            str(s.passages),
+            str(s.quotes),
+            str(s.reported),
+            s.role or "",
+            s.source_id,
+            ", ".join(s.aliases),
+        )
     console().print(table)
     return 0
