@@ -244,14 +244,15 @@ class Askisk:
         return RemoveReport(source.id, source.title, str(path), build)
 
     # -- claims ----------------------------------------------------------------------------------
-    def check(self, claim: str, top_k: int = DEFAULT_TOP_K) -> Verdict:
-        """Supported, refuted or not_enough_info, with the deciding passages (see `verify`)."""
+    def check(self, claim: str, top_k: int = DEFAULT_TOP_K, filters: Filters | None = None) -> Verdict:
+        """Supported, refuted or not_enough_info, with the deciding passages (see `verify`); `filters`
+        limit the passages that may decide, as for `ask`."""
         from askisk.verify import CANDIDATES, decide
 
         text = validate_query(claim)
         if top_k < 1:
             raise InputError("--top-k must be at least 1")
-        hits = self.ask(text, top_k=max(top_k, CANDIDATES)).results
+        hits = self.ask(text, top_k=max(top_k, CANDIDATES), filters=filters).results
         return decide(text, hits, top_k=top_k)
 
 

@@ -15,7 +15,8 @@ BADGES = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from askisk.cli import add_location_args
+    from askisk.cli import add_filter_args, add_location_args
+    from askisk.cli.ask_cmd import add_report_args
 
     p = sub.add_parser("check", help="fact-check claims against the knowledge base")
     p.add_argument("claim", nargs="*", help="the claim (several words are joined); none or '-' reads stdin")
@@ -23,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--top-k", "-k", type=int, default=DEFAULT_TOP_K, metavar="K", help="evidence passages shown"
     )
     p.add_argument("--json", action="store_true", help="one JSON object per claim, one per line")
+    add_filter_args(p)
+    add_report_args(p)
     add_location_args(p)
     p.set_defaults(run=run)
 
@@ -59,32 +62,43 @@ def print_verdict(verdict, con=None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from askisk.cli import stderr_line
-    from askisk.cli.ask_cmd import questions
+    from askisk.cli import filters_from, stderr_line
+    from askisk.cli.ask_cmd import questions, report_target, write_report
     from askisk.cli.output import json_line
     from askisk.errors import InputError
     from askisk.service import Askisk
 
     if args.top_k < 1:
         raise InputError("--top-k must be at least 1")
+    target = report_target(args)  # a bad report path fails before the index and model load
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
     service.ready()
+    filters = filters_from(args)
+    service.resolve_speaker(filters.speaker)  # fail once, up front, on an unknown speaker or filter
+    service.allowed_rows(filters)
     args.question = args.claim  # the same reader as `ask`: joined arguments, or one claim a line on stdin
     failures = checked = 0
+    verdicts, failed = [], []
     for claim in questions(args):
         checked += 1
         try:
-            verdict = service.check(claim, top_k=args.top_k)
+            verdict = service.check(claim, top_k=args.top_k, filters=filters)
         except InputError as exc:
             failures += 1
+            failed.append((claim, str(exc)))
             stderr_line(f"askisk: error: {exc}")
             if args.json:
                 json_line({"claim": claim[:200], "error": str(exc), "evidence": []})
             continue
+        verdicts.append(verdict)
         if args.json:
             json_line(verdict.to_json())
         else:
             print_verdict(verdict)
     if checked == 0:
         raise InputError("no claim given; pass one as arguments or one per line on stdin")
+    if target is not None:
+        from askisk.report import render_check
+
+        write_report(target, service, filters, args, render_check, verdicts, failed)
     return 1 if failures else 0

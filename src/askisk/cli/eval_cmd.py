@@ -26,7 +26,7 @@ TITLES = {"all": "full set", "dev": "dev split", "test": "test split (held out)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from askisk.cli import add_location_args
+    from askisk.cli import add_filter_args, add_location_args
 
     p = sub.add_parser(
         "eval",
@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")
     p.add_argument("--claims", action="store_true", help="score `askisk check` on claims.jsonl instead")
+    add_filter_args(p)  # with --claims only: retrieval scores need every gold passage searchable
     add_location_args(p)
     p.set_defaults(run=run)
 
@@ -61,6 +62,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "claims", False):
         return run_claims(args)
+    from askisk.cli import filters_from
+
+    if filters_from(args).active:
+        from askisk.errors import InputError
+
+        raise InputError(
+            "--speaker/--source/--since/--until apply to `askisk eval --claims` only: retrieval scores "
+            "count gold passages that a filter would hide (use --set with an eval set of that source)"
+        )
     from askisk import eval_metrics as em
     from askisk import evaluate as ev
     from askisk.cli import stderr_line
@@ -223,7 +233,7 @@ def _speaker(report, passage_id: str) -> str:
 
 def run_claims(args: argparse.Namespace) -> int:
     """`askisk eval --claims`: verdict accuracy, per-class precision/recall and confusion, per split."""
-    from askisk.cli import stderr_line
+    from askisk.cli import filters_from, stderr_line
     from askisk.cli.output import json_line
     from askisk.errors import InputError
     from askisk.service import Askisk
@@ -235,7 +245,10 @@ def run_claims(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise InputError(f"no claim set at {path}")
     service.ready()
-    scores = evaluate_claims(lambda claim: service.check(claim), path)
+    filters = filters_from(args)
+    service.resolve_speaker(filters.speaker)  # an unknown speaker or source fails once, up front
+    service.allowed_rows(filters)
+    scores = evaluate_claims(lambda claim: service.check(claim, filters=filters), path)
     if args.json:
         json_line({name: s.to_json() for name, s in scores.items()})
         return 0
