@@ -1,0 +1,1 @@
+"""One screen a file. Screens decide: they run the workers, call the session and route messages."""
