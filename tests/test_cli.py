@@ -138,3 +138,15 @@ def test_bad_top_k_is_one_clear_error(seed_built):
     proc = run_cli("ask", "--top-k", "0", *_loc(*seed_built), "What happened?")
     assert proc.returncode != 0
     assert "--top-k" in _one_error_line(proc)
+
+
+def test_each_quoted_argument_is_one_question_and_bare_words_are_joined(seed_built):
+    proc = run_cli(
+        "ask", "--json", "-k", "1", *_loc(*seed_built), "When was IS-K created?", "Who captured Orokzai?"
+    )
+    assert [json.loads(line)["query"] for line in proc.stdout.splitlines()] == [
+        "When was IS-K created?",
+        "Who captured Orokzai?",
+    ]
+    proc = run_cli("ask", "--json", "-k", "1", *_loc(*seed_built), "When", "was", "IS-K", "created?")
+    assert [json.loads(line)["query"] for line in proc.stdout.splitlines()] == ["When was IS-K created?"]

@@ -14,7 +14,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("ask", help="answer questions with the best-matching passages")
     p.add_argument(
-        "question", nargs="*", help="the question (several words are joined); none or '-' reads stdin"
+        "question",
+        nargs="*",
+        help="questions, one per quoted argument (unquoted words make one question); none or '-' reads stdin",
     )
     p.add_argument("--top-k", "-k", type=int, default=DEFAULT_TOP_K, metavar="K", help="passages per answer")
     p.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
@@ -53,9 +55,16 @@ def write_report(target, service, filters, args, render, items, failures) -> Non
 
 
 def questions(args: argparse.Namespace) -> Iterator[str]:
-    """The joined words of the command line, or one question per line of stdin."""
+    """Each quoted argument is one item; bare words (no argument holds a space) are joined into one.
+
+    So `askisk ask "When was IS-K created?" "Who leads it?"` asks two questions, and
+    `askisk ask When was IS-K created` one. With no argument, or `-`, one item per line of stdin.
+    """
     if args.question and args.question != ["-"]:
-        yield " ".join(args.question)
+        if any(" " in arg.strip() for arg in args.question):
+            yield from args.question
+        else:
+            yield " ".join(args.question)
         return
     for line in sys.stdin:
         if line.strip():

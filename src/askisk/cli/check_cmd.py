@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from askisk.cli.ask_cmd import add_report_args
 
     p = sub.add_parser("check", help="fact-check claims against the knowledge base")
-    p.add_argument("claim", nargs="*", help="the claim (several words are joined); none or '-' reads stdin")
+    p.add_argument("claim", nargs="*", help="claims, one per quoted argument; none or '-' reads stdin")
     p.add_argument(
         "--top-k", "-k", type=int, default=DEFAULT_TOP_K, metavar="K", help="evidence passages shown"
     )
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     service.resolve_speaker(filters.speaker)  # fail once, up front, on an unknown speaker or filter
     service.allowed_rows(filters)
-    args.question = args.claim  # the same reader as `ask`: joined arguments, or one claim a line on stdin
+    args.question = args.claim  # the same reader as `ask`
     failures = checked = 0
     verdicts, failed = [], []
     for claim in questions(args):
