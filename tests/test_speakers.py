@@ -121,6 +121,20 @@ def test_fixture_registries(results):
     clinic = {s.name: s for s in results["clinic-interview"][1].speakers}
     assert "the group" in clinic["Coalition for Rural Health"].aliases
     assert "WHO" in clinic["World Health Organization report"].aliases
+    harbour = {s.name: s for s in results["harbour-strike"][1].speakers}
+    assert harbour["Marta Oyelaran"].role == "union leader"
+    assert harbour["Pieter Vanlanck"].role == "spokesman for the authority"  # "A spokesman for X, NAME,"
+    assert harbour["Dr. Tomas Recke"].role == "colleague"  # "Her colleague Dr. NAME"
+    assert "University of Rostrand" in (harbour["Prof. Ilse Haarmann"].role or "")
+    assert "the authority" in harbour["Port authority"].aliases
+    assert not any(name.lower() in ("spokesman", "her colleague") for name in harbour)
+
+
+def test_fixture_cues(results):
+    passages, found = results["harbour-strike"]
+    attrs = found.attributions
+    assert _at(passages, attrs, "The port authority said").cue == "The port authority said in a statement"
+    assert _at(passages, attrs, "A spokesman for the").cue == "Pieter Vanlanck added"
 
 
 def test_stored_text_is_not_changed(results):

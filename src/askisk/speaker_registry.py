@@ -94,6 +94,35 @@ def _person_like(ent) -> bool:
     return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
 
 
+def _person_entity(tok):
+    ent = _entity_of(tok)
+    return ent if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)) else None
+
+
+def named_head(tok):
+    """The name a role noun introduces ("A spokesman for X, NAME," / "Her colleague Dr. NAME"), else tok."""
+    if tok.pos_ != "NOUN":
+        return tok
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and _person_entity(child) is not None:
+            return child
+    return tok
+
+
+def _phrase(toks: list) -> str:
+    """Role words as written, without a leading article or possessive pronoun ("Her colleague")."""
+    while toks and (toks[0].lower_ in _DETS or toks[0].tag_ == "PRP$" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
+        text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
+    return text
+
+
 def _entity_of(tok):
     doc = tok.doc
     for ent in doc.ents:
@@ -167,10 +196,13 @@ class Registry:
                 rec.nouns.add(child.lemma_.lower())
                 for t in child.subtree:
                     self._gender_hint(rec, t.lower_)
-        before = [t for t in head.lefts if t.i < ent.start and t not in titles and t.lower_ not in _DETS]
+        if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            self._appositive_role(rec, head)
+        lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]
+        before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
         nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower()]
         if nouns and rec.role is None:
-            rec.role = " ".join(t.text for t in before)
+            rec.role = _phrase(before)
             rec.nouns.add(nouns[-1].lemma_.lower())
             for t in nouns:
                 self._gender_hint(rec, t.lower_)
@@ -178,6 +210,26 @@ class Registry:
         if poss and rec.role is None and rec.title and rec.title[1]:
             org = "".join(t.text_with_ws for t in poss[0].subtree if t.lower_ not in ("'s", "'")).strip()
             rec.role = f"{org} {rec.title[1]}"
+        if rec.role is None and rec.title and rec.title[1]:
+            # "Professor NAME of the University of X": the title's institution
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
+                objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
+                if objs:
+                    rec.role = f"{rec.title[1]} {_phrase(list(prep.subtree))}"
+                    break
+
+    def _appositive_role(self, rec: Record, name) -> None:
+        """ "A spokesman for the authority, NAME,": the noun phrase the name stands in apposition to."""
+        noun = name.head
+        toks = [noun]
+        for child in noun.children:
+            if child.dep_ in (*_NP_KEEP, "prep") and child is not name:
+                toks.extend(child.subtree)
+        role = _phrase(sorted(toks, key=lambda t: t.i))
+        if role:
+            rec.role = role
+            rec.nouns.add(noun.lemma_.lower())
+            self._gender_hint(rec, noun.lower_)
 
     @staticmethod
     def _gender_hint(rec: Record, word: str) -> None:
@@ -242,6 +294,7 @@ class Registry:
             return recent if recent is not None and recent.kind != "person" else None
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None
+        tok = named_head(tok)
         ent = _entity_of(tok)
         if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)):
             rec = self._person(ent, base)
@@ -269,6 +322,8 @@ class Registry:
             first = np_tokens(tok)[0]
             if first.pos_ not in ("PROPN", "DET") and first.dep_ != "poss":
                 rec.aliases.add(f"the {name[:1].lower()}{name[1:]}")
+            elif first.lower_ == "the" and tok.pos_ == "NOUN":
+                rec.nouns.add(tok.lemma_.lower())  # "the port authority" is later "the authority"
             self.records.append(rec)
         return rec
 

@@ -8,7 +8,9 @@ decides every passage (sentence) in four steps, in this order:
    "authorities have expressed concern about", "observers see X as Y", "the ministry said in a
    statement") or "according to X". The subject is resolved through the registry
    (speaker_registry): names, "the expert"-style descriptions, he/she by recency and gender, "the
-   report" to the document last named. The verb highest in the parse wins. The kind is *quote* when
+   report" to the document last named; a role noun with a name in apposition ("A spokesman for X,
+   NAME, added", "Her colleague Dr. NAME disagrees") is the NAME, the role noun phrase its role.
+   The verb highest in the parse wins. The kind is *quote* when
    the sentence carries a quotation of four words or more, else *reported*. So "A report released
    by the United Nations ... warns that “…”" is the United Nations report as a *quote* (its words
    are reproduced verbatim), and "..., according to the report" is *reported*.
@@ -37,10 +39,11 @@ from functools import lru_cache
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.speaker_query import resolve_speaker, speakers_in_query
-from askisk.speaker_registry import Record, Registry, np_text
+from askisk.speaker_registry import Record, Registry, named_head, np_text
 from askisk.speaker_rules import (
     CONCERN_NOUNS,
     CONCERN_VERBS,
+    DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -190,7 +193,7 @@ def _is_speech(tok, inside) -> bool:
     kids = list(tok.children)
     clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
     near_quote = _near_quote(tok, inside)
-    if lemma in SPEECH_VERBS and (clause or near_quote):
+    if lemma in SPEECH_VERBS and (clause or near_quote or _in_document(kids)):
         return True
     if lemma in STANCE_VERBS:
         return True
@@ -205,6 +208,14 @@ def _is_speech(tok, inside) -> bool:
     return bool(preps) and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
 
 
+def _in_document(kids) -> bool:
+    """ "said in a statement (that …)": the channel is a document, whatever the parse does with the clause."""
+    for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in ("in", "through")):
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in prep.children):
+            return True
+    return False
+
+
 def _near_quote(tok, inside) -> bool:
     doc = tok.doc
     for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)):
@@ -215,6 +226,7 @@ def _near_quote(tok, inside) -> bool:
 
 
 def _cue_text(verb, subj) -> str:
+    subj = named_head(subj)  # "A spokesman for X, NAME, added" -> "NAME added"
     subject = np_text(subj, strip_det=False)
     if len(subject.split()) > 5:
         subject = " ".join(t.text for t in subj.doc[subj.i - 1 : subj.i + 1] if t.dep_ in ("det", "nsubj"))
@@ -222,8 +234,9 @@ def _cue_text(verb, subj) -> str:
     aux = [c.text for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i and c.i > subj.i]
     extra = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
     for c in extra[:1]:
-        if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "statement" for g in c.children):
-            words.append("in a statement")
+        doc_objs = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS]
+        if c.dep_ == "prep" and c.lower_ == "in" and doc_objs:
+            words.append(f"in {np_text(doc_objs[0], strip_det=False)}")  # "said in a statement"
         elif c.dep_ == "prt" or (c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
             words.append(c.text)
     phrase = " ".join([*aux, *words])
