@@ -128,6 +128,10 @@ def test_fixture_registries(results):
     assert "University of Rostrand" in (harbour["Prof. Ilse Haarmann"].role or "")
     assert "the authority" in harbour["Port authority"].aliases
     assert not any(name.lower() in ("spokesman", "her colleague") for name in harbour)
+    vaccine = {s.name: s for s in results["vaccine-drive"][1].speakers}
+    assert vaccine["Minister Amina Sorensen"].role == "health minister"  # "Health Minister NAME"
+    assert "Health Minister Amina Sorensen" in vaccine["Minister Amina Sorensen"].aliases
+    assert {"the report", "Children's Relief Fund"} <= set(vaccine["Children's Relief Fund report"].aliases)
 
 
 def test_fixture_cues(results):
@@ -135,6 +139,10 @@ def test_fixture_cues(results):
     attrs = found.attributions
     assert _at(passages, attrs, "The port authority said").cue == "The port authority said in a statement"
     assert _at(passages, attrs, "A spokesman for the").cue == "Pieter Vanlanck added"
+    passages, found = results["vaccine-drive"]
+    attrs = found.attributions
+    assert _at(passages, attrs, "A report by the").cue == "A report found"  # a document's finding
+    assert _at(passages, attrs, "According to the report").cue == "according to the report"
 
 
 def test_stored_text_is_not_changed(results):

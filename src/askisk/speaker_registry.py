@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from askisk.speaker_documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speaker_rules import (
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
@@ -95,7 +96,7 @@ def _person_like(ent) -> bool:
 
 
 def _person_entity(tok):
-    ent = _entity_of(tok)
+    ent = entity_of(tok)
     return ent if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)) else None
 
 
@@ -123,14 +124,6 @@ def _phrase(toks: list) -> str:
     return text
 
 
-def _entity_of(tok):
-    doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
 class Registry:
     def __init__(self) -> None:
         self.records: list[Record] = []
@@ -146,6 +139,8 @@ class Registry:
                 self._person(ent, base)
             elif ent.label_ == "ORG":
                 self._group(ent, base)
+        for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
+            self._named_document(tok.lemma_.lower(), author_name(author), base + tok.i)
 
     def _person(self, ent, base: int) -> Record | None:
         doc = ent.doc
@@ -210,6 +205,8 @@ class Registry:
         if poss and rec.role is None and rec.title and rec.title[1]:
             org = "".join(t.text_with_ws for t in poss[0].subtree if t.lower_ not in ("'s", "'")).strip()
             rec.role = f"{org} {rec.title[1]}"
+        if rec.role is None and titles and rec.title and rec.title[1]:
+            self._title_role(rec, titles, ent)
         if rec.role is None and rec.title and rec.title[1]:
             # "Professor NAME of the University of X": the title's institution
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
@@ -217,6 +214,20 @@ class Registry:
                 if objs:
                     rec.role = f"{rec.title[1]} {_phrase(list(prep.subtree))}"
                     break
+
+    @staticmethod
+    def _title_role(rec: Record, titles: list, ent) -> None:
+        """ "Health Minister NAME": the words qualifying the title make the role ("health minister")."""
+        doc, i, mods = ent.doc, titles[0].i - 1, []
+        while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and not doc[i].is_punct:
+            mods.insert(0, doc[i])
+            i -= 1
+        if not mods or (i >= 0 and doc[i].dep_ == "poss"):
+            return
+        keep = ("GPE", "NORP")  # "French", "Kenyan" stay capitalised
+        words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
+        rec.role = " ".join([*words, rec.title[1]])
+        rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))
 
     def _appositive_role(self, rec: Record, name) -> None:
         """ "A spokesman for the authority, NAME,": the noun phrase the name stands in apposition to."""
@@ -295,7 +306,7 @@ class Registry:
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None
         tok = named_head(tok)
-        ent = _entity_of(tok)
+        ent = entity_of(tok)
         if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)):
             rec = self._person(ent, base)
             if rec is not None:
@@ -351,22 +362,14 @@ class Registry:
 
     def _document(self, tok, base: int) -> Record | None:
         noun = tok.lemma_.lower()
-        author = None
-        for child in tok.subtree:
-            if child.dep_ == "pobj" and child.head.lower_ in ("by", "from", "of"):
-                author = child
-                break
-            if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.head == tok:
-                author = child
-                break
+        author = author_of(tok)
         if author is None:
             rec = self._by_noun(noun)
             return rec if rec is not None and rec.kind == "document" else None
-        ent = _entity_of(author)
-        who = " ".join(_clean([t.text for t in ent])) if ent is not None else np_text(author)
-        if who.lower().startswith("the "):
-            who = who[4:]
-        name = f"{who} {noun}"
+        return self._named_document(noun, author_name(author) or np_text(author), base + tok.i)
+
+    def _named_document(self, noun: str, who: str, pos: int) -> Record:
+        name = document_name(who, noun)
         rec = self._find_group(name)
         if rec is None:
             rec = Record(name=name, kind="document")
@@ -376,7 +379,7 @@ class Registry:
                 rec.aliases.update({short, f"{short} {noun}"})
             self.records.append(rec)
         rec.nouns.add(noun)
-        rec.last = max(rec.last, base + tok.i)
+        rec.last = max(rec.last, pos)
         return rec
 
 

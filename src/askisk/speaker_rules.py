@@ -70,6 +70,12 @@ DOCUMENT_NOUNS = vocab(
     "report study statement survey analysis assessment paper review document letter memo audit poll "
     "investigation bulletin communique resolution declaration briefing"
 )
+# What a document "found": speech only with a document as subject and a clause or object
+# ("A report found that …", "the survey shows rising distrust"); "an inspection found cracks" is not.
+FINDING_VERBS = vocab(
+    "find show reveal indicate conclude estimate suggest warn confirm demonstrate highlight document "
+    "identify predict project note say state recommend"
+)
 # "according to estimates / the plan": not a speaker.
 NOT_SPEAKERS = vocab(
     "estimate estimates data figure figures statistics plan plans schedule law rule rules tradition "

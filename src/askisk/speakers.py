@@ -5,6 +5,7 @@ decides every passage (sentence) in four steps, in this order:
 
 1. Explicit cue. Outside quotation marks, a speech verb whose subject resolves to a speaker
    ("said the expert", "Azizi noted", "McKenzie told lawmakers that", "a report ... warns that",
+   "A report by X found that" (a document with a finding verb, speaker_documents),
    "authorities have expressed concern about", "observers see X as Y", "the ministry said in a
    statement") or "according to X". The subject is resolved through the registry
    (speaker_registry): names, "the expert"-style descriptions, he/she by recency and gender, "the
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
+from askisk.speaker_documents import is_finding
 from askisk.speaker_query import resolve_speaker, speakers_in_query
 from askisk.speaker_registry import Record, Registry, named_head, np_text
 from askisk.speaker_rules import (
@@ -149,9 +151,11 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
                     cand = (_depth(tok) - 1, tok.i, rec, f"according to {np_text(objs[0], strip_det=False)}")
                     best = min(best, cand, key=_rank) if best else cand
             continue
-        if tok.pos_ not in ("VERB", "AUX") or not _is_speech(tok, inside):
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         subj = _subject(tok)
+        if not (_is_speech(tok, inside) or is_finding(tok, subj)):
+            continue
         if subj is None or inside[subj.idx]:
             continue
         rec = registry.resolve(subj, base, recent)

@@ -1,0 +1,87 @@
+"""Documents as speakers: "A report by X found that …", "X's survey shows …", "according to the report".
+
+Owns: who wrote a document ("A report by X", "A report released/published by X", "a study from X",
+"X's review"), the name it goes by ("X report"), and whether a verb reports what a document found
+("found", "shows", "concluded", "estimates", "warns" …, with a document as subject). Works on spaCy
+tokens handed to it but never imports spaCy; never hard-codes a name: the author comes from the text.
+"""
+
+from __future__ import annotations
+
+from askisk.speaker_rules import DOCUMENT_NOUNS, FINDING_VERBS
+
+_AUTHOR_PREPS = ("by", "from")  # "a report by X", "a study from X", "a report released by X"
+_AUTHOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+_POSSESSIVE = ("'s", "'", "’s", "’")
+
+
+def entity_of(tok):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def is_document(tok) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def author_of(doc_tok, with_of: bool = True):
+    """The token naming who wrote `doc_tok`, else None.
+
+    "A report by/from X", "A report released/published by X" (the preposition hangs off a participle),
+    "X's report" / "the X report" (a proper noun as possessive or compound), and, when `with_of`,
+    "a report of X" (kept for the mentions a speech verb resolves; too loose for plain mentions).
+    """
+    preps = (*_AUTHOR_PREPS, "of") if with_of else _AUTHOR_PREPS
+    for child in doc_tok.subtree:
+        if child.dep_ == "pobj" and child.head.lower_ in preps and _hangs_off(child.head, doc_tok):
+            return child
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.head == doc_tok:
+            return child
+    return None
+
+
+def _hangs_off(prep, doc_tok) -> bool:
+    """The preposition belongs to the document: directly, or through a participle ("released by")."""
+    head = prep.head
+    if head == doc_tok:
+        return True
+    return head.dep_ == "acl" and head.head == doc_tok
+
+
+def author_name(author) -> str:
+    """The author as written, without a leading article or a trailing possessive: "Children's Relief Fund"."""
+    ent = entity_of(author)
+    if ent is None:
+        return ""  # the caller falls back to the noun phrase
+    toks = list(ent)
+    while toks and (toks[-1].text in _POSSESSIVE or toks[-1].is_punct):
+        toks = toks[:-1]
+    while toks and toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def document_name(author_text: str, noun: str) -> str:
+    return f"{author_text} {noun}"
+
+
+def named_documents(doc, inside):
+    """(document token, author token) for each document a paragraph introduces with a named author."""
+    for tok in doc:
+        if inside[tok.idx] or not is_document(tok):
+            continue
+        author = author_of(tok, with_of=False)
+        if author is None:
+            continue
+        ent = entity_of(author)
+        if ent is not None and ent.label_ in _AUTHOR_LABELS and not inside[ent.start_char]:
+            yield tok, author
+
+
+def is_finding(verb, subject) -> bool:
+    """ "A report found that …", "the survey shows rising distrust": a document's finding."""
+    if subject is None or verb.lemma_.lower() not in FINDING_VERBS or not is_document(subject):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") for c in verb.children)
