@@ -193,7 +193,7 @@ def build_index(
                 say(f"analysing {path.name}")
                 docs.append(analyse(read_source(path)))
         _check_unique_ids(docs)
-        build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+        build_id = _new_build_id(paths.index)
         report = _write_build(
             paths,
             build_id,
@@ -231,6 +231,19 @@ def _counting(factory: Callable[[], Encoder], step: Callable[[str, int, int], No
             return np.concatenate(parts) if parts else self._inner.encode(texts, batch_size=batch_size)
 
     return lambda: Counting(factory())
+
+
+def _new_build_id(index_dir: Path) -> str:
+    """A name that sorts by time and is new even for two builds in the same second (add, then refresh)."""
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S.%f")
+    build_id = f"{stamp}-{os.getpid()}"
+    n = 1
+    while (_builds(index_dir) / build_id).exists():
+        n += 1
+        build_id = f"{stamp}-{os.getpid()}-{n}"
+    return build_id
 
 
 def _check_unique_ids(docs: list[SourceDoc]) -> None:
