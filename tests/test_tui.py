@@ -16,6 +16,7 @@ from askisk.tui.screens.context import ContextScreen
 from askisk.tui.screens.help import HelpScreen
 from askisk.tui.widgets.answer_block import AnswerBlock
 from askisk.tui.widgets.answer_card import AnswerCard
+from askisk.tui.widgets.filter_bar import FilterBar
 from askisk.tui.widgets.question_input import QuestionInput
 from askisk.tui.widgets.status_bar import StatusBar
 
@@ -122,8 +123,8 @@ async def test_copy_citation_puts_it_on_the_clipboard(seed_service):
         assert hit.text in app.clipboard
         assert hit.source.title in app.clipboard
         assert (hit.speaker or "narration") in app.clipboard
-        assert (hit.source.date or "undated") in app.clipboard
-        assert any(n.title == "Citation copied" for n in app._notifications)
+        assert (hit.source.date or "date unknown") in app.clipboard
+        assert any(n.title == "Citation copied (plain text)" for n in app._notifications)
         await pilot.press("enter")  # and from the context screen
         await wait_for(pilot, lambda: isinstance(app.screen, ContextScreen))
         app.copy_to_clipboard("")
@@ -160,13 +161,14 @@ async def test_speaker_filter_by_command_and_sidebar(seed_service):
         await wait_for(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
         await pilot.click(QuestionInput)
         await pilot.press(*f"/speaker {name}", "enter")
-        assert app.screen.speaker_filter == name
-        assert name in rendered(app.screen.query_one(StatusBar))
+        await wait_for(pilot, lambda: app.screen.speaker_filter == name)  # checked in a worker
+        assert name in rendered(app.screen.query_one(FilterBar))
         block = await ask(pilot, QUESTION)
         assert [c.hit.passage_id for c in block.cards] == [h.passage_id for h in expected.results]
         assert all(c.hit.speaker == name for c in block.cards)
         await pilot.press(*"/speaker", "enter")
-        assert app.screen.speaker_filter is None
+        await wait_for(pilot, lambda: app.screen.speaker_filter is None)
+        assert not app.screen.query_one(FilterBar).display
         # the sidebar lists the speakers with counts; clicking one filters
         options = app.screen.query_one("#speaker-list")
         shown = [options.get_option_at_index(i) for i in range(options.option_count)]
@@ -174,7 +176,7 @@ async def test_speaker_filter_by_command_and_sidebar(seed_service):
         assert str(speakers[0].passages) in str(shown[index].prompt)
         options.highlighted = index
         await pilot.press("ctrl+f", "enter")
-        assert app.screen.speaker_filter == name
+        await wait_for(pilot, lambda: app.screen.speaker_filter == name)
 
 
 async def test_unknown_speaker_is_refused_with_a_message(seed_service):
@@ -182,9 +184,8 @@ async def test_unknown_speaker_is_refused_with_a_message(seed_service):
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
         await pilot.press(*"/speaker Nobody Atall", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: any("no speaker matches" in n.message for n in app._notifications))
         assert app.screen.speaker_filter is None
-        assert any("no speaker matches" in n.message for n in app._notifications)
 
 
 async def test_help_theme_clear_palette_and_quit(seed_service):

@@ -119,3 +119,16 @@ def test_load_error(snap_compare, stand_in):
         await until(pilot, lambda: pilot.app.screen.query_one(StatusBar).state == "failed")
 
     assert snap_compare(make_app(service=stand_in(error)), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_claim_verdict(snap_compare, seed_service):
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await steady(pilot)
+        await until(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
+        await pilot.press(*"An IS-K bombing killed 200 people in Kabul in May 2021.", "enter")
+        await until(pilot, lambda: any(b.cards for b in app.screen.query(AnswerBlock)))
+        await pilot.pause(0.3)
+        app.clear_notifications()
+
+    assert snap_compare(make_app(service=seed_service), terminal_size=(100, 30), run_before=run_before)

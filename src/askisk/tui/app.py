@@ -14,8 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from askisk.config import DEFAULT_TOP_K
-from askisk.tui.format import SpeakerColors, citation
+from askisk.tui.format import STYLE_NAMES, SpeakerColors, citation
+from askisk.tui.screens.add_source import AddSourceScreen
 from askisk.tui.screens.chat import ChatScreen
+from askisk.tui.screens.cite_style import CiteStyleScreen
 from askisk.tui.screens.context import ContextScreen
 from askisk.tui.screens.help import HelpScreen
 from askisk.tui.session import Session
@@ -60,22 +62,35 @@ class AskiskApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def copy_citation(self, hit: Hit | None) -> None:
+    def copy_citation(self, hit: Hit | None, style: str | None = "plain") -> None:
+        """Copy the passage's citation in `style` (plain, markdown, json); None asks for the style first."""
         if hit is None:
             self.notify("ask a question first: there is no passage to cite", severity="warning")
-            return
-        self.copy_to_clipboard(citation(hit))
-        who = hit.speaker or "narration"
-        self.notify(f"{who}, {hit.source.title}, ¶{hit.paragraph}", title="Citation copied")
+        elif style is None:
+            self.push_screen(CiteStyleScreen(), lambda chosen: chosen and self.copy_citation(hit, chosen))
+        else:
+            self.copy_to_clipboard(citation(hit, style))
+            who = hit.speaker or "narration"
+            self.notify(
+                f"{who}, {hit.source.title}, ¶{hit.paragraph}",
+                title=f"Citation copied ({STYLE_NAMES.get(style, style)})",
+            )
 
     def on_answer_card_copy_requested(self, message: AnswerCard.CopyRequested) -> None:
-        self.copy_citation(message.hit)
+        self.copy_citation(message.hit, message.style)
 
     def on_context_screen_copy_requested(self, message: ContextScreen.CopyRequested) -> None:
-        self.copy_citation(message.hit)
+        self.copy_citation(message.hit, message.style)
 
-    def action_copy_citation(self) -> None:
-        self.copy_citation(self.chat.selected_hit())
+    def action_copy_citation(self, style: str = "plain") -> None:
+        self.copy_citation(self.chat.selected_hit(), style or None)
+
+    def action_add_source(self) -> None:
+        def added(answer: tuple[str, str | None] | None) -> None:
+            if answer is not None:
+                self.chat.add_source(*answer)
+
+        self.push_screen(AddSourceScreen(), added)
 
     def action_open_context(self) -> None:
         hit = self.chat.selected_hit()
@@ -87,18 +102,41 @@ class AskiskApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         chat = self.chat
         yield SystemCommand("Help", "Keys and input commands", self.action_help)
+        yield SystemCommand(
+            "Toggle claim mode",
+            "Check every line as a claim, or decide by the input",
+            chat.action_toggle_claims,
+        )
+        yield SystemCommand(
+            "Export conversation as Markdown", "Write it to a .md file here", lambda: chat.export("md")
+        )
+        yield SystemCommand(
+            "Export conversation as JSON", "Write it to a .json file here", lambda: chat.export("json")
+        )
+        yield SystemCommand(
+            "Add source file…", "Import a file into the kb and rebuild", self.action_add_source
+        )
+        yield SystemCommand("Refresh the index", "Rebuild it from the kb as it is now", chat.action_refresh)
         yield SystemCommand("Clear conversation", "Remove every question and answer", chat.action_clear)
         yield SystemCommand("Filter by speaker", "Pick a speaker in the sidebar", chat.action_filter_speaker)
         yield SystemCommand(
             "Clear speaker filter", "Answer from every speaker", lambda: chat.set_filter(None)
         )
         yield SystemCommand(
+            "Clear all filters",
+            "Every speaker, source and date",
+            lambda: chat.filter_command("/clear-filters", ""),
+        )
+        yield SystemCommand(
             "Toggle speakers sidebar", "Show or hide the speakers", chat.action_toggle_sidebar
         )
         yield SystemCommand("Open context", "The selected passage in its article", self.action_open_context)
-        yield SystemCommand(
-            "Copy citation", "Copy the selected passage's citation", self.action_copy_citation
-        )
+        for style, name in STYLE_NAMES.items():
+            yield SystemCommand(
+                "Copy citation" if style == "plain" else f"Copy citation as {name}",
+                f"The selected passage's citation as {name}",
+                lambda style=style: self.action_copy_citation(style),
+            )
         yield SystemCommand("Toggle theme", "Switch between light and dark", self.action_toggle_theme)
         yield SystemCommand("Retry loading", "Open the knowledge base again", chat.action_retry)
         yield from super().get_system_commands(screen)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from askisk.models import Hit
+    from askisk.filters import Filters
+    from askisk.models import Hit, Verdict
 
 # readable on both the light and the dark theme
 PALETTE = ("#d75f87", "#0087d7", "#d78700", "#5faf00", "#af5fd7", "#00afaf", "#d75f00", "#5f87ff")
@@ -85,13 +86,38 @@ def summary(hits: tuple[Hit, ...] | list[Hit], colors: SpeakerColors) -> Content
     return Content.assemble((speaker_name(first), colors(first.speaker)), ": ", first.text)
 
 
-def citation(hit: Hit) -> str:
-    """A plain-text citation: speaker, quote, source title, date, paragraph (and the url when known)."""
-    who = hit.speaker or "Unattributed (narration)"
-    where = [f"“{hit.source.title}”"]
-    if hit.source.outlet:
-        where.append(hit.source.outlet)
-    where.append(hit.source.date or "undated")
-    where.append(f"¶{hit.paragraph}")
-    text = f"{who}: “{hit.text}” — {', '.join(where)}"
-    return f"{text} <{hit.source.url}>" if hit.source.url else text
+STYLE_NAMES = {"plain": "plain text", "markdown": "Markdown", "json": "JSON"}
+VERDICT_LABELS = {"supported": "✔ SUPPORTED", "refuted": "✘ REFUTED", "not_enough_info": "? NOT ENOUGH INFO"}
+NO_EVIDENCE = "No passage in the knowledge base is about this claim, so there is no evidence to show."
+
+
+def citation(hit: Hit, style: str = "plain") -> str:
+    """The passage's citation in one of `report.STYLES` (plain, markdown, json): the core's, not ours."""
+    from askisk.report import citation as report_citation
+
+    return report_citation(hit, style)  # type: ignore[arg-type]
+
+
+def verdict_badge(verdict: Verdict) -> Content:
+    """The badge line: the verdict, its confidence, and the one-line reason (colours come from the tcss)."""
+    label = VERDICT_LABELS.get(verdict.verdict, verdict.verdict.upper())
+    return Content.assemble(
+        (f" {label} ", "bold reverse"),
+        (f"  confidence {verdict.confidence:.0%}", "bold"),
+        "\n",
+        verdict.reason,
+    )
+
+
+def filters_line(filters: Filters, speaker_shown: str | None = None) -> str:
+    """The active filters in one line: "speaker X · source a, b · since 2020 · until 2024"."""
+    parts = []
+    if filters.speaker:
+        parts.append(f"speaker {speaker_shown or filters.speaker}")
+    if filters.sources:
+        parts.append("source " + ", ".join(filters.sources))
+    if filters.since:
+        parts.append(f"since {filters.since}")
+    if filters.until:
+        parts.append(f"until {filters.until}")
+    return " · ".join(parts)

@@ -1,10 +1,13 @@
-"""The main screen: the conversation, the speakers sidebar, the status line and the question input.
+"""The main screen: the conversation, the speakers sidebar, the status and filter lines, the input.
 
-It decides everything: loads the service in a worker, queues questions typed while loading, runs each
-question in a worker, applies the speaker filter, and routes card messages (context, filter, focus).
+It decides everything: loads the service in a worker, queues lines typed while loading, tells questions
+from claims (`intent`), runs each in a worker, routes input commands and card messages. Filters live in
+`chat_filters`, the knowledge-base work (stale, refresh, add, export) in `chat_kb`.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,33 +15,49 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, Static
 
 from askisk.config import DEFAULT_TOP_K
-from askisk.errors import AskiskError
+from askisk.filters import Filters
 from askisk.tui.format import SpeakerColors
-from askisk.tui.messages import AnswerFailed, AnswerReady, ServiceFailed, ServiceProgress, ServiceReady
+from askisk.tui.intent import Command, Kind, kind_of, parse_command
+from askisk.tui.messages import (
+    AnswerFailed,
+    AnswerReady,
+    KbState,
+    ServiceFailed,
+    ServiceProgress,
+    ServiceReady,
+    VerdictReady,
+)
+from askisk.tui.screens.chat_filters import FilterCommands
+from askisk.tui.screens.chat_kb import KnowledgeBaseActions
 from askisk.tui.screens.context import ContextScreen
 from askisk.tui.session import Session, describe_error
 from askisk.tui.widgets.answer_block import AnswerBlock
 from askisk.tui.widgets.answer_card import AnswerCard
+from askisk.tui.widgets.filter_bar import FilterBar
 from askisk.tui.widgets.question_input import QuestionInput
 from askisk.tui.widgets.speaker_sidebar import SpeakerSidebar
 from askisk.tui.widgets.status_bar import StatusBar
 
 WELCOME = (
-    "Ask a question about the sources. Answers are passages quoted from them, each with its speaker "
-    "and source.\n/speaker NAME filters by speaker · tab moves to the cards · f1 shows every key"
+    "Ask a question, or state a claim to fact-check it. Answers are passages quoted from the sources, "
+    "each with its speaker and source.\n/check CLAIM · /speaker NAME · /source ID · tab moves to the "
+    "cards · f1 shows every key"
 )
+FILTER_COMMANDS = ("/speaker", "/source", "/since", "/until", "/filters", "/clear-filters")
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(FilterCommands, KnowledgeBaseActions, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
+        Binding("ctrl+k", "toggle_claims", "Claims", priority=True),  # before the input's own ctrl+k / ctrl+e
+        Binding("ctrl+e", "export", "Export", priority=True),
         Binding("ctrl+f", "filter_speaker", "Speaker"),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False),
         Binding("ctrl+l", "clear", "Clear"),
-        Binding("ctrl+r", "retry", "Retry", show=False),
+        Binding("ctrl+r", "refresh", "Refresh", show=False),
     ]
 
     def __init__(self, session: Session, colors: SpeakerColors, top_k: int = DEFAULT_TOP_K) -> None:
@@ -46,15 +65,17 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.speaker_colors = colors
         self.top_k = top_k
-        self.state = "loading"  # loading | ready | failed
+        self.state = "loading"  # loading | ready | busy (add, refresh) | failed
         self.load_error: str | None = None
-        self.speaker_filter: str | None = None  # as typed; the service resolves aliases
-        self.pending: list[tuple[str, AnswerBlock]] = []
+        self.filters = Filters()  # the speaker as typed; the service resolves aliases
+        self.claim_mode = False
+        self.pending: list[AnswerBlock] = []
         self.selected: AnswerCard | None = None
         self._asked = 0
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
+        yield FilterBar(id="filters")
         with Horizontal(id="body"):
             yield SpeakerSidebar(id="sidebar")
             with Vertical(id="main"):
@@ -81,16 +102,10 @@ class ChatScreen(Screen[None]):
         self.query_one(StatusBar).detail = message.text
 
     def on_service_ready(self, message: ServiceReady) -> None:
-        info = message.info
-        self.state = "ready"
-        status = self.query_one(StatusBar)
-        status.state = "ready"
-        sources = "source" if info.sources == 1 else "sources"
-        status.detail = f"ready · {info.sources} {sources}, {info.passages} passages"
-        self.query_one(SpeakerSidebar).show_speakers(info.speakers, self.speaker_colors)
+        self.show_ready(message.info)
         pending, self.pending = self.pending, []
-        for query, block in pending:
-            self._start(query, block)
+        for block in pending:
+            self._start(block)
 
     def on_service_failed(self, message: ServiceFailed) -> None:
         self.state = "failed"
@@ -110,7 +125,7 @@ class ChatScreen(Screen[None]):
             )
         )
         pending, self.pending = self.pending, []
-        for _query, block in pending:
+        for block in pending:
             block.show_error(message.error)
 
     def action_retry(self) -> None:
@@ -122,7 +137,7 @@ class ChatScreen(Screen[None]):
         status.state, status.detail = "loading", "retrying ..."
         self.load()
 
-    # -- asking ----------------------------------------------------------------------------------
+    # -- input -----------------------------------------------------------------------------------
     @on(Input.Submitted, "#question")
     def submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
@@ -131,48 +146,82 @@ class ChatScreen(Screen[None]):
         field.value = ""
         if not text:
             return
-        if text.startswith("/"):
-            self.command(text)
+        command = parse_command(text)
+        if command is not None:
+            self.command(command)
         else:
-            self.ask(text)
+            self.submit(text, kind_of(text, self.claim_mode))
 
-    def command(self, text: str) -> None:
-        name, _, arg = text.partition(" ")
-        if name == "/speaker":
-            self.set_filter(arg.strip() or None)
+    def command(self, cmd: Command) -> None:
+        name, arg = cmd.name, cmd.arg
+        if name in ("/ask", "/check"):
+            kind: Kind = "question" if name == "/ask" else "claim"
+            if arg:
+                self.submit(arg, kind)
+            else:
+                self.notify(f"type the {kind} after {name}", severity="warning")
+        elif name in FILTER_COMMANDS:
+            self.filter_command(name, arg)
+        elif name == "/export":
+            fmt = {"": "md", "md": "md", "markdown": "md", "json": "json"}.get(arg.lower())
+            self.export(fmt) if fmt else self.notify("use /export md or /export json", severity="warning")
+        elif name == "/add":
+            self.add_source(arg)
         elif name == "/clear":
             self.action_clear()
         elif name == "/help":
             self.app.action_help()
         else:
-            self.notify(f"unknown command {name}; try /speaker NAME, /clear or /help", severity="warning")
+            self.notify(f"unknown command {name}; f1 lists the commands", severity="warning")
 
-    def ask(self, query: str) -> None:
+    def action_toggle_claims(self) -> None:
+        self.claim_mode = not self.claim_mode
+        self.query_one(StatusBar).claim_mode = self.claim_mode
+        field = self.query_one(QuestionInput)
+        field.placeholder = field.claim_placeholder if self.claim_mode else field.question_placeholder
+        self.notify(
+            "every line is checked as a claim (ctrl+k: back to automatic)"
+            if self.claim_mode
+            else "automatic: questions are answered, statements are checked",
+            title="Claim mode on" if self.claim_mode else "Claim mode off",
+        )
+
+    def action_export(self) -> None:
+        self.export("md")
+
+    # -- asking and checking ---------------------------------------------------------------------
+    def submit(self, text: str, kind: Kind) -> None:
         self._asked += 1
-        block = AnswerBlock(query, self.speaker_filter, id=f"answer-{self._asked}")
-        conversation = self.query_one("#conversation", VerticalScroll)
+        block = AnswerBlock(text, kind, self.filters, id=f"answer-{self._asked}")
         self.query("#welcome").remove()
-        conversation.mount(block)
+        self.query_one("#conversation", VerticalScroll).mount(block)
         self.call_after_refresh(self._reveal, block)
-        if self.state == "ready":
-            self._start(query, block)
+        if self.state in ("ready", "busy"):
+            self._start(block)
         elif self.state == "failed":
             block.show_error(self.load_error or "the knowledge base could not be opened")
         else:
-            self.pending.append((query, block))
+            self.pending.append(block)
 
-    def _start(self, query: str, block: AnswerBlock) -> None:
-        block.set_pending("searching ...")
-        self.run_ask(block.id or "", query, block.speaker_filter)
+    def rerun_last(self) -> None:
+        if last := self._last_block():
+            self.submit(last.question, last.kind)
+
+    def _start(self, block: AnswerBlock) -> None:
+        block.set_pending("checking the claim ..." if block.kind == "claim" else "searching ...")
+        self.run_query(block.id or "", block.question, block.kind, block.filters)
 
     @work(thread=True, group="ask")
-    def run_ask(self, block_id: str, query: str, speaker: str | None) -> None:
+    def run_query(self, block_id: str, text: str, kind: Kind, filters: Filters) -> None:
+        with contextlib.suppress(Exception):  # the stale check must never stop an answer
+            self.post_message(KbState(self.session.stale()))
         try:
-            answer = self.session.ask(query, self.top_k, speaker)
+            if kind == "claim":
+                self.post_message(VerdictReady(block_id, self.session.check(text, self.top_k, filters)))
+            else:
+                self.post_message(AnswerReady(block_id, self.session.ask(text, self.top_k, filters)))
         except Exception as exc:
             self.post_message(AnswerFailed(block_id, describe_error(exc)))
-        else:
-            self.post_message(AnswerReady(block_id, answer))
 
     def _block(self, block_id: str) -> AnswerBlock | None:
         found = [b for b in self.query(AnswerBlock) if b.id == block_id]  # none once cleared meanwhile
@@ -183,6 +232,11 @@ class ChatScreen(Screen[None]):
             await block.show_answer(message.answer, self.speaker_colors)
             self.call_after_refresh(self._reveal, block)
 
+    async def on_verdict_ready(self, message: VerdictReady) -> None:
+        if block := self._block(message.block_id):
+            await block.show_verdict(message.verdict, self.speaker_colors)
+            self.call_after_refresh(self._reveal, block)
+
     def _reveal(self, block: AnswerBlock) -> None:
         self.query_one("#conversation", VerticalScroll).scroll_to_widget(block, animate=False, top=True)
 
@@ -190,46 +244,7 @@ class ChatScreen(Screen[None]):
         if block := self._block(message.block_id):
             block.show_error(message.error)
 
-    # -- speaker filter --------------------------------------------------------------------------
-    def set_filter(self, name: str | None) -> None:
-        if name is not None and self.state == "ready":
-            try:
-                shown = self.session.resolve_speaker(name)
-            except AskiskError as exc:
-                self.notify(str(exc), title="Speaker filter", severity="error")
-                return
-        else:
-            shown = name
-        self.speaker_filter = name
-        self.query_one(StatusBar).speaker_filter = shown
-        self.notify(f"only {shown} from now on" if name else "speaker filter cleared", title="Speaker filter")
-        last = self._last_block()
-        if name and last is not None:
-            self.ask(last.question)  # show the effect at once on the last question
-
-    def on_speaker_sidebar_chosen(self, message: SpeakerSidebar.Chosen) -> None:
-        self.set_filter(message.speaker)
-
-    def on_answer_card_filter_requested(self, message: AnswerCard.FilterRequested) -> None:
-        if message.speaker is None:
-            self.notify("this passage is narration: it has no speaker to filter by", severity="warning")
-        else:
-            self.set_filter(message.speaker)
-
-    def action_filter_speaker(self) -> None:
-        sidebar = self.query_one(SpeakerSidebar)
-        sidebar.add_class("-open")
-        sidebar.remove_class("-closed")
-        self.query_one("#speaker-list", OptionList).focus()
-
-    def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one(SpeakerSidebar)
-        if self.has_class("-narrow"):
-            sidebar.toggle_class("-open")
-        else:
-            sidebar.toggle_class("-closed")
-
-    # -- cards -----------------------------------------------------------------------------------
+    # -- cards ---------------------------------------------------------------------------------
     def _last_block(self) -> AnswerBlock | None:
         blocks = list(self.query(AnswerBlock))
         return blocks[-1] if blocks else None

@@ -17,13 +17,15 @@ from askisk.tui.format import attribution_line, highlighted, speaker_name
 class ContextScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close"),
-        Binding("c", "copy", "Copy citation"),
+        Binding("c", "copy('plain')", "Copy citation"),
+        Binding("C", "copy('')", "Citation style", key_display="C"),
     ]
 
     class CopyRequested(Message):
-        def __init__(self, hit: Hit) -> None:
+        def __init__(self, hit: Hit, style: str | None = "plain") -> None:
             super().__init__()
             self.hit = hit
+            self.style = style  # None: let the user choose
 
     def __init__(self, hit: Hit, query: str, paragraphs: list[tuple[int, str]], speaker_style: str) -> None:
         super().__init__()
@@ -69,5 +71,5 @@ class ContextScreen(ModalScreen[None]):
             self.query_one("#context-article", VerticalScroll).scroll_to_widget(para, animate=False, top=True)
             break
 
-    def action_copy(self) -> None:
-        self.post_message(self.CopyRequested(self.hit))
+    def action_copy(self, style: str) -> None:
+        self.post_message(self.CopyRequested(self.hit, style or None))

@@ -1,8 +1,7 @@
-"""One exchange of the conversation: the question, a one-line extractive summary, the passage cards.
+"""One exchange of the conversation: a question or a claim, then what the sources say.
 
-Layout, top to bottom: question, verdict slot, summary, notes (filter), cards. The verdict slot is empty
-and hidden for questions; when fact-checking lands (`service.check(claim)`), a claim's verdict badge goes
-there through `show_badge`, and its evidence reuses `AnswerCard` below it.
+Layout, top to bottom: the line typed, the verdict badge (claims only: verdict, confidence, reason), a
+one-line extractive summary, notes (filters), and the passage cards (answers, or a claim's evidence).
 """
 
 from __future__ import annotations
@@ -13,26 +12,40 @@ from textual.content import Content
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from askisk.models import Answer
-from askisk.tui.format import SpeakerColors, summary
+from askisk.filters import Filters
+from askisk.models import Answer, Hit, Verdict
+from askisk.tui.format import NO_EVIDENCE, SpeakerColors, filters_line, summary, verdict_badge
+from askisk.tui.intent import Kind
 from askisk.tui.widgets.answer_card import AnswerCard
 
 
 class AnswerBlock(Vertical):
-    def __init__(self, query: str, speaker_filter: str | None = None, **kwargs) -> None:
-        super().__init__(classes="answer-block", **kwargs)
+    def __init__(self, query: str, kind: Kind = "question", filters: Filters | None = None, **kwargs) -> None:
+        super().__init__(classes=f"answer-block -{kind}", **kwargs)
         self.question = query
-        self.speaker_filter = speaker_filter
+        self.kind: Kind = kind
+        self.filters = filters or Filters()
         self.answer: Answer | None = None
+        self.verdict: Verdict | None = None
         self._summary = Static(
             Content("waiting for the knowledge base to load ..."), classes="summary -pending"
         )
         self._verdict = Static(classes="verdict-slot")
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.assemble(("› ", "bold $accent"), (self.question, "bold")), classes="question")
+        mark = ("› ", "bold $accent") if self.kind == "question" else ("claim › ", "bold $accent")
+        yield Static(Content.assemble(mark, (self.question, "bold")), classes="question")
         yield self._verdict
         yield self._summary
+
+    @property
+    def speaker_filter(self) -> str | None:
+        return self.filters.speaker
+
+    @property
+    def result(self) -> Answer | Verdict | None:
+        """What the export takes from this exchange (None while pending or after an error)."""
+        return self.verdict if self.kind == "claim" else self.answer
 
     @property
     def cards(self) -> list[AnswerCard]:
@@ -42,29 +55,45 @@ class AnswerBlock(Vertical):
         self._summary.update(Content(text))
         self._summary.add_class("-pending")
 
-    def show_badge(self, badge: Content) -> None:
-        """Fill the verdict slot (for claims, once `service.check` exists)."""
+    def show_badge(self, badge: Content, verdict: str) -> None:
         self._verdict.update(badge)
-        self._verdict.add_class("-shown")
+        self._verdict.add_class("-shown", f"-{verdict.replace('_', '-')}")
 
     def show_answer(self, answer: Answer, colors: SpeakerColors) -> AwaitMount:
         self.answer = answer
-        if answer.results or not answer.speaker_filter:
+        if answer.results or not self.filters.active:
             self._summary.update(summary(answer.results, colors))
         else:
-            none = f"No passage by {answer.speaker_filter} answers this (/speaker clears the filter)."
-            self._summary.update(Content(none))
-        self._summary.remove_class("-pending")
+            shown = filters_line(self.filters, answer.speaker_filter)
+            self._summary.update(Content(f"No passage matching {shown} answers this (/clear-filters)."))
         notes = []
-        if answer.speaker_filter:
-            notes.append(f"only {answer.speaker_filter}")
         if answer.detected_speaker:
             notes.append(f"about {answer.detected_speaker}")
+        return self._finish(answer.results, answer.query, colors, answer.speaker_filter, notes)
+
+    def show_verdict(self, verdict: Verdict, colors: SpeakerColors) -> AwaitMount:
+        self.verdict = verdict
+        self.show_badge(verdict_badge(verdict), verdict.verdict)
+        if verdict.evidence:
+            head = verdict.evidence[0]
+            self._summary.update(Content.assemble(("Evidence: ", "bold"), summary([head], colors)))
+        else:
+            self._summary.update(Content(NO_EVIDENCE))
+            self._summary.add_class("-wrap")
+        return self._finish(verdict.evidence, verdict.claim, colors, None, [])
+
+    def _finish(
+        self, hits: tuple[Hit, ...], query: str, colors: SpeakerColors, speaker: str | None, notes: list[str]
+    ) -> AwaitMount:
+        self._summary.remove_class("-pending")
+        if self.filters.active:
+            notes.insert(0, "only " + filters_line(self.filters, speaker))
         if notes:
             self.mount(Static(Content("; ".join(notes)), classes="notes"))
-        return self.mount_all(AnswerCard(hit, answer.query, colors(hit.speaker)) for hit in answer.results)
+        return self.mount_all(AnswerCard(hit, query, colors(hit.speaker)) for hit in hits)
 
     def show_error(self, message: str) -> None:
-        self._summary.update(Content.assemble(("Cannot answer: ", "bold"), message))
+        what = "Cannot check: " if self.kind == "claim" else "Cannot answer: "
+        self._summary.update(Content.assemble((what, "bold"), message))
         self._summary.remove_class("-pending")
         self._summary.add_class("-error")

@@ -1,7 +1,7 @@
 """One passage of an answer: who speaks, how it is attributed, where it comes from, the words.
 
-Focusable; enter or a click asks to open its context, `c` to copy its citation, `s` to filter by its
-speaker. Everything from the source is rendered as literal text.
+Focusable; enter or a click asks to open its context, `c` to copy its citation (`C` to choose the
+style), `s` to filter by its speaker. Everything from the source is rendered as literal text.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from askisk.tui.format import attribution_line, highlighted, source_line, speake
 class AnswerCard(Vertical, can_focus=True):
     BINDINGS = [
         Binding("enter,space", "open", "Context"),
-        Binding("c", "copy", "Copy citation"),
+        Binding("c", "copy('plain')", "Copy citation"),
+        Binding("C", "copy('')", "Citation style", key_display="C"),
         Binding("s", "filter", "Filter speaker"),
         Binding("up,k", "move(-1)", "Previous", show=False),
         Binding("down,j", "move(1)", "Next", show=False),
@@ -34,9 +35,10 @@ class AnswerCard(Vertical, can_focus=True):
             self.hit = hit
 
     class CopyRequested(Message):
-        def __init__(self, hit: Hit) -> None:
+        def __init__(self, hit: Hit, style: str | None = "plain") -> None:
             super().__init__()
             self.hit = hit
+            self.style = style  # plain | markdown | json; None: let the user choose
 
     class FilterRequested(Message):
         def __init__(self, speaker: str | None) -> None:
@@ -76,8 +78,8 @@ class AnswerCard(Vertical, can_focus=True):
     def action_open(self) -> None:
         self.post_message(self.Opened(self.hit))
 
-    def action_copy(self) -> None:
-        self.post_message(self.CopyRequested(self.hit))
+    def action_copy(self, style: str) -> None:
+        self.post_message(self.CopyRequested(self.hit, style or None))
 
     def action_filter(self) -> None:
         self.post_message(self.FilterRequested(self.hit.speaker))

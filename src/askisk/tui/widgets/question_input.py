@@ -18,8 +18,11 @@ class QuestionInput(Input):
     class ToCards(Message):
         """The user wants to move from typing to the answer cards."""
 
+    question_placeholder = "Ask a question or state a claim (/check CLAIM, /speaker NAME, f1: help)"
+    claim_placeholder = "Claim mode: state a claim to fact-check (ctrl+k: automatic)"
+
     def __init__(self, **kwargs) -> None:
-        super().__init__(placeholder="Ask a question, or /speaker NAME to filter", **kwargs)
+        super().__init__(placeholder=self.question_placeholder, **kwargs)
         self.history: list[str] = []
         self._cursor = 0  # == len(history) when editing a fresh line
         self._draft = ""

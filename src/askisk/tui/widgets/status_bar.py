@@ -1,4 +1,4 @@
-"""The one-line title bar: the app's name, the loading state or readiness, and the speaker filter."""
+"""The one-line title bar: the app's name, the loading state or readiness, claim mode, a stale kb."""
 
 from __future__ import annotations
 
@@ -8,18 +8,26 @@ from textual.widgets import Static
 
 
 class StatusBar(Static):
-    state: reactive[str] = reactive("loading")  # loading | ready | failed
+    state: reactive[str] = reactive("loading")  # loading | ready | busy (add, rebuild) | failed
     detail: reactive[str] = reactive("starting ...")
-    speaker_filter: reactive[str | None] = reactive(None)
+    claim_mode: reactive[bool] = reactive(False)
+    stale: reactive[str | None] = reactive(None)  # why the index no longer matches the kb
 
     def render(self) -> Content:
-        marks = {"loading": ("⧗ ", "$warning"), "ready": ("● ", "$success"), "failed": ("✖ ", "$error")}
+        marks = {
+            "loading": ("⧗ ", "$warning"),
+            "busy": ("⧗ ", "$warning"),
+            "ready": ("● ", "$success"),
+            "failed": ("✖ ", "$error"),
+        }
         mark, style = marks.get(self.state, ("", ""))
         parts: list[tuple[str, str] | str] = [("askisk ", "bold"), (mark, style), self.detail]
-        if self.speaker_filter:
-            parts += ["  │  speaker: ", (self.speaker_filter, "bold")]
+        if self.claim_mode:
+            parts += ["  │  ", ("claim mode", "bold $text-accent"), " (ctrl+k)"]
+        if self.stale and self.state == "ready":
+            parts += ["  │  ", ("kb changed", "bold $text-warning"), ": ctrl+r refreshes"]
         return Content.assemble(*parts)
 
     def watch_state(self, state: str) -> None:
-        self.set_class(state == "loading", "-loading")
+        self.set_class(state in ("loading", "busy"), "-loading")
         self.set_class(state == "failed", "-failed")
