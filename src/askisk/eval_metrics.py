@@ -173,17 +173,17 @@ def write_trec_run(path: Path, name: str, rankings: Mapping[str, Sequence[str]])
     for qid, ranking in rankings.items():
         for rank, (pid, score) in enumerate(ranked_run(ranking).items(), start=1):
             lines.append(f"{qid} Q0 {pid} {rank} {score:g} {name}")
-    _write_atomic(path, "".join(line + "\n" for line in lines))
+    _write_run_file(path, "".join(line + "\n" for line in lines))
 
 
 def write_trec_qrels(path: Path, qrels: Qrels) -> None:
     """`qid 0 docid relevance` lines, the qrels format trec_eval reads."""
     lines = [f"{qid} 0 {pid} {rel}" for qid, rels in qrels.items() for pid, rel in rels.items()]
-    _write_atomic(path, "".join(line + "\n" for line in lines))
+    _write_run_file(path, "".join(line + "\n" for line in lines))
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_run_file(path: Path, text: str) -> None:
+    from askisk.fsutil import write_atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, text)

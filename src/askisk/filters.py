@@ -28,17 +28,21 @@ class Filters:
     def active(self) -> bool:
         return bool(self.speaker or self.sources or self.since or self.until)
 
-    def describe(self) -> str:
+    def parts(self, speaker_shown: str | None = None) -> list[str]:
+        """Each active filter in words; `speaker_shown` replaces the typed name (e.g. the canonical one)."""
         parts = []
         if self.speaker:
-            parts.append(f"speaker {self.speaker!r}")
+            parts.append(f"speaker {speaker_shown or repr(self.speaker)}")
         if self.sources:
             parts.append("source " + ", ".join(self.sources))
         if self.since:
             parts.append(f"since {self.since}")
         if self.until:
             parts.append(f"until {self.until}")
-        return "; ".join(parts)
+        return parts
+
+    def describe(self) -> str:
+        return "; ".join(self.parts())
 
 
 def date_range(text: str, what: str = "date") -> tuple[date, date]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths
 from askisk.corpus import SourceDoc, analyse, embed_text
 from askisk.errors import AskiskError, BrokenIndexError, KnowledgeBaseError
+from askisk.fsutil import fsync_dir, write_atomic
 from askisk.models import BuildReport
 from askisk.store import doc_to_record, record_to_doc
 
@@ -341,25 +342,11 @@ def _fsync_tree(folder: Path) -> None:
         if path.is_file():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(folder)
 
 
 def _point_current(index_dir: Path, build_id: str) -> None:
-    tmp = index_dir / f".CURRENT-{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(build_id + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, index_dir / "CURRENT")
-    fd = os.open(index_dir, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_atomic(index_dir / "CURRENT", build_id + "\n")
 
 
 def _clean_old_builds(index_dir: Path, keep: int = 2) -> None:
@@ -372,5 +359,5 @@ def _clean_old_builds(index_dir: Path, keep: int = 2) -> None:
     for path in complete[:-keep]:
         if live is None or path != live:
             shutil.rmtree(path, ignore_errors=True)
-    for path in index_dir.glob(".CURRENT-*"):
+    for path in index_dir.glob(".CURRENT.*.part"):
         path.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from askisk.config import KB_SUFFIX
 from askisk.errors import AskiskError, InputError
+from askisk.fsutil import fsync_dir, write_atomic
 from askisk.ingest import Draft, IngestError, Meta, Outcome, body_digest, collect, draft, validate_meta
 from askisk.models import BuildReport, Source
 
@@ -129,28 +130,6 @@ def _check_indexable(target: Path, text: str) -> None:
         raise IngestError("no sentences to index (only headings or captions)")
 
 
-def write_atomic(target: Path, text: str) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def find_source(kb: Path, source_id: str) -> Source:
     """The kb Source with this id, or an InputError listing the ids there are."""
     from askisk.sources import load_sources
@@ -167,10 +146,10 @@ def stash(path: Path) -> Path:
     """Move a kb file out of the kb's sight (same folder, hidden name); `restore` undoes it."""
     hidden = path.with_name(f".{path.name}.{os.getpid()}.removed")
     os.replace(path, hidden)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return hidden
 
 
 def restore(hidden: Path, path: Path) -> None:
     os.replace(hidden, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)

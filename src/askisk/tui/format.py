@@ -111,13 +111,4 @@ def verdict_badge(verdict: Verdict) -> Content:
 
 def filters_line(filters: Filters, speaker_shown: str | None = None) -> str:
     """The active filters in one line: "speaker X · source a, b · since 2020 · until 2024"."""
-    parts = []
-    if filters.speaker:
-        parts.append(f"speaker {speaker_shown or filters.speaker}")
-    if filters.sources:
-        parts.append("source " + ", ".join(filters.sources))
-    if filters.since:
-        parts.append(f"since {filters.since}")
-    if filters.until:
-        parts.append(f"until {filters.until}")
-    return " · ".join(parts)
+    return " · ".join(filters.parts(speaker_shown or filters.speaker))
