@@ -284,7 +284,9 @@ def judge(
         )  # fmt: skip
     passage = analyse(best.hit.text)
     speaker = evidence_speaker(best.hit, passage)
-    where = f"({speaker or 'narration'}, {best.hit.source.title})"
+    # the voice as the evidence card shows it; a reporter found in a narration sentence only matters for
+    # attribution mismatches, and naming it here printed "(IS-K also, …)" for "IS-K also claimed …"
+    where = f"({best.hit.speaker or 'narration'}, {best.hit.source.title})"
     others = [a.hit for a in sorted(alignments, key=lambda a: -a.coverage)
               if a is not best and a.about(coverage, dense)]  # fmt: skip
     evidence = (best.hit, *others[: max(0, top_k - 1)])
