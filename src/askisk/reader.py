@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from askisk.store import record_to_doc
 if TYPE_CHECKING:
     import bm25s
     import faiss
+    import numpy as np
 
 FIX = "run `askisk index --full` to rebuild it"
 
@@ -29,13 +31,44 @@ class LoadedIndex:
     dense: faiss.Index
     bm25: bm25s.BM25
 
-    @property
+    @cached_property
     def speakers(self) -> list[Speaker]:
         return [sp for d in self.docs.values() for sp in d.speakers]
+
+    @cached_property
+    def _rows_by_speaker(self) -> dict[str | None, np.ndarray]:
+        return _group_rows(a.speaker for _, a in self.rows)
+
+    @cached_property
+    def _rows_by_source(self) -> dict[str, np.ndarray]:
+        return _group_rows(p.source_id for p, _ in self.rows)
+
+    def rows_of_speakers(self, names: set[str]) -> np.ndarray:
+        """Row numbers (ascending) of the passages these speakers carry; grouped once per loaded index."""
+        return _union([self._rows_by_speaker.get(n) for n in names])
+
+    def rows_of_sources(self, ids: set[str]) -> np.ndarray:
+        return _union([self._rows_by_source.get(i) for i in ids])
 
     def paragraph_text(self, source_id: str, number: int) -> str:
         doc = self.docs[source_id]
         return doc.paragraphs[number - 1].text if 0 < number <= len(doc.paragraphs) else ""
+
+
+def _group_rows(keys) -> dict:
+    import numpy as np
+
+    groups: dict = {}
+    for row, key in enumerate(keys):
+        groups.setdefault(key, []).append(row)
+    return {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
+
+
+def _union(groups: list) -> np.ndarray:
+    import numpy as np
+
+    present = [g for g in groups if g is not None]
+    return np.sort(np.concatenate(present)) if present else np.zeros(0, dtype=np.int64)
 
 
 def load_index(index_dir: Path) -> LoadedIndex:

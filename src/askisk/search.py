@@ -60,11 +60,7 @@ DEFAULT_CONFIG = CONFIGS["hybrid+speaker"]
 
 def allowed_rows(index: LoadedIndex, speakers: set[str] | None) -> np.ndarray | None:
     """Rows whose speaker is one of `speakers`; None means every row is allowed."""
-    import numpy as np
-
-    if speakers is None:
-        return None
-    return np.array([i for i, (_, a) in enumerate(index.rows) if a.speaker in speakers], dtype=np.int64)
+    return None if speakers is None else index.rows_of_speakers(speakers)
 
 
 def dense_ranking(index: LoadedIndex, qvec: np.ndarray, depth: int, allowed: np.ndarray | None):

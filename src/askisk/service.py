@@ -132,8 +132,6 @@ class Askisk:
         """Rows the filters let through (None: all); InputError when the filters match nothing."""
         if filters is None or not (filters.sources or filters.since or filters.until):
             return None
-        import numpy as np
-
         from askisk.filters import source_in_range, validate
 
         index = self.ready()
@@ -144,7 +142,7 @@ class Askisk:
             if (not filters.sources or sid in filters.sources)
             and source_in_range(doc.source.date, filters.since, filters.until)
         }
-        rows = np.array([i for i, (p, _) in enumerate(index.rows) if p.source_id in keep], dtype=np.int64)
+        rows = index.rows_of_sources(keep)
         if len(rows) == 0:
             dated_filter = bool(filters.since or filters.until)
             undated = [sid for sid, doc in index.docs.items() if not doc.source.date] if dated_filter else []
