@@ -290,46 +290,23 @@ def judge(
     others = [a.hit for a in sorted(alignments, key=lambda a: -a.coverage)
               if a is not best and a.about(coverage, dense)]  # fmt: skip
     evidence = (best.hit, *others[: max(0, top_k - 1)])
+
+    def verdict(label, confidence, reason, shown, mismatch=None) -> Verdict:
+        rounded = round(confidence, 3)
+        return Verdict(claim_text, label, rounded, reason, shown, mismatch, claim.reporter, speaker)
+
     if best.mismatches:
         m = _primary(best.mismatches)
         if m.kind == "attribution":
             reason = f"claim attributes this to {m.claim}, source attributes it to {m.source} {where}"
         else:
             reason = f"claim says {m.claim}, source says {m.source} {where}"
-        return Verdict(
-            claim_text,
-            "refuted",
-            round(0.5 + 0.5 * best.coverage, 3),
-            reason,
-            evidence,
-            m.kind,
-            claim.reporter,
-            speaker,
-        )
+        return verdict("refuted", 0.5 + 0.5 * best.coverage, reason, evidence, m.kind)
     if best.unverified:
         missing = ", ".join(best.unverified)
         reason = f"the closest passage is on this subject but does not give {missing} {where}"
-        return Verdict(
-            claim_text,
-            "not_enough_info",
-            round(0.5 + 0.3 * best.coverage, 3),
-            reason,
-            (best.hit,),
-            None,
-            claim.reporter,
-            speaker,
-        )
-    reason = f"the source states this {where}"
-    return Verdict(
-        claim_text,
-        "supported",
-        round(0.4 + 0.6 * best.coverage, 3),
-        reason,
-        evidence,
-        None,
-        claim.reporter,
-        speaker,
-    )
+        return verdict("not_enough_info", 0.5 + 0.3 * best.coverage, reason, (best.hit,))
+    return verdict("supported", 0.4 + 0.6 * best.coverage, f"the source states this {where}", evidence)
 
 
 def _primary(mismatches: Sequence[Mismatch]) -> Mismatch:
