@@ -37,7 +37,7 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(args.threads)
-    from askisk.embeddings import sentence_transformer_encoder
+    from askisk.encoder.embeddings import sentence_transformer_encoder
 
     texts = synth_texts(args.count, seed=7)
     t = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Calibrate the "about" thresholds of `askisk.verify` on the dev claims, then report dev and test.
+"""Calibrate the "about" thresholds of `askisk.verify.verdict` on the dev claims, then report dev and test.
 
     .venv/bin/python bench/calibrate_verify.py [--kb kb] [--index index]
 
@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from askisk.claim_features import analyse
+from askisk.evaluate.claims import ClaimOutcome, load_claims, score
 from askisk.service import Askisk
-from askisk.verify import CANDIDATES, align, judge
-from askisk.verify_eval import ClaimOutcome, load_claims, score
+from askisk.verify.features import analyse
+from askisk.verify.verdict import CANDIDATES, align, judge
 
 
 def main() -> None:

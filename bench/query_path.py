@@ -46,8 +46,8 @@ def built_index(kb: Path, index: Path | None) -> tuple[Path, Path, tempfile.Temp
     for src in kb.glob("*.md"):
         shutil.copy(src, base / "kb" / src.name)
     from askisk.config import Paths
-    from askisk.embeddings import sentence_transformer_encoder
-    from askisk.index import build_index
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.index.build import build_index
 
     build_index(Paths(base / "kb", base / "index"), sentence_transformer_encoder)
     return base / "kb", base / "index", tmp

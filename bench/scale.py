@@ -48,7 +48,7 @@ WARMUP = 10
 
 
 def seed_sentences() -> list[list[str]]:
-    from askisk.passages import sentence_spans
+    from askisk.sources.passages import sentence_spans
 
     body = SEED.read_text(encoding="utf-8").split("---", 2)[2]
     out = []
@@ -209,7 +209,7 @@ def timed(fn, items) -> tuple[list[float], list]:
 
 
 def naive_bm25_scores(retriever, query: str) -> np.ndarray:
-    from askisk import lexical
+    from askisk.index import lexical
 
     vocab = retriever.vocab_dict
     tokens = [t for t in lexical.tokenize(query) if t in vocab]
@@ -228,8 +228,9 @@ def naive_bm25_ranking(scores: np.ndarray, depth: int, allowed):
 
 
 def worker(folder: Path, variant: str) -> dict:
-    from askisk import dense, lexical, search
-    from askisk.reader import LoadedIndex
+    from askisk.index import dense, lexical
+    from askisk.index.load import LoadedIndex
+    from askisk.search import fusion as search
 
     before = rss_mb()
     t = time.perf_counter()
@@ -280,7 +281,7 @@ def worker(folder: Path, variant: str) -> dict:
 def run_size(count: int, kind: str, queries: int, workdir: Path) -> dict:
     import faiss
 
-    from askisk import dense, lexical
+    from askisk.index import dense, lexical
 
     folder = workdir / f"n{count}"
     folder.mkdir(parents=True, exist_ok=True)

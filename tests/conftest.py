@@ -31,8 +31,8 @@ def _isolate(monkeypatch, tmp_path_factory):
 def seed_built(tmp_path_factory) -> tuple[Path, Path]:
     """A kb holding the seed source and an index built from it with the real model (built once)."""
     from askisk.config import Paths
-    from askisk.embeddings import sentence_transformer_encoder
-    from askisk.index import build_index
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.index.build import build_index
 
     base = tmp_path_factory.mktemp("seed")
     kb = base / "kb"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from askisk import eval_metrics as em
 from askisk.errors import InputError
-from askisk.evaluate import EvalQuestion, EvalSetError, build_qrels, evaluate, load_questions
+from askisk.evaluate import metrics as em
+from askisk.evaluate.retrieval import EvalQuestion, EvalSetError, build_qrels, evaluate, load_questions
 
 EVAL_SET = ROOT / "kb" / "eval"
 
@@ -210,7 +210,7 @@ def test_cli_json_reports_every_config_and_metric_and_writes_trec_runs(seed_buil
     )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    from askisk.search import CONFIGS
+    from askisk.search.fusion import CONFIGS
 
     assert out["configs"] == list(CONFIGS)
     assert [r["split"] for r in out["reports"]] == ["all", "dev", "test"]
@@ -253,7 +253,7 @@ def test_cli_fail_under_exits_non_zero_with_one_line_per_floor(seed_built):
     failed = [line for line in proc.stderr.splitlines() if line.startswith("askisk: eval:")]
     assert len(failed) == 1
     assert "hybrid+speaker recall@10 = " in failed[0] and "under the floor 1.01" in failed[0]
-    from askisk.search import CONFIGS
+    from askisk.search.fusion import CONFIGS
 
     rows = [
         line.split()[0] for line in proc.stdout.splitlines() if line.split()[:1] in ([c] for c in CONFIGS)
@@ -276,7 +276,7 @@ def test_cli_errors_before_loading_anything(seed_built, tmp_path):
 
 
 def test_default_eval_set_is_beside_the_kb(tmp_path):
-    from askisk.evaluate import default_eval_dir
+    from askisk.evaluate.retrieval import default_eval_dir
 
     assert default_eval_dir(tmp_path / "kb") == tmp_path / "kb" / "eval"
     assert Path(EVAL_SET / "queries.jsonl").is_file()

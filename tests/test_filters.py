@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, run_cli
 
 from askisk.errors import InputError
-from askisk.filters import Filters, date_range, source_in_range
+from askisk.search.scope import Filters, date_range, source_in_range
 
 
 @pytest.fixture(scope="module")

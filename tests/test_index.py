@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from askisk.config import Paths
-from askisk.embeddings import sentence_transformer_encoder
-from askisk.index import build_index, current_build_dir
-from askisk.reader import load_index
+from askisk.encoder.embeddings import sentence_transformer_encoder
+from askisk.index.build import build_index
+from askisk.index.layout import current_build_dir
+from askisk.index.load import load_index
 
 
 def test_back_to_back_builds_in_one_second_do_not_collide(seed_copy):

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, run_cli
 
-from askisk.ingest import MAX_BYTES, IngestError, Meta, collect, decode, draft
-from askisk.kbwrite import add_files
-from askisk.sources import read_source
+from askisk.sources.importing import MAX_BYTES, IngestError, Meta, collect, decode, draft
+from askisk.sources.kb import read_source
+from askisk.sources.kbwrite import add_files
 
 ARTICLES = FIXTURES / "articles"
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from conftest import FIXTURES, run_cli
 
 from askisk.config import Paths
-from askisk.index import build_lock, current_build_dir
-from askisk.reader import load_index
+from askisk.index.build import build_lock
+from askisk.index.layout import current_build_dir
+from askisk.index.load import load_index
 from askisk.service import Askisk
 
 ARTICLE = FIXTURES / "articles" / "harbour-flood.txt"
@@ -76,7 +77,7 @@ def test_add_ask_remove(seed_copy):
 
 def test_html_article_is_added_with_its_metadata(seed_copy):
     kb, index = seed_copy
-    from askisk.ingest import Meta
+    from askisk.sources.importing import Meta
 
     report = Askisk(Paths(kb, index)).add_paths([str(FIXTURES / "articles" / "harbour-flood.html")], Meta())
     assert [o.status for o in report.added] == ["added"] and report.build.embedded == 7
@@ -95,7 +96,7 @@ def test_no_change_rebuild_embeds_nothing(seed_copy):
 
 def test_sources_follows_stale_detection(seed_copy):
     kb, index = seed_copy
-    from askisk.kbwrite import add_files
+    from askisk.sources.kbwrite import add_files
 
     add_files(kb, [ARTICLE])  # the kb changes behind the index's back
     messages: list[str] = []
@@ -146,7 +147,7 @@ def test_killed_rebuild_leaves_the_old_index_whole(seed_copy):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from askisk.index import build_lock
+from askisk.index.build import build_lock
 with build_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(float(sys.argv[2]))

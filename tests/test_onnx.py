@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from conftest import run_cli
 
-from askisk.corpus import embed_text
-from askisk.search import CONFIGS, search
+from askisk.search.fusion import CONFIGS, search
+from askisk.speakers.corpus import embed_text
 
 EVAL = Path(__file__).resolve().parents[1] / "kb" / "eval" / "queries.jsonl"
 HEAVY = ("torch", "sentence_transformers", "transformers", "sklearn")
@@ -26,7 +26,7 @@ def _eval_queries() -> list[str]:
 
 
 def _build(index: Path) -> Path:
-    from askisk.index import current_build_dir
+    from askisk.index.layout import current_build_dir
 
     build = current_build_dir(index)
     assert build is not None
@@ -39,8 +39,8 @@ def _manifest(index: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def encoders(seed_built):
-    from askisk.embeddings import sentence_transformer_encoder
-    from askisk.onnx_encoder import load_onnx_encoder
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.encoder.onnx_runtime import load_onnx_encoder
 
     _, index = seed_built
     return load_onnx_encoder(_build(index), _manifest(index)), sentence_transformer_encoder()
@@ -48,7 +48,7 @@ def encoders(seed_built):
 
 @pytest.fixture(scope="module")
 def loaded(seed_built):
-    from askisk.reader import load_index
+    from askisk.index.load import load_index
 
     return load_index(seed_built[1])
 
@@ -58,7 +58,7 @@ def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def test_build_records_the_export(seed_built):
-    from askisk.onnx_export import file_sha256
+    from askisk.encoder.onnx_export import file_sha256
 
     _, index = seed_built
     info = _manifest(index)["onnx"]
@@ -71,7 +71,7 @@ def test_build_records_the_export(seed_built):
 
 
 def test_query_encoder_is_onnx(seed_built):
-    from askisk.embeddings import query_encoder
+    from askisk.encoder.embeddings import query_encoder
 
     notes: list[str] = []
     assert query_encoder(_build(seed_built[1]), notes.append).backend == "onnxruntime"
@@ -140,7 +140,7 @@ def test_ask_never_imports_torch(seed_built):
     answer = json.loads(result.stdout)
     assert "January 2015" in answer["results"][0]["text"]
     modules = _imported(result.stderr)
-    assert "askisk.onnx_encoder" in modules and "onnxruntime" in modules
+    assert "askisk.encoder.onnx_runtime" in modules and "onnxruntime" in modules
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
     assert heavy == [], heavy[:10]
     other = [ln for ln in result.stderr.splitlines() if ln.strip() and not ln.startswith("import time:")]
@@ -168,7 +168,7 @@ def test_fallback_when_the_export_is_unusable(seed_copy, damage):
 
 
 def test_index_without_export_falls_back(seed_copy):
-    from askisk.embeddings import query_encoder
+    from askisk.encoder.embeddings import query_encoder
 
     _, index = seed_copy
     manifest = _manifest(index)
@@ -181,7 +181,7 @@ def test_index_without_export_falls_back(seed_copy):
 
 
 def test_forced_sentence_transformers(seed_built, monkeypatch):
-    from askisk.embeddings import query_encoder
+    from askisk.encoder.embeddings import query_encoder
 
     monkeypatch.setenv("ASKISK_QUERY_ENCODER", "sentence-transformers")
     notes: list[str] = []
@@ -191,8 +191,8 @@ def test_forced_sentence_transformers(seed_built, monkeypatch):
 
 def test_rebuild_reuses_the_export(seed_copy):
     from askisk.config import Paths
-    from askisk.embeddings import sentence_transformer_encoder
-    from askisk.index import build_index
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.index.build import build_index
 
     kb, index = seed_copy
     before = _build(index)
@@ -208,10 +208,10 @@ def test_rebuild_reuses_the_export(seed_copy):
 
 
 def test_damaged_previous_export_is_redone(seed_copy, monkeypatch):
-    from askisk import onnx_export
     from askisk.config import Paths
-    from askisk.embeddings import sentence_transformer_encoder
-    from askisk.index import build_index
+    from askisk.encoder import onnx_export
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.index.build import build_index
 
     kb, index = seed_copy
     (_build(index) / "model.onnx").write_bytes(b"not a model")
@@ -230,10 +230,10 @@ def test_damaged_previous_export_is_redone(seed_copy, monkeypatch):
 
 
 def test_failed_export_does_not_fail_the_build(seed_copy, monkeypatch):
-    from askisk import onnx_export
     from askisk.config import Paths
-    from askisk.embeddings import query_encoder, sentence_transformer_encoder
-    from askisk.index import build_index
+    from askisk.encoder import onnx_export
+    from askisk.encoder.embeddings import query_encoder, sentence_transformer_encoder
+    from askisk.index.build import build_index
 
     kb, index = seed_copy
     (_build(index) / "model.onnx").unlink()  # nothing to reuse

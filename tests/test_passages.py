@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from askisk.passages import sentence_spans, split_passages
-from askisk.sources import parse_source, read_source
+from askisk.sources.kb import parse_source, read_source
+from askisk.sources.passages import sentence_spans, split_passages
 
 SEED = Path(__file__).resolve().parents[1] / "kb" / "isk-central-asia.md"
 

@@ -17,8 +17,8 @@ from conftest import FIXTURES, ROOT, run_cli
 
 from askisk.errors import InputError
 from askisk.models import Hit, SourceRef
-from askisk.report import citation, md_escape
-from askisk.reportio import report_target, write_report
+from askisk.report.files import report_target, write_report
+from askisk.report.render import citation, md_escape
 
 GOLDEN = ROOT / "tests" / "golden"
 UPDATE = bool(os.environ.get("ASKISK_UPDATE_GOLDEN"))
@@ -289,7 +289,7 @@ def test_report_lists_what_failed_and_force_overwrites(seed_built, tmp_path):
 def test_session_export_keeps_the_order_and_both_kinds(seed_service):
     from datetime import datetime
 
-    from askisk.report import provenance, render_session
+    from askisk.report.render import provenance, render_session
 
     items = [seed_service.ask(QUESTIONS[0], top_k=1), seed_service.check(CLAIMS[3], top_k=1)]
     prov = provenance(seed_service, top_k=1, now=datetime(2026, 1, 2, 3, 4, 5).astimezone())

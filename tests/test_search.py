@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from askisk.search import CONFIGS
+from askisk.search.fusion import CONFIGS
 from askisk.text import normalize
 
 EVAL = Path(__file__).resolve().parents[1] / "kb" / "eval" / "queries.jsonl"

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from askisk.models import Override
-from askisk.passages import split_passages
-from askisk.sources import parse_source, read_source
-from askisk.speakers import SourceSpeakers, attribute, resolve_speaker, speakers_in_query
+from askisk.sources.kb import parse_source, read_source
+from askisk.sources.passages import split_passages
+from askisk.speakers.attribution import SourceSpeakers, attribute, resolve_speaker, speakers_in_query
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "speakers"
@@ -198,7 +198,7 @@ def test_query_side_is_fast_and_spacy_free(results):
         resolve_speaker("the expert", seed)
     per_call = (time.perf_counter() - start) / 2000
     assert per_call < 200e-6, per_call
-    import askisk.speaker_query as q
+    import askisk.speakers.query as q
 
     assert "spacy" not in q.__dict__ and "spacy" not in Path(q.__file__).read_text()
 

@@ -219,8 +219,8 @@ MARKUP = "Officials said [bold]not bold[/bold] and [link=http://x]y[/link] about
 
 async def test_markup_like_source_text_is_shown_literally(tmp_path):
     from askisk.config import Paths
-    from askisk.embeddings import sentence_transformer_encoder
-    from askisk.index import build_index
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.index.build import build_index
 
     kb, index = tmp_path / "kb", tmp_path / "index"
     kb.mkdir()

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from askisk.claim_features import analyse, opposite, words_match
-from askisk.verify_eval import evaluate_claims
+from askisk.evaluate.claims import evaluate_claims
+from askisk.verify.features import analyse, opposite, words_match
 from tests.conftest import ROOT, run_cli
 
 CLAIMS = ROOT / "kb" / "eval" / "claims.jsonl"

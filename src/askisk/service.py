@@ -14,18 +14,18 @@ from typing import TYPE_CHECKING
 
 from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
 from askisk.errors import InputError
-from askisk.filters import Filters
 from askisk.models import Answer, BuildReport, Verdict
-from askisk.search import DEFAULT_CONFIG, SearchConfig, search
+from askisk.search.fusion import DEFAULT_CONFIG, SearchConfig, search
+from askisk.search.scope import Filters
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from askisk.embeddings import Encoder
-    from askisk.index import IndexState
-    from askisk.ingest import Meta
-    from askisk.kbwrite import AddReport, RemoveReport
-    from askisk.reader import LoadedIndex
+    from askisk.encoder.embeddings import Encoder
+    from askisk.index.layout import IndexState
+    from askisk.index.load import LoadedIndex
+    from askisk.sources.importing import Meta
+    from askisk.sources.kbwrite import AddReport, RemoveReport
 
 Notify = Callable[[str], None]
 QUERY_CACHE_SIZE = 512
@@ -65,14 +65,14 @@ class Askisk:
 
     # -- lifecycle -------------------------------------------------------------------------------
     def status(self) -> IndexState:
-        from askisk.index import index_state
-        from askisk.sources import kb_hash
+        from askisk.index.layout import index_state
+        from askisk.sources.kb import kb_hash
 
         return index_state(self.paths, kb_hash(self.paths.kb))
 
     def rebuild(self, full: bool = False, progress: Notify | None = None) -> BuildReport:
-        from askisk.embeddings import sentence_transformer_encoder
-        from askisk.index import build_index
+        from askisk.encoder.embeddings import sentence_transformer_encoder
+        from askisk.index.build import build_index
 
         report = build_index(
             self.paths, sentence_transformer_encoder, full=full, progress=progress or self.notify
@@ -92,7 +92,7 @@ class Askisk:
                 f"index ready: {report.passages} passages from {report.sources} sources "
                 f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f}s"
             )
-        from askisk.reader import load_index
+        from askisk.index.load import load_index
 
         self._index = load_index(self.paths.index)
         return self._index
@@ -100,7 +100,7 @@ class Askisk:
     # -- queries ---------------------------------------------------------------------------------
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            from askisk.embeddings import query_encoder
+            from askisk.encoder.embeddings import query_encoder
 
             self._encoder = query_encoder(self.ready().build_dir, self.notify)
         return self._encoder
@@ -119,7 +119,7 @@ class Askisk:
     def resolve_speaker(self, name: str | None) -> set[str] | None:
         if name is None:
             return None
-        from askisk.speakers import resolve_speaker
+        from askisk.speakers.attribution import resolve_speaker
 
         index = self.ready()
         names = set(resolve_speaker(name, index.speakers))
@@ -132,7 +132,7 @@ class Askisk:
         """Rows the filters let through (None: all); InputError when the filters match nothing."""
         if filters is None or not (filters.sources or filters.since or filters.until):
             return None
-        from askisk.filters import source_in_range, validate
+        from askisk.search.scope import source_in_range, validate
 
         index = self.ready()
         validate(filters, sorted(index.docs))
@@ -210,7 +210,7 @@ class Askisk:
         self, paths: list[str], meta: Meta | None = None, progress: Notify | None = None
     ) -> AddReport:
         """Import files/folders into the kb and update the index; the kb is rolled back if the build fails."""
-        from askisk.kbwrite import AddReport, add_files
+        from askisk.sources.kbwrite import AddReport, add_files
 
         outcomes = add_files(self.paths.kb, paths, meta)
         added = [o for o in outcomes if o.status == "added"]
@@ -226,7 +226,7 @@ class Askisk:
 
     def remove(self, source_id: str, progress: Notify | None = None) -> RemoveReport:
         """Take one source out of the kb and update the index; the file comes back if the build fails."""
-        from askisk.kbwrite import RemoveReport, find_source, restore, stash
+        from askisk.sources.kbwrite import RemoveReport, find_source, restore, stash
 
         source = find_source(self.paths.kb, source_id)
         path = Path(source.path)
@@ -245,7 +245,7 @@ class Askisk:
     def check(self, claim: str, top_k: int = DEFAULT_TOP_K, filters: Filters | None = None) -> Verdict:
         """Supported, refuted or not_enough_info, with the deciding passages (see `verify`); `filters`
         limit the passages that may decide, as for `ask`."""
-        from askisk.verify import CANDIDATES, decide
+        from askisk.verify.verdict import CANDIDATES, decide
 
         text = validate_query(claim)
         if top_k < 1:

@@ -53,7 +53,7 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
 
 
 def filters_from(args: argparse.Namespace):
-    from askisk.filters import Filters
+    from askisk.search.scope import Filters
 
     return Filters(speaker=args.speaker, sources=tuple(args.source or ()), since=args.since, until=args.until)
 

@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from askisk.cli import stderr_line
     from askisk.cli.output import json_line
     from askisk.cli.progress import BuildProgress
-    from askisk.ingest import Meta
     from askisk.service import Askisk
+    from askisk.sources.importing import Meta
 
     meta = Meta(title=args.title, outlet=args.outlet, date=args.date, url=args.url, id=args.source_id)
     with BuildProgress() as progress:

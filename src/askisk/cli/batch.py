@@ -17,7 +17,7 @@ class Batch:
     empty: str  # the JSON key of the (empty) result list on a failed item
     answer: Callable[[Any, str, argparse.Namespace, Any], Any]  # (service, item, args, filters) -> result
     show: Callable[[Any], None]  # readable output of one result
-    render: str  # name of the askisk.report function for --report
+    render: str  # name of the askisk.report.render function for --report
 
 
 def add_item_args(p: argparse.ArgumentParser, noun: str, what: str) -> None:
@@ -59,7 +59,7 @@ def items(args_items: list[str]) -> Iterator[str]:
 def report_target(args: argparse.Namespace):
     """Where the report goes (checked before any work), or None without --report."""
     from askisk.errors import InputError
-    from askisk.reportio import report_target as target
+    from askisk.report.files import report_target as target
 
     if not args.report:
         if args.format or args.force:
@@ -69,11 +69,11 @@ def report_target(args: argparse.Namespace):
 
 
 def run_batch(args: argparse.Namespace, batch: Batch) -> int:
-    from askisk import report
     from askisk.cli import filters_from, stderr_line
     from askisk.cli.output import json_line
     from askisk.errors import InputError
-    from askisk.reportio import write_report
+    from askisk.report import render as report
+    from askisk.report.files import write_report
     from askisk.service import Askisk
 
     if args.top_k < 1:

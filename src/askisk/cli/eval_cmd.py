@@ -2,7 +2,7 @@
 
 Readable tables (configurations x metrics, for the full set and each split), or one JSON object with
 `--json`; TREC run files with `--runs`; a non-zero exit under `--fail-under` floors, for CI.
-The work is `askisk.evaluate`; this module only parses, shows progress and prints.
+The work is `askisk.evaluate.retrieval`; this module only parses, shows progress and prints.
 """
 
 from __future__ import annotations
@@ -71,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
             "--speaker/--source/--since/--until apply to `askisk eval --claims` only: retrieval scores "
             "count gold passages that a filter would hide (use --set with an eval set of that source)"
         )
-    from askisk import eval_metrics as em
-    from askisk import evaluate as ev
     from askisk.cli import stderr_line
     from askisk.cli.output import json_line
     from askisk.errors import InputError
-    from askisk.search import CONFIGS
+    from askisk.evaluate import metrics as em
+    from askisk.evaluate import retrieval as ev
+    from askisk.search.fusion import CONFIGS
     from askisk.service import Askisk
 
     configs = list(dict.fromkeys(args.config or CONFIGS))
@@ -236,8 +236,8 @@ def run_claims(args: argparse.Namespace) -> int:
     from askisk.cli import filters_from, stderr_line
     from askisk.cli.output import json_line
     from askisk.errors import InputError
+    from askisk.evaluate.claims import LABELS, evaluate_claims
     from askisk.service import Askisk
-    from askisk.verify_eval import LABELS, evaluate_claims
 
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
     eval_dir = Path(args.eval_set) if args.eval_set else service.paths.kb / "eval"

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from askisk.filters import Filters
     from askisk.models import Hit, Verdict
+    from askisk.search.scope import Filters
 
 # readable on both the light and the dark theme
 PALETTE = ("#d75f87", "#0087d7", "#d78700", "#5faf00", "#af5fd7", "#00afaf", "#d75f00", "#5f87ff")
@@ -93,7 +93,7 @@ NO_EVIDENCE = "No passage in the knowledge base is about this claim, so there is
 
 def citation(hit: Hit, style: str = "plain") -> str:
     """The passage's citation in one of `report.STYLES` (plain, markdown, json): the core's, not ours."""
-    from askisk.report import citation as report_citation
+    from askisk.report.render import citation as report_citation
 
     return report_citation(hit, style)  # type: ignore[arg-type]
 

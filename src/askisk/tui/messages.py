@@ -13,8 +13,8 @@ from textual.message import Message
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from askisk.filters import Filters
     from askisk.models import Answer, Verdict
+    from askisk.search.scope import Filters
     from askisk.tui.session import LoadInfo
 
 

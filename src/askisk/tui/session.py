@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askisk.errors import AskiskError
-from askisk.filters import Filters
+from askisk.search.scope import Filters
 
 if TYPE_CHECKING:
-    from askisk.kbwrite import AddReport
     from askisk.models import Answer, Hit, Verdict
     from askisk.service import Askisk
+    from askisk.sources.kbwrite import AddReport
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class Session:
             return self._stale()
 
     def _stale(self) -> str | None:
-        from askisk.sources import kb_hash, source_files
+        from askisk.sources.kb import kb_hash, source_files
 
         kb = self.service.paths.kb
         try:
@@ -152,7 +152,7 @@ class Session:
 
     def add(self, path: str, title: str | None, notify: Callable[[str], None]) -> tuple[AddReport, LoadInfo]:
         """Import one file (or folder) into the kb and update the index. Slow: call in a worker."""
-        from askisk.ingest import Meta
+        from askisk.sources.importing import Meta
 
         with self._lock:
             report = self.service.add_paths([path], Meta(title=title or None), BuildProgress(notify))
@@ -162,8 +162,8 @@ class Session:
         self, items: Sequence[Answer | Verdict], fmt: str, folder: Path, filters: Filters, top_k: int
     ) -> Path:
         """Write the conversation to a new file in `folder` (atomically); returns its path."""
-        from askisk.report import provenance, render_session
-        from askisk.reportio import report_target, write_report
+        from askisk.report.files import report_target, write_report
+        from askisk.report.render import provenance, render_session
 
         with self._lock:
             text = render_session(items, provenance(self.service, filters, top_k), fmt)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from askisk.config import DEFAULT_TOP_K
-from askisk.filters import Filters
+from askisk.search.scope import Filters
 from askisk.tui.format import SpeakerColors
 from askisk.tui.intent import Command, Kind, kind_of, parse_command
 from askisk.tui.messages import (

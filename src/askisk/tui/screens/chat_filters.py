@@ -14,7 +14,7 @@ from textual import work
 from textual.widgets import OptionList
 
 from askisk.errors import AskiskError
-from askisk.filters import Filters, validate
+from askisk.search.scope import Filters, validate
 from askisk.tui.format import filters_line
 from askisk.tui.intent import source_ids
 from askisk.tui.messages import ActionFailed, FiltersChecked

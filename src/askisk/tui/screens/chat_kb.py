@@ -17,8 +17,8 @@ from askisk.tui.widgets.speaker_sidebar import SpeakerSidebar
 from askisk.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from askisk.filters import Filters
-    from askisk.kbwrite import AddReport
+    from askisk.search.scope import Filters
+    from askisk.sources.kbwrite import AddReport
     from askisk.tui.session import LoadInfo, Session
 
 BUSY_TITLES = ("Add source", "Refresh")

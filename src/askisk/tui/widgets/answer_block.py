@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from askisk.filters import Filters
 from askisk.models import Answer, Hit, Verdict
+from askisk.search.scope import Filters
 from askisk.tui.format import NO_EVIDENCE, SpeakerColors, filters_line, summary, verdict_badge
 from askisk.tui.intent import Kind
 from askisk.tui.widgets.answer_card import AnswerCard

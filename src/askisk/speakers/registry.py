@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from askisk.speaker_documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speaker_rules import (
+from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
+from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
     GROUP_PRONOUNS,

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
-from askisk.passages import split_passages
-from askisk.speakers import attribute
+from askisk.sources.passages import split_passages
+from askisk.speakers.attribution import attribute
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,6 @@ def embed_text(passage: Passage, attribution: Attribution) -> str:
 
 
 def load_corpus(kb_dir: Path) -> list[SourceDoc]:
-    from askisk.sources import load_sources
+    from askisk.sources.kb import load_sources
 
     return [analyse(source) for source in load_sources(kb_dir)]

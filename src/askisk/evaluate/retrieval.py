@@ -16,15 +16,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from askisk import eval_metrics as em
 from askisk.errors import InputError
-from askisk.search import CONFIGS, search
+from askisk.evaluate import metrics as em
+from askisk.search.fusion import CONFIGS, search
 from askisk.text import normalize
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from askisk.reader import LoadedIndex
+    from askisk.index.load import LoadedIndex
     from askisk.service import Askisk
 
 QUERIES = "queries.jsonl"
@@ -238,7 +238,7 @@ def evaluate(
 
 
 def _top1_cosine(index: LoadedIndex, qvec: np.ndarray) -> float:
-    from askisk import dense
+    from askisk.index import dense
 
     sims, _ = dense.search(index.dense, qvec, 1)
     return float(sims[0]) if len(sims) else math.nan

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from askisk.corpus import SourceDoc
 from askisk.models import Attribution, Paragraph, Passage, Source, SourceRef, Speaker
+from askisk.speakers.corpus import SourceDoc
 
 
 def source_ref(source: Source) -> SourceRef:

@@ -8,11 +8,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from askisk.corpus import SourceDoc
 from askisk.errors import BrokenIndexError
-from askisk.index import BM25_DIR, CORPUS, DENSE, check_compatible, current_build_dir, read_manifest
+from askisk.index.layout import BM25_DIR, CORPUS, DENSE, check_compatible, current_build_dir, read_manifest
+from askisk.index.records import record_to_doc
 from askisk.models import Attribution, Passage, Speaker
-from askisk.store import record_to_doc
+from askisk.speakers.corpus import SourceDoc
 
 if TYPE_CHECKING:
     import bm25s
@@ -72,7 +72,7 @@ def _union(groups: list) -> np.ndarray:
 
 
 def load_index(index_dir: Path) -> LoadedIndex:
-    from askisk import dense, lexical
+    from askisk.index import dense, lexical
 
     build = current_build_dir(index_dir)
     if build is None or not build.is_dir():

@@ -8,7 +8,7 @@ tokens handed to it but never imports spaCy; never hard-codes a name: the author
 
 from __future__ import annotations
 
-from askisk.speaker_rules import DOCUMENT_NOUNS, FINDING_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS
 
 _AUTHOR_PREPS = ("by", "from")  # "a report by X", "a study from X", "a report released by X"
 _AUTHOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")

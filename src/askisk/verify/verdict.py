@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from askisk.claim_features import Analysis, analyse, opposite, words_match
 from askisk.models import Hit, Verdict
+from askisk.verify.features import Analysis, analyse, opposite, words_match
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
 # retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev

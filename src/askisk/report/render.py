@@ -17,8 +17,8 @@ from typing import Any, Literal
 
 from askisk import __version__
 from askisk.errors import InputError
-from askisk.filters import Filters
 from askisk.models import Answer, Hit, Verdict
+from askisk.search.scope import Filters
 
 Format = Literal["md", "json"]
 Style = Literal["plain", "markdown", "json"]
@@ -149,7 +149,7 @@ def attribution_check(v: Verdict) -> dict[str, Any] | None:
     """Did the claimed speaker say it? None when the claim names no speaker. answer: yes / no / unknown."""
     if not v.claim_speaker:
         return None
-    from askisk.verify import same_speaker
+    from askisk.verify.verdict import same_speaker
 
     by = v.evidence_speaker
     if not v.evidence:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from askisk.models import Speaker
-from askisk.speaker_rules import vocab
+from askisk.speakers.rules import vocab
 from askisk.text import normalize
 
 _TOPIC_WORDS = vocab("about on of regarding concerning against toward towards with by at to")

@@ -39,10 +39,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
-from askisk.speaker_documents import is_finding
-from askisk.speaker_query import resolve_speaker, speakers_in_query
-from askisk.speaker_registry import Record, Registry, named_head, np_text
-from askisk.speaker_rules import (
+from askisk.speakers.documents import is_finding
+from askisk.speakers.query import resolve_speaker, speakers_in_query
+from askisk.speakers.registry import Record, Registry, named_head, np_text
+from askisk.speakers.rules import (
     CONCERN_NOUNS,
     CONCERN_VERBS,
     DOCUMENT_NOUNS,

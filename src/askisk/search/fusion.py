@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from askisk.index.load import LoadedIndex
+from askisk.index.records import source_ref
 from askisk.models import Hit
-from askisk.reader import LoadedIndex
-from askisk.speakers import speakers_in_query
-from askisk.store import source_ref
+from askisk.speakers.attribution import speakers_in_query
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,7 +64,7 @@ def allowed_rows(index: LoadedIndex, speakers: set[str] | None) -> np.ndarray | 
 
 
 def dense_ranking(index: LoadedIndex, qvec: np.ndarray, depth: int, allowed: np.ndarray | None):
-    from askisk import dense
+    from askisk.index import dense
 
     return dense.search(index.dense, qvec, depth, allowed)
 
@@ -116,7 +116,7 @@ def fused_scores(
     """Each candidate row's final score, and its raw per-side scores for display."""
     import numpy as np
 
-    from askisk import lexical
+    from askisk.index import lexical
 
     raw: dict[int, dict[str, float]] = {}
     dense_rows = bm25_rows = np.zeros(0, dtype=np.int64)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from askisk.errors import InputError
-from askisk.report import FORMATS
+from askisk.report.render import FORMATS
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json"}
 

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from askisk.config import model_dir
+from askisk.errors import AskiskError
+from askisk.index.layout import current_build_dir, read_manifest
 
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -136,12 +138,11 @@ def _reusable(previous: Path | None, key: str, exporter: str) -> tuple[Path, str
     if previous is None:
         return None
     try:
-        manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
-        info = manifest.get("onnx") or {}
+        info = read_manifest(previous).get("onnx") or {}
         if info.get("model_key") != key or info.get("exporter") != exporter:
             return None
         return _check_file(previous / str(info["file"]), str(info["sha256"]), info.get("opset"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (AskiskError, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -273,7 +274,6 @@ def _quiet():
 def export_for_build(target: Path, index_dir: Path, say: Callable[[str], None]) -> dict[str, Any] | None:
     """The index build's hook: the manifest's "onnx" entry, or None (queries then use sentence-transformers)
     when the export cannot be made; a failed export never fails the build."""
-    from askisk.index import current_build_dir
 
     try:
         previous = current_build_dir(index_dir)

@@ -70,16 +70,16 @@ def query_encoder(build_dir, notify=None) -> Encoder:
     sentence-transformers, with one line through `notify` saying why."""
     if os.environ.get(QUERY_ENCODER_ENV, "").strip().lower() in ("sentence-transformers", "st", "torch"):
         return sentence_transformer_encoder()
-    import json
     from pathlib import Path
 
-    from askisk.onnx_encoder import OnnxUnavailable, load_onnx_encoder
+    from askisk.encoder.onnx_runtime import OnnxUnavailable, load_onnx_encoder
+    from askisk.errors import BrokenIndexError
+    from askisk.index.layout import read_manifest
 
     build = Path(build_dir)
     try:
-        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
-        return load_onnx_encoder(build, manifest if isinstance(manifest, dict) else {})
-    except (OnnxUnavailable, OSError, ValueError) as exc:
+        return load_onnx_encoder(build, read_manifest(build))
+    except (OnnxUnavailable, BrokenIndexError, OSError, ValueError) as exc:
         if notify is not None:
             notify(f"fast query path unavailable: {exc}; using sentence-transformers")
         return sentence_transformer_encoder()

@@ -1,13 +1,9 @@
-"""Build, save, load and validate the index on disk.
+"""Build the index: kb -> analysed sources -> embeddings -> a new build folder, switched in atomically.
 
-Layout of the index folder:
-    CURRENT              name of the live build (switched with an atomic rename)
-    builds/<build id>/   manifest.json, corpus.json, embeddings.npy, dense.faiss, bm25/
-    .lock                held while a build runs; a second build waits, then refuses
-
-A build is written into a fresh folder beside the live one, fsynced, and only then named in CURRENT,
-so a crash or kill at any moment leaves the previous build whole; leftovers are cleared by the next build.
-Embeddings are reused by content hash, and unchanged sources are not analysed again.
+The folder layout is `index.layout`. A build is written into a fresh folder beside the live one,
+fsynced, and only then named in CURRENT, so a crash or kill at any moment leaves the previous build
+whole; leftovers are cleared by the next build. Embeddings are reused by content hash, and unchanged
+sources are not analysed again.
 """
 
 from __future__ import annotations
@@ -20,94 +16,35 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths
-from askisk.corpus import SourceDoc, analyse, embed_text
-from askisk.errors import AskiskError, BrokenIndexError, KnowledgeBaseError
+from askisk.errors import AskiskError, KnowledgeBaseError
 from askisk.fsutil import fsync_dir, write_atomic
+from askisk.index.layout import (
+    BM25_DIR,
+    CORPUS,
+    DENSE,
+    EMBEDDINGS,
+    MANIFEST,
+    builds_dir,
+    check_compatible,
+    current_build_dir,
+    read_manifest,
+)
+from askisk.index.records import doc_to_record, record_to_doc
 from askisk.models import BuildReport
-from askisk.store import doc_to_record, record_to_doc
+from askisk.speakers.corpus import SourceDoc, analyse, embed_text
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from askisk.embeddings import Encoder
+    from askisk.encoder.embeddings import Encoder
 
-MANIFEST = "manifest.json"
-CORPUS = "corpus.json"
-EMBEDDINGS = "embeddings.npy"
-DENSE = "dense.faiss"
-BM25_DIR = "bm25"
 LOCK_WAIT_SECONDS = 30.0
 # Gets one-line messages. When it also has `step(stage, done, total)`, it gets counts for a progress bar.
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class IndexState:
-    exists: bool
-    stale: bool
-    reason: str | None
-    manifest: dict[str, Any] | None
-
-
-def _builds(index_dir: Path) -> Path:
-    return index_dir / "builds"
-
-
-def current_build_dir(index_dir: Path) -> Path | None:
-    try:
-        name = (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    if not name or "/" in name or name.startswith("."):
-        raise BrokenIndexError(f"index pointer {index_dir / 'CURRENT'} is damaged; run `askisk index --full`")
-    return _builds(index_dir) / name
-
-
-def read_manifest(build_dir: Path) -> dict[str, Any]:
-    try:
-        manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise BrokenIndexError(
-            f"index build {build_dir.name} has no manifest; run `askisk index --full`"
-        ) from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BrokenIndexError(
-            f"index manifest in {build_dir} is damaged; run `askisk index --full`"
-        ) from exc
-    if not isinstance(manifest, dict):
-        raise BrokenIndexError(f"index manifest in {build_dir} is damaged; run `askisk index --full`")
-    return manifest
-
-
-def check_compatible(manifest: dict[str, Any]) -> None:
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise BrokenIndexError(
-            f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}; "
-            "run `askisk index --full`"
-        )
-    if manifest.get("model") != MODEL_NAME or manifest.get("dimension") != DIMENSION:
-        raise BrokenIndexError(
-            f"index was built with model {manifest.get('model')} ({manifest.get('dimension')} dims), "
-            f"not {MODEL_NAME} ({DIMENSION}); run `askisk index --full`"
-        )
-
-
-def index_state(paths: Paths, kb_hash: str) -> IndexState:
-    """Is there a usable index, and does it reflect the kb as it is now?"""
-    build = current_build_dir(paths.index)
-    if build is None or not build.is_dir():
-        return IndexState(False, True, "no index yet", None)
-    manifest = read_manifest(build)
-    if manifest.get("kb_hash") != kb_hash:
-        return IndexState(True, True, "the knowledge base changed since the index was built", manifest)
-    if manifest.get("pipeline_version") != PIPELINE_VERSION:
-        return IndexState(True, True, "the index was built by an older askisk", manifest)
-    return IndexState(True, False, None, manifest)
 
 
 @contextlib.contextmanager
@@ -169,7 +106,7 @@ def build_index(
     full: bool = False,
     progress: Progress | None = None,
 ) -> BuildReport:
-    from askisk.sources import kb_hash, read_source, source_files
+    from askisk.sources.kb import kb_hash, read_source, source_files
 
     say = progress or (lambda _msg: None)
     step = getattr(progress, "step", None)
@@ -206,7 +143,7 @@ def build_index(
             say,
             started,
         )
-        _clean_old_builds(paths.index)
+        _clean_oldbuilds_dir(paths.index)
         return report
 
 
@@ -241,7 +178,7 @@ def _new_build_id(index_dir: Path) -> str:
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S.%f")
     build_id = f"{stamp}-{os.getpid()}"
     n = 1
-    while (_builds(index_dir) / build_id).exists():
+    while (builds_dir(index_dir) / build_id).exists():
         n += 1
         build_id = f"{stamp}-{os.getpid()}-{n}"
     return build_id
@@ -270,7 +207,8 @@ def _write_build(
 ) -> BuildReport:
     import numpy as np
 
-    from askisk import dense, lexical, onnx_export
+    from askisk.encoder import onnx_export
+    from askisk.index import dense, lexical
 
     texts = [
         embed_text(p, a)
@@ -289,8 +227,8 @@ def _write_build(
         say(f"embedding {len(missing)} passages ({len(texts) - len(missing)} reused)")
         encoder = encoder_factory()
         vectors[missing] = encoder.encode([texts[i] for i in missing])
-    tmp = _builds(paths.index) / f".tmp-{build_id}"
-    final = _builds(paths.index) / build_id
+    tmp = builds_dir(paths.index) / f".tmp-{build_id}"
+    final = builds_dir(paths.index) / build_id
     tmp.mkdir(parents=True)
     try:
         np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
@@ -349,10 +287,10 @@ def _point_current(index_dir: Path, build_id: str) -> None:
     write_atomic(index_dir / "CURRENT", build_id + "\n")
 
 
-def _clean_old_builds(index_dir: Path, keep: int = 2) -> None:
+def _clean_oldbuilds_dir(index_dir: Path, keep: int = 2) -> None:
     """Remove half-written builds and all but the newest `keep` complete ones (the live one always stays)."""
     live = current_build_dir(index_dir)
-    builds = _builds(index_dir)
+    builds = builds_dir(index_dir)
     for path in builds.glob(".tmp-*"):
         shutil.rmtree(path, ignore_errors=True)
     complete = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)

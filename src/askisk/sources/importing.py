@@ -223,7 +223,7 @@ def draft(path: Path, meta: Meta) -> Draft:
 
 
 def _from_markdown(text: str) -> tuple[dict, str]:
-    from askisk.sources import split_front_matter
+    from askisk.sources.kb import split_front_matter
 
     try:
         found, body = split_front_matter(text)

@@ -14,8 +14,17 @@ from pathlib import Path
 from askisk.config import KB_SUFFIX
 from askisk.errors import AskiskError, InputError
 from askisk.fsutil import fsync_dir, write_atomic
-from askisk.ingest import Draft, IngestError, Meta, Outcome, body_digest, collect, draft, validate_meta
 from askisk.models import BuildReport, Source
+from askisk.sources.importing import (
+    Draft,
+    IngestError,
+    Meta,
+    Outcome,
+    body_digest,
+    collect,
+    draft,
+    validate_meta,
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ def render(d: Draft, source_id: str) -> str:
 def _inventory(kb: Path) -> tuple[set[str], dict[str, str]]:
     """Ids in use (front matter ids and file names) and the body digest -> id of every readable source."""
     from askisk.errors import KnowledgeBaseError
-    from askisk.sources import read_source, source_files
+    from askisk.sources.kb import read_source, source_files
 
     ids: set[str] = {p.stem for p in kb.glob(f"*{KB_SUFFIX}")}
     digests: dict[str, str] = {}
@@ -122,8 +131,8 @@ def _unique_id(hint: str, taken: set[str]) -> str:
 
 
 def _check_indexable(target: Path, text: str) -> None:
-    from askisk.passages import split_passages
-    from askisk.sources import parse_source
+    from askisk.sources.kb import parse_source
+    from askisk.sources.passages import split_passages
 
     _, passages = split_passages(parse_source(target, text))
     if not any(p.searchable for p in passages):
@@ -132,7 +141,7 @@ def _check_indexable(target: Path, text: str) -> None:
 
 def find_source(kb: Path, source_id: str) -> Source:
     """The kb Source with this id, or an InputError listing the ids there are."""
-    from askisk.sources import load_sources
+    from askisk.sources.kb import load_sources
 
     sources = load_sources(kb)
     for source in sources:

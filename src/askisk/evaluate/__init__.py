@@ -1,0 +1,1 @@
+"""Evaluate: eval sets, retrieval and claim metrics."""

@@ -1,0 +1,1 @@
+"""Report: citable reports (Markdown, JSON) and writing them safely."""

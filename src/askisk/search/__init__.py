@@ -1,0 +1,1 @@
+"""Search: the query scope (filters) and fusion of dense and lexical rankings into Hits."""

@@ -1,0 +1,1 @@
+"""Verify: claim -> Verdict, from retrieved evidence and claim features."""
