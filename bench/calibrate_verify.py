@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--claims", default="kb/eval/claims.jsonl")
     args = parser.parse_args()
     service = Askisk.open(args.kb, args.index)
-    service.ready()
+    service.store()
     claims = load_claims(Path(args.claims))
     prepared = []
     for item in claims:

@@ -71,7 +71,7 @@ def warm(kb: Path, index: Path, questions: list[str], repeats: int, env: dict[st
     os.environ.update(env)
     try:
         service = Askisk(Paths(kb, index))
-        service.ready(refresh=False)
+        service.store(refresh=False)
         encoder = service.encoder()
     finally:
         for k, v in saved.items():

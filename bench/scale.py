@@ -11,7 +11,7 @@ does. Vectors: synthetic unit vectors (embedding 1M texts takes hours on this CP
 
 For each size: build time and peak RSS of dense.build and lexical.build (in this process), then two fresh
 worker processes load the saved indexes and time warm queries, one through askisk's code (dense.search,
-lexical.scores + search.bm25_ranking, search.fused_scores) and one through the naive baseline measured in
+lexical.scores + lexical.top, search.fused_scores) and one through the naive baseline measured in
 the same run (flat FAISS; bm25s get_scores with a full sort of the matching rows, the code before this
 change). Query encoding is not included (see bench/query_path.py for it).
 
@@ -230,6 +230,7 @@ def naive_bm25_ranking(scores: np.ndarray, depth: int, allowed):
 def worker(folder: Path, variant: str) -> dict:
     from askisk.index import dense, lexical
     from askisk.index.load import LoadedIndex
+    from askisk.models import OPEN_SCOPE
     from askisk.search import fusion as search
 
     before = rss_mb()
@@ -242,19 +243,19 @@ def worker(folder: Path, variant: str) -> dict:
     loaded = LoadedIndex(folder, {}, {}, [], index, bm25)
     if variant == "naive":  # the old code paths, swapped in for this process only
         lexical.scores = naive_bm25_scores
-        search.bm25_ranking = naive_bm25_ranking
+        lexical.top = naive_bm25_ranking
     n = len(qvecs)
     res: dict = {"variant": variant, "load_s": round(load_s, 3), "rss_loaded_mb": round(rss_mb() - before, 1)}
     times, top10 = timed(lambda i: dense.search(index, qvecs[i], 10)[1], range(n))
     res["top10"] = [r.tolist() for r in top10]
     times, _ = timed(lambda i: dense.search(index, qvecs[i], DEPTH), range(n))
     res["dense"] = pct(times)
-    times, _ = timed(lambda i: search.bm25_ranking(lexical.scores(bm25, qtexts[i]), DEPTH, None), range(n))
+    times, _ = timed(lambda i: lexical.top(lexical.scores(bm25, qtexts[i]), DEPTH, None), range(n))
     res["bm25"] = pct(times)
     config = search.CONFIGS["hybrid"]
 
     def fused(i: int):
-        scores, _raw = search.fused_scores(loaded, qtexts[i], qvecs[i], config, DEPTH, None, set())
+        scores, _raw = search.fused_scores(loaded, qtexts[i], qvecs[i], config, DEPTH, OPEN_SCOPE, set())
         return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:5]
 
     times, _ = timed(fused, range(n))

@@ -60,7 +60,7 @@ def seed_service(seed_built):
 
     kb, index = seed_built
     service = Askisk(Paths(kb, index))
-    service.ready(refresh=False)
+    service.store(refresh=False)
     return service
 
 

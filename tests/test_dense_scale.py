@@ -109,7 +109,7 @@ def test_save_load_round_trip(tmp_path, data, approx):
 
 
 def test_bm25_top_depth_selection_ranks_exactly_as_a_full_sort():
-    from askisk.search.fusion import bm25_ranking
+    from askisk.index.lexical import top as bm25_ranking
 
     rng = np.random.default_rng(7)
     for _ in range(50):

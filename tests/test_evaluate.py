@@ -98,7 +98,7 @@ def test_a_span_that_matches_nothing_is_an_error_naming_the_question():
 
 
 def test_every_shipped_span_matches_a_seed_passage(seed_service):
-    rows = seed_service.ready().rows
+    rows = seed_service.store().rows
     qrels = build_qrels(load_questions(EVAL_SET), [(p.id, p.text) for p, _ in rows])
     assert len(qrels) == sum(1 for x in load_questions(EVAL_SET) if x.answers)
 

@@ -125,7 +125,7 @@ def test_markdown_escaping_keeps_the_exact_words(text):
 
 
 def test_every_seed_passage_renders_to_its_exact_text(seed_service):
-    for passage, _ in seed_service.ready().rows:
+    for passage, _ in seed_service.store().rows:
         hit = _hit(text=passage.text)
         quote = citation(hit, "markdown").rsplit("\n>\n", 1)[0]
         assert _rendered_text(quote) == " ".join(passage.text.split())
@@ -292,7 +292,7 @@ def test_session_export_keeps_the_order_and_both_kinds(seed_service):
     from askisk.report.render import provenance, render_session
 
     items = [seed_service.ask(QUESTIONS[0], top_k=1), seed_service.check(CLAIMS[3], top_k=1)]
-    prov = provenance(seed_service, top_k=1, now=datetime(2026, 1, 2, 3, 4, 5).astimezone())
+    prov = provenance(seed_service.build_info(), top_k=1, now=datetime(2026, 1, 2, 3, 4, 5).astimezone())
     data = json.loads(render_session(items, prov, "json"))
     assert [i["type"] for i in data["items"]] == ["question", "claim"]
     assert data["provenance"]["checked_at"].startswith("2026-01-02T03:04:05")

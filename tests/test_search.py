@@ -36,7 +36,7 @@ def _metrics(service, config_name: str) -> dict[str, float]:
 def test_eval_set_is_big_enough_and_every_span_is_in_the_seed(seed_service):
     questions = _questions()
     assert len(questions) >= 25
-    texts = [normalize(p.text) for p, _ in seed_service.ready().rows]
+    texts = [normalize(p.text) for p, _ in seed_service.store().rows]
     for q in questions:
         for span in q["answers"]:
             assert any(normalize(span) in t for t in texts), q["id"]
@@ -52,7 +52,7 @@ def test_fused_ranking_beats_dense_only_and_bm25_only(seed_service):
 
 
 def test_dense_side_matches_brute_force_numpy(seed_service):
-    index = seed_service.ready()
+    index = seed_service.store()
     vectors = index.dense.reconstruct_n(0, index.dense.ntotal)
     for q in _questions()[:10]:
         qvec = seed_service.embed_query(q["query"])

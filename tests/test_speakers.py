@@ -7,8 +7,8 @@ passage with the speaker (canonical name or null) and the attribution kind, anno
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -189,18 +189,15 @@ def test_speakers_in_query(results):
     assert speakers_in_query("Why does Wielgosz doubt the forecasts?", rail) == ["Tomasz Wielgosz"]
 
 
-def test_query_side_is_fast_and_spacy_free(results):
-    seed = _registry(results, "isk-central-asia")
-    speakers_in_query("warm up", seed)
-    start = time.perf_counter()
-    for _ in range(1000):
-        speakers_in_query("What did McKenzie tell lawmakers about the Taliban?", seed)
-        resolve_speaker("the expert", seed)
-    per_call = (time.perf_counter() - start) / 2000
-    assert per_call < 200e-6, per_call
+def test_query_side_is_spacy_free():
+    """Query-time speaker matching runs on every question, so it must not load spaCy (its speed is
+    measured in bench/speaker_query.py, not asserted here)."""
+    code = "import sys, askisk.speakers.query; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
     import askisk.speakers.query as q
 
-    assert "spacy" not in q.__dict__ and "spacy" not in Path(q.__file__).read_text()
+    assert "spacy" not in Path(q.__file__).read_text()
 
 
 def test_overrides_from_front_matter_apply_last():

@@ -196,7 +196,7 @@ async def test_filters_by_command_with_a_filter_bar(seed_service):
         await wait_for(pilot, lambda: "no passage matches the filters: since 2020" in messages(app))
         assert not app.chat.filters.active
         await send(pilot, "/since 20x")
-        await wait_for(pilot, lambda: "malformed --since date" in messages(app))
+        await wait_for(pilot, lambda: "malformed start date '20x'" in messages(app))
         await send(pilot, "/source isk-central-asia")
         await wait_for(pilot, lambda: app.chat.filters.sources == ("isk-central-asia",))
         assert bar.display and "source isk-central-asia" in rendered(bar)

@@ -11,6 +11,12 @@ from typing import Any, Literal
 AttributionKind = Literal["quote", "reported", "narration"]
 PassageKind = Literal["body", "heading", "caption"]
 VerdictLabel = Literal["supported", "refuted", "not_enough_info"]
+VERDICT_LABELS: tuple[VerdictLabel, ...] = ("supported", "refuted", "not_enough_info")
+
+
+def verdict_title(label: VerdictLabel) -> str:
+    """The verdict as people read it: SUPPORTED, REFUTED, NOT ENOUGH INFO."""
+    return label.replace("_", " ").upper()
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,25 @@ class Speaker:
     source_id: str
     aliases: tuple[str, ...] = ()
     role: str | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which passages may answer one question, resolved once by the service from the user's filters.
+
+    None on a side means that side does not narrow. `speakers` are canonical names; `sources` are the
+    source ids left after the source and date filters.
+    """
+
+    speakers: frozenset[str] | None = None
+    sources: frozenset[str] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.speakers is None and self.sources is None
+
+
+OPEN_SCOPE = Scope()
 
 
 @dataclass(frozen=True)
@@ -169,3 +194,15 @@ class BuildReport:
     reused: int
     seconds: float
     build_id: str
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What a citation's provenance needs to know about the loaded index."""
+
+    model: str | None
+    kb_hash: str | None
+    built_at: str | None
+    build_id: str | None
+    kb: str
+    index: str

@@ -1,20 +1,21 @@
-"""The one facade both faces (CLI and TUI) call: ask, speakers, rebuild, status.
+"""The one facade both faces (CLI and TUI) call: ask, check, speakers, sources, add/remove, rebuild.
 
-Owns the lifecycle (find the index, refresh it when the kb changed, load it once, encode queries) and
-nothing else: retrieval is `search`, attribution is `speakers`, storage is `index`. Never prints.
+Owns the lifecycle (find the index, refresh it when the kb changed, load it once, encode queries) and the
+query scope (filters resolved once per question, cached per loaded store). Retrieval is `search`,
+attribution is `speakers`, storage is `index` behind its `Backend` protocol. Never prints.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
-from askisk.errors import InputError
-from askisk.models import Answer, BuildReport, Verdict
+from askisk.errors import AskiskError, InputError
+from askisk.models import OPEN_SCOPE, Answer, BuildInfo, BuildReport, Scope, Verdict
 from askisk.search.fusion import DEFAULT_CONFIG, SearchConfig, search
 from askisk.search.scope import Filters
 
@@ -23,12 +24,13 @@ if TYPE_CHECKING:
 
     from askisk.encoder.embeddings import Encoder
     from askisk.index.layout import IndexState
-    from askisk.index.load import LoadedIndex
+    from askisk.index.protocol import Backend, BuildListener, Store
     from askisk.sources.importing import Meta
     from askisk.sources.kbwrite import AddReport, RemoveReport
 
 Notify = Callable[[str], None]
 QUERY_CACHE_SIZE = 512
+SCOPE_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,23 @@ class SpeakerSummary:
     reported: int
 
 
+@dataclass(frozen=True)
+class SpeakerCount:
+    """One speaker across every source: passages carried, of them quotes and reported speech."""
+
+    name: str
+    passages: int
+    quotes: int
+    reported: int
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    sources: int
+    passages: int
+    speakers: tuple[SpeakerCount, ...]
+
+
 def validate_query(query: str) -> str:
     text = query.strip()
     if not text:
@@ -51,13 +70,24 @@ def validate_query(query: str) -> str:
     return text
 
 
+def validate_top_k(top_k: int) -> int:
+    if top_k < 1:
+        raise InputError(f"the number of passages to show must be at least 1, not {top_k}")
+    return top_k
+
+
 class Askisk:
-    def __init__(self, paths: Paths, notify: Notify | None = None) -> None:
+    def __init__(self, paths: Paths, notify: Notify | None = None, backend: Backend | None = None) -> None:
+        from askisk.index.local import LOCAL
+
         self.paths = paths
         self.notify: Notify = notify or (lambda _msg: None)
-        self._index: LoadedIndex | None = None
+        self.backend: Backend = backend or LOCAL
+        self._store: Store | None = None
         self._encoder: Encoder | None = None
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
+        self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
 
     @classmethod
     def open(cls, kb: str | None = None, index: str | None = None, notify: Notify | None = None) -> Askisk:
@@ -65,25 +95,23 @@ class Askisk:
 
     # -- lifecycle -------------------------------------------------------------------------------
     def status(self) -> IndexState:
-        from askisk.index.layout import index_state
         from askisk.sources.kb import kb_hash
 
-        return index_state(self.paths, kb_hash(self.paths.kb))
+        return self.backend.state(self.paths, kb_hash(self.paths.kb))
 
-    def rebuild(self, full: bool = False, progress: Notify | None = None) -> BuildReport:
+    def rebuild(self, full: bool = False, progress: BuildListener | None = None) -> BuildReport:
         from askisk.encoder.embeddings import sentence_transformer_encoder
-        from askisk.index.build import build_index
+        from askisk.index.local import messages_only
 
-        report = build_index(
-            self.paths, sentence_transformer_encoder, full=full, progress=progress or self.notify
-        )
-        self._index = None
+        listener = progress or messages_only(self.notify)
+        report = self.backend.build(self.paths, sentence_transformer_encoder, full=full, progress=listener)
+        self._forget_store()
         return report
 
-    def ready(self, refresh: bool = True) -> LoadedIndex:
+    def store(self, refresh: bool = True) -> Store:
         """The loaded index, built or refreshed first when it is missing or older than the kb."""
-        if self._index is not None:
-            return self._index
+        if self._store is not None:
+            return self._store
         state = self.status()
         if state.stale and refresh:
             self.notify(f"{state.reason}: building the index in {self.paths.index} ...")
@@ -92,17 +120,62 @@ class Askisk:
                 f"index ready: {report.passages} passages from {report.sources} sources "
                 f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f}s"
             )
-        from askisk.index.load import load_index
+        self._store = self.backend.load(self.paths)
+        return self._store
 
-        self._index = load_index(self.paths.index)
-        return self._index
+    def _forget_store(self) -> None:
+        self._store = None
+        self._scopes.clear()
+        self._kb_stats = None
+
+    def summary(self) -> IndexSummary:
+        store = self.store()
+        return IndexSummary(len(store.docs), len(store.rows), tuple(_merge_counts(self.speakers())))
+
+    def build_info(self) -> BuildInfo:
+        manifest = self.store().manifest
+        return BuildInfo(
+            model=manifest.get("model"),
+            kb_hash=manifest.get("kb_hash"),
+            built_at=manifest.get("built_at"),
+            build_id=manifest.get("build_id"),
+            kb=str(self.paths.kb),
+            index=str(self.paths.index),
+        )
+
+    def kb_changed(self) -> str | None:
+        """Why the loaded index no longer matches the kb (None when it does). Cheap when no file moved:
+        file stats first, the kb hash only when they changed; compared with the index loaded here, not the
+        one on disk, since another askisk may have rebuilt that meanwhile."""
+        from askisk.sources.kb import kb_hash, source_files
+
+        kb = self.paths.kb
+        try:
+            stats = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in source_files(kb))
+            if stats == self._kb_stats:
+                return None
+            current = kb_hash(kb)
+        except (AskiskError, OSError) as exc:
+            self._kb_stats = None
+            reason = str(exc) if isinstance(exc, AskiskError) else f"{type(exc).__name__}: {exc}"
+            return f"the knowledge base cannot be read ({reason})"
+        if current != self.store().manifest.get("kb_hash"):
+            self._kb_stats = None
+            return "the knowledge base changed since the index was built"
+        self._kb_stats = stats
+        return None
+
+    def article(self, source_id: str) -> list[tuple[int, str]]:
+        """The numbered paragraphs of one source of the loaded index (empty when it has no such source)."""
+        doc = self.store().docs.get(source_id)
+        return [(p.number, p.text) for p in doc.paragraphs] if doc else []
 
     # -- queries ---------------------------------------------------------------------------------
     def encoder(self) -> Encoder:
         if self._encoder is None:
             from askisk.encoder.embeddings import query_encoder
 
-            self._encoder = query_encoder(self.ready().build_dir, self.notify)
+            self._encoder = query_encoder(self.store().build_dir, self.notify)
         return self._encoder
 
     def embed_query(self, query: str) -> np.ndarray:
@@ -116,39 +189,20 @@ class Askisk:
             self._query_vectors.popitem(last=False)
         return vector
 
-    def resolve_speaker(self, name: str | None) -> set[str] | None:
-        if name is None:
-            return None
-        from askisk.speakers.attribution import resolve_speaker
+    def scope(self, filters: Filters | None) -> Scope:
+        """The passages the filters let answer, resolved once per filters and loaded store; InputError
+        (one sentence with the fix) when they are malformed, unknown, or let nothing through."""
+        if filters is None or not filters.active:
+            return OPEN_SCOPE
+        cached = self._scopes.get(filters)
+        if cached is None:
+            from askisk.search.scope import resolve
 
-        index = self.ready()
-        names = set(resolve_speaker(name, index.speakers))
-        if not names:
-            known = ", ".join(sorted({s.name for s in index.speakers})) or "none"
-            raise InputError(f"no speaker matches {name!r}; known speakers: {known}")
-        return names
-
-    def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
-        """Rows the filters let through (None: all); InputError when the filters match nothing."""
-        if filters is None or not (filters.sources or filters.since or filters.until):
-            return None
-        from askisk.search.scope import source_in_range, validate
-
-        index = self.ready()
-        validate(filters, sorted(index.docs))
-        keep = {
-            sid
-            for sid, doc in index.docs.items()
-            if (not filters.sources or sid in filters.sources)
-            and source_in_range(doc.source.date, filters.since, filters.until)
-        }
-        rows = index.rows_of_sources(keep)
-        if len(rows) == 0:
-            dated_filter = bool(filters.since or filters.until)
-            undated = [sid for sid, doc in index.docs.items() if not doc.source.date] if dated_filter else []
-            hint = f" (sources without a date are left out: {', '.join(undated)})" if undated else ""
-            raise InputError(f"no passage matches the filters: {filters.describe()}{hint}")
-        return rows
+            cached = resolve(filters, self.store())
+            self._scopes[filters] = cached
+            if len(self._scopes) > SCOPE_CACHE_SIZE:
+                self._scopes.popitem(last=False)
+        return cached
 
     def ask(
         self,
@@ -159,31 +213,29 @@ class Askisk:
         filters: Filters | None = None,
     ) -> Answer:
         text = validate_query(query)
-        if top_k < 1:
-            raise InputError("--top-k must be at least 1")
-        index = self.ready()
-        speakers = self.resolve_speaker(speaker or (filters.speaker if filters else None))
-        allowed = self.allowed_rows(filters)
+        validate_top_k(top_k)
+        if speaker is not None:
+            filters = replace(filters or Filters(), speaker=speaker)
+        store = self.store()
+        scope = self.scope(filters)
         qvec = self.embed_query(text) if config.needs_vectors else None
-        hits, detected = search(
-            index, text, qvec, top_k=top_k, config=config, speakers=speakers, allowed=allowed
-        )
+        hits, detected = search(store, text, qvec, top_k=top_k, config=config, scope=scope)
         return Answer(
             query=text,
             results=tuple(hits),
-            speaker_filter=", ".join(sorted(speakers)) if speakers else None,
+            speaker_filter=", ".join(sorted(scope.speakers)) if scope.speakers else None,
             detected_speaker=", ".join(detected) if detected else None,
         )
 
     def speakers(self) -> list[SpeakerSummary]:
-        index = self.ready()
+        store = self.store()
         counts: Counter[tuple[str, str, str]] = Counter()
-        for doc in index.docs.values():
+        for doc in store.docs.values():
             for p, a in zip(doc.passages, doc.attributions, strict=True):
                 if a.speaker and p.searchable:
                     counts[(doc.source.id, a.speaker, a.kind)] += 1
         out = []
-        for doc in index.docs.values():
+        for doc in store.docs.values():
             for sp in doc.speakers:
                 key = (doc.source.id, sp.name)
                 quotes, reported = counts[(*key, "quote")], counts[(*key, "reported")]
@@ -197,9 +249,9 @@ class Askisk:
     # -- sources: list, add, remove ---------------------------------------------------------------
     def sources(self) -> list[SourceSummary]:
         """The sources of the index (refreshed first when the kb changed), with passage and speaker counts."""
-        index = self.ready()
+        store = self.store()
         out = []
-        for doc in index.docs.values():
+        for doc in store.docs.values():
             s = doc.source
             searchable = sum(1 for p in doc.passages if p.searchable)
             names = tuple(sp.name for sp in doc.speakers)
@@ -207,7 +259,7 @@ class Askisk:
         return sorted(out, key=lambda s: s.id)
 
     def add_paths(
-        self, paths: list[str], meta: Meta | None = None, progress: Notify | None = None
+        self, paths: list[str], meta: Meta | None = None, progress: BuildListener | None = None
     ) -> AddReport:
         """Import files/folders into the kb and update the index; the kb is rolled back if the build fails."""
         from askisk.sources.kbwrite import AddReport, add_files
@@ -224,7 +276,7 @@ class Askisk:
             raise
         return AddReport(tuple(outcomes), build)
 
-    def remove(self, source_id: str, progress: Notify | None = None) -> RemoveReport:
+    def remove(self, source_id: str, progress: BuildListener | None = None) -> RemoveReport:
         """Take one source out of the kb and update the index; the file comes back if the build fails."""
         from askisk.sources.kbwrite import RemoveReport, find_source, restore, stash
 
@@ -248,10 +300,21 @@ class Askisk:
         from askisk.verify.verdict import CANDIDATES, decide
 
         text = validate_query(claim)
-        if top_k < 1:
-            raise InputError("--top-k must be at least 1")
+        validate_top_k(top_k)
         hits = self.ask(text, top_k=max(top_k, CANDIDATES), filters=filters).results
         return decide(text, hits, top_k=top_k)
+
+
+def _merge_counts(summaries: list[SpeakerSummary]) -> list[SpeakerCount]:
+    """One row per speaker name across sources, most passages first."""
+    merged: dict[str, list[int]] = {}
+    for s in summaries:
+        row = merged.setdefault(s.name, [0, 0, 0])
+        row[0] += s.passages
+        row[1] += s.quotes
+        row[2] += s.reported
+    rows = [SpeakerCount(name, *counts) for name, counts in merged.items()]
+    return sorted(rows, key=lambda r: (-r.passages, r.name))
 
 
 @dataclass(frozen=True)

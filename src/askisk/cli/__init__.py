@@ -53,8 +53,15 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
 
 
 def filters_from(args: argparse.Namespace):
-    from askisk.search.scope import Filters
+    """The filter flags as core Filters; malformed dates are named by their flag here, on the command line."""
+    from askisk.errors import InputError
+    from askisk.search.scope import Filters, date_range
 
+    for flag, value in (("--since", args.since), ("--until", args.until)):
+        if value:
+            date_range(value, f"{flag} date")
+    if args.since and args.until and date_range(args.since)[0] > date_range(args.until)[1]:
+        raise InputError(f"--since {args.since} is after --until {args.until}")
     return Filters(speaker=args.speaker, sources=tuple(args.source or ()), since=args.since, until=args.until)
 
 

@@ -77,13 +77,11 @@ def run_batch(args: argparse.Namespace, batch: Batch) -> int:
     from askisk.service import Askisk
 
     if args.top_k < 1:
-        raise InputError("--top-k must be at least 1")
+        raise InputError(f"--top-k must be at least 1, not {args.top_k}")
     target = report_target(args)  # a bad report path fails before the index and model load
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
-    service.ready()
     filters = filters_from(args)
-    service.resolve_speaker(filters.speaker)  # fail once, up front, on an unknown speaker or filter
-    service.allowed_rows(filters)
+    service.scope(filters)  # fail once, up front, on an unknown speaker or a filter that matches nothing
     results: list[Any] = []
     failed: list[tuple[str, str]] = []
     count = 0
@@ -105,7 +103,7 @@ def run_batch(args: argparse.Namespace, batch: Batch) -> int:
     if count == 0:
         raise InputError(f"no {batch.noun} given; pass one as arguments or one per line on stdin")
     if target is not None:
-        prov = report.provenance(service, filters, top_k=args.top_k)
+        prov = report.provenance(service.build_info(), filters, top_k=args.top_k)
         render = getattr(report, batch.render)
         path = write_report(target, render(results, prov, target.format, failed))
         stderr_line(f"askisk: report written to {path}")

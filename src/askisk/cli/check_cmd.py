@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-BADGES = {
-    "supported": ("SUPPORTED", "bold white on green"),
-    "refuted": ("REFUTED", "bold white on red"),
-    "not_enough_info": ("NOT ENOUGH INFO", "bold black on yellow"),
+BADGE_STYLES = {
+    "supported": "bold white on green",
+    "refuted": "bold white on red",
+    "not_enough_info": "bold black on yellow",
 }
 
 
@@ -30,7 +30,9 @@ def print_verdict(verdict, con=None) -> None:
     from askisk.cli.output import console, speaker_label
 
     con = con or console()
-    label, style = BADGES[verdict.verdict]
+    from askisk.models import verdict_title
+
+    label, style = verdict_title(verdict.verdict), BADGE_STYLES[verdict.verdict]
     con.print(
         Text.assemble(
             (f" {label} ", style),

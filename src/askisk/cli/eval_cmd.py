@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     eval_dir = Path(args.eval_set) if args.eval_set else ev.default_eval_dir(service.paths.kb)
     splits = ("all", "dev", "test") if args.split == "all" else (args.split,)
     ev.load_questions(eval_dir)  # a missing or malformed set fails before the index and model load
-    service.ready()
+    service.store()
     with _progress() as progress:
         report = ev.evaluate(service, eval_dir, configs, splits, progress=progress)
     if args.runs:
@@ -236,7 +236,8 @@ def run_claims(args: argparse.Namespace) -> int:
     from askisk.cli import filters_from, stderr_line
     from askisk.cli.output import json_line
     from askisk.errors import InputError
-    from askisk.evaluate.claims import LABELS, evaluate_claims
+    from askisk.evaluate.claims import evaluate_claims
+    from askisk.models import VERDICT_LABELS as LABELS
     from askisk.service import Askisk
 
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
@@ -244,10 +245,8 @@ def run_claims(args: argparse.Namespace) -> int:
     path = eval_dir / "claims.jsonl"
     if not path.is_file():
         raise InputError(f"no claim set at {path}")
-    service.ready()
     filters = filters_from(args)
-    service.resolve_speaker(filters.speaker)  # an unknown speaker or source fails once, up front
-    service.allowed_rows(filters)
+    service.scope(filters)  # an unknown speaker or source fails once, up front
     scores = evaluate_claims(lambda claim: service.check(claim, filters=filters), path)
     if args.json:
         json_line({name: s.to_json() for name, s in scores.items()})

@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from askisk.models import Verdict
-
-LABELS = ("supported", "refuted", "not_enough_info")
+from askisk.models import VERDICT_LABELS, Verdict
 
 
 @dataclass(frozen=True)
@@ -83,12 +81,12 @@ def run_claims(check: Callable[[str], Verdict], claims: Iterable[LabelledClaim])
 
 
 def score(outcomes: Sequence[ClaimOutcome]) -> ClaimScores:
-    confusion = {gold: {pred: 0 for pred in LABELS} for gold in LABELS}
+    confusion = {gold: {pred: 0 for pred in VERDICT_LABELS} for gold in VERDICT_LABELS}
     for o in outcomes:
         confusion[o.item.label][o.verdict.verdict] += 1
     precision, recall = {}, {}
-    for label in LABELS:
-        predicted = sum(confusion[g][label] for g in LABELS)
+    for label in VERDICT_LABELS:
+        predicted = sum(confusion[g][label] for g in VERDICT_LABELS)
         actual = sum(confusion[label].values())
         precision[label] = round(confusion[label][label] / predicted, 4) if predicted else 0.0
         recall[label] = round(confusion[label][label] / actual, 4) if actual else 0.0

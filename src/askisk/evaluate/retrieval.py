@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from askisk.errors import InputError
 from askisk.evaluate import metrics as em
+from askisk.models import OPEN_SCOPE
 from askisk.search.fusion import CONFIGS, search
 from askisk.text import normalize
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from askisk.index.load import LoadedIndex
+    from askisk.index.protocol import Store
     from askisk.service import Askisk
 
 QUERIES = "queries.jsonl"
@@ -202,7 +203,7 @@ def evaluate(
     if unknown:
         raise InputError(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
     questions = load_questions(eval_dir)
-    index = service.ready()
+    index = service.store()
     rows = index.rows
     speakers = {p.id: a.speaker for p, a in rows}
     aliases = {sp.name: sp.aliases for sp in index.speakers}
@@ -237,10 +238,8 @@ def evaluate(
     )
 
 
-def _top1_cosine(index: LoadedIndex, qvec: np.ndarray) -> float:
-    from askisk.index import dense
-
-    sims, _ = dense.search(index.dense, qvec, 1)
+def _top1_cosine(store: Store, qvec: np.ndarray) -> float:
+    sims, _ = store.dense_top(qvec, 1, OPEN_SCOPE)
     return float(sims[0]) if len(sims) else math.nan
 
 

@@ -41,10 +41,9 @@ if TYPE_CHECKING:
     import numpy as np
 
     from askisk.encoder.embeddings import Encoder
+    from askisk.index.protocol import BuildListener
 
 LOCK_WAIT_SECONDS = 30.0
-# Gets one-line messages. When it also has `step(stage, done, total)`, it gets counts for a progress bar.
-Progress = Callable[[str], None]
 
 
 @contextlib.contextmanager
@@ -104,14 +103,14 @@ def build_index(
     encoder_factory: Callable[[], Encoder],
     *,
     full: bool = False,
-    progress: Progress | None = None,
+    progress: BuildListener | None = None,
 ) -> BuildReport:
+    from askisk.index.local import messages_only
     from askisk.sources.kb import kb_hash, read_source, source_files
 
-    say = progress or (lambda _msg: None)
-    step = getattr(progress, "step", None)
-    if step is not None:
-        encoder_factory = _counting(encoder_factory, step)
+    listener = progress or messages_only(lambda _msg: None)
+    say, step = listener, listener.step
+    encoder_factory = _counting(encoder_factory, step)
     started = time.perf_counter()
     with build_lock(paths.index):
         files = source_files(paths.kb)
@@ -122,8 +121,7 @@ def build_index(
         records_by_hash, vectors_by_hash = ({}, {}) if full else _previous(paths.index)
         docs: list[SourceDoc] = []
         for done, path in enumerate(files):
-            if step is not None:
-                step("reading sources", done, len(files))
+            step("reading sources", done, len(files))
             digest = _file_hash(path)
             if digest in records_by_hash and records_by_hash[digest]["path"] == str(path):
                 docs.append(record_to_doc(records_by_hash[digest]))
@@ -202,7 +200,7 @@ def _write_build(
     kb_digest: str,
     cached: dict[str, np.ndarray],
     encoder_factory: Callable[[], Encoder],
-    say: Progress,
+    say: Callable[[str], None],
     started: float,
 ) -> BuildReport:
     import numpy as np

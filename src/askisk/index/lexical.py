@@ -112,3 +112,22 @@ def scores(retriever: bm25s.BM25, query: str) -> np.ndarray:
     if not tokens:
         return np.zeros(retriever.scores["num_docs"], dtype=np.float32)
     return np.asarray(retriever.get_scores(tokens), dtype=np.float32)
+
+
+def top(scores: np.ndarray, depth: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, rows) of the `depth` best rows with a score above 0 (within `allowed`), best first."""
+    import numpy as np
+
+    if allowed is not None:
+        mask = np.zeros(len(scores), dtype=bool)
+        mask[allowed] = True
+        scores = np.where(mask, scores, 0.0)
+    candidates = np.flatnonzero(scores > 0)
+    if len(candidates) > depth:  # select the top `depth` before sorting them (large corpora)
+        values = scores[candidates]
+        kth = np.partition(values, len(values) - depth)[len(values) - depth]
+        above = candidates[values > kth]
+        candidates = np.concatenate([above, candidates[values == kth][: depth - len(above)]])
+        candidates.sort()  # row order, so ties rank exactly as in a full stable sort
+    order = candidates[np.argsort(-scores[candidates], kind="stable")][:depth]
+    return scores[order], order

@@ -1,9 +1,10 @@
-"""Open a built index for reading, and refuse a damaged or foreign one with a sentence that says the fix."""
+"""The local store: open a built index for reading, refuse a damaged or foreign one with a sentence that
+says the fix, and answer the storage protocol's queries from FAISS and bm25s."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from askisk.errors import BrokenIndexError
 from askisk.index.layout import BM25_DIR, CORPUS, DENSE, check_compatible, current_build_dir, read_manifest
 from askisk.index.records import record_to_doc
-from askisk.models import Attribution, Passage, Speaker
+from askisk.models import Attribution, Passage, Scope, Speaker
 from askisk.speakers.corpus import SourceDoc
 
 if TYPE_CHECKING:
@@ -24,12 +25,15 @@ FIX = "run `askisk index --full` to rebuild it"
 
 @dataclass
 class LoadedIndex:
+    """The local store (see `index.protocol.Store`): FAISS for the dense side, bm25s for the lexical."""
+
     build_dir: Path
     manifest: dict[str, Any]
     docs: dict[str, SourceDoc]
     rows: list[tuple[Passage, Attribution]]  # faiss/bm25 row -> passage
     dense: faiss.Index
     bm25: bm25s.BM25
+    _last_bm25: tuple[str, np.ndarray] | None = field(default=None, repr=False)
 
     @cached_property
     def speakers(self) -> list[Speaker]:
@@ -43,16 +47,50 @@ class LoadedIndex:
     def _rows_by_source(self) -> dict[str, np.ndarray]:
         return _group_rows(p.source_id for p, _ in self.rows)
 
-    def rows_of_speakers(self, names: set[str]) -> np.ndarray:
-        """Row numbers (ascending) of the passages these speakers carry; grouped once per loaded index."""
-        return _union([self._rows_by_speaker.get(n) for n in names])
+    def allowed(self, scope: Scope) -> np.ndarray | None:
+        """Row numbers (ascending) the scope lets through, or None for all; grouped once per index."""
+        import numpy as np
 
-    def rows_of_sources(self, ids: set[str]) -> np.ndarray:
-        return _union([self._rows_by_source.get(i) for i in ids])
+        sides = []
+        if scope.speakers is not None:
+            sides.append(_union([self._rows_by_speaker.get(n) for n in scope.speakers]))
+        if scope.sources is not None:
+            sides.append(_union([self._rows_by_source.get(i) for i in scope.sources]))
+        if not sides:
+            return None
+        return sides[0] if len(sides) == 1 else np.intersect1d(sides[0], sides[1])
+
+    def count(self, scope: Scope) -> int:
+        allowed = self.allowed(scope)
+        return len(self.rows) if allowed is None else len(allowed)
 
     def paragraph_text(self, source_id: str, number: int) -> str:
         doc = self.docs[source_id]
         return doc.paragraphs[number - 1].text if 0 < number <= len(doc.paragraphs) else ""
+
+    def dense_top(self, qvec: np.ndarray, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:
+        from askisk.index import dense
+
+        return dense.search(self.dense, qvec, depth, self.allowed(scope))
+
+    def dense_scores(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return self.dense.reconstruct_batch(rows) @ qvec
+
+    def lexical_top(self, query: str, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:
+        from askisk.index import lexical
+
+        return lexical.top(self._bm25_scores(query), depth, self.allowed(scope))
+
+    def lexical_scores(self, query: str, rows: np.ndarray) -> np.ndarray:
+        return self._bm25_scores(query)[rows]
+
+    def _bm25_scores(self, query: str) -> np.ndarray:
+        """Every row's BM25 score; the last query's are kept, since fusion asks for top-k and then rows."""
+        from askisk.index import lexical
+
+        if self._last_bm25 is None or self._last_bm25[0] != query:
+            self._last_bm25 = (query, lexical.scores(self.bm25, query))
+        return self._last_bm25[1]
 
 
 def _group_rows(keys) -> dict:

@@ -2,7 +2,7 @@
 with the provenance needed to reproduce it, and single citations in plain / markdown / json style.
 
 Pure: data in, text out. Never prints, never writes files (that is `reportio`), never retrieves
-(`provenance` only reads the loaded index's manifest). Source text is quoted exactly; in Markdown it is
+(`provenance` takes the service's `BuildInfo`). Source text is quoted exactly; in Markdown it is
 backslash-escaped so that `*`, `_`, `[`, `<`, `#` ... in a passage stay literal characters.
 """
 
@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from askisk import __version__
 from askisk.errors import InputError
-from askisk.models import Answer, Hit, Verdict
+from askisk.models import VERDICT_LABELS, Answer, BuildInfo, Hit, Verdict, verdict_title
 from askisk.search.scope import Filters
 
 Format = Literal["md", "json"]
@@ -25,7 +25,6 @@ Style = Literal["plain", "markdown", "json"]
 FORMATS: tuple[str, ...] = ("md", "json")
 STYLES: tuple[str, ...] = ("plain", "markdown", "json")
 REPORT_VERSION = 1
-LABELS = {"supported": "SUPPORTED", "refuted": "REFUTED", "not_enough_info": "NOT ENOUGH INFO"}
 NO_EVIDENCE = "No passage in the knowledge base is about this claim; nothing to quote."
 Failure = tuple[str, str]  # (claim or question, error message): items the report could not answer
 
@@ -55,22 +54,21 @@ def filters_json(filters: Filters | None) -> dict[str, Any]:
 
 
 def provenance(
-    service, filters: Filters | None = None, top_k: int | None = None, now: datetime | None = None
-):
-    """Provenance of the service's loaded index (built or refreshed first, as for any question)."""
-    manifest = service.ready().manifest
+    info: BuildInfo, filters: Filters | None = None, top_k: int | None = None, now: datetime | None = None
+) -> Provenance:
+    """Provenance of a report: the loaded index it was answered from, the filters, and when."""
     when = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     return Provenance(
         askisk_version=__version__,
-        model=manifest.get("model"),
-        kb_hash=manifest.get("kb_hash"),
-        index_built_at=manifest.get("built_at"),
-        index_build_id=manifest.get("build_id"),
+        model=info.model,
+        kb_hash=info.kb_hash,
+        index_built_at=info.built_at,
+        index_build_id=info.build_id,
         checked_at=when,
         filters=filters_json(filters),
         top_k=top_k,
-        kb=str(service.paths.kb),
-        index=str(service.paths.index),
+        kb=info.kb,
+        index=info.index,
     )
 
 
@@ -178,7 +176,7 @@ def content_check(v: Verdict) -> dict[str, Any]:
 
 # -- fact-check reports ----------------------------------------------------------------------------
 def _summary(verdicts: Sequence[Verdict]) -> dict[str, int]:
-    return {label: sum(v.verdict == label for v in verdicts) for label in LABELS}
+    return {label: sum(v.verdict == label for v in verdicts) for label in VERDICT_LABELS}
 
 
 def claim_json(v: Verdict) -> dict[str, Any]:
@@ -238,7 +236,7 @@ def _md_failures(failures: Sequence[Failure], what: str) -> list[str]:
 
 def _md_claim(n: int, v: Verdict) -> list[str]:
     out = [
-        f"## {n}. {LABELS[v.verdict]}: {md_inline(v.claim)}",
+        f"## {n}. {verdict_title(v.verdict)}: {md_inline(v.claim)}",
         "",
         f"- **Verdict:** {v.verdict} (confidence {v.confidence:.3f})",
         f"- **Reason:** {md_inline(v.reason)}",
@@ -259,7 +257,7 @@ def _md_claim(n: int, v: Verdict) -> list[str]:
 
 def check_markdown(verdicts: Sequence[Verdict], prov: Provenance, failures: Sequence[Failure] = ()) -> str:
     counts = _summary(verdicts)
-    summary = ", ".join(f"{counts[k]} {LABELS[k].lower()}" for k in LABELS)
+    summary = ", ".join(f"{counts[k]} {verdict_title(k).lower()}" for k in VERDICT_LABELS)
     out = ["# askisk fact-check report", "", f"{_count(len(verdicts), 'claim')} checked: {summary}.", ""]
     out += _md_provenance(prov)
     for n, v in enumerate(verdicts, start=1):

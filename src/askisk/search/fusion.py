@@ -1,5 +1,5 @@
-"""Question -> ranked passages: dense (FAISS cosine) and lexical (BM25) rankings fused, plus a boost for
-the speaker a question names or describes.
+"""Question -> ranked passages: dense (cosine) and lexical (BM25) rankings from a `Store`, fused, plus a
+boost for the speaker a question names or describes.
 
 Fusion (default, "convex"): candidates are the union of the dense top-N and the BM25 top-N; each side's
 scores are min-max normalised over the candidates and mixed as ALPHA * dense + (1 - ALPHA) * bm25.
@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from askisk.index.load import LoadedIndex
 from askisk.index.records import source_ref
-from askisk.models import Hit
-from askisk.speakers.attribution import speakers_in_query
+from askisk.models import OPEN_SCOPE, Hit, Scope
+from askisk.speakers.query import speakers_in_query
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from askisk.index.protocol import Store
 
 Mode = Literal["bm25", "dense", "hybrid"]
 Fusion = Literal["convex", "rrf"]
@@ -58,35 +59,6 @@ CONFIGS: dict[str, SearchConfig] = {
 DEFAULT_CONFIG = CONFIGS["hybrid+speaker"]
 
 
-def allowed_rows(index: LoadedIndex, speakers: set[str] | None) -> np.ndarray | None:
-    """Rows whose speaker is one of `speakers`; None means every row is allowed."""
-    return None if speakers is None else index.rows_of_speakers(speakers)
-
-
-def dense_ranking(index: LoadedIndex, qvec: np.ndarray, depth: int, allowed: np.ndarray | None):
-    from askisk.index import dense
-
-    return dense.search(index.dense, qvec, depth, allowed)
-
-
-def bm25_ranking(scores: np.ndarray, depth: int, allowed: np.ndarray | None):
-    import numpy as np
-
-    if allowed is not None:
-        mask = np.zeros(len(scores), dtype=bool)
-        mask[allowed] = True
-        scores = np.where(mask, scores, 0.0)
-    candidates = np.flatnonzero(scores > 0)
-    if len(candidates) > depth:  # select the top `depth` before sorting them (large corpora)
-        values = scores[candidates]
-        kth = np.partition(values, len(values) - depth)[len(values) - depth]
-        above = candidates[values > kth]
-        candidates = np.concatenate([above, candidates[values == kth][: depth - len(above)]])
-        candidates.sort()  # row order, so ties rank exactly as in a full stable sort
-    order = candidates[np.argsort(-scores[candidates], kind="stable")][:depth]
-    return scores[order], order
-
-
 def _minmax(values: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -105,32 +77,29 @@ def _rrf(ranked_lists: list[np.ndarray], k: int) -> dict[int, float]:
 
 
 def fused_scores(
-    index: LoadedIndex,
+    store: Store,
     query: str,
     qvec: np.ndarray | None,
     config: SearchConfig,
     depth: int,
-    allowed: np.ndarray | None,
+    scope: Scope,
     boosted: set[str],
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
     """Each candidate row's final score, and its raw per-side scores for display."""
     import numpy as np
 
-    from askisk.index import lexical
-
     raw: dict[int, dict[str, float]] = {}
     dense_rows = bm25_rows = np.zeros(0, dtype=np.int64)
     if config.mode in ("dense", "hybrid"):
         assert qvec is not None
-        _, dense_rows = dense_ranking(index, qvec, depth, allowed)
-    all_bm25 = lexical.scores(index.bm25, query) if config.mode != "dense" else None
-    if all_bm25 is not None:
-        _, bm25_rows = bm25_ranking(all_bm25, depth, allowed)
+        _, dense_rows = store.dense_top(qvec, depth, scope)
+    if config.mode != "dense":
+        _, bm25_rows = store.lexical_top(query, depth, scope)
     candidates = np.unique(np.concatenate([dense_rows, bm25_rows])).astype(np.int64)
     if len(candidates) == 0:
         return {}, raw
-    cos = index.dense.reconstruct_batch(candidates) @ qvec if qvec is not None else None
-    bm = all_bm25[candidates] if all_bm25 is not None else None
+    cos = store.dense_scores(qvec, candidates) if qvec is not None else None
+    bm = store.lexical_scores(query, candidates) if config.mode != "dense" else None
     for i, row in enumerate(candidates):
         entry = raw.setdefault(int(row), {})
         if cos is not None:
@@ -147,7 +116,7 @@ def fused_scores(
     else:
         final = config.alpha * _minmax(cos) + (1 - config.alpha) * _minmax(bm)
     if config.speaker_boost and boosted:
-        bonus = np.array([index.rows[int(r)][1].speaker in boosted for r in candidates], dtype=np.float64)
+        bonus = np.array([store.rows[int(r)][1].speaker in boosted for r in candidates], dtype=np.float64)
         final = final + SPEAKER_BOOST * bonus
     return {int(r): float(v) for r, v in zip(candidates, final, strict=True)}, raw
 
@@ -162,39 +131,28 @@ def is_about(raw: dict[int, dict[str, float]]) -> bool:
 
 
 def search(
-    index: LoadedIndex,
+    store: Store,
     query: str,
     qvec: np.ndarray | None,
     *,
     top_k: int = 5,
     config: SearchConfig = DEFAULT_CONFIG,
-    speakers: set[str] | None = None,
-    allowed: np.ndarray | None = None,
+    scope: Scope = OPEN_SCOPE,
 ) -> tuple[list[Hit], list[str]]:
-    """Top passages for the query, and the speakers the query was found to be about.
-
-    `speakers` and `allowed` (row numbers, from `filters`) both narrow the passages that may answer.
-    """
-    import numpy as np
-
+    """Top passages for the query within `scope`, and the speakers the query was found to be about."""
     depth = max(MIN_DEPTH, top_k * 5)
-    by_speaker = allowed_rows(index, speakers)
-    if by_speaker is not None and allowed is not None:
-        allowed = np.intersect1d(by_speaker, allowed)
-    elif by_speaker is not None:
-        allowed = by_speaker
-    boosted = set(speakers_in_query(query, index.speakers)) if config.speaker_boost else set()
-    scores, raw = fused_scores(index, query, qvec, config, depth, allowed, boosted)
+    boosted = set(speakers_in_query(query, store.speakers)) if config.speaker_boost else set()
+    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted)
     if not is_about(raw):
         return [], sorted(boosted)
     ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top_k]
-    hits = [_hit(index, rank, row, score, raw.get(row, {})) for rank, (row, score) in enumerate(ordered, 1)]
+    hits = [_hit(store, rank, row, score, raw.get(row, {})) for rank, (row, score) in enumerate(ordered, 1)]
     return hits, sorted(boosted)
 
 
-def _hit(index: LoadedIndex, rank: int, row: int, score: float, raw: dict[str, float]) -> Hit:
-    passage, attribution = index.rows[row]
-    doc = index.docs[passage.source_id]
+def _hit(store: Store, rank: int, row: int, score: float, raw: dict[str, float]) -> Hit:
+    passage, attribution = store.rows[row]
+    doc = store.docs[passage.source_id]
     return Hit(
         rank=rank,
         score=round(float(score), 6),
@@ -206,7 +164,7 @@ def _hit(index: LoadedIndex, rank: int, row: int, score: float, raw: dict[str, f
         passage_id=passage.id,
         paragraph=passage.paragraph,
         position=passage.position,
-        context=index.paragraph_text(passage.source_id, passage.paragraph),
+        context=store.paragraph_text(passage.source_id, passage.paragraph),
         section=passage.section,
         scores={k: round(v, 6) for k, v in raw.items()},
     )

@@ -1,8 +1,9 @@
-"""Filters on which passages may answer: by speaker, by source id, by source date. Pure.
+"""The query scope: the user's filters (speaker, source ids, a date range) and their resolution, once
+per question, into the `Scope` that search and the store apply. Pure given the store's metadata.
 
-Dates in front matter and on the command line may be YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers
-its whole period ("--until 2024" includes 2024-12-31). A source without a date is left out by --since and
---until, since nothing shows it lies in the range; the "filter matches nothing" message says so.
+Dates may be YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole period (until 2024 includes
+2024-12-31). A source without a date is left out by a date range, since nothing shows it lies in the
+range; the "no passage matches" message says so. Messages name the value and the fix, never a flag.
 """
 
 from __future__ import annotations
@@ -11,8 +12,13 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from askisk.errors import InputError
+from askisk.models import OPEN_SCOPE, Scope
+
+if TYPE_CHECKING:
+    from askisk.index.protocol import Store
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -70,9 +76,9 @@ def source_in_range(source_date: str | None, since: str | None, until: str | Non
         first, last = date_range(source_date)
     except InputError:
         return False
-    if since and last < date_range(since, "--since date")[0]:
+    if since and last < date_range(since, "start date")[0]:
         return False
-    return not (until and first > date_range(until, "--until date")[1])
+    return not (until and first > date_range(until, "end date")[1])
 
 
 def validate(filters: Filters, known_sources: list[str]) -> None:
@@ -83,8 +89,46 @@ def validate(filters: Filters, known_sources: list[str]) -> None:
             f"unknown source id {', '.join(unknown)}; known: {', '.join(known_sources) or 'none'}"
         )
     if filters.since:
-        date_range(filters.since, "--since date")
+        date_range(filters.since, "start date")
     if filters.until:
-        date_range(filters.until, "--until date")
+        date_range(filters.until, "end date")
     if filters.since and filters.until and date_range(filters.since)[0] > date_range(filters.until)[1]:
-        raise InputError(f"--since {filters.since} is after --until {filters.until}")
+        raise InputError(f"the start date {filters.since} is after the end date {filters.until}; swap them")
+
+
+def resolve_speaker(name: str, store: Store) -> frozenset[str]:
+    """The canonical speaker names a typed name, alias or description stands for."""
+    from askisk.speakers.query import resolve_speaker as match
+
+    names = frozenset(match(name, store.speakers))
+    if not names:
+        known = ", ".join(sorted({s.name for s in store.speakers})) or "none"
+        raise InputError(f"no speaker matches {name!r}; known speakers: {known}")
+    return names
+
+
+def resolve(filters: Filters | None, store: Store) -> Scope:
+    """The scope the filters stand for on this store; InputError when they are malformed, name an unknown
+    source or speaker, or let no passage through."""
+    if filters is None or not filters.active:
+        return OPEN_SCOPE
+    validate(filters, sorted(store.docs))
+    speakers = resolve_speaker(filters.speaker, store) if filters.speaker else None
+    sources = None
+    if filters.sources or filters.since or filters.until:
+        sources = frozenset(
+            sid
+            for sid, doc in store.docs.items()
+            if (not filters.sources or sid in filters.sources)
+            and source_in_range(doc.source.date, filters.since, filters.until)
+        )
+    scope = Scope(speakers, sources)
+    if store.count(scope) == 0:
+        undated = (
+            [sid for sid, d in store.docs.items() if not d.source.date]
+            if filters.since or filters.until
+            else []
+        )
+        hint = f" (sources without a date are left out: {', '.join(undated)})" if undated else ""
+        raise InputError(f"no passage matches the filters: {filters.describe()}{hint}")
+    return scope

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from askisk.models import verdict_title
+
 if TYPE_CHECKING:
     from askisk.models import Hit, Verdict
     from askisk.search.scope import Filters
@@ -87,7 +89,7 @@ def summary(hits: tuple[Hit, ...] | list[Hit], colors: SpeakerColors) -> Content
 
 
 STYLE_NAMES = {"plain": "plain text", "markdown": "Markdown", "json": "JSON"}
-VERDICT_LABELS = {"supported": "✔ SUPPORTED", "refuted": "✘ REFUTED", "not_enough_info": "? NOT ENOUGH INFO"}
+VERDICT_ICONS = {"supported": "✔", "refuted": "✘", "not_enough_info": "?"}
 NO_EVIDENCE = "No passage in the knowledge base is about this claim, so there is no evidence to show."
 
 
@@ -100,7 +102,7 @@ def citation(hit: Hit, style: str = "plain") -> str:
 
 def verdict_badge(verdict: Verdict) -> Content:
     """The badge line: the verdict, its confidence, and the one-line reason (colours come from the tcss)."""
-    label = VERDICT_LABELS.get(verdict.verdict, verdict.verdict.upper())
+    label = f"{VERDICT_ICONS[verdict.verdict]} {verdict_title(verdict.verdict)}"
     return Content.assemble(
         (f" {label} ", "bold reverse"),
         (f"  confidence {verdict.confidence:.0%}", "bold"),

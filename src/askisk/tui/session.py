@@ -2,7 +2,7 @@
 
 Plain Python (no textual): the screens call it from workers only. The service module (and numpy, faiss,
 torch behind it) is imported on first `load`, never at import time, so the app's first frame is fast.
-Also owns the cheap stale check (file stats first, the kb hash only when they changed) and the export.
+It keeps only the lock and the lazy open; everything it answers comes from the service, the one door.
 """
 
 from __future__ import annotations
@@ -19,16 +19,8 @@ from askisk.search.scope import Filters
 
 if TYPE_CHECKING:
     from askisk.models import Answer, Hit, Verdict
-    from askisk.service import Askisk
+    from askisk.service import Askisk, SpeakerCount
     from askisk.sources.kbwrite import AddReport
-
-
-@dataclass(frozen=True)
-class SpeakerCount:
-    name: str
-    passages: int
-    quotes: int
-    reported: int
 
 
 @dataclass(frozen=True)
@@ -39,8 +31,9 @@ class LoadInfo:
     stale: str | None = None  # why the index no longer matches the kb, or None
 
 
-class BuildProgress:
-    """The `progress` callable `build_index` takes: messages, and counts through `step`, as one line each."""
+class StatusLineProgress:
+    """A build listener (`index.protocol.BuildListener`) for the status line: messages, and counts as
+    "stage done/total (n%)" lines."""
 
     def __init__(self, say: Callable[[str], None]) -> None:
         self._say = say
@@ -71,7 +64,6 @@ class Session:
         self.index = index
         self._service = service
         self._lock = threading.Lock()
-        self._kb_stats: tuple | None = None  # file stats at the last stale check that found the kb current
 
     @property
     def service(self) -> Askisk:
@@ -89,19 +81,14 @@ class Session:
             else:
                 self._service.notify = notify
             notify("loading the index ...")
-            self._service.ready()
+            self._service.store()
             notify("loading the language model ...")
             self._service.encoder()
             return self._info()
 
     def _info(self) -> LoadInfo:
-        index = self.service.ready()
-        return LoadInfo(
-            sources=len(index.docs),
-            passages=len(index.rows),
-            speakers=tuple(_merge_counts(self.service.speakers())),
-            stale=self._stale(),
-        )
+        summary = self.service.summary()
+        return LoadInfo(summary.sources, summary.passages, summary.speakers, self.service.kb_changed())
 
     def ask(self, query: str, top_k: int, filters: Filters | None = None) -> Answer:
         with self._lock:
@@ -115,39 +102,19 @@ class Session:
         """The speaker names the filters stand for; InputError (the service's one line) when they are
         malformed, name an unknown source or speaker, or match no passage at all."""
         with self._lock:
-            names = self.service.resolve_speaker(filters.speaker)
-            self.service.allowed_rows(filters)
-        return ", ".join(sorted(names)) if names else None
+            scope = self.service.scope(filters)
+        return ", ".join(sorted(scope.speakers)) if scope.speakers else None
 
     # -- the kb changing under the index ----------------------------------------------------------
     def stale(self) -> str | None:
         """Why the loaded index no longer matches the kb (None when it does). Cheap when nothing moved."""
         with self._lock:
-            return self._stale()
-
-    def _stale(self) -> str | None:
-        from askisk.sources.kb import kb_hash, source_files
-
-        kb = self.service.paths.kb
-        try:
-            stats = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in source_files(kb))
-            if stats == self._kb_stats:
-                return None
-            current = kb_hash(kb)
-        except (AskiskError, OSError) as exc:
-            self._kb_stats = None
-            return f"the knowledge base cannot be read ({describe_error(exc)})"
-        # against the index loaded here, not the one on disk: another askisk may have rebuilt it meanwhile
-        if current != self.service.ready().manifest.get("kb_hash"):
-            self._kb_stats = None
-            return "the knowledge base changed since the index was built"
-        self._kb_stats = stats
-        return None
+            return self.service.kb_changed()
 
     def refresh(self, notify: Callable[[str], None]) -> LoadInfo:
         """Rebuild the index from the kb as it is now (incremental) and reload it. Slow: call in a worker."""
         with self._lock:
-            self.service.rebuild(progress=BuildProgress(notify))
+            self.service.rebuild(progress=StatusLineProgress(notify))
             return self._info()
 
     def add(self, path: str, title: str | None, notify: Callable[[str], None]) -> tuple[AddReport, LoadInfo]:
@@ -155,7 +122,7 @@ class Session:
         from askisk.sources.importing import Meta
 
         with self._lock:
-            report = self.service.add_paths([path], Meta(title=title or None), BuildProgress(notify))
+            report = self.service.add_paths([path], Meta(title=title or None), StatusLineProgress(notify))
             return report, self._info()
 
     def export(
@@ -166,7 +133,7 @@ class Session:
         from askisk.report.render import provenance, render_session
 
         with self._lock:
-            text = render_session(items, provenance(self.service, filters, top_k), fmt)  # type: ignore[arg-type]
+            text = render_session(items, provenance(self.service.build_info(), filters, top_k), fmt)  # type: ignore[arg-type]
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         name, n = f"askisk-conversation-{stamp}", 1
         while (folder / f"{name}.{fmt}").exists():
@@ -177,20 +144,8 @@ class Session:
     def article(self, hit: Hit) -> list[tuple[int, str]]:
         """The numbered paragraphs of the hit's source, or just its own paragraph when unavailable."""
         try:
-            doc = self.service.ready().docs[hit.source.id]
-            paragraphs = [(p.number, p.text) for p in doc.paragraphs]
-        except (AskiskError, KeyError, AttributeError):
+            with self._lock:
+                paragraphs = self.service.article(hit.source.id)
+        except AskiskError:
             paragraphs = []
         return paragraphs or [(hit.paragraph, hit.context)]
-
-
-def _merge_counts(summaries: list) -> list[SpeakerCount]:
-    """One row per speaker name across sources, most passages first."""
-    merged: dict[str, list[int]] = {}
-    for s in summaries:
-        row = merged.setdefault(s.name, [0, 0, 0])
-        row[0] += s.passages
-        row[1] += s.quotes
-        row[2] += s.reported
-    rows = [SpeakerCount(name, *counts) for name, counts in merged.items()]
-    return sorted(rows, key=lambda r: (-r.passages, r.name))

@@ -1,0 +1,78 @@
+"""The storage protocol: what search and the service need from an index, whatever engine holds it.
+
+A `Backend` builds, checks and loads; the `Store` it loads answers dense and lexical top-k within a
+`Scope`, scores given rows, and hands back passages by row number. The local FAISS + bm25s files
+(`index.local`) are the default backend; a backend on a distributed engine implements the same two
+protocols and nothing above this package changes. Rows are integers from 0 to len(rows) - 1, in the
+order of `rows`; scores come back as float arrays aligned with the row arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from askisk.config import Paths
+    from askisk.encoder.embeddings import Encoder
+    from askisk.index.layout import IndexState
+    from askisk.models import Attribution, BuildReport, Passage, Scope, Speaker
+    from askisk.speakers.corpus import SourceDoc
+
+
+class BuildListener(Protocol):
+    """Hears a build: one-line messages, and counts for a progress bar."""
+
+    def __call__(self, message: str) -> None: ...
+
+    def step(self, stage: str, done: int, total: int) -> None: ...
+
+
+class Store(Protocol):
+    manifest: dict[str, Any]
+    build_dir: Path  # local folder with this build's files (the query encoder among them)
+    docs: dict[str, SourceDoc]
+    rows: Sequence[tuple[Passage, Attribution]]  # row number -> searchable passage
+
+    @property
+    def speakers(self) -> list[Speaker]: ...
+
+    def paragraph_text(self, source_id: str, number: int) -> str: ...
+
+    def count(self, scope: Scope) -> int:
+        """How many passages the scope lets through."""
+        ...
+
+    def dense_top(self, qvec: np.ndarray, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:
+        """(cosines, rows) of the `depth` nearest passages in scope, best first."""
+        ...
+
+    def lexical_top(self, query: str, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:
+        """(BM25 scores, rows) of the `depth` best passages in scope with a score above 0, best first."""
+        ...
+
+    def dense_scores(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray: ...
+
+    def lexical_scores(self, query: str, rows: np.ndarray) -> np.ndarray: ...
+
+
+class Backend(Protocol):
+    name: str
+
+    def state(self, paths: Paths, kb_hash: str) -> IndexState:
+        """Is there a usable index for this kb, and is it current?"""
+        ...
+
+    def build(
+        self,
+        paths: Paths,
+        encoder_factory: Callable[[], Encoder],
+        *,
+        full: bool = False,
+        progress: BuildListener | None = None,
+    ) -> BuildReport: ...
+
+    def load(self, paths: Paths) -> Store: ...
