@@ -9,6 +9,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,42 @@ def run_cli(
         env=full_env,
         timeout=timeout,
     )
+
+
+@pytest.fixture(scope="session")
+def two_sources(seed_built, tmp_path_factory) -> tuple[Path, Path]:
+    """The seed plus a dated border report with a speaker of its own: for source, date and speaker filters."""
+    kb_seed, index_seed = seed_built
+    base = tmp_path_factory.mktemp("two")
+    shutil.copytree(kb_seed, base / "kb")
+    shutil.copytree(index_seed, base / "index")
+    shutil.copy(FIXTURES / "filters" / "border-report.md", base / "kb" / "border-report.md")
+    assert run_cli("index", "--kb", str(base / "kb"), "--index", str(base / "index")).returncode == 0
+    return base / "kb", base / "index"
+
+
+# -- the chat app, driven through the pilot -------------------------------------------------------------
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+async def wait_for(pilot, cond: Callable[[], object], timeout: float = 120) -> None:
+    """Let the app run until `cond()` holds; fail after `timeout` seconds (a generous bound for a busy CI)."""
+    start = time.monotonic()
+    while not cond():
+        if time.monotonic() - start > timeout:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def rendered(widget) -> str:
+    """The text the widget (or, for a container, its Static children) actually puts on screen."""
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    if not isinstance(widget, Static):
+        return "\n".join(rendered(child) for child in widget.query(Static))
+    strips = widget.render_lines(Region(0, 0, *widget.outer_size))
+    return "\n".join(strip.text.strip() for strip in strips)

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from conftest import FIXTURES, run_cli
+from conftest import run_cli
 
 from askisk.errors import InputError
 from askisk.search.scope import Filters, date_range, source_in_range
-
-
-@pytest.fixture(scope="module")
-def two_sources(seed_built, tmp_path_factory):
-    kb_seed, index_seed = seed_built
-    base = tmp_path_factory.mktemp("two")
-    shutil.copytree(kb_seed, base / "kb")
-    shutil.copytree(index_seed, base / "index")
-    shutil.copy(FIXTURES / "filters" / "border-report.md", base / "kb" / "border-report.md")
-    assert run_cli("index", "--kb", str(base / "kb"), "--index", str(base / "index")).returncode == 0
-    return base / "kb", base / "index"
 
 
 def _ask(loc, *args):

@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import ROOT, run_cli
 
 from askisk.errors import InputError
 from askisk.models import Hit, SourceRef
@@ -175,16 +174,6 @@ def test_write_is_atomic_and_leaves_nothing_on_failure(tmp_path, monkeypatch):
         write_report(report_target(tmp_path / "r.md", force=True), "second\n")
     assert (tmp_path / "r.md").read_text() == "first\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md"]
-
-
-@pytest.fixture(scope="module")
-def two_sources(seed_built, tmp_path_factory):
-    base = tmp_path_factory.mktemp("report-two")
-    shutil.copytree(seed_built[0], base / "kb")
-    shutil.copytree(seed_built[1], base / "index")
-    shutil.copy(FIXTURES / "filters" / "border-report.md", base / "kb" / "border-report.md")
-    assert run_cli("index", *_loc((base / "kb", base / "index"))).returncode == 0
-    return base / "kb", base / "index"
 
 
 def _bad(tmp_path, *args, loc=None):

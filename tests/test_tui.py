@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 
 import pytest
-from textual.geometry import Region
+from conftest import rendered, wait_for
 from textual.widgets import Static
 
 from askisk.tui.app import AskiskApp, make_app
@@ -26,25 +24,8 @@ QUESTION = "What did the UN warn?"
 SIZE = (100, 40)
 
 
-async def wait_for(pilot, cond: Callable[[], object], timeout: float = 120) -> None:
-    start = time.monotonic()
-    while not cond():
-        if time.monotonic() - start > timeout:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.05)
-    await pilot.pause()
-
-
 def cards(app: AskiskApp) -> list[AnswerCard]:
     return list(app.screen.query(AnswerCard))
-
-
-def rendered(widget) -> str:
-    """The text the widget (or, for a container, its Static children) actually puts on screen."""
-    if not isinstance(widget, Static):
-        return "\n".join(rendered(child) for child in widget.query(Static))
-    strips = widget.render_lines(Region(0, 0, *widget.outer_size))
-    return "\n".join(strip.text.strip() for strip in strips)
 
 
 async def ask(pilot, question: str, expect_cards: int | None = None) -> AnswerBlock:
@@ -272,11 +253,6 @@ async def test_broken_index_says_how_to_rebuild(seed_copy):
     async with app.run_test(size=SIZE) as pilot:
         message = await load_error(pilot)
         assert "damaged" in message and "askisk index --full" in message
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 def test_chat_command_is_the_default_and_starts_light():

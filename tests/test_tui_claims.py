@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.geometry import Region
+from conftest import rendered, wait_for
 from textual.widgets import Static
 
 from askisk.tui.app import AskiskApp, make_app
@@ -28,27 +26,6 @@ UNRELATED = "The moon is made of green cheese."
 QUESTION = "What did the UN warn?"
 SIZE = (100, 40)
 BORDER = Path(__file__).parent / "fixtures" / "filters" / "border-report.md"
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-async def wait_for(pilot, cond: Callable[[], object], timeout: float = 120) -> None:
-    start = time.monotonic()
-    while not cond():
-        if time.monotonic() - start > timeout:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.05)
-    await pilot.pause()
-
-
-def rendered(widget) -> str:
-    if not isinstance(widget, Static):
-        return "\n".join(rendered(child) for child in widget.query(Static))
-    strips = widget.render_lines(Region(0, 0, *widget.outer_size))
-    return "\n".join(strip.text.strip() for strip in strips)
 
 
 def status(app: AskiskApp) -> StatusBar:

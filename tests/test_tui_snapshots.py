@@ -8,9 +8,9 @@ The loading and error states use a stand-in service, so they only change with th
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
+from conftest import wait_for
 
 from askisk.errors import BrokenIndexError
 from askisk.tui.app import make_app
@@ -51,24 +51,16 @@ def stand_in():
 
 async def steady(pilot) -> None:
     """A cursor that does not blink, so the frame does not depend on when it is taken."""
-    await until(pilot, lambda: pilot.app.screen.query(QuestionInput))
+    await wait_for(pilot, lambda: pilot.app.screen.query(QuestionInput))
     pilot.app.screen.query_one(QuestionInput).cursor_blink = False
-
-
-async def until(pilot, cond, timeout: float = 120) -> None:
-    start = time.monotonic()
-    while not cond():
-        assert time.monotonic() - start < timeout, "timed out waiting for the app"
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 async def asked(pilot) -> None:
     app = pilot.app
     await steady(pilot)
-    await until(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
+    await wait_for(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
     await pilot.press(*QUESTION, "enter")
-    await until(pilot, lambda: any(b.cards for b in app.screen.query(AnswerBlock)))
+    await wait_for(pilot, lambda: any(b.cards for b in app.screen.query(AnswerBlock)))
     await pilot.pause(0.3)  # let the conversation scroll the answer into view
     app.clear_notifications()
 
@@ -116,7 +108,7 @@ def test_load_error(snap_compare, stand_in):
 
     async def run_before(pilot) -> None:
         await steady(pilot)
-        await until(pilot, lambda: pilot.app.screen.query_one(StatusBar).state == "failed")
+        await wait_for(pilot, lambda: pilot.app.screen.query_one(StatusBar).state == "failed")
 
     assert snap_compare(make_app(service=stand_in(error)), terminal_size=(80, 24), run_before=run_before)
 
@@ -125,9 +117,9 @@ def test_claim_verdict(snap_compare, seed_service):
     async def run_before(pilot) -> None:
         app = pilot.app
         await steady(pilot)
-        await until(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
+        await wait_for(pilot, lambda: app.screen.query_one(StatusBar).state == "ready")
         await pilot.press(*"An IS-K bombing killed 200 people in Kabul in May 2021.", "enter")
-        await until(pilot, lambda: any(b.cards for b in app.screen.query(AnswerBlock)))
+        await wait_for(pilot, lambda: any(b.cards for b in app.screen.query(AnswerBlock)))
         await pilot.pause(0.3)
         app.clear_notifications()
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT, run_cli
 
 from askisk.evaluate.claims import evaluate_claims
 from askisk.verify.features import analyse, opposite, words_match
-from tests.conftest import ROOT, run_cli
 
 CLAIMS = ROOT / "kb" / "eval" / "claims.jsonl"
 

@@ -132,7 +132,22 @@ class Hit:
     scores: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
+        """The full hit, as `askisk ask --json` prints it."""
         return asdict(self)
+
+    def citation_json(self) -> dict[str, Any]:
+        """What a citation needs (reports, `c` in the chat): the quote, its voice and where it stands."""
+        s = self.source
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "attribution": self.attribution,
+            "cue": self.cue,
+            "source": {"id": s.id, "title": s.title, "outlet": s.outlet, "date": s.date, "url": s.url},
+            "paragraph": self.paragraph,
+            "section": self.section,
+            "passage_id": self.passage_id,
+        }
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from askisk.errors import InputError
+from askisk.speakers.names import name_key
 
 DEPTH = 10  # ranked passages kept per question
 SPEAKER_DEPTH = 5  # a question counts for speaker accuracy when a relevant passage is in this top
@@ -49,13 +50,6 @@ def ranked_run(ranking: Sequence[str]) -> dict[str, float]:
     return {pid: float(len(ranking) - i) for i, pid in enumerate(ranking)}
 
 
-def speaker_key(name: str) -> str:
-    """A speaker name for comparison: normalised, case-folded, without a leading "the "."""
-    from askisk.text import normalize
-
-    return normalize(name).casefold().removeprefix("the ")
-
-
 def same_speaker(
     hit: str | None, gold: str | None, aliases: Mapping[str, Iterable[str]] | None = None
 ) -> bool:
@@ -66,8 +60,8 @@ def same_speaker(
     """
     if hit is None or gold is None:
         return hit is None and gold is None
-    names = {speaker_key(hit), *(speaker_key(a) for a in (aliases or {}).get(hit, ()))}
-    return speaker_key(gold) in names
+    names = {name_key(hit), *(name_key(a) for a in (aliases or {}).get(hit, ()))}
+    return name_key(gold) in names
 
 
 def speaker_accuracy(outcomes: Iterable[bool | None]) -> tuple[float, int]:

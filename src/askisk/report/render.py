@@ -96,20 +96,6 @@ def _quote_block(text: str) -> list[str]:
 
 
 # -- citations -------------------------------------------------------------------------------------
-def citation_data(hit: Hit) -> dict[str, Any]:
-    s = hit.source
-    return {
-        "text": hit.text,
-        "speaker": hit.speaker,
-        "attribution": hit.attribution,
-        "cue": hit.cue,
-        "source": {"id": s.id, "title": s.title, "outlet": s.outlet, "date": s.date, "url": s.url},
-        "paragraph": hit.paragraph,
-        "section": hit.section,
-        "passage_id": hit.passage_id,
-    }
-
-
 def _who(hit: Hit) -> str:
     if not hit.speaker:
         return "narration (no speaker)"
@@ -129,7 +115,7 @@ def _md_url(url: str) -> str:
 def citation(hit: Hit, style: Style = "plain") -> str:
     """One passage, quoted exactly, with speaker, attribution, source, outlet, date, paragraph and URL."""
     if style == "json":
-        return json.dumps(citation_data(hit), ensure_ascii=False, indent=2)
+        return json.dumps(hit.citation_json(), ensure_ascii=False, indent=2)
     if style == "markdown":
         who = md_inline(_who(hit))
         title = f"*{md_inline(hit.source.title)}* ({md_inline(hit.source.id)})"
@@ -147,14 +133,14 @@ def attribution_check(v: Verdict) -> dict[str, Any] | None:
     """Did the claimed speaker say it? None when the claim names no speaker. answer: yes / no / unknown."""
     if not v.claim_speaker:
         return None
-    from askisk.verify.verdict import same_speaker
+    from askisk.speakers.names import same_person
 
     by = v.evidence_speaker
     if not v.evidence:
         answer, detail = "unknown", "no passage in the knowledge base is about this claim"
     elif not by:
         answer, detail = "unknown", "the deciding passage names no speaker"
-    elif v.mismatch == "attribution" or not same_speaker(v.claim_speaker, by):
+    elif v.mismatch == "attribution" or not same_person(v.claim_speaker, by):
         answer, detail = "no", f"the deciding passage is attributed to {by}"
     else:
         answer, detail = "yes", f"the deciding passage is attributed to {by}"
@@ -188,7 +174,7 @@ def claim_json(v: Verdict) -> dict[str, Any]:
         "mismatch": v.mismatch,
         "attribution": attribution_check(v),
         "content": content_check(v),
-        "evidence": [citation_data(h) for h in v.evidence],
+        "evidence": [h.citation_json() for h in v.evidence],
     }
 
 
@@ -273,7 +259,7 @@ def answer_json(a: Answer) -> dict[str, Any]:
         "found": a.found,
         "speaker_filter": a.speaker_filter,
         "detected_speaker": a.detected_speaker,
-        "results": [{"rank": h.rank, "score": round(h.score, 4), **citation_data(h)} for h in a.results],
+        "results": [{"rank": h.rank, "score": round(h.score, 4), **h.citation_json()} for h in a.results],
     }
 
 

