@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from conftest import run_cli
 
+from askisk.index.local import messages_only
 from askisk.search.fusion import CONFIGS, search
 from askisk.speakers.corpus import embed_text
 
@@ -74,7 +75,9 @@ def test_query_encoder_is_onnx(seed_built):
     from askisk.encoder.embeddings import query_encoder
 
     notes: list[str] = []
-    assert query_encoder(_build(seed_built[1]), notes.append).backend == "onnxruntime"
+    assert (
+        query_encoder(_build(seed_built[1]), _manifest(seed_built[1]), notes.append).backend == "onnxruntime"
+    )
     assert notes == []
 
 
@@ -175,7 +178,7 @@ def test_index_without_export_falls_back(seed_copy):
     manifest.pop("onnx")
     (_build(index) / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     notes: list[str] = []
-    encoder = query_encoder(_build(index), notes.append)
+    encoder = query_encoder(_build(index), _manifest(index), notes.append)
     assert encoder.backend == "sentence-transformers"
     assert notes == ["fast query path unavailable: the index has no ONNX export; using sentence-transformers"]
 
@@ -185,7 +188,10 @@ def test_forced_sentence_transformers(seed_built, monkeypatch):
 
     monkeypatch.setenv("ASKISK_QUERY_ENCODER", "sentence-transformers")
     notes: list[str] = []
-    assert query_encoder(_build(seed_built[1]), notes.append).backend == "sentence-transformers"
+    assert (
+        query_encoder(_build(seed_built[1]), _manifest(seed_built[1]), notes.append).backend
+        == "sentence-transformers"
+    )
     assert notes == []
 
 
@@ -198,7 +204,7 @@ def test_rebuild_reuses_the_export(seed_copy):
     before = _build(index)
     old = _manifest(index)["onnx"]
     messages: list[str] = []
-    build_index(Paths(kb, index), sentence_transformer_encoder, progress=messages.append)
+    build_index(Paths(kb, index), sentence_transformer_encoder, progress=messages_only(messages.append))
     after = _build(index)
     assert after != before
     new = _manifest(index)["onnx"]
@@ -244,10 +250,15 @@ def test_failed_export_does_not_fail_the_build(seed_copy, monkeypatch):
     monkeypatch.setattr(onnx_export, "_kept", {})
     monkeypatch.setattr(onnx_export, "export_onnx", boom)
     messages: list[str] = []
-    build_index(Paths(kb, index), sentence_transformer_encoder, full=True, progress=messages.append)
+    build_index(
+        Paths(kb, index), sentence_transformer_encoder, full=True, progress=messages_only(messages.append)
+    )
     build = _build(index)
     assert _manifest(index)["onnx"] is None
     assert not (build / "model.onnx").exists()
     assert any("ONNX export skipped (RuntimeError: no exporter here)" in m for m in messages)
     notes: list[str] = []
-    assert query_encoder(build, notes.append).backend == "sentence-transformers" and len(notes) == 1
+    assert (
+        query_encoder(build, _manifest(index), notes.append).backend == "sentence-transformers"
+        and len(notes) == 1
+    )

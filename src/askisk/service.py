@@ -7,8 +7,9 @@ attribution is `speakers`, storage is `index` behind its `Backend` protocol. Nev
 
 from __future__ import annotations
 
+import os
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -175,7 +176,8 @@ class Askisk:
         if self._encoder is None:
             from askisk.encoder.embeddings import query_encoder
 
-            self._encoder = query_encoder(self.store().build_dir, self.notify)
+            store = self.store()
+            self._encoder = query_encoder(store.build_dir, store.manifest, self.notify)
         return self._encoder
 
     def embed_query(self, query: str) -> np.ndarray:
@@ -259,12 +261,15 @@ class Askisk:
         return sorted(out, key=lambda s: s.id)
 
     def add_paths(
-        self, paths: list[str], meta: Meta | None = None, progress: BuildListener | None = None
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        meta: Meta | None = None,
+        progress: BuildListener | None = None,
     ) -> AddReport:
         """Import files/folders into the kb and update the index; the kb is rolled back if the build fails."""
         from askisk.sources.kbwrite import AddReport, add_files
 
-        outcomes = add_files(self.paths.kb, paths, meta)
+        outcomes = add_files(self.paths.kb, list(paths), meta)
         added = [o for o in outcomes if o.status == "added"]
         if not added:
             return AddReport(tuple(outcomes), None)

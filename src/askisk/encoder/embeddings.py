@@ -65,7 +65,7 @@ def sentence_transformer_encoder() -> SentenceTransformerEncoder:
 QUERY_ENCODER_ENV = "ASKISK_QUERY_ENCODER"  # "sentence-transformers" forces the slow path (bench, checks)
 
 
-def query_encoder(build_dir, notify=None) -> Encoder:
+def query_encoder(build_dir, manifest: dict, notify=None) -> Encoder:
     """The encoder for questions: the build's ONNX export through onnxruntime (no torch), else
     sentence-transformers, with one line through `notify` saying why."""
     if os.environ.get(QUERY_ENCODER_ENV, "").strip().lower() in ("sentence-transformers", "st", "torch"):
@@ -73,13 +73,10 @@ def query_encoder(build_dir, notify=None) -> Encoder:
     from pathlib import Path
 
     from askisk.encoder.onnx_runtime import OnnxUnavailable, load_onnx_encoder
-    from askisk.errors import BrokenIndexError
-    from askisk.index.layout import read_manifest
 
-    build = Path(build_dir)
     try:
-        return load_onnx_encoder(build, read_manifest(build))
-    except (OnnxUnavailable, BrokenIndexError, OSError, ValueError) as exc:
+        return load_onnx_encoder(Path(build_dir), manifest)
+    except (OnnxUnavailable, OSError, ValueError) as exc:
         if notify is not None:
             notify(f"fast query path unavailable: {exc}; using sentence-transformers")
         return sentence_transformer_encoder()

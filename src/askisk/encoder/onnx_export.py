@@ -26,8 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from askisk.config import model_dir
-from askisk.errors import AskiskError
-from askisk.index.layout import current_build_dir, read_manifest
 
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -98,7 +96,11 @@ def model_key(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def ensure_export(target: Path, previous: Path | None, say: Callable[[str], None]) -> dict[str, Any]:
+# The live build's folder and its manifest's "onnx" entry, handed in by the index build.
+Previous = tuple[Path, dict[str, Any]]
+
+
+def ensure_export(target: Path, previous: Previous | None, say: Callable[[str], None]) -> dict[str, Any]:
     """Put model.onnx and tokenizer.json into the build folder `target`; the manifest's "onnx" entry.
 
     `previous` is the live build (or None); its export is reused when it was made from the same model
@@ -134,15 +136,15 @@ def ensure_export(target: Path, previous: Path | None, say: Callable[[str], None
     }
 
 
-def _reusable(previous: Path | None, key: str, exporter: str) -> tuple[Path, str, int | None] | None:
+def _reusable(previous: Previous | None, key: str, exporter: str) -> tuple[Path, str, int | None] | None:
     if previous is None:
         return None
+    folder, info = previous
     try:
-        info = read_manifest(previous).get("onnx") or {}
         if info.get("model_key") != key or info.get("exporter") != exporter:
             return None
-        return _check_file(previous / str(info["file"]), str(info["sha256"]), info.get("opset"))
-    except (AskiskError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return _check_file(folder / str(info["file"]), str(info["sha256"]), info.get("opset"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -230,6 +232,8 @@ def export_onnx(folder: Path, dest: Path, max_seq_length: int) -> None:
                 verbose=False,
             )
         tmp = dest.with_name(dest.name + ".tmp")
+        if program is None:
+            raise RuntimeError("the ONNX exporter returned nothing")
         program.save(str(tmp))
     try:
         _verify(
@@ -271,14 +275,11 @@ def _quiet():
             lg.setLevel(level)
 
 
-def export_for_build(target: Path, index_dir: Path, say: Callable[[str], None]) -> dict[str, Any] | None:
+def export_for_build(
+    target: Path, previous: Previous | None, say: Callable[[str], None]
+) -> dict[str, Any] | None:
     """The index build's hook: the manifest's "onnx" entry, or None (queries then use sentence-transformers)
     when the export cannot be made; a failed export never fails the build."""
-
-    try:
-        previous = current_build_dir(index_dir)
-    except Exception:  # a damaged pointer: the build being written will replace it
-        previous = None
     try:
         return ensure_export(target, previous, say)
     except Exception as exc:

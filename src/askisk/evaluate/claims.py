@@ -81,10 +81,13 @@ def run_claims(check: Callable[[str], Verdict], claims: Iterable[LabelledClaim])
 
 
 def score(outcomes: Sequence[ClaimOutcome]) -> ClaimScores:
-    confusion = {gold: {pred: 0 for pred in VERDICT_LABELS} for gold in VERDICT_LABELS}
+    confusion: dict[str, dict[str, int]] = {
+        gold: {pred: 0 for pred in VERDICT_LABELS} for gold in VERDICT_LABELS
+    }
     for o in outcomes:
         confusion[o.item.label][o.verdict.verdict] += 1
-    precision, recall = {}, {}
+    precision: dict[str, float] = {}
+    recall: dict[str, float] = {}
     for label in VERDICT_LABELS:
         predicted = sum(confusion[g][label] for g in VERDICT_LABELS)
         actual = sum(confusion[label].values())

@@ -250,7 +250,7 @@ def _write_build(
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "build_id": build_id,
             "dense_index": dense.describe(vectors.shape[0]),
-            "onnx": onnx_export.export_for_build(tmp, paths.index, say),
+            "onnx": onnx_export.export_for_build(tmp, _previous_export(paths.index), say),
         }
         _write_json(tmp / MANIFEST, manifest)
         _fsync_tree(tmp)
@@ -267,6 +267,18 @@ def _write_build(
         seconds=time.perf_counter() - started,
         build_id=build_id,
     )
+
+
+def _previous_export(index_dir: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The live build and its ONNX entry, whose export a new build may reuse; None when unusable."""
+    try:
+        build = current_build_dir(index_dir)
+        if build is None:
+            return None
+        info = read_manifest(build).get("onnx")
+        return (build, info) if isinstance(info, dict) else None
+    except AskiskError:  # a damaged pointer or manifest: the build being written replaces it
+        return None
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -87,19 +87,19 @@ def build(vectors: np.ndarray, flat_limit: int = FLAT_LIMIT) -> faiss.Index:
             index.add(vectors)
         return index
     quantizer = faiss.IndexFlatIP(dim)
-    index = faiss.IndexIVFScalarQuantizer(
+    ivf: Any = faiss.IndexIVFScalarQuantizer(
         quantizer, dim, spec["nlist"], faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
     )
     # an evenly spaced sample is deterministic and covers the whole collection
     step = len(vectors) / spec["train_sample"]
     sample = vectors[(np.arange(spec["train_sample"]) * step).astype(np.int64)]
-    index.cp.seed = 1234
+    ivf.cp.seed = 1234
     with _threads(os.cpu_count() or 1):
-        index.train(sample)
-        index.add(vectors)
-    index.nprobe = spec["nprobe"]
-    index.make_direct_map()
-    return index
+        ivf.train(sample)
+        ivf.add(vectors)
+    ivf.nprobe = spec["nprobe"]
+    ivf.make_direct_map()
+    return ivf
 
 
 def save(index: faiss.Index, path: Path) -> None:
@@ -113,7 +113,7 @@ def load(path: Path) -> faiss.Index:
 
     index = faiss.read_index(str(path))
     ivf = _ivf(index)
-    if ivf is not None and ivf.direct_map.type == faiss.DirectMap.NoMap:
+    if ivf is not None and ivf.direct_map.type == faiss.DirectMap.NoMap:  # type: ignore[attr-defined]
         ivf.make_direct_map()
     return index
 
@@ -149,7 +149,7 @@ def search(
         # scan more lists when the filter leaves a small share of each
         share = len(allowed) / max(index.ntotal, 1)
         nprobe = min(ivf.nlist, max(ivf.nprobe, int(ivf.nprobe / max(share, 1e-9) ** 0.5)))
-        params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)  # type: ignore[call-arg]
         with _threads(1):
             scores, rows = index.search(query, want, params=params)
         keep = rows[0] >= 0

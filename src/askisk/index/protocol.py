@@ -32,10 +32,21 @@ class BuildListener(Protocol):
 
 
 class Store(Protocol):
-    manifest: dict[str, Any]
-    build_dir: Path  # local folder with this build's files (the query encoder among them)
-    docs: dict[str, SourceDoc]
-    rows: Sequence[tuple[Passage, Attribution]]  # row number -> searchable passage
+    @property
+    def manifest(self) -> dict[str, Any]: ...
+
+    @property
+    def build_dir(self) -> Path:
+        """Local folder with this build's files (the query encoder among them)."""
+        ...
+
+    @property
+    def docs(self) -> dict[str, SourceDoc]: ...
+
+    @property
+    def rows(self) -> Sequence[tuple[Passage, Attribution]]:
+        """Row number -> searchable passage."""
+        ...
 
     @property
     def speakers(self) -> list[Speaker]: ...

@@ -114,7 +114,9 @@ def fused_scores(
         fused = _rrf([dense_rows, bm25_rows], config.rrf_k)
         final = np.array([fused.get(int(r), 0.0) for r in candidates])
     else:
+        assert cos is not None and bm is not None
         final = config.alpha * _minmax(cos) + (1 - config.alpha) * _minmax(bm)
+    assert final is not None
     if config.speaker_boost and boosted:
         bonus = np.array([store.rows[int(r)][1].speaker in boosted for r in candidates], dtype=np.float64)
         final = final + SPEAKER_BOOST * bonus

@@ -56,7 +56,8 @@ def date_range(text: str, what: str = "date") -> tuple[date, date]:
     match = _DATE.match(text.strip())
     if not match:
         raise InputError(f"malformed {what} {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         if month is None:
             return date(year, 1, 1), date(year, 12, 31)

@@ -67,7 +67,12 @@ class AskiskApp(App[None]):
         if hit is None:
             self.notify("ask a question first: there is no passage to cite", severity="warning")
         elif style is None:
-            self.push_screen(CiteStyleScreen(), lambda chosen: chosen and self.copy_citation(hit, chosen))
+
+            def chosen_style(chosen: str | None) -> None:
+                if chosen:
+                    self.copy_citation(hit, chosen)
+
+            self.push_screen(CiteStyleScreen(), chosen_style)
         else:
             self.copy_to_clipboard(citation(hit, style))
             who = hit.speaker or "narration"

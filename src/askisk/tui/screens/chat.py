@@ -8,13 +8,13 @@ from claims (`intent`), runs each in a worker, routes input commands and card me
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from askisk.config import DEFAULT_TOP_K
@@ -41,6 +41,9 @@ from askisk.tui.widgets.question_input import QuestionInput
 from askisk.tui.widgets.speaker_sidebar import SpeakerSidebar
 from askisk.tui.widgets.status_bar import StatusBar
 
+if TYPE_CHECKING:
+    from askisk.tui.app import AskiskApp
+
 WELCOME = (
     "Ask a question, or state a claim to fact-check it. Answers are passages quoted from the sources, "
     "each with its speaker and source.\n/check CLAIM · /speaker NAME · /source ID · tab moves to the "
@@ -49,7 +52,7 @@ WELCOME = (
 FILTER_COMMANDS = ("/speaker", "/source", "/since", "/until", "/filters", "/clear-filters")
 
 
-class ChatScreen(FilterCommands, KnowledgeBaseActions, Screen[None]):
+class ChatScreen(FilterCommands, KnowledgeBaseActions):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("ctrl+k", "toggle_claims", "Claims", priority=True),  # before the input's own ctrl+k / ctrl+e
@@ -90,9 +93,12 @@ class ChatScreen(FilterCommands, KnowledgeBaseActions, Screen[None]):
 
     # -- loading ---------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
+    def _say_progress(self, text: str) -> None:
+        self.post_message(ServiceProgress(text))
+
     def load(self) -> None:
         try:
-            info = self.session.load(lambda text: self.post_message(ServiceProgress(text)))
+            info = self.session.load(self._say_progress)
         except Exception as exc:  # every failure becomes a message in the app, never a crash
             self.post_message(ServiceFailed(describe_error(exc)))
         else:
@@ -170,7 +176,7 @@ class ChatScreen(FilterCommands, KnowledgeBaseActions, Screen[None]):
         elif name == "/clear":
             self.action_clear()
         elif name == "/help":
-            self.app.action_help()
+            cast("AskiskApp", self.app).action_help()
         else:
             self.notify(f"unknown command {name}; f1 lists the commands", severity="warning")
 

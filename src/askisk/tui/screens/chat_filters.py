@@ -18,22 +18,17 @@ from askisk.search.scope import Filters, validate
 from askisk.tui.format import filters_line
 from askisk.tui.intent import source_ids
 from askisk.tui.messages import ActionFailed, FiltersChecked
+from askisk.tui.screens.chat_base import ChatBase
 from askisk.tui.session import describe_error
 from askisk.tui.widgets.answer_card import AnswerCard
 from askisk.tui.widgets.filter_bar import FilterBar
 from askisk.tui.widgets.speaker_sidebar import SpeakerSidebar
 
 if TYPE_CHECKING:
-    from askisk.tui.session import Session
+    pass
 
 
-class FilterCommands:
-    """Needs from the screen: session, state, filters, notify, query_one, rerun_last."""
-
-    session: Session
-    state: str
-    filters: Filters
-
+class FilterCommands(ChatBase):
     @property
     def speaker_filter(self) -> str | None:
         return self.filters.speaker

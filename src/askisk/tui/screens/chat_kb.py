@@ -11,27 +11,20 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from askisk.tui.messages import ActionFailed, Exported, IndexRefreshed, KbState, ServiceProgress
+from askisk.tui.screens.chat_base import ChatBase
 from askisk.tui.session import describe_error
 from askisk.tui.widgets.answer_block import AnswerBlock
 from askisk.tui.widgets.speaker_sidebar import SpeakerSidebar
 from askisk.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from askisk.search.scope import Filters
     from askisk.sources.kbwrite import AddReport
-    from askisk.tui.session import LoadInfo, Session
+    from askisk.tui.session import LoadInfo
 
 BUSY_TITLES = ("Add source", "Refresh")
 
 
-class KnowledgeBaseActions:
-    """Needs from the screen: session, state, filters, top_k, speaker_colors, notify, query, query_one."""
-
-    session: Session
-    state: str
-    filters: Filters
-    top_k: int
-
+class KnowledgeBaseActions(ChatBase):
     # -- ready, refreshed, stale -------------------------------------------------------------------
     def show_ready(self, info: LoadInfo) -> None:
         self.state = "ready"

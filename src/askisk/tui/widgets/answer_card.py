@@ -62,7 +62,10 @@ class AnswerCard(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         hit = self.hit
-        head = [(f"{hit.rank}. ", "bold"), (speaker_name(hit), self.speaker_style)]
+        head: list[str | tuple[str, str]] = [
+            (f"{hit.rank}. ", "bold"),
+            (speaker_name(hit), self.speaker_style),
+        ]
         if hit.speaker or hit.cue:
             head += ["  ", (attribution_line(hit), "italic $text-muted")]
         with Horizontal(classes="card-head"):
