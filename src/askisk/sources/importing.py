@@ -152,6 +152,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise IngestError(f"binary file ({what}), not text; extract the text first")
+    notice: str | None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text, notice = data.decode("utf-16"), "UTF-16 text, converted to UTF-8"

@@ -201,7 +201,7 @@ def _is_speech(tok, inside) -> bool:
                 return True
         return False
     preps = VERB_PREPOSITION.get(lemma)
-    return bool(preps) and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+    return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
 
 
 def _in_document(kids) -> bool:

@@ -144,12 +144,12 @@ class Registry:
 
     def _person(self, ent, base: int) -> Record | None:
         doc = ent.doc
-        titles = []
+        titles: list = []
         i = ent.start - 1
         while i >= 0 and title_of(doc[i].text):
             titles.insert(0, doc[i])
             i -= 1
-        words = []
+        words: list[str] = []
         for t in ent:
             if not words and title_of(t.text):
                 titles.append(t)
@@ -171,7 +171,7 @@ class Registry:
             rec.tokens = tuple(words)
         if titles and rec.title is None:
             rec.title = title_of(titles[-1].text)
-            if rec.title[1]:
+            if rec.title and rec.title[1]:
                 rec.nouns.add(rec.title[1])
         for t in titles:
             self._gender_hint(rec, t.lower_.rstrip("."))
@@ -218,7 +218,8 @@ class Registry:
     @staticmethod
     def _title_role(rec: Record, titles: list, ent) -> None:
         """ "Health Minister NAME": the words qualifying the title make the role ("health minister")."""
-        doc, i, mods = ent.doc, titles[0].i - 1, []
+        doc, i = ent.doc, titles[0].i - 1
+        mods: list = []
         while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and not doc[i].is_punct:
             mods.insert(0, doc[i])
             i -= 1
@@ -226,7 +227,7 @@ class Registry:
             return
         keep = ("GPE", "NORP")  # "French", "Kenyan" stay capitalised
         words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
-        rec.role = " ".join([*words, rec.title[1]])
+        rec.role = " ".join([*words, (rec.title[1] if rec.title else None) or ""]).strip()
         rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))
 
     def _appositive_role(self, rec: Record, name) -> None:

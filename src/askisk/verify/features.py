@@ -192,7 +192,8 @@ _DATE = re.compile(
 
 def _dates(text: str) -> tuple[list[Date], set[int]]:
     """Dates in the text and the character offsets they cover (so their digits are not counted)."""
-    out, covered = [], set()
+    out: list[Date] = []
+    covered: set[int] = set()
     for m in _DATE.finditer(text):
         if m.group(5):
             date = Date(m.group(0), int(m.group(5)), None, None)
@@ -307,10 +308,10 @@ def analyse(text: str) -> Analysis:
     names: list[Name] = []
     for ent in doc.ents:
         if ent.label_ in PLACE | ACTOR and not any(t.i in frame for t in ent):
-            words = tuple(t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
-            words = tuple(w for w in words if w not in ("the", "a", "an"))
-            if words:
-                names.append(Name(ent.text, ent.label_, words, ent.start_char))
+            tokens = (t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
+            name_words = tuple(w for w in tokens if w not in ("the", "a", "an"))
+            if name_words:
+                names.append(Name(ent.text, ent.label_, name_words, ent.start_char))
     root = next(
         (t for t in doc if t.i not in frame and (t.dep_ in ("ROOT", "ccomp") or t.head.i in frame)), None
     )
@@ -323,7 +324,7 @@ def analyse(text: str) -> Analysis:
         if predicate.lemma_.lower() in LIGHT or (root.lemma_ == "take" and predicate.lemma_ == "place"):
             predicate = None  # "took place", "happened": no content predicate to require
     without = {t.i for w in doc if w.lower_ == "without" for t in w.subtree if t is not w}
-    words = []
+    words: list[Word] = []
     for tok in doc:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
         if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from askisk.models import Hit, Verdict
 from askisk.speakers.names import same_person
@@ -152,7 +153,7 @@ def _align_dates(
             explained += 1
         else:
             explained += RIVAL_WEIGHT
-            closest = max(passage.dates, key=lambda p, d=date: _shared_parts(d, p))
+            closest = max(passage.dates, key=partial(_shared_parts, date))
             mismatches.append(Mismatch("date", date.text, closest.text))
     return explained
 

@@ -92,10 +92,10 @@ class ChatScreen(FilterCommands, KnowledgeBaseActions):
         self.call_after_refresh(self.load)  # first frame first: the worker's imports compete for the GIL
 
     # -- loading ---------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load")
     def _say_progress(self, text: str) -> None:
         self.post_message(ServiceProgress(text))
 
+    @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
         try:
             info = self.session.load(self._say_progress)
