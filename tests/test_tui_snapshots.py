@@ -29,7 +29,7 @@ class StandIn:
         self.release = threading.Event()
         self.notify = lambda _msg: None
 
-    def ready(self):
+    def store(self):
         if self.error:
             raise self.error
         self.release.wait(timeout=30)
