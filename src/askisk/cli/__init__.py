@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from askisk import __version__
 from askisk.errors import AskiskError
 
-COMMANDS = ("ask", "index", "speakers", "chat", "eval", "check", "add", "sources", "remove")
+COMMANDS = ("ask", "index", "speakers", "chat", "eval", "check", "add", "sources", "remove", "attribute")
 
 
 def build_parser() -> argparse.ArgumentParser:

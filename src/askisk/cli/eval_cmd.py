@@ -12,7 +12,7 @@ import math
 import sys
 from pathlib import Path
 
-SPLIT_CHOICES = ("all", "dev", "test")
+SPLIT_CHOICES = ("all", "dev", "test", "train")  # train: --attribution polnear only
 HEADERS = {
     "recall@1": "R@1",
     "recall@3": "R@3",
@@ -54,12 +54,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")
     p.add_argument("--claims", action="store_true", help="score `askisk check` on claims.jsonl instead")
+    p.add_argument(
+        "--attribution",
+        choices=("polnear",),
+        help="score speaker attribution on a public corpus instead (needs PATH): polnear",
+    )
+    p.add_argument("path", nargs="?", metavar="PATH", help="with --attribution: the corpus checkout")
+    p.add_argument("--limit", type=int, metavar="N", help="with --attribution: only the first N articles")
     add_filter_args(p)  # with --claims only: retrieval scores need every gold passage searchable
     add_location_args(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from askisk.errors import InputError
+
+    if getattr(args, "attribution", None):
+        from askisk.cli.eval_attribution import run_attribution
+
+        return run_attribution(args)
+    if args.path is not None or args.limit is not None:
+        raise InputError("PATH and --limit go with --attribution polnear PATH")
+    if args.split == "train":
+        raise InputError("--split train goes with --attribution polnear")
     if getattr(args, "claims", False):
         return run_claims(args)
     from askisk.cli import filters_from

@@ -41,7 +41,7 @@ from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers.documents import is_finding
 from askisk.speakers.query import resolve_speaker, speakers_in_query
-from askisk.speakers.registry import Record, Registry, named_head, np_text
+from askisk.speakers.registry import Record, Registry, named_head, np_text, np_tokens
 from askisk.speakers.rules import (
     CONCERN_NOUNS,
     CONCERN_VERBS,
@@ -68,6 +68,7 @@ OVERRIDE_CUE = "override in front matter"
 class SourceSpeakers:
     speakers: tuple[Speaker, ...]  # the per-source registry: canonical name, aliases, role
     attributions: tuple[Attribution, ...]  # aligned 1:1 with the passages given to attribute()
+    mentions: tuple[tuple[int, int] | None, ...] = ()  # the words naming each speaker, offsets in the body
 
 
 @dataclass
@@ -76,6 +77,7 @@ class _Decision:
     kind: str
     cue: str | None
     status: str  # "cued" | "pending" (quotation without cue) | "none" | "context"
+    mention: tuple[int, int] | None = None  # where the text names the speaker (body offsets)
 
 
 def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passage]) -> SourceSpeakers:
@@ -110,9 +112,9 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
             words = quoted_words(para.text, mask.inside, s, e)
             found = _find_cue(doc, s, e, mask.inside, registry, base, recent)
             if found is not None:
-                record, cue = found
+                record, cue, (ms, me) = found
                 kind = "quote" if words >= _QUOTE_WORDS else "reported"
-                decisions[i] = _Decision(record, kind, cue, "cued")
+                decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
             elif words >= _QUOTE_WORDS or mask.inside[s]:
                 decisions[i] = _Decision(None, "quote", None, "pending")
@@ -123,7 +125,9 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
     _interview_answers(decisions, passages, by_para, sections)
     attributions = [_attribution(d) for d in decisions]
     attributions = _apply_overrides(source, passages, attributions)
-    return SourceSpeakers(_speaker_list(source.id, registry, decisions, attributions), tuple(attributions))
+    speakers = _speaker_list(source.id, registry, decisions, attributions)
+    mentions = tuple(d.mention if d.record is not None and a.speaker else None for d, a in zip(decisions, attributions))
+    return SourceSpeakers(speakers, tuple(attributions), mentions)
 
 
 # -- step 1: explicit cues ---------------------------------------------------------------------------
@@ -140,7 +144,8 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
                 rec = registry.resolve(objs[0], base, recent)
                 if rec is not None:
                     # "according to X" names the source of the clause it modifies: it outranks that verb
-                    cand = (_depth(tok) - 1, tok.i, rec, f"according to {np_text(objs[0], strip_det=False)}")
+                    cue = f"according to {np_text(objs[0], strip_det=False)}"
+                    cand = (_depth(tok) - 1, tok.i, rec, cue, _span(objs[0]))
                     best = min(best, cand, key=_rank) if best else cand
             continue
         if tok.pos_ not in ("VERB", "AUX"):
@@ -153,13 +158,19 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
         rec = registry.resolve(subj, base, recent)
         if rec is None:
             continue
-        cand = (_depth(tok), tok.i, rec, _cue_text(tok, subj))
+        cand = (_depth(tok), tok.i, rec, _cue_text(tok, subj), _span(subj))
         best = min(best, cand, key=_rank) if best else cand
     if best is None:
         return None
     rec = best[2]
     rec.last = max(rec.last, base + best[1])
-    return rec, best[3]
+    return rec, best[3], best[4]
+
+
+def _span(tok) -> tuple[int, int]:
+    """Paragraph offsets of the noun phrase naming a speaker ("Dr. Rustam Azizi", "the report")."""
+    toks = np_tokens(named_head(tok))
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _rank(cand):
@@ -252,7 +263,7 @@ def _resolve_pending(para: list[_Decision], prev_last: _Decision | None) -> None
         if donor is None and prev_last is not None and prev_last.record is not None:
             donor = prev_last
         if donor is not None:
-            d.record, d.cue, d.status = donor.record, donor.cue, "cued"
+            d.record, d.cue, d.status, d.mention = donor.record, donor.cue, "cued", donor.mention
         else:
             d.cue = "unattributed quotation"
 

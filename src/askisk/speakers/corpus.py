@@ -20,12 +20,15 @@ class SourceDoc:
     passages: tuple[Passage, ...]
     attributions: tuple[Attribution, ...]
     speakers: tuple[Speaker, ...]
+    mentions: tuple[tuple[int, int] | None, ...] = ()  # per passage: where the text names its speaker
 
 
 def analyse(source: Source) -> SourceDoc:
     paragraphs, passages = split_passages(source)
     result = attribute(source, paragraphs, passages)
-    return SourceDoc(source, tuple(paragraphs), tuple(passages), result.attributions, result.speakers)
+    return SourceDoc(
+        source, tuple(paragraphs), tuple(passages), result.attributions, result.speakers, result.mentions
+    )
 
 
 def embed_text(passage: Passage, attribution: Attribution) -> str:
