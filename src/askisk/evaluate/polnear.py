@@ -81,7 +81,8 @@ def annotation_files(folder: Path) -> list[tuple[str, str, Path]]:
     return [(a, ann, p) for a, (ann, p) in sorted(chosen.items())]
 
 
-def read_split(root: Path, split: str, limit: int | None = None) -> list[Article]:
+def read_split(root: Path, split: str, limit: int | None = None, coref: bool = True) -> list[Article]:
+    """The articles of one compartment; `coref=False` skips the (large) CoreNLP files."""
     folder = compartment_dir(root, split)
     out = []
     for article, annotator, ann in annotation_files(folder):
@@ -91,7 +92,7 @@ def read_split(root: Path, split: str, limit: int | None = None) -> list[Article
         if not text_path.is_file():
             continue
         text = text_path.read_text(encoding="utf-8")
-        chains, proper = read_corenlp(folder / "corenlp" / f"{article}.txt.xml")
+        chains, proper = read_corenlp(folder / "corenlp" / f"{article}.txt.xml") if coref else (None, ())
         out.append(Article(article, annotator, text, parse_ann(ann.read_text(encoding="utf-8")), chains, proper))
     return out
 

@@ -50,6 +50,7 @@ from askisk.speakers.rules import (
     SPEECH_VERBS,
     STANCE_VERBS,
     VERB_PREPOSITION,
+    learned_cues,
     match_text,
     quote_mask,
     quoted_words,
@@ -200,10 +201,12 @@ def _is_speech(tok, inside) -> bool:
     kids = list(tok.children)
     clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
     near_quote = _near_quote(tok, inside)
-    if lemma in SPEECH_VERBS and (clause or near_quote or _in_document(kids)):
-        return True
+    if lemma in SPEECH_VERBS:
+        return clause or near_quote or _in_document(kids) or _parenthetical(tok, kids)
     if lemma in STANCE_VERBS:
         return True
+    if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
+        return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
     if lemma in CONCERN_VERBS:
@@ -213,6 +216,17 @@ def _is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def _parenthetical(verb, kids) -> bool:
+    """ "Lenox was a juggernaut, Mr. Clarke said, until …": a bare speech verb set off by a comma."""
+    if any(c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i for c in kids):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i:
+        return False
+    first = min(t.i for t in subj.subtree)
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _in_document(kids) -> bool:

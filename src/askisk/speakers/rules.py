@@ -7,8 +7,10 @@ organisations: names are always read from the text. Never imports spaCy.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from askisk.text import normalize
 
@@ -31,6 +33,18 @@ STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
     "welcome praise"
 )
+# Learned cue words (scripts/train_attribution.py, PolNeAR train): a verb form counts as a cue when at
+# least LEARNED_PRECISION of its occurrences in the train texts lie inside a gold cue span.
+LEARNED_PRECISION = 0.5
+
+
+@lru_cache(maxsize=4)
+def learned_cues(precision: float = LEARNED_PRECISION) -> frozenset[str]:
+    raw = resources.files("askisk.speakers").joinpath("data/cue_lexicon.json").read_text(encoding="utf-8")
+    words = json.loads(raw)["words"]
+    return frozenset(w for w, (cue, seen) in words.items() if cue / seen >= precision)
+
+
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
 # "express/voice/raise concern about …"
