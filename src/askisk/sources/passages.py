@@ -73,7 +73,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     j = dot
     while j > 0 and not text[j - 1].isspace():
         j -= 1
-    token = text[j:dot].strip("\"'“‘(").lower()
+    token = text[j:dot].strip("\"'“‘”’(").lower()
     if token in _ABBREVIATIONS:
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S, U.N, e.g (the final dot is `dot`)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers.documents import is_finding
+from askisk.speakers.formats import ends_with_colon, lead_label, signature
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Record, Registry, named_head, np_text, np_tokens
 from askisk.speakers.rules import (
@@ -60,7 +61,7 @@ from askisk.text import normalize
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 
 _QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter ones are scare quotes)
-_QUOTE_CHARS = set('"“”„«»')
+_QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 ANSWER_CUE = "answer under interview question"
 OVERRIDE_CUE = "override in front matter"
 
@@ -91,6 +92,7 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
     sections: list[tuple[int, list[int]]] = []  # (heading passage index, body paragraph numbers)
     recent: Record | None = None
     prev_last: _Decision | None = None
+    carry: _Decision | None = None  # "The governor added:" hands its speaker to the next paragraph
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
         if para.kind != "body":
@@ -111,7 +113,9 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
             p = passages[i]
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, mask.inside, s, e)
-            found = _find_cue(doc, s, e, mask.inside, registry, base, recent)
+            found = _find_cue(doc, s, e, mask.inside, registry, base, recent) or _lead_label(
+                doc, s, e, mask.inside, registry, base, recent
+            )
             if found is not None:
                 record, cue, (ms, me) = found
                 kind = "quote" if words >= _QUOTE_WORDS else "reported"
@@ -119,7 +123,15 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
                 recent = record
             elif words >= _QUOTE_WORDS or mask.inside[s]:
                 decisions[i] = _Decision(None, "quote", None, "pending")
-        _resolve_pending([decisions[i] for i in idxs], prev_last)
+        here = [decisions[i] for i in idxs]
+        _signed(here, para, doc, registry, base)
+        if carry is not None and not any(d.status == "cued" for d in here):
+            for d in here:
+                d.record, d.kind, d.cue, d.status, d.mention = carry.record, "quote", carry.cue, "cued", carry.mention
+        carry = None
+        if idxs and here[-1].status == "cued" and ends_with_colon(passages[idxs[-1]].text):
+            carry = here[-1]
+        _resolve_pending(here, prev_last)
         if idxs:
             prev_last = decisions[idxs[-1]]
             recent = prev_last.record or recent
@@ -174,6 +186,33 @@ def _span(tok) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _lead_label(doc, s, e, inside, registry: Registry, base: int, recent: Record | None):
+    """ "Pence: Gennifer Flowers won't be at debate": the label is the speaker."""
+    label = lead_label(doc, s, e, inside)
+    if label is None:
+        return None
+    head = label[-1]
+    words = " ".join(t.text for t in label)
+    person = all(t.ent_type_ == "PERSON" or t.text.isupper() for t in label)
+    rec = registry.named(words) if person else registry.resolve(head, base, recent) or registry.named(words)
+    if rec is None:
+        return None
+    return rec, f"{head.text}:", (label[0].idx, head.idx + len(head.text))
+
+
+def _signed(here: list[_Decision], para: Paragraph, doc, registry: Registry, base: int) -> None:
+    """ "… our greatest shame.” ― Sonya Herridge": the paragraph's quotation is the signer's."""
+    span = signature(para.text)
+    if span is None or any(d.status == "cued" for d in here):
+        return
+    rec = registry.named(para.text[span[0] : span[1]])
+    if rec is None:
+        return
+    mention = (para.start + span[0], para.start + span[1])
+    for d in here:
+        d.record, d.kind, d.cue, d.status, d.mention = rec, "quote", f"― {rec.display()}", "cued", mention
+
+
 def _rank(cand):
     return cand[0], cand[1]
 
@@ -202,7 +241,8 @@ def _is_speech(tok, inside) -> bool:
     clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
     near_quote = _near_quote(tok, inside)
     if lemma in SPEECH_VERBS:
-        return clause or near_quote or _in_document(kids) or _parenthetical(tok, kids)
+        before_colon = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
+        return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
     if lemma in STANCE_VERBS:
         return True
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
@@ -286,6 +326,8 @@ def _resolve_pending(para: list[_Decision], prev_last: _Decision | None) -> None
 
 
 def _interview_answers(decisions, passages, by_para, sections) -> None:
+    if len(sections) < 2:
+        return  # one question line in a news story is rhetorical, not an interview
     overall = Counter(id(d.record) for d in decisions if d.record is not None and d.record.kind == "person")
     people = {id(d.record): d.record for d in decisions if d.record is not None}
     for _, numbers in sections:

@@ -153,7 +153,7 @@ class Registry:
         for t in ent:
             if not words and title_of(t.text):
                 titles.append(t)
-            elif not words and t.pos_ == "VERB":
+            elif not words and (t.pos_ == "VERB" or t.lower_ in ("said", "says")):
                 continue  # 'Said Varga: ...' read as one name
             else:
                 words.append(t.text)
@@ -249,6 +249,21 @@ class Registry:
             rec.gender = "f"
         elif rec.gender is None and word in MALE_WORDS:
             rec.gender = "m"
+
+    def named(self, text: str) -> Record | None:
+        """A person named in plain text (a signature, a transcript label): found, else registered."""
+        words = [w.strip(".,;:") for w in text.split()]
+        title = None
+        while words and title_of(words[0]) is not None:
+            title = title_of(words.pop(0))
+        words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in words if w]
+        if not words or len(words) > 5:
+            return None
+        rec = self._find_person(words) or self._find_group(" ".join(words))
+        if rec is None:
+            rec = Record(name=" ".join(words), kind="person", tokens=tuple(words), title=title)
+            self.records.append(rec)
+        return rec
 
     def _find_person(self, words: list[str]) -> Record | None:
         want = {w.lower() for w in words}

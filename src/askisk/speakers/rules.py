@@ -148,7 +148,11 @@ def quote_mask(text: str) -> QuoteMask:
     """
     inside = [False] * len(text)
     depth = 0
+    text = text.replace("''", '"\0').replace("``", '"\0')  # typewriter quotes: two marks, one quote
     for i, c in enumerate(text):
+        if c == "\0":
+            inside[i] = inside[i - 1]
+            continue
         if c in OPEN_QUOTES or c in CLOSE_QUOTES or c == '"':
             if _opening(text, i):
                 if not (depth and _at_sentence_start(text, i)):

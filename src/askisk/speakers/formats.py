@@ -1,0 +1,60 @@
+"""Attribution formats that are layout, not grammar: "Name: text", "X added:" + block quote, "” ― Name".
+
+Owns the recognisers (character and token level); the decisions are made in speakers.attribution.
+Works on spaCy tokens handed to it but never imports spaCy; never hard-codes a name.
+
+- Lead label: a passage that opens with a short capitalised name and a colon ("Pence: Gennifer Flowers
+  won't be at debate", "WALLACE: Let's start", "Poll: Clinton and Trump in dead heat") is that name's.
+  Labels of layout ("Correction:", "Update:", "WASHINGTON:") are not speakers.
+- Colon lead-in: a cued passage that ends with ":" ("The governor added:") hands its speaker to the
+  next paragraph when that paragraph has no cue of its own (a block quotation).
+- Signature: a paragraph that ends with a closing quotation mark, a dash and a name ("… shame.” ―
+  Sonya Herridge") is that person's quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from askisk.speakers.rules import vocab
+
+_LABEL_MAX_WORDS = 4
+NOT_LABELS = vocab(
+    "correction corrections update updated note editor editors photo photos video watch read related source "
+    "sources warning breaking exclusive q a question answer disclosure clarification listen see also "
+    "here why what how when where who which this that the it update: ps p.s"
+)
+_SAID = vocab("said says adds added asks asked writes wrote")
+_SIGNATURE = re.compile(r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?\s*$")
+
+
+def lead_label(doc, s: int, e: int, inside):
+    """The tokens of "Name:" opening the passage doc[s:e] (paragraph offsets), else None."""
+    toks = [t for t in doc if s <= t.idx < e]
+    if len(toks) < 4:
+        return None
+    for k, tok in enumerate(toks[: _LABEL_MAX_WORDS + 1]):
+        if tok.text == ":":
+            label = toks[:k]
+            break
+    else:
+        return None
+    while label and (label[0].pos_ in ("VERB", "AUX") or label[0].lower_ in _SAID):
+        label = label[1:]  # "Said Duarte: …"
+    if not label or inside[label[0].idx] or len(toks) - k < 3:
+        return None
+    if any(not t.text[:1].isupper() for t in label) or label[0].lower_ in NOT_LABELS:
+        return None
+    if len(label) == 1 and label[0].ent_type_ == "GPE":  # a dateline: "WASHINGTON:"
+        return None
+    return label
+
+
+def ends_with_colon(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+def signature(text: str) -> tuple[int, int] | None:
+    """Offsets of the name signing a quotation at the end of a paragraph ("” ― Sonya Herridge")."""
+    m = _SIGNATURE.search(text)
+    return (m.start("name"), m.end("name")) if m else None
