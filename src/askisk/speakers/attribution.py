@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers.documents import is_finding
-from askisk.speakers.formats import ends_with_colon, lead_label, signature
+from askisk.speakers.formats import ends_with_colon, lead_label, signatures
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Record, Registry, named_head, np_text, np_tokens
 from askisk.speakers.rules import (
@@ -124,7 +124,7 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
             elif words >= _QUOTE_WORDS or mask.inside[s]:
                 decisions[i] = _Decision(None, "quote", None, "pending")
         here = [decisions[i] for i in idxs]
-        _signed(here, para, doc, registry, base)
+        _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         if carry is not None and not any(d.status == "cued" for d in here):
             for d in here:
                 d.record, d.kind, d.cue, d.status, d.mention = carry.record, "quote", carry.cue, "cued", carry.mention
@@ -177,6 +177,7 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
         return None
     rec = best[2]
     rec.last = max(rec.last, base + best[1])
+    rec.subject = max(rec.subject, base + best[1])
     return rec, best[3], best[4]
 
 
@@ -200,17 +201,17 @@ def _lead_label(doc, s, e, inside, registry: Registry, base: int, recent: Record
     return rec, f"{head.text}:", (label[0].idx, head.idx + len(head.text))
 
 
-def _signed(here: list[_Decision], para: Paragraph, doc, registry: Registry, base: int) -> None:
-    """ "… our greatest shame.” ― Sonya Herridge": the paragraph's quotation is the signer's."""
-    span = signature(para.text)
-    if span is None or any(d.status == "cued" for d in here):
+def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph, registry: Registry) -> None:
+    """ "… our greatest shame.” ― Sonya Herridge": each quotation is its signer's (the next signature)."""
+    marks = signatures(para.text)
+    if not marks or any(d.status == "cued" for d in here):
         return
-    rec = registry.named(para.text[span[0] : span[1]])
-    if rec is None:
-        return
-    mention = (para.start + span[0], para.start + span[1])
-    for d in here:
-        d.record, d.kind, d.cue, d.status, d.mention = rec, "quote", f"― {rec.display()}", "cued", mention
+    for d, (s, _) in zip(here, spans, strict=True):
+        after = next(((a, b) for a, b in marks if b > s), None)
+        rec = registry.named(para.text[after[0] : after[1]]) if after else None
+        if rec is not None:
+            d.record, d.kind, d.cue, d.status = rec, "quote", f"― {rec.display()}", "cued"
+            d.mention = (para.start + after[0], para.start + after[1])
 
 
 def _rank(cand):

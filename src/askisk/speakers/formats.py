@@ -25,7 +25,7 @@ NOT_LABELS = vocab(
     "here why what how when where who which this that the it update: ps p.s"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
-_SIGNATURE = re.compile(r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?\s*$")
+_SIGNATURE = re.compile(r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?[ \t]*$", re.M)
 
 
 def lead_label(doc, s: int, e: int, inside):
@@ -54,7 +54,6 @@ def ends_with_colon(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
-def signature(text: str) -> tuple[int, int] | None:
-    """Offsets of the name signing a quotation at the end of a paragraph ("” ― Sonya Herridge")."""
-    m = _SIGNATURE.search(text)
-    return (m.start("name"), m.end("name")) if m else None
+def signatures(text: str) -> list[tuple[int, int]]:
+    """Offsets of the names signing quotations at line ends ("” ― Sonya Herridge"), in order."""
+    return [(m.start("name"), m.end("name")) for m in _SIGNATURE.finditer(text)]

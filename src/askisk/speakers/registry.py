@@ -19,6 +19,7 @@ from askisk.speakers.rules import (
     NOT_SPEAKERS,
     PERSON_PRONOUNS,
     acronym,
+    first_name_genders,
     title_of,
     vocab,
 )
@@ -39,6 +40,7 @@ class Record:
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None
     last: int = -1  # position of the latest mention
+    subject: int = -1  # position of the latest mention as a subject or speaker (salience for he/she)
 
     def display(self) -> str:
         if self.kind != "person":
@@ -136,7 +138,9 @@ class Registry:
             if inside[ent.start_char]:
                 continue
             if ent.label_ == "PERSON" or _person_like(ent):
-                self._person(ent, base)
+                rec = self._person(ent, base)
+                if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    rec.subject = max(rec.subject, base + ent.start)
             elif ent.label_ == "ORG":
                 self._group(ent, base)
         for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
@@ -175,6 +179,8 @@ class Registry:
                 rec.nouns.add(rec.title[1])
         for t in titles:
             self._gender_hint(rec, t.lower_.rstrip("."))
+        if rec.gender is None and len(rec.tokens) >= 2:
+            rec.gender = first_name_genders().get(rec.tokens[0])
         self._roles(rec, ent, titles)
         rec.last = max(rec.last, base + ent.start)
         return rec
@@ -361,7 +367,7 @@ class Registry:
         pool = same or unknown
         if not pool:
             return None
-        rec = max(pool, key=lambda r: r.last)
+        rec = max(pool, key=_salience)
         if same and unknown and max(unknown, key=lambda r: r.last).last > rec.last:
             # a newer person of unknown gender is a closer antecedent unless far behind
             newer = max(unknown, key=lambda r: r.last)
@@ -397,6 +403,11 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
+
+
+def _salience(rec: Record) -> int:
+    """A person last seen as a subject or speaker outranks one only mentioned since (two paragraphs' worth)."""
+    return max(rec.subject, rec.last - 2_000_000)
 
 
 _GENERIC_ORG_NOUNS = vocab(

@@ -45,6 +45,13 @@ def learned_cues(precision: float = LEARNED_PRECISION) -> frozenset[str]:
     return frozenset(w for w, (cue, seen) in words.items() if cue / seen >= precision)
 
 
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name -> "m"/"f", learned from he/she in PolNeAR train's coreference chains."""
+    raw = resources.files("askisk.speakers").joinpath("data/first_names.json").read_text(encoding="utf-8")
+    return dict(json.loads(raw)["names"])
+
+
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
 # "express/voice/raise concern about …"
