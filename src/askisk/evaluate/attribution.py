@@ -12,7 +12,8 @@ Matching rule for speakers: the gold names are the words of the gold source ment
 comma-separated part cut at its first preposition ("A spokesman for Clinton, Brian Fallon" -> spokesman,
 brian, fallon), plus the proper nouns of every mention in the CoreNLP coreference chain of the source
 (so "he" gets the name of his chain). The predicted speaker matches when its head word (its last word
-that is not a title or article) is one of the gold names. A gold source *resolves to a name* when those
+that is not a title or article) is one of the gold names; a document speaker ("IMF report") matches
+through its author's head word ("imf"). A gold source *resolves to a name* when those
 gold names hold a proper noun (CoreNLP NNP inside the source, or in its chain).
 
 Gold kind: *quote* when at least half the passage's content letters sit inside quotation marks, else
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 
 from askisk.evaluate.polnear import Article, GoldAttribution, Span
 from askisk.models import Source
-from askisk.speakers.rules import quote_mask
+from askisk.speakers.rules import DOCUMENT_NOUNS, quote_mask
 
 ATTRIBUTED_AT = 0.8
 NARRATION_AT = 0.2
@@ -145,8 +146,15 @@ def gold_names(article: Article, attr: GoldAttribution) -> tuple[frozenset[str],
 
 
 def speaker_matches(predicted: str | None, names: frozenset[str]) -> bool:
-    head = head_word(predicted) if predicted else None
-    return head is not None and head in names
+    """The predicted head word is a gold name; for a document ("IMF report") its author's head word."""
+    if not predicted:
+        return False
+    kept = [w for w in words(predicted) if w not in _STOP]
+    if not kept:
+        return False
+    if kept[-1] in DOCUMENT_NOUNS and len(kept) > 1 and kept[-2] in names:
+        return True
+    return kept[-1] in names
 
 
 def score_article(article: Article, analyse: Callable[[Source], object]) -> list[PassageResult]:

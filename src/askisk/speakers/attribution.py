@@ -109,18 +109,24 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
         doc = nlp(text)
         base = para.number * 1_000_000
         registry.observe(doc, base, mask.inside)
+        turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, mask.inside, s, e)
-            found = _find_cue(doc, s, e, mask.inside, registry, base, recent) or _lead_label(
-                doc, s, e, mask.inside, registry, base, recent
-            )
+            found = _find_cue(doc, s, e, mask.inside, registry, base, recent)
+            label = _lead_label(doc, s, e, mask.inside, registry, base, recent) if found is None else None
+            if label is not None:
+                found = label
+            elif found is None and turn is not None:
+                decisions[i] = _Decision(turn.record, turn.kind, turn.cue, "cued", turn.mention)
+                continue
             if found is not None:
                 record, cue, (ms, me) = found
                 kind = "quote" if words >= _QUOTE_WORDS else "reported"
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
+                turn = decisions[i] if label is not None else None
             elif words >= _QUOTE_WORDS or mask.inside[s]:
                 decisions[i] = _Decision(None, "quote", None, "pending")
         here = [decisions[i] for i in idxs]

@@ -39,11 +39,13 @@ def lead_label(doc, s: int, e: int, inside):
             break
     else:
         return None
-    while label and (label[0].pos_ in ("VERB", "AUX") or label[0].lower_ in _SAID):
+    while label and (label[0].pos_ in ("VERB", "AUX") or label[0].lower_ in _SAID or label[0].is_quote):
         label = label[1:]  # "Said Duarte: …"
-    if not label or inside[label[0].idx] or len(toks) - k < 3:
+    if not label or len(toks) - k < 3:
         return None
     if any(not t.text[:1].isupper() for t in label) or label[0].lower_ in NOT_LABELS:
+        return None
+    if inside[label[0].idx] and not all(t.text.isupper() for t in label):  # '"WALLACE: …' is a transcript
         return None
     if len(label) == 1 and label[0].ent_type_ == "GPE":  # a dateline: "WASHINGTON:"
         return None
