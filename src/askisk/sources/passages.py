@@ -24,8 +24,8 @@ _ABBREVIATIONS = {
     "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "adm",
 }  # fmt: skip
 # A sentence ends at . ! ? (maybe followed by closing quotes/brackets) and whitespace, before a capital,
-# a digit or an opening quote.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0400-\u04ff])")
+# a digit or an opening quote (two marks for typewriter quotes: ''It).
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9\u0400-\u04ff])")
 _CAPTION_MAX_WORDS = 6
 _SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "da", "der", "du"}
 

@@ -328,6 +328,10 @@ class Registry:
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None
         tok = named_head(tok)
+        if tok.text[:1].isupper() and tok.dep_ != "compound":
+            known = self._find_person([tok.text])  # a known surname, whatever label the model gives it
+            if known is not None:
+                return known
         ent = entity_of(tok)
         if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)):
             rec = self._person(ent, base)
