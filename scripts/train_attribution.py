@@ -29,27 +29,39 @@ from collections import Counter
 from pathlib import Path
 
 from askisk.evaluate.polnear import read_split
+from askisk.speakers.rules import vocab
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "askisk" / "speakers" / "data"
 OUT = DATA / "cue_lexicon.json"
 NAMES_OUT = DATA / "first_names.json"
 GENDER_MIN = 2
 GENDER_AGREE = 0.9
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 MIN_COUNT = 3
 MIN_PRECISION = 0.3
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # words that sit inside cue spans but never carry the attribution themselves
-_FUNCTION = frozenset(
-    "a an the to of in on at for by with from and or but not no n't has have had is are was were be been being "
-    "do does did will would can could may might should must also then just still again already even that "
-    "this his her their its our my your he she it they we i you who which what as about up out into over "
-    "very more most so than too".split()
+_FUNCTION = vocab(
+    "a an the to of in on at for by with from and or but not no n't has have had is are was were be "
+    "been being do does did will would can could may might should must also then just still again "
+    "already even that this his her their its our my your he she it they we i you who which what as "
+    "about up out into over very more most so than too"
 )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("polnear", type=Path, help="the PolNeAR checkout (with data/train)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
@@ -85,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     NAMES_OUT.write_text(
         json.dumps(
             {
-                "about": "first names -> m/f, from he/she mentions in CoreNLP coreference chains of PolNeAR train",
+                "about": "first names -> m/f, from he/she in CoreNLP coreference chains of PolNeAR train",
                 "corpus": "PolNeAR v1.0.0 (networkdynamics/PolNeAR), train compartment",
                 "min_votes": GENDER_MIN,
                 "agreement": GENDER_AGREE,

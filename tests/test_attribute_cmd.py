@@ -26,7 +26,16 @@ def test_attribute_file_json_offsets_and_speakers(tmp_path):
     assert [r["position"] for r in rows] == list(range(len(rows)))
     for r in rows:
         assert ARTICLE[r["start"] : r["end"]] == r["text"]
-        assert set(r) >= {"passage_id", "paragraph", "kind", "section", "speaker", "attribution", "cue", "role"}
+        assert set(r) >= {
+            "passage_id",
+            "paragraph",
+            "kind",
+            "section",
+            "speaker",
+            "attribution",
+            "cue",
+            "role",
+        }
         if r["mention"] is not None:
             m = r["mention"]
             assert ARTICLE[m["start"] : m["end"]] == m["text"]
@@ -41,7 +50,9 @@ def test_attribute_file_json_offsets_and_speakers(tmp_path):
 
 
 def test_attribute_stdin_readable_and_json():
-    proc = run_cli("attribute", "-", "--json", stdin="Prices will rise, the central bank said in a statement.\n")
+    proc = run_cli(
+        "attribute", "-", "--json", stdin="Prices will rise, the central bank said in a statement.\n"
+    )
     assert proc.returncode == 0, proc.stderr
     (row,) = _lines(proc.stdout)
     assert row["speaker"] and "bank" in row["speaker"].lower() and row["attribution"] == "reported"

@@ -41,7 +41,10 @@ def test_reader_picks_one_annotator_and_reads_spans_and_coref():
 
 
 def test_parse_ann_keeps_attributions_without_source():
-    ann = "T1\tCue 10 14\tsaid\nT2\tContent 0 9\tIt rains.\nT3\tAttribution 10 14\tsaid\nE1\tAttribution:T3 Cue:T1 Content:T2\n"
+    ann = (
+        "T1\tCue 10 14\tsaid\nT2\tContent 0 9\tIt rains.\nT3\tAttribution 10 14\tsaid\n"
+        "E1\tAttribution:T3 Cue:T1 Content:T2\n"
+    )
     (attr,) = parse_ann(ann)
     assert attr.source == () and attr.cue == ((10, 14),) and attr.content == ((0, 9),)
 

@@ -29,16 +29,14 @@ from dataclasses import dataclass, field
 
 from askisk.evaluate.polnear import Article, GoldAttribution, Span
 from askisk.models import Source
-from askisk.speakers.rules import DOCUMENT_NOUNS, quote_mask
+from askisk.speakers.rules import DOCUMENT_NOUNS, quote_mask, vocab
 
 ATTRIBUTED_AT = 0.8
 NARRATION_AT = 0.2
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_STOP = frozenset(
-    "the a an mr mrs ms miss dr sen rep gov prof gen president 's ’s his her their its our my your".split()
-)
-_PREPOSITIONS = frozenset("for of at with from to in on by who which that according".split())
-_PRONOUNS = frozenset("he she they it i we you him them who".split())
+_STOP = vocab("the a an mr mrs ms miss dr sen rep gov prof gen president 's ’s his her their its our my your")
+_PREPOSITIONS = vocab("for of at with from to in on by who which that according")
+_PRONOUNS = vocab("he she they it i we you him them who")
 
 
 @dataclass(frozen=True)

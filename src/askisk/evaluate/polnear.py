@@ -65,7 +65,9 @@ def compartment_dir(root: Path, split: str) -> Path:
     for base in (root / "data" / split, root / split):
         if (base / "attributions").is_dir() and (base / "text").is_dir():
             return base
-    raise InputError(f"no PolNeAR {split} compartment under {root} (expected data/{split}/text and attributions)")
+    raise InputError(
+        f"no PolNeAR {split} compartment under {root} (expected data/{split}/text and attributions)"
+    )
 
 
 def annotation_files(folder: Path) -> list[tuple[str, str, Path]]:
@@ -93,7 +95,9 @@ def read_split(root: Path, split: str, limit: int | None = None, coref: bool = T
             continue
         text = text_path.read_text(encoding="utf-8")
         chains, proper = read_corenlp(folder / "corenlp" / f"{article}.txt.xml") if coref else (None, ())
-        out.append(Article(article, annotator, text, parse_ann(ann.read_text(encoding="utf-8")), chains, proper))
+        out.append(
+            Article(article, annotator, text, parse_ann(ann.read_text(encoding="utf-8")), chains, proper)
+        )
     return out
 
 

@@ -133,7 +133,13 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         if carry is not None and not any(d.status == "cued" for d in here):
             for d in here:
-                d.record, d.kind, d.cue, d.status, d.mention = carry.record, "quote", carry.cue, "cued", carry.mention
+                d.record, d.kind, d.cue, d.status, d.mention = (
+                    carry.record,
+                    "quote",
+                    carry.cue,
+                    "cued",
+                    carry.mention,
+                )
         carry = None
         if idxs and here[-1].status == "cued" and ends_with_colon(passages[idxs[-1]].text):
             carry = here[-1]
@@ -145,7 +151,10 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
     attributions = [_attribution(d) for d in decisions]
     attributions = _apply_overrides(source, passages, attributions)
     speakers = _speaker_list(source.id, registry, decisions, attributions)
-    mentions = tuple(d.mention if d.record is not None and a.speaker else None for d, a in zip(decisions, attributions))
+    mentions = tuple(
+        d.mention if d.record is not None and a.speaker else None
+        for d, a in zip(decisions, attributions, strict=True)
+    )
     return SourceSpeakers(speakers, tuple(attributions), mentions)
 
 

@@ -25,7 +25,9 @@ NOT_LABELS = vocab(
     "here why what how when where who which this that the it update: ps p.s"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
-_SIGNATURE = re.compile(r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?[ \t]*$", re.M)
+_SIGNATURE = re.compile(
+    r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?[ \t]*$", re.M
+)
 
 
 def lead_label(doc, s: int, e: int, inside):

@@ -410,7 +410,7 @@ class Registry:
 
 
 def _salience(rec: Record) -> int:
-    """A person last seen as a subject or speaker outranks one only mentioned since (two paragraphs' worth)."""
+    """Last seen as a subject or speaker outranks mentioned since (by up to two paragraphs)."""
     return max(rec.subject, rec.last - 2_000_000)
 
 
