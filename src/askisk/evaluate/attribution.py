@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from askisk.evaluate.polnear import Article, GoldAttribution, Span
 from askisk.models import Source
+from askisk.speakers.corpus import SourceDoc
 from askisk.speakers.rules import DOCUMENT_NOUNS, quote_mask, vocab
 
 ATTRIBUTED_AT = 0.8
@@ -108,7 +109,7 @@ def source_words(text: str) -> set[str]:
 
 
 def _covered(spans: Iterable[Span], s: int, e: int, letters: list[int]) -> set[int]:
-    out = set()
+    out: set[int] = set()
     for a, b in spans:
         lo, hi = max(a, s), min(b, e)
         if lo < hi:
@@ -126,7 +127,7 @@ def gold_names(article: Article, attr: GoldAttribution) -> tuple[frozenset[str],
         return frozenset(), False
     literal = _span_text(article.text, attr.source)
     names = source_words(literal)
-    proper = set()
+    proper: set[str] = set()
     for a, b in article.proper_spans:
         if any(s <= a and b <= e for s, e in attr.source):
             proper.update(w for w in words(article.text[a:b]) if w not in _STOP)
@@ -155,7 +156,7 @@ def speaker_matches(predicted: str | None, names: frozenset[str]) -> bool:
     return kept[-1] in names
 
 
-def score_article(article: Article, analyse: Callable[[Source], object]) -> list[PassageResult]:
+def score_article(article: Article, analyse: Callable[[Source], SourceDoc]) -> list[PassageResult]:
     source = Source(id=article.name, title=article.name, path=article.name, body=article.text)
     doc = analyse(source)
     text = article.text
@@ -175,7 +176,8 @@ def score_article(article: Article, analyse: Callable[[Source], object]) -> list
                 best, best_n = attr, len(got)
         f = len(covered) / len(letters)
         gold = "attributed" if f >= ATTRIBUTED_AT else "narration" if f <= NARRATION_AT else "partial"
-        names, named, gold_kind, source_text, cue_text = frozenset(), False, None, None, None
+        names: frozenset[str] = frozenset()
+        named, gold_kind, source_text, cue_text = False, None, None, None
         if best is not None and gold != "narration":
             names, named = gold_names(article, best)
             source_text = _span_text(text, best.source) or None

@@ -86,7 +86,7 @@ def annotation_files(folder: Path) -> list[tuple[str, str, Path]]:
 def read_split(root: Path, split: str, limit: int | None = None, coref: bool = True) -> list[Article]:
     """The articles of one compartment; `coref=False` skips the (large) CoreNLP files."""
     folder = compartment_dir(root, split)
-    out = []
+    out: list[Article] = []
     for article, annotator, ann in annotation_files(folder):
         if limit is not None and len(out) >= limit:
             break
@@ -146,27 +146,28 @@ def read_corenlp(path: Path) -> tuple[tuple[tuple[Mention, ...], ...] | None, tu
         return None, ()
     sentences: dict[int, list[tuple[int, int, str, str]]] = {}
     for sent in root.iter("sentence"):
-        if sent.find("tokens") is None:
+        tokens = sent.find("tokens")
+        if tokens is None:
             continue
         toks = []
-        for tok in sent.find("tokens"):
+        for tok in tokens:
             toks.append(
                 (
-                    int(tok.findtext("CharacterOffsetBegin")),
-                    int(tok.findtext("CharacterOffsetEnd")),
+                    _int(tok.findtext("CharacterOffsetBegin")),
+                    _int(tok.findtext("CharacterOffsetEnd")),
                     tok.findtext("word") or "",
                     tok.findtext("POS") or "",
                 )
             )
-        sentences[int(sent.get("id"))] = toks
+        sentences[_int(sent.get("id"))] = toks
     proper = tuple((s, e) for toks in sentences.values() for s, e, _, pos in toks if pos.startswith("NNP"))
-    chains = []
+    chains: list[tuple[Mention, ...]] = []
     coref = root.find("document/coreference")
     for chain in coref if coref is not None else ():
         mentions = []
         for m in chain.iter("mention"):
-            toks = sentences.get(int(m.findtext("sentence")), [])
-            a, b, h = int(m.findtext("start")) - 1, int(m.findtext("end")) - 1, int(m.findtext("head")) - 1
+            toks = sentences.get(_int(m.findtext("sentence")), [])
+            a, b, h = _int(m.findtext("start")) - 1, _int(m.findtext("end")) - 1, _int(m.findtext("head")) - 1
             if not (0 <= a < b <= len(toks)) or not 0 <= h < len(toks):
                 continue
             words = tuple(w for _, _, w, pos in toks[a:b] if pos.startswith("NNP"))
@@ -174,3 +175,7 @@ def read_corenlp(path: Path) -> tuple[tuple[tuple[Mention, ...], ...] | None, tu
         if mentions:
             chains.append(tuple(mentions))
     return tuple(chains), proper
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value else -1

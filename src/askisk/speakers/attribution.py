@@ -223,7 +223,9 @@ def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph
         return
     for d, (s, _) in zip(here, spans, strict=True):
         after = next(((a, b) for a, b in marks if b > s), None)
-        rec = registry.named(para.text[after[0] : after[1]]) if after else None
+        if after is None:
+            continue
+        rec = registry.named(para.text[after[0] : after[1]])
         if rec is not None:
             d.record, d.kind, d.cue, d.status = rec, "quote", f"― {rec.display()}", "cued"
             d.mention = (para.start + after[0], para.start + after[1])
