@@ -12,7 +12,7 @@ import math
 import sys
 from pathlib import Path
 
-SPLIT_CHOICES = ("all", "dev", "test")
+SPLIT_CHOICES = ("all", "dev", "test", "heldout2")
 HEADERS = {
     "recall@1": "R@1",
     "recall@3": "R@3",
@@ -22,7 +22,12 @@ HEADERS = {
     "ndcg@10": "nDCG@10",
     "speaker_accuracy": "speaker",
 }
-TITLES = {"all": "full set", "dev": "dev split", "test": "test split (held out)"}
+TITLES = {
+    "all": "full set",
+    "dev": "dev split",
+    "test": "test split (held out)",
+    "heldout2": "heldout2 split (held out, written before tuning contextual retrieval)",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     floors = [em.parse_floor(f, ev.DEFAULT_CONFIG_NAME, configs) for f in args.fail_under]
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
     eval_dir = Path(args.eval_set) if args.eval_set else ev.default_eval_dir(service.paths.kb)
-    splits = ("all", "dev", "test") if args.split == "all" else (args.split,)
+    splits = ("all", *ev.SPLITS) if args.split == "all" else (args.split,)
     ev.load_questions(eval_dir)  # a missing or malformed set fails before the index and model load
     service.store()
     with _progress() as progress:
