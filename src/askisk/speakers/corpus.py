@@ -52,9 +52,10 @@ def retrieval_texts(doc: SourceDoc) -> list[tuple[Passage, str, str]]:
 
 
 def lexical_text(passage: Passage, context: str = "", title: str = "") -> str:
-    """What the context BM25 indexes: the sentence, the names its pronouns stand for, and the source's
-    title (which tells apart sources, not the sentences of one source: its words are in all of them)."""
-    return " ".join(part for part in (passage.text, context, title) if part)
+    """What the context BM25 indexes: the sentence, the names its pronouns stand for, its section question
+    (as the encoder sees it) and the source's title (which tells sources apart, not the sentences of one
+    source: its words are in all of them)."""
+    return " ".join(part for part in (passage.text, context, passage.section or "", title) if part)
 
 
 def embed_text(passage: Passage, attribution: Attribution) -> str:
