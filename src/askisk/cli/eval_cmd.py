@@ -19,6 +19,7 @@ HEADERS = {
     "recall@3": "R@3",
     "recall@5": "R@5",
     "recall@10": "R@10",
+    "hit_rate@5": "Hit@5",
     "mrr@10": "MRR@10",
     "ndcg@10": "nDCG@10",
     "speaker_accuracy": "speaker",
