@@ -38,7 +38,7 @@ def test_a_sentence_without_a_pronoun_gets_no_context():
 
 
 def test_seed_pronoun_sentences_carry_the_group(seed_service):
-    index = seed_service.ready(refresh=False)
+    index = seed_service.store(refresh=False)
     doc = next(iter(index.docs.values()))
     by_text = {p.text: doc.context(i) for i, p in enumerate(doc.passages)}
     for start in ("Accordingly, they can use the tactics", "The expert notes that they are a continuation"):
@@ -54,7 +54,7 @@ def test_seed_pronoun_sentences_carry_the_group(seed_service):
     ],
 )
 def test_the_issue_pronoun_sentence_is_found_by_its_question(seed_service, question, answer):
-    index = seed_service.ready(refresh=False)
+    index = seed_service.store(refresh=False)
     qvec = seed_service.encoder().encode([question])[0]
     hits, _ = search(index, question, qvec, top_k=5, config=CONFIGS["bm25+context"])
     assert any(answer in h.text for h in hits), [h.text[:60] for h in hits]
@@ -66,7 +66,7 @@ def test_the_issue_pronoun_sentence_is_found_by_its_question(seed_service, quest
 def test_context_never_leaks_into_the_text_of_a_hit(seed_built, seed_service):
     kb, index = seed_built
     body = (kb / "isk-central-asia.md").read_text(encoding="utf-8")
-    loaded = seed_service.ready(refresh=False)
+    loaded = seed_service.store(refresh=False)
     doc = next(iter(loaded.docs.values()))
     context_of = {p.id: doc.context(i) for i, p in enumerate(doc.passages)}
     question = "What tactics can IS-K use?"
@@ -81,7 +81,7 @@ def test_context_never_leaks_into_the_text_of_a_hit(seed_built, seed_service):
 
 
 def test_lexical_text_adds_context_section_and_title_but_the_passage_keeps_its_text(seed_service):
-    index = seed_service.ready(refresh=False)
+    index = seed_service.store(refresh=False)
     doc = next(iter(index.docs.values()))
     i, p = next((i, p) for i, p in enumerate(doc.passages) if doc.context(i))
     words = lexical_text(p, doc.context(i), doc.source.title)

@@ -38,6 +38,7 @@ def reference(qrels: em.Qrels, rankings: dict[str, list[str]]) -> dict[str, floa
         ranked, relevant = rankings.get(qid, []), set(rels)
         for k in (1, 3, 5, 10):
             per_q[f"recall@{k}"].append(ref_recall(ranked, relevant, k))
+        per_q["hit_rate@5"].append(1.0 if relevant & set(ranked[:5]) else 0.0)
         per_q["mrr@10"].append(ref_mrr(ranked, relevant))
         per_q["ndcg@10"].append(ref_ndcg(ranked, relevant))
     return {m: sum(v) / len(v) for m, v in per_q.items()}
@@ -260,7 +261,7 @@ def test_cli_fail_under_exits_non_zero_with_one_line_per_floor(seed_built):
         line.split()[0] for line in proc.stdout.splitlines() if line.split()[:1] in ([c] for c in CONFIGS)
     ]
     assert "full set:" in proc.stdout and "test split (held out):" in proc.stdout  # the readable tables
-    assert rows == ["bm25", "hybrid+speaker"] * 3
+    assert rows == ["bm25", "hybrid+speaker"] * 4  # full set, dev, test, heldout2
 
 
 def test_cli_errors_before_loading_anything(seed_built, tmp_path):

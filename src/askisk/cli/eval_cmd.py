@@ -51,8 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--split",
-        choices=SPLIT_CHOICES + DATASET_SPLITS,
-        help="questions to report (default: all; with --dataset: even-dev)",
+        metavar="SPLIT",
+        help=f"questions to report: {', '.join(SPLIT_CHOICES)} (default: all); with --dataset: "
+        f"{', '.join(DATASET_SPLITS)} (default: even-dev)",
     )
     p.add_argument(
         "--dataset",
@@ -85,10 +86,11 @@ def run(args: argparse.Namespace) -> int:
         return run_claims(args)
     if args.dataset:
         return run_dataset(args)
-    if args.split in DATASET_SPLITS:
+    if args.split not in SPLIT_CHOICES:
         from askisk.errors import InputError
 
-        raise InputError(f"--split {args.split} is a Climate-FEVER split: use it with --dataset")
+        hint = " (a Climate-FEVER split: use it with --dataset)" if args.split in DATASET_SPLITS else ""
+        raise InputError(f"unknown split {args.split!r}{hint}; choose one of {', '.join(SPLIT_CHOICES)}")
     from askisk.cli import filters_from
 
     if filters_from(args).active:
@@ -144,7 +146,7 @@ def run_dataset(args: argparse.Namespace) -> int:
         kb, index = work / "kb", work / "index"
         stderr_line(f"writing the evidence of the {cfr.POOL} claims to {kb}")
         cfr.write_pool(dataset, kb)
-        service = Askisk.open(kb, index, notify=stderr_line)
+        service = Askisk.open(str(kb), str(index), notify=stderr_line)
         service.store()
         with _progress() as progress:
             report = cfr.evaluate(service, dataset, split, configs, progress=progress)
