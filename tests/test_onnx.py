@@ -14,7 +14,7 @@ from conftest import run_cli
 
 from askisk.index.local import messages_only
 from askisk.search.fusion import CONFIGS, search
-from askisk.speakers.corpus import embed_text
+from askisk.speakers.corpus import retrieval_texts
 
 EVAL = Path(__file__).resolve().parents[1] / "kb" / "eval" / "queries.jsonl"
 HEAVY = ("torch", "sentence_transformers", "transformers", "sklearn")
@@ -83,8 +83,8 @@ def test_query_encoder_is_onnx(seed_built):
 
 def test_passage_embeddings_agree(encoders, loaded):
     onnx, st = encoders
-    texts = [embed_text(p, a) for p, a in loaded.rows]
-    assert len(texts) > 10
+    texts = [embedded for d in loaded.docs.values() for _, embedded, _ in retrieval_texts(d)]
+    assert len(texts) == len(loaded.rows) > 10
     fast, slow = onnx.encode(texts), st.encode(texts)
     assert fast.shape == slow.shape == (len(texts), 384) and fast.dtype == np.float32
     assert _cosines(fast, slow).min() >= 0.999

@@ -19,7 +19,7 @@ def run_attribution(args: argparse.Namespace) -> int:
 
     if not args.path:
         raise InputError("--attribution polnear needs PATH: the PolNeAR checkout (with data/dev, data/train)")
-    split = "dev" if args.split == "all" else args.split
+    split = "dev" if args.split in (None, "all") else args.split
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be a positive number of articles")
     with _progress() as progress:

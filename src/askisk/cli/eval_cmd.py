@@ -12,17 +12,24 @@ import math
 import sys
 from pathlib import Path
 
-SPLIT_CHOICES = ("all", "dev", "test", "train")  # train: --attribution polnear only
+SPLIT_CHOICES = ("all", "dev", "test", "heldout2")
+DATASET_SPLITS = ("even", "even-dev", "even-test")  # --dataset climate-fever: odd ids are held out
 HEADERS = {
     "recall@1": "R@1",
     "recall@3": "R@3",
     "recall@5": "R@5",
     "recall@10": "R@10",
+    "hit_rate@5": "Hit@5",
     "mrr@10": "MRR@10",
     "ndcg@10": "nDCG@10",
     "speaker_accuracy": "speaker",
 }
-TITLES = {"all": "full set", "dev": "dev split", "test": "test split (held out)"}
+TITLES = {
+    "all": "full set",
+    "dev": "dev split",
+    "test": "test split (held out)",
+    "heldout2": "heldout2 split (held out, written before tuning contextual retrieval)",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +49,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="configurations to compare (default: all): bm25, dense, hybrid, hybrid+speaker, ...",
     )
-    p.add_argument("--split", choices=SPLIT_CHOICES, default="all", help="questions to report (default: all)")
+    p.add_argument(
+        "--split",
+        metavar="SPLIT",
+        help=f"questions to report: {', '.join(SPLIT_CHOICES)} (default: all); with --dataset: "
+        f"{', '.join(DATASET_SPLITS)} (default: even-dev)",
+    )
+    p.add_argument(
+        "--dataset",
+        nargs=2,
+        metavar=("NAME", "PATH"),
+        help="evidence retrieval on a public dataset instead: climate-fever PATH/TO/climate-fever.jsonl "
+        "(claims as questions; the kb of the even claims' evidence and its index go under --index DIR, "
+        "reused by later runs; default: a temporary folder)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object with every figure")
     p.add_argument("--runs", metavar="DIR", help="write TREC run files (<config>.trec) and qrels.txt here")
     p.add_argument(
@@ -77,8 +97,15 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("PATH and --limit go with --attribution polnear PATH")
     if args.split == "train":
         raise InputError("--split train goes with --attribution polnear")
+    if not args.dataset:
+        args.split = args.split or "all"
     if getattr(args, "claims", False):
         return run_claims(args)
+    if args.dataset:
+        return run_dataset(args)
+    if args.split not in SPLIT_CHOICES:
+        hint = " (a Climate-FEVER split: use it with --dataset)" if args.split in DATASET_SPLITS else ""
+        raise InputError(f"unknown split {args.split!r}{hint}; choose one of {', '.join(SPLIT_CHOICES)}")
     from askisk.cli import filters_from
 
     if filters_from(args).active:
@@ -89,32 +116,71 @@ def run(args: argparse.Namespace) -> int:
             "count gold passages that a filter would hide (use --set with an eval set of that source)"
         )
     from askisk.cli import stderr_line
-    from askisk.cli.output import json_line
-    from askisk.errors import InputError
     from askisk.evaluate import metrics as em
     from askisk.evaluate import retrieval as ev
     from askisk.search.fusion import CONFIGS
     from askisk.service import Askisk
 
     configs = list(dict.fromkeys(args.config or CONFIGS))
-    unknown = [c for c in configs if c not in CONFIGS]
-    if unknown:
-        raise InputError(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
+    ev.check_configs(configs)
     floors = [em.parse_floor(f, ev.DEFAULT_CONFIG_NAME, configs) for f in args.fail_under]
     service = Askisk.open(args.kb, args.index, notify=stderr_line)
     eval_dir = Path(args.eval_set) if args.eval_set else ev.default_eval_dir(service.paths.kb)
-    splits = ("all", "dev", "test") if args.split == "all" else (args.split,)
+    splits = ("all", *ev.SPLITS) if args.split == "all" else (args.split,)
     ev.load_questions(eval_dir)  # a missing or malformed set fails before the index and model load
     service.store()
     with _progress() as progress:
         report = ev.evaluate(service, eval_dir, configs, splits, progress=progress)
+    return _finish(args, report, floors, splits[0])
+
+
+def run_dataset(args: argparse.Namespace) -> int:
+    """`askisk eval --dataset climate-fever PATH`: evidence retrieval, every configuration side by side."""
+    import tempfile
+
+    from askisk.cli import stderr_line
+    from askisk.errors import InputError
+    from askisk.evaluate import cf_retrieval as cfr
+    from askisk.evaluate import metrics as em
+    from askisk.evaluate import retrieval as ev
+    from askisk.search.fusion import CONFIGS
+    from askisk.service import Askisk
+
+    name, path = args.dataset
+    if name != cfr.NAME:
+        raise InputError(f"unknown dataset {name!r}; known: {cfr.NAME}")
+    dataset = Path(path)
+    if not dataset.is_file():
+        raise InputError(f"no Climate-FEVER file at {dataset} (the repository's dataset/climate-fever.jsonl)")
+    split = cfr.check_split(args.split or "even-dev")
+    configs = list(dict.fromkeys(args.config or CONFIGS))
+    ev.check_configs(configs)
+    floors = [em.parse_floor(f, ev.DEFAULT_CONFIG_NAME, configs) for f in args.fail_under]
+    with tempfile.TemporaryDirectory(prefix="askisk-cf-") as scratch:
+        work = Path(args.index) if args.index else Path(scratch)
+        kb, index = work / "kb", work / "index"
+        stderr_line(f"writing the evidence of the {cfr.POOL} claims to {kb}")
+        cfr.write_pool(dataset, kb)
+        service = Askisk.open(str(kb), str(index), notify=stderr_line)
+        service.store()
+        with _progress() as progress:
+            report = cfr.evaluate(service, dataset, split, configs, progress=progress)
+    return _finish(args, report, floors, split)
+
+
+def _finish(args: argparse.Namespace, report, floors, split: str) -> int:
+    from askisk.cli import stderr_line
+    from askisk.cli.output import json_line
+    from askisk.evaluate import metrics as em
+    from askisk.evaluate import retrieval as ev
+
     if args.runs:
         written = ev.write_runs(report, Path(args.runs))
         stderr_line(f"wrote {len(written)} files to {args.runs}: {', '.join(p.name for p in written)}")
-    failed = em.failed_floors(floors, report.scores(splits[0]))
+    failed = em.failed_floors(floors, report.scores(split))
     if args.json:
         out = report.to_json(details=args.verbose)
-        out["floors"] = [{"floor": str(f), "split": splits[0]} for f in floors]
+        out["floors"] = [{"floor": str(f), "split": split} for f in floors]
         out["failed"] = failed
         json_line(out)
     else:
@@ -173,7 +239,7 @@ def _print_report(report, verbose: bool) -> None:
             box=box.SIMPLE_HEAD,
             show_edge=False,
             pad_edge=False,
-            title=f"{TITLES[rep.split]}: {rep.answerable} answerable questions",
+            title=f"{TITLES.get(rep.split, rep.split)}: {rep.answerable} answerable questions",
             title_justify="left",
             caption=f"{rep.unanswerable} unanswerable questions are not ranked; "
             "speaker = share of the questions with a relevant passage in the top 5 (count) "

@@ -17,7 +17,9 @@ from askisk.speakers.names import name_key
 
 DEPTH = 10  # ranked passages kept per question
 SPEAKER_DEPTH = 5  # a question counts for speaker accuracy when a relevant passage is in this top
-RANKING_METRICS = ("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10")
+# hit_rate@5: share of questions with any relevant passage in the top 5 (recall@5 is the share of the
+# relevant passages found, which differs when a question has several, as Climate-FEVER claims do)
+RANKING_METRICS = ("recall@1", "recall@3", "recall@5", "recall@10", "hit_rate@5", "mrr@10", "ndcg@10")
 SPEAKER_METRIC = "speaker_accuracy"
 METRICS = (*RANKING_METRICS, SPEAKER_METRIC)
 

@@ -23,6 +23,7 @@ from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSIO
 from askisk.errors import AskiskError, KnowledgeBaseError
 from askisk.fsutil import fsync_dir, write_atomic
 from askisk.index.layout import (
+    BM25_CONTEXT_DIR,
     BM25_DIR,
     CORPUS,
     DENSE,
@@ -35,7 +36,7 @@ from askisk.index.layout import (
 )
 from askisk.index.records import doc_to_record, record_to_doc
 from askisk.models import BuildReport
-from askisk.speakers.corpus import SourceDoc, analyse, embed_text
+from askisk.speakers.corpus import SourceDoc, analyse, retrieval_texts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -208,13 +209,9 @@ def _write_build(
     from askisk.encoder import onnx_export
     from askisk.index import dense, lexical
 
-    texts = [
-        embed_text(p, a)
-        for d in docs
-        for p, a in zip(d.passages, d.attributions, strict=True)
-        if p.searchable
-    ]
-    passages = [p for d in docs for p in d.passages if p.searchable]
+    prepared = [row for d in docs for row in retrieval_texts(d)]
+    texts = [embedded for _, embedded, _ in prepared]
+    passages = [p for p, _, _ in prepared]
     hashes = [_embed_hash(t) for t in texts]
     missing = [i for i, h in enumerate(hashes) if h not in cached]
     vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
@@ -232,6 +229,7 @@ def _write_build(
         np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
         dense.save(dense.build(vectors), tmp / DENSE)
         lexical.save(lexical.build([p.text for p in passages]), tmp / BM25_DIR)
+        lexical.save(lexical.build([words for _, _, words in prepared]), tmp / BM25_CONTEXT_DIR)
         corpus = {
             "sources": [doc_to_record(d, h) for d, h in zip(docs, content_hashes, strict=True)],
             "embed_hashes": hashes,

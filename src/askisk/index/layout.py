@@ -24,6 +24,7 @@ CORPUS = "corpus.json"
 EMBEDDINGS = "embeddings.npy"
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
+BM25_CONTEXT_DIR = "bm25_context"  # sentences with their context (speakers.corpus.lexical_text)
 
 
 @dataclass(frozen=True)

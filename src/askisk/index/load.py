@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk.errors import BrokenIndexError
-from askisk.index.layout import BM25_DIR, CORPUS, DENSE, check_compatible, current_build_dir, read_manifest
+from askisk.index.layout import (
+    BM25_CONTEXT_DIR,
+    BM25_DIR,
+    CORPUS,
+    DENSE,
+    check_compatible,
+    current_build_dir,
+    read_manifest,
+)
 from askisk.index.records import record_to_doc
 from askisk.models import Attribution, Passage, Scope, Speaker
 from askisk.speakers.corpus import SourceDoc
@@ -64,6 +72,11 @@ class LoadedIndex:
         allowed = self.allowed(scope)
         return len(self.rows) if allowed is None else len(allowed)
 
+    @cached_property
+    def bm25_context(self) -> bm25s.BM25:
+        """BM25 over each sentence with its context; loaded on first use (only context configurations)."""
+        return _load_bm25(self.build_dir / BM25_CONTEXT_DIR, len(self.rows))
+
     def paragraph_text(self, source_id: str, number: int) -> str:
         doc = self.docs[source_id]
         return doc.paragraphs[number - 1].text if 0 < number <= len(doc.paragraphs) else ""
@@ -76,20 +89,23 @@ class LoadedIndex:
     def dense_scores(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
         return self.dense.reconstruct_batch(rows) @ qvec
 
-    def lexical_top(self, query: str, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:
+    def lexical_top(
+        self, query: str, depth: int, scope: Scope, context: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
         from askisk.index import lexical
 
-        return lexical.top(self._bm25_scores(query), depth, self.allowed(scope))
+        return lexical.top(self._bm25_scores(query, context), depth, self.allowed(scope))
 
-    def lexical_scores(self, query: str, rows: np.ndarray) -> np.ndarray:
-        return self._bm25_scores(query)[rows]
+    def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray:
+        return self._bm25_scores(query, context)[rows]
 
-    def _bm25_scores(self, query: str) -> np.ndarray:
+    def _bm25_scores(self, query: str, context: bool) -> np.ndarray:
         """Every row's BM25 score; the last query's are kept, since fusion asks for top-k and then rows."""
         from askisk.index import lexical
 
-        if self._last_bm25 is None or self._last_bm25[0] != query:
-            self._last_bm25 = (query, lexical.scores(self.bm25, query))
+        key = f"{int(context)}{query}"
+        if self._last_bm25 is None or self._last_bm25[0] != key:
+            self._last_bm25 = (key, lexical.scores(self.bm25_context if context else self.bm25, query))
         return self._last_bm25[1]
 
 
@@ -110,7 +126,7 @@ def _union(groups: list) -> np.ndarray:
 
 
 def load_index(index_dir: Path) -> LoadedIndex:
-    from askisk.index import dense, lexical
+    from askisk.index import dense
 
     build = current_build_dir(index_dir)
     if build is None or not build.is_dir():
@@ -130,10 +146,16 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise BrokenIndexError(f"dense index {build / DENSE} is damaged or truncated; {FIX}") from exc
     if dense_index.ntotal != len(rows) or (len(rows) and dense_index.d != manifest.get("dimension")):
         raise BrokenIndexError(f"dense index {build / DENSE} does not match its passages; {FIX}")
+    return LoadedIndex(build, manifest, docs, rows, dense_index, _load_bm25(build / BM25_DIR, len(rows)))
+
+
+def _load_bm25(folder: Path, rows: int) -> bm25s.BM25:
+    from askisk.index import lexical
+
     try:
-        bm25 = lexical.load(build / BM25_DIR)
+        bm25 = lexical.load(folder)
     except Exception as exc:  # bm25s/numpy raise several types for a damaged file
-        raise BrokenIndexError(f"lexical index in {build / BM25_DIR} is damaged; {FIX}") from exc
-    if bm25.scores.get("num_docs") != len(rows):
-        raise BrokenIndexError(f"lexical index in {build / BM25_DIR} does not match its passages; {FIX}")
-    return LoadedIndex(build, manifest, docs, rows, dense_index, bm25)
+        raise BrokenIndexError(f"lexical index in {folder} is damaged; {FIX}") from exc
+    if bm25.scores.get("num_docs") != rows:
+        raise BrokenIndexError(f"lexical index in {folder} does not match its passages; {FIX}")
+    return bm25

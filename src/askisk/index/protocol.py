@@ -61,13 +61,16 @@ class Store(Protocol):
         """(cosines, rows) of the `depth` nearest passages in scope, best first."""
         ...
 
-    def lexical_top(self, query: str, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:
-        """(BM25 scores, rows) of the `depth` best passages in scope with a score above 0, best first."""
+    def lexical_top(
+        self, query: str, depth: int, scope: Scope, context: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(BM25 scores, rows) of the `depth` best passages in scope with a score above 0, best first.
+        `context`: the BM25 over each sentence with its context (`speakers.corpus.lexical_text`)."""
         ...
 
     def dense_scores(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray: ...
 
-    def lexical_scores(self, query: str, rows: np.ndarray) -> np.ndarray: ...
+    def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray: ...
 
 
 class Backend(Protocol):

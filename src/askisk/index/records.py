@@ -41,6 +41,7 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
             for p, a in zip(doc.passages, doc.attributions, strict=True)
         ],
         "speakers": [{"name": sp.name, "aliases": list(sp.aliases), "role": sp.role} for sp in doc.speakers],
+        "contexts": list(doc.contexts),
     }
 
 
@@ -65,4 +66,5 @@ def record_to_doc(record: dict[str, Any]) -> SourceDoc:
     speakers = tuple(
         Speaker(sp["name"], sid, tuple(sp.get("aliases") or ()), sp.get("role")) for sp in record["speakers"]
     )
-    return SourceDoc(source, paragraphs, tuple(passages), tuple(attributions), speakers)
+    contexts = tuple(str(c) for c in record.get("contexts") or ())
+    return SourceDoc(source, paragraphs, tuple(passages), tuple(attributions), speakers, contexts=contexts)

@@ -43,6 +43,7 @@ class SearchConfig:
     fusion: Fusion = "convex"
     alpha: float = ALPHA
     rrf_k: int = RRF_K
+    context: bool = False  # BM25 over sentences with their context (resolved pronouns, source title)
 
     @property
     def needs_vectors(self) -> bool:
@@ -55,6 +56,8 @@ CONFIGS: dict[str, SearchConfig] = {
     "hybrid-rrf": SearchConfig("hybrid", speaker_boost=False, fusion="rrf"),
     "hybrid": SearchConfig("hybrid", speaker_boost=False),
     "hybrid+speaker": SearchConfig("hybrid", speaker_boost=True),
+    "bm25+context": SearchConfig("bm25", speaker_boost=False, context=True),
+    "hybrid+context": SearchConfig("hybrid", speaker_boost=True, context=True),
 }
 DEFAULT_CONFIG = CONFIGS["hybrid+speaker"]
 
@@ -94,12 +97,12 @@ def fused_scores(
         assert qvec is not None
         _, dense_rows = store.dense_top(qvec, depth, scope)
     if config.mode != "dense":
-        _, bm25_rows = store.lexical_top(query, depth, scope)
+        _, bm25_rows = store.lexical_top(query, depth, scope, context=config.context)
     candidates = np.unique(np.concatenate([dense_rows, bm25_rows])).astype(np.int64)
     if len(candidates) == 0:
         return {}, raw
     cos = store.dense_scores(qvec, candidates) if qvec is not None else None
-    bm = store.lexical_scores(query, candidates) if config.mode != "dense" else None
+    bm = store.lexical_scores(query, candidates, context=config.context) if config.mode != "dense" else None
     for i, row in enumerate(candidates):
         entry = raw.setdefault(int(row), {})
         if cos is not None:

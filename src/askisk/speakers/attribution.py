@@ -35,6 +35,7 @@ No speaker name is written in this code: every name comes from the text.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
@@ -82,7 +83,16 @@ class _Decision:
     mention: tuple[int, int] | None = None  # where the text names the speaker (body offsets)
 
 
-def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passage]) -> SourceSpeakers:
+# (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
+ParagraphObserver = Callable[[Paragraph, object, list[int], list[Passage]], None]
+
+
+def attribute(
+    source: Source,
+    paragraphs: list[Paragraph],
+    passages: list[Passage],
+    observer: ParagraphObserver | None = None,
+) -> SourceSpeakers:
     nlp = pipeline()
     registry = Registry()
     by_para: dict[int, list[int]] = {}
@@ -107,6 +117,8 @@ def attribute(source: Source, paragraphs: list[Paragraph], passages: list[Passag
         text = match_text(para.text)
         mask = quote_mask(para.text)
         doc = nlp(text)
+        if observer is not None:
+            observer(para, doc, idxs, passages)
         base = para.number * 1_000_000
         registry.observe(doc, base, mask.inside)
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue

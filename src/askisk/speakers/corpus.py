@@ -1,4 +1,5 @@
-"""kb -> the corpus the index is built from: sources, paragraphs, passages and their attributions.
+"""kb -> the corpus the index is built from: sources, paragraphs, passages, their attributions and their
+retrieval context; and the texts the encoder and BM25 see for a passage.
 
 Pure given the sources; the only I/O is reading the kb through `sources.load_sources`.
 """
@@ -11,6 +12,7 @@ from pathlib import Path
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.sources.passages import split_passages
 from askisk.speakers.attribution import attribute
+from askisk.speakers.context import ContextTracker
 
 
 @dataclass(frozen=True)
@@ -21,14 +23,41 @@ class SourceDoc:
     attributions: tuple[Attribution, ...]
     speakers: tuple[Speaker, ...]
     mentions: tuple[tuple[int, int] | None, ...] = ()  # per passage: where the text names its speaker
+    contexts: tuple[str, ...] = ()  # per passage: the names its pronouns stand for ("" if none)
+
+    def context(self, i: int) -> str:
+        return self.contexts[i] if i < len(self.contexts) else ""
 
 
 def analyse(source: Source) -> SourceDoc:
     paragraphs, passages = split_passages(source)
-    result = attribute(source, paragraphs, passages)
+    tracker = ContextTracker(title=source.title)
+    result = attribute(source, paragraphs, passages, observer=tracker.observe)
     return SourceDoc(
-        source, tuple(paragraphs), tuple(passages), result.attributions, result.speakers, result.mentions
+        source,
+        tuple(paragraphs),
+        tuple(passages),
+        result.attributions,
+        result.speakers,
+        result.mentions,
+        tracker.contexts(len(passages)),
     )
+
+
+def retrieval_texts(doc: SourceDoc) -> list[tuple[Passage, str, str]]:
+    """(passage, text to embed, text for the context BM25) for every searchable passage, in order."""
+    return [
+        (p, embed_text(p, a), lexical_text(p, doc.context(i), doc.source.title))
+        for i, (p, a) in enumerate(zip(doc.passages, doc.attributions, strict=True))
+        if p.searchable
+    ]
+
+
+def lexical_text(passage: Passage, context: str = "", title: str = "") -> str:
+    """What the context BM25 indexes: the sentence, the names its pronouns stand for, its section question
+    (as the encoder sees it) and the source's title (which tells sources apart, not the sentences of one
+    source: its words are in all of them)."""
+    return " ".join(part for part in (passage.text, context, passage.section or "", title) if part)
 
 
 def embed_text(passage: Passage, attribution: Attribution) -> str:
@@ -37,7 +66,9 @@ def embed_text(passage: Passage, attribution: Attribution) -> str:
     The section question ("What are the IS-K's goals?") names the topic that a sentence like "The group was
     created in 2015" leaves to coreference; the speaker's name lets "What did McKenzie say…" land on his
     sentences even when they only say "he". On the dev questions the section alone lifted dense MRR@10 from
-    0.74 to 0.79. The returned `text` of a hit is always the passage alone.
+    0.74 to 0.79. Resolved pronouns (`SourceDoc.contexts`) are left out here: prefixed or pooled into the
+    vector they lowered dense R@1 on the dev questions (0.72 -> 0.60-0.70; docs/eval.md), so they go to
+    the context BM25 only. The returned `text` of a hit is always the passage alone.
     """
     parts = [passage.section] if passage.section else []
     if attribution.speaker:
