@@ -233,7 +233,7 @@ def draft(path: Path, meta: Meta, limits: Limits | None = None) -> Draft:
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise IngestError(
-            f"file is {size / 2**20:.1f} MB; the limit is {limits.max_bytes / 2**20:g} MB "
+            f"file is {_size(size)}; the limit is {_size(limits.max_bytes)} "
             f"(raise it with --max-size MB or ${MAX_BYTES_ENV})"
         )
     if size == 0:
@@ -309,6 +309,12 @@ def _from_html(text: str) -> tuple[dict, str]:
     if len(lines) > 1 and doc.title and _norm(lines[0]) == _norm(doc.title):
         lines = lines[1:]  # the headline is the title, not a sentence of the article
     return found, "\n\n".join(lines)
+
+
+def _size(n: int) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.3g} MB"
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
 
 
 def _today() -> str:
