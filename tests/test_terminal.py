@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 TITLE = "Dam \x1b]0;PWNED\x07report \x1b[2J\x9b6n"
 BODY = "The dam was finished in 2019 \x1b]0;OWNED\x07 and \x1b[2J it holds. Engineers praised the work.\n"
 # what must never reach the terminal: the source's own sequences, byte for byte
@@ -91,3 +93,55 @@ def test_pty_helper_sees_raw_sequences(tmp_path: Path):
         data += chunk
     os.close(master)
     assert any(seq in data for seq in FORBIDDEN)
+
+
+# -- the TUI's widgets: the same text, drawn by Textual ------------------------------------------------
+def _hostile_hit():
+    from askisk.models import Hit, SourceRef
+
+    source = SourceRef("dam", TITLE, "/kb/dam.md", outlet="Out\x1b[5mlet", date="2019", url=None)
+    return Hit(
+        rank=1,
+        score=0.9,
+        text=BODY.strip(),
+        speaker="Eng\x1b]0;X\x07ineer",
+        attribution="quote",
+        cue="said \x1b[31mthe engineer",
+        source=source,
+        passage_id="dam:0:abc",
+        paragraph=1,
+        position=0,
+        context=BODY.strip(),
+    )
+
+
+@pytest.mark.anyio
+async def test_tui_cards_and_context_show_controls_as_symbols():
+    from textual.app import App
+    from textual.widgets import Static
+
+    from askisk.tui.screens.context import ContextScreen
+    from askisk.tui.widgets.answer_card import AnswerCard
+
+    hit = _hostile_hit()
+
+    class One(App):
+        def compose(self):
+            yield AnswerCard(hit, "When was the dam finished?", "bold")
+
+    app = One()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        texts = [str(w.render()) for w in app.screen.query(Static)]
+        app.push_screen(ContextScreen(hit, "dam", [(1, BODY.strip())], "bold"))
+        await pilot.pause()
+        texts += [str(w.render()) for w in app.screen.query(Static)]
+    joined = "\n".join(texts)
+    assert "PWNED" in joined and "␛" in joined
+    for ch in ("\x1b", "\x07", "\x9b"):
+        assert ch not in joined, (ch, joined)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
