@@ -285,3 +285,28 @@ def test_units_are_normalised_before_numbers_compare(seed_service, claim, passag
         assert "claim says 15, source says 12" in result.reason
     else:
         assert "does not give" not in result.reason
+
+
+# -- 7. progress for long builds ---------------------------------------------------------------------
+def test_progress_lines_on_piped_stderr(seed_copy):
+    import re
+
+    kb, index = seed_copy
+    r = run_cli("index", "--full", *_loc(kb, index), env={"ASKISK_PROGRESS_EVERY": "0"})
+    assert r.returncode == 0, r.stderr
+    lines = re.findall(r"^embedding ([\d,]+)/([\d,]+) passages(.*)$", r.stderr, re.MULTILINE)
+    assert lines, r.stderr
+    done, total, tail = lines[-1]
+    assert done == total and re.match(r", [\d,]+/s, in \d+[smh]$", tail), lines[-1]
+    assert int(total.replace(",", "")) > 0
+
+
+def test_progress_line_rate_and_eta():
+    from askisk.cli.progress import progress_line
+
+    assert progress_line("embedding", 0, 119_160, 0.0, 0) == "embedding 0/119,160 passages"
+    assert (
+        progress_line("embedding", 2048, 119_160, 20.0, 2048)
+        == "embedding 2,048/119,160 passages, 102/s, about 19m left"
+    )
+    assert progress_line("embedding", 500, 500, 5.0, 500) == "embedding 500/500 passages, 100/s, in 5s"
