@@ -91,12 +91,12 @@ dates = st.one_of(st.none(), st.text(any_char, max_size=12), st.dates().map(dt.d
 def test_any_filter_is_applied_or_refused(seed_service, speaker, sources, since, until):
     filters = Filters(speaker=speaker, sources=tuple(sources), since=since, until=until)
     try:
-        seed_service.resolve_speaker(filters.speaker)
-        rows = seed_service.allowed_rows(filters)
+        scope = seed_service.scope(filters)
     except InputError as exc:
         _one_line(str(exc))
         return
-    assert rows is None or len(rows) > 0
+    answer = seed_service.ask(SEED_QUESTION, top_k=1, filters=filters)
+    assert scope is not None and answer.query == SEED_QUESTION
 
 
 @given(name=st.text(any_char, min_size=1, max_size=40), fmt=st.sampled_from([None, "md", "json", "txt"]))
