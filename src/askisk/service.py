@@ -12,7 +12,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
 from askisk.errors import AskiskError, InputError
@@ -126,7 +126,10 @@ class Askisk:
         from askisk.index.local import messages_only
 
         self.recover()
-        listener = progress or messages_only(self.notify)
+        # a notify that can also count (the CLI's BuildProgress) gets the counts: progress for every build
+        listener = progress or (
+            cast("BuildListener", self.notify) if hasattr(self.notify, "step") else messages_only(self.notify)
+        )
         report = self.backend.build(self.paths, sentence_transformer_encoder, full=full, progress=listener)
         self._forget_store()
         return report
