@@ -115,7 +115,11 @@ def _locked(kb: Path, wait: float) -> Iterator[bool]:
 def change(kb: Path, op: str) -> Iterator[Journal]:
     """Run one kb change under the lock with a fresh journal; the caller records, then completes or rolls
     back. An exception that escapes rolls the change back."""
-    kb.mkdir(parents=True, exist_ok=True)
+    try:
+        kb.mkdir(parents=True, exist_ok=True)
+        (kb / LOCK).touch()
+    except OSError as exc:
+        raise AskiskError(f"cannot change the knowledge base {kb}: {exc.strerror or exc}") from None
     with _locked(kb, LOCK_WAIT_SECONDS) as held:
         if not held:
             raise AskiskError(f"another askisk is changing {kb}; try again when it finishes")
