@@ -2,8 +2,9 @@
 (SIGKILL, power loss) is completed or rolled back by the next command, which says which.
 
 `kb/.askisk-journal.json` is written atomically before the kb changes and removed once the index agrees
-with the kb again. While a change runs, its process holds an flock on `kb/.askisk-journal.lock`, so the
-next command can tell a change in progress (left alone) from a dead one (recovered). The record lists
+with the kb again. While a change runs, its process holds an flock on the kb folder itself (no lock file
+is left behind), so the next command can tell a change in progress (left alone) from a dead one
+(recovered); the kernel drops the lock when a process dies, even by SIGKILL. The record lists
 the new kb files and the stashed (hidden) old ones, and a phase:
 
     writing   the kb is being changed      -> rolled back: new files removed, stashed files restored
@@ -29,7 +30,6 @@ from askisk.errors import AskiskError
 from askisk.fsutil import fsync_dir, write_atomic
 
 JOURNAL = ".askisk-journal.json"
-LOCK = ".askisk-journal.lock"
 LOCK_WAIT_SECONDS = 30.0
 
 
@@ -93,12 +93,14 @@ def _unlink(path: Path) -> bool:
 
 @contextlib.contextmanager
 def _locked(kb: Path, wait: float) -> Iterator[bool]:
-    """Hold the kb change lock; yields False (without holding it) when it stays busy for `wait` seconds."""
-    with open(kb / LOCK, "a+") as handle:
+    """Hold the kb change lock (an flock on the folder); yields False, without holding it, when it stays
+    busy for `wait` seconds."""
+    fd = os.open(kb, os.O_RDONLY)
+    try:
         deadline = time.monotonic() + wait
         while True:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
@@ -108,7 +110,9 @@ def _locked(kb: Path, wait: float) -> Iterator[bool]:
         try:
             yield True
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -117,9 +121,10 @@ def change(kb: Path, op: str) -> Iterator[Journal]:
     back. An exception that escapes rolls the change back."""
     try:
         kb.mkdir(parents=True, exist_ok=True)
-        (kb / LOCK).touch()
     except OSError as exc:
-        raise AskiskError(f"cannot change the knowledge base {kb}: {exc.strerror or exc}") from None
+        raise AskiskError(f"cannot create the knowledge base folder {kb}: {exc.strerror or exc}") from None
+    if not os.access(kb, os.W_OK | os.X_OK):
+        raise AskiskError(f"the knowledge base folder {kb} is not writable")
     with _locked(kb, LOCK_WAIT_SECONDS) as held:
         if not held:
             raise AskiskError(f"another askisk is changing {kb}; try again when it finishes")
