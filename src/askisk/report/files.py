@@ -54,7 +54,7 @@ def _check_place(path: Path, force: bool) -> None:
     parent = path.parent
     try:
         mode = os.lstat(path).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the checks below name what is wrong with the folder
         mode = None
     except OSError as exc:
         raise ReportError(f"cannot write report {path}: {exc.strerror or exc}") from None
