@@ -14,10 +14,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_KB = ROOT / "kb"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+# Property tests: a fixed, bounded profile in CI (the same examples every run, no deadline on a shared
+# machine); HYPOTHESIS_PROFILE=long for a search by hand. Counts: `pytest --hypothesis-show-statistics`.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long",
+    max_examples=2000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
 from askisk.errors import AskiskError, InputError
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from askisk.encoder.embeddings import Encoder
     from askisk.index.layout import IndexState
     from askisk.index.protocol import Backend, BuildListener, Store
-    from askisk.sources.importing import Meta
+    from askisk.sources.importing import Limits, Meta
     from askisk.sources.kbwrite import AddReport, RemoveReport
 
 Notify = Callable[[str], None]
@@ -66,6 +66,11 @@ def validate_query(query: str) -> str:
     text = query.strip()
     if not text:
         raise InputError("the question is empty; type a question or a claim")
+    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:  # bytes that were not UTF-8 (argv and stdin keep them as lone surrogates)
+        raise InputError(
+            f"the question is not UTF-8 text (undecodable byte at character {bad + 1}); fix its encoding"
+        )
     if len(text) > MAX_QUERY_CHARS:
         raise InputError(f"the question is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
     return text
@@ -89,22 +94,42 @@ class Askisk:
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
         self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
+        self._recovered = False
 
     @classmethod
     def open(cls, kb: str | None = None, index: str | None = None, notify: Notify | None = None) -> Askisk:
         return cls(resolve_paths(kb, index), notify)
 
     # -- lifecycle -------------------------------------------------------------------------------
+    def recover(self) -> None:
+        """Complete or roll back a kb change a killed `add`/`remove` left behind (once per service)."""
+        if self._recovered:
+            return
+        self._recovered = True
+        from askisk.sources import journal
+
+        try:
+            said = journal.recover(self.paths.kb)
+        except OSError as exc:
+            said = f"an earlier change to the kb was interrupted and cannot be recovered now ({exc.strerror})"
+        if said:
+            self.notify(said)
+
     def status(self) -> IndexState:
         from askisk.sources.kb import kb_hash
 
+        self.recover()
         return self.backend.state(self.paths, kb_hash(self.paths.kb))
 
     def rebuild(self, full: bool = False, progress: BuildListener | None = None) -> BuildReport:
         from askisk.encoder.embeddings import sentence_transformer_encoder
         from askisk.index.local import messages_only
 
-        listener = progress or messages_only(self.notify)
+        self.recover()
+        # a notify that can also count (the CLI's BuildProgress) gets the counts: progress for every build
+        listener = progress or (
+            cast("BuildListener", self.notify) if hasattr(self.notify, "step") else messages_only(self.notify)
+        )
         report = self.backend.build(self.paths, sentence_transformer_encoder, full=full, progress=listener)
         self._forget_store()
         return report
@@ -116,11 +141,22 @@ class Askisk:
         state = self.status()
         if state.stale and refresh:
             self.notify(f"{state.reason}: building the index in {self.paths.index} ...")
-            report = self.rebuild()
-            self.notify(
-                f"index ready: {report.passages} passages from {report.sources} sources "
-                f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f}s"
-            )
+            try:
+                report = self.rebuild()
+            except OSError as exc:
+                if not state.exists:
+                    raise
+                # a read-only or full index folder: the old build still answers, and says so
+                built = (state.manifest or {}).get("built_at", "earlier")
+                self.notify(
+                    f"warning: could not refresh the index in {self.paths.index} ({exc.strerror or exc}); "
+                    f"answering from the index built {built}, without the latest kb changes"
+                )
+            else:
+                self.notify(
+                    f"index ready: {report.passages} passages from {report.sources} sources "
+                    f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f}s"
+                )
         self._store = self.backend.load(self.paths)
         return self._store
 
@@ -265,37 +301,64 @@ class Askisk:
         paths: Sequence[str | os.PathLike[str]],
         meta: Meta | None = None,
         progress: BuildListener | None = None,
+        *,
+        limits: Limits | None = None,
+        replace: bool = False,
     ) -> AddReport:
-        """Import files/folders into the kb and update the index; the kb is rolled back if the build fails."""
+        """Import files/folders into the kb and update the index. The change is journaled (see
+        `sources.journal`): if the build fails or the process is interrupted, the kb is rolled back."""
+        from askisk import faults
+        from askisk.sources import journal
         from askisk.sources.kbwrite import AddReport, add_files
 
-        outcomes = add_files(self.paths.kb, list(paths), meta)
-        added = [o for o in outcomes if o.status == "added"]
-        if not added:
-            return AddReport(tuple(outcomes), None)
-        try:
-            build = self.rebuild(progress=progress)
-        except BaseException:
-            for o in added:
-                Path(o.message).unlink(missing_ok=True)
-            raise
+        with journal.change(self.paths.kb, "add") as change:
+            self._recovered = True
+            if change.recovered:
+                self.notify(change.recovered)
+            change.record()
+            faults.point("after-journal")
+            outcomes = add_files(
+                self.paths.kb, list(paths), meta, limits=limits, replace=replace, journal=change
+            )
+            if not any(o.status == "added" for o in outcomes):
+                change.clear()
+                return AddReport(tuple(outcomes), None)
+            change.record("indexing")
+            faults.point("before-index")
+            try:
+                build = self.rebuild(progress=progress)
+            except BaseException as exc:
+                change.roll_back()
+                self.notify(f"{_why(exc)}: the file(s) just added were taken out of the kb again")
+                raise
+            change.complete()
         return AddReport(tuple(outcomes), build)
 
     def remove(self, source_id: str, progress: BuildListener | None = None) -> RemoveReport:
-        """Take one source out of the kb and update the index; the file comes back if the build fails."""
-        from askisk.sources.kbwrite import RemoveReport, find_source, restore, stash
+        """Take one source out of the kb and update the index; the file comes back if the build fails or
+        the process is interrupted (journaled, as `add_paths`)."""
+        from askisk import faults
+        from askisk.sources import journal
+        from askisk.sources.kbwrite import RemoveReport, find_source, stash
 
-        source = find_source(self.paths.kb, source_id)
-        path = Path(source.path)
-        if len(list(self.paths.kb.glob(f"*{path.suffix}"))) <= 1:
-            raise InputError(f"{source_id!r} is the only source; an index needs one (add another first)")
-        hidden = stash(path)
-        try:
-            build = self.rebuild(progress=progress)
-        except BaseException:
-            restore(hidden, path)
-            raise
-        hidden.unlink(missing_ok=True)
+        with journal.change(self.paths.kb, "remove") as change:
+            self._recovered = True
+            if change.recovered:
+                self.notify(change.recovered)
+            source = find_source(self.paths.kb, source_id)
+            path = Path(source.path)
+            if len(list(self.paths.kb.glob(f"*{path.suffix}"))) <= 1:
+                raise InputError(f"{source_id!r} is the only source; an index needs one (add another first)")
+            stash(path, change)
+            change.record("indexing")
+            faults.point("after-stash")
+            try:
+                build = self.rebuild(progress=progress)
+            except BaseException as exc:
+                change.roll_back()
+                self.notify(f"{_why(exc)}: {source_id!r} was put back into the kb")
+                raise
+            change.complete()
         return RemoveReport(source.id, source.title, str(path), build)
 
     # -- claims ----------------------------------------------------------------------------------
@@ -320,6 +383,12 @@ def _merge_counts(summaries: list[SpeakerSummary]) -> list[SpeakerCount]:
         row[2] += s.reported
     rows = [SpeakerCount(name, *counts) for name, counts in merged.items()]
     return sorted(rows, key=lambda r: (-r.passages, r.name))
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    return "the index could not be rebuilt"
 
 
 @dataclass(frozen=True)

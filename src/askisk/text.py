@@ -1,7 +1,10 @@
-"""Normalisation for matching only: stored text is never changed.
+"""Normalisation for matching only (stored text is never changed), and the one guard for showing it.
 
-Maps non-breaking spaces, curly quotes, dashes and Cyrillic look-alike letters (real-world input:
-the seed has "groupе" with a Cyrillic "е") to plain forms, so search and comparisons see one spelling.
+`normalize` maps non-breaking spaces, curly quotes, dashes and Cyrillic look-alike letters (real-world
+input: the seed has "groupе" with a Cyrillic "е") to plain forms, so search and comparisons see one
+spelling. `printable` is what every face applies where source text leaves the program for a terminal
+or a readable report: C0/C1 control characters (ESC, OSC, CSI, BEL, CR, ...) become visible symbols, so
+a source can never move the cursor, recolour the screen or retitle the window.
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ _CONFUSABLES = str.maketrans(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
+# C0 except tab and newline, DEL, and C1: shown as the Unicode control pictures (ESC -> "␛"), C1 as "�"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PICTURES = {**{i: chr(0x2400 + i) for i in range(0x20)}, 0x7F: "\u2421"}
 
 
 def normalize(text: str) -> str:
@@ -34,3 +41,42 @@ def content_hash(text: str, length: int = 10) -> str:
     import hashlib
 
     return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:length]
+
+
+def _picture(match: re.Match[str]) -> str:
+    return _PICTURES.get(ord(match.group()), "\ufffd")
+
+
+def printable(text: str) -> str:
+    """The text safe to put on a terminal: control characters visible as symbols, lone surrogates
+    (undecodable bytes) as "�"; tab and newline kept."""
+    if not text.isprintable() and _CONTROLS.search(text):
+        text = _CONTROLS.sub(_picture, text)
+    return scrub_surrogates(text)
+
+
+def scrub_surrogates(text: str) -> str:
+    """Lone surrogates (bytes that were not UTF-8, kept by surrogateescape) replaced by "�"."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def has_controls(text: str) -> bool:
+    return _CONTROLS.search(text) is not None
+
+
+def strip_controls(text: str) -> str:
+    """For metadata on import: control characters removed (a title is one line of plain text)."""
+    return _CONTROLS.sub("", text)
+
+
+_JSON_RAW = str.maketrans({i: f"\\u{i:04x}" for i in range(0x7F, 0xA0)})
+
+
+def json_inert(dumped: str) -> str:
+    """JSON text from `json.dumps(..., ensure_ascii=False)` with DEL and C1 escaped too (dumps escapes
+    only C0): the same data, and no byte a terminal would act on."""
+    return dumped.translate(_JSON_RAW)

@@ -66,10 +66,23 @@ def filters_from(args: argparse.Namespace):
 
 
 def stderr_line(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    from askisk.text import printable
+
+    print(printable(message), file=sys.stderr, flush=True)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every `finally` and rollback on the way out runs."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -82,9 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AskiskError as exc:
         stderr_line(f"askisk: error: {exc}")
         return 1
-    except KeyboardInterrupt:
-        stderr_line("askisk: interrupted")
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        stderr_line("askisk: terminated" if terminated else "askisk: interrupted")
+        return 143 if terminated else 130
     except BrokenPipeError:
         # the reader went away (e.g. `| head`); silence the interpreter's own complaint at exit
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -1,6 +1,8 @@
 """`askisk add PATH...`: import .txt, .md and .html files (or folders of them) into the kb and reindex.
 
 Each file that cannot be added gets one line on stderr and the batch goes on; exit code 1 if any failed.
+Links that lead out of a folder are skipped with a notice (not a failure). Ctrl-C or SIGTERM takes the
+files just added out again; after a SIGKILL the next command completes or rolls back the add.
 """
 
 from __future__ import annotations
@@ -18,6 +20,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", help="publication date, YYYY-MM-DD")
     p.add_argument("--url", help="where the source was published")
     p.add_argument("--id", dest="source_id", metavar="ID", help="source id (default: from the file name)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="a source with the same id is replaced (default: saved beside it)",
+    )
+    p.add_argument(
+        "--max-size",
+        type=float,
+        metavar="MB",
+        help="largest file accepted (default: $ASKISK_MAX_SOURCE_MB or 5)",
+    )
+    p.add_argument(
+        "--max-passages",
+        type=int,
+        metavar="N",
+        help="most sentences per source (default: $ASKISK_MAX_PASSAGES or 5000)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per file, then one for the build")
     add_location_args(p)
     p.set_defaults(run=run)
@@ -30,23 +49,25 @@ def run(args: argparse.Namespace) -> int:
     from askisk.cli.output import json_line
     from askisk.cli.progress import BuildProgress
     from askisk.service import Askisk
-    from askisk.sources.importing import Meta
+    from askisk.sources.importing import Limits, Meta
+    from askisk.text import printable
 
     meta = Meta(title=args.title, outlet=args.outlet, date=args.date, url=args.url, id=args.source_id)
+    limits = Limits.from_env(args.max_size, args.max_passages)
     with BuildProgress() as progress:
         service = Askisk.open(args.kb, args.index, notify=progress)
-        report = service.add_paths(args.paths, meta, progress=progress)
+        report = service.add_paths(args.paths, meta, progress=progress, limits=limits, replace=args.replace)
     for o in report.outcomes:
         if o.status == "failed":
             stderr_line(f"askisk: error: {o.path}: {o.message}")
-        elif o.status == "duplicate":
+        elif o.status in ("duplicate", "skipped"):
             stderr_line(f"askisk: {o.path}: {o.message}")
         elif o.notice:
             stderr_line(f"askisk: {o.path}: {o.notice}")
         if args.json:
             json_line({"event": o.status, **asdict(o)})
         elif o.status == "added":
-            print(f"added {o.id}: {o.title} <- {o.path}")
+            print(printable(f"added {o.id}: {o.title} <- {o.path}"))
     b = report.build
     if args.json:
         json_line({"event": "build", **(asdict(b) if b else {})})

@@ -51,9 +51,12 @@ def items(args_items: list[str]) -> Iterator[str]:
         else:
             yield " ".join(args_items)
         return
-    for line in sys.stdin:
+    # bytes, not sys.stdin's text: a line that is not UTF-8 must fail alone (see validate_query), not
+    # end the loop with a UnicodeDecodeError
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", "surrogateescape")
         if line.strip():
-            yield line.rstrip("\n")
+            yield line.rstrip("\r\n")
 
 
 def report_target(args: argparse.Namespace):
@@ -75,6 +78,7 @@ def run_batch(args: argparse.Namespace, batch: Batch) -> int:
     from askisk.report import render as report
     from askisk.report.files import write_report
     from askisk.service import Askisk
+    from askisk.text import scrub_surrogates
 
     if args.top_k < 1:
         raise InputError(f"--top-k must be at least 1, not {args.top_k}")
@@ -90,10 +94,11 @@ def run_batch(args: argparse.Namespace, batch: Batch) -> int:
         try:
             result = batch.answer(service, item, args, filters)
         except InputError as exc:
-            failed.append((item, str(exc)))
+            shown = scrub_surrogates(item)
+            failed.append((shown, str(exc)))
             stderr_line(f"askisk: error: {exc}")
             if args.json:
-                json_line({batch.key: item[:200], "error": str(exc), batch.empty: []})
+                json_line({batch.key: shown[:200], "error": str(exc), batch.empty: []})
             continue
         results.append(result)
         if args.json:

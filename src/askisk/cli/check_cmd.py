@@ -28,6 +28,7 @@ def print_verdict(verdict, con=None) -> None:
     from rich.text import Text
 
     from askisk.cli.output import console, speaker_label
+    from askisk.text import printable
 
     con = con or console()
     from askisk.models import verdict_title
@@ -37,22 +38,22 @@ def print_verdict(verdict, con=None) -> None:
         Text.assemble(
             (f" {label} ", style),
             "  ",
-            (verdict.claim, "bold"),
+            (printable(verdict.claim), "bold"),
             (f"  ·  confidence {verdict.confidence:.2f}", "dim"),
         )
     )
-    con.print(Text("   " + verdict.reason, style="italic"))
+    con.print(Text(printable("   " + verdict.reason), style="italic"))
     for hit in verdict.evidence:
         con.print(
             Text.assemble(
                 ("   · ", "dim"),
                 (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
                 ("  ·  ", "dim"),
-                (f"{hit.source.title}, ¶{hit.paragraph}", "green"),
+                (printable(f"{hit.source.title}, ¶{hit.paragraph}"), "green"),
             )
         )
         body = Text("     ")
-        body.append(hit.text)
+        body.append(printable(hit.text))
         con.print(body)
     con.print()
 

@@ -280,6 +280,8 @@ def _print_misses(report, con) -> None:
     """Per configuration: questions whose first relevant passage is not first, or has the wrong speaker."""
     from rich.text import Text
 
+    from askisk.text import printable
+
     splits = {r.split for r in report.reports}
     for name, results in report.details.items():
         misses = [
@@ -301,12 +303,16 @@ def _print_misses(report, con) -> None:
             con.print(
                 Text.assemble((f"{r.id} ", "bold"), (f"[{r.type}, {r.split}] ", "dim"), (where, "yellow"))
             )
-            con.print(Text(f"   Q: {r.query}"))
+            con.print(Text(printable(f"   Q: {r.query}")))
             gold = r.relevant[0]
-            con.print(Text(f"   gold ({_speaker(report, gold)}): {report.passages[gold]}", style="green"))
+            con.print(
+                Text(printable(f"   gold ({_speaker(report, gold)}): {report.passages[gold]}"), style="green")
+            )
             if r.ranked and r.ranked[0] not in r.relevant:
                 top = r.ranked[0]
-                con.print(Text(f"   #1   ({_speaker(report, top)}): {report.passages[top]}", style="red"))
+                con.print(
+                    Text(printable(f"   #1   ({_speaker(report, top)}): {report.passages[top]}"), style="red")
+                )
         con.print()
 
 

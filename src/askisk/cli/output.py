@@ -1,6 +1,9 @@
 """How results look: one JSON object per line for scripts, a readable listing for people.
 
-Source text is data: it goes into rich `Text` objects, never through markup, so "[bold]" stays literal.
+Source text is data: it goes into rich `Text` objects, never through markup, so "[bold]" stays literal,
+and through `askisk.text.printable`, so a control character in a source or a question is shown as a
+symbol and never reaches the terminal as one. JSON lines escape every control character (C1 and DEL
+too, which `json.dumps` leaves raw) so the data stays exact and the stream stays inert.
 """
 
 from __future__ import annotations
@@ -9,9 +12,11 @@ import json
 import sys
 from typing import Any
 
+from askisk.text import json_inert, printable
+
 
 def json_line(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_inert(json.dumps(obj, ensure_ascii=False)) + "\n")
     sys.stdout.flush()
 
 
@@ -24,21 +29,21 @@ def console():
 
 
 def speaker_label(speaker: str | None, attribution: str) -> str:
-    return f"{speaker or 'narration'} ({attribution})" if speaker else "narration"
+    return printable(f"{speaker} ({attribution})") if speaker else "narration"
 
 
 def print_answer(answer: Any, con=None) -> None:
     from rich.text import Text
 
     con = con or console()
-    con.print(Text.assemble(("Q: ", "bold"), (answer.query, "bold")))
+    con.print(Text.assemble(("Q: ", "bold"), (printable(answer.query), "bold")))
     notes = []
     if answer.speaker_filter:
         notes.append(f"speaker filter: {answer.speaker_filter}")
     if answer.detected_speaker:
         notes.append(f"about: {answer.detected_speaker}")
     if notes:
-        con.print(Text("   " + "; ".join(notes), style="dim"))
+        con.print(Text(printable("   " + "; ".join(notes)), style="dim"))
     if not answer.results:
         con.print(Text("   no passage in the knowledge base answers this", style="yellow"))
     for hit in answer.results:
@@ -46,13 +51,13 @@ def print_answer(answer: Any, con=None) -> None:
             (f"{hit.rank:>2}. ", "bold"),
             (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
             ("  ·  ", "dim"),
-            (f"{hit.source.title}, ¶{hit.paragraph}", "green"),
+            (printable(f"{hit.source.title}, ¶{hit.paragraph}"), "green"),
             (f"  ·  score {hit.score:.3f}", "dim"),
         )
         con.print(head)
         if hit.cue:
-            con.print(Text(f"    cue: {hit.cue}", style="dim"))
+            con.print(Text(printable(f"    cue: {hit.cue}"), style="dim"))
         body = Text("    ")
-        body.append(hit.text)
+        body.append(printable(hit.text))
         con.print(body)
     con.print()

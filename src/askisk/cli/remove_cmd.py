@@ -27,9 +27,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json_line(asdict(report))
         return 0
+    from askisk.text import printable
+
     b = report.build
     print(
-        f"removed {report.id}: {report.title} ({report.path}); index now {b.sources} source(s), "
-        f"{b.passages} passages, in {b.seconds:.2f}s"
+        printable(
+            f"removed {report.id}: {report.title} ({report.path}); index now {b.sources} source(s), "
+            f"{b.passages} passages, in {b.seconds:.2f}s"
+        )
     )
     return 0

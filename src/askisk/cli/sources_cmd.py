@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from askisk.cli.output import console, json_line
     from askisk.cli.progress import BuildProgress
     from askisk.service import Askisk
+    from askisk.text import printable
 
     with BuildProgress() as progress:
         summaries = Askisk.open(args.kb, args.index, notify=progress).sources()
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     table = Table("id", "title", "date", "passages", "speakers")
     for s in summaries:
-        table.add_row(s.id, s.title, s.date or "", str(s.passages), ", ".join(s.speakers))
+        row = (s.id, s.title, s.date or "", str(s.passages), ", ".join(s.speakers))
+        table.add_row(*(printable(cell) for cell in row))
     console().print(table)
     return 0

@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from askisk.cli import stderr_line
     from askisk.cli.output import console, json_line
     from askisk.service import Askisk
+    from askisk.text import printable
 
     summaries = Askisk.open(args.kb, args.index, notify=stderr_line).speakers()
     if args.json:
@@ -30,14 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     table = Table("speaker", "passages", "quotes", "reported", "role", "source", "aliases")
     for s in summaries:
-        table.add_row(
-            s.name,
-            str(s.passages),
-            str(s.quotes),
-            str(s.reported),
-            s.role or "",
-            s.source_id,
-            ", ".join(s.aliases),
-        )
+        row = (s.name, str(s.passages), str(s.quotes), str(s.reported), s.role or "", s.source_id)
+        table.add_row(*(printable(cell) for cell in (*row, ", ".join(s.aliases))))
     console().print(table)
     return 0

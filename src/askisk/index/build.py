@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from askisk import faults
 from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths
 from askisk.errors import AskiskError, KnowledgeBaseError
 from askisk.fsutil import fsync_dir, write_atomic
@@ -253,7 +254,9 @@ def _write_build(
         _write_json(tmp / MANIFEST, manifest)
         _fsync_tree(tmp)
         os.rename(tmp, final)
+        faults.point("before-switch")
         _point_current(paths.index, build_id)
+        faults.point("after-switch")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

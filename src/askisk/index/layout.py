@@ -27,6 +27,17 @@ BM25_DIR = "bm25"
 BM25_CONTEXT_DIR = "bm25_context"  # sentences with their context (speakers.corpus.lexical_text)
 
 
+# the fields whose type the stale check relies on (bool is an int to isinstance, and never valid here)
+MANIFEST_TYPES: dict[str, type | tuple[type, ...]] = {
+    "kb_hash": str,
+    "build_id": str,
+    "model": str,
+    "format_version": int,
+    "pipeline_version": int,
+    "dimension": int,
+}
+
+
 @dataclass(frozen=True)
 class IndexState:
     exists: bool
@@ -84,6 +95,14 @@ def index_state(paths: Paths, kb_hash: str) -> IndexState:
     if build is None or not build.is_dir():
         return IndexState(False, True, "no index yet", None)
     manifest = read_manifest(build)
+    wrong = [k for k, kind in MANIFEST_TYPES.items() if not isinstance(manifest.get(k), kind)]
+    if wrong:
+        return IndexState(
+            True,
+            True,
+            f"the index manifest is damaged ({', '.join(wrong)} missing or of the wrong type)",
+            manifest,
+        )
     if manifest.get("kb_hash") != kb_hash:
         return IndexState(True, True, "the knowledge base changed since the index was built", manifest)
     if manifest.get("pipeline_version") != PIPELINE_VERSION:

@@ -4,12 +4,17 @@ and the text written to a temporary file in the same folder and renamed, so noth
 `report_target` checks everything that can be checked before the work starts (so a bad path fails before
 the model loads); `write_report` repeats the checks that can change meanwhile. Errors are AskiskError
 with one sentence. Never prints.
+
+Only a regular file is ever replaced: a report path that is a symlink (to anything) or a device, FIFO or
+socket is refused, with or without --force, so `--report /dev/null --force` cannot turn a device into a
+file and a link is never swapped for a copy. Give the real path of a regular file instead.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +52,18 @@ def report_format(path: Path, forced: str | None = None) -> str:
 
 def _check_place(path: Path, force: bool) -> None:
     parent = path.parent
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # the checks below name what is wrong with the folder
+        mode = None
+    except OSError as exc:
+        raise ReportError(f"cannot write report {path}: {exc.strerror or exc}") from None
+    if mode is not None and stat.S_ISLNK(mode):
+        raise ReportError(
+            f"report path {path} is a symlink; give the real path of a file (a link is never replaced)"
+        )
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise ReportError(f"report path {path} exists and is not a regular file (a device or pipe); refused")
     if path.is_dir():
         raise ReportError(f"report path {path} is a folder; give a file name such as {path / 'report.md'}")
     if path.exists() and not force:

@@ -3,7 +3,9 @@ with the provenance needed to reproduce it, and single citations in plain / mark
 
 Pure: data in, text out. Never prints, never writes files (that is `reportio`), never retrieves
 (`provenance` takes the service's `BuildInfo`). Source text is quoted exactly; in Markdown it is
-backslash-escaped so that `*`, `_`, `[`, `<`, `#` ... in a passage stay literal characters.
+backslash-escaped so that `*`, `_`, `[`, `<`, `#` ... in a passage stay literal characters, and control
+characters are shown as symbols (`askisk.text.printable`: a report is read in a terminal too); JSON
+escapes every control character, so the data stays exact.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from askisk import __version__
 from askisk.errors import InputError
 from askisk.models import VERDICT_LABELS, Answer, BuildInfo, Hit, Verdict, verdict_title
 from askisk.search.scope import Filters
+from askisk.text import json_inert, printable
 
 Format = Literal["md", "json"]
 Style = Literal["plain", "markdown", "json"]
@@ -249,7 +252,7 @@ def check_markdown(verdicts: Sequence[Verdict], prov: Provenance, failures: Sequ
     for n, v in enumerate(verdicts, start=1):
         out += _md_claim(n, v)
     out += _md_failures(failures, "checked")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _md("\n".join(out).rstrip("\n") + "\n")
 
 
 # -- question reports ------------------------------------------------------------------------------
@@ -279,7 +282,7 @@ def ask_markdown(answers: Sequence[Answer], prov: Provenance, failures: Sequence
     for n, a in enumerate(answers, start=1):
         out += _md_answer(n, a)
     out += _md_failures(failures, "answered")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _md("\n".join(out).rstrip("\n") + "\n")
 
 
 def _md_answer(n: int, a: Answer, prefix: str = "") -> list[str]:
@@ -300,21 +303,25 @@ def _count(n: int, noun: str) -> str:
 
 
 def _dump(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    return json_inert(json.dumps(obj, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _md(text: str) -> str:
+    return printable(text)
 
 
 def render_check(verdicts: Sequence[Verdict], prov: Provenance, fmt: Format, failures=()) -> str:
     """The fact-check report in `fmt` ("md" or "json")."""
     if fmt == "json":
         return _dump(check_json(verdicts, prov, failures))
-    return check_markdown(verdicts, prov, failures)
+    return _md(check_markdown(verdicts, prov, failures))
 
 
 def render_ask(answers: Sequence[Answer], prov: Provenance, fmt: Format, failures=()) -> str:
     """The question report in `fmt` ("md" or "json")."""
     if fmt == "json":
         return _dump(ask_json(answers, prov, failures))
-    return ask_markdown(answers, prov, failures)
+    return _md(ask_markdown(answers, prov, failures))
 
 
 def render_session(items: Sequence[Answer | Verdict], prov: Provenance, fmt: Format) -> str:
@@ -333,4 +340,4 @@ def render_session(items: Sequence[Answer | Verdict], prov: Provenance, fmt: For
     out = ["# askisk session", "", f"{counts}, in the order asked.", "", *_md_provenance(prov)]
     for n, x in enumerate(items, start=1):
         out += _md_claim(n, x) if isinstance(x, Verdict) else _md_answer(n, x, "Q: ")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _md("\n".join(out).rstrip("\n") + "\n")

@@ -5,10 +5,16 @@ Reads only (the kb writes are `kbwrite`); never touches the index and never prin
 - Text is read as UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted); otherwise as Windows-1252
   with a notice; bytes that are neither are refused, as are files with NUL bytes or known binary
   signatures. Line endings become "\\n"; the body is otherwise kept exactly as decoded.
-- Files over MAX_BYTES (5 MB) are refused before they are read.
+- Files over `Limits.max_bytes` (default 5 MB; `--max-size`, $ASKISK_MAX_SOURCE_MB) are refused before
+  they are read; a source of more than `Limits.max_passages` sentences is refused when it is written.
 - HTML: trafilatura's main text, one paragraph per extracted block, separated by blank lines; a first
   line equal to the page title is dropped (it is the title); fewer than MIN_HTML_WORDS words is
-  "no article text". Title, outlet, date and url come from its metadata unless given.
+  "no article text". Title, outlet, date and url come from its metadata unless given. The date is taken
+  only from the page's markup (meta tags, <time>, JSON-LD), never guessed from the body text, and
+  `date_from` in the front matter says where a date came from.
+- Front-matter values are one line of plain text: control characters (ESC, OSC ...) are removed.
+- Folders are walked recursively, skipping hidden names; a symlink inside the folder that leads out of
+  it is skipped with a notice (a path named on the command line may itself be a link).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from typing import Literal
 from askisk.errors import AskiskError, InputError
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_PASSAGES = 5000
 MIN_HTML_WORDS = 8
 TEXT_SUFFIXES = {".txt"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -37,7 +44,9 @@ _BINARY_MAGIC = {
 _ID_OK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 _DATE_OK = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-Status = Literal["added", "duplicate", "failed"]
+Status = Literal["added", "duplicate", "failed", "skipped", "replaced"]
+MAX_BYTES_ENV = "ASKISK_MAX_SOURCE_MB"
+MAX_PASSAGES_ENV = "ASKISK_MAX_PASSAGES"
 
 
 class IngestError(AskiskError):
@@ -53,6 +62,26 @@ class Meta:
     date: str | None = None
     url: str | None = None
     id: str | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big one source may be: file size before reading, sentences (passages) before writing."""
+
+    max_bytes: int = MAX_BYTES
+    max_passages: int = MAX_PASSAGES
+
+    @classmethod
+    def from_env(cls, max_mb: float | None = None, max_passages: int | None = None) -> Limits:
+        """Explicit values first, then $ASKISK_MAX_SOURCE_MB / $ASKISK_MAX_PASSAGES, then the defaults."""
+        try:
+            mb = max_mb if max_mb is not None else float(os.environ.get(MAX_BYTES_ENV) or MAX_BYTES / 2**20)
+            count = max_passages if max_passages is not None else int(os.environ.get(MAX_PASSAGES_ENV) or 0)
+        except ValueError:
+            raise InputError(f"${MAX_BYTES_ENV} and ${MAX_PASSAGES_ENV} must be numbers") from None
+        if mb <= 0 or (max_passages is not None and max_passages < 1):
+            raise InputError("the size and passage limits must be positive")
+        return cls(int(mb * 2**20), count or MAX_PASSAGES)
 
 
 @dataclass(frozen=True)
@@ -94,7 +123,8 @@ def collect(inputs: list[str | os.PathLike[str]]) -> tuple[list[Path], list[Outc
             problems.append(Outcome(str(raw), "failed", _stat_problem(exc)))
             continue
         if path.is_dir():
-            _walk(path, frozenset({(st.st_dev, st.st_ino)}), set(), files, problems)
+            root = Path(os.path.realpath(path))
+            _walk(path, root, frozenset({(st.st_dev, st.st_ino)}), set(), files, problems)
         elif path.suffix.lower() in SUPPORTED:
             files.append(path)
         else:
@@ -117,7 +147,9 @@ def _stat_problem(exc: OSError) -> str:
     return f"cannot open: {exc.strerror or exc}"
 
 
-def _walk(folder: Path, ancestors: frozenset, seen: set, files: list[Path], problems: list[Outcome]) -> None:
+def _walk(
+    folder: Path, root: Path, ancestors: frozenset, seen: set, files: list[Path], problems: list[Outcome]
+) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -127,6 +159,17 @@ def _walk(folder: Path, ancestors: frozenset, seen: set, files: list[Path], prob
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
+        if entry.is_symlink():
+            real = Path(os.path.realpath(path))
+            if not real.is_relative_to(root):
+                problems.append(
+                    Outcome(
+                        str(path),
+                        "skipped",
+                        f"symlink to {real}, outside {root}; skipped (name it on the command line to add it)",
+                    )
+                )
+                continue
         try:
             st = os.stat(path)
         except OSError as exc:
@@ -140,7 +183,7 @@ def _walk(folder: Path, ancestors: frozenset, seen: set, files: list[Path], prob
                 )
             elif key not in seen:
                 seen.add(key)
-                _walk(path, ancestors | {key}, seen, files, problems)
+                _walk(path, root, ancestors | {key}, seen, files, problems)
         elif path.suffix.lower() in SUPPORTED and key not in seen:
             seen.add(key)
             files.append(path)
@@ -184,11 +227,15 @@ def _decode_8bit(data: bytes) -> tuple[str, str | None]:
         )
 
 
-def draft(path: Path, meta: Meta) -> Draft:
+def draft(path: Path, meta: Meta, limits: Limits | None = None) -> Draft:
     """Read one input file into the front matter and body it will have in the kb (no kb access)."""
+    limits = limits or Limits()
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise IngestError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+    if size > limits.max_bytes:
+        raise IngestError(
+            f"file is {_size(size)}; the limit is {_size(limits.max_bytes)} "
+            f"(raise it with --max-size MB or ${MAX_BYTES_ENV})"
+        )
     if size == 0:
         raise IngestError("empty file")
     text, notice = decode(path.read_bytes())
@@ -205,8 +252,10 @@ def draft(path: Path, meta: Meta) -> Draft:
     if not body.strip():
         raise IngestError("no text after the front matter")
     given = {k: v for k, v in vars(meta).items() if v is not None}
-    merged = {**{k: v for k, v in found.items() if v not in (None, "")}, **given}
-    title = _one_line(merged.get("title") or path.stem)
+    found = {k: v for k, v in found.items() if v not in (None, "")}
+    merged = {**found, **given}
+    date_from = "command line" if meta.date else found.pop("date_from", None) or "front matter"
+    title = _one_line(merged.get("title") or path.stem) or _one_line(path.stem) or "untitled"
     fm = {
         "id": None,  # decided when written (must be unique in the kb)
         "title": title,
@@ -215,6 +264,8 @@ def draft(path: Path, meta: Meta) -> Draft:
         "language": _opt_line(merged.get("language")) or "en",
         "url": _opt_line(merged.get("url")),
     }
+    if fm["date"]:
+        fm["date_from"] = date_from
     if merged.get("attribution_overrides"):
         fm["attribution_overrides"] = merged["attribution_overrides"]
     hint = str(merged.get("id") or slugify(path.stem))
@@ -239,19 +290,43 @@ def _from_markdown(text: str) -> tuple[dict, str]:
 def _from_html(text: str) -> tuple[dict, str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    # the date from the page's markup only: htmldate's extensive search guesses years from the body text
+    date_params = {"original_date": True, "extensive_search": False, "max_date": _today()}
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=date_params,
+    )
     body = (doc.text or "").strip() if doc is not None else ""
     if len(body.split()) < MIN_HTML_WORDS:  # menus and "Loading…" shells are not articles
         raise IngestError("no article text found in the HTML page")
     found = {"title": doc.title, "outlet": doc.sitename, "date": doc.date, "url": doc.url}
+    if doc.date:
+        found["date_from"] = "page metadata"
     lines = [line for line in body.split("\n") if line.strip()]
     if len(lines) > 1 and doc.title and _norm(lines[0]) == _norm(doc.title):
         lines = lines[1:]  # the headline is the title, not a sentence of the article
     return found, "\n\n".join(lines)
 
 
+def _size(n: int) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.3g} MB"
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
+
+
 def _one_line(value: object) -> str:
-    return " ".join(str(value).split())[:300]
+    from askisk.text import strip_controls
+
+    return " ".join(strip_controls(str(value)).split())[:300]
 
 
 def _opt_line(value: object) -> str | None:

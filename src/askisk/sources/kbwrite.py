@@ -2,7 +2,9 @@
 
 Never touches the index and never prints; the service rebuilds after these and undoes them on failure.
 Duplicates: same `askisk.text.normalize`d body as a kb source (or an earlier file of the batch).
-Writes go to a hidden temp file in kb/, are fsynced, then `os.replace`d into place.
+Writes go to a hidden temp file in kb/, are fsynced, then `os.replace`d into place; each is named in the
+kb's journal (`sources.journal`) before it happens, so a killed process can be rolled back.
+With `replace`, a source whose id is taken replaces the old one (stashed, then deleted once indexed).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from askisk import faults
 from askisk.config import KB_SUFFIX
 from askisk.errors import AskiskError, InputError
 from askisk.fsutil import fsync_dir, write_atomic
@@ -18,6 +21,7 @@ from askisk.models import BuildReport, Source
 from askisk.sources.importing import (
     Draft,
     IngestError,
+    Limits,
     Meta,
     Outcome,
     body_digest,
@@ -25,6 +29,7 @@ from askisk.sources.importing import (
     draft,
     validate_meta,
 )
+from askisk.sources.journal import Journal
 
 
 @dataclass(frozen=True)
@@ -49,18 +54,27 @@ class RemoveReport:
     build: BuildReport
 
 
-def add_files(kb: Path, inputs: list[str | os.PathLike[str]], meta: Meta | None = None) -> list[Outcome]:
+def add_files(
+    kb: Path,
+    inputs: list[str | os.PathLike[str]],
+    meta: Meta | None = None,
+    *,
+    limits: Limits | None = None,
+    replace: bool = False,
+    journal: Journal | None = None,
+) -> list[Outcome]:
     """Write each supported input into kb/ (atomically); one Outcome per input file or problem."""
     meta = meta or Meta()
+    limits = limits or Limits()
     validate_meta(meta)
     files, outcomes = collect(inputs)
     if (meta.id or meta.title) and len(files) > 1:
         raise InputError(f"--id and --title name one file, but {len(files)} files were given")
     kb.mkdir(parents=True, exist_ok=True)
-    ids, digests = _inventory(kb)
+    ids, digests, paths = _inventory(kb)
     for path in files:
         try:
-            d = draft(path, meta)
+            d = draft(path, meta, limits)
             digest = body_digest(d.body)
             if digest in digests:
                 outcomes.append(
@@ -72,16 +86,26 @@ def add_files(kb: Path, inputs: list[str | os.PathLike[str]], meta: Meta | None 
                     )
                 )
                 continue
-            sid = _unique_id(d.id_hint, ids)
-            notes = [
-                n
-                for n in (d.notice, sid != d.id_hint and f"id {d.id_hint!r} is taken; saved as {sid!r}")
-                if n
-            ]
-            target = kb / f"{sid}{KB_SUFFIX}"
+            old = paths.get(d.id_hint) if replace else None
+            sid = d.id_hint if old is not None else _unique_id(d.id_hint, ids)
+            taken = sid != d.id_hint and (
+                f"id {d.id_hint!r} is taken; saved as {sid!r} beside it "
+                f"(to replace {d.id_hint!r} instead, add again with --replace)"
+            )
+            replaced = old is not None and f"replaces the earlier text of {sid!r}"
+            notes = [n for n in (d.notice, taken, replaced) if n]
+            target = old if old is not None else kb / f"{sid}{KB_SUFFIX}"
             text = render(d, sid)
-            _check_indexable(target, text)
+            _check_indexable(target, text, limits)
+            if old is not None:
+                hidden = _hidden_name(old)
+                if journal is not None:
+                    journal.will_stash(hidden, old)
+                os.replace(old, hidden)
+            if journal is not None:
+                journal.will_write(target)
             write_atomic(target, text)
+            faults.point("after-kb-write")
         except (AskiskError, UnicodeError) as exc:
             outcomes.append(Outcome(str(path), "failed", str(exc)))
             continue
@@ -104,21 +128,24 @@ def render(d: Draft, source_id: str) -> str:
     return f"---\n{head}---\n{d.body}"
 
 
-def _inventory(kb: Path) -> tuple[set[str], dict[str, str]]:
-    """Ids in use (front matter ids and file names) and the body digest -> id of every readable source."""
+def _inventory(kb: Path) -> tuple[set[str], dict[str, str], dict[str, Path]]:
+    """Ids in use (front matter ids and file names), the body digest -> id of every readable source, and
+    id -> file."""
     from askisk.errors import KnowledgeBaseError
     from askisk.sources.kb import read_source, source_files
 
     ids: set[str] = {p.stem for p in kb.glob(f"*{KB_SUFFIX}")}
     digests: dict[str, str] = {}
+    paths: dict[str, Path] = {}
     for path in source_files(kb):
         try:
             source = read_source(path)
         except (KnowledgeBaseError, OSError):
             continue  # the rebuild will name it; it cannot be a duplicate of anything readable
         ids.add(source.id)
+        paths[source.id] = path
         digests.setdefault(body_digest(source.body), source.id)
-    return ids, digests
+    return ids, digests, paths
 
 
 def _unique_id(hint: str, taken: set[str]) -> str:
@@ -130,13 +157,19 @@ def _unique_id(hint: str, taken: set[str]) -> str:
     return f"{hint}-{n}"
 
 
-def _check_indexable(target: Path, text: str) -> None:
+def _check_indexable(target: Path, text: str, limits: Limits) -> None:
     from askisk.sources.kb import parse_source
     from askisk.sources.passages import split_passages
 
     _, passages = split_passages(parse_source(target, text))
-    if not any(p.searchable for p in passages):
+    count = sum(1 for p in passages if p.searchable)
+    if not count:
         raise IngestError("no sentences to index (only headings or captions)")
+    if count > limits.max_passages:
+        raise IngestError(
+            f"{count:,} passages (sentences); the limit is {limits.max_passages:,} per source "
+            "(split the file, or raise it with --max-passages N or $ASKISK_MAX_PASSAGES)"
+        )
 
 
 def find_source(kb: Path, source_id: str) -> Source:
@@ -151,14 +184,14 @@ def find_source(kb: Path, source_id: str) -> Source:
     raise InputError(f"no source with id {source_id!r}; known ids: {known}")
 
 
-def stash(path: Path) -> Path:
-    """Move a kb file out of the kb's sight (same folder, hidden name); `restore` undoes it."""
-    hidden = path.with_name(f".{path.name}.{os.getpid()}.removed")
+def _hidden_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.removed")
+
+
+def stash(path: Path, journal: Journal) -> Path:
+    """Move a kb file out of the kb's sight (same folder, hidden name), recorded in the journal first."""
+    hidden = _hidden_name(path)
+    journal.will_stash(hidden, path)
     os.replace(path, hidden)
     fsync_dir(path.parent)
     return hidden
-
-
-def restore(hidden: Path, path: Path) -> None:
-    os.replace(hidden, path)
-    fsync_dir(path.parent)

@@ -1,6 +1,8 @@
 """Pure helpers that turn core results into display pieces: labels, citations, highlights, colours.
 
-Source text is data: it only ever enters `Content(...)` as plain text, never through markup.
+Source text is data: it only ever enters `Content(...)` as plain text, never through markup, and
+through `shown` (`askisk.text.printable`), so an escape sequence in a source is a visible symbol and
+never a command to the terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from askisk.models import verdict_title
+from askisk.text import printable as shown
 
 if TYPE_CHECKING:
     from askisk.models import Hit, Verdict
@@ -47,7 +50,7 @@ class SpeakerColors:
 
 
 def speaker_name(hit: Hit) -> str:
-    return hit.speaker or "Narration"
+    return shown(hit.speaker) if hit.speaker else "Narration"
 
 
 def query_terms(query: str) -> list[str]:
@@ -61,7 +64,7 @@ def query_terms(query: str) -> list[str]:
 
 def highlighted(text: str, query: str) -> Content:
     """The passage as literal text with the query's words (and their inflections) emphasised."""
-    content = Content(text)
+    content = Content(shown(text))
     terms = query_terms(query)
     if not terms:
         return content
@@ -73,11 +76,11 @@ def source_line(hit: Hit) -> str:
     parts = [hit.source.title, f"¶{hit.paragraph}"]
     if hit.source.date:
         parts.append(hit.source.date)
-    return " · ".join(parts)
+    return shown(" · ".join(parts))
 
 
 def attribution_line(hit: Hit) -> str:
-    return f"{hit.attribution} · {hit.cue}" if hit.cue else hit.attribution
+    return shown(f"{hit.attribution} · {hit.cue}") if hit.cue else hit.attribution
 
 
 def summary(hits: tuple[Hit, ...] | list[Hit], colors: SpeakerColors) -> Content:
@@ -85,7 +88,7 @@ def summary(hits: tuple[Hit, ...] | list[Hit], colors: SpeakerColors) -> Content
     if not hits:
         return Content("No passage in the knowledge base answers this.")
     first = hits[0]
-    return Content.assemble((speaker_name(first), colors(first.speaker)), ": ", first.text)
+    return Content.assemble((speaker_name(first), colors(first.speaker)), ": ", shown(first.text))
 
 
 STYLE_NAMES = {"plain": "plain text", "markdown": "Markdown", "json": "JSON"}
@@ -107,10 +110,10 @@ def verdict_badge(verdict: Verdict) -> Content:
         (f" {label} ", "bold reverse"),
         (f"  confidence {verdict.confidence:.0%}", "bold"),
         "\n",
-        verdict.reason,
+        shown(verdict.reason),
     )
 
 
 def filters_line(filters: Filters, speaker_shown: str | None = None) -> str:
     """The active filters in one line: "speaker X · source a, b · since 2020 · until 2024"."""
-    return " · ".join(filters.parts(speaker_shown or filters.speaker))
+    return shown(" · ".join(filters.parts(speaker_shown or filters.speaker)))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from askisk.nlp import pipeline
 from askisk.text import normalize
+from askisk.verify.units import MAGNITUDES, spell_units
 
 # Verbs (and the "according to" preposition) that introduce someone's statement: their subject is the
 # reporter, their clausal complement is what is reported.
@@ -239,8 +240,15 @@ def _numbers(doc, covered: set[int]) -> list[Number]:
                 text = doc.text[start:end]
                 used.update(t.idx for t in doc if start <= t.idx < end)
                 anchor = doc.char_span(start, end, alignment_mode="expand")[-1]
-        head = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
-        while head.dep_ in ("nummod", "quantmod") and head.head is not head:
+        nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in MAGNITUDES:  # "5 million", "3.5 billion"
+            low, high = low * MAGNITUDES[nxt.lower_], high * MAGNITUDES[nxt.lower_]
+            text = f"{text} {nxt.text}"
+            used.add(nxt.idx)
+        head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
+        while (head.dep_ in ("nummod", "quantmod", "compound") or head.lower_ in MAGNITUDES) and (
+            head.head is not head
+        ):
             head = head.head
         unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head is not anchor else None
         out.append(Number(text, low, high, unit, _governing_verb(head)))
@@ -301,7 +309,7 @@ _REPORTER = re.compile(
 
 @lru_cache(maxsize=4096)  # passages recur across claims; Analysis is immutable
 def analyse(text: str) -> Analysis:
-    plain = normalize(text)
+    plain = spell_units(normalize(text))
     doc = pipeline()(plain)
     dates, covered = _dates(plain)
     frame, reporter, named = _reporter(doc)

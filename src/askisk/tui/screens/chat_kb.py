@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from askisk.text import printable
 from askisk.tui.messages import ActionFailed, Exported, IndexRefreshed, KbState, ServiceProgress
 from askisk.tui.screens.chat_base import ChatBase
 from askisk.tui.session import describe_error
@@ -93,7 +94,7 @@ class KnowledgeBaseActions(ChatBase):
 
     def on_index_refreshed(self, message: IndexRefreshed) -> None:
         self.show_ready(message.info)
-        self.notify(message.note, title="Knowledge base", severity=message.severity)  # type: ignore[arg-type]
+        self.notify(printable(message.note), title="Knowledge base", severity=message.severity)  # type: ignore[arg-type]
 
     def on_action_failed(self, message: ActionFailed) -> None:
         if self.state == "busy" and message.title in BUSY_TITLES:
@@ -101,7 +102,7 @@ class KnowledgeBaseActions(ChatBase):
             status = self.query_one(StatusBar)
             status.state = "ready"
             status.detail = f"{message.title.lower()} failed (the index is unchanged): {message.error}"
-        self.notify(message.error, title=message.title, severity="error")
+        self.notify(printable(message.error), title=message.title, severity="error")
 
     # -- export ------------------------------------------------------------------------------------
     def export(self, fmt: str = "md") -> None:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from askisk.models import Hit
-from askisk.tui.format import attribution_line, highlighted, speaker_name
+from askisk.tui.format import attribution_line, highlighted, shown, speaker_name
 
 
 class ContextScreen(ModalScreen[None]):
@@ -39,8 +39,8 @@ class ContextScreen(ModalScreen[None]):
         src = hit.source
         meta = [m for m in (src.outlet, src.date or "undated", src.url) if m]
         with Vertical(id="context-box"):
-            yield Static(Content.styled(src.title, "bold"), id="context-title")
-            yield Static(Content(" · ".join(meta)), id="context-meta")
+            yield Static(Content.styled(shown(src.title), "bold"), id="context-title")
+            yield Static(Content(shown(" · ".join(meta))), id="context-meta")
             yield Static(
                 Content.assemble(
                     (speaker_name(hit), self.speaker_style),
@@ -53,7 +53,7 @@ class ContextScreen(ModalScreen[None]):
             with VerticalScroll(id="context-article"):
                 for number, text in self.paragraphs:
                     current = number == hit.paragraph
-                    body = highlighted(text, self.question) if current else Content(text)
+                    body = highlighted(text, self.question) if current else Content(shown(text))
                     yield Static(
                         Content.assemble((f"¶{number}  ", "dim"), body),
                         classes="paragraph -current" if current else "paragraph",

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from askisk.models import Answer, Hit, Verdict
 from askisk.search.scope import Filters
-from askisk.tui.format import NO_EVIDENCE, SpeakerColors, filters_line, summary, verdict_badge
+from askisk.tui.format import NO_EVIDENCE, SpeakerColors, filters_line, shown, summary, verdict_badge
 from askisk.tui.intent import Kind
 from askisk.tui.widgets.answer_card import AnswerCard
 
@@ -34,7 +34,7 @@ class AnswerBlock(Vertical):
 
     def compose(self) -> ComposeResult:
         mark = ("› ", "bold $accent") if self.kind == "question" else ("claim › ", "bold $accent")
-        yield Static(Content.assemble(mark, (self.question, "bold")), classes="question")
+        yield Static(Content.assemble(mark, (shown(self.question), "bold")), classes="question")
         yield self._verdict
         yield self._summary
 
@@ -89,11 +89,11 @@ class AnswerBlock(Vertical):
         if self.filters.active:
             notes.insert(0, "only " + filters_line(self.filters, speaker))
         if notes:
-            self.mount(Static(Content("; ".join(notes)), classes="notes"))
+            self.mount(Static(Content(shown("; ".join(notes))), classes="notes"))
         return self.mount_all(AnswerCard(hit, query, colors(hit.speaker)) for hit in hits)
 
     def show_error(self, message: str) -> None:
         what = "Cannot check: " if self.kind == "claim" else "Cannot answer: "
-        self._summary.update(Content.assemble((what, "bold"), message))
+        self._summary.update(Content.assemble((what, "bold"), shown(message)))
         self._summary.remove_class("-pending")
         self._summary.add_class("-error")

@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from askisk.text import printable
+
 if TYPE_CHECKING:
     from askisk.service import SpeakerCount
 
@@ -36,7 +38,7 @@ class SpeakerSidebar(Vertical):
             return
         options.add_option(Option(Content("All speakers"), id=ALL))
         for sp in speakers:
-            label = Content.assemble((f"{sp.passages:>3} ", "dim"), (sp.name, style(sp.name)))
+            label = Content.assemble((f"{sp.passages:>3} ", "dim"), (printable(sp.name), style(sp.name)))
             options.add_option(Option(label, id=sp.name))
 
     def show_error(self) -> None:

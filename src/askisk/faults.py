@@ -1,0 +1,28 @@
+"""Test-only fault injection: `ASKISK_FAULT=<point>` makes the process kill itself with SIGKILL there.
+
+The write paths (`add`, `remove`, `index`) call `point(name)` at the moments a crash is most harmful, so
+tests can kill a real process at an exact step instead of guessing with timers. Unset (always, outside
+tests), `point` is one dictionary lookup. Points, in the order an `add` passes them:
+
+    after-journal      the journal names the change, the kb is untouched
+    after-kb-write     the first new kb file is written (more may follow)
+    before-index       every kb file is written, the rebuild has not started
+    before-switch      the new build folder is complete, CURRENT still names the old one
+    after-switch       CURRENT names the new build, the journal is not yet cleared
+    after-stash        (`remove`) the source is moved to its hidden name, the rebuild has not started
+
+Never use it for anything but tests: it kills the process without cleanup, on purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+FAULT_ENV = "ASKISK_FAULT"
+POINTS = ("after-journal", "after-kb-write", "before-index", "before-switch", "after-switch", "after-stash")
+
+
+def point(name: str) -> None:
+    if os.environ.get(FAULT_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
