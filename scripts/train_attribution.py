@@ -15,7 +15,7 @@ written to src/askisk/speakers/data/cue_lexicon.json together with their counts 
 
 Only PolNeAR train is read (dev is for tuning the thresholds, test is held out and never opened).
 
-    python scripts/train_attribution.py /work/data/polnear
+    python scripts/train_attribution.py ../PolNeAR
 """
 
 from __future__ import annotations
