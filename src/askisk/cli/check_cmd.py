@@ -48,7 +48,7 @@ def print_verdict(verdict, con=None) -> None:
                 ("   · ", "dim"),
                 (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
                 ("  ·  ", "dim"),
-                (f"{hit.source.title}, ¶{hit.paragraph}", "green"),
+                (f"{hit.source.title}, {hit.locator}", "green"),
             )
         )
         body = Text("     ")
