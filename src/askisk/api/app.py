@@ -4,8 +4,8 @@ Bodies and responses are the CLI's JSON: `askisk ask --json` gives the same obje
 {"query": "..."}; a list of queries gives the list of objects the CLI prints one per line (a failed item is
 the CLI's error object and the batch goes on). Endpoints are plain `def`s, so FastAPI runs them in its
 thread pool and the model never blocks the event loop. Errors are JSON {"error": "one line"}: 400 for a
-bad question or filter, 401 without the token, 413 for an oversized body, 422 for a body of the wrong
-shape; never a traceback. Never prints.
+bad question or filter, 401 without the token, 413 for an oversized body, 415 for a body that is not JSON,
+422 for a body of the wrong shape; never a traceback. Never prints.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from askisk.api.live import Live
 from askisk.config import DEFAULT_TOP_K
 from askisk.errors import AskiskError, InputError
 from askisk.search.scope import Filters
+from askisk.service import Askisk
 
 MAX_BODY_BYTES = 256 * 1024
 MAX_BATCH = 64
@@ -101,6 +102,14 @@ def _too_large(limit: int) -> JSONResponse:
     return JSONResponse({"error": f"the body is over {limit // 1024} KiB"}, status_code=413)
 
 
+def _service(request: Request) -> Askisk:
+    """The service current when the request arrived; a refresh swaps it for later requests only."""
+    return request.app.state.live.service
+
+
+Service = Annotated[Askisk, Depends(_service)]
+
+
 def create_app(live: Live, token: str | None = None) -> FastAPI:
     """The app over one shared `Live` service; `token` (ASKISK_TOKEN) guards every route but /healthz."""
     app = FastAPI(
@@ -132,12 +141,16 @@ def create_app(live: Live, token: str | None = None) -> FastAPI:
                     status_code=401,
                     headers={"WWW-Authenticate": "Bearer"},
                 )
+        if request.method == "POST":
+            ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+            if ctype != "application/json":
+                return JSONResponse(
+                    {"error": f"the body must be JSON (Content-Type: application/json), not {ctype}"},
+                    status_code=415,
+                )
         return await call_next(request)
 
-    def service():
-        return live.service
-
-    Service = Annotated[Any, Depends(service)]
+    app.state.live = live
 
     def _batch(items: str | list[str], key: str, empty: str, answer) -> Any:
         if isinstance(items, str):
@@ -157,14 +170,13 @@ def create_app(live: Live, token: str | None = None) -> FastAPI:
     @app.post("/ask", summary="Ask questions; the JSON of `askisk ask --json`")
     def ask(body: AskBody, svc: Service) -> Any:
         filters = body.filters()
-        svc.allowed_rows(filters)  # a filter that matches nothing fails the request, as in the CLI
+        svc.scope(filters)  # a filter that is malformed or matches nothing fails the request, as in the CLI
         return _batch(body.query, "query", "results", lambda q: svc.ask(q, top_k=body.top_k, filters=filters))
 
     @app.post("/check", summary="Check claims; the JSON of `askisk check --json`")
     def check(body: CheckBody, svc: Service) -> Any:
         filters = body.filters()
-        svc.resolve_speaker(filters.speaker)
-        svc.allowed_rows(filters)
+        svc.scope(filters)
         return _batch(
             body.claim, "claim", "evidence", lambda c: svc.check(c, top_k=body.top_k, filters=filters)
         )
