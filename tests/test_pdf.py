@@ -152,3 +152,14 @@ def test_pdf_body_is_indexable_and_deduplicated(seed_copy, report_pdf, tmp_path)
     listed = run_cli("sources", *loc, "--json")
     ids = [json.loads(line)["id"] for line in listed.stdout.splitlines()]
     assert "monitoring-report" in ids
+
+
+def test_the_chat_card_cites_the_page():
+    from askisk.models import Hit, SourceRef
+    from askisk.tui.format import source_line
+
+    ref = SourceRef("r", "UN report", "r.md", None, "2024-06-01")
+    hit = Hit(1, 1.0, "Text.", None, "narration", None, ref, "r:0001:ab", 40, 1, "Text.", page=12)
+    assert source_line(hit) == "UN report · p. 12, ¶40 · 2024-06-01"
+    plain = Hit(1, 1.0, "Text.", None, "narration", None, ref, "r:0001:ab", 40, 1, "Text.")
+    assert source_line(plain) == "UN report · ¶40 · 2024-06-01"

@@ -68,14 +68,12 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> F
                 raise IngestError(f"content type {ctype or '(none)'!r} is neither an HTML page nor a PDF")
             announced = response.headers.get("content-length", "")
             if announced.isdigit() and int(announced) > max_bytes:
-                raise IngestError(
-                    f"page is {int(announced) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"
-                )
+                raise IngestError(f"page is {_size(int(announced))}; the limit is {_size(max_bytes)}")
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise IngestError(f"page is over the {max_bytes / 1e6:.0f} MB limit; stopped reading")
+                    raise IngestError(f"page is over the {_size(max_bytes)} limit; stopped reading")
                 chunks.append(chunk)
             final = str(response.url)
     except httpx.TooManyRedirects:
@@ -88,6 +86,10 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> F
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise IngestError(f"cannot fetch: {reason}") from None
     return Fetched(url, final, ctype, b"".join(chunks), when)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
 
 
 def draft_url(url: str, meta: Meta) -> Draft:
