@@ -61,7 +61,8 @@ def add_files(kb: Path, inputs: list[str | os.PathLike[str]], meta: Meta | None 
         raise InputError(f"--id and --title name one file, but {len(files) + len(urls)} were given")
     kb.mkdir(parents=True, exist_ok=True)
     ids, digests = _inventory(kb)
-    for path in [*files, *urls]:
+    items: list[Path | str] = [*files, *urls]
+    for path in items:
         try:
             d = draft_url(path, meta) if isinstance(path, str) else draft(path, meta)
             digest = body_digest(d.body)
