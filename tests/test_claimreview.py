@@ -13,8 +13,9 @@ from datetime import datetime
 import pytest
 from conftest import FIXTURES, run_cli
 
+from askisk.errors import InputError
 from askisk.report.claimreview import Reviewer, render_claimreview
-from askisk.report.render import provenance, render_check
+from askisk.report.render import provenance, render_ask, render_check
 
 VOCAB = json.loads((FIXTURES / "schemaorg_claimreview.json").read_text())["types"]
 CLAIMS = {
@@ -117,9 +118,11 @@ def test_outlet_date_url_and_first_appearance():
 
 
 def test_render_check_dispatches_and_ask_refuses(seed_service, verdicts):
-    prov = provenance(seed_service, now=datetime.fromisoformat("2026-11-29T10:00:00+00:00"))
+    prov = provenance(seed_service.build_info(), now=datetime.fromisoformat("2026-11-29T10:00:00+00:00"))
     text = render_check([verdicts["supported"]], prov, "claimreview")
     assert json.loads(text)["@graph"][0]["datePublished"] == "2026-11-29"
+    with pytest.raises(InputError, match="ClaimReview reviews checked claims"):
+        render_ask([], prov, "claimreview")
 
 
 def test_check_report_jsonld_from_the_cli(seed_built, tmp_path):
