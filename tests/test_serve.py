@@ -117,7 +117,7 @@ def test_concurrent_requests_get_their_own_answers(served):
         ({"json": {"query": "x " * 200_000}}, 413, "over 256 KiB"),
         ({"content": b"query=x", "headers": {"content-type": "text/plain"}}, 415, "must be JSON"),
         ({"json": {"query": "x", "speaker": "Nobody Atall"}}, 400, "no speaker matches"),
-        ({"json": {"query": "x", "since": "yesterday"}}, 400, "since"),
+        ({"json": {"query": "x", "since": "yesterday"}}, 400, "malformed start date 'yesterday'"),
         ({"json": {"query": []}}, 400, "empty"),
     ],
 )
