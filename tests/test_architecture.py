@@ -13,7 +13,7 @@ SRC = ROOT / "src" / "askisk"
 RANKS = {
     "models": 0, "config": 0, "errors": 0, "text": 0, "fsutil": 0, "nlp": 0, "faults": 0, "__init__": 0,
     "sources": 1, "speakers": 2, "encoder": 3, "index": 4, "search": 5, "verify": 6,
-    "evaluate": 7, "report": 7, "service": 8, "cli": 9, "tui": 9, "__main__": 9,
+    "evaluate": 7, "report": 7, "service": 8, "cli": 9, "tui": 9, "api": 9, "__main__": 9,
 }  # fmt: skip
 
 

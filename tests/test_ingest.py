@@ -95,7 +95,7 @@ def test_folder_with_symlink_loops(tmp_path):
     (root / "sub").mkdir(parents=True)
     (root / "sub" / "a.txt").write_text("A sentence. Another one.\n", encoding="utf-8")
     (root / "b.html").write_text("<p>x</p>", encoding="utf-8")
-    (root / "notes.pdf").write_bytes(b"%PDF")  # unsupported in a folder: skipped silently
+    (root / "notes.docx").write_bytes(b"PK\x03\x04")  # unsupported in a folder: skipped silently
     os.symlink(root, root / "sub" / "back-to-root")  # a loop through a parent
     os.symlink(root / "self", root / "self")  # a link to itself
     files, problems = collect([root])

@@ -49,6 +49,7 @@ class Paragraph:
     start: int  # character offset in Source.body
     kind: PassageKind
     section: str | None = None  # the heading question this paragraph sits under
+    page: int | None = None  # the PDF page it starts on (from `<!-- page N -->` markers); None elsewhere
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Passage:
     end: int
     kind: PassageKind
     section: str | None = None
+    page: int | None = None
 
     @property
     def searchable(self) -> bool:
@@ -130,6 +132,12 @@ class Hit:
     context: str
     section: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
+    page: int | None = None  # PDF sources: the page the passage's paragraph starts on
+
+    @property
+    def locator(self) -> str:
+        """Where in the source, as cited: "p. 12, ¶40" for a PDF page, "¶40" otherwise."""
+        return f"p. {self.page}, ¶{self.paragraph}" if self.page is not None else f"¶{self.paragraph}"
 
     def to_json(self) -> dict[str, Any]:
         """The full hit, as `askisk ask --json` prints it."""
@@ -145,6 +153,7 @@ class Hit:
             "cue": self.cue,
             "source": {"id": s.id, "title": s.title, "outlet": s.outlet, "date": s.date, "url": s.url},
             "paragraph": self.paragraph,
+            "page": self.page,
             "section": self.section,
             "passage_id": self.passage_id,
         }

@@ -8,6 +8,7 @@ attribution is `speakers`, storage is `index` behind its `Backend` protocol. Nev
 from __future__ import annotations
 
 import os
+import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -95,6 +96,7 @@ class Askisk:
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
         self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
         self._recovered = False
+        self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
 
     @classmethod
     def open(cls, kb: str | None = None, index: str | None = None, notify: Notify | None = None) -> Askisk:
@@ -217,14 +219,16 @@ class Askisk:
         return self._encoder
 
     def embed_query(self, query: str) -> np.ndarray:
-        cached = self._query_vectors.get(query)
-        if cached is not None:
-            self._query_vectors.move_to_end(query)
-            return cached
-        vector = self.encoder().encode([query])[0]
-        self._query_vectors[query] = vector
-        if len(self._query_vectors) > QUERY_CACHE_SIZE:
-            self._query_vectors.popitem(last=False)
+        with self._cache_lock:
+            cached = self._query_vectors.get(query)
+            if cached is not None:
+                self._query_vectors.move_to_end(query)
+                return cached
+        vector = self.encoder().encode([query])[0]  # outside the lock: encodes run side by side
+        with self._cache_lock:
+            self._query_vectors[query] = vector
+            if len(self._query_vectors) > QUERY_CACHE_SIZE:
+                self._query_vectors.popitem(last=False)
         return vector
 
     def scope(self, filters: Filters | None) -> Scope:
@@ -237,9 +241,10 @@ class Askisk:
             from askisk.search.scope import resolve
 
             cached = resolve(filters, self.store())
-            self._scopes[filters] = cached
-            if len(self._scopes) > SCOPE_CACHE_SIZE:
-                self._scopes.popitem(last=False)
+            with self._cache_lock:
+                self._scopes[filters] = cached
+                if len(self._scopes) > SCOPE_CACHE_SIZE:
+                    self._scopes.popitem(last=False)
         return cached
 
     def ask(

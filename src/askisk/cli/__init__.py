@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from askisk import __version__
 from askisk.errors import AskiskError
 
-COMMANDS = ("ask", "index", "speakers", "chat", "eval", "check", "add", "sources", "remove", "attribute")
+COMMANDS = (
+    "ask", "index", "speakers", "chat", "eval", "check", "add", "sources", "remove", "attribute", "serve",
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

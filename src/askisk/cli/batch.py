@@ -34,8 +34,12 @@ def add_item_args(p: argparse.ArgumentParser, noun: str, what: str) -> None:
 
 
 def add_report_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--report", metavar="FILE", help="also write a report with provenance (.md or .json)")
-    p.add_argument("--format", metavar="md|json", help="report format (default: from FILE's suffix)")
+    p.add_argument(
+        "--report", metavar="FILE", help="also write a report with provenance (.md, .json; check: .jsonld)"
+    )
+    p.add_argument(
+        "--format", metavar="md|json|claimreview", help="report format (default: from FILE's suffix)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing report file")
 
 
@@ -68,7 +72,12 @@ def report_target(args: argparse.Namespace):
         if args.format or args.force:
             raise InputError("--format and --force only apply with --report FILE")
         return None
-    return target(args.report, args.format, args.force)
+    chosen = target(args.report, args.format, args.force)
+    if chosen.format == "claimreview" and getattr(args, "command", None) != "check":
+        raise InputError(
+            "ClaimReview reviews checked claims; use it with `askisk check --report FILE.jsonld`"
+        )
+    return chosen
 
 
 def run_batch(args: argparse.Namespace, batch: Batch) -> int:

@@ -49,7 +49,7 @@ def print_verdict(verdict, con=None) -> None:
                 ("   · ", "dim"),
                 (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
                 ("  ·  ", "dim"),
-                (printable(f"{hit.source.title}, ¶{hit.paragraph}"), "green"),
+                (printable(f"{hit.source.title}, {hit.locator}"), "green"),
             )
         )
         body = Text("     ")

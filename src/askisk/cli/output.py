@@ -51,7 +51,7 @@ def print_answer(answer: Any, con=None) -> None:
             (f"{hit.rank:>2}. ", "bold"),
             (speaker_label(hit.speaker, hit.attribution), "bold cyan" if hit.speaker else "dim"),
             ("  ·  ", "dim"),
-            (printable(f"{hit.source.title}, ¶{hit.paragraph}"), "green"),
+            (printable(f"{hit.source.title}, {hit.locator}"), "green"),
             (f"  ·  score {hit.score:.3f}", "dim"),
         )
         con.print(head)

@@ -23,7 +23,7 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
         "url": s.url,
         "language": s.language,
         "content_hash": content_hash,
-        "paragraphs": [[p.number, p.text, p.start, p.kind, p.section] for p in doc.paragraphs],
+        "paragraphs": [[p.number, p.text, p.start, p.kind, p.section, p.page] for p in doc.paragraphs],
         "passages": [
             [
                 p.id,
@@ -37,6 +37,7 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
                 a.speaker,
                 a.kind,
                 a.cue,
+                p.page,
             ]
             for p, a in zip(doc.passages, doc.attributions, strict=True)
         ],
@@ -57,11 +58,11 @@ def record_to_doc(record: dict[str, Any]) -> SourceDoc:
         language=record.get("language") or "en",
         url=record.get("url"),
     )
-    paragraphs = tuple(Paragraph(sid, n, t, st, k, sec) for n, t, st, k, sec in record["paragraphs"])
+    paragraphs = tuple(Paragraph(sid, *row) for row in record["paragraphs"])
     passages = []
     attributions = []
-    for pid, pos, para, text, start, end, kind, section, speaker, akind, cue in record["passages"]:
-        passages.append(Passage(pid, sid, pos, para, text, start, end, kind, section))
+    for pid, pos, para, text, start, end, kind, section, speaker, akind, cue, *page in record["passages"]:
+        passages.append(Passage(pid, sid, pos, para, text, start, end, kind, section, *page))
         attributions.append(Attribution(speaker, akind, cue))
     speakers = tuple(
         Speaker(sp["name"], sid, tuple(sp.get("aliases") or ()), sp.get("role")) for sp in record["speakers"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from askisk.errors import InputError
 from askisk.report.render import FORMATS
 
-SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json"}
+SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".jsonld": "claimreview"}
 
 
 class ReportError(InputError):
@@ -32,20 +32,21 @@ class ReportError(InputError):
 @dataclass(frozen=True)
 class ReportTarget:
     path: Path
-    format: str  # "md" | "json"
+    format: str  # "md" | "json" | "claimreview"
     force: bool = False
 
 
 def report_format(path: Path, forced: str | None = None) -> str:
     if forced is not None:
         if forced not in FORMATS:
-            raise ReportError(f"unknown report format {forced!r}; use --format md or --format json")
+            raise ReportError(f"unknown report format {forced!r}; use --format md, json or claimreview")
         return forced
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         shown = f"suffix {path.suffix!r}" if path.suffix else "no suffix"
         raise ReportError(
-            f"unknown report format for {path} ({shown}); name it .md or .json, or pass --format md|json"
+            f"unknown report format for {path} ({shown}); name it .md, .json or .jsonld, "
+            "or pass --format md|json|claimreview"
         )
     return fmt
 

@@ -23,9 +23,9 @@ from askisk.models import VERDICT_LABELS, Answer, BuildInfo, Hit, Verdict, verdi
 from askisk.search.scope import Filters
 from askisk.text import json_inert, printable
 
-Format = Literal["md", "json"]
+Format = Literal["md", "json", "claimreview"]
 Style = Literal["plain", "markdown", "json"]
-FORMATS: tuple[str, ...] = ("md", "json")
+FORMATS: tuple[str, ...] = ("md", "json", "claimreview")
 STYLES: tuple[str, ...] = ("plain", "markdown", "json")
 REPORT_VERSION = 1
 NO_EVIDENCE = "No passage in the knowledge base is about this claim; nothing to quote."
@@ -108,7 +108,7 @@ def _who(hit: Hit) -> str:
 
 def _where(hit: Hit) -> list[str]:
     s = hit.source
-    return [s.outlet or "outlet unknown", s.date or "date unknown", f"¶{hit.paragraph}"]
+    return [s.outlet or "outlet unknown", s.date or "date unknown", hit.locator]
 
 
 def _md_url(url: str) -> str:
@@ -311,7 +311,11 @@ def _md(text: str) -> str:
 
 
 def render_check(verdicts: Sequence[Verdict], prov: Provenance, fmt: Format, failures=()) -> str:
-    """The fact-check report in `fmt` ("md" or "json")."""
+    """The fact-check report in `fmt` ("md", "json" or "claimreview": schema.org JSON-LD)."""
+    if fmt == "claimreview":
+        from askisk.report.claimreview import render_claimreview
+
+        return render_claimreview(verdicts, prov.checked_at)
     if fmt == "json":
         return _dump(check_json(verdicts, prov, failures))
     return _md(check_markdown(verdicts, prov, failures))
@@ -319,6 +323,8 @@ def render_check(verdicts: Sequence[Verdict], prov: Provenance, fmt: Format, fai
 
 def render_ask(answers: Sequence[Answer], prov: Provenance, fmt: Format, failures=()) -> str:
     """The question report in `fmt` ("md" or "json")."""
+    if fmt == "claimreview":
+        raise InputError("ClaimReview reviews checked claims; use it with `askisk check`")
     if fmt == "json":
         return _dump(ask_json(answers, prov, failures))
     return _md(ask_markdown(answers, prov, failures))

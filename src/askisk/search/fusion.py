@@ -172,4 +172,5 @@ def _hit(store: Store, rank: int, row: int, score: float, raw: dict[str, float])
         context=store.paragraph_text(passage.source_id, passage.paragraph),
         section=passage.section,
         scores={k: round(v, 6) for k, v in raw.items()},
+        page=passage.page,
     )

@@ -7,6 +7,7 @@ Reads only (the kb writes are `kbwrite`); never touches the index and never prin
   signatures. Line endings become "\\n"; the body is otherwise kept exactly as decoded.
 - Files over `Limits.max_bytes` (default 5 MB; `--max-size`, $ASKISK_MAX_SOURCE_MB) are refused before
   they are read; a source of more than `Limits.max_passages` sentences is refused when it is written.
+- PDF: the text layer by `askisk.sources.pdf` (page markers, no headers/footers; up to 50 MB).
 - HTML: trafilatura's main text, one paragraph per extracted block, separated by blank lines; a first
   line equal to the page title is dropped (it is the title); fewer than MIN_HTML_WORDS words is
   "no article text". Title, outlet, date and url come from its metadata unless given. The date is taken
@@ -36,7 +37,8 @@ MIN_HTML_WORDS = 8
 TEXT_SUFFIXES = {".txt"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 _BINARY_MAGIC = {
     b"%PDF": "a PDF", b"PK\x03\x04": "a ZIP/Office file", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image",
     b"\xff\xd8\xff": "a JPEG image", b"\x7fELF": "a program", b"\x1f\x8b": "gzip data",
@@ -230,6 +232,11 @@ def _decode_8bit(data: bytes) -> tuple[str, str | None]:
 def draft(path: Path, meta: Meta, limits: Limits | None = None) -> Draft:
     """Read one input file into the front matter and body it will have in the kb (no kb access)."""
     limits = limits or Limits()
+    if path.suffix.lower() in PDF_SUFFIXES:
+        from askisk.sources.pdf import read_pdf
+
+        pdf = read_pdf(path)
+        return finish(path, meta, {"title": pdf.title}, pdf.body, pdf.notice)
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise IngestError(
@@ -244,13 +251,20 @@ def draft(path: Path, meta: Meta, limits: Limits | None = None) -> Draft:
     suffix = path.suffix.lower()
     found: dict = {}
     if suffix in HTML_SUFFIXES:
-        found, body = _from_html(text)
+        found, body = from_html(text)
     elif suffix in MARKDOWN_SUFFIXES:
         found, body = _from_markdown(text)
     else:
         body = text
     if not body.strip():
         raise IngestError("no text after the front matter")
+    return finish(path, meta, found, body, notice)
+
+
+def finish(
+    path: Path, meta: Meta, found: dict, body: str, notice: str | None, extra: dict | None = None
+) -> Draft:
+    """Front matter from what the file says (`found`) overridden by what the user said (`meta`)."""
     given = {k: v for k, v in vars(meta).items() if v is not None}
     found = {k: v for k, v in found.items() if v not in (None, "")}
     merged = {**found, **given}
@@ -266,6 +280,7 @@ def draft(path: Path, meta: Meta, limits: Limits | None = None) -> Draft:
     }
     if fm["date"]:
         fm["date_from"] = date_from
+    fm.update(extra or {})
     if merged.get("attribution_overrides"):
         fm["attribution_overrides"] = merged["attribution_overrides"]
     hint = str(merged.get("id") or slugify(path.stem))
@@ -287,7 +302,7 @@ def _from_markdown(text: str) -> tuple[dict, str]:
     return found, body
 
 
-def _from_html(text: str) -> tuple[dict, str]:
+def from_html(text: str) -> tuple[dict, str]:
     import trafilatura
 
     # the date from the page's markup only: htmldate's extensive search guesses years from the body text

@@ -64,17 +64,21 @@ def add_files(
     journal: Journal | None = None,
 ) -> list[Outcome]:
     """Write each supported input into kb/ (atomically); one Outcome per input file or problem."""
+    from askisk.sources.url import draft_url, is_url
+
     meta = meta or Meta()
     limits = limits or Limits()
     validate_meta(meta)
-    files, outcomes = collect(inputs)
-    if (meta.id or meta.title) and len(files) > 1:
-        raise InputError(f"--id and --title name one file, but {len(files)} files were given")
+    urls = [str(i) for i in inputs if is_url(str(i))]
+    files, outcomes = collect([i for i in inputs if not is_url(str(i))])
+    if (meta.id or meta.title) and len(files) + len(urls) > 1:
+        raise InputError(f"--id and --title name one file, but {len(files) + len(urls)} were given")
     kb.mkdir(parents=True, exist_ok=True)
     ids, digests, paths = _inventory(kb)
-    for path in files:
+    items: list[Path | str] = [*files, *urls]
+    for path in items:
         try:
-            d = draft(path, meta, limits)
+            d = draft_url(path, meta) if isinstance(path, str) else draft(path, meta, limits)
             digest = body_digest(d.body)
             if digest in digests:
                 outcomes.append(

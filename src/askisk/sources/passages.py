@@ -7,6 +7,8 @@ Rules (documented in the README):
 - A short one-line paragraph that looks like a name ("Dr. Rustam Azizi.") is a *caption*: kept as context,
   never a search result.
 - Everything else is *body*, split into sentences; a passage never crosses a paragraph.
+- A paragraph that is only a page marker `<!-- page 12 -->` (written by the PDF import) is not a paragraph:
+  it sets the `page` of the paragraphs after it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _ABBREVIATIONS = {
 # A sentence ends at . ! ? (maybe followed by closing quotes/brackets) and whitespace, before a capital,
 # a digit or an opening quote (two marks for typewriter quotes: ''It).
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9\u0400-\u04ff])")
+_PAGE_MARKER = re.compile(r"<!--\s*page\s+(\d{1,5})\s*-->")
 _CAPTION_MAX_WORDS = 6
 _SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "da", "der", "du"}
 
@@ -33,6 +36,7 @@ _SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le",
 def split_paragraphs(source_id: str, body: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
+    page: int | None = None
     pos = 0
     for chunk in _BLANK_RUN.split(body):
         start = body.find(chunk, pos)
@@ -41,13 +45,16 @@ def split_paragraphs(source_id: str, body: str) -> list[Paragraph]:
             continue
         lead = len(chunk) - len(chunk.lstrip())
         text = chunk.strip()
+        if marker := _PAGE_MARKER.fullmatch(text):
+            page = int(marker.group(1))
+            continue
         kind = _paragraph_kind(text)
         number = len(paragraphs) + 1
         if kind == "heading":
             section = normalize(text)
-            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, None))
+            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, None, page))
         else:
-            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, section))
+            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, section, page))
     return paragraphs
 
 
@@ -126,6 +133,7 @@ def split_passages(source: Source) -> tuple[list[Paragraph], list[Passage]]:
                     end=para.start + e,
                     kind=para.kind,
                     section=para.section,
+                    page=para.page,
                 )
             )
     return paragraphs, passages

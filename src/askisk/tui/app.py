@@ -77,7 +77,7 @@ class AskiskApp(App[None]):
             self.copy_to_clipboard(citation(hit, style))
             who = hit.speaker or "narration"
             self.notify(
-                f"{who}, {hit.source.title}, ¶{hit.paragraph}",
+                f"{who}, {hit.source.title}, {hit.locator}",
                 title=f"Citation copied ({STYLE_NAMES.get(style, style)})",
             )
 

@@ -73,7 +73,7 @@ def highlighted(text: str, query: str) -> Content:
 
 
 def source_line(hit: Hit) -> str:
-    parts = [hit.source.title, f"¶{hit.paragraph}"]
+    parts = [hit.source.title, hit.locator]
     if hit.source.date:
         parts.append(hit.source.date)
     return shown(" · ".join(parts))

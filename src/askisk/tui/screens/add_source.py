@@ -1,4 +1,4 @@
-"""Ask for a file to add to the knowledge base (and an optional title); dismisses with (path, title)."""
+"""Ask for a file or URL to add to the kb (and an optional title); dismisses with (path, title)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ class AddSourceScreen(ModalScreen[tuple[str, str | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box", classes="small-dialog"):
             yield Static(Content.styled("Add a source to the knowledge base", "bold"), classes="dialog-title")
-            yield Static(Content("A .md, .txt or .html file (or a folder of them)."), classes="dialog-hint")
-            yield Input(placeholder="path, e.g. ~/reports/border.md", id="add-path")
+            yield Static(
+                Content("A .md, .txt, .html or .pdf file (or a folder of them), or a web page's URL."),
+                classes="dialog-hint",
+            )
+            yield Input(placeholder="path or URL, e.g. ~/reports/border.pdf", id="add-path")
             yield Input(placeholder="title (optional: taken from the file)", id="add-title")
             yield Static(
                 Content("enter adds · escape cancels · the index rebuilds in the background"),
@@ -32,7 +35,7 @@ class AddSourceScreen(ModalScreen[tuple[str, str | None] | None]):
         path = self.query_one("#add-path", Input).value.strip()
         if not path:
             self.query_one("#add-path", Input).focus()
-            self.notify("type the path of the file to add", severity="warning")
+            self.notify("type the path of the file (or the URL) to add", severity="warning")
             return
         title = self.query_one("#add-title", Input).value.strip() or None
         self.dismiss((path, title))

@@ -46,7 +46,7 @@ class ContextScreen(ModalScreen[None]):
                     (speaker_name(hit), self.speaker_style),
                     "  ",
                     (attribution_line(hit), "italic"),
-                    (f"  · ¶{hit.paragraph}", "dim"),
+                    (f"  · {hit.locator}", "dim"),
                 ),
                 id="context-who",
             )
