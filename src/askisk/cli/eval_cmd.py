@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 SPLIT_CHOICES = ("all", "dev", "test")
+CF_SPLITS = ("even-dev", "even-test", "even", "even-dev-fit", "even-dev-cal", "odd", "all")
 HEADERS = {
     "recall@1": "R@1",
     "recall@3": "R@3",
@@ -42,7 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="configurations to compare (default: all): bm25, dense, hybrid, hybrid+speaker, ...",
     )
-    p.add_argument("--split", choices=SPLIT_CHOICES, default="all", help="questions to report (default: all)")
+    p.add_argument(
+        "--split",
+        choices=tuple(dict.fromkeys(SPLIT_CHOICES + CF_SPLITS)),
+        help="questions to report (default: all); with --dataset climate-fever: even-dev, even-test, even, "
+        "even-dev-fit, even-dev-cal (default: even-dev), or odd/all (held out: for the final measurement)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object with every figure")
     p.add_argument("--runs", metavar="DIR", help="write TREC run files (<config>.trec) and qrels.txt here")
     p.add_argument(
@@ -54,12 +60,47 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")
     p.add_argument("--claims", action="store_true", help="score `askisk check` on claims.jsonl instead")
+    p.add_argument(
+        "--dataset",
+        nargs=2,
+        metavar=("NAME", "PATH"),
+        help="with --claims: score `check` on a public dataset; NAME climate-fever, PATH its "
+        "climate-fever.jsonl (the kb is built from its evidence sentences into a temporary index)",
+    )
+    p.add_argument(
+        "--verifier", choices=("model", "rules"), default="model",
+        help="with --claims: the stance model with rule features (default) or the rules alone",
+    )  # fmt: skip
+    p.add_argument(
+        "--plot", metavar="FILE.png", help="with --claims: reliability diagram + precision-coverage"
+    )
+    p.add_argument(
+        "--work", metavar="DIR", help="with --dataset: keep the built kb and index here, reuse them"
+    )
     add_filter_args(p)  # with --claims only: retrieval scores need every gold passage searchable
     add_location_args(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from askisk.errors import InputError
+
+    claims_only = [f for f in ("dataset", "plot", "work") if getattr(args, f, None)]
+    if claims_only and not args.claims:
+        raise InputError(f"--{claims_only[0]} applies to `askisk eval --claims` only")
+    if not args.dataset and (args.plot or args.work):
+        raise InputError(
+            f"--{'plot' if args.plot else 'work'} applies to `askisk eval --claims --dataset` only"
+        )
+    if args.claims and args.dataset:
+        from askisk.cli.eval_dataset import run_dataset
+
+        return run_dataset(args)
+    if args.split in CF_SPLITS and args.split not in SPLIT_CHOICES:
+        raise InputError(
+            f"--split {args.split} applies to --dataset climate-fever only (here: all, dev, test)"
+        )
+    args.split = args.split or "all"
     if getattr(args, "claims", False):
         return run_claims(args)
     from askisk.cli import filters_from
@@ -247,7 +288,9 @@ def run_claims(args: argparse.Namespace) -> int:
         raise InputError(f"no claim set at {path}")
     filters = filters_from(args)
     service.scope(filters)  # an unknown speaker or source fails once, up front
-    scores = evaluate_claims(lambda claim: service.check(claim, filters=filters), path)
+    scores = evaluate_claims(
+        lambda claim: service.check(claim, filters=filters, verifier=args.verifier), path
+    )
     if args.json:
         json_line({name: s.to_json() for name, s in scores.items()})
         return 0
