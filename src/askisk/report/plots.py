@@ -11,12 +11,17 @@ from pathlib import Path
 from askisk.errors import InputError
 
 
-def write_plot(scores, path: Path, title: str = "") -> None:
-    """Draw `scores` (an `evaluate.verdicts.VerdictScores`) into a PNG at `path`."""
+def check_plot_path(path: Path) -> None:
+    """Fail before any work when the plot could not be written."""
     if path.suffix.lower() != ".png":
         raise InputError(f"--plot writes a PNG: {path} should end in .png")
     if not path.parent.is_dir():
         raise InputError(f"no folder {path.parent} for the plot")
+
+
+def write_plot(scores, path: Path, title: str = "") -> None:
+    """Draw `scores` (an `evaluate.verdicts.VerdictScores`) into a PNG at `path`."""
+    check_plot_path(path)
     import matplotlib
 
     matplotlib.use("Agg")
