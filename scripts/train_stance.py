@@ -109,7 +109,9 @@ def onnx_logits(path: Path, tokenizer, pairs, max_len: int, batch: int = 64):
     out = []
     for i in range(0, len(pairs), batch):
         ids, mask, types = (t.numpy() for t in encode(tokenizer, pairs[i : i + batch], max_len))
-        out.append(session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0])
+        out.append(
+            session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        )
     return np.concatenate(out)
 
 
@@ -147,7 +149,9 @@ def main() -> int:
     p.add_argument("--negatives", type=int, default=2, help="random other-claim sentences per claim")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--freeze", type=int, default=2, help="keep the embeddings and this many lower layers fixed")
+    p.add_argument(
+        "--freeze", type=int, default=2, help="keep the embeddings and this many lower layers fixed"
+    )
     p.add_argument("--heldout", type=int, default=300, help="held-out pairs measured (fp32, int8)")
     p.add_argument("--limit", type=int, help="smoke test: this many training and held-out pairs")
     args = p.parse_args()
@@ -217,7 +221,9 @@ def main() -> int:
             if i % 20 == 0:
                 print(f"epoch {epoch + 1} step {i}/{len(batches)} loss {total / i:.3f} "
                       f"({time.time() - started:.0f}s)", flush=True)  # fmt: skip
-        print(f"epoch {epoch + 1}: loss {total / len(batches):.3f} ({time.time() - started:.0f}s)", flush=True)
+        print(
+            f"epoch {epoch + 1}: loss {total / len(batches):.3f} ({time.time() - started:.0f}s)", flush=True
+        )
 
     args.out.mkdir(parents=True, exist_ok=True)
     fp32 = args.out / "model.fp32.onnx"
