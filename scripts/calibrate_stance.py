@@ -25,6 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def open_climate_fever(path, split, work, notify=None):
+    from askisk.evaluate.verdicts import climate_fever_kb
+    from askisk.service import Askisk
+
+    kb, index = climate_fever_kb(path, split, work)
+    service = Askisk.open(str(kb), str(index), notify=notify)
+    service.store()
+    return service
+
+
 def candidates(service, claims, model, temperature=1.0):
     """Per claim: (gold, judged passages), the expensive part done once."""
     from askisk.verify.aggregate import judge_passages
@@ -77,7 +87,6 @@ def main() -> int:
     from askisk.evaluate import calibration as cal
     from askisk.evaluate import climate_fever as cf
     from askisk.evaluate.claims import load_claims as load_seed
-    from askisk.evaluate.verdicts import build_climate_fever
     from askisk.service import Askisk
     from askisk.verify.aggregate import SETTINGS_FILE, Settings
     from askisk.verify.stance import load_stance
@@ -90,7 +99,7 @@ def main() -> int:
         i, n = (int(x) for x in args.part.split("/"))
         claims = [(c.text, c.label, c.id) for c in cf.load_claims(args.climate_fever, args.dump_split)
                   if c.label != "disputed"][i::n]  # fmt: skip
-        service = build_climate_fever(args.climate_fever, args.dump_split, args.work)
+        service = open_climate_fever(args.climate_fever, args.dump_split, args.work)
         rows = candidates(service, [(t, g) for t, g, _ in claims], model)
         ids = [str(cid) for _, _, cid in claims]
         args.dump.write_bytes(pickle.dumps((ids, rows)))
@@ -107,7 +116,7 @@ def main() -> int:
     ]
     if args.limit:
         cf_claims, seed_claims = cf_claims[: args.limit], seed_claims[: args.limit]
-    service = build_climate_fever(args.climate_fever, "even-dev-cal", args.work, notify=print)
+    service = open_climate_fever(args.climate_fever, "even-dev-cal", args.work, notify=print)
     print(
         f"ready in {time.time() - started:.0f}s; {len(cf_claims)} Climate-FEVER, {len(seed_claims)} seed claims"
     )

@@ -23,7 +23,8 @@ def run_dataset(args: argparse.Namespace) -> int:
     from askisk.cli.output import json_line
     from askisk.errors import InputError
     from askisk.evaluate import climate_fever as cf
-    from askisk.evaluate.verdicts import LABELS, build_climate_fever, run_climate_fever, score
+    from askisk.evaluate.verdicts import LABELS, climate_fever_kb, run_climate_fever, score
+    from askisk.service import Askisk
 
     name, raw_path = args.dataset
     if name not in DATASETS:
@@ -38,7 +39,7 @@ def run_dataset(args: argparse.Namespace) -> int:
 
         check_plot_path(Path(args.plot))
     path = Path(raw_path)
-    claims = cf.load_claims(path, split)  # a bad file or split fails here, before any build
+    claims = cf.load_claims(path, split)  # type: ignore[arg-type]  # a bad file or split fails here, before any build
     if not claims:
         raise InputError(f"{path} has no claims in split {split}")
     with contextlib.ExitStack() as stack:
@@ -48,9 +49,12 @@ def run_dataset(args: argparse.Namespace) -> int:
         else:
             work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="askisk-cf-")))
         stderr_line(f"building the Climate-FEVER kb and index in {work} ...")
-        service = build_climate_fever(path, split, work, notify=stderr_line)
+        kb, index = climate_fever_kb(path, split, work)
+        service = Askisk.open(str(kb), str(index), notify=stderr_line)
+        service.store()
         with _progress() as progress:
-            ids, gold, verdicts = run_climate_fever(service, path, split, args.verifier, progress)
+            check = lambda text: service.check(text, verifier=args.verifier)  # noqa: E731
+            ids, gold, verdicts = run_climate_fever(check, path, split, progress)
     s = score(f"climate-fever {split}", ids, gold, verdicts)
     if args.plot:
         from askisk.report.plots import write_plot

@@ -4,7 +4,8 @@ precision-coverage curve; and run `check` on Climate-FEVER claims against a kb b
 
 Climate-FEVER (`run_climate_fever`): the kb holds the evidence sentences of every claim of the even half
 when an even split is judged (the odd half is never read then), of every claim for `odd`/`all`; one
-source per Wikipedia article, built once into `work` and reused. DISPUTED claims are left out. Never prints.
+source per Wikipedia article, written once into `work` (the caller opens the service on it). DISPUTED
+claims are left out. Never prints.
 """
 
 from __future__ import annotations
@@ -58,10 +59,11 @@ def score(name: str, ids: Sequence[str], gold: Sequence[str], verdicts: Sequence
     predicted = [v.verdict for v in verdicts]
     confidence = [float(v.confidence) for v in verdicts]
     correct = [g == p for g, p in zip(gold, predicted, strict=True)]
-    confusion = {g: {p: 0 for p in LABELS} for g in LABELS}
+    confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in LABELS} for g in LABELS}
     for g, p in zip(gold, predicted, strict=True):
         confusion[g][p] += 1
-    precision, recall = {}, {}
+    precision: dict[str, float] = {}
+    recall: dict[str, float] = {}
     for label in LABELS:
         said = sum(confusion[g][label] for g in LABELS)
         actual = sum(confusion[label].values())
@@ -86,30 +88,27 @@ def score(name: str, ids: Sequence[str], gold: Sequence[str], verdicts: Sequence
     )
 
 
-def build_climate_fever(path: Path, split: str, work: Path, notify=None):
-    """An opened, ready service over the Climate-FEVER kb for `split` (kb written and indexed once)."""
+def climate_fever_kb(path: Path, split: str, work: Path) -> tuple[Path, Path]:
+    """The kb folder (written once) and index folder for judging `split`: (kb, index) under `work`."""
     from askisk.evaluate import climate_fever as cf
-    from askisk.service import Askisk
 
     kb_split = "even" if split.startswith("even") else "all"
     kb = work / f"kb-{kb_split}"
     if not any(kb.glob("*.md")):
         cf.write_kb(cf.load_claims(path, kb_split), kb)  # type: ignore[arg-type]
-    service = Askisk.open(str(kb), str(work / f"index-{kb_split}"), notify=notify)
-    service.store()
-    return service
+    return kb, work / f"index-{kb_split}"
 
 
 def run_climate_fever(
-    service, path: Path, split: str, verifier: str = "model", progress: Progress | None = None
+    check: Callable[[str], Verdict], path: Path, split: str, progress: Progress | None = None
 ) -> tuple[list[str], list[str], list[Verdict]]:
-    """(claim ids, gold labels, verdicts) of every non-DISPUTED claim of `split`."""
+    """(claim ids, gold labels, verdicts from `check`) of every non-DISPUTED claim of `split`."""
     from askisk.evaluate import climate_fever as cf
 
     claims = [c for c in cf.load_claims(path, split) if c.label != "disputed"]  # type: ignore[arg-type]
     verdicts = []
     for i, c in enumerate(claims, 1):
-        verdicts.append(service.check(c.text, verifier=verifier))
+        verdicts.append(check(c.text))
         if progress:
             progress(i, len(claims))
     return [str(c.id) for c in claims], [c.label for c in claims], verdicts
