@@ -127,7 +127,7 @@ def main() -> int:
     grid = itertools.product(
         [x / 20 for x in range(3, 20)],
         [x / 20 for x in range(3, 20)],
-        [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+        [0.0, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
         [True, False],
         [True, False],
     )

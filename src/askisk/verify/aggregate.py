@@ -29,7 +29,7 @@ from pathlib import Path
 from askisk.models import Hit, Verdict
 from askisk.verify.features import analyse
 from askisk.verify.stance import MODEL_DIR, Stance
-from askisk.verify.verdict import Alignment, Mismatch, align, evidence_speaker
+from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, evidence_speaker
 
 SETTINGS_FILE = MODEL_DIR / "aggregate.json"
 HARD = ("number", "date", "attribution")  # rule mismatches that refute even where word rules do not
@@ -104,10 +104,11 @@ def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stanc
 def decide_raw(judged: Sequence[Judged], s: Settings) -> Decision:
     """Steps 2-4 of the module docstring, before calibration."""
     related = [j for j in judged if j.stance.related >= s.related]
-    rule_refute = [j for j in related if j.alignment.about() and j.clash(s.soft_rules) is not None]
-    if rule_refute:
-        best = max(rule_refute, key=lambda j: (j.stance.related, j.alignment.coverage))
-        return Decision("refuted", best.stance.related, best, best.clash(s.soft_rules), rule=True)
+    # the rules' own choice of deciding passage (best covered, agreeing preferred), among related ones
+    chosen = best_alignment([j.alignment for j in related])
+    ruled = next((j for j in related if j.alignment is chosen), None)
+    if ruled is not None and ruled.clash(s.soft_rules) is not None:
+        return Decision("refuted", ruled.stance.related, ruled, ruled.clash(s.soft_rules), rule=True)
     sure = [j for j in judged if j.clash(s.soft_rules) is None]
     support = max(sure, key=lambda j: j.stance.entails, default=None)
     refute = max(sure, key=lambda j: j.stance.contradicts, default=None)
@@ -122,12 +123,9 @@ def decide_raw(judged: Sequence[Judged], s: Settings) -> Decision:
         return Decision("supported", support.stance.entails, support)  # type: ignore[union-attr]
     if ok_refute:
         return Decision("refuted", refute.stance.contradicts, refute)  # type: ignore[union-attr]
-    if s.rule_support:
-        agree = [j for j in related if j.alignment.about() and not j.alignment.mismatches
-                 and not j.alignment.unverified]  # fmt: skip
-        if agree:
-            best = max(agree, key=lambda j: (j.alignment.coverage, j.stance.related))
-            return Decision("supported", best.stance.related * best.alignment.coverage, best, rule=True)
+    agrees = ruled is not None and not ruled.alignment.mismatches and not ruled.alignment.unverified
+    if s.rule_support and ruled is not None and agrees:
+        return Decision("supported", ruled.stance.related * ruled.alignment.coverage, ruled, rule=True)
     closest = max(judged, key=lambda j: j.stance.related, default=None)
     top = max((max(j.stance.entails, j.stance.contradicts) for j in judged), default=0.0)
     return Decision("not_enough_info", 1.0 - top, closest)
