@@ -4,6 +4,7 @@ and `askisk eval --claims --dataset climate-fever` on a small fixture in the dat
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -85,7 +86,10 @@ def test_check_never_imports_torch(seed_built):
         "loaded = sorted(m for m, mod in sys.modules.items() if mod is not None)\n"
         "print(json.dumps({'code': code, 'modules': loaded}), file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "ASKISK_VERIFIER": "model"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, env=env
+    )
     verdict = json.loads(result.stdout)
     assert verdict["verdict"] == "refuted" and verdict["mismatch"] == "number"
     report = json.loads(result.stderr.strip().splitlines()[-1])
