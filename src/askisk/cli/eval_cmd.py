@@ -53,15 +53,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--split",
         metavar="SPLIT",
         help=f"questions to report: {', '.join(SPLIT_CHOICES)} (default: all); with --dataset: "
-        f"{', '.join(DATASET_SPLITS)} (default: even-dev)",
+        f"{', '.join(DATASET_SPLITS)} (default: even-dev); with --claims --dataset also even-dev-fit, "
+        "even-dev-cal, and odd/all (held out: for the final measurement only)",
     )
     p.add_argument(
         "--dataset",
         nargs=2,
         metavar=("NAME", "PATH"),
-        help="evidence retrieval on a public dataset instead: climate-fever PATH/TO/climate-fever.jsonl "
-        "(claims as questions; the kb of the even claims' evidence and its index go under --index DIR, "
-        "reused by later runs; default: a temporary folder)",
+        help="a public dataset instead of the kb's eval set: climate-fever PATH/TO/climate-fever.jsonl. "
+        "Alone: evidence retrieval (claims as questions; the kb of the even claims' evidence and its index "
+        "go under --index DIR, reused by later runs); with --claims: score `check` on its claims",
     )
     p.add_argument("--json", action="store_true", help="one JSON object with every figure")
     p.add_argument("--runs", metavar="DIR", help="write TREC run files (<config>.trec) and qrels.txt here")
@@ -81,6 +82,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("path", nargs="?", metavar="PATH", help="with --attribution: the corpus checkout")
     p.add_argument("--limit", type=int, metavar="N", help="with --attribution: only the first N articles")
+    p.add_argument(
+        "--verifier", choices=("model", "rules"), default="rules",
+        help="with --claims: the rules (default, as `check`) or the stance model with rule features",
+    )  # fmt: skip
+    p.add_argument(
+        "--plot", metavar="FILE.png", help="with --claims: reliability diagram + precision-coverage"
+    )
+    p.add_argument(
+        "--work", metavar="DIR", help="with --claims --dataset: keep the built kb and index here, reuse them"
+    )
     add_filter_args(p)  # with --claims only: retrieval scores need every gold passage searchable
     add_location_args(p)
     p.set_defaults(run=run)
@@ -97,6 +108,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("PATH and --limit go with --attribution polnear PATH")
     if args.split == "train":
         raise InputError("--split train goes with --attribution polnear")
+    if (args.plot or args.work) and not (args.claims and args.dataset):
+        raise InputError(
+            f"--{'plot' if args.plot else 'work'} applies to `askisk eval --claims --dataset` only"
+        )
+    if args.claims and args.dataset:
+        from askisk.cli.eval_dataset import run_dataset as run_claims_dataset
+
+        return run_claims_dataset(args)
     if not args.dataset:
         args.split = args.split or "all"
     if getattr(args, "claims", False):
@@ -336,7 +355,9 @@ def run_claims(args: argparse.Namespace) -> int:
         raise InputError(f"no claim set at {path}")
     filters = filters_from(args)
     service.scope(filters)  # an unknown speaker or source fails once, up front
-    scores = evaluate_claims(lambda claim: service.check(claim, filters=filters), path)
+    scores = evaluate_claims(
+        lambda claim: service.check(claim, filters=filters, verifier=args.verifier), path
+    )
     if args.json:
         json_line({name: s.to_json() for name, s in scores.items()})
         return 0

@@ -3,7 +3,9 @@
 Owns reading the file, the split rule and writing the evidence sentences as a kb. The split rule is
 fixed here and nowhere else: claims whose numeric `claim_id` is even are for development; odd ids are
 held out and are read only when the caller asks for them by name. Within the even half, ids divisible
-by 4 form a held-out part that is never tuned on ("even-test"); the rest ("even-dev") is for tuning.
+by 4 form a held-out part that is never tuned on ("even-test"); the rest ("even-dev") is for tuning, itself
+cut in two for the stance model: "even-dev-fit" (ids 2 mod 8) trains it, "even-dev-cal" (ids 6 mod 8)
+sets the verdict thresholds and calibrates the confidence, so neither is judged on what it learned from.
 The kb holds the evidence sentences of every claim (one source per Wikipedia article), so each claim is
 judged against the others' evidence as distractors; only the text goes there, never a label.
 Never prints; the data itself is fetched by the user and never committed.
@@ -21,8 +23,8 @@ from typing import Literal
 
 from askisk.errors import InputError
 
-Split = Literal["even", "even-dev", "even-test", "odd", "all"]
-SPLITS: tuple[str, ...] = ("even", "even-dev", "even-test", "odd", "all")
+Split = Literal["even", "even-dev", "even-dev-fit", "even-dev-cal", "even-test", "odd", "all"]
+SPLITS: tuple[str, ...] = ("even", "even-dev", "even-dev-fit", "even-dev-cal", "even-test", "odd", "all")
 Label = Literal["supported", "refuted", "not_enough_info", "disputed"]
 LABELS: dict[str, Label] = {
     "SUPPORTS": "supported",
@@ -59,6 +61,10 @@ def in_split(claim_id: int, split: Split) -> bool:
         return claim_id % 4 == 0
     if split == "even-dev":
         return claim_id % 4 == 2
+    if split == "even-dev-fit":
+        return claim_id % 8 == 2
+    if split == "even-dev-cal":
+        return claim_id % 8 == 6
     return True
 
 

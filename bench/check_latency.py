@@ -1,0 +1,86 @@
+"""Warm `check` latency per claim: retrieval of 10 candidates + rule alignment + the stance model.
+
+In one process with the index loaded and the models warm (one untimed pass first), every claim of
+kb/eval/claims.jsonl is checked `--repeats` times with the query cache cleared; p50/p95 of the whole
+`Askisk.check`, of the retrieval alone (`Askisk.ask` with 10 candidates) and of the stance model alone
+(10 pairs). `--verifier rules` times the old rule-only path for comparison. The load average is printed:
+the machine is shared, and other work skews every figure.
+
+    .venv/bin/python bench/check_latency.py --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from query_path import built_index, percentile  # noqa: E402
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--kb", type=Path, default=ROOT / "kb")
+    p.add_argument("--index", type=Path, help="a built index of --kb (default: build one in a temp dir)")
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--verifier", choices=("model", "rules"), default="model")
+    p.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    args = p.parse_args()
+
+    from askisk.config import Paths
+    from askisk.evaluate.claims import load_claims
+    from askisk.service import Askisk
+    from askisk.verify.stance import load_stance
+    from askisk.verify.verdict import CANDIDATES
+
+    kb, index, tmp = built_index(args.kb, args.index)
+    service = Askisk(Paths(kb, index))
+    service.store(refresh=False)
+    claims = [c.claim for c in load_claims(ROOT / "kb" / "eval" / "claims.jsonl")]
+    model = load_stance()
+    for claim in claims:  # warm: models loaded, spaCy analyses of the passages cached as in a session
+        service.check(claim, verifier=args.verifier)
+    whole, retrieval, stance = [], [], []
+    for _ in range(args.repeats):
+        for claim in claims:
+            service._query_cache.clear() if hasattr(service, "_query_cache") else None
+            t0 = time.perf_counter()
+            service.check(claim, verifier=args.verifier)
+            whole.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            hits = service.ask(claim, top_k=CANDIDATES).results
+            retrieval.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            model.stances(claim, [h.text for h in hits])
+            stance.append(time.perf_counter() - t0)
+    figures = {
+        "claims": len(claims),
+        "repeats": args.repeats,
+        "verifier": args.verifier,
+        "candidates": CANDIDATES,
+        "load_average": os.getloadavg(),
+    }
+    for name, values in (("check", whole), ("retrieval", retrieval), ("stance_model", stance)):
+        ms = [v * 1000 for v in values]
+        figures[name] = {"p50_ms": round(statistics.median(ms), 1), "p95_ms": round(percentile(ms, 0.95), 1)}
+    print(f"warm check, {len(claims)} claims x {args.repeats}, {CANDIDATES} candidates, verifier "
+          f"{args.verifier}; load average {figures['load_average'][0]:.2f}")  # fmt: skip
+    for name in ("check", "retrieval", "stance_model"):
+        f = figures[name]
+        print(f"  {name:<13} p50 {f['p50_ms']:>7.1f} ms   p95 {f['p95_ms']:>7.1f} ms")
+    if args.out:
+        args.out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    if tmp is not None:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

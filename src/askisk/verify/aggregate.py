@@ -1,0 +1,184 @@
+"""Claim + retrieved passages -> Verdict, combining the learned stance model with the rule features.
+
+How:
+1. Every candidate passage (CANDIDATES, from hybrid retrieval) gets the stance model's probabilities
+   (entails / contradicts / neutral, `verify.stance`) and the rule alignment (`verify.verdict.align`).
+2. The model decides whether a passage speaks to the claim at all: `related` = P(entails) + P(contradicts).
+3. Rule features are kept where they are right: a number (with what it counts), a date or an attribution
+   ("McKenzie said X" where the passage is Azizi's) that disagrees, in a passage the rules find about the
+   claim and the model finds related, refutes; the reason names both values. Word-level rules (opposites,
+   entity clashes) refute under the same conditions only when `soft_rules` is set (tuned on dev): the
+   model's relatedness is what keeps "a Gondwana sentence" from refuting a claim about the North Pole.
+4. Otherwise the passage with the highest P(entails) supports when it reaches `entail`, the one with the
+   highest P(contradicts) refutes when it reaches `contradict` (the stronger wins when both do); a rule
+   alignment that agrees fully (every claim piece matched, no mismatch) also supports when the passage is
+   related. Else not_enough_info: abstaining beats guessing.
+5. `confidence` is the probability that the verdict is right, read from a per-verdict isotonic map of the
+   deciding score, fit on held-out dev claims (scripts/calibrate_stance.py writes `aggregate.json`).
+Pure given the model: takes hits and returns a Verdict; never retrieves, never prints.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from askisk.models import Hit, Verdict
+from askisk.verify.features import analyse
+from askisk.verify.stance import MODEL_DIR, Stance
+from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, evidence_speaker
+
+SETTINGS_FILE = MODEL_DIR / "aggregate.json"
+HARD = ("number", "date", "attribution")  # rule mismatches that refute even where word rules do not
+SOFT = ("entity", "polarity")  # word-level rule mismatches: refute only when `soft_rules` is on
+
+
+@dataclass(frozen=True)
+class Settings:
+    entail: float = 0.6  # P(entails) of the best passage needed to support
+    contradict: float = 0.6  # P(contradicts) of the best passage needed to refute
+    related: float = 0.5  # P(entails) + P(contradicts) for a rule mismatch or rule agreement to count
+    rule_support: bool = True  # a fully agreeing rule alignment on a related passage supports
+    soft_rules: bool = True  # entity and polarity mismatches refute too (else only HARD ones)
+    temperature: float = 1.0  # on the stance logits
+    # verdict -> ascending (score, P(right)) knots of the isotonic map; empty: the score itself
+    calibration: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            **self.__dict__,
+            "calibration": {k: [list(p) for p in v] for k, v in self.calibration.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Settings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["calibration"] = {k: [tuple(p) for p in v] for k, v in data.get("calibration", {}).items()}
+        return cls(**known)
+
+
+@lru_cache(maxsize=1)
+def shipped_settings(path: Path = SETTINGS_FILE) -> Settings:
+    if not path.is_file():
+        return Settings()
+    return Settings.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One candidate passage: its rule alignment and the model's stance."""
+
+    alignment: Alignment
+    stance: Stance
+
+    @property
+    def hit(self) -> Hit:
+        return self.alignment.hit
+
+    def clash(self, soft: bool) -> Mismatch | None:
+        """The rule mismatch that refutes, if any (HARD kinds first)."""
+        kinds = HARD + SOFT if soft else HARD
+        found = [m for m in self.alignment.mismatches if m.kind in kinds]
+        return min(found, key=lambda m: kinds.index(m.kind)) if found else None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The uncalibrated outcome: the verdict, the score that decided it, and why."""
+
+    label: str
+    score: float
+    deciding: Judged | None
+    mismatch: Mismatch | None = None
+    rule: bool = False  # decided by a rule feature, not the model
+
+
+def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stance]) -> list[Judged]:
+    claim = analyse(claim_text)
+    return [Judged(align(claim, h, analyse(h.text)), s) for h, s in zip(hits, stances, strict=True)]
+
+
+def decide_raw(judged: Sequence[Judged], s: Settings) -> Decision:
+    """Steps 2-4 of the module docstring, before calibration."""
+    related = [j for j in judged if j.stance.related >= s.related]
+    # the rules' own choice of deciding passage (best covered, agreeing preferred), among related ones
+    chosen = best_alignment([j.alignment for j in related])
+    ruled = next((j for j in related if j.alignment is chosen), None)
+    if ruled is not None and ruled.clash(s.soft_rules) is not None:
+        return Decision("refuted", ruled.stance.related, ruled, ruled.clash(s.soft_rules), rule=True)
+    sure = [j for j in judged if j.clash(s.soft_rules) is None]
+    support = max(sure, key=lambda j: j.stance.entails, default=None)
+    refute = max(sure, key=lambda j: j.stance.contradicts, default=None)
+    ok_support = support is not None and support.stance.entails >= s.entail
+    ok_refute = refute is not None and refute.stance.contradicts >= s.contradict
+    if ok_support and ok_refute:
+        if support.stance.entails >= refute.stance.contradicts:  # type: ignore[union-attr]
+            ok_refute = False
+        else:
+            ok_support = False
+    if ok_support:
+        return Decision("supported", support.stance.entails, support)  # type: ignore[union-attr]
+    if ok_refute:
+        return Decision("refuted", refute.stance.contradicts, refute)  # type: ignore[union-attr]
+    agrees = ruled is not None and not ruled.alignment.mismatches and not ruled.alignment.unverified
+    if s.rule_support and ruled is not None and agrees:
+        return Decision("supported", ruled.stance.related * ruled.alignment.coverage, ruled, rule=True)
+    closest = max(judged, key=lambda j: j.stance.related, default=None)
+    top = max((max(j.stance.entails, j.stance.contradicts) for j in judged), default=0.0)
+    return Decision("not_enough_info", 1.0 - top, closest)
+
+
+def calibrate(score: float, knots: Sequence[tuple[float, float]]) -> float:
+    """The isotonic map: linear between knots, flat beyond the ends; the score itself without knots."""
+    if not knots:
+        return score
+    if score <= knots[0][0]:
+        return knots[0][1]
+    for (x0, y0), (x1, y1) in zip(knots, knots[1:], strict=False):
+        if score <= x1:
+            return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+    return knots[-1][1]
+
+
+def to_verdict(
+    claim_text: str, judged: Sequence[Judged], decision: Decision, s: Settings, top_k: int = 3
+) -> Verdict:
+    claim = analyse(claim_text)
+    confidence = round(calibrate(decision.score, s.calibration.get(decision.label, [])), 3)
+    d = decision.deciding
+    if d is None or (decision.label == "not_enough_info" and d.stance.related < s.related):
+        reason = "no passage in the knowledge base is about this claim"
+        return Verdict(claim_text, "not_enough_info", confidence, reason, (), None, claim.reporter)
+    speaker = evidence_speaker(d.hit, analyse(d.hit.text))
+    where = f"({d.hit.speaker or 'narration'}, {d.hit.source.title})"
+    others = sorted((j for j in judged if j is not d and j.stance.related >= s.related),
+                    key=lambda j: -j.stance.related)  # fmt: skip
+    evidence = (d.hit, *(j.hit for j in others[: max(0, top_k - 1)]))
+    m = decision.mismatch
+    if decision.label == "not_enough_info":
+        reason = f"the closest passage is on this subject but neither confirms nor contradicts it {where}"
+        evidence = (d.hit,)
+    elif m is not None and m.kind == "attribution":
+        reason = f"claim attributes this to {m.claim}, source attributes it to {m.source} {where}"
+    elif m is not None:
+        reason = f"claim says {m.claim}, source says {m.source} {where}"
+    elif decision.label == "refuted":
+        reason = f"the source says otherwise {where}"
+    else:
+        reason = f"the source states this {where}"
+    kind = m.kind if m is not None else None
+    label = decision.label
+    return Verdict(claim_text, label, confidence, reason, evidence, kind, claim.reporter, speaker)  # type: ignore[arg-type]
+
+
+def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, settings: Settings | None = None) -> Verdict:
+    """Judge the claim against the retrieved hits with the stance model (see the module docstring)."""
+    from askisk.verify.stance import load_stance
+
+    s = settings or shipped_settings()
+    stances = load_stance().stances(claim_text, [h.text for h in hits], s.temperature)
+    judged = judge_passages(claim_text, hits, stances)
+    return to_verdict(claim_text, judged, decide_raw(judged, s), s, top_k)

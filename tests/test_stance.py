@@ -1,0 +1,146 @@
+"""The shipped stance model (real ONNX weights) on hand-written pairs, the check path staying torch-free,
+and `askisk eval --claims --dataset climate-fever` on a small fixture in the dataset's own format."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from askisk.verify.stance import LABELS, MODEL_DIR, load_stance
+from tests.conftest import FIXTURES, run_cli
+from tests.test_onnx import HEAVY
+
+CF_FIXTURE = FIXTURES / "climate-fever-mini.jsonl"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_stance()
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "label"),
+    [
+        ("A woman is outside.", "A woman is walking her dog in the park.", "entails"),
+        ("Two children are playing.", "Two young children are playing football on a field.", "entails"),
+        ("A man is playing a guitar.", "A man is sleeping in his bed.", "contradicts"),
+        ("The dog is asleep.", "The dog is running across the beach.", "contradicts"),
+        (
+            "The Eiffel Tower is in Paris.",
+            "Photosynthesis converts light energy into chemical energy.",
+            "neutral",
+        ),
+        (
+            "Carbon dioxide is a greenhouse gas.",
+            "The 2014 World Cup final was played at the Maracanã Stadium in Rio de Janeiro.",
+            "neutral",
+        ),
+    ],
+)
+def test_stance_on_hand_written_pairs(model, claim, passage, label):
+    (stance,) = model.stances(claim, [passage])
+    assert stance.label == label, stance
+    assert sum((stance.entails, stance.contradicts, stance.neutral)) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_a_passage_on_the_claim_is_more_related_than_one_off_it(model):
+    claim = "Global sea level has been rising over the past century."
+    on, off = model.stances(
+        claim,
+        [
+            "Global mean sea level has risen by about 20 centimetres since 1900.",
+            "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris.",
+        ],
+    )
+    assert on.related > off.related + 0.2 and on.entails > off.entails
+
+
+def test_batch_equals_single_and_shipped_files(model):
+    claim = "Carbon dioxide is a greenhouse gas."
+    passages = ["Carbon dioxide is a greenhouse gas that traps heat.", "Paris is in France."]
+    batch = model.stances(claim, passages)
+    single = [model.stances(claim, [p])[0] for p in passages]
+    for a, b in zip(batch, single, strict=True):
+        # int8 dynamic quantisation scales activations per batch: padding moves the third decimal
+        assert a.entails == pytest.approx(b.entails, abs=0.03)
+        assert a.label == b.label
+    assert model.stances(claim, []) == []
+    info = json.loads((MODEL_DIR / "stance.json").read_text(encoding="utf-8"))
+    assert tuple(info["labels"]) == LABELS
+    assert (MODEL_DIR / "model.onnx").stat().st_size < 40_000_000  # shipped in the package
+
+
+def test_check_never_imports_torch(seed_built):
+    """`check` (retrieval, spaCy rule features, the stance model) loads no torch / transformers:
+    the modules really present after a check in a fresh process (spaCy's thinc only tries torch)."""
+    kb, index = seed_built
+    probe = (
+        "import json, sys\n"
+        "from askisk.cli import main\n"
+        f"code = main(['check', '--json', '--kb', {str(kb)!r}, '--index', {str(index)!r}, "
+        "'An IS-K bombing killed 200 people in Kabul in May 2021.'])\n"
+        "loaded = sorted(m for m, mod in sys.modules.items() if mod is not None)\n"
+        "print(json.dumps({'code': code, 'modules': loaded}), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ASKISK_VERIFIER": "model"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, env=env
+    )
+    verdict = json.loads(result.stdout)
+    assert verdict["verdict"] == "refuted" and verdict["mismatch"] == "number"
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0
+    modules = set(report["modules"])
+    assert {"askisk.verify.stance", "askisk.verify.aggregate", "onnxruntime", "spacy"} <= modules
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert heavy == [], heavy[:10]
+
+
+def test_eval_on_a_climate_fever_fixture(tmp_path):
+    plot = tmp_path / "trust.png"
+    work = tmp_path / "work"
+    result = run_cli(
+        "eval", "--claims", "--dataset", "climate-fever", str(CF_FIXTURE), "--split", "even",
+        "--json", "--plot", str(plot), "--work", str(work),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = json.loads(result.stdout)
+    rows = [json.loads(line) for line in CF_FIXTURE.read_text(encoding="utf-8").splitlines()]
+    judged = [r for r in rows if int(r["claim_id"]) % 2 == 0 and r["claim_label"] != "DISPUTED"]
+    assert out["n"] == len(judged) and out["split"] == "even" and out["verifier"] == "model"
+    assert sum(sum(row.values()) for row in out["confusion"].values()) == len(judged)
+    assert 0.0 <= out["ece"] <= 1.0 and 0.0 <= out["macro_f1"] <= 1.0
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # the odd (held-out) claim's evidence never reaches the kb of an even split
+    kb_text = " ".join(p.read_text(encoding="utf-8") for p in (work / "kb-even").glob("*.md"))
+    odd = [e["evidence"] for r in rows if int(r["claim_id"]) % 2 for e in r["evidences"]]
+    assert odd and not any(sentence in kb_text for sentence in odd)
+    # plainly supported and plainly refuted claims come out so
+    right = set(judged_ids(out, rows)) - set(out["wrong"])
+    assert {"2", "4"} <= right, out
+
+
+def judged_ids(out, rows):
+    return [r["claim_id"] for r in rows if int(r["claim_id"]) % 2 == 0 and r["claim_label"] != "DISPUTED"]
+
+
+def test_eval_dataset_bad_input_is_one_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    for args in (
+        ("--claims", "--dataset", "climate-fever", str(bad)),
+        ("--claims", "--dataset", "fever", str(CF_FIXTURE)),
+        ("--claims", "--dataset", "climate-fever", str(CF_FIXTURE), "--split", "dev"),
+        ("--claims", "--dataset", "climate-fever", str(CF_FIXTURE), "--plot", str(tmp_path / "x.svg")),
+        ("--plot", str(tmp_path / "x.png")),
+        ("--claims", "--split", "even-test"),
+    ):
+        result = run_cli("eval", *args)
+        assert result.returncode == 1, (args, result.stderr)
+        lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 1 and lines[0].startswith("askisk: error:"), (args, lines)
+    assert not (tmp_path / "x.svg").exists()
