@@ -91,8 +91,18 @@ class Askisk:
         self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
 
     @classmethod
-    def open(cls, kb: str | None = None, index: str | None = None, notify: Notify | None = None) -> Askisk:
-        return cls(resolve_paths(kb, index), notify)
+    def open(
+        cls,
+        kb: str | None = None,
+        index: str | None = None,
+        notify: Notify | None = None,
+        store: str | None = None,
+    ) -> Askisk:
+        """The service on these folders; `store` is a store URI (`index.select`; default $ASKISK_STORE,
+        else the local files)."""
+        from askisk.index.select import backend_for
+
+        return cls(resolve_paths(kb, index), notify, backend_for(store))
 
     # -- lifecycle -------------------------------------------------------------------------------
     def status(self) -> IndexState:

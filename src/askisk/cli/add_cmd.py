@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     meta = Meta(title=args.title, outlet=args.outlet, date=args.date, url=args.url, id=args.source_id)
     with BuildProgress() as progress:
-        service = Askisk.open(args.kb, args.index, notify=progress)
+        service = Askisk.open(args.kb, args.index, store=args.store, notify=progress)
         report = service.add_paths(args.paths, meta, progress=progress)
     for o in report.outcomes:
         if o.status == "failed":
