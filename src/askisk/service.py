@@ -79,11 +79,12 @@ def validate_top_k(top_k: int) -> int:
 
 class Askisk:
     def __init__(self, paths: Paths, notify: Notify | None = None, backend: Backend | None = None) -> None:
-        from askisk.index.local import LOCAL
+        """`backend` defaults to the store named by $ASKISK_STORE, else the local files."""
+        from askisk.index.select import backend_for
 
         self.paths = paths
         self.notify: Notify = notify or (lambda _msg: None)
-        self.backend: Backend = backend or LOCAL
+        self.backend: Backend = backend or backend_for()
         self._store: Store | None = None
         self._encoder: Encoder | None = None
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
