@@ -102,14 +102,17 @@ def store_built(request, seed_built, tmp_path_factory) -> tuple[Path, Path, str]
     return kb, index, uri
 
 
-@pytest.fixture(scope="session")
-def store_service(store_built):
-    """The service on `store_built`, its index loaded (once per store)."""
+@pytest.fixture(scope="session", params=STORES)
+def store_service(request, seed_built, tmp_path_factory):
+    """The service on its own build of the seed, its index loaded (once per store). Its own: a Milvus Lite
+    file is served to one process at a time, and this one stays open in the test process."""
     from askisk.config import Paths
     from askisk.index.select import backend_for
     from askisk.service import Askisk
 
-    kb, index, uri = store_built
+    base = tmp_path_factory.mktemp(f"service-{request.param}")
+    uri = store_uri(request.param, base / "store")
+    kb, index = copy_for_store(seed_built, base, uri)
     service = Askisk(Paths(kb, index), backend=backend_for(uri))
     service.store(refresh=False)
     return service

@@ -40,6 +40,7 @@ from askisk.index.milvus_schema import (
     collection_name,
     connect,
     dense_index_for,
+    disconnect,
     ensure_collection,
     parse_target,
     reindex_dense,
@@ -134,9 +135,15 @@ class MilvusBackend:
         if len(pks) != len(rows):
             raise BrokenIndexError(f"the Milvus row list in {build} does not match its passages; {FIX}")
         client = connect(self.target)
-        check_collection(client, live["collection"], self.target.uri)
+        try:
+            check_collection(client, live["collection"], self.target.uri)
+        except BaseException:
+            disconnect(client, self.target)
+            raise
         generation = int(live["generation"])
-        return MilvusStore(build, manifest, docs, rows, client, live["collection"], generation, pks)
+        return MilvusStore(
+            build, manifest, docs, rows, client, self.target, live["collection"], generation, pks
+        )
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -168,6 +175,13 @@ def _write(
     rows: BuildRows,
 ) -> dict[str, Any]:
     client = connect(target)
+    try:
+        return _write_rows(client, target, name, index_dir, tmp, rows)
+    finally:
+        disconnect(client, target)
+
+
+def _write_rows(client: Any, target: Target, name: str, index_dir: Path, tmp: Path, rows: BuildRows) -> dict:
     created = ensure_collection(client, name, target.uri, replace=rows.full)
     live_gen, live = (0, {}) if created else _previous_rows(index_dir, target, name)
     gen = live_gen + 1
@@ -264,10 +278,20 @@ class MilvusStore:
     docs: dict[str, SourceDoc]
     rows: list[tuple[Passage, Attribution]]
     client: Any
+    target: Target
     collection: str
     generation: int
     pks: list[int]
-    _last_lexical: tuple[str, dict[int, float]] | None = field(default=None, repr=False)
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        """Let go of the engine (for Milvus Lite: free the file for other processes)."""
+        if not self._closed:
+            self._closed = True
+            disconnect(self.client, self.target)
+
+    def __del__(self) -> None:
+        self.close()
 
     @cached_property
     def speakers(self) -> list[Speaker]:

@@ -13,9 +13,11 @@ pymilvus (and grpc under it) is imported here only, and only when a Milvus store
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,20 +71,80 @@ def expected_meta() -> dict[str, Any]:
     }
 
 
+_lite_users: dict[str, int] = {}  # open clients per Milvus Lite file in this process
+LITE_WAIT_SECONDS = 5.0
+
+
 def connect(target: Target) -> Any:
+    """A client for the target. Milvus Lite serves a file to one process at a time: a file held by
+    another process is waited for briefly, then refused with one line."""
     try:
         from pymilvus import MilvusClient
     except ImportError as exc:
         raise AskiskError(
             "the Milvus store needs pymilvus: pip install 'askisk[milvus]' (or choose --store local)"
         ) from exc
+    _quiet_logs()
     if target.lite:
         Path(target.client_uri).parent.mkdir(parents=True, exist_ok=True)
+        _wait_for_lite(target)
     try:
-        return MilvusClient(uri=target.client_uri, token=os.environ.get(TOKEN_ENV, ""))
+        client = MilvusClient(uri=target.client_uri, token=os.environ.get(TOKEN_ENV, ""))
     except Exception as exc:  # grpc / lite start-up errors come in many types; the user needs the place
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise AskiskError(f"cannot reach the Milvus store {target.uri}: {first[:200]}") from exc
+    if target.lite:
+        _lite_users[target.client_uri] = _lite_users.get(target.client_uri, 0) + 1
+    return client
+
+
+def disconnect(client: Any, target: Target) -> None:
+    """Close the client; the last one on a Milvus Lite file stops its server and frees the file."""
+    with contextlib.suppress(Exception):
+        client.close()
+    if not target.lite:
+        return
+    left = _lite_users.get(target.client_uri, 0) - 1
+    if left > 0:
+        _lite_users[target.client_uri] = left
+        return
+    _lite_users.pop(target.client_uri, None)
+    from milvus_lite.server_manager import server_manager_instance
+
+    server_manager_instance.release_server(target.client_uri)
+
+
+def _wait_for_lite(target: Target) -> None:
+    import fcntl
+
+    if _lite_users.get(target.client_uri):
+        return  # served by this process already
+    lock = Path(target.client_uri) / "LOCK"  # milvus_lite.db.LOCK_FILENAME
+    if not lock.exists():
+        return
+    deadline = time.monotonic() + LITE_WAIT_SECONDS
+    with open(lock, "a+") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise AskiskError(
+                        f"the Milvus Lite store {target.uri} is open in another process (Milvus Lite "
+                        "serves one process at a time); close that askisk, or use a Milvus server"
+                    ) from None
+                time.sleep(0.2)
+
+
+def _quiet_logs() -> None:
+    """pymilvus and grpc log failed calls (and Milvus Lite's unimplemented ones) at ERROR on stderr; an
+    error that matters reaches the user once, as an AskiskError."""
+    import logging
+
+    for name in ("pymilvus", "grpc", "milvus_lite"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def check_collection(client: Any, name: str, where: str) -> None:
