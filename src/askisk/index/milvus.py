@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from askisk.errors import BrokenIndexError
 from askisk.index.milvus_schema import (
+    BM25_SCALE,
     FIX,
     GEN_SHIFT,
     MAX_LIMIT,
@@ -343,10 +344,12 @@ class MilvusStore:
             search_params=search_params,
             output_fields=["pk"],
         )
-        # abs(): Milvus Lite reports BM25 as a negative distance, a server as a positive score
-        score = abs if metric == "BM25" else float
+        # Milvus Lite reports BM25 as a negative distance, a server as a positive score
+        scale = 1.0 / BM25_SCALE if metric == "BM25" else None
         row_of = self._row_of
-        hits = [(int(h["pk"]), float(score(h["distance"]))) for h in result[0]]
+        hits = [
+            (int(h["pk"]), abs(h["distance"]) * scale if scale else float(h["distance"])) for h in result[0]
+        ]
         return [(row_of[pk], value) for pk, value in hits if pk in row_of]
 
     def dense_top(self, qvec: np.ndarray, depth: int, scope: Scope) -> tuple[np.ndarray, np.ndarray]:

@@ -32,6 +32,11 @@ GEN_SHIFT = 32  # pk = generation << GEN_SHIFT | position among the rows that ge
 TEXT_BYTES = 60_000  # under Milvus's VARCHAR limit of 65,535 bytes
 FLAT_UP_TO = 100_000  # exact search below this many rows; an approximate index above
 MAX_LIMIT = 16_384  # Milvus's largest top-k
+# k1 and b as the local store's bm25s (index.lexical); Milvus scores tf * (k1 + 1) / (...), bm25s
+# ("lucene") tf / (...), so a Milvus score divided by BM25_SCALE is on the local scale (MIN_BM25 holds)
+BM25_K1 = 1.2
+BM25_B = 0.75
+BM25_SCALE = BM25_K1 + 1.0
 META_KEY = "askisk.meta"  # collection property holding expected_meta() as JSON
 FIX = "run `askisk index --full` to rebuild it"
 
@@ -216,12 +221,11 @@ def _create(client: Any, name: str) -> None:
     )
     params = client.prepare_index_params()
     params.add_index(field_name="dense", index_type="FLAT", metric_type="IP")
-    # k1 and b as bm25s's defaults, so scores match the local store's
     params.add_index(
         field_name="sparse",
         index_type="SPARSE_INVERTED_INDEX",
         metric_type="BM25",
-        params={"bm25_k1": 1.5, "bm25_b": 0.75},
+        params={"bm25_k1": BM25_K1, "bm25_b": BM25_B},
     )
     client.create_collection(
         name,
