@@ -83,6 +83,8 @@ LITE_WAIT_SECONDS = 5.0
 def connect(target: Target) -> Any:
     """A client for the target. Milvus Lite serves a file to one process at a time: a file held by
     another process is waited for briefly, then refused with one line."""
+    # grpc's C core logs keep-alive chatter with Milvus Lite ("too_many_pings") straight to stderr
+    os.environ.setdefault("GRPC_VERBOSITY", "NONE")
     try:
         from pymilvus import MilvusClient
     except ImportError as exc:
