@@ -65,11 +65,14 @@ def embedded(index: Path, limit: int) -> tuple[list[str], np.ndarray]:
     if texts_file.exists() and vec_file.exists():
         return json.loads(texts_file.read_text()), np.load(vec_file)
     from askisk.encoder.embeddings import query_encoder
-    from askisk.index.layout import current_build_dir
+    from askisk.index.layout import current_build_dir, read_manifest
 
     texts = real_sentences(limit)
     started = time.perf_counter()
-    vectors = query_encoder(current_build_dir(index), lambda _m: None).encode(texts, batch_size=64)
+    build = current_build_dir(index)
+    assert build is not None, f"no index in {index}"
+    encoder = query_encoder(build, read_manifest(build), lambda _m: None)
+    vectors = encoder.encode(texts, batch_size=64)
     print(f"embedded {len(texts)} sentences in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     texts_file.write_text(json.dumps(texts))
     np.save(vec_file, vectors)
