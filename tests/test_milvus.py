@@ -88,7 +88,9 @@ def test_a_milvus_store_answers_like_the_local_one_and_imports_pymilvus(milvus_c
     assert [h["passage_id"] for h in got] == [h["passage_id"] for h in want]
     for g, w in zip(got, want, strict=True):
         assert g["scores"]["dense"] == pytest.approx(w["scores"]["dense"], abs=1e-5)
-        assert g["scores"]["bm25"] == pytest.approx(w["scores"]["bm25"], rel=0.02)
+        # same tokens, k1, b and scale; the collection statistics differ a little (bm25s gives an empty
+        # passage one placeholder token, Milvus none), so the average length and scores differ by a few %
+        assert g["scores"]["bm25"] == pytest.approx(w["scores"]["bm25"], rel=0.05)
 
 
 def test_one_collection_per_kb_with_its_versions_and_a_foreign_one_is_refused(milvus_copy):
