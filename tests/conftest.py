@@ -1,6 +1,9 @@
 """Shared fixtures: every test works on its own copy of the kb and index in a temp dir.
 
 The seed index is built once per session with the real model and copied for tests that change it.
+Retrieval and lifecycle tests take `store_copy` / `store_service` / `store_built`, which run them once
+per store in STORES: the local files, and Milvus Lite (a fresh database file per test; the Milvus
+build reuses the seed's embeddings and ONNX encoder, so it embeds nothing).
 """
 
 from __future__ import annotations
@@ -74,6 +77,66 @@ def seed_copy(seed_built, tmp_path) -> tuple[Path, Path]:
     shutil.copytree(kb, tmp_path / "kb")
     shutil.copytree(index, tmp_path / "index")
     return tmp_path / "kb", tmp_path / "index"
+
+
+STORES = ("local", "milvus-lite")
+
+
+def store_uri(store: str, folder: Path) -> str:
+    return "local" if store == "local" else f"milvus-lite://{folder / 'askisk.db'}"
+
+
+def copy_for_store(seed: tuple[Path, Path], target: Path, uri: str) -> tuple[Path, Path]:
+    """A writable copy of the seed kb and index in `target`, built for the store at `uri`."""
+    from askisk.config import Paths
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+    from askisk.index.select import backend_for
+
+    kb, index = seed
+    shutil.copytree(kb, target / "kb")
+    shutil.copytree(index, target / "index")
+    if uri != "local":
+        backend_for(uri).build(Paths(target / "kb", target / "index"), sentence_transformer_encoder)
+    return target / "kb", target / "index"
+
+
+@pytest.fixture(params=STORES)
+def store(request, monkeypatch, tmp_path) -> str:
+    """The store URI of this run of the test, also set as ASKISK_STORE for the service and the CLI."""
+    uri = store_uri(request.param, tmp_path / "store")
+    monkeypatch.setenv("ASKISK_STORE", uri)
+    return uri
+
+
+@pytest.fixture
+def store_copy(seed_built, store, tmp_path) -> tuple[Path, Path]:
+    """`seed_copy` on the store of this run."""
+    return copy_for_store(seed_built, tmp_path / "copy", store)
+
+
+@pytest.fixture(scope="session", params=STORES)
+def store_built(request, seed_built, tmp_path_factory) -> tuple[Path, Path, str]:
+    """The seed kb and index built once per store: (kb, index, store URI); read-only."""
+    base = tmp_path_factory.mktemp(f"seed-{request.param}")
+    uri = store_uri(request.param, base / "store")
+    kb, index = copy_for_store(seed_built, base, uri)
+    return kb, index, uri
+
+
+@pytest.fixture(scope="session", params=STORES)
+def store_service(request, seed_built, tmp_path_factory):
+    """The service on its own build of the seed, its index loaded (once per store). Its own: a Milvus Lite
+    file is served to one process at a time, and this one stays open in the test process."""
+    from askisk.config import Paths
+    from askisk.index.select import backend_for
+    from askisk.service import Askisk
+
+    base = tmp_path_factory.mktemp(f"service-{request.param}")
+    uri = store_uri(request.param, base / "store")
+    kb, index = copy_for_store(seed_built, base, uri)
+    service = Askisk(Paths(kb, index), backend=backend_for(uri))
+    service.store(refresh=False)
+    return service
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,10 @@ def _one_error_line(proc) -> str:
     return lines[0]
 
 
-def test_ask_json_contract(seed_built):
-    proc = run_cli("ask", "--json", "--top-k", "3", *_loc(*seed_built), "When was IS-K created?")
+def test_ask_json_contract(store_built):
+    kb, index, uri = store_built
+    question = "When was IS-K created?"
+    proc = run_cli("--store", uri, "ask", "--json", "--top-k", "3", *_loc(kb, index), question)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert len(lines) == 1
@@ -81,8 +83,8 @@ def test_empty_kb_is_one_clear_error(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-def test_index_of_another_model_is_refused(seed_copy):
-    kb, index = seed_copy
+def test_index_of_another_model_is_refused(store_copy):
+    kb, index = store_copy
     build = index / "builds" / (index / "CURRENT").read_text().strip()
     manifest = json.loads((build / "manifest.json").read_text())
     manifest["model"], manifest["dimension"] = "other/model", 768
@@ -105,8 +107,8 @@ def test_truncated_index_file_is_refused_then_a_full_rebuild_fixes_it(seed_copy)
     assert run_cli("ask", *_loc(kb, index), "When was IS-K created?").returncode == 0
 
 
-def test_stale_index_is_rebuilt_and_said_on_stderr(seed_copy):
-    kb, index = seed_copy
+def test_stale_index_is_rebuilt_and_said_on_stderr(store_copy):
+    kb, index = store_copy
     extra = kb / "extra.md"
     extra.write_text(
         "---\nid: extra\ntitle: Extra\n---\nThe Zarafshan dam was finished in 1987 by the river authority.\n",
@@ -118,7 +120,7 @@ def test_stale_index_is_rebuilt_and_said_on_stderr(seed_copy):
     assert json.loads(proc.stdout)["results"][0]["source"]["id"] == "extra"
 
 
-def test_missing_index_is_built_on_first_ask(tmp_path):
+def test_missing_index_is_built_on_first_ask(store, tmp_path):
     shutil.copytree(SEED_KB, tmp_path / "kb", ignore=shutil.ignore_patterns("eval"))
     proc = run_cli(
         "ask", "--json", "-k", "1", *_loc(tmp_path / "kb", tmp_path / "index"), "When was IS-K created?"

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
-from conftest import run_cli
+from conftest import FIXTURES, STORES, run_cli, store_uri
 
 from askisk.errors import InputError
 from askisk.search.scope import Filters, date_range, source_in_range
 
 
+@pytest.fixture(scope="module", params=STORES)
+def sources_on_store(request, seed_built, tmp_path_factory):
+    """conftest's `two_sources` (the seed plus a dated source with its own speaker) on each store:
+    (kb, index, store URI)."""
+    kb_seed, index_seed = seed_built
+    base = tmp_path_factory.mktemp("two")
+    uri = store_uri(request.param, base / "store")
+    shutil.copytree(kb_seed, base / "kb")
+    shutil.copytree(index_seed, base / "index")
+    shutil.copy(FIXTURES / "filters" / "border-report.md", base / "kb" / "border-report.md")
+    built = run_cli("--store", uri, "index", "--kb", str(base / "kb"), "--index", str(base / "index"))
+    assert built.returncode == 0, built.stderr
+    return base / "kb", base / "index", uri
+
+
 def _ask(loc, *args):
-    kb, index = loc
-    return run_cli("ask", "--json", "--kb", str(kb), "--index", str(index), *args)
+    kb, index, uri = loc
+    return run_cli("ask", "--json", "--kb", str(kb), "--index", str(index), *args, env={"ASKISK_STORE": uri})
 
 
 def test_partial_dates_cover_their_whole_period():
@@ -26,13 +42,13 @@ def test_partial_dates_cover_their_whole_period():
         date_range("14/05/2024")
 
 
-def test_source_filter_limits_hits_to_that_source(two_sources):
-    proc = _ask(two_sources, "--source", "border-report", "-k", "5", "How many crossings?")
+def test_source_filter_limits_hits_to_that_source(sources_on_store):
+    proc = _ask(sources_on_store, "--source", "border-report", "-k", "5", "How many crossings?")
     results = json.loads(proc.stdout)["results"]
     assert results and {r["source"]["id"] for r in results} == {"border-report"}
     both = json.loads(
         _ask(
-            two_sources,
+            sources_on_store,
             "-k",
             "10",
             "--source",
@@ -45,19 +61,19 @@ def test_source_filter_limits_hits_to_that_source(two_sources):
     assert {r["source"]["id"] for r in both} == {"border-report", "isk-central-asia"}
 
 
-def test_date_filters_keep_dated_sources_in_range(two_sources):
-    hits = json.loads(_ask(two_sources, "--since", "2024-01", "-k", "3", "border crossings").stdout)[
+def test_date_filters_keep_dated_sources_in_range(sources_on_store):
+    hits = json.loads(_ask(sources_on_store, "--since", "2024-01", "-k", "3", "border crossings").stdout)[
         "results"
     ]
     assert hits and all(h["source"]["id"] == "border-report" for h in hits)
-    proc = _ask(two_sources, "--until", "2023", "border crossings")
+    proc = _ask(sources_on_store, "--until", "2023", "border crossings")
     assert proc.returncode != 0
     assert "no passage matches the filters: until 2023" in proc.stderr
     assert "isk-central-asia" in proc.stderr  # says the undated source was left out
 
 
-def test_speaker_filter_uses_the_new_sources_speakers(two_sources):
-    proc = _ask(two_sources, "--speaker", "nazarova", "-k", "3", "crossings")
+def test_speaker_filter_uses_the_new_sources_speakers(sources_on_store):
+    proc = _ask(sources_on_store, "--speaker", "nazarova", "-k", "3", "crossings")
     assert proc.returncode == 0, proc.stderr
     hits = json.loads(proc.stdout)["results"]
     assert hits and all("Farida Nazarova" in h["speaker"] for h in hits)
@@ -72,8 +88,8 @@ def test_speaker_filter_uses_the_new_sources_speakers(two_sources):
         (["--since", "2025", "--until", "2024"], "is after --until"),
     ],
 )
-def test_bad_filters_are_one_clear_line(two_sources, args, message):
-    proc = _ask(two_sources, *args, "question")
+def test_bad_filters_are_one_clear_line(sources_on_store, args, message):
+    proc = _ask(sources_on_store, *args, "question")
     assert proc.returncode != 0
     assert message in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,5 +1,5 @@
-"""The index lifecycle with the real model and real processes: add -> ask -> remove, incremental
-rebuilds, a rebuild killed half way, two rebuilds at once, stale detection and build progress."""
+"""The index lifecycle with the real model and real processes, on every store: add -> ask -> remove,
+incremental rebuilds, a rebuild killed half way, two rebuilds at once, stale detection and build progress."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from conftest import FIXTURES, run_cli
 from askisk.config import Paths
 from askisk.index.build import build_lock
 from askisk.index.layout import current_build_dir
-from askisk.index.load import load_index
+from askisk.index.select import backend_for
 from askisk.service import Askisk
 
 ARTICLE = FIXTURES / "articles" / "harbour-flood.txt"
@@ -34,8 +34,8 @@ def _ask(kb: Path, index: Path, question: str) -> list[dict]:
     return json.loads(result.stdout)["results"]
 
 
-def test_add_ask_remove(seed_copy):
-    kb, index = seed_copy
+def test_add_ask_remove(store_copy):
+    kb, index = store_copy
     added = run_cli(
         "add", str(ARTICLE), "--outlet", "Coastline Courier", "--date", "2025-03-04", *_loc(kb, index)
     )
@@ -75,8 +75,8 @@ def test_add_ask_remove(seed_copy):
     )
 
 
-def test_html_article_is_added_with_its_metadata(seed_copy):
-    kb, index = seed_copy
+def test_html_article_is_added_with_its_metadata(store_copy):
+    kb, index = store_copy
     from askisk.sources.importing import Meta
 
     report = Askisk(Paths(kb, index)).add_paths([str(FIXTURES / "articles" / "harbour-flood.html")], Meta())
@@ -86,16 +86,16 @@ def test_html_article_is_added_with_its_metadata(seed_copy):
     assert sources["harbour-flood"].outlet == "Coastline Courier (fixture)"
 
 
-def test_no_change_rebuild_embeds_nothing(seed_copy):
-    kb, index = seed_copy
+def test_no_change_rebuild_embeds_nothing(store_copy):
+    kb, index = store_copy
     result = run_cli("index", "--json", *_loc(kb, index))
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["embedded"] == 0 and report["reused"] == report["passages"] > 0
 
 
-def test_sources_follows_stale_detection(seed_copy):
-    kb, index = seed_copy
+def test_sources_follows_stale_detection(store_copy):
+    kb, index = store_copy
     from askisk.sources.kbwrite import add_files
 
     add_files(kb, [ARTICLE])  # the kb changes behind the index's back
@@ -110,8 +110,8 @@ def _top(kb: Path, index: Path) -> tuple[str, str]:
     return hit.passage_id, hit.text
 
 
-def test_killed_rebuild_leaves_the_old_index_whole(seed_copy):
-    kb, index = seed_copy
+def test_killed_rebuild_leaves_the_old_index_whole(store_copy):
+    kb, index = store_copy
     before_build, before_top = current_build_dir(index), _top(kb, index)
     builds = index / "builds"
     caught = False
@@ -134,7 +134,7 @@ def test_killed_rebuild_leaves_the_old_index_whole(seed_copy):
     assert proc.returncode == -signal.SIGKILL
     assert [p for p in builds.iterdir() if p.name.startswith(".tmp-")]  # the half-written build is there
     assert current_build_dir(index) == before_build  # ... and ignored: the old build is still live
-    load_index(index)
+    backend_for().load(Paths(kb, index))  # the store named by ASKISK_STORE for this run
     assert _top(kb, index) == before_top
 
     again = run_cli("index", "--json", *_loc(kb, index))
@@ -155,8 +155,8 @@ with build_lock(Path(sys.argv[1])):
 """
 
 
-def test_a_second_rebuild_waits_for_the_lock(seed_copy, tmp_path):
-    kb, index = seed_copy
+def test_a_second_rebuild_waits_for_the_lock(store_copy, tmp_path):
+    kb, index = store_copy
     released = tmp_path / "released"
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(index), "4", str(released)], stdout=subprocess.PIPE, text=True
@@ -171,8 +171,8 @@ def test_a_second_rebuild_waits_for_the_lock(seed_copy, tmp_path):
     assert switched >= float(released.read_text()) - 0.05  # the build went live only after the holder let go
 
 
-def test_a_rebuild_refuses_cleanly_when_the_wait_runs_out(seed_copy):
-    _, index = seed_copy
+def test_a_rebuild_refuses_cleanly_when_the_wait_runs_out(store_copy):
+    kb, index = store_copy
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(index), "30", os.devnull], stdout=subprocess.PIPE, text=True
     )
@@ -188,7 +188,7 @@ def test_a_rebuild_refuses_cleanly_when_the_wait_runs_out(seed_copy):
     finally:
         holder.kill()
         holder.wait()
-    load_index(index)  # the live index was never touched
+    backend_for().load(Paths(kb, index))  # the live index was never touched
 
 
 class _Recorder:
@@ -203,8 +203,8 @@ class _Recorder:
         self.steps.append((stage, done, total))
 
 
-def test_build_reports_progress_counts(seed_copy):
-    kb, index = seed_copy
+def test_build_reports_progress_counts(store_copy):
+    kb, index = store_copy
     recorder = _Recorder()
     report = Askisk(Paths(kb, index)).rebuild(full=True, progress=recorder)
     embedding = [s for s in recorder.steps if s[0] == "embedding"]

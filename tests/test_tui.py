@@ -39,9 +39,9 @@ async def ask(pilot, question: str, expect_cards: int | None = None) -> AnswerBl
     return block
 
 
-async def test_answer_cards_match_the_service(seed_service):
-    expected = seed_service.ask(QUESTION)
-    app = make_app(service=seed_service)
+async def test_answer_cards_match_the_service(store_service):
+    expected = store_service.ask(QUESTION)
+    app = make_app(service=store_service)
     async with app.run_test(size=SIZE) as pilot:
         block = await ask(pilot, QUESTION)
         shown = block.cards
@@ -60,8 +60,8 @@ async def test_answer_cards_match_the_service(seed_service):
         assert rendered(block.query_one(".question", Static)).startswith(f"› {QUESTION}")
 
 
-async def test_question_typed_while_loading_is_answered_once_ready(seed_built):
-    kb, index = seed_built
+async def test_question_typed_while_loading_is_answered_once_ready(store_copy):
+    kb, index = store_copy  # the chat opens the store named by ASKISK_STORE, as `askisk --store URI chat`
     app = make_app(str(kb), str(index))
     async with app.run_test(size=SIZE) as pilot:
         assert app.screen.query_one(QuestionInput).has_focus  # usable at once

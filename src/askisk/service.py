@@ -86,11 +86,12 @@ def validate_top_k(top_k: int) -> int:
 
 class Askisk:
     def __init__(self, paths: Paths, notify: Notify | None = None, backend: Backend | None = None) -> None:
-        from askisk.index.local import LOCAL
+        """`backend` defaults to the store named by $ASKISK_STORE, else the local files."""
+        from askisk.index.select import backend_for
 
         self.paths = paths
         self.notify: Notify = notify or (lambda _msg: None)
-        self.backend: Backend = backend or LOCAL
+        self.backend: Backend = backend or backend_for()
         self._store: Store | None = None
         self._encoder: Encoder | None = None
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -100,8 +101,18 @@ class Askisk:
         self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
 
     @classmethod
-    def open(cls, kb: str | None = None, index: str | None = None, notify: Notify | None = None) -> Askisk:
-        return cls(resolve_paths(kb, index), notify)
+    def open(
+        cls,
+        kb: str | None = None,
+        index: str | None = None,
+        notify: Notify | None = None,
+        store: str | None = None,
+    ) -> Askisk:
+        """The service on these folders; `store` is a store URI (`index.select`; default $ASKISK_STORE,
+        else the local files)."""
+        from askisk.index.select import backend_for
+
+        return cls(resolve_paths(kb, index), notify, backend_for(store))
 
     # -- lifecycle -------------------------------------------------------------------------------
     def recover(self) -> None:

@@ -28,6 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no command, askisk opens the chat UI.",
     )
     parser.add_argument("--version", action="version", version=f"askisk {__version__}")
+    parser.add_argument(
+        "--store",
+        metavar="URI",
+        help="where the index lives: local (default), milvus-lite:///path/askisk.db or http://host:19530 "
+        "(default: $ASKISK_STORE, else local)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -88,7 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["chat", *(argv or sys.argv[1:])])
+        store = ["--store", args.store] if args.store is not None else []
+        rest = list(argv if argv is not None else sys.argv[1:])
+        if args.store is not None:
+            rest = [a for a in rest if a not in ("--store", args.store) and not a.startswith("--store=")]
+        args = parser.parse_args([*store, "chat", *rest])
         if not hasattr(args, "run"):
             parser.print_help()
             return 0

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     meta = Meta(title=args.title, outlet=args.outlet, date=args.date, url=args.url, id=args.source_id)
     limits = Limits.from_env(args.max_size, args.max_passages)
     with BuildProgress() as progress:
-        service = Askisk.open(args.kb, args.index, notify=progress)
+        service = Askisk.open(args.kb, args.index, store=args.store, notify=progress)
         report = service.add_paths(args.paths, meta, progress=progress, limits=limits, replace=args.replace)
     for o in report.outcomes:
         if o.status == "failed":

@@ -92,7 +92,7 @@ def run_batch(args: argparse.Namespace, batch: Batch) -> int:
     if args.top_k < 1:
         raise InputError(f"--top-k must be at least 1, not {args.top_k}")
     target = report_target(args)  # a bad report path fails before the index and model load
-    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    service = Askisk.open(args.kb, args.index, store=args.store, notify=stderr_line)
     filters = filters_from(args)
     service.scope(filters)  # fail once, up front, on an unknown speaker or a filter that matches nothing
     results: list[Any] = []

@@ -24,6 +24,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.top_k < 1:
         raise InputError("--top-k must be at least 1")
+    if args.store is not None:
+        import os
+
+        from askisk.index.select import STORE_ENV, backend_for
+
+        backend_for(args.store)  # a malformed URI fails here, before the app starts
+        os.environ[STORE_ENV] = args.store  # the session opens the service in a worker of this process
     from askisk.tui.app import make_app
 
     make_app(args.kb, args.index, top_k=args.top_k).run()

@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     configs = list(dict.fromkeys(args.config or CONFIGS))
     ev.check_configs(configs)
     floors = [em.parse_floor(f, ev.DEFAULT_CONFIG_NAME, configs) for f in args.fail_under]
-    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    service = Askisk.open(args.kb, args.index, store=args.store, notify=stderr_line)
     eval_dir = Path(args.eval_set) if args.eval_set else ev.default_eval_dir(service.paths.kb)
     splits = ("all", *ev.SPLITS) if args.split == "all" else (args.split,)
     ev.load_questions(eval_dir)  # a missing or malformed set fails before the index and model load
@@ -348,7 +348,7 @@ def run_claims(args: argparse.Namespace) -> int:
     from askisk.models import VERDICT_LABELS as LABELS
     from askisk.service import Askisk
 
-    service = Askisk.open(args.kb, args.index, notify=stderr_line)
+    service = Askisk.open(args.kb, args.index, store=args.store, notify=stderr_line)
     eval_dir = Path(args.eval_set) if args.eval_set else service.paths.kb / "eval"
     path = eval_dir / "claims.jsonl"
     if not path.is_file():

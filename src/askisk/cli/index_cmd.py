@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from askisk.service import Askisk
 
     with BuildProgress() as progress:  # lines on stderr, and a bar when stderr is a terminal
-        service = Askisk.open(args.kb, args.index, notify=progress)
+        service = Askisk.open(args.kb, args.index, store=args.store, notify=progress)
         report = service.rebuild(full=args.full, progress=progress)
     if args.json:
         json_line(asdict(report))

@@ -23,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
     from askisk.service import Askisk
 
     with BuildProgress() as progress:
-        report = Askisk.open(args.kb, args.index, notify=progress).remove(args.source_id, progress=progress)
+        report = Askisk.open(args.kb, args.index, store=args.store, notify=progress).remove(
+            args.source_id, progress=progress
+        )
     if args.json:
         json_line(asdict(report))
         return 0

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from askisk.text import printable
 
     with BuildProgress() as progress:
-        summaries = Askisk.open(args.kb, args.index, notify=progress).sources()
+        summaries = Askisk.open(args.kb, args.index, store=args.store, notify=progress).sources()
     if args.json:
         for s in summaries:
             json_line(asdict(s))

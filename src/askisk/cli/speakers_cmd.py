@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from askisk.service import Askisk
     from askisk.text import printable
 
-    summaries = Askisk.open(args.kb, args.index, notify=stderr_line).speakers()
+    summaries = Askisk.open(args.kb, args.index, store=args.store, notify=stderr_line).speakers()
     if args.json:
         for s in summaries:
             json_line(asdict(s))

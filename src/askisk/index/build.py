@@ -16,6 +16,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from askisk.index.layout import (
     read_manifest,
 )
 from askisk.index.records import doc_to_record, record_to_doc
-from askisk.models import BuildReport
+from askisk.models import Attribution, BuildReport, Passage
 from askisk.speakers.corpus import SourceDoc, analyse, retrieval_texts
 
 if TYPE_CHECKING:
@@ -100,13 +101,33 @@ def _previous(index_dir: Path) -> tuple[dict[str, dict], dict[str, np.ndarray]]:
         return {}, {}
 
 
+@dataclass(frozen=True)
+class BuildRows:
+    """What a build writes, handed to a storage hook: the searchable rows in order, with their vectors."""
+
+    build_id: str
+    docs: list[SourceDoc]
+    passages: list[Passage]
+    attributions: list[Attribution]
+    vectors: np.ndarray
+    full: bool
+
+
+# A storage hook writes the rows to an engine while the build folder is still hidden (`tmp`), and returns
+# the manifest entry naming what it wrote; the build goes live only after it returns.
+StoreHook = Callable[[Path, Path, BuildRows], dict[str, Any]]
+
+
 def build_index(
     paths: Paths,
     encoder_factory: Callable[[], Encoder],
     *,
     full: bool = False,
     progress: BuildListener | None = None,
+    hook: tuple[str, StoreHook] | None = None,
 ) -> BuildReport:
+    """Build or refresh the index. With `hook` = (name, write), the rows go to another engine through
+    `write` and the build folder keeps records, embeddings and the query encoder but no FAISS/bm25 files."""
     from askisk.index.local import messages_only
     from askisk.sources.kb import kb_hash, read_source, source_files
 
@@ -142,6 +163,8 @@ def build_index(
             encoder_factory,
             say,
             started,
+            hook,
+            full,
         )
         _clean_oldbuilds_dir(paths.index)
         return report
@@ -204,15 +227,18 @@ def _write_build(
     encoder_factory: Callable[[], Encoder],
     say: Callable[[str], None],
     started: float,
+    hook: tuple[str, StoreHook] | None = None,
+    full: bool = False,
 ) -> BuildReport:
     import numpy as np
 
     from askisk.encoder import onnx_export
     from askisk.index import dense, lexical
 
-    prepared = [row for d in docs for row in retrieval_texts(d)]
+    prepared = [row for d in docs for row in retrieval_texts(d)]  # (passage, embedded text, context words)
     texts = [embedded for _, embedded, _ in prepared]
-    passages = [p for p, _, _ in prepared]
+    pairs = [(p, a) for d in docs for p, a in zip(d.passages, d.attributions, strict=True) if p.searchable]
+    passages = [p for p, _ in pairs]
     hashes = [_embed_hash(t) for t in texts]
     missing = [i for i, h in enumerate(hashes) if h not in cached]
     vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
@@ -228,9 +254,14 @@ def _write_build(
     tmp.mkdir(parents=True)
     try:
         np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
-        dense.save(dense.build(vectors), tmp / DENSE)
-        lexical.save(lexical.build([p.text for p in passages]), tmp / BM25_DIR)
-        lexical.save(lexical.build([words for _, _, words in prepared]), tmp / BM25_CONTEXT_DIR)
+        stored: dict[str, Any] = {}
+        if hook is None:
+            dense.save(dense.build(vectors), tmp / DENSE)
+            lexical.save(lexical.build([p.text for p in passages]), tmp / BM25_DIR)
+            lexical.save(lexical.build([words for _, _, words in prepared]), tmp / BM25_CONTEXT_DIR)
+        else:
+            rows = BuildRows(build_id, docs, passages, [a for _, a in pairs], vectors, full)
+            stored = {"store": hook[0], hook[0]: hook[1](paths.index, tmp, rows)}
         corpus = {
             "sources": [doc_to_record(d, h) for d, h in zip(docs, content_hashes, strict=True)],
             "embed_hashes": hashes,
@@ -248,7 +279,8 @@ def _write_build(
             "kb_hash": kb_digest,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "build_id": build_id,
-            "dense_index": dense.describe(vectors.shape[0]),
+            "dense_index": dense.describe(vectors.shape[0]) if hook is None else None,
+            **stored,
             "onnx": onnx_export.export_for_build(tmp, _previous_export(paths.index), say),
         }
         _write_json(tmp / MANIFEST, manifest)

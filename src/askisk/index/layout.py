@@ -89,8 +89,8 @@ def check_compatible(manifest: dict[str, Any]) -> None:
         )
 
 
-def index_state(paths: Paths, kb_hash: str) -> IndexState:
-    """Is there a usable index, and does it reflect the kb as it is now?"""
+def index_state(paths: Paths, kb_hash: str, store: str = "local") -> IndexState:
+    """Is there a usable index for `store`, and does it reflect the kb as it is now?"""
     build = current_build_dir(paths.index)
     if build is None or not build.is_dir():
         return IndexState(False, True, "no index yet", None)
@@ -103,6 +103,9 @@ def index_state(paths: Paths, kb_hash: str) -> IndexState:
             f"the index manifest is damaged ({', '.join(wrong)} missing or of the wrong type)",
             manifest,
         )
+    built_for = manifest.get("store", "local")
+    if built_for != store:
+        return IndexState(True, True, f"the index was built for the {built_for} store", manifest)
     if manifest.get("kb_hash") != kb_hash:
         return IndexState(True, True, "the knowledge base changed since the index was built", manifest)
     if manifest.get("pipeline_version") != PIPELINE_VERSION:

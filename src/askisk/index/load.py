@@ -125,21 +125,39 @@ def _union(groups: list) -> np.ndarray:
     return np.sort(np.concatenate(present)) if present else np.zeros(0, dtype=np.int64)
 
 
-def load_index(index_dir: Path) -> LoadedIndex:
-    from askisk.index import dense
-
+def live_build(index_dir: Path, store: str) -> tuple[Path, dict[str, Any]]:
+    """The live build folder and its manifest, refused with the fix when absent, foreign or built for
+    another store ("local" or "milvus")."""
     build = current_build_dir(index_dir)
     if build is None or not build.is_dir():
         raise BrokenIndexError(f"no index in {index_dir}; run `askisk index` to build it")
     manifest = read_manifest(build)
     check_compatible(manifest)
+    built_for = manifest.get("store", "local")
+    if built_for != store:
+        raise BrokenIndexError(
+            f"the index in {index_dir} was built for the {built_for} store, not the {store} one; "
+            "choose that store or run `askisk index --full`"
+        )
+    return build, manifest
+
+
+def read_records(build: Path) -> tuple[dict[str, SourceDoc], list[tuple[Passage, Attribution]]]:
+    """The sources and the searchable rows (in row order) kept in a build folder."""
     try:
         corpus = json.loads((build / CORPUS).read_text(encoding="utf-8"))
         docs = {rec["id"]: record_to_doc(rec) for rec in corpus["sources"]}
         by_id = {p.id: (p, a) for d in docs.values() for p, a in zip(d.passages, d.attributions, strict=True)}
-        rows = [by_id[pid] for pid in corpus["rows"]]
+        return docs, [by_id[pid] for pid in corpus["rows"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise BrokenIndexError(f"index passages in {build} are unreadable; {FIX}") from exc
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    from askisk.index import dense
+
+    build, manifest = live_build(index_dir, "local")
+    docs, rows = read_records(build)
     try:
         dense_index = dense.load(build / DENSE)
     except Exception as exc:  # faiss raises RuntimeError with a C++ trace; the user needs the fix

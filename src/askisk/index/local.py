@@ -20,7 +20,7 @@ class LocalBackend:
     def state(self, paths: Paths, kb_hash: str) -> IndexState:
         from askisk.index.layout import index_state
 
-        return index_state(paths, kb_hash)
+        return index_state(paths, kb_hash, "local")
 
     def build(
         self,

@@ -1,0 +1,265 @@
+"""Milvus, the engine side: store URIs, the client, the collection schema and its version check.
+
+One collection per kb (its name derived from the kb path). Each row is one searchable passage:
+pk (int64 primary key, stable while the passage is unchanged), passage id, text, terms (our tokens,
+joined so that the standard tokenizer keeps each whole; a BM25 function turns them into the `sparse`
+field), speaker,
+attribution kind, source id, date, paragraph, the dense vector, and the generations it is visible in
+(born <= g < died; see `index.milvus`). A collection property (askisk.meta) records the schema format, model,
+dimension and pipeline version; a collection written by another version is refused with one line.
+
+pymilvus (and grpc under it) is imported here only, and only when a Milvus store is chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from askisk.config import DIMENSION, MODEL_NAME, PIPELINE_VERSION
+from askisk.errors import AskiskError, BrokenIndexError, InputError
+
+TOKEN_ENV = "ASKISK_MILVUS_TOKEN"
+SCHEMA_FORMAT = 1
+NEVER = 2**62  # `died` of a row no build has removed
+GEN_SHIFT = 32  # pk = generation << GEN_SHIFT | position among the rows that generation inserted
+TEXT_BYTES = 60_000  # under Milvus's VARCHAR limit of 65,535 bytes
+FLAT_UP_TO = 100_000  # exact search below this many rows; an approximate index above
+MAX_LIMIT = 16_384  # Milvus's largest top-k
+# k1 and b as the local store's bm25s (index.lexical); Milvus scores tf * (k1 + 1) / (...), bm25s
+# ("lucene") tf / (...), so a Milvus score divided by BM25_SCALE is on the local scale (MIN_BM25 holds)
+BM25_K1 = 1.2
+BM25_B = 0.75
+BM25_SCALE = BM25_K1 + 1.0
+META_KEY = "askisk.meta"  # collection property holding expected_meta() as JSON
+FIX = "run `askisk index --full` to rebuild it"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the engine is: a Milvus Lite file, or a server by URI (token from ASKISK_MILVUS_TOKEN)."""
+
+    uri: str  # as the user wrote it; recorded in the manifest
+    client_uri: str  # as pymilvus wants it
+    lite: bool
+
+
+def parse_target(uri: str) -> Target:
+    if uri.startswith("milvus-lite://"):
+        path = uri[len("milvus-lite://") :]
+        if not path or not path.endswith(".db"):
+            raise InputError(f"malformed store {uri!r}: use milvus-lite:///path/to/askisk.db")
+        file = Path(path).expanduser().absolute()
+        return Target(f"milvus-lite://{file}", str(file), True)
+    if uri.startswith(("http://", "https://")) and len(uri.split("://", 1)[1]) > 0:
+        return Target(uri, uri, False)
+    raise InputError(f"malformed store {uri!r}: use milvus-lite:///path/to/askisk.db or http://host:19530")
+
+
+def collection_name(kb: Path) -> str:
+    """A valid collection name (letters, digits, underscores) that is the same for the same kb folder."""
+    return "askisk_" + hashlib.sha1(str(kb.absolute()).encode()).hexdigest()[:16]
+
+
+def expected_meta() -> dict[str, Any]:
+    return {
+        "askisk_schema": SCHEMA_FORMAT,
+        "model": MODEL_NAME,
+        "dimension": DIMENSION,
+        "pipeline_version": PIPELINE_VERSION,
+    }
+
+
+_lite_users: dict[str, int] = {}  # open clients per Milvus Lite file in this process
+LITE_WAIT_SECONDS = 5.0
+
+
+def connect(target: Target) -> Any:
+    """A client for the target. Milvus Lite serves a file to one process at a time: a file held by
+    another process is waited for briefly, then refused with one line."""
+    # grpc's C core logs keep-alive chatter with Milvus Lite ("too_many_pings") straight to stderr
+    os.environ.setdefault("GRPC_VERBOSITY", "NONE")
+    try:
+        from pymilvus import MilvusClient
+    except ImportError as exc:
+        raise AskiskError(
+            "the Milvus store needs pymilvus: pip install 'askisk[milvus]' (or choose --store local)"
+        ) from exc
+    _quiet_logs()
+    if target.lite:
+        Path(target.client_uri).parent.mkdir(parents=True, exist_ok=True)
+        _wait_for_lite(target)
+    try:
+        client = MilvusClient(uri=target.client_uri, token=os.environ.get(TOKEN_ENV, ""))
+    except Exception as exc:  # grpc / lite start-up errors come in many types; the user needs the place
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise AskiskError(f"cannot reach the Milvus store {target.uri}: {first[:200]}") from exc
+    if target.lite:
+        _lite_users[target.client_uri] = _lite_users.get(target.client_uri, 0) + 1
+    return client
+
+
+def disconnect(client: Any, target: Target) -> None:
+    """Close the client; the last one on a Milvus Lite file stops its server and frees the file."""
+    with contextlib.suppress(Exception):
+        client.close()
+    if not target.lite:
+        return
+    left = _lite_users.get(target.client_uri, 0) - 1
+    if left > 0:
+        _lite_users[target.client_uri] = left
+        return
+    _lite_users.pop(target.client_uri, None)
+    from milvus_lite.server_manager import server_manager_instance
+
+    server_manager_instance.release_server(target.client_uri)
+
+
+def _wait_for_lite(target: Target) -> None:
+    import fcntl
+
+    if _lite_users.get(target.client_uri):
+        return  # served by this process already
+    lock = Path(target.client_uri) / "LOCK"  # milvus_lite.db.LOCK_FILENAME
+    if not lock.exists():
+        return
+    deadline = time.monotonic() + LITE_WAIT_SECONDS
+    with open(lock, "a+") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise AskiskError(
+                        f"the Milvus Lite store {target.uri} is open in another process (Milvus Lite "
+                        "serves one process at a time); close that askisk, or use a Milvus server"
+                    ) from None
+                time.sleep(0.2)
+
+
+def _quiet_logs() -> None:
+    """pymilvus and grpc log failed calls (and Milvus Lite's unimplemented ones) at ERROR on stderr; an
+    error that matters reaches the user once, as an AskiskError."""
+    import logging
+
+    for name in ("pymilvus", "grpc", "milvus_lite"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def check_collection(client: Any, name: str, where: str) -> None:
+    """Refuse, with the fix, a missing collection or one written by another schema, model or pipeline."""
+    if not client.has_collection(name):
+        raise BrokenIndexError(f"the Milvus store {where} has no collection {name}; {FIX}")
+    meta = _meta(client, name)
+    want = expected_meta()
+    if meta != want:
+        diff = ", ".join(f"{k} {meta.get(k)} (not {v})" for k, v in want.items() if meta.get(k) != v)
+        raise BrokenIndexError(f"the Milvus collection {name} in {where} was written with {diff}; {FIX}")
+    client.load_collection(name)  # a no-op when loaded; Milvus Lite starts each process with it released
+
+
+def _meta(client: Any, name: str) -> dict[str, Any]:
+    recorded = (client.describe_collection(name).get("properties") or {}).get(META_KEY, "")
+    try:
+        meta = json.loads(recorded)
+    except ValueError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def ensure_collection(client: Any, name: str, where: str, *, replace: bool) -> bool:
+    """The collection ready for writing; True when it was (re)created empty. A foreign one is refused,
+    or dropped when `replace` (a full rebuild)."""
+    if client.has_collection(name):
+        try:
+            check_collection(client, name, where)
+            return False
+        except BrokenIndexError:
+            if not replace:
+                raise
+            client.drop_collection(name)
+    _create(client, name)
+    return True
+
+
+def _create(client: Any, name: str) -> None:
+    from pymilvus import DataType, Function, FunctionType, MilvusClient
+
+    schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
+    schema.add_field("pk", DataType.INT64, is_primary=True)
+    schema.add_field("passage_id", DataType.VARCHAR, max_length=512)
+    schema.add_field("text", DataType.VARCHAR, max_length=65_535)
+    schema.add_field(
+        "terms",
+        DataType.VARCHAR,
+        max_length=65_535,
+        enable_analyzer=True,
+        analyzer_params={"tokenizer": "standard"},
+    )
+    schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
+    schema.add_field("speaker", DataType.VARCHAR, max_length=1024)
+    schema.add_field("kind", DataType.VARCHAR, max_length=32)
+    schema.add_field("source_id", DataType.VARCHAR, max_length=512)
+    schema.add_field("date", DataType.VARCHAR, max_length=32)
+    schema.add_field("paragraph", DataType.INT64)
+    schema.add_field("born", DataType.INT64)
+    schema.add_field("died", DataType.INT64)
+    schema.add_field("dense", DataType.FLOAT_VECTOR, dim=DIMENSION)
+    schema.add_function(
+        Function(
+            name="terms_bm25",
+            function_type=FunctionType.BM25,
+            input_field_names=["terms"],
+            output_field_names=["sparse"],
+        )
+    )
+    params = client.prepare_index_params()
+    params.add_index(field_name="dense", index_type="FLAT", metric_type="IP")
+    params.add_index(
+        field_name="sparse",
+        index_type="SPARSE_INVERTED_INDEX",
+        metric_type="BM25",
+        params={"bm25_k1": BM25_K1, "bm25_b": BM25_B},
+    )
+    client.create_collection(
+        name,
+        schema=schema,
+        index_params=params,
+        consistency_level="Strong",
+        properties={META_KEY: json.dumps(expected_meta())},
+    )
+
+
+def dense_index_for(rows: int, lite: bool) -> dict[str, Any]:
+    """The dense index for a collection of this size: exact (FLAT) while small; IVF_FLAT (Milvus Lite) or
+    HNSW (a server) above FLAT_UP_TO rows."""
+    if rows <= FLAT_UP_TO:
+        return {"index_type": "FLAT", "params": {}}
+    if lite:
+        nlist = int(4 * rows**0.5)
+        search = {"nprobe": max(16, nlist // 16)}
+        return {"index_type": "IVF_FLAT", "params": {"nlist": nlist}, "search": search}
+    return {"index_type": "HNSW", "params": {"M": 16, "efConstruction": 200}, "search": {"ef": 128}}
+
+
+def reindex_dense(client: Any, name: str, choice: dict[str, Any]) -> None:
+    """Swap the dense index for `choice` when the current one is another type."""
+    current = client.describe_index(name, "dense") or {}
+    if current.get("index_type") == choice["index_type"]:
+        return
+    client.release_collection(name)
+    client.drop_index(name, "dense")
+    params = client.prepare_index_params()
+    params.add_index(
+        field_name="dense", index_type=choice["index_type"], metric_type="IP", params=choice["params"]
+    )
+    client.create_index(name, params)
+    client.load_collection(name)

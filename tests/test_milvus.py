@@ -1,0 +1,206 @@
+"""What only the Milvus store has: its selection, its collection (one per kb, versioned), generations
+that hide a killed `add`, and pymilvus kept off the local path."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, copy_for_store, run_cli, store_uri
+
+from askisk.config import Paths
+from askisk.errors import BrokenIndexError, InputError
+from askisk.index.select import backend_for
+from askisk.models import OPEN_SCOPE, Scope
+
+ARTICLE = FIXTURES / "articles" / "harbour-flood.txt"
+
+
+@pytest.fixture
+def milvus_copy(seed_built, tmp_path, monkeypatch) -> tuple[Path, Path, str]:
+    uri = store_uri("milvus-lite", tmp_path / "store")
+    monkeypatch.setenv("ASKISK_STORE", uri)
+    kb, index = copy_for_store(seed_built, tmp_path / "copy", uri)
+    return kb, index, uri
+
+
+def _loc(kb: Path, index: Path) -> list[str]:
+    return ["--kb", str(kb), "--index", str(index)]
+
+
+@pytest.mark.parametrize(
+    ("uri", "message"),
+    [
+        ("bogus://x", "unknown store 'bogus://x'"),
+        ("milvus-lite://", "malformed store 'milvus-lite://'"),
+        ("milvus-lite:///tmp/askisk.sqlite", "use milvus-lite:///path/to/askisk.db"),
+    ],
+)
+def test_a_bad_store_uri_is_one_clear_line(uri, message, tmp_path):
+    with pytest.raises(InputError, match=message):
+        backend_for(uri)
+    proc = run_cli("--store", uri, "ask", *_loc(tmp_path / "kb", tmp_path / "index"), "question")
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("askisk: error: ") and message in lines[0]
+
+
+def test_the_local_path_never_imports_pymilvus_or_grpc(seed_built):
+    kb, index = seed_built
+    probe = (
+        "import sys; from askisk.cli import main; code = main(sys.argv[1:]); "
+        "print(sorted(m for m in ('pymilvus', 'grpc', 'milvus_lite') if m in sys.modules)); sys.exit(code)"
+    )
+    local = subprocess.run(
+        [sys.executable, "-c", probe, "ask", "--json", *_loc(kb, index), "When was IS-K created?"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ASKISK_STORE": ""},
+    )
+    assert local.returncode == 0, local.stderr
+    assert local.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_milvus_store_answers_like_the_local_one_and_imports_pymilvus(milvus_copy, seed_built):
+    kb, index, uri = milvus_copy
+    probe = (
+        "import sys; from askisk.cli import main; code = main(sys.argv[1:]); "
+        "print(sorted(m for m in ('pymilvus', 'grpc') if m in sys.modules)); sys.exit(code)"
+    )
+    question = "Who killed the first leaders of IS-K?"
+    milvus = subprocess.run(
+        [sys.executable, "-c", probe, "--store", uri, "ask", "--json", *_loc(kb, index), question],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert milvus.returncode == 0, milvus.stderr
+    *answer, imported = milvus.stdout.splitlines()
+    assert imported == "['grpc', 'pymilvus']"
+    local = run_cli("--store", "local", "ask", "--json", *_loc(*seed_built), question)
+    got, want = json.loads(answer[0])["results"], json.loads(local.stdout)["results"]
+    assert [h["passage_id"] for h in got] == [h["passage_id"] for h in want]
+    for g, w in zip(got, want, strict=True):
+        assert g["scores"]["dense"] == pytest.approx(w["scores"]["dense"], abs=1e-5)
+        # same tokens, k1, b and scale; the collection statistics differ a little (bm25s gives an empty
+        # passage one placeholder token, Milvus none), so the average length and scores differ by a few %
+        assert g["scores"]["bm25"] == pytest.approx(w["scores"]["bm25"], rel=0.05)
+
+
+def test_one_collection_per_kb_with_its_versions_and_a_foreign_one_is_refused(milvus_copy):
+    kb, index, uri = milvus_copy
+    backend = backend_for(uri)
+    store = backend.load(Paths(kb, index))
+    name = store.collection
+    assert name == store.manifest["milvus"]["collection"] and name.startswith("askisk_")
+    assert store.count(OPEN_SCOPE) == len(store.rows)
+    meta = json.loads(store.client.describe_collection(name)["properties"]["askisk.meta"])
+    assert meta["model"] == "sentence-transformers/all-MiniLM-L6-v2" and meta["dimension"] == 384
+    meta["model"] = "other/model"
+    store.client.alter_collection_properties(name, {"askisk.meta": json.dumps(meta)})
+    store.close()
+    with pytest.raises(BrokenIndexError, match="written with model other/model"):
+        backend.load(Paths(kb, index))
+    proc = run_cli("ask", *_loc(kb, index), "When was IS-K created?")
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "other/model" in lines[0] and "askisk index --full" in lines[0]
+    rebuilt = run_cli("index", "--full", *_loc(kb, index))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert run_cli("ask", *_loc(kb, index), "When was IS-K created?").returncode == 0
+
+
+def test_scope_becomes_a_filter_expression(milvus_copy):
+    kb, index, uri = milvus_copy
+    store = backend_for(uri).load(Paths(kb, index))
+    try:
+        speakers = sorted({a.speaker for _, a in store.rows if a.speaker})
+        name = speakers[0]
+        expected = sum(1 for _, a in store.rows if a.speaker == name)
+        assert store.count(Scope(speakers=frozenset({name}))) == expected
+        assert store.count(Scope(sources=frozenset({"isk-central-asia"}))) == len(store.rows)
+        assert store.count(Scope(sources=frozenset({'no "such" source'}))) == 0
+        qvec = store._vectors[0]
+        _, rows = store.dense_top(qvec, 50, Scope(speakers=frozenset({name})))
+        assert len(rows) == expected and all(store.rows[r][1].speaker == name for r in rows)
+    finally:
+        store.close()
+
+
+def test_an_add_only_upserts_the_new_source_and_a_remove_deletes_it(milvus_copy):
+    kb, index, uri = milvus_copy
+    backend = backend_for(uri)
+    before = backend.load(Paths(kb, index))
+    before_pks, before_gen = list(before.pks), before.generation
+    before.close()
+    added = run_cli("add", str(ARTICLE), *_loc(kb, index))
+    assert added.returncode == 0, added.stderr
+    after = backend.load(Paths(kb, index))
+    try:
+        info = after.manifest["milvus"]
+        assert after.generation == before_gen + 1
+        assert info["inserted"] == 7 and info["removed"] == 0
+        assert set(before_pks) <= set(after.pks)  # the seed's rows were kept, not rewritten
+        assert after.count(Scope(sources=frozenset({"harbour-flood"}))) == 7
+    finally:
+        after.close()
+    removed = run_cli("remove", "harbour-flood", *_loc(kb, index))
+    assert removed.returncode == 0, removed.stderr
+    last = backend.load(Paths(kb, index))
+    try:
+        assert last.manifest["milvus"]["removed"] == 7 and sorted(last.pks) == sorted(before_pks)
+        assert last.count(OPEN_SCOPE) == len(before_pks)
+    finally:
+        last.close()
+
+
+def test_a_killed_add_leaves_no_half_visible_source(milvus_copy):
+    kb, index, uri = milvus_copy
+    backend = backend_for(uri)
+    paths = Paths(kb, index)
+    store = backend.load(paths)
+    before = (store.generation, store.count(OPEN_SCOPE))
+    store.close()
+    builds = index / "builds"
+    caught = False
+    for _attempt in range(3):  # catch the process inside its write window
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "askisk", "add", str(ARTICLE), *_loc(kb, index)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if any(p.name.startswith(".tmp-") for p in builds.iterdir()):
+                time.sleep(0.3)  # into the Milvus writes
+                proc.send_signal(signal.SIGKILL)
+                caught = True
+                break
+        proc.wait(timeout=30)
+        if caught:
+            break
+        (kb / "harbour-flood.md").unlink(missing_ok=True)
+    assert caught and proc.returncode == -signal.SIGKILL
+    store = backend.load(paths)  # the kb has the new file; the live index does not show it
+    try:
+        assert (store.generation, store.count(OPEN_SCOPE)) == before
+        assert store.count(Scope(sources=frozenset({"harbour-flood"}))) == 0
+        assert "harbour-flood" not in store.docs
+    finally:
+        store.close()
+    again = run_cli("index", "--json", *_loc(kb, index))  # the next build undoes the leftovers
+    assert again.returncode == 0, again.stderr
+    store = backend.load(paths)
+    try:
+        assert store.count(Scope(sources=frozenset({"harbour-flood"}))) == 7
+        assert store.count(OPEN_SCOPE) == before[1] + 7 == len(store.rows)
+        raw = store.client.query(store.collection, filter="pk >= 0", output_fields=["count(*)"])
+        assert raw[0]["count(*)"] == len(store.rows)  # nothing of the killed build is left
+    finally:
+        store.close()
