@@ -105,7 +105,7 @@ def test_eval_on_a_climate_fever_fixture(tmp_path):
     work = tmp_path / "work"
     result = run_cli(
         "eval", "--claims", "--dataset", "climate-fever", str(CF_FIXTURE), "--split", "even",
-        "--json", "--plot", str(plot), "--work", str(work),
+        "--verifier", "model", "--json", "--plot", str(plot), "--work", str(work),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     out = json.loads(result.stdout)

@@ -116,15 +116,14 @@ def run(args: argparse.Namespace) -> int:
         from askisk.cli.eval_dataset import run_dataset as run_claims_dataset
 
         return run_claims_dataset(args)
-    if not args.dataset:
-        args.split = args.split or "all"
-    if getattr(args, "claims", False):
-        return run_claims(args)
     if args.dataset:
         return run_dataset(args)
+    args.split = args.split or "all"
     if args.split not in SPLIT_CHOICES:
         hint = " (a Climate-FEVER split: use it with --dataset)" if args.split in DATASET_SPLITS else ""
         raise InputError(f"unknown split {args.split!r}{hint}; choose one of {', '.join(SPLIT_CHOICES)}")
+    if getattr(args, "claims", False):
+        return run_claims(args)
     from askisk.cli import filters_from
 
     if filters_from(args).active:
