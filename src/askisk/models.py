@@ -230,3 +230,44 @@ class BuildInfo:
     build_id: str | None
     kb: str
     index: str
+
+
+# What the service tells its faces about the kb (askisk sources / speakers, the TUI's side bar)
+@dataclass(frozen=True)
+class SpeakerSummary:
+    name: str
+    source_id: str
+    role: str | None
+    aliases: tuple[str, ...]
+    passages: int
+    quotes: int
+    reported: int
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """One speaker across every source: passages carried, of them quotes and reported speech."""
+
+    name: str
+    passages: int
+    quotes: int
+    reported: int
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    sources: int
+    passages: int
+    speakers: tuple[SpeakerCount, ...]
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    url: str | None
+    path: str
+    passages: int  # searchable passages (sentences) in the index
+    speakers: tuple[str, ...]

@@ -11,13 +11,24 @@ import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
 from askisk.errors import AskiskError, InputError
-from askisk.models import OPEN_SCOPE, Answer, BuildInfo, BuildReport, Scope, Verdict
+from askisk.models import (
+    OPEN_SCOPE,
+    Answer,
+    BuildInfo,
+    BuildReport,
+    IndexSummary,
+    Scope,
+    SourceSummary,
+    SpeakerCount,
+    SpeakerSummary,
+    Verdict,
+)
 from askisk.search.fusion import DEFAULT_CONFIG, SearchConfig, search
 from askisk.search.scope import Filters
 
@@ -28,40 +39,13 @@ if TYPE_CHECKING:
     from askisk.index.layout import IndexState
     from askisk.index.protocol import Backend, BuildListener, Store
     from askisk.sources.importing import Limits, Meta
+    from askisk.sources.journal import Journal
     from askisk.sources.kbwrite import AddReport, RemoveReport
 
 Notify = Callable[[str], None]
 QUERY_CACHE_SIZE = 512
 SCOPE_CACHE_SIZE = 64
 VERIFIERS = ("model", "rules")  # how `check` decides: the stance model with rule features, or rules alone
-
-
-@dataclass(frozen=True)
-class SpeakerSummary:
-    name: str
-    source_id: str
-    role: str | None
-    aliases: tuple[str, ...]
-    passages: int
-    quotes: int
-    reported: int
-
-
-@dataclass(frozen=True)
-class SpeakerCount:
-    """One speaker across every source: passages carried, of them quotes and reported speech."""
-
-    name: str
-    passages: int
-    quotes: int
-    reported: int
-
-
-@dataclass(frozen=True)
-class IndexSummary:
-    sources: int
-    passages: int
-    speakers: tuple[SpeakerCount, ...]
 
 
 def validate_query(query: str) -> str:
@@ -329,9 +313,7 @@ class Askisk:
         from askisk.sources.kbwrite import AddReport, add_files
 
         with journal.change(self.paths.kb, "add") as change:
-            self._recovered = True
-            if change.recovered:
-                self.notify(change.recovered)
+            self._opened(change)
             change.record()
             faults.point("after-journal")
             outcomes = add_files(
@@ -340,43 +322,51 @@ class Askisk:
             if not any(o.status == "added" for o in outcomes):
                 change.clear()
                 return AddReport(tuple(outcomes), None)
-            change.record("indexing")
-            faults.point("before-index")
-            try:
-                build = self.rebuild(progress=progress)
-            except BaseException as exc:
-                change.roll_back()
-                self.notify(f"{_why(exc)}: the file(s) just added were taken out of the kb again")
-                raise
-            change.complete()
+            build = self._rebuild_or_undo(
+                change, "before-index", progress, "the file(s) just added were taken out of the kb again"
+            )
         return AddReport(tuple(outcomes), build)
 
     def remove(self, source_id: str, progress: BuildListener | None = None) -> RemoveReport:
         """Take one source out of the kb and update the index; the file comes back if the build fails or
         the process is interrupted (journaled, as `add_paths`)."""
-        from askisk import faults
         from askisk.sources import journal
         from askisk.sources.kbwrite import RemoveReport, find_source, stash
 
         with journal.change(self.paths.kb, "remove") as change:
-            self._recovered = True
-            if change.recovered:
-                self.notify(change.recovered)
+            self._opened(change)
             source = find_source(self.paths.kb, source_id)
             path = Path(source.path)
             if len(list(self.paths.kb.glob(f"*{path.suffix}"))) <= 1:
                 raise InputError(f"{source_id!r} is the only source; an index needs one (add another first)")
             stash(path, change)
-            change.record("indexing")
-            faults.point("after-stash")
-            try:
-                build = self.rebuild(progress=progress)
-            except BaseException as exc:
-                change.roll_back()
-                self.notify(f"{_why(exc)}: {source_id!r} was put back into the kb")
-                raise
-            change.complete()
+            build = self._rebuild_or_undo(
+                change, "after-stash", progress, f"{source_id!r} was put back into the kb"
+            )
         return RemoveReport(source.id, source.title, str(path), build)
+
+    def _opened(self, change: Journal) -> None:
+        """A change journal is open: an interrupted earlier change has just been rolled back, if any."""
+        self._recovered = True
+        if change.recovered:
+            self.notify(change.recovered)
+
+    def _rebuild_or_undo(
+        self, change: Journal, fault: str, progress: BuildListener | None, undone: str
+    ) -> BuildReport:
+        """Rebuild the index for a journaled kb change; any failure rolls the kb back before it propagates."""
+        from askisk import faults
+
+        change.record("indexing")
+        faults.point(fault)
+        try:
+            build = self.rebuild(progress=progress)
+        except BaseException as exc:
+            change.roll_back()
+            self.notify(f"{_why(exc)}: {undone}")
+            raise
+        change.complete()
+        return build
 
     # -- claims ----------------------------------------------------------------------------------
     def check(
@@ -421,15 +411,3 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted"
     return "the index could not be rebuilt"
-
-
-@dataclass(frozen=True)
-class SourceSummary:
-    id: str
-    title: str
-    date: str | None
-    outlet: str | None
-    url: str | None
-    path: str
-    passages: int  # searchable passages (sentences) in the index
-    speakers: tuple[str, ...]

@@ -18,8 +18,8 @@ from askisk.errors import AskiskError
 from askisk.search.scope import Filters
 
 if TYPE_CHECKING:
-    from askisk.models import Answer, Hit, Verdict
-    from askisk.service import Askisk, SpeakerCount
+    from askisk.models import Answer, Hit, SpeakerCount, Verdict
+    from askisk.service import Askisk
     from askisk.sources.kbwrite import AddReport
 
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from askisk.text import printable
 
 if TYPE_CHECKING:
-    from askisk.service import SpeakerCount
+    from askisk.models import SpeakerCount
 
 ALL = "\x00all"
 
