@@ -24,6 +24,28 @@ import aiohttp
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 
+# textual-serve's xterm.js draws on a canvas and keeps its Terminal in a closure: the test finds it among the
+# page's objects (Runtime.queryObjects) by its public API, then reads the screen through `buffer.active`.
+_FIND_TERMINAL = """function () {
+  for (const o of this) {
+    try {
+      if (o && typeof o.loadAddon === "function" && o.buffer && o.buffer.active) {
+        window.__askiskTerminal = o;
+        return true;
+      }
+    } catch (e) {}
+  }
+  return false;
+}"""
+_SCREEN = """(() => {
+  const t = window.__askiskTerminal, b = t.buffer.active, rows = [];
+  for (let y = 0; y < t.rows; y++) {
+    const line = b.getLine(b.viewportY + y);
+    rows.push(line ? line.translateToString(true) : "");
+  }
+  return rows.join("\\n");
+})()"""
+
 
 def find_chromium() -> str | None:
     for name in CANDIDATES:
@@ -129,6 +151,51 @@ class Browser:
                 return value
             await asyncio.sleep(every)
         raise CDPError(f"timed out after {timeout:.0f}s waiting for {expression[:80]} (last: {value!r})")
+
+    async def find_terminal(self) -> bool:
+        """Keep a handle on the page's xterm.js Terminal (true when found)."""
+        base = await self.call("Runtime.evaluate", expression="Object.prototype")
+        found = await self.call("Runtime.queryObjects", prototypeObjectId=base["result"]["objectId"])
+        result = await self.call(
+            "Runtime.callFunctionOn",
+            objectId=found["objects"]["objectId"],
+            functionDeclaration=_FIND_TERMINAL,
+            returnByValue=True,
+        )
+        return bool(result["result"].get("value"))
+
+    async def wait_for_terminal(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not await self.find_terminal():
+            if time.monotonic() > deadline:
+                raise CDPError("no xterm.js terminal on the page")
+            await asyncio.sleep(0.2)
+
+    async def screen(self) -> str:
+        """The terminal's visible rows as text, one line per row."""
+        return await self.evaluate(_SCREEN)
+
+    async def wait_for_screen(self, predicate, timeout: float, every: float = 0.25) -> str:
+        """Poll the screen text until `predicate(text)` holds; the text, or CDPError after `timeout` s."""
+        deadline = time.monotonic() + timeout
+        text = ""
+        while time.monotonic() < deadline:
+            text = await self.screen()
+            if predicate(text):
+                return text
+            await asyncio.sleep(every)
+        raise CDPError(f"timed out after {timeout:.0f}s; the screen showed:\n{text}")
+
+    async def type(self, text: str) -> None:
+        """Key presses into the focused element, one character at a time, as a user types."""
+        for ch in text:
+            await self.call("Input.dispatchKeyEvent", type="keyDown", key=ch, text=ch, unmodifiedText=ch)
+            await self.call("Input.dispatchKeyEvent", type="keyUp", key=ch)
+
+    async def press_enter(self) -> None:
+        key = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}
+        await self.call("Input.dispatchKeyEvent", type="keyDown", text="\r", **key)
+        await self.call("Input.dispatchKeyEvent", type="keyUp", **key)
 
     async def close(self) -> None:
         if self.reader is not None:
