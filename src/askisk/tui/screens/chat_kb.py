@@ -76,11 +76,16 @@ class KnowledgeBaseActions(ChatBase):
 
     # -- adding a source ---------------------------------------------------------------------------
     def add_source(self, path: str, title: str | None = None) -> None:
-        if not path.strip():
-            self.notify("give the path of a .md, .txt or .html file to add", severity="warning")
+        from askisk.sources.url import is_url
+
+        path = path.strip()
+        if not path:
+            self.notify("give a .md, .txt, .html or .pdf file, or a URL, to add", severity="warning")
         elif self._can_rebuild("add a source"):
-            self._busy(f"adding {Path(path).name} ...")
-            self.run_add(str(Path(path.strip()).expanduser()), title)
+            # a URL goes to the service as typed: as a Path, "https://" would lose a slash
+            target = path if is_url(path) else str(Path(path).expanduser())
+            self._busy(f"adding {path if is_url(path) else Path(path).name} ...")
+            self.run_add(target, title)
 
     @work(thread=True, exclusive=True, group="kb")
     def run_add(self, path: str, title: str | None) -> None:
@@ -127,12 +132,14 @@ class KnowledgeBaseActions(ChatBase):
 
 def add_summary(report: AddReport) -> tuple[str, str]:
     """One line per input for the notification, and its severity (error when nothing was added)."""
+    from askisk.sources.url import is_url
+
     lines = []
     for o in report.outcomes:
         if o.status == "added":
             lines.append(f"added {o.title or o.id} ({o.id})" + (f"; {o.notice}" if o.notice else ""))
         else:
-            lines.append(f"{Path(o.path).name}: {o.message}")
+            lines.append(f"{o.path if is_url(o.path) else Path(o.path).name}: {o.message}")
     if report.build is not None:
         b = report.build
         lines.append(f"index: {b.passages} passages, {b.embedded} embedded now, {b.seconds:.1f}s")
