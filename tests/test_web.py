@@ -30,8 +30,10 @@ CARD = re.compile(r"▌ (\d+)\. (.+?)(?: {2,}|$)", re.M)  # a card's heading row
 
 
 # -- the server ----------------------------------------------------------------------------------------
-def start_web(kb: Path, index: Path, folder: Path, timeout: float = 60) -> tuple[subprocess.Popen, str]:
-    """`askisk chat --web --port 0` in its own process group; the process and the URL it announced."""
+def start_web(
+    kb: Path, index: Path, folder: Path, *extra: str, timeout: float = 60
+) -> tuple[subprocess.Popen, str]:
+    """`askisk chat --web --port 0 [extra]` in its own process group; the process and the URL it announced."""
     out, err = (folder / "web.out").open("w"), (folder / "web.err").open("w")
     argv = [
         sys.executable,
@@ -46,11 +48,12 @@ def start_web(kb: Path, index: Path, folder: Path, timeout: float = 60) -> tuple
         "--index",
         str(index),
     ]
+    argv += extra
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         said = (folder / "web.err").read_text()
-        found = re.search(r"at (http://127\.0\.0\.1:\d+) ", said)
+        found = re.search(r"in the browser at (http://\S+:\d+) ", said)
         if found:
             return proc, found.group(1)
         if proc.poll() is not None:
@@ -169,6 +172,29 @@ def test_busy_port_bad_host_and_misplaced_flags_are_one_line(seed_copy):
         lines = result.stderr.strip().splitlines()
         assert result.returncode == 1 and len(lines) == 1, (name, result.stderr)
         assert lines[0].startswith("askisk: error: ") and reason in lines[0], (name, lines)
+
+
+def test_beyond_loopback_it_warns_and_sigterm_stops_it(seed_copy, tmp_path):
+    kb, index = seed_copy
+    proc, url = start_web(kb, index, tmp_path, "--host", "0.0.0.0")
+    try:
+        port = int(url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(b"GET / HTTP/1.0\r\n\r\n")
+            page = b"".join(iter(lambda: conn.recv(65536), b"")).decode("utf-8", "replace")
+        assert page.split("\r\n")[0].endswith(" 200 OK"), page[:200]
+        # a wildcard bind names this machine in the page's websocket address, not 0.0.0.0
+        assert f'data-session-websocket-url="ws://{socket.gethostname()}:{port}/ws"' in page
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        kill_group(proc)
+    lines = (tmp_path / "web.err").read_text().splitlines()
+    assert lines[0] == (
+        f"askisk: warning: 0.0.0.0:{port} is not loopback: "
+        "whoever reaches it can use the chat and add sources"
+    )
+    assert lines[1].startswith("askisk: chat in the browser at http://")
 
 
 def test_chat_and_ask_never_import_textual_serve():

@@ -60,8 +60,9 @@ def _serve_web(args: argparse.Namespace) -> int:
         raise InputError(f"no knowledge base folder at {paths.kb} (give --kb DIR or set ASKISK_KB)")
     sock = web.bind(host, port)
     if not web.is_loopback(host):
+        where = f"{host}:{sock.getsockname()[1]}"
         stderr_line(
-            f"askisk: warning: anyone who can reach {host} can use this chat and add sources to the kb"
+            f"askisk: warning: {where} is not loopback: whoever reaches it can use the chat and add sources"
         )
     web.serve(web.chat_command(paths, args.top_k, args.store), sock, stderr_line)
     return 0
