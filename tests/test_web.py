@@ -49,7 +49,10 @@ def start_web(
         str(index),
     ]
     argv += extra
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
+    with out, err:  # the child keeps its own copies
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True
+        )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         said = (folder / "web.err").read_text()
