@@ -44,6 +44,15 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _user_cache(tmp_path_factory):
+    """One ONNX export cache for the whole session, as one user's machine has (never the real ~/.cache):
+    the first build exports, every later one (in-process or a CLI subprocess) reuses it, without torch."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ASKISK_CACHE", str(tmp_path_factory.mktemp("askisk-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolate(monkeypatch, tmp_path_factory):
     """Point the default data paths away from the repository so no test touches the real kb/index."""

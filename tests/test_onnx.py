@@ -223,6 +223,7 @@ def test_damaged_previous_export_is_redone(seed_copy, monkeypatch):
     (_build(index) / "model.onnx").write_bytes(b"not a model")
     calls: list[Path] = []
     monkeypatch.setattr(onnx_export, "_kept", {})
+    monkeypatch.setenv("ASKISK_CACHE", str(index.parent / "empty-cache"))  # no cached export either
     monkeypatch.setattr(
         onnx_export,
         "export_onnx",
@@ -248,6 +249,7 @@ def test_failed_export_does_not_fail_the_build(seed_copy, monkeypatch):
         raise RuntimeError("no exporter here")
 
     monkeypatch.setattr(onnx_export, "_kept", {})
+    monkeypatch.setenv("ASKISK_CACHE", str(index.parent / "empty-cache"))
     monkeypatch.setattr(onnx_export, "export_onnx", boom)
     messages: list[str] = []
     build_index(

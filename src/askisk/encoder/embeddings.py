@@ -65,10 +65,15 @@ def sentence_transformer_encoder() -> SentenceTransformerEncoder:
 QUERY_ENCODER_ENV = "ASKISK_QUERY_ENCODER"  # "sentence-transformers" forces the slow path (bench, checks)
 
 
+def forced_torch(setting: str) -> bool:
+    """$ASKISK_QUERY_ENCODER asks for sentence-transformers (torch) rather than the ONNX export."""
+    return setting.strip().lower() in ("sentence-transformers", "st", "torch")
+
+
 def query_encoder(build_dir, manifest: dict, notify=None) -> Encoder:
     """The encoder for questions: the build's ONNX export through onnxruntime (no torch), else
     sentence-transformers, with one line through `notify` saying why."""
-    if os.environ.get(QUERY_ENCODER_ENV, "").strip().lower() in ("sentence-transformers", "st", "torch"):
+    if forced_torch(os.environ.get(QUERY_ENCODER_ENV, "")):
         return sentence_transformer_encoder()
     from pathlib import Path
 

@@ -5,9 +5,12 @@ The exporter is torch's own, `torch.onnx.export(..., dynamo=True)` (the maintain
 attention_mask, token_type_ids) and one output, `last_hidden_state`; mean pooling and L2 normalisation
 (the sentence-transformers 1_Pooling and 2_Normalize modules) are done in numpy by `onnx_encoder`.
 
-An export costs seconds, so it is reused: from the live build (hard link, else copy) or from an export
-made earlier in this process, when the model files and the exporter are the same and the file still
-matches its checksum. Every fresh export is checked against torch on a few sentences before it is kept.
+An export costs seconds and needs torch, so it is reused: from the live build (hard link, else copy), from
+an export made earlier in this process, or from the user's cache (`config.cache_dir()`, shared by every
+index on the machine), when the model files and the exporter are the same and the file still matches its
+checksum. Every fresh export is checked against torch on a few sentences before it is kept. With an export
+at hand the build embeds its passages through it too (`index.build`), so only a machine's first build
+imports torch.
 torch, transformers and onnx are imported inside functions only.
 """
 
@@ -25,9 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from askisk.config import model_dir
+from askisk.config import cache_dir, model_dir
 
 ONNX_FILE = "model.onnx"
+CACHE_META = "export.json"
 TOKENIZER_FILE = "tokenizer.json"
 # Bump when the wrapper, the inputs or the export settings below change, so older exports are redone.
 EXPORT_VERSION = 1
@@ -110,7 +114,10 @@ def ensure_export(target: Path, previous: Previous | None, say: Callable[[str], 
     settings = model_settings(folder)
     key = model_key(folder)
     exporter = exporter_name()
-    found = _reusable(previous, key, exporter) or (_check_file(*_kept[key]) if key in _kept else None)
+    cached = _cached(key, exporter)
+    found = (
+        _reusable(previous, key, exporter) or (_check_file(*_kept[key]) if key in _kept else None) or cached
+    )
     if found is not None:
         source, digest, opset = found
         _link_or_copy(source, target / ONNX_FILE)
@@ -119,6 +126,8 @@ def ensure_export(target: Path, previous: Previous | None, say: Callable[[str], 
         export_onnx(folder, target / ONNX_FILE, settings["max_seq_length"])
         digest, opset = file_sha256(target / ONNX_FILE), _opset(target / ONNX_FILE)
         _keep(key, target / ONNX_FILE, digest, opset)
+    if cached is None:
+        _store_in_cache(key, exporter, target / ONNX_FILE, digest, opset)
     shutil.copyfile(folder / TOKENIZER_FILE, target / TOKENIZER_FILE)
     return {
         "file": ONNX_FILE,
@@ -170,6 +179,45 @@ def _keep(key: str, path: Path, digest: str, opset: int | None) -> None:
     except OSError:
         return
     _kept[key] = (kept, digest, opset)
+
+
+def _cache_folder(key: str, exporter: str) -> Path:
+    name = hashlib.sha256(f"{key}\0{exporter}".encode()).hexdigest()[:16]
+    return cache_dir() / "onnx" / name
+
+
+def _cached(key: str, exporter: str) -> tuple[Path, str, int | None] | None:
+    """The cached export for this model and exporter, when there is one and it matches its checksum."""
+    folder = _cache_folder(key, exporter)
+    try:
+        meta = json.loads((folder / CACHE_META).read_text(encoding="utf-8"))
+        if meta.get("model_key") != key or meta.get("exporter") != exporter:
+            return None
+        return _check_file(folder / ONNX_FILE, str(meta["sha256"]), meta.get("opset"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _store_in_cache(key: str, exporter: str, path: Path, digest: str, opset: int | None) -> None:
+    """Put a checked export into the user's cache, whole or not at all (a folder renamed into place); a
+    cache that cannot be written only costs a later build an export."""
+    import tempfile
+
+    final = _cache_folder(key, exporter)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+        try:
+            _link_or_copy(path, tmp / ONNX_FILE)
+            meta = {"model_key": key, "exporter": exporter, "sha256": digest, "opset": opset}
+            (tmp / CACHE_META).write_text(json.dumps(meta), encoding="utf-8")
+            if final.exists():  # present but unusable (checksum or versions): replaced
+                shutil.rmtree(final)
+            os.rename(tmp, final)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    except OSError:
+        return
 
 
 def _link_or_copy(source: Path, dest: Path) -> None:

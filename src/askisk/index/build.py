@@ -133,7 +133,10 @@ def build_index(
 
     listener = progress or messages_only(lambda _msg: None)
     say, step = listener, listener.step
-    encoder_factory = _counting(encoder_factory, step)
+
+    def passage_encoder(build: Path, onnx: dict[str, Any] | None) -> Encoder:
+        return _Counting(_passage_encoder(build, onnx, encoder_factory), step)
+
     started = time.perf_counter()
     with build_lock(paths.index):
         files = source_files(paths.kb)
@@ -160,7 +163,7 @@ def build_index(
             [_file_hash(p) for p in files],
             kb_hash(paths.kb),
             vectors_by_hash,
-            encoder_factory,
+            passage_encoder,
             say,
             started,
             hook,
@@ -170,28 +173,40 @@ def build_index(
         return report
 
 
-def _counting(factory: Callable[[], Encoder], step: Callable[[str, int, int], None]) -> Callable[[], Encoder]:
-    """The encoder, encoding in chunks and reporting each one to `step` (for a progress bar)."""
+def _passage_encoder(build: Path, onnx: dict[str, Any] | None, fallback: Callable[[], Encoder]) -> Encoder:
+    """The build's own ONNX export embeds the passages when it has one: the vectors of sentence-transformers
+    (the export is checked against it) without importing torch. Otherwise `fallback`."""
+    from askisk.encoder.embeddings import QUERY_ENCODER_ENV, forced_torch
+    from askisk.encoder.onnx_runtime import OnnxUnavailable, load_onnx_encoder
 
-    class Counting:
-        def __init__(self, inner: Encoder) -> None:
-            self._inner = inner
+    if onnx is None or forced_torch(os.environ.get(QUERY_ENCODER_ENV, "")):
+        return fallback()
+    try:
+        return load_onnx_encoder(build, {"onnx": onnx}, threads=os.cpu_count() or 1)
+    except (OnnxUnavailable, OSError, ValueError):
+        return fallback()
 
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self._inner, name)
 
-        def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-            import numpy as np
+class _Counting:
+    """An encoder that encodes in chunks and reports each one to `step` (for a progress bar)."""
 
-            chunk = batch_size * 4
-            parts = []
-            for start in range(0, len(texts), chunk):
-                step("embedding", start, len(texts))
-                parts.append(self._inner.encode(texts[start : start + chunk], batch_size=batch_size))
-            step("embedding", len(texts), len(texts))
-            return np.concatenate(parts) if parts else self._inner.encode(texts, batch_size=batch_size)
+    def __init__(self, inner: Encoder, step: Callable[[str, int, int], None]) -> None:
+        self._inner = inner
+        self._step = step
 
-    return lambda: Counting(factory())
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        import numpy as np
+
+        chunk = batch_size * 4
+        parts = []
+        for start in range(0, len(texts), chunk):
+            self._step("embedding", start, len(texts))
+            parts.append(self._inner.encode(texts[start : start + chunk], batch_size=batch_size))
+        self._step("embedding", len(texts), len(texts))
+        return np.concatenate(parts) if parts else self._inner.encode(texts, batch_size=batch_size)
 
 
 def _new_build_id(index_dir: Path) -> str:
@@ -224,7 +239,7 @@ def _write_build(
     content_hashes: list[str],
     kb_digest: str,
     cached: dict[str, np.ndarray],
-    encoder_factory: Callable[[], Encoder],
+    passage_encoder: Callable[[Path, dict[str, Any] | None], Encoder],
     say: Callable[[str], None],
     started: float,
     hook: tuple[str, StoreHook] | None = None,
@@ -245,14 +260,15 @@ def _write_build(
     for i, h in enumerate(hashes):
         if h in cached:
             vectors[i] = cached[h]
-    if missing:
-        say(f"embedding {len(missing)} passages ({len(texts) - len(missing)} reused)")
-        encoder = encoder_factory()
-        vectors[missing] = encoder.encode([texts[i] for i in missing])
     tmp = builds_dir(paths.index) / f".tmp-{build_id}"
     final = builds_dir(paths.index) / build_id
     tmp.mkdir(parents=True)
     try:
+        onnx = onnx_export.export_for_build(tmp, _previous_export(paths.index), say)
+        if missing:
+            say(f"embedding {len(missing)} passages ({len(texts) - len(missing)} reused)")
+            encoder = passage_encoder(tmp, onnx)
+            vectors[missing] = encoder.encode([texts[i] for i in missing])
         np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
         stored: dict[str, Any] = {}
         if hook is None:
@@ -281,7 +297,7 @@ def _write_build(
             "build_id": build_id,
             "dense_index": dense.describe(vectors.shape[0]) if hook is None else None,
             **stored,
-            "onnx": onnx_export.export_for_build(tmp, _previous_export(paths.index), say),
+            "onnx": onnx,
         }
         _write_json(tmp / MANIFEST, manifest)
         _fsync_tree(tmp)
