@@ -57,8 +57,13 @@ class OnnxEncoder:
 
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        parts = [self._encode_batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
-        return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
+        # batches of similar length pad little (as sentence-transformers sorts); rows go back in input order
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ordered = [texts[i] for i in order]
+        parts = [self._encode_batch(ordered[i : i + batch_size]) for i in range(0, len(ordered), batch_size)]
+        vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
+        vectors[order] = np.concatenate(parts)
+        return vectors
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         import numpy as np
