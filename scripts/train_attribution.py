@@ -28,12 +28,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from askisk.evaluate.polnear import read_split
-from askisk.speakers.rules import vocab
+from askisk.evaluate.polnear import Article, read_split
+from askisk.speakers.rules import match_text, quote_mask, vocab
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "askisk" / "speakers" / "data"
 OUT = DATA / "cue_lexicon.json"
 NAMES_OUT = DATA / "first_names.json"
+MODEL_OUT = DATA / "cue_model.json"
+MODEL_MIN_FEATURE = 3  # a feature seen fewer times in train is dropped before fitting
+MODEL_C = 0.5  # inverse L2 strength of the logistic regression
+MODEL_MIN_WEIGHT = 0.1  # smaller weights are dropped from the shipped file (same dev figures, 60% smaller)
 GENDER_MIN = 2
 GENDER_AGREE = 0.9
 _PRONOUN_GENDER = {
@@ -58,17 +62,74 @@ _FUNCTION = vocab(
 )
 
 
+PARTS = ("lexicon", "names", "cues")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("polnear", type=Path, help="the PolNeAR checkout (with data/train)")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out-dir", type=Path, default=DATA, help="where the JSON files go (the package)")
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}"
+    )
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N train articles")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--min-precision", type=float, default=MIN_PRECISION)
     args = parser.parse_args(argv)
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
+    args.out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    articles = read_split(args.polnear, "train", coref=False)
+    articles = read_split(args.polnear, "train", args.limit, coref=False)
+    if "lexicon" in parts:
+        write_lexicon(articles, args.out_dir / OUT.name, args.min_count, args.min_precision)
+    if "names" in parts:
+        names = first_name_genders(args.polnear, args.limit)
+        _write(
+            args.out_dir / NAMES_OUT.name,
+            {
+                "about": "first names -> m/f, from he/she in CoreNLP coreference chains of PolNeAR train",
+                "corpus": CORPUS,
+                "min_votes": GENDER_MIN,
+                "agreement": GENDER_AGREE,
+                "names": names,
+            },
+        )
+        print(f"{len(names)} first names -> {args.out_dir / NAMES_OUT.name}", file=sys.stderr)
+    if "cues" in parts:
+        model = fit_cue_model(cue_examples(articles))
+        _write(
+            args.out_dir / MODEL_OUT.name,
+            {
+                "about": "logistic cue detector over spaCy features (askisk.speakers.cues.features): "
+                "P(token lies in a gold cue span) = sigmoid(bias + sum of the weights of its features)",
+                "corpus": CORPUS,
+                "articles": len(articles),
+                "min_feature": MODEL_MIN_FEATURE,
+                "c": MODEL_C,
+                **model,
+            },
+        )
+        print(
+            f"cue model: {model['examples']} tokens ({model['positives']} in cues), "
+            f"{len(model['weights'])} weights -> {args.out_dir / MODEL_OUT.name}",
+            file=sys.stderr,
+        )
+    print(f"{len(articles)} train articles, {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return 0
+
+
+CORPUS = "PolNeAR v1.0.0 (networkdynamics/PolNeAR), train compartment, first annotator per article"
+
+
+def _write(path: Path, payload: dict) -> None:
+    path.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_lexicon(articles: list[Article], out: Path, min_count: int, min_precision: float) -> None:
     as_cue: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for art in articles:
@@ -80,47 +141,26 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = {
         w: [n, seen[w]]
         for w, n in sorted(as_cue.items())
-        if n >= args.min_count and seen[w] and n / seen[w] >= args.min_precision
+        if n >= min_count and seen[w] and n / seen[w] >= min_precision
     }
-    payload = {
-        "about": "word forms that report speech, thought or findings, learned from PolNeAR train cue spans; "
-        "[times inside a gold cue span, times in the train texts]",
-        "corpus": "PolNeAR v1.0.0 (networkdynamics/PolNeAR), train compartment, first annotator per article",
-        "articles": len(articles),
-        "min_count": args.min_count,
-        "min_precision": args.min_precision,
-        "words": lexicon,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    names = first_name_genders(args.polnear)
-    NAMES_OUT.write_text(
-        json.dumps(
-            {
-                "about": "first names -> m/f, from he/she in CoreNLP coreference chains of PolNeAR train",
-                "corpus": "PolNeAR v1.0.0 (networkdynamics/PolNeAR), train compartment",
-                "min_votes": GENDER_MIN,
-                "agreement": GENDER_AGREE,
-                "names": names,
-            },
-            indent=0,
-            ensure_ascii=False,
-        )
-        + "\n",
-        encoding="utf-8",
+    _write(
+        out,
+        {
+            "about": "word forms that report speech, thought or findings, learned from PolNeAR train cue "
+            "spans; [times inside a gold cue span, times in the train texts]",
+            "corpus": CORPUS,
+            "articles": len(articles),
+            "min_count": min_count,
+            "min_precision": min_precision,
+            "words": lexicon,
+        },
     )
-    print(f"{len(names)} first names -> {NAMES_OUT}", file=sys.stderr)
-    print(
-        f"{len(articles)} articles, {sum(as_cue.values())} cue words, {len(lexicon)} in the lexicon "
-        f"-> {args.out} ({time.perf_counter() - t0:.1f} s)",
-        file=sys.stderr,
-    )
-    return 0
+    print(f"{sum(as_cue.values())} cue words, {len(lexicon)} in the lexicon -> {out}", file=sys.stderr)
 
 
-def first_name_genders(root: Path) -> dict[str, str]:
+def first_name_genders(root: Path, limit: int | None = None) -> dict[str, str]:
     votes: dict[str, Counter[str]] = {}
-    for art in read_split(root, "train"):
+    for art in read_split(root, "train", limit):
         for chain in art.chains or ():
             genders = Counter(
                 g for m in chain if (g := _PRONOUN_GENDER.get(art.text[m.start : m.end].lower())) is not None
@@ -139,6 +179,68 @@ def first_name_genders(root: Path) -> dict[str, str]:
         if n >= GENDER_MIN and n / sum(c.values()) >= GENDER_AGREE:
             out[name] = gender
     return out
+
+
+def cue_examples(articles: list[Article], with_meta: bool = False):
+    """(features, label[, (article, start, word)]) for every candidate token of every train paragraph.
+
+    A paragraph is a line of the article; it is parsed exactly as attribution parses it (match_text, the
+    same spaCy pipeline, the same quotation mask). The label is 1 when the token lies in a gold cue span.
+    """
+    from askisk.nlp import pipeline
+    from askisk.speakers.cues import features, is_candidate
+
+    nlp = pipeline()
+    for art in articles:
+        cues = sorted(span for attr in art.attributions for span in attr.cue)
+        lines, start = [], 0
+        for line in art.text.split("\n"):
+            if line.strip():
+                lines.append((start, line))
+            start += len(line) + 1
+        docs = nlp.pipe((match_text(line) for _, line in lines), batch_size=64)
+        for (base, line), doc in zip(lines, docs, strict=True):
+            inside = quote_mask(line).inside
+            for tok in doc:
+                if not is_candidate(tok):
+                    continue
+                a = base + tok.idx
+                b = a + len(tok.text)
+                label = int(any(s < b and a < e for s, e in cues))
+                if with_meta:
+                    yield features(tok, inside), label, (art.name, a, tok.text)
+                else:
+                    yield features(tok, inside), label
+
+
+def fit_cue_model(examples, min_feature: int = MODEL_MIN_FEATURE, c: float = MODEL_C) -> dict:
+    """Logistic regression (scikit-learn, training time only) -> {"bias", "weights"} for speakers/cues."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels = [], []
+    counts: Counter[str] = Counter()
+    for feats, label in examples:
+        rows.append(feats)
+        labels.append(label)
+        counts.update(feats)
+    kept = [{f: 1 for f in feats if counts[f] >= min_feature} for feats in rows]
+    vec = DictVectorizer()
+    x = vec.fit_transform(kept)
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, labels)
+    names = vec.get_feature_names_out()
+    weights = {
+        str(n): round(float(w), 4)
+        for n, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= MODEL_MIN_WEIGHT
+    }
+    return {
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+        "examples": len(rows),
+        "positives": int(sum(labels)),
+    }
 
 
 if __name__ == "__main__":

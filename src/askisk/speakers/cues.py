@@ -1,0 +1,156 @@
+"""The learned cue detector: how likely a token of a spaCy parse is the cue of an attribution.
+
+Owns: the features of a candidate token (verbs, nouns and "according") read from the parse, and the
+logistic model over them learned from PolNeAR train cue spans by scripts/train_attribution.py. The
+weights ship as plain JSON (`data/cue_model.json`: feature -> weight); scoring is a sum of looked-up
+weights and a sigmoid, with no scikit-learn, pickle or numpy at run time. Pure: tokens in, numbers out.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_QUOTE_CHARS = {*'"“”„«»', "''", "``"}
+_PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
+_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl")
+MODEL_FILE = "data/cue_model.json"
+# Tuned on PolNeAR dev (docs/attribution.md): a token the rules leave alone is a cue at CUE_AT or above;
+# a rule cue the model scores below VETO_BELOW is dropped.
+CUE_AT = 0.5
+VETO_BELOW = 0.0
+
+
+def is_candidate(tok) -> bool:
+    """Tokens the detector scores: verbs, nouns and the "according" of "according to"."""
+    return tok.pos_ in ("VERB", "NOUN") or tok.lower_ == "according"
+
+
+def subject_of(tok):
+    """The grammatical subject of a verb, climbing through conj/xcomp/advcl (at most three steps)."""
+    verb = tok
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def speaker_of(tok):
+    """The mention that names who speaks through a learned cue, or None.
+
+    A verb: the agent of a passive ("was criticized by X"), else its subject; a noun: its possessor
+    ("Trump's claim"), a "from"/"by" object ("a statement from the campaign"), else the subject of the
+    verb it hangs off ("X made the claim").
+    """
+    if tok.pos_ in ("VERB", "AUX"):
+        for child in tok.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                return objs[0] if objs else None
+        subj = subject_of(tok)
+        return subj if subj is not None and subj.dep_ == "nsubj" else None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
+        subj = subject_of(verb)
+        return subj if subj is not None and subj.dep_ == "nsubj" else None
+    return None
+
+
+def _mention_type(tok) -> str:
+    if tok is None:
+        return "none"
+    if tok.lower_ in _PRONOUN_SUBJECTS:
+        return "pron"
+    if tok.ent_type_:
+        return tok.ent_type_
+    return "propn" if tok.pos_ == "PROPN" else "nominal"
+
+
+def features(tok, inside) -> list[str]:
+    """The feature strings of one candidate token; `inside` marks quoted characters of the parsed text."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    kids = list(tok.children)
+    deps = {c.dep_ for c in kids}
+    out = [
+        f"l={lemma}",
+        f"w={tok.lower_}",
+        f"p={tok.pos_}",
+        f"t={tok.tag_}",
+        f"d={tok.dep_}",
+        f"l+d={lemma}|{tok.dep_}",
+        f"l+t={lemma}|{tok.tag_}",
+        f"hl={head.lemma_.lower()}",
+        f"hp={head.pos_}",
+        f"l+hl={lemma}|{head.lemma_.lower()}",
+    ]
+    out.extend(f"c={d}" for d in sorted(deps))
+    out.extend(f"l+c={lemma}|{d}" for d in sorted(deps) if d in (*_CLAUSE_DEPS, "dobj", "prep", "nsubj"))
+    for c in kids:
+        if c.dep_ in ("prep", "prt", "agent"):
+            out.append(f"pr={c.lower_}")
+            out.append(f"l+pr={lemma}|{c.lower_}")
+        elif c.dep_ == "dobj":
+            out.append(f"ob={c.lemma_.lower()}")
+        elif c.dep_ == "poss":
+            out.append(f"poss={_mention_type(c)}")
+    subj = subject_of(tok) if tok.pos_ == "VERB" else None
+    st = _mention_type(subj)
+    out.append(f"s={st}")
+    out.append(f"l+s={lemma}|{st}")
+    if subj is not None:
+        out.append(f"s<{'v' if subj.i < tok.i else '>'}")
+        out.append(f"sl={subj.lemma_.lower()}")
+    q_in = bool(inside[tok.idx])
+    out.append(f"inq={q_in}")
+    near = any(
+        doc[j].text in _QUOTE_CHARS or (j != tok.i and inside[doc[j].idx])
+        for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4))
+    )
+    out.append(f"nq={near}")
+    if any(c.dep_ in _CLAUSE_DEPS and inside[c.idx] for c in kids):
+        out.append("qclause")
+    prev = doc[tok.i - 1].text if tok.i else "<s>"
+    nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else "</s>"
+    out.append(f"pv={prev if not prev[:1].isalnum() else 'w'}")
+    out.append(f"nx={nxt if not nxt[:1].isalnum() else 'w'}")
+    out.append(f"nxl={nxt.lower()}")
+    return out
+
+
+@dataclass(frozen=True)
+class CueModel:
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, tok, inside) -> float:
+        """Probability that `tok` is the cue of an attribution."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(tok, inside))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_model(raw: str) -> CueModel:
+    data = json.loads(raw)
+    return CueModel(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> CueModel:
+    """The shipped model (speakers/data/cue_model.json)."""
+    return load_model(resources.files("askisk.speakers").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
