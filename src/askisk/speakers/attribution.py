@@ -194,7 +194,7 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
         if tok.pos_ in ("VERB", "AUX") and (_is_speech(tok, inside) or is_finding(tok, subj)):
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
-        elif _learnable(tok) and cues.cue_model().score(tok, inside) >= cues.CUE_AT:
+        elif cues.learnable(tok) and cues.cue_model().score(tok, inside) >= cues.CUE_AT:
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue
@@ -212,36 +212,6 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
     if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
         rec.subject = max(rec.subject, base + best[2])
     return rec, best[4], best[5]
-
-
-def _learnable(tok) -> bool:
-    """A token the learned detector may call a cue. Not a verb whose speech reading the rules decide by
-    its complement ("claimed responsibility", "consider each other enemies" stay narration), nor a
-    negated verb with a document object ("has not published the study"), nor a verb whose only
-    complement is a pronoun ("asked for it"): nothing is attributed in the sentence."""
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _BY_COMPLEMENT:
-        return False
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else None
-    if verb is not None:
-        kids = list(verb.children)
-        if any(c.dep_ == "neg" for c in kids) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in kids
-        ):
-            return False
-        if tok is verb and _only_pronoun_content(kids):
-            return False  # "asked for it": what was said is not in the sentence
-    return cues.is_candidate(tok)
-
-
-def _only_pronoun_content(kids) -> bool:
-    heads = [c for c in kids if c.dep_ in ("dobj", "attr", "dative")]
-    heads += [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-    if not heads or any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in kids):
-        return False
-    return all(h.pos_ == "PRON" for h in heads)
-
-
-_BY_COMPLEMENT = OPINION_AS_VERBS | {"claim"}
 
 
 def _span(tok) -> tuple[int, int]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS
+
 _QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl")
@@ -27,6 +29,36 @@ VETO_BELOW = 0.0
 def is_candidate(tok) -> bool:
     """Tokens the detector scores: verbs, nouns and the "according" of "according to"."""
     return tok.pos_ in ("VERB", "NOUN") or tok.lower_ == "according"
+
+
+def learnable(tok) -> bool:
+    """A token the learned detector may call a cue. Not a verb whose speech reading the rules decide by
+    its complement ("claimed responsibility", "consider each other enemies" stay narration), nor a
+    negated verb with a document object ("has not published the study"), nor a verb whose only
+    complement is a pronoun ("asked for it"): nothing is attributed in the sentence."""
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _BY_COMPLEMENT:
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else None
+    if verb is not None:
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in kids
+        ):
+            return False
+        if tok is verb and _only_pronoun_content(kids):
+            return False  # "asked for it": what was said is not in the sentence
+    return is_candidate(tok)
+
+
+def _only_pronoun_content(kids) -> bool:
+    heads = [c for c in kids if c.dep_ in ("dobj", "attr", "dative")]
+    heads += [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if not heads or any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in kids):
+        return False
+    return all(h.pos_ == "PRON" for h in heads)
+
+
+_BY_COMPLEMENT = OPINION_AS_VERBS | {"claim"}
 
 
 def subject_of(tok):
