@@ -63,6 +63,9 @@ from askisk.text import normalize
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 
 _QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter ones are scare quotes)
+# ... and only when quoted words are at least this share of its letters (PolNeAR dev, kind accuracy 0.937 ->
+# 0.951: "X called the senator a “nasty guy”" is reported speech with a quoted phrase, not a quote)
+QUOTED_SHARE = 0.25
 _QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 ANSWER_CUE = "answer under interview question"
 OVERRIDE_CUE = "override in front matter"
@@ -136,7 +139,11 @@ def attribute(
                 continue
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = "quote" if words >= _QUOTE_WORDS else "reported"
+                kind = (
+                    "quote"
+                    if words >= _QUOTE_WORDS and _quoted_share(para.text, mask.inside, s, e) >= QUOTED_SHARE
+                    else "reported"
+                )
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
                 turn = decisions[i] if label is not None else None
@@ -212,6 +219,11 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
     if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
         rec.subject = max(rec.subject, base + best[2])
     return rec, best[4], best[5]
+
+
+def _quoted_share(text: str, inside, s: int, e: int) -> float:
+    letters = [i for i in range(s, e) if text[i].isalnum()]
+    return sum(1 for i in letters if inside[i]) / len(letters) if letters else 0.0
 
 
 def _span(tok) -> tuple[int, int]:
