@@ -96,3 +96,16 @@ def test_he_said_goes_to_the_person_the_story_is_about():
         "“It is a mistake,” he said.\n"
     )
     assert got["“It is a mistake,” he said."][0] == "Mark Olsen"
+
+
+def test_a_quoted_phrase_in_reported_speech_is_not_a_quote():
+    got = _attrs(
+        "Mayor Ann Cole called the new harbour plan “a waste of public money” in a long speech to the "
+        "council on Tuesday evening.\n\n"
+        "“We will not pay for a harbour nobody asked for,” Cole said.\n"
+    )
+    assert got[
+        "Mayor Ann Cole called the new harbour plan “a waste of public money” in a long speech to the "
+        "council on Tuesday evening."
+    ] == ("Mayor Ann Cole", "reported")
+    assert got["“We will not pay for a harbour nobody asked for,” Cole said."] == ("Mayor Ann Cole", "quote")
