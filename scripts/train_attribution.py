@@ -1,4 +1,4 @@
-"""Learn askisk's cue lexicon and first-name genders from PolNeAR train.
+"""Learn askisk's cue lexicon, first-name genders and cue detector from PolNeAR train.
 
 1. Cue words: which words, used as a verb next to a subject, report what someone said, thought or
    found ("called", "warned", "cited", "shows").
@@ -13,9 +13,17 @@ written to src/askisk/speakers/data/cue_lexicon.json together with their counts 
    for the gender of the first name. Names with at least GENDER_MIN votes, GENDER_AGREE of them for one
    gender, go to src/askisk/speakers/data/first_names.json.
 
+3. The cue detector (speakers/cues.py): every verb, noun and "according" of every train paragraph,
+   parsed exactly as attribution parses it, becomes a bag of spaCy features (lemma, POS, dependency,
+   head, children, subject type, quotation context, punctuation around it) labelled 1 when it lies in
+   a gold cue span; a logistic regression (scikit-learn, the `train` extra; at training time only) is
+   fitted on features seen MODEL_MIN_FEATURE times or more, and its weights of at least
+   MODEL_MIN_WEIGHT go to src/askisk/speakers/data/cue_model.json (feature -> weight, plain JSON).
+
 Only PolNeAR train is read (dev is for tuning the thresholds, test is held out and never opened).
 
-    python scripts/train_attribution.py ../PolNeAR
+    nice -n 10 python scripts/train_attribution.py ../PolNeAR              # all three files
+    python scripts/train_attribution.py ../PolNeAR --parts cues --limit 100  # a quick look
 """
 
 from __future__ import annotations
