@@ -109,3 +109,12 @@ def test_a_quoted_phrase_in_reported_speech_is_not_a_quote():
         "council on Tuesday evening."
     ] == ("Mayor Ann Cole", "reported")
     assert got["“We will not pay for a harbour nobody asked for,” Cole said."] == ("Mayor Ann Cole", "quote")
+
+
+def test_a_gendered_title_prefers_the_person_of_that_gender():
+    got = _attrs(
+        "Ms. Marisol Dunn campaigned in Ohio on Monday.\n\n"
+        "The rally was opened by Kestrel Dunn, a former governor.\n\n"
+        "Mrs. Dunn said the state needs new jobs.\n"
+    )
+    assert got["Mrs. Dunn said the state needs new jobs."][0] == "Ms. Marisol Dunn"

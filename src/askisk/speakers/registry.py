@@ -167,7 +167,7 @@ class Registry:
         lone = len(words) == 1 and not titles and not self._find_person(words)
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
-        rec = self._find_person(words)
+        rec = self._find_person(words, _title_gender(titles))
         if rec is None:
             rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
             self.records.append(rec)
@@ -271,15 +271,20 @@ class Registry:
             self.records.append(rec)
         return rec
 
-    def _find_person(self, words: list[str]) -> Record | None:
+    def _find_person(self, words: list[str], gender: str | None = None) -> Record | None:
+        """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
+        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave)."""
         want = {w.lower() for w in words}
+        found = []
         for rec in reversed(self.records):
             if rec.kind != "person":
                 continue
             have = {w.lower() for w in rec.tokens}
             if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
-                return rec
-        return None
+                if not gender or rec.gender == gender:
+                    return rec
+                found.append(rec)
+        return found[0] if found else None
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
         words = _clean([t.text for t in ent])
@@ -329,7 +334,8 @@ class Registry:
             return None
         tok = named_head(tok)
         if tok.text[:1].isupper() and tok.dep_ != "compound":
-            known = self._find_person([tok.text])  # a known surname, whatever label the model gives it
+            # a known surname, whatever label the model gives it
+            known = self._find_person([tok.text], _title_gender(list(tok.children)))
             if known is not None:
                 return known
         ent = entity_of(tok)
@@ -407,6 +413,17 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
+
+
+def _title_gender(toks) -> str | None:
+    """ "f" for Mrs./Ms./Miss, "m" for Mr. among these tokens, else None."""
+    for t in toks:
+        word = t.lower_.rstrip(".")
+        if title_of(word) is not None and word in FEMALE_WORDS:
+            return "f"
+        if title_of(word) is not None and word in MALE_WORDS:
+            return "m"
+    return None
 
 
 def _salience(rec: Record) -> int:
