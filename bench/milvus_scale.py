@@ -144,7 +144,7 @@ def run_milvus(texts, vectors, queries, words) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="milvus-scale-"))
     target = ms.parse_target(f"milvus-lite://{folder / 'bench.db'}")
     client = ms.connect(target)
-    ms._create(client, "bench")
+    ms.create(client, "bench", lite=True)
     start = time.perf_counter()
     for i in range(0, len(texts), 1000):
         client.insert(
@@ -170,7 +170,7 @@ def run_milvus(texts, vectors, queries, words) -> dict:
     client.flush("bench")
     insert_s = time.perf_counter() - start
     choice = ms.dense_index_for(max(len(texts), ms.FLAT_UP_TO + 1), lite=True)  # the approximate setting
-    ms.reindex_dense(client, "bench", choice)
+    ms.reindex_dense(client, "bench", choice, lite=True)
     build_s = time.perf_counter() - start
     expr = "born <= 1 and died > 1"
 

@@ -183,7 +183,7 @@ def _write(
 
 
 def _write_rows(client: Any, target: Target, name: str, index_dir: Path, tmp: Path, rows: BuildRows) -> dict:
-    created = ensure_collection(client, name, target.uri, replace=rows.full)
+    created = ensure_collection(client, name, target.uri, replace=rows.full, lite=target.lite)
     live_gen, live = (0, {}) if created else _previous_rows(index_dir, target, name)
     gen = live_gen + 1
     _undo_unfinished(client, name, live_gen)
@@ -206,7 +206,7 @@ def _write_rows(client: Any, target: Target, name: str, index_dir: Path, tmp: Pa
     _set_died(client, name, gone, gen)
     client.delete(name, filter=f"died <= {live_gen}")  # dead to both the live and the previous generation
     choice = dense_index_for(len(pks), target.lite)
-    reindex_dense(client, name, choice)
+    reindex_dense(client, name, choice, lite=target.lite)
     client.flush(name)
     (tmp / ROWS_FILE).write_text(json.dumps({"pks": pks, "keys": keys}), encoding="utf-8")
     return {
