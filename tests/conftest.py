@@ -2,8 +2,11 @@
 
 The seed index is built once per session with the real model and copied for tests that change it.
 Retrieval and lifecycle tests take `store_copy` / `store_service` / `store_built`, which run them once
-per store in STORES: the local files, and Milvus Lite (a fresh database file per test; the Milvus
-build reuses the seed's embeddings and ONNX encoder, so it embeds nothing).
+per store in STORES: the local files, and Milvus Lite (a database file of its own per test). The seed is
+built on Milvus Lite once per session (reusing the seed's embeddings and ONNX encoder, so it embeds
+nothing); a test's Milvus copy is a copy of that build as `seed_copy` is of the local one: the index
+folder and the Milvus Lite folder copied, the collection renamed to the copied kb's name and the
+manifest pointed at the copy.
 """
 
 from __future__ import annotations
@@ -109,6 +112,44 @@ def copy_for_store(seed: tuple[Path, Path], target: Path, uri: str) -> tuple[Pat
     return target / "kb", target / "index"
 
 
+@pytest.fixture(scope="session")
+def milvus_seed(seed_built, tmp_path_factory) -> tuple[Path, Path, str]:
+    """The seed built on a Milvus Lite file of its own, once: the template of every test's Milvus copy.
+    Nothing holds its file open (the build lets go of it), so it can be copied."""
+    base = tmp_path_factory.mktemp("seed-milvus")
+    uri = store_uri("milvus-lite", base / "store")
+    kb, index = copy_for_store(seed_built, base, uri)
+    return kb, index, uri
+
+
+def copy_milvus(template: tuple[Path, Path, str], target: Path, uri: str) -> tuple[Path, Path]:
+    """A writable copy of the Milvus-built seed: kb and index in `target`, the Milvus Lite folder at `uri`,
+    its collection renamed after the copied kb and the live manifest naming the copy (what a build there
+    would have written)."""
+    import json
+
+    from askisk.index import milvus_schema as ms
+    from askisk.index.layout import MANIFEST, current_build_dir
+
+    kb, index, template_uri = template
+    shutil.copytree(kb, target / "kb")
+    shutil.copytree(index, target / "index")
+    source, copy = ms.parse_target(template_uri), ms.parse_target(uri)
+    shutil.copytree(source.client_uri, copy.client_uri)
+    name = ms.collection_name(target / "kb")
+    client = ms.connect(copy)
+    try:
+        client.rename_collection(ms.collection_name(kb), name)
+    finally:
+        ms.disconnect(client, copy)
+    build = current_build_dir(target / "index")
+    assert build is not None
+    manifest = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
+    manifest["milvus"].update(uri=copy.uri, collection=name)
+    (build / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return target / "kb", target / "index"
+
+
 @pytest.fixture(params=STORES)
 def store(request, monkeypatch, tmp_path) -> str:
     """The store URI of this run of the test, also set as ASKISK_STORE for the service and the CLI."""
@@ -117,10 +158,17 @@ def store(request, monkeypatch, tmp_path) -> str:
     return uri
 
 
+def _copy_on(request, seed_built, target: Path, uri: str) -> tuple[Path, Path]:
+    """The seed copied into `target` for the store at `uri` (the Milvus template only when asked for)."""
+    if uri == "local":
+        return copy_for_store(seed_built, target, uri)
+    return copy_milvus(request.getfixturevalue("milvus_seed"), target, uri)
+
+
 @pytest.fixture
-def store_copy(seed_built, store, tmp_path) -> tuple[Path, Path]:
+def store_copy(request, seed_built, store, tmp_path) -> tuple[Path, Path]:
     """`seed_copy` on the store of this run."""
-    return copy_for_store(seed_built, tmp_path / "copy", store)
+    return _copy_on(request, seed_built, tmp_path / "copy", store)
 
 
 @pytest.fixture(scope="session", params=STORES)
@@ -128,7 +176,7 @@ def store_built(request, seed_built, tmp_path_factory) -> tuple[Path, Path, str]
     """The seed kb and index built once per store: (kb, index, store URI); read-only."""
     base = tmp_path_factory.mktemp(f"seed-{request.param}")
     uri = store_uri(request.param, base / "store")
-    kb, index = copy_for_store(seed_built, base, uri)
+    kb, index = _copy_on(request, seed_built, base, uri)
     return kb, index, uri
 
 
@@ -142,7 +190,7 @@ def store_service(request, seed_built, tmp_path_factory):
 
     base = tmp_path_factory.mktemp(f"service-{request.param}")
     uri = store_uri(request.param, base / "store")
-    kb, index = copy_for_store(seed_built, base, uri)
+    kb, index = _copy_on(request, seed_built, base, uri)
     service = Askisk(Paths(kb, index), backend=backend_for(uri))
     service.store(refresh=False)
     return service

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from conftest import FIXTURES, STORES, run_cli, store_uri
+from conftest import STORES, copy_for_store, run_cli, store_uri
 
 from askisk.errors import InputError
 from askisk.search.scope import Filters, date_range, source_in_range
 
 
 @pytest.fixture(scope="module", params=STORES)
-def sources_on_store(request, seed_built, tmp_path_factory):
+def sources_on_store(request, two_sources, tmp_path_factory):
     """conftest's `two_sources` (the seed plus a dated source with its own speaker) on each store:
-    (kb, index, store URI)."""
-    kb_seed, index_seed = seed_built
+    (kb, index, store URI). A copy of it, built for the store (its embeddings are reused: nothing is
+    embedded again)."""
     base = tmp_path_factory.mktemp("two")
     uri = store_uri(request.param, base / "store")
-    shutil.copytree(kb_seed, base / "kb")
-    shutil.copytree(index_seed, base / "index")
-    shutil.copy(FIXTURES / "filters" / "border-report.md", base / "kb" / "border-report.md")
-    built = run_cli("--store", uri, "index", "--kb", str(base / "kb"), "--index", str(base / "index"))
-    assert built.returncode == 0, built.stderr
-    return base / "kb", base / "index", uri
+    kb, index = copy_for_store(two_sources, base, uri)
+    return kb, index, uri
 
 
 def _ask(loc, *args):

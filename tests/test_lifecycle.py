@@ -127,6 +127,7 @@ def test_killed_rebuild_leaves_the_old_index_whole(store_copy):
                 proc.send_signal(signal.SIGKILL)
                 caught = True
                 break
+            time.sleep(0.002)  # not a busy loop: it would take a core from the build it waits for
         proc.wait(timeout=30)
         if caught:
             break
