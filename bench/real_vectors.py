@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 DATA = Path("/work/data")
-CACHE = DATA / "askisk-bench"
+CACHE = Path(os.environ.get("ASKISK_BENCH_CACHE") or DATA / "askisk-bench")
 TEXTS = CACHE / "real-texts.json"
 VECTORS = CACHE / "real-vectors.npy"
 POLNEAR_SPLITS = ("train", "dev")  # never test

@@ -53,9 +53,9 @@ def test_seed_pronoun_sentences_carry_the_group(seed_service):
         ("What methods may IS-K use in the region?", "they can use the tactics of so-called sleeper cells"),
     ],
 )
-def test_the_issue_pronoun_sentence_is_found_by_its_question(seed_service, question, answer):
-    index = seed_service.store(refresh=False)
-    qvec = seed_service.encoder().encode([question])[0]
+def test_the_issue_pronoun_sentence_is_found_by_its_question(store_service, question, answer):
+    index = store_service.store(refresh=False)  # the context BM25 of each store (Milvus: its own field)
+    qvec = store_service.encoder().encode([question])[0]
     hits, _ = search(index, question, qvec, top_k=5, config=CONFIGS["bm25+context"])
     assert any(answer in h.text for h in hits), [h.text[:60] for h in hits]
     # the sentence-only BM25 cannot see it: the question's name is not in the sentence

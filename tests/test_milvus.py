@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_for_store, run_cli, store_uri
+from conftest import FIXTURES, copy_milvus, run_cli, store_uri
 
 from askisk.config import Paths
 from askisk.errors import BrokenIndexError, InputError
@@ -23,10 +23,10 @@ ARTICLE = FIXTURES / "articles" / "harbour-flood.txt"
 
 
 @pytest.fixture
-def milvus_copy(seed_built, tmp_path, monkeypatch) -> tuple[Path, Path, str]:
+def milvus_copy(milvus_seed, tmp_path, monkeypatch) -> tuple[Path, Path, str]:
     uri = store_uri("milvus-lite", tmp_path / "store")
     monkeypatch.setenv("ASKISK_STORE", uri)
-    kb, index = copy_for_store(seed_built, tmp_path / "copy", uri)
+    kb, index = copy_milvus(milvus_seed, tmp_path / "copy", uri)
     return kb, index, uri
 
 
@@ -116,6 +116,24 @@ def test_one_collection_per_kb_with_its_versions_and_a_foreign_one_is_refused(mi
     assert run_cli("ask", *_loc(kb, index), "When was IS-K created?").returncode == 0
 
 
+def test_the_context_bm25_runs_in_milvus_and_ranks_as_the_local_one(milvus_copy, seed_service):
+    kb, index, uri = milvus_copy
+    local = seed_service.store(refresh=False)
+    store = backend_for(uri).load(Paths(kb, index))
+    try:
+        for question in ("What methods may IS-K use in the region?", "Who leads the group in Afghanistan?"):
+            want_scores, want_rows = local.lexical_top(question, 10, OPEN_SCOPE, context=True)
+            scores, rows = store.lexical_top(question, 10, OPEN_SCOPE, context=True)
+            assert set(rows[:4]) == set(want_rows[:4])  # near ties may swap: the average lengths differ
+            # the same rows score alike: same tokens, k1, b and scale (collection statistics differ a little)
+            got = store.lexical_scores(question, want_rows[:4], context=True)
+            assert got == pytest.approx(want_scores[:4], rel=0.05)
+            # ... and it is not the sentence BM25 under another name
+            assert list(store.lexical_top(question, 10, OPEN_SCOPE)[1]) != list(rows)
+    finally:
+        store.close()
+
+
 def test_scope_becomes_a_filter_expression(milvus_copy):
     kb, index, uri = milvus_copy
     store = backend_for(uri).load(Paths(kb, index))
@@ -182,6 +200,7 @@ def test_a_killed_add_leaves_no_half_visible_source(milvus_copy):
                 proc.send_signal(signal.SIGKILL)
                 caught = True
                 break
+            time.sleep(0.02)  # a busy loop here would take a core from the build it waits for
         proc.wait(timeout=30)
         if caught:
             break

@@ -1,8 +1,9 @@
 """The Milvus backend: the same index on Milvus (Milvus Lite in a local file, or a server by URI).
 
-What Milvus holds: one row per searchable passage with its dense vector, its BM25 sparse vector (a BM25
-function over our tokens) and the scalar fields filters use (speaker, source id, date, kind). Dense
-top-k, BM25 top-k, filters and counts run in the engine.
+What Milvus holds: one row per searchable passage with its dense vector, its two BM25 sparse vectors (BM25
+functions over our tokens of the sentence, and of the sentence with its context as the local store's
+context BM25) and the scalar fields filters use (speaker, source id, date, kind). Dense top-k, BM25 top-k
+(both), filters and counts run in the engine.
 
 What stays local, in the index folder (`index.layout`, one build folder per build as for the local
 store): the corpus records (sources, paragraphs, passages with their attribution: what a Hit shows),
@@ -62,12 +63,13 @@ if TYPE_CHECKING:
 STORE = "milvus"
 ROWS_FILE = "milvus.json"  # pk and content key of each row, in row order
 BATCH = 1000
-SCALARS = ["pk", "passage_id", "text", "terms", "speaker", "kind", "source_id", "date", "paragraph"]
+SCALARS = ["pk", "passage_id", "text", "terms", "context_terms", "speaker", "kind", "source_id"]
+SCALARS += ["date", "paragraph"]
 
 
-def row_key(p: Passage, a: Attribution, date: str | None) -> str:
+def row_key(p: Passage, a: Attribution, date: str | None, context: str) -> str:
     """What a Milvus row holds, hashed: a passage whose key is unchanged keeps its row (and pk)."""
-    fields = [p.id, p.source_id, p.text, p.paragraph, a.speaker, a.kind, date]
+    fields = [p.id, p.source_id, p.text, p.paragraph, a.speaker, a.kind, date, context]
     return hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -188,7 +190,11 @@ def _write_rows(client: Any, target: Target, name: str, index_dir: Path, tmp: Pa
     gen = live_gen + 1
     _undo_unfinished(client, name, live_gen)
     dates = {d.source.id: d.source.date for d in rows.docs}
-    keys = [row_key(p, a, dates[p.source_id]) for p, a in zip(rows.passages, rows.attributions, strict=True)]
+    contexts = _contexts(rows)
+    keys = [
+        row_key(p, a, dates[p.source_id], c)
+        for p, a, c in zip(rows.passages, rows.attributions, contexts, strict=True)
+    ]
     keep = {} if rows.full else live
     pks: list[int] = []
     fresh: list[int] = []
@@ -202,7 +208,7 @@ def _write_rows(client: Any, target: Target, name: str, index_dir: Path, tmp: Pa
     gone = [pk for pk in live.values() if pk not in wanted]
     for start in range(0, len(fresh), BATCH):
         batch = fresh[start : start + BATCH]
-        client.insert(name, [_row(rows, i, pks[i], dates, gen) for i in batch])
+        client.insert(name, [_row(rows, i, pks[i], dates, contexts[i], gen) for i in batch])
     _set_died(client, name, gone, gen)
     client.delete(name, filter=f"died <= {live_gen}")  # dead to both the live and the previous generation
     choice = dense_index_for(len(pks), target.lite)
@@ -219,13 +225,26 @@ def _write_rows(client: Any, target: Target, name: str, index_dir: Path, tmp: Pa
     }
 
 
-def _row(rows: BuildRows, i: int, pk: int, dates: dict[str, str | None], gen: int) -> dict[str, Any]:
+def _contexts(rows: BuildRows) -> list[str]:
+    """The context BM25's text of every row (the local store's `lexical_text`), in row order."""
+    from askisk.speakers.corpus import retrieval_texts
+
+    contexts = [(p.id, words) for d in rows.docs for p, _, words in retrieval_texts(d)]
+    if [i for i, _ in contexts] != [p.id for p in rows.passages]:
+        raise BrokenIndexError("the context texts do not match the build's rows; run `askisk index --full`")
+    return [words for _, words in contexts]
+
+
+def _row(
+    rows: BuildRows, i: int, pk: int, dates: dict[str, str | None], context: str, gen: int
+) -> dict[str, Any]:
     p, a = rows.passages[i], rows.attributions[i]
     return {
         "pk": pk,
         "passage_id": p.id,
         "text": _clip(p.text),
         "terms": _terms(p.text),
+        "context_terms": _terms(context),
         "speaker": a.speaker or "",
         "kind": a.kind,
         "source_id": p.source_id,
@@ -364,12 +383,11 @@ class MilvusStore:
     def lexical_top(
         self, query: str, depth: int, scope: Scope, context: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
-        # The collection holds the sentence BM25 only: the context configurations (bm25+context,
-        # hybrid+context) run on the sentence alone here (docs/milvus.md).
         terms = _terms(query)
         if not terms:
             return _arrays([])
-        hits = [(r, s) for r, s in self._search(terms, "sparse", "BM25", depth, self._filter(scope)) if s > 0]
+        expr = self._filter(scope)
+        hits = [(r, s) for r, s in self._search(terms, _sparse(context), "BM25", depth, expr) if s > 0]
         return _arrays(hits)
 
     def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray:
@@ -380,8 +398,13 @@ class MilvusStore:
         if not terms or not wanted:
             return np.zeros(len(wanted), dtype=np.float64)
         expr = self._filter(Scope()) + " and " + _in("pk", [self.pks[r] for r in wanted])
-        found = dict(self._search(terms, "sparse", "BM25", len(wanted), expr))
+        found = dict(self._search(terms, _sparse(context), "BM25", len(wanted), expr))
         return np.array([found.get(r, 0.0) for r in wanted], dtype=np.float64)
+
+
+def _sparse(context: bool) -> str:
+    """The BM25 field: over the sentence, or over the sentence with its context."""
+    return "context_sparse" if context else "sparse"
 
 
 def _in(field_name: str, values: list) -> str:

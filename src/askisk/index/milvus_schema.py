@@ -3,10 +3,11 @@
 One collection per kb (its name derived from the kb path). Each row is one searchable passage:
 pk (int64 primary key, stable while the passage is unchanged), passage id, text, terms (our tokens,
 joined so that the standard tokenizer keeps each whole; a BM25 function turns them into the `sparse`
-field), speaker,
-attribution kind, source id, date, paragraph, the dense vector, and the generations it is visible in
-(born <= g < died; see `index.milvus`). A collection property (askisk.meta) records the schema format, model,
-dimension and pipeline version; a collection written by another version is refused with one line.
+field), context_terms (the same for the sentence with its context, `speakers.corpus.lexical_text`; a
+second BM25 function makes `context_sparse`), speaker, attribution kind, source id, date, paragraph,
+the dense vector, and the generations it is visible in (born <= g < died; see `index.milvus`). A
+collection property (askisk.meta) records the schema format, model, dimension and pipeline version; a
+collection written by another version is refused with one line.
 
 pymilvus (and grpc under it) is imported here only, and only when a Milvus store is chosen.
 """
@@ -26,7 +27,7 @@ from askisk.config import DIMENSION, MODEL_NAME, PIPELINE_VERSION
 from askisk.errors import AskiskError, BrokenIndexError, InputError
 
 TOKEN_ENV = "ASKISK_MILVUS_TOKEN"
-SCHEMA_FORMAT = 1
+SCHEMA_FORMAT = 2  # 2: the context BM25 (context_terms -> context_sparse)
 NEVER = 2**62  # `died` of a row no build has removed
 GEN_SHIFT = 32  # pk = generation << GEN_SHIFT | position among the rows that generation inserted
 TEXT_BYTES = 60_000  # under Milvus's VARCHAR limit of 65,535 bytes
@@ -212,6 +213,14 @@ def create(client: Any, name: str, *, lite: bool) -> None:
         analyzer_params={"tokenizer": "standard"},
     )
     schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
+    schema.add_field(
+        "context_terms",
+        DataType.VARCHAR,
+        max_length=65_535,
+        enable_analyzer=True,
+        analyzer_params={"tokenizer": "standard"},
+    )
+    schema.add_field("context_sparse", DataType.SPARSE_FLOAT_VECTOR)
     schema.add_field("speaker", DataType.VARCHAR, max_length=1024)
     schema.add_field("kind", DataType.VARCHAR, max_length=32)
     schema.add_field("source_id", DataType.VARCHAR, max_length=512)
@@ -220,22 +229,23 @@ def create(client: Any, name: str, *, lite: bool) -> None:
     schema.add_field("born", DataType.INT64)
     schema.add_field("died", DataType.INT64)
     schema.add_field("dense", DataType.FLOAT_VECTOR, dim=DIMENSION)
-    schema.add_function(
-        Function(
-            name="terms_bm25",
-            function_type=FunctionType.BM25,
-            input_field_names=["terms"],
-            output_field_names=["sparse"],
-        )
-    )
     params = client.prepare_index_params()
     params.add_index(field_name="dense", index_type="FLAT", metric_type="IP")
-    params.add_index(
-        field_name="sparse",
-        index_type="SPARSE_INVERTED_INDEX",
-        metric_type="BM25",
-        params={"bm25_k1": BM25_K1, "bm25_b": BM25_B},
-    )
+    for source, sparse in (("terms", "sparse"), ("context_terms", "context_sparse")):
+        schema.add_function(
+            Function(
+                name=f"{source}_bm25",
+                function_type=FunctionType.BM25,
+                input_field_names=[source],
+                output_field_names=[sparse],
+            )
+        )
+        params.add_index(
+            field_name=sparse,
+            index_type="SPARSE_INVERTED_INDEX",
+            metric_type="BM25",
+            params={"bm25_k1": BM25_K1, "bm25_b": BM25_B},
+        )
     client.create_collection(
         name,
         schema=schema,
