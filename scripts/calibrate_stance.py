@@ -70,6 +70,8 @@ def main() -> int:
     p.add_argument("--work", type=Path, default=Path("/tmp/askisk-cf"), help="kb + index cache")
     p.add_argument("--precision", type=float, default=0.85, help="decisive-verdict precision floor")
     p.add_argument("--seed-floor", type=float, default=0.90)
+    p.add_argument("--min-block", type=int, default=15, help="isotonic: claims per block at least")
+    p.add_argument("--prior", type=float, default=5.0, help="isotonic: pseudo-counts of the overall rate")
     p.add_argument("--out", type=Path)
     p.add_argument("--limit", type=int, help="smoke test: this many claims of each set")
     p.add_argument(
@@ -118,9 +120,10 @@ def main() -> int:
         cf_claims, seed_claims = cf_claims[: args.limit], seed_claims[: args.limit]
     service = open_climate_fever(args.climate_fever, "even-dev-cal", args.work, notify=print)
     print(
-        f"ready in {time.time() - started:.0f}s; {len(cf_claims)} Climate-FEVER, {len(seed_claims)} seed claims"
+        f"ready in {time.time() - started:.0f}s; "
+        f"{len(cf_claims)} Climate-FEVER, {len(seed_claims)} seed claims"
     )
-    cf_rows = load_dumps(args.tune)[1] if args.tune else candidates(service, cf_claims, model)
+    cf_rows = load_dumps(args.tune, model)[1] if args.tune else candidates(service, cf_claims, model)
     seed_rows = candidates(seed, seed_claims, model)
     print(f"candidates judged in {time.time() - started:.0f}s")
 
@@ -152,7 +155,9 @@ def main() -> int:
     for label in cal.LABELS:
         mine = [(d.score, g == d.label) for g, d in results if d.label == label]
         if mine:
-            knots[label] = cal.isotonic([x for x, _ in mine], [ok for _, ok in mine])
+            knots[label] = cal.isotonic(
+                [x for x, _ in mine], [ok for _, ok in mine], args.min_block, args.prior
+            )
     s = Settings(s.entail, s.contradict, s.related, s.rule_support, s.soft_rules, s.temperature, knots)
     from askisk.verify.aggregate import calibrate
 
@@ -168,27 +173,33 @@ def main() -> int:
     out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out} in {time.time() - started:.0f}s")
     if args.test:
-        report_test(args, s)
+        report_test(args, s, model)
     return 0
 
 
-def load_dumps(paths):
+def load_dumps(paths, model=None):
+    """Dumped (ids, rows); with `model`, the stances judged again by it (retrieval and rules stay)."""
     import pickle
+    from dataclasses import replace
 
     ids, rows = [], []
     for path in paths:
         part_ids, part_rows = pickle.loads(path.read_bytes())
         ids += part_ids
         rows += part_rows
+    if model is not None:
+        rows = [(text, gold, [replace(j, stance=st) for j, st in
+                              zip(judged, model.stances(text, [j.hit.text for j in judged]), strict=True)])
+                for text, gold, judged in rows]  # fmt: skip
     return ids, rows
 
 
-def report_test(args, s) -> None:
+def report_test(args, s, model) -> None:
     """The held-out figures with the chosen setting: the same code path as `askisk eval --dataset`."""
     from askisk.evaluate.verdicts import score
     from askisk.verify.aggregate import decide_raw, to_verdict
 
-    ids, rows = load_dumps(args.test)
+    ids, rows = load_dumps(args.test, model)
     verdicts = [to_verdict(text, judged, decide_raw(judged, s), s) for text, _, judged in rows]
     result = score(f"climate-fever {args.dump_split}", ids, [g for _, g, _ in rows], verdicts)
     summary = {k: v for k, v in result.to_json().items() if k not in ("wrong", "reliability")}

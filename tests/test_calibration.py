@@ -49,6 +49,19 @@ def test_isotonic_is_monotone_and_pools_violators():
     assert (0.25, 0.5) in knots  # 0.2 (right) and 0.3 (wrong) violate order: pooled to their mean
 
 
+def test_isotonic_min_block_and_prior_keep_small_ends_off_0_and_1():
+    scores = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    right = [False, False, True, False, True, True, True, True]
+    plain = cal.isotonic(scores, right)
+    assert plain[0][1] == 0.0 and plain[-1][1] == 1.0
+    pooled = cal.isotonic(scores, right, min_block=3)
+    assert all(y0 <= y1 for (_, y0), (_, y1) in zip(pooled, pooled[1:], strict=False))
+    assert len(pooled) < len(plain)
+    smooth = cal.isotonic(scores, right, min_block=3, prior=2.0)
+    assert 0.0 < smooth[0][1] < 0.5 < smooth[-1][1] < 1.0  # shrunk towards the overall 5/8
+    assert [x for x, _ in smooth] == [x for x, _ in pooled]
+
+
 def test_calibrate_interpolates_and_clamps():
     knots = [(0.2, 0.1), (0.6, 0.5), (0.8, 0.9)]
     assert calibrate(0.1, knots) == 0.1

@@ -79,9 +79,15 @@ def precision_coverage(
     return out
 
 
-def isotonic(scores: Sequence[float], correct: Sequence[bool]) -> list[tuple[float, float]]:
+def isotonic(
+    scores: Sequence[float], correct: Sequence[bool], min_block: int = 1, prior: float = 0.0
+) -> list[tuple[float, float]]:
     """Pool-adjacent-violators fit of P(right | score), non-decreasing in the score; the knots (block
-    mean score, block accuracy) that `verify.aggregate.calibrate` interpolates."""
+    mean score, block accuracy) that `verify.aggregate.calibrate` interpolates.
+
+    On a few hundred claims the plain fit ends in blocks of two or three that claim 0 % or 100 %, which
+    held-out claims do not bear out: `min_block` pools every block with its neighbour until it holds that
+    many, and `prior` shrinks each block's accuracy towards the overall one by that many pseudo-counts."""
     blocks: list[list[float]] = []  # [sum score, sum right, count]
     for s, ok in sorted(zip(scores, correct, strict=True)):
         blocks.append([s, float(ok), 1.0])
@@ -89,4 +95,11 @@ def isotonic(scores: Sequence[float], correct: Sequence[bool]) -> list[tuple[flo
             last = blocks.pop()
             for i in range(3):
                 blocks[-1][i] += last[i]
-    return [(round(b[0] / b[2], 4), round(b[1] / b[2], 4)) for b in blocks]
+    while len(blocks) > 1 and min(b[2] for b in blocks) < min_block:
+        i = min(range(len(blocks)), key=lambda k: blocks[k][2])
+        j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][2] < blocks[i + 1][2]) else i + 1
+        a, b = sorted((i, j))
+        blocks[a] = [x + y for x, y in zip(blocks[a], blocks[b], strict=True)]
+        del blocks[b]
+    rate = sum(b[1] for b in blocks) / max(1.0, sum(b[2] for b in blocks))
+    return [(round(b[0] / b[2], 4), round((b[1] + prior * rate) / (b[2] + prior), 4)) for b in blocks]
