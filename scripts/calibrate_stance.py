@@ -4,7 +4,8 @@ src/askisk/verify/stance_model/aggregate.json (build time; no torch needed).
 Tuning data, never the held-out parts: the Climate-FEVER "even-dev-cal" claims (ids 6 mod 8; the stance
 model never trained on them), judged against the kb of the whole even half, and the dev split of the seed
 claims (kb/eval/claims.jsonl) against the seed kb. Each claim's candidates and their stance
-probabilities are computed once; then a grid over (entail, contradict, related, rule_support) picks the
+probabilities are computed once; then a grid over (entail, contradict, related, rule_support, soft_rules,
+rule_coverage) picks the
 setting with the best Climate-FEVER macro-F1 among those whose supported/refuted verdicts are right at
 least --precision of the time and that keep seed dev accuracy >= --seed-floor; finally an isotonic map per
 verdict turns the deciding score into P(right), fit on the same claims.
@@ -20,6 +21,7 @@ import itertools
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,10 +135,11 @@ def main() -> int:
         [0.0, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
         [True, False],
         [True, False],
+        [0.0, 0.6, 0.7, 0.8],
     )
     best = None
-    for entail, contradict, related, rule_support, soft in grid:
-        s = Settings(entail, contradict, related, rule_support, soft)
+    for entail, contradict, related, rule_support, soft, coverage in grid:
+        s = Settings(entail, contradict, related, rule_support, soft, rule_coverage=coverage)
         seed_acc = figures(outcomes(seed_rows, s))[3]
         f1, precision, coverage, _ = figures(outcomes(cf_rows, s))
         ok = precision >= args.precision
@@ -158,7 +161,7 @@ def main() -> int:
             knots[label] = cal.isotonic(
                 [x for x, _ in mine], [ok for _, ok in mine], args.min_block, args.prior
             )
-    s = Settings(s.entail, s.contradict, s.related, s.rule_support, s.soft_rules, s.temperature, knots)
+    s = replace(s, calibration=knots)
     from askisk.verify.aggregate import calibrate
 
     conf = [calibrate(d.score, knots.get(d.label, [])) for _, d in results]

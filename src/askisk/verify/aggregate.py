@@ -6,9 +6,10 @@ How:
 2. The model decides whether a passage speaks to the claim at all: `related` = P(entails) + P(contradicts).
 3. Rule features are kept where they are right: a number (with what it counts), a date or an attribution
    ("McKenzie said X" where the passage is Azizi's) that disagrees, in a passage the rules find about the
-   claim and the model finds related, refutes; the reason names both values. Word-level rules (opposites,
-   entity clashes) refute under the same conditions only when `soft_rules` is set (tuned on dev): the
-   model's relatedness is what keeps "a Gondwana sentence" from refuting a claim about the North Pole.
+   claim (covering at least `rule_coverage` of it) and the model finds related, refutes; the reason
+   names both values. Word-level rules (opposites, entity clashes) refute under the same conditions only
+   when `soft_rules` is set (tuned on dev): the model's relatedness is what keeps "a Gondwana sentence"
+   from refuting a claim about the North Pole.
 4. Otherwise the passage with the highest P(entails) supports when it reaches `entail`, the one with the
    highest P(contradicts) refutes when it reaches `contradict` (the stronger wins when both do); a rule
    alignment that agrees fully (every claim piece matched, no mismatch) also supports when the passage is
@@ -46,6 +47,9 @@ class Settings:
     temperature: float = 1.0  # on the stance logits
     # verdict -> ascending (score, P(right)) knots of the isotonic map; empty: the score itself
     calibration: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # a rule mismatch refutes only in a passage the rule alignment covers at least this much of the claim
+    # (on Wikipedia distractors, half-matching passages clash on numbers and words that are not the point)
+    rule_coverage: float = 0.0
 
     def to_json(self) -> dict:
         return {
@@ -107,7 +111,8 @@ def decide_raw(judged: Sequence[Judged], s: Settings) -> Decision:
     # the rules' own choice of deciding passage (best covered, agreeing preferred), among related ones
     chosen = best_alignment([j.alignment for j in related])
     ruled = next((j for j in related if j.alignment is chosen), None)
-    if ruled is not None and ruled.clash(s.soft_rules) is not None:
+    covered = ruled is not None and ruled.alignment.coverage >= s.rule_coverage
+    if ruled is not None and covered and ruled.clash(s.soft_rules) is not None:
         return Decision("refuted", ruled.stance.related, ruled, ruled.clash(s.soft_rules), rule=True)
     sure = [j for j in judged if j.clash(s.soft_rules) is None]
     support = max(sure, key=lambda j: j.stance.entails, default=None)
