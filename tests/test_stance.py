@@ -144,3 +144,22 @@ def test_eval_dataset_bad_input_is_one_line(tmp_path):
         lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
         assert len(lines) == 1 and lines[0].startswith("askisk: error:"), (args, lines)
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_rule_coverage_keeps_a_half_matching_passage_from_refuting(seed_service, model):
+    from dataclasses import replace
+
+    from askisk.verify.aggregate import Settings, decide_raw, judge_passages, shipped_settings
+
+    claim = "An IS-K bombing killed 200 people in Kabul in May 2021."
+    hits = seed_service.ask(claim, top_k=10).results
+    judged = judge_passages(claim, hits, model.stances(claim, [h.text for h in hits]))
+    base = Settings(entail=1.1, contradict=1.1, related=0.0, rule_coverage=0.0)
+    by_rule = decide_raw(judged, base)
+    assert by_rule.label == "refuted" and by_rule.rule and by_rule.mismatch is not None
+    assert by_rule.mismatch.kind == "number" and by_rule.deciding is not None
+    covered = by_rule.deciding.alignment.coverage
+    assert decide_raw(judged, replace(base, rule_coverage=covered)).label == "refuted"
+    above = decide_raw(judged, replace(base, rule_coverage=covered + 0.01))
+    assert not (above.rule and above.label == "refuted")  # the clash no longer counts
+    assert 0.0 < shipped_settings().rule_coverage <= 1.0  # tuned, shipped in aggregate.json
