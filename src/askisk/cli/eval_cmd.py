@@ -341,10 +341,10 @@ def _speaker(report, passage_id: str) -> str:
 def run_claims(args: argparse.Namespace) -> int:
     """`askisk eval --claims`: verdict accuracy, per-class precision/recall and confusion, per split."""
     from askisk.cli import filters_from, stderr_line
+    from askisk.cli.eval_dataset import print_confusion
     from askisk.cli.output import json_line
     from askisk.errors import InputError
     from askisk.evaluate.claims import evaluate_claims
-    from askisk.models import VERDICT_LABELS as LABELS
     from askisk.service import Askisk
 
     service = Askisk.open(args.kb, args.index, store=args.store, notify=stderr_line)
@@ -364,10 +364,5 @@ def run_claims(args: argparse.Namespace) -> int:
         if args.split != "all" and name not in (args.split,):
             continue
         print(f"claims, {TITLES.get(name, name)}: n={s.n} accuracy={s.accuracy:.3f}")
-        print("  gold label                    predicted: supported / refuted / not_enough_info")
-        for label in LABELS:
-            row = "  ".join(f"{s.confusion[label][p]:>3}" for p in LABELS)
-            print(f"  {label:<16} P={s.precision[label]:.2f} R={s.recall[label]:.2f}  predicted [{row}]")
-        if args.verbose and s.wrong:
-            print(f"  wrong: {', '.join(s.wrong)}")
+        print_confusion(s, args.verbose)
     return 0

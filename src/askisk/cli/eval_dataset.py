@@ -13,6 +13,10 @@ import argparse
 import contextlib
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from askisk.evaluate.verdicts import VerdictScores
 
 DATASETS = ("climate-fever",)
 
@@ -23,7 +27,7 @@ def run_dataset(args: argparse.Namespace) -> int:
     from askisk.cli.output import json_line
     from askisk.errors import InputError
     from askisk.evaluate import climate_fever as cf
-    from askisk.evaluate.verdicts import LABELS, climate_fever_kb, run_climate_fever, score
+    from askisk.evaluate.verdicts import climate_fever_kb, run_climate_fever, score
     from askisk.service import Askisk
 
     name, raw_path = args.dataset
@@ -67,10 +71,17 @@ def run_dataset(args: argparse.Namespace) -> int:
     print(f"{s.name}, verifier {args.verifier}: n={s.n} (DISPUTED left out)")
     print(f"  accuracy {s.accuracy:.3f}  macro-F1 {s.macro_f1:.3f}  ECE {s.ece:.3f}")
     print(f"  supported/refuted verdicts: precision {s.decisive_precision:.3f}, coverage {s.coverage:.3f}")
+    print_confusion(s, args.verbose)
+    return 0
+
+
+def print_confusion(s: VerdictScores, verbose: bool) -> None:
+    """Per-class precision and recall beside each gold label's row of the confusion matrix."""
+    from askisk.evaluate.verdicts import LABELS
+
     print("  gold label                    predicted: supported / refuted / not_enough_info")
     for label in LABELS:
         row = "  ".join(f"{s.confusion[label][p]:>3}" for p in LABELS)
         print(f"  {label:<16} P={s.precision[label]:.2f} R={s.recall[label]:.2f}  predicted [{row}]")
-    if args.verbose and s.wrong:
+    if verbose and s.wrong:
         print(f"  wrong: {', '.join(s.wrong)}")
-    return 0
