@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _serve_web(args: argparse.Namespace) -> int:
     from askisk.cli import stderr_line
-    from askisk.config import resolve_paths
+    from askisk.config import is_loopback, resolve_paths
     from askisk.errors import InputError
 
     host = "127.0.0.1" if args.host is None else args.host
@@ -59,7 +59,7 @@ def _serve_web(args: argparse.Namespace) -> int:
     if not paths.kb.is_dir():
         raise InputError(f"no knowledge base folder at {paths.kb} (give --kb DIR or set ASKISK_KB)")
     sock = web.bind(host, port)
-    if not web.is_loopback(host):
+    if not is_loopback(host):
         where = f"{host}:{sock.getsockname()[1]}"
         stderr_line(
             f"askisk: warning: {where} is not loopback: whoever reaches it can use the chat and add sources"

@@ -6,8 +6,9 @@ FastAPI and uvicorn are the `serve` extra and are imported only here, when the c
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
+
+from askisk.config import is_loopback
 
 TOKEN_ENV = "ASKISK_TOKEN"
 
@@ -23,21 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def run(args: argparse.Namespace) -> int:
     from askisk.cli import stderr_line
     from askisk.errors import InputError
 
     token = os.environ.get(TOKEN_ENV, "").strip() or None
-    if not _loopback(args.host) and token is None:
+    if not is_loopback(args.host) and token is None:
         raise InputError(
             f"binding to {args.host} exposes the kb to the network; set {TOKEN_ENV} to require a bearer token"
         )

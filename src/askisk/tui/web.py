@@ -14,7 +14,6 @@ Owns the listening socket, the command each tab runs, and the page template. Dec
 
 from __future__ import annotations
 
-import ipaddress
 import shlex
 import socket
 import sys
@@ -26,15 +25,6 @@ from askisk.errors import InputError
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WILDCARD = {"0.0.0.0", "::", ""}
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_installed() -> None:
