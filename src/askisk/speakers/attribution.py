@@ -46,18 +46,11 @@ from askisk.speakers.formats import ends_with_colon, lead_label, signatures
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Record, Registry, named_head, np_text, np_tokens
 from askisk.speakers.rules import (
-    CONCERN_NOUNS,
-    CONCERN_VERBS,
-    DOCUMENT_NOUNS,
-    OPINION_AS_VERBS,
-    SPEECH_VERBS,
-    STANCE_VERBS,
-    VERB_PREPOSITION,
-    learned_cues,
     match_text,
     quote_mask,
     quoted_words,
 )
+from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
@@ -67,7 +60,6 @@ _QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter on
 # senator a “nasty guy”" is reported speech with a quoted phrase. PolNeAR dev kind accuracy 0.937 -> 0.959
 # (0.25: 0.953, 0.45: 0.961 but a seed quote became reported, 0.65: 0.943).
 QUOTED_SHARE = 0.35
-_QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 ANSWER_CUE = "answer under interview question"
 OVERRIDE_CUE = "override in front matter"
 
@@ -194,12 +186,12 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
                 if rec is not None:
                     # "according to X" names the source of the clause it modifies: it outranks that verb
                     cue = f"according to {np_text(objs[0], strip_det=False)}"
-                    cand = (0, _depth(tok) - 1, tok.i, rec, cue, _span(objs[0]))
+                    cand = (0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]))
                     best = min(best, cand, key=_rank) if best else cand
             continue
-        subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0
-        if tok.pos_ in ("VERB", "AUX") and (_is_speech(tok, inside) or is_finding(tok, subj)):
+        if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
         elif cues.learnable(tok) and cues.cue_model().score(tok, inside) >= cues.CUE_AT:
@@ -211,7 +203,7 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
         rec = registry.resolve(subj, base, recent)
         if rec is None:
             continue
-        cand = (learned, _depth(tok), tok.i, rec, _cue_text(tok, subj), _span(subj))
+        cand = (learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj))
         best = min(best, cand, key=_rank) if best else cand
     if best is None:
         return None
@@ -269,93 +261,6 @@ def _rank(cand):
     """The cue highest in the parse, then the first (a learned cue competes with the rules' on equal terms:
     ranking rule cues first lowered PolNeAR dev end to end by 0.004)."""
     return cand[1], cand[2]
-
-
-def _depth(tok) -> int:
-    d = 0
-    while tok.head is not tok and d < 50:
-        tok, d = tok.head, d + 1
-    return d
-
-
-def _subject(verb):
-    for _ in range(3):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _is_speech(tok, inside) -> bool:
-    lemma = tok.lemma_.lower()
-    kids = list(tok.children)
-    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
-    near_quote = _near_quote(tok, inside)
-    if lemma in SPEECH_VERBS:
-        before_colon = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
-        return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
-    if lemma in STANCE_VERBS:
-        return True
-    if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
-        return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
-    if lemma in OPINION_AS_VERBS:
-        return any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
-    if lemma in CONCERN_VERBS:
-        for obj in (c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
-            if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
-                return True
-        return False
-    preps = VERB_PREPOSITION.get(lemma)
-    return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
-
-
-def _parenthetical(verb, kids) -> bool:
-    """ "Lenox was a juggernaut, Mr. Clarke said, until …": a bare speech verb set off by a comma."""
-    if any(c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i for c in kids):
-        return False
-    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if subj is None or subj.i > verb.i:
-        return False
-    first = min(t.i for t in subj.subtree)
-    return first > 0 and verb.doc[first - 1].text == ","
-
-
-def _in_document(kids) -> bool:
-    """ "said in a statement (that …)": the channel is a document, whatever the parse does with the clause."""
-    for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in ("in", "through")):
-        if any(c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in prep.children):
-            return True
-    return False
-
-
-def _near_quote(tok, inside) -> bool:
-    doc = tok.doc
-    for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)):
-        t = doc[j]
-        if t.text in _QUOTE_CHARS or (j > tok.i and inside[t.idx] and t.text != ":"):
-            return True
-    return False
-
-
-def _cue_text(verb, subj) -> str:
-    subj = named_head(subj)  # "A spokesman for X, NAME, added" -> "NAME added"
-    subject = np_text(subj, strip_det=False)
-    if len(subject.split()) > 5:
-        subject = " ".join(t.text for t in subj.doc[subj.i - 1 : subj.i + 1] if t.dep_ in ("det", "nsubj"))
-    words = [verb.text]
-    aux = [c.text for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i and c.i > subj.i]
-    extra = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
-    for c in extra[:1]:
-        doc_objs = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS]
-        if c.dep_ == "prep" and c.lower_ == "in" and doc_objs:
-            words.append(f"in {np_text(doc_objs[0], strip_det=False)}")  # "said in a statement"
-        elif c.dep_ == "prt" or (c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
-            words.append(c.text)
-    phrase = " ".join([*aux, *words])
-    return f"{phrase} {subject}" if subj.i > verb.i else f"{subject} {phrase}"
 
 
 # -- step 2: quotations without their own cue -------------------------------------------------------

@@ -1,0 +1,107 @@
+"""The rules' speech cues at the level of one verb: is this token a speech verb here (by its lemma, its
+clause, a nearby quotation, a document channel, a parenthetical ", he said,"), who is its subject, and
+the words that name the cue ("said in a statement Azizi"). `attribution` decides with them per sentence.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.registry import named_head, np_text
+from askisk.speakers.rules import (
+    CONCERN_NOUNS,
+    CONCERN_VERBS,
+    DOCUMENT_NOUNS,
+    OPINION_AS_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    VERB_PREPOSITION,
+    learned_cues,
+)
+
+_QUOTE_CHARS = {*'"“”„«»', "''", "``"}
+
+
+def depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def subject_of(verb):
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def is_speech(tok, inside) -> bool:
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
+    near_quote = _near_quote(tok, inside)
+    if lemma in SPEECH_VERBS:
+        before_colon = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
+        return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
+    if lemma in STANCE_VERBS:
+        return True
+    if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
+        return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
+    if lemma in OPINION_AS_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+    if lemma in CONCERN_VERBS:
+        for obj in (c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
+            if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
+                return True
+        return False
+    preps = VERB_PREPOSITION.get(lemma)
+    return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def _parenthetical(verb, kids) -> bool:
+    """ "Lenox was a juggernaut, Mr. Clarke said, until …": a bare speech verb set off by a comma."""
+    if any(c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i for c in kids):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i:
+        return False
+    first = min(t.i for t in subj.subtree)
+    return first > 0 and verb.doc[first - 1].text == ","
+
+
+def _in_document(kids) -> bool:
+    """ "said in a statement (that …)": the channel is a document, whatever the parse does with the clause."""
+    for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in ("in", "through")):
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in prep.children):
+            return True
+    return False
+
+
+def _near_quote(tok, inside) -> bool:
+    doc = tok.doc
+    for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)):
+        t = doc[j]
+        if t.text in _QUOTE_CHARS or (j > tok.i and inside[t.idx] and t.text != ":"):
+            return True
+    return False
+
+
+def cue_text(verb, subj) -> str:
+    subj = named_head(subj)  # "A spokesman for X, NAME, added" -> "NAME added"
+    subject = np_text(subj, strip_det=False)
+    if len(subject.split()) > 5:
+        subject = " ".join(t.text for t in subj.doc[subj.i - 1 : subj.i + 1] if t.dep_ in ("det", "nsubj"))
+    words = [verb.text]
+    aux = [c.text for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i and c.i > subj.i]
+    extra = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
+    for c in extra[:1]:
+        doc_objs = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS]
+        if c.dep_ == "prep" and c.lower_ == "in" and doc_objs:
+            words.append(f"in {np_text(doc_objs[0], strip_det=False)}")  # "said in a statement"
+        elif c.dep_ == "prt" or (c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
+            words.append(c.text)
+    phrase = " ".join([*aux, *words])
+    return f"{phrase} {subject}" if subj.i > verb.i else f"{subject} {phrase}"
