@@ -43,8 +43,9 @@ from askisk.nlp import pipeline
 from askisk.speakers import cues
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, lead_label, signatures
+from askisk.speakers.phrases import named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
-from askisk.speakers.registry import Record, Registry, named_head, np_text, np_tokens
+from askisk.speakers.registry import Record, Registry
 from askisk.speakers.rules import (
     match_text,
     quote_mask,

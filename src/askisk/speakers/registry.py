@@ -11,6 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
+from askisk.speakers.phrases import (
+    DETS,
+    GENERIC_ORG_NOUNS,
+    NAME_LABELS,
+    NP_KEEP,
+    clean_words,
+    named_head,
+    np_text,
+    np_tokens,
+    person_like,
+    role_phrase,
+)
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
@@ -21,12 +33,7 @@ from askisk.speakers.rules import (
     acronym,
     first_name_genders,
     title_of,
-    vocab,
 )
-
-_NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
-_NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
-_DETS = {"the", "a", "an"}
 
 
 @dataclass
@@ -64,68 +71,6 @@ class Record:
         return sorted(a for a in out if a)
 
 
-def _clean(words: list[str]) -> list[str]:
-    return [w for w in words if w not in ("'s", "'", ",", ".") and w.strip()]
-
-
-def np_tokens(head) -> list:
-    """The noun phrase of `head` without relative clauses, appositions or trailing prepositions."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ in _NP_KEEP and child.i < head.i:
-            keep.extend(child.subtree)
-    return sorted(keep, key=lambda t: t.i)
-
-
-def np_text(head, strip_det: bool = True) -> str:
-    toks = np_tokens(head)
-    if strip_det and toks and toks[0].lower_ in _DETS:
-        toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip()
-
-
-def _person_like(ent) -> bool:
-    """A name the small model labels ORG/GPE but reads as a person: "Tomasz Wielgosz, a former planner"."""
-    words = [t for t in ent if not t.is_punct]
-    if ent.label_ not in _NAME_LABELS or not 2 <= len(words) <= 4:
-        return False
-    if any(not t.text[:1].isupper() or t.lower_ in _GENERIC_ORG_NOUNS or t.lower_ in _DETS for t in words):
-        return False
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _DETS:
-        return False
-    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.children)
-    return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
-
-
-def _person_entity(tok):
-    ent = entity_of(tok)
-    return ent if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)) else None
-
-
-def named_head(tok):
-    """The name a role noun introduces ("A spokesman for X, NAME," / "Her colleague Dr. NAME"), else tok."""
-    if tok.pos_ != "NOUN":
-        return tok
-    for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and _person_entity(child) is not None:
-            return child
-    return tok
-
-
-def _phrase(toks: list) -> str:
-    """Role words as written, without a leading article or possessive pronoun ("Her colleague")."""
-    while toks and (toks[0].lower_ in _DETS or toks[0].tag_ == "PRP$" or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if not toks:
-        return ""
-    text = "".join(t.text_with_ws for t in toks).strip()
-    if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
-        text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
-    return text
-
-
 class Registry:
     def __init__(self) -> None:
         self.records: list[Record] = []
@@ -137,7 +82,7 @@ class Registry:
         for ent in doc.ents:
             if inside[ent.start_char]:
                 continue
-            if ent.label_ == "PERSON" or _person_like(ent):
+            if ent.label_ == "PERSON" or person_like(ent):
                 rec = self._person(ent, base)
                 if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
                     rec.subject = max(rec.subject, base + ent.start)
@@ -161,7 +106,7 @@ class Registry:
                 continue  # 'Said Varga: ...' read as one name
             else:
                 words.append(t.text)
-        words = _clean(words)
+        words = clean_words(words)
         if not words:
             return None
         lone = len(words) == 1 and not titles and not self._find_person(words)
@@ -190,7 +135,7 @@ class Registry:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 toks = list(child.subtree)
-                if toks[0].lower_ in _DETS:
+                if toks[0].lower_ in DETS:
                     toks = toks[1:]
                 role = "".join(t.text_with_ws for t in toks).strip(" ,")
                 rec.role = rec.role or role
@@ -203,7 +148,7 @@ class Registry:
         before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
         nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower()]
         if nouns and rec.role is None:
-            rec.role = _phrase(before)
+            rec.role = role_phrase(before)
             rec.nouns.add(nouns[-1].lemma_.lower())
             for t in nouns:
                 self._gender_hint(rec, t.lower_)
@@ -218,7 +163,7 @@ class Registry:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
                 objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
                 if objs:
-                    rec.role = f"{rec.title[1]} {_phrase(list(prep.subtree))}"
+                    rec.role = f"{rec.title[1]} {role_phrase(list(prep.subtree))}"
                     break
 
     @staticmethod
@@ -241,9 +186,9 @@ class Registry:
         noun = name.head
         toks = [noun]
         for child in noun.children:
-            if child.dep_ in (*_NP_KEEP, "prep") and child is not name:
+            if child.dep_ in (*NP_KEEP, "prep") and child is not name:
                 toks.extend(child.subtree)
-        role = _phrase(sorted(toks, key=lambda t: t.i))
+        role = role_phrase(sorted(toks, key=lambda t: t.i))
         if role:
             rec.role = role
             rec.nouns.add(noun.lemma_.lower())
@@ -287,9 +232,9 @@ class Registry:
         return found[0] if found else None
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
-        words = _clean([t.text for t in ent])
+        words = clean_words([t.text for t in ent])
         article = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
-        if words and words[0].lower() in _DETS:
+        if words and words[0].lower() in DETS:
             words, article = words[1:], True
         name = name or " ".join(words)
         rec = self._find_group(name)
@@ -297,7 +242,7 @@ class Registry:
             rec.aliases.add(f"the {name}")
         if rec is None:
             rec = Record(name=name[:1].upper() + name[1:], kind="group")
-            rec.nouns.update(w.lower() for w in words if w.lower() in _GENERIC_ORG_NOUNS)
+            rec.nouns.update(w.lower() for w in words if w.lower() in GENERIC_ORG_NOUNS)
             short = acronym(name)
             if short:
                 rec.aliases.add(short)
@@ -339,7 +284,7 @@ class Registry:
             if known is not None:
                 return known
         ent = entity_of(tok)
-        if ent is not None and (ent.label_ == "PERSON" or _person_like(ent)):
+        if ent is not None and (ent.label_ == "PERSON" or person_like(ent)):
             rec = self._person(ent, base)
             if rec is not None:
                 return rec
@@ -349,7 +294,7 @@ class Registry:
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)
-        if ent is not None and ent.label_ in _NAME_LABELS and tok.pos_ == "PROPN":
+        if ent is not None and ent.label_ in NAME_LABELS and tok.pos_ == "PROPN":
             return self._group(ent, base)
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
@@ -429,9 +374,3 @@ def _title_gender(toks) -> str | None:
 def _salience(rec: Record) -> int:
     """Last seen as a subject or speaker outranks mentioned since (by up to two paragraphs)."""
     return max(rec.subject, rec.last - 2_000_000)
-
-
-_GENERIC_ORG_NOUNS = vocab(
-    "ministry department agency office council committee commission government police army court "
-    "coalition union association institute foundation bank company group party parliament"
-)

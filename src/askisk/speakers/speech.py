@@ -5,7 +5,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 
 from __future__ import annotations
 
-from askisk.speakers.registry import named_head, np_text
+from askisk.speakers.phrases import named_head, np_text
 from askisk.speakers.rules import (
     CONCERN_NOUNS,
     CONCERN_VERBS,

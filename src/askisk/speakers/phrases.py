@@ -1,0 +1,79 @@
+"""Noun phrases as the speaker registry reads them from a spaCy parse: the phrase of a head word, the
+name a role noun introduces ("A spokesman for X, NAME,"), person-like entities the small model mislabels,
+role words as written. Works on spaCy tokens handed to it; never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.documents import entity_of
+from askisk.speakers.rules import title_of, vocab
+
+NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
+DETS = {"the", "a", "an"}
+GENERIC_ORG_NOUNS = vocab(
+    "ministry department agency office council committee commission government police army court "
+    "coalition union association institute foundation bank company group party parliament"
+)
+
+
+def clean_words(words: list[str]) -> list[str]:
+    return [w for w in words if w not in ("'s", "'", ",", ".") and w.strip()]
+
+
+def np_tokens(head) -> list:
+    """The noun phrase of `head` without relative clauses, appositions or trailing prepositions."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in NP_KEEP and child.i < head.i:
+            keep.extend(child.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def np_text(head, strip_det: bool = True) -> str:
+    toks = np_tokens(head)
+    if strip_det and toks and toks[0].lower_ in DETS:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def person_like(ent) -> bool:
+    """A name the small model labels ORG/GPE but reads as a person: "Tomasz Wielgosz, a former planner"."""
+    words = [t for t in ent if not t.is_punct]
+    if ent.label_ not in NAME_LABELS or not 2 <= len(words) <= 4:
+        return False
+    if any(not t.text[:1].isupper() or t.lower_ in GENERIC_ORG_NOUNS or t.lower_ in DETS for t in words):
+        return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETS:
+        return False
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.children)
+    return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+
+
+def person_entity(tok):
+    ent = entity_of(tok)
+    return ent if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) else None
+
+
+def named_head(tok):
+    """The name a role noun introduces ("A spokesman for X, NAME," / "Her colleague Dr. NAME"), else tok."""
+    if tok.pos_ != "NOUN":
+        return tok
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and person_entity(child) is not None:
+            return child
+    return tok
+
+
+def role_phrase(toks: list) -> str:
+    """Role words as written, without a leading article or possessive pronoun ("Her colleague")."""
+    while toks and (toks[0].lower_ in DETS or toks[0].tag_ == "PRP$" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
+        text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
+    return text
