@@ -122,13 +122,13 @@ def milvus_insert(client, name: str, vectors: np.ndarray) -> float:
 
 def milvus_row(client, name: str, label: str, choice: dict, queries, exact) -> dict:
     """Recall of `choice` on the collection: its dense index swapped for this one, then searched."""
+    from askisk.index import milvus_schema as ms
+
     client.release_collection(name)
     with contextlib.suppress(Exception):  # none yet on the first round
         client.drop_index(name, "dense")
     params = client.prepare_index_params()
-    params.add_index(
-        field_name="dense", index_type=choice["index_type"], metric_type="IP", params=choice["params"]
-    )
+    ms.add_index(params, "dense", choice["index_type"], "IP", choice["params"])
     start = time.perf_counter()
     client.create_index(name, params, sync=False)
     client.load_collection(name)  # Milvus Lite builds the index here

@@ -27,7 +27,7 @@ from askisk.config import DIMENSION, MODEL_NAME, PIPELINE_VERSION
 from askisk.errors import AskiskError, BrokenIndexError, InputError
 
 TOKEN_ENV = "ASKISK_MILVUS_TOKEN"
-SCHEMA_FORMAT = 2  # 2: the context BM25 (context_terms -> context_sparse)
+SCHEMA_FORMAT = 3  # 2: the context BM25 (context_terms -> context_sparse); 3: index params reach Milvus Lite
 NEVER = 2**62  # `died` of a row no build has removed
 GEN_SHIFT = 32  # pk = generation << GEN_SHIFT | position among the rows that generation inserted
 TEXT_BYTES = 60_000  # under Milvus's VARCHAR limit of 65,535 bytes
@@ -191,6 +191,22 @@ def ensure_collection(client: Any, name: str, where: str, *, replace: bool, lite
     return True
 
 
+def add_index(params: Any, field_name: str, index_type: str, metric: str, build: dict[str, Any]) -> None:
+    """Add an index to pymilvus `IndexParams` with its build parameters nested under `params`.
+
+    pymilvus 3 flattens `add_index(params={...})` into top-level keys ("bm25_k1": "1.2"); Milvus Lite
+    3.2.2 reads build parameters only from a nested `params` (JSON), ignores the rest and silently
+    builds with its defaults: BM25 k1 1.5 instead of 1.2, IVF_FLAT nlist 128 whatever the size (its HNSW
+    defaults happen to be ours). The nested form is pymilvus's ORM form, which a Milvus server reads too.
+    """
+    params.add_index(
+        field_name=field_name,
+        index_type=index_type,
+        metric_type=metric,
+        params={"params": dict(build)} if build else None,
+    )
+
+
 def _index_sync(lite: bool) -> dict[str, Any]:
     """pymilvus waits for an index by sleeping 0.5 s before each poll of its state; Milvus Lite builds an
     index synchronously (its state is always Finished), so that wait is only dead time there."""
@@ -230,7 +246,7 @@ def create(client: Any, name: str, *, lite: bool) -> None:
     schema.add_field("died", DataType.INT64)
     schema.add_field("dense", DataType.FLOAT_VECTOR, dim=DIMENSION)
     params = client.prepare_index_params()
-    params.add_index(field_name="dense", index_type="FLAT", metric_type="IP")
+    add_index(params, "dense", "FLAT", "IP", {})
     for source, sparse in (("terms", "sparse"), ("context_terms", "context_sparse")):
         schema.add_function(
             Function(
@@ -240,12 +256,7 @@ def create(client: Any, name: str, *, lite: bool) -> None:
                 output_field_names=[sparse],
             )
         )
-        params.add_index(
-            field_name=sparse,
-            index_type="SPARSE_INVERTED_INDEX",
-            metric_type="BM25",
-            params={"bm25_k1": BM25_K1, "bm25_b": BM25_B},
-        )
+        add_index(params, sparse, "SPARSE_INVERTED_INDEX", "BM25", {"bm25_k1": BM25_K1, "bm25_b": BM25_B})
     client.create_collection(
         name,
         schema=schema,
@@ -276,8 +287,6 @@ def reindex_dense(client: Any, name: str, choice: dict[str, Any], *, lite: bool)
     client.release_collection(name)
     client.drop_index(name, "dense")
     params = client.prepare_index_params()
-    params.add_index(
-        field_name="dense", index_type=choice["index_type"], metric_type="IP", params=choice["params"]
-    )
+    add_index(params, "dense", choice["index_type"], "IP", choice["params"])
     client.create_index(name, params, **_index_sync(lite))
     client.load_collection(name)
