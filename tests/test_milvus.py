@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,8 +19,10 @@ from conftest import FIXTURES, SEED_KB, copy_milvus, run_cli, store_uri
 from askisk.config import Paths
 from askisk.errors import BrokenIndexError, InputError
 from askisk.evaluate.retrieval import load_questions
+from askisk.index.milvus import MilvusBackend, MilvusStore
 from askisk.index.select import backend_for
 from askisk.models import OPEN_SCOPE, Scope
+from askisk.service import Askisk
 
 ARTICLE = FIXTURES / "articles" / "harbour-flood.txt"
 
@@ -116,31 +119,68 @@ def test_one_collection_per_kb_with_its_versions_and_a_foreign_one_is_refused(mi
     assert run_cli("ask", *_loc(kb, index), "When was IS-K created?").returncode == 0
 
 
-def test_both_bm25s_give_the_local_top_10_and_scores_on_every_dev_question(milvus_copy, seed_service):
-    """BM25 parity: same tokens, k1, b, statistics and scale on both stores, so Milvus's top 10 is the local
-    top 10 (rows of exactly equal score may come in another order) with the same scores."""
-    kb, index, uri = milvus_copy
-    local = seed_service.store(refresh=False)
-    store = backend_for(uri).load(Paths(kb, index))
+def _assert_bm25_parity(local, store, questions: list[str]) -> None:
+    """Milvus's BM25 top 10 is the local top 10 with the same scores (within 1e-5), for the sentence and
+    the context BM25: rows of exactly equal score may come in another order (or, tied with the 10th,
+    swap with one below), no other difference."""
+    for context in (False, True):
+        for question in questions:
+            want_scores, want_rows = local.lexical_top(question, 10, OPEN_SCOPE, context=context)
+            scores, rows = store.lexical_top(question, 10, OPEN_SCOPE, context=context)
+            assert scores == pytest.approx(want_scores, rel=1e-5), (context, question)
+            # each row Milvus returns has that score locally, so its order is the local order
+            there = local.lexical_scores(question, rows, context=context)
+            assert there == pytest.approx(scores, rel=1e-5), (context, question)
+            # rows tied with another, or with the last (which may tie with rows below the top 10)
+            tied = np.isclose(scores[:, None], scores[None, :], rtol=1e-5).sum(axis=1) > 1
+            tied |= np.isclose(scores, scores[-1], rtol=1e-5) if len(scores) == 10 else tied
+            got = [store.rows[r][0].id for r, t in zip(rows, tied, strict=True) if not t]
+            want = [local.rows[r][0].id for r, t in zip(want_rows, tied, strict=True) if not t]
+            assert got == want, (context, question)
+
+
+def _dev_questions() -> list[str]:
     questions = [q.query for q in load_questions(SEED_KB / "eval") if q.split == "dev"]
     assert len(questions) > 40
+    return questions
+
+
+def test_both_bm25s_give_the_local_top_10_and_scores_on_every_dev_question(milvus_copy, seed_service):
+    """BM25 parity: same tokens, k1, b, statistics and scale on both stores."""
+    kb, index, uri = milvus_copy
+    store = backend_for(uri).load(Paths(kb, index))
     try:
-        for context in (False, True):
-            for question in questions:
-                want_scores, want_rows = local.lexical_top(question, 10, OPEN_SCOPE, context=context)
-                scores, rows = store.lexical_top(question, 10, OPEN_SCOPE, context=context)
-                assert scores == pytest.approx(want_scores, rel=1e-5), (context, question)
-                # each row Milvus returns has that score locally, so its order is the local order
-                there = local.lexical_scores(question, rows, context=context)
-                assert there == pytest.approx(scores, rel=1e-5), (context, question)
-                tied = np.isclose(scores[:, None], scores[None, :], rtol=1e-5).sum(axis=1) > 1
-                assert [r for r, t in zip(rows, tied, strict=True) if not t] == [
-                    r for r, t in zip(want_rows, tied, strict=True) if not t
-                ], (context, question)
+        _assert_bm25_parity(seed_service.store(refresh=False), store, _dev_questions())
         # ... and the context BM25 is not the sentence BM25 under another name
         question = "What methods may IS-K use in the region?"
         sentence = store.lexical_top(question, 10, OPEN_SCOPE)
         assert list(sentence[1]) != list(store.lexical_top(question, 10, OPEN_SCOPE, context=True)[1])
+    finally:
+        store.close()
+
+
+def test_after_an_incremental_build_milvus_lite_scores_bm25_as_the_local_store(milvus_copy, two_sources):
+    """Milvus Lite keeps BM25 statistics per segment: a build that wrote only the new source's rows would
+    score them against themselves alone. On Lite every build writes all rows afresh, so the scores after
+    adding a source are those of a local build of the same kb; the floor hides the older rows."""
+    kb, index, uri = milvus_copy
+    backend = backend_for(uri)
+    before = backend.load(Paths(kb, index))
+    seed_rows, seed_gen = len(before.rows), before.generation
+    before.close()
+    shutil.copy(two_sources[0] / "border-report.md", kb / "border-report.md")
+    built = run_cli("index", *_loc(kb, index))
+    assert built.returncode == 0, built.stderr
+    local = Askisk(Paths(*two_sources), backend=backend_for("local")).store(refresh=False)
+    store = backend.load(Paths(kb, index))
+    try:
+        info = store.manifest["milvus"]
+        assert info["afresh"] and info["inserted"] == len(store.rows) == len(local.rows) > seed_rows
+        assert info["removed"] == 0 and store.floor == store.generation == seed_gen + 1
+        raw = store.client.query(store.collection, filter="pk >= 0", output_fields=["count(*)"])
+        assert raw[0]["count(*)"] == seed_rows + len(store.rows)  # the seed's rows, for its readers
+        border = [p.text for p, _ in store.rows if p.source_id == "border-report"]
+        _assert_bm25_parity(local, store, [*_dev_questions(), *border[:5]])
     finally:
         store.close()
 
@@ -162,31 +202,30 @@ def test_scope_becomes_a_filter_expression(milvus_copy):
         store.close()
 
 
-def test_an_add_only_upserts_the_new_source_and_a_remove_deletes_it(milvus_copy):
+def test_an_incremental_add_only_inserts_the_new_source_and_a_remove_deletes_it(milvus_copy):
+    """The write path of a Milvus server (`rewrite=False`; Milvus Lite writes all rows afresh, above)."""
     kb, index, uri = milvus_copy
-    backend = backend_for(uri)
-    before = backend.load(Paths(kb, index))
+    service = Askisk(Paths(kb, index), backend=MilvusBackend(uri, rewrite=False))
+    before = service.store(refresh=False)
+    assert isinstance(before, MilvusStore)
     before_pks, before_gen = list(before.pks), before.generation
-    before.close()
-    added = run_cli("add", str(ARTICLE), *_loc(kb, index))
-    assert added.returncode == 0, added.stderr
-    after = backend.load(Paths(kb, index))
-    try:
-        info = after.manifest["milvus"]
-        assert after.generation == before_gen + 1
-        assert info["inserted"] == 7 and info["removed"] == 0
-        assert set(before_pks) <= set(after.pks)  # the seed's rows were kept, not rewritten
-        assert after.count(Scope(sources=frozenset({"harbour-flood"}))) == 7
-    finally:
-        after.close()
-    removed = run_cli("remove", "harbour-flood", *_loc(kb, index))
-    assert removed.returncode == 0, removed.stderr
-    last = backend.load(Paths(kb, index))
-    try:
-        assert last.manifest["milvus"]["removed"] == 7 and sorted(last.pks) == sorted(before_pks)
-        assert last.count(OPEN_SCOPE) == len(before_pks)
-    finally:
-        last.close()
+    service.add_paths([ARTICLE])
+    after = service.store(refresh=False)
+    assert isinstance(after, MilvusStore)
+    info = after.manifest["milvus"]
+    assert after.generation == before_gen + 1 and after.floor == before.floor
+    assert info["inserted"] == 7 and info["removed"] == 0 and not info["afresh"]
+    assert set(before_pks) <= set(after.pks)  # the seed's rows were kept, not rewritten
+    assert after.count(Scope(sources=frozenset({"harbour-flood"}))) == 7
+    service.remove("harbour-flood")
+    last = service.store(refresh=False)
+    assert isinstance(last, MilvusStore)
+    assert last.manifest["milvus"]["removed"] == 7 and sorted(last.pks) == sorted(before_pks)
+    assert last.count(OPEN_SCOPE) == len(before_pks)
+    # the article's rows are marked dead (for readers of the previous build), not rewritten or gone
+    dead = last.client.query(last.collection, filter=f"died == {last.generation}", output_fields=["count(*)"])
+    assert dead[0]["count(*)"] == 7
+    last.close()
 
 
 def test_a_killed_add_leaves_no_half_visible_source(milvus_copy):
@@ -230,7 +269,13 @@ def test_a_killed_add_leaves_no_half_visible_source(milvus_copy):
     try:
         assert store.count(Scope(sources=frozenset({"harbour-flood"}))) == 7
         assert store.count(OPEN_SCOPE) == before[1] + 7 == len(store.rows)
+        # nothing of the killed build (born in this same generation) is left; the live build's rows stay
+        # for its readers, under the new floor
+        mine = store.client.query(
+            store.collection, filter=f"born == {store.generation}", output_fields=["count(*)"]
+        )
+        assert mine[0]["count(*)"] == len(store.rows)
         raw = store.client.query(store.collection, filter="pk >= 0", output_fields=["count(*)"])
-        assert raw[0]["count(*)"] == len(store.rows)  # nothing of the killed build is left
+        assert raw[0]["count(*)"] == before[1] + len(store.rows)
     finally:
         store.close()
