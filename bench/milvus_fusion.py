@@ -15,7 +15,7 @@ from pathlib import Path
 from askisk.config import Paths
 from askisk.evaluate import metrics as em
 from askisk.evaluate.retrieval import build_qrels, default_eval_dir, load_questions
-from askisk.index.milvus import _terms
+from askisk.index.milvus_schema import terms as _terms
 from askisk.index.select import backend_for
 from askisk.models import OPEN_SCOPE
 from askisk.search.fusion import CONFIGS, MIN_DEPTH, search

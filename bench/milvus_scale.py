@@ -148,7 +148,8 @@ def run_milvus(texts, vectors, queries, words, budget: float) -> dict:
     """askisk's collection (schema, BM25 function, indexes) written as a build writes it: 1,000-row
     inserts, flush, the dense index picked for the size; stops inserting when `budget` seconds ran out."""
     from askisk.index import milvus_schema as ms
-    from askisk.index.milvus import BATCH, _terms
+    from askisk.index.milvus_schema import terms as _terms
+    from askisk.index.milvus_write import BATCH
 
     folder = Path(tempfile.mkdtemp(prefix="milvus-scale-"))
     target = ms.parse_target(f"milvus-lite://{folder / 'bench.db'}")

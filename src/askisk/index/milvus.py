@@ -11,25 +11,12 @@ the embeddings (reused by content hash on the next build, and used to rescore fu
 ONNX query encoder, and the manifest naming the collection and the generation to read. The model and
 the attribution run where askisk runs.
 
-Visibility (kill-safety): every row carries `born` and `died`; a build of generation g+1 inserts new
-rows with born = g+1 and marks removed rows died = g+1, all invisible to readers of generation g, who
-filter on floor <= born <= g < died. A build that writes every row afresh (a full one, or any build on
-Milvus Lite, below) marks nothing: it raises the floor to g+1 instead. The build goes live when its
-folder is named in CURRENT (an atomic rename), so a reader sees the old set or the new one, never half
-of a source. The next build first undoes what a killed one left (rows born after the live generation,
-rows marked dead after it), and rows invisible to both the live and the previous generation are deleted.
-
-Milvus Lite computes BM25 statistics (document count, average length, document frequencies) per
-segment, over every row the segment holds, visible or not, and each build's rows land in a segment of
-their own: after an incremental `add` the new source would be scored against itself alone (relative
-score errors up to 97% on the seed). So on Milvus Lite every build writes all its rows afresh, into one
-segment, and the floor hides the older ones. A server keeps its statistics per shard over all segments
-and is written incrementally.
+Writing a build (generations that hide a killed one, and why Milvus Lite rewrites every row) is
+`index.milvus_write`; the engine side (URIs, client, schema, indexes) is `index.milvus_schema`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,20 +28,18 @@ from askisk.errors import BrokenIndexError
 from askisk.index.milvus_schema import (
     BM25_SCALE,
     FIX,
-    GEN_SHIFT,
     MAX_LIMIT,
-    NEVER,
-    TEXT_BYTES,
+    STORE,
     Target,
     check_collection,
     collection_name,
     connect,
-    dense_index_for,
     disconnect,
-    ensure_collection,
+    in_filter,
     parse_target,
-    reindex_dense,
+    terms,
 )
+from askisk.index.milvus_write import ROWS_FILE, write_build
 from askisk.models import Attribution, Passage, Scope, Speaker
 from askisk.speakers.corpus import SourceDoc
 
@@ -68,37 +53,12 @@ if TYPE_CHECKING:
     from askisk.index.protocol import BuildListener
     from askisk.models import BuildReport
 
-STORE = "milvus"
-ROWS_FILE = "milvus.json"  # pk and content key of each row, in row order
-BATCH = 1000
-SCALARS = ["pk", "passage_id", "text", "terms", "context_terms", "speaker", "kind", "source_id"]
-SCALARS += ["date", "paragraph"]
-
-
-def row_key(p: Passage, a: Attribution, date: str | None, context: str) -> str:
-    """What a Milvus row holds, hashed: a passage whose key is unchanged keeps its row (and pk)."""
-    fields = [p.id, p.source_id, p.text, p.paragraph, a.speaker, a.kind, date, context]
-    return hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
-
-
-def _clip(text: str) -> str:
-    raw = text.encode("utf-8")
-    return text if len(raw) <= TEXT_BYTES else raw[:TEXT_BYTES].decode("utf-8", "ignore")
-
-
-def _terms(text: str) -> str:
-    """Our tokens (the local store's: stems, stop words, hyphenated names) as text Milvus's standard
-    tokenizer splits back into exactly these tokens (it would split "is-k"; "is_k" stays whole)."""
-    from askisk.index.lexical import tokenize
-
-    return _clip(" ".join(t.replace("-", "_") for t in tokenize(text)))
-
 
 class MilvusBackend:
     name = STORE
 
     def __init__(self, uri: str, *, rewrite: bool | None = None) -> None:
-        """`rewrite`: write every row afresh on each build (default: on Milvus Lite; see above)."""
+        """`rewrite`: write every row afresh on each build (default: on Milvus Lite; `index.milvus_write`)."""
         self.target: Target = parse_target(uri)
         self.rewrite = self.target.lite if rewrite is None else rewrite
 
@@ -125,10 +85,10 @@ class MilvusBackend:
     ) -> BuildReport:
         from askisk.index.build import build_index
 
-        def write(index_dir: Path, tmp: Path, rows: BuildRows) -> dict[str, Any]:
-            return _write(self.target, collection_name(paths.kb), index_dir, tmp, rows, self.rewrite)
+        def hook(index_dir: Path, tmp: Path, rows: BuildRows) -> dict[str, Any]:
+            return write_build(self.target, collection_name(paths.kb), index_dir, tmp, rows, self.rewrite)
 
-        return build_index(paths, encoder_factory, full=full, progress=progress, hook=(STORE, write))
+        return build_index(paths, encoder_factory, full=full, progress=progress, hook=(STORE, hook))
 
     def load(self, paths: Paths) -> MilvusStore:
         from askisk.index.load import live_build, read_records
@@ -157,154 +117,6 @@ class MilvusBackend:
         return MilvusStore(
             build, manifest, docs, rows, client, self.target, live["collection"], generation, floor, pks
         )
-
-
-# -- writing -------------------------------------------------------------------------------------
-
-
-def _previous_rows(index_dir: Path, target: Target, name: str) -> tuple[int, int, dict[str, int]]:
-    """The live generation, its floor and its rows' content key -> pk, when the live build is on this
-    collection."""
-    from askisk.index.layout import current_build_dir, read_manifest
-
-    try:
-        build = current_build_dir(index_dir)
-        if build is None or not build.is_dir():
-            return 0, 0, {}
-        manifest = read_manifest(build)
-        live = manifest.get(STORE) or {}
-        if manifest.get("store") != STORE or (live.get("uri"), live.get("collection")) != (target.uri, name):
-            return 0, 0, {}
-        data = json.loads((build / ROWS_FILE).read_text(encoding="utf-8"))
-        pairs = dict(zip(data["keys"], data["pks"], strict=True))
-        return int(live["generation"]), int(live.get("floor", 0)), pairs
-    except (BrokenIndexError, OSError, ValueError, KeyError, TypeError):
-        return 0, 0, {}
-
-
-def _write(
-    target: Target,
-    name: str,
-    index_dir: Path,
-    tmp: Path,
-    rows: BuildRows,
-    rewrite: bool,
-) -> dict[str, Any]:
-    client = connect(target)
-    try:
-        return _write_rows(client, target, name, index_dir, tmp, rows, rewrite)
-    finally:
-        disconnect(client, target)
-
-
-def _write_rows(
-    client: Any, target: Target, name: str, index_dir: Path, tmp: Path, rows: BuildRows, rewrite: bool
-) -> dict:
-    created = ensure_collection(client, name, target.uri, replace=rows.full, lite=target.lite)
-    live_gen, live_floor, live = (0, 0, {}) if created else _previous_rows(index_dir, target, name)
-    gen = live_gen + 1
-    _undo_unfinished(client, name, live_gen)
-    dates = {d.source.id: d.source.date for d in rows.docs}
-    contexts = _contexts(rows)
-    keys = [
-        row_key(p, a, dates[p.source_id], c)
-        for p, a, c in zip(rows.passages, rows.attributions, contexts, strict=True)
-    ]
-    afresh = rows.full or rewrite
-    keep = {} if afresh else live
-    pks: list[int] = []
-    fresh: list[int] = []
-    for i, key in enumerate(keys):
-        if key in keep:
-            pks.append(keep[key])
-        else:
-            pks.append((gen << GEN_SHIFT) | len(fresh))
-            fresh.append(i)
-    wanted = set(pks)
-    gone = [pk for pk in live.values() if pk not in wanted]
-    for start in range(0, len(fresh), BATCH):
-        batch = fresh[start : start + BATCH]
-        client.insert(name, [_row(rows, i, pks[i], dates, contexts[i], gen) for i in batch])
-    floor = gen if afresh else live_floor  # a fresh set hides the older rows by its floor, not by marks
-    if not afresh:
-        _set_died(client, name, gone, gen)
-    # rows invisible to both the live and the previous generation
-    client.delete(name, filter=f"born < {live_floor} or died <= {live_gen}")
-    choice = dense_index_for(len(pks), target.lite)
-    reindex_dense(client, name, choice, lite=target.lite)
-    client.flush(name)
-    (tmp / ROWS_FILE).write_text(json.dumps({"pks": pks, "keys": keys}), encoding="utf-8")
-    return {
-        "uri": target.uri,
-        "collection": name,
-        "generation": gen,
-        "floor": floor,
-        "dense_index": choice,
-        "inserted": len(fresh),  # rows written (all of them when afresh)
-        "removed": len(set(live) - set(keys)),  # passages no longer in the kb
-        "afresh": afresh,
-    }
-
-
-def _contexts(rows: BuildRows) -> list[str]:
-    """The context BM25's text of every row (the local store's `lexical_text`), in row order."""
-    from askisk.speakers.corpus import retrieval_texts
-
-    contexts = [(p.id, words) for d in rows.docs for p, _, words in retrieval_texts(d)]
-    if [i for i, _ in contexts] != [p.id for p in rows.passages]:
-        raise BrokenIndexError("the context texts do not match the build's rows; run `askisk index --full`")
-    return [words for _, words in contexts]
-
-
-def _row(
-    rows: BuildRows, i: int, pk: int, dates: dict[str, str | None], context: str, gen: int
-) -> dict[str, Any]:
-    p, a = rows.passages[i], rows.attributions[i]
-    return {
-        "pk": pk,
-        "passage_id": p.id,
-        "text": _clip(p.text),
-        "terms": _terms(p.text),
-        "context_terms": _terms(context),
-        "speaker": a.speaker or "",
-        "kind": a.kind,
-        "source_id": p.source_id,
-        "date": dates.get(p.source_id) or "",
-        "paragraph": p.paragraph,
-        "born": gen,
-        "died": NEVER,
-        "dense": rows.vectors[i].tolist(),
-    }
-
-
-def _set_died(client: Any, name: str, pks: list[int], gen: int) -> None:
-    """Mark rows dead from generation `gen` on (an upsert of the whole row: Milvus has no field update)."""
-    for start in range(0, len(pks), BATCH):
-        batch = pks[start : start + BATCH]
-        found = client.query(name, filter=_in("pk", batch), output_fields=[*SCALARS, "born", "dense"])
-        if found:
-            client.upsert(name, [{**_plain(r), "died": gen} for r in found])
-
-
-def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    out = {k: record[k] for k in (*SCALARS, "born")}
-    out["dense"] = [float(x) for x in record["dense"]]
-    return out
-
-
-def _undo_unfinished(client: Any, name: str, live_gen: int) -> None:
-    """Take back what a killed build wrote: rows it inserted, and rows it marked dead."""
-    client.delete(name, filter=f"born > {live_gen}")
-    while True:
-        marked = client.query(
-            name,
-            filter=f"died > {live_gen} and died < {NEVER}",
-            output_fields=[*SCALARS, "born", "dense"],
-            limit=BATCH,
-        )
-        if not marked:
-            return
-        client.upsert(name, [{**_plain(r), "died": NEVER} for r in marked])
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -360,9 +172,9 @@ class MilvusStore:
         g = self.generation
         parts = [f"born >= {self.floor} and born <= {g} and died > {g}"]
         if scope.speakers is not None:
-            parts.append(_in("speaker", sorted(scope.speakers)))
+            parts.append(in_filter("speaker", sorted(scope.speakers)))
         if scope.sources is not None:
-            parts.append(_in("source_id", sorted(scope.sources)))
+            parts.append(in_filter("source_id", sorted(scope.sources)))
         return " and ".join(parts)
 
     def count(self, scope: Scope) -> int:
@@ -405,33 +217,28 @@ class MilvusStore:
     def lexical_top(
         self, query: str, depth: int, scope: Scope, context: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
-        terms = _terms(query)
-        if not terms:
+        words = terms(query)
+        if not words:
             return _arrays([])
         expr = self._filter(scope)
-        hits = [(r, s) for r, s in self._search(terms, _sparse(context), "BM25", depth, expr) if s > 0]
+        hits = [(r, s) for r, s in self._search(words, _sparse(context), "BM25", depth, expr) if s > 0]
         return _arrays(hits)
 
     def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray:
         import numpy as np
 
-        terms = _terms(query)
+        words = terms(query)
         wanted = [int(r) for r in rows]
-        if not terms or not wanted:
+        if not words or not wanted:
             return np.zeros(len(wanted), dtype=np.float64)
-        expr = self._filter(Scope()) + " and " + _in("pk", [self.pks[r] for r in wanted])
-        found = dict(self._search(terms, _sparse(context), "BM25", len(wanted), expr))
+        expr = self._filter(Scope()) + " and " + in_filter("pk", [self.pks[r] for r in wanted])
+        found = dict(self._search(words, _sparse(context), "BM25", len(wanted), expr))
         return np.array([found.get(r, 0.0) for r in wanted], dtype=np.float64)
 
 
 def _sparse(context: bool) -> str:
     """The BM25 field: over the sentence, or over the sentence with its context."""
     return "context_sparse" if context else "sparse"
-
-
-def _in(field_name: str, values: list) -> str:
-    """`field in [...]` with the values as JSON literals (Milvus's string syntax; quotes escaped)."""
-    return f"{field_name} in {json.dumps(values, ensure_ascii=False)}"
 
 
 def _arrays(hits: list[tuple[int, float]]) -> tuple[np.ndarray, np.ndarray]:

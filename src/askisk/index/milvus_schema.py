@@ -26,6 +26,7 @@ from typing import Any
 from askisk.config import DIMENSION, MODEL_NAME, PIPELINE_VERSION
 from askisk.errors import AskiskError, BrokenIndexError, InputError
 
+STORE = "milvus"  # the backend's name in manifests
 TOKEN_ENV = "ASKISK_MILVUS_TOKEN"
 SCHEMA_FORMAT = 3  # 2: the context BM25 (context_terms -> context_sparse); 3: index params reach Milvus Lite
 NEVER = 2**62  # `died` of a row no build has removed
@@ -290,3 +291,22 @@ def reindex_dense(client: Any, name: str, choice: dict[str, Any], *, lite: bool)
     add_index(params, "dense", choice["index_type"], "IP", choice["params"])
     client.create_index(name, params, **_index_sync(lite))
     client.load_collection(name)
+
+
+def clip(text: str) -> str:
+    """Text cut to what a VARCHAR field holds."""
+    raw = text.encode("utf-8")
+    return text if len(raw) <= TEXT_BYTES else raw[:TEXT_BYTES].decode("utf-8", "ignore")
+
+
+def terms(text: str) -> str:
+    """Our tokens (the local store's: stems, stop words, hyphenated names) as text Milvus's standard
+    tokenizer splits back into exactly these tokens (it would split "is-k"; "is_k" stays whole)."""
+    from askisk.index.lexical import tokenize
+
+    return clip(" ".join(t.replace("-", "_") for t in tokenize(text)))
+
+
+def in_filter(field_name: str, values: list) -> str:
+    """`field in [...]` with the values as JSON literals (Milvus's string syntax; quotes escaped)."""
+    return f"{field_name} in {json.dumps(values, ensure_ascii=False)}"
