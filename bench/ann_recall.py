@@ -171,8 +171,7 @@ def milvus_rows(vectors: np.ndarray, queries: np.ndarray, exact: np.ndarray) -> 
         out = []
         for label, choice in choices:
             if choice["index_type"] == "IVF_FLAT":  # nlist from this size, not the forced one
-                nlist = int(4 * n**0.5)
-                choice = {**choice, "params": {"nlist": nlist}, "search": {"nprobe": max(16, nlist // 16)}}
+                choice = ms.ivf_flat_for(n)
             out.append(milvus_row(client, "recall", label, choice, queries, exact))
             print(json.dumps(out[-1]), file=sys.stderr, flush=True)
         return out

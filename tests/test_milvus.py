@@ -105,6 +105,8 @@ def test_one_collection_per_kb_with_its_versions_and_a_foreign_one_is_refused(mi
     assert store.count(OPEN_SCOPE) == len(store.rows)
     meta = json.loads(store.client.describe_collection(name)["properties"]["askisk.meta"])
     assert meta["model"] == "sentence-transformers/all-MiniLM-L6-v2" and meta["dimension"] == 384
+    for sparse in ("sparse", "context_sparse"):  # the build parameters reached the engine (bm25s's k1, b)
+        assert store.client.describe_index(name, sparse)["params"] == {"bm25_k1": 1.2, "bm25_b": 0.75}
     meta["model"] = "other/model"
     store.client.alter_collection_properties(name, {"askisk.meta": json.dumps(meta)})
     store.close()
