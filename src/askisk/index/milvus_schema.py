@@ -5,9 +5,9 @@ pk (int64 primary key, stable while the passage is unchanged), passage id, text,
 joined so that the standard tokenizer keeps each whole; a BM25 function turns them into the `sparse`
 field), context_terms (the same for the sentence with its context, `speakers.corpus.lexical_text`; a
 second BM25 function makes `context_sparse`), speaker, attribution kind, source id, date, paragraph,
-the dense vector, and the generations it is visible in (born <= g < died; see `index.milvus`). A
-collection property (askisk.meta) records the schema format, model, dimension and pipeline version; a
-collection written by another version is refused with one line.
+the dense vector, and the generations it is visible in (floor <= born <= g < died; see
+`index.milvus_write`). A collection property (askisk.meta) records the schema format, model, dimension
+and pipeline version; a collection written by another version is refused with one line.
 
 pymilvus (and grpc under it) is imported here only, and only when a Milvus store is chosen.
 """
