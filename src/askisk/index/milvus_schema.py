@@ -198,7 +198,8 @@ def add_index(params: Any, field_name: str, index_type: str, metric: str, build:
     pymilvus 3 flattens `add_index(params={...})` into top-level keys ("bm25_k1": "1.2"); Milvus Lite
     3.2.2 reads build parameters only from a nested `params` (JSON), ignores the rest and silently
     builds with its defaults: BM25 k1 1.5 instead of 1.2, IVF_FLAT nlist 128 whatever the size (its HNSW
-    defaults happen to be ours). The nested form is pymilvus's ORM form, which a Milvus server reads too.
+    defaults happen to be ours). The nested form is pymilvus's ORM form; a server's proxy merges a `params`
+    JSON key into the index parameters too (`parseIndexParams`, internal/proxy/task_index.go).
     """
     params.add_index(
         field_name=field_name,
