@@ -133,6 +133,7 @@ def _row(ms, terms, j: int, text: str, vector: np.ndarray) -> dict:
         "passage_id": str(j),
         "text": text[:2000],
         "terms": terms(text),
+        "context_terms": terms(text),  # a bench row has no neighbours: its context is itself
         "speaker": "",
         "kind": "narration",
         "source_id": "s",
