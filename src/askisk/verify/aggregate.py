@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, ev
 SETTINGS_FILE = MODEL_DIR / "aggregate.json"
 HARD = ("number", "date", "attribution")  # rule mismatches that refute even where word rules do not
 SOFT = ("entity", "polarity")  # word-level rule mismatches: refute only when `soft_rules` is on
+UNJUDGED = Stance(0.0, 0.0, 1.0)  # a passage the model did not read counts as unrelated
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,14 @@ class Settings:
     # a rule mismatch refutes only in a passage the rule alignment covers at least this much of the claim
     # (on Wikipedia distractors, half-matching passages clash on numbers and words that are not the point)
     rule_coverage: float = 0.0
+    # step 0, the exact rules: the rules' own deciding passage (`verdict.best_alignment`, no model gate)
+    # decides when it covers at least this much of the claim; above 1.0 the step is off
+    exact_clash: float = 2.0  # a number, date or attribution clash refutes
+    exact_soft: float = 2.0  # an entity or polarity clash refutes
+    exact_support: float = 2.0  # full agreement (every piece matched, nothing unverified) supports
+    # only the best-ranked retrieval candidates go through the stance model (it costs ~25 ms a pair on
+    # this CPU); the rest count as unrelated, though the rules still read them
+    model_passages: int = 10
 
     def to_json(self) -> dict:
         return {
@@ -98,6 +107,7 @@ class Decision:
     deciding: Judged | None
     mismatch: Mismatch | None = None
     rule: bool = False  # decided by a rule feature, not the model
+    exact: bool = False  # decided by the exact-rule step, before (and without) the model
 
 
 def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stance]) -> list[Judged]:
@@ -105,8 +115,30 @@ def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stanc
     return [Judged(align(claim, h, analyse(h.text)), s) for h, s in zip(hits, stances, strict=True)]
 
 
+def exact_rule(judged: Sequence[Judged], s: Settings) -> Decision | None:
+    """Step 0: the rules alone decide when their deciding passage matches the claim almost word for word
+    (the seed article's paraphrases and "X said Y" checks, where the model reads little); else None."""
+    best = best_alignment([j.alignment for j in judged])
+    chosen = next((j for j in judged if j.alignment is best), None)
+    if chosen is None:
+        return None
+    a = chosen.alignment
+    hard = chosen.clash(soft=False)
+    if hard is not None and a.coverage >= s.exact_clash:
+        return Decision("refuted", a.coverage, chosen, hard, rule=True, exact=True)
+    soft = next((m for m in a.mismatches if m.kind in SOFT), None)
+    if soft is not None and a.coverage >= s.exact_soft:
+        return Decision("refuted", a.coverage, chosen, soft, rule=True, exact=True)
+    if not a.mismatches and not a.unverified and a.coverage >= s.exact_support:
+        return Decision("supported", a.coverage, chosen, rule=True, exact=True)
+    return None
+
+
 def decide_raw(judged: Sequence[Judged], s: Settings) -> Decision:
-    """Steps 2-4 of the module docstring, before calibration."""
+    """Steps 0 and 2-4 of the module docstring, before calibration."""
+    exact = exact_rule(judged, s)
+    if exact is not None:
+        return exact
     related = [j for j in judged if j.stance.related >= s.related]
     # the rules' own choice of deciding passage (best covered, agreeing preferred), among related ones
     chosen = best_alignment([j.alignment for j in related])
@@ -159,8 +191,12 @@ def to_verdict(
         return Verdict(claim_text, "not_enough_info", confidence, reason, (), None, claim.reporter)
     speaker = evidence_speaker(d.hit, analyse(d.hit.text))
     where = f"({d.hit.speaker or 'narration'}, {d.hit.source.title})"
-    others = sorted((j for j in judged if j is not d and j.stance.related >= s.related),
-                    key=lambda j: -j.stance.related)  # fmt: skip
+    if decision.exact:  # the model may not have run: the other passages the rules find about the claim
+        others = sorted((j for j in judged if j is not d and j.alignment.about()),
+                        key=lambda j: -j.alignment.coverage)  # fmt: skip
+    else:
+        others = sorted((j for j in judged if j is not d and j.stance.related >= s.related),
+                        key=lambda j: -j.stance.related)  # fmt: skip
     evidence = (d.hit, *(j.hit for j in others[: max(0, top_k - 1)]))
     m = decision.mismatch
     if decision.label == "not_enough_info":
@@ -184,6 +220,16 @@ def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, settings: Setti
     from askisk.verify.stance import load_stance
 
     s = settings or shipped_settings()
-    stances = load_stance().stances(claim_text, [h.text for h in hits], s.temperature)
-    judged = judge_passages(claim_text, hits, stances)
-    return to_verdict(claim_text, judged, decide_raw(judged, s), s, top_k)
+    judged = judge_passages(claim_text, hits, [UNJUDGED] * len(hits))
+    exact = exact_rule(judged, s)
+    if exact is None:
+        k = max(0, s.model_passages)
+        stances = load_stance().stances(claim_text, [h.text for h in hits[:k]], s.temperature)
+        judged = [replace(j, stance=st) for j, st in zip(judged, stances, strict=False)] + judged[k:]
+    return to_verdict(claim_text, judged, exact or decide_raw(judged, s), s, top_k)
+
+
+def top_passages(judged: Sequence[Judged], k: int) -> list[Judged]:
+    """`judged` as `decide` sees it with `model_passages` = k: stances beyond the k best-ranked unknown."""
+    order = sorted(range(len(judged)), key=lambda i: judged[i].hit.rank)[:k]
+    return [j if i in order else replace(j, stance=UNJUDGED) for i, j in enumerate(judged)]
