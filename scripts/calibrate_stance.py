@@ -101,13 +101,18 @@ def main() -> int:
     )
     p.add_argument("--test", type=Path, nargs="*", default=[], help="dumps to score with the chosen setting")
     p.add_argument("--plot", type=Path, help="reliability + precision-coverage of the --test claims")
+    p.add_argument(
+        "--keep-thresholds", action="store_true",
+        help="keep the model thresholds of the shipped aggregate.json; tune only the exact-rule step",
+    )  # fmt: skip
+    p.add_argument("--model-passages", type=int, default=10, help="candidates the model reads per claim")
     args = p.parse_args()
 
     from askisk.evaluate import calibration as cal
     from askisk.evaluate import climate_fever as cf
     from askisk.evaluate.claims import load_claims as load_seed
     from askisk.service import Askisk
-    from askisk.verify.aggregate import SETTINGS_FILE
+    from askisk.verify.aggregate import SETTINGS_FILE, shipped_settings, top_passages
     from askisk.verify.stance import StanceModel, load_stance
 
     started = time.time()
@@ -142,11 +147,17 @@ def main() -> int:
     )
     cf_rows = load_dumps(args.tune, model)[1] if args.tune else candidates(service, cf_claims, model)
     seed_rows = candidates(seed, seed_claims, model)
+    cf_rows, seed_rows = (
+        [(t, g, top_passages(j, args.model_passages)) for t, g, j in rows] for rows in (cf_rows, seed_rows)
+    )
     print(f"candidates judged in {time.time() - started:.0f}s")
 
-    fixed = exact_search(cf_rows, seed_rows, args.seed_floor)
+    kept = replace(shipped_settings(), model_passages=args.model_passages)
+    fixed = exact_search(cf_rows, seed_rows, args.seed_floor, kept)
     best = None
-    for s, cf_scored, seed_scored in grid_search(cf_rows, seed_rows, fixed):
+    if args.keep_thresholds:
+        best = (None, fixed, [(g, d.label) for g, d in outcomes(cf_rows, fixed) + outcomes(seed_rows, fixed)])
+    for s, cf_scored, seed_scored in [] if args.keep_thresholds else grid_search(cf_rows, seed_rows, fixed):
         seed_acc = accuracy(seed_scored)
         f1, precision, coverage, _ = figures_of(cf_scored)
         ok = precision >= args.precision
@@ -183,7 +194,8 @@ def main() -> int:
     print(f"ECE after calibration on the claims it was fit on: {cal.ece(conf, right):.4f} (n={len(right)})")
     out = args.out or SETTINGS_FILE
     data = s.to_json() | {
-        "tuned_on": "Climate-FEVER even-dev-cal (non-DISPUTED) + seed claims split dev",
+        "tuned_on": "Climate-FEVER even-dev-cal (non-DISPUTED) + seed claims split dev"
+        + (" (exact-rule step; model thresholds kept from round 2)" if args.keep_thresholds else ""),
         "calibrated_on": "Climate-FEVER even-dev-cal"
         if args.calibrate_on == "climate-fever"
         else "Climate-FEVER even-dev-cal + seed claims split dev",
@@ -197,14 +209,13 @@ def main() -> int:
     return 0
 
 
-def exact_search(cf_rows, seed_rows, seed_floor):
-    """The exact-rule step's coverage floors, with the model thresholds as shipped before it existed:
+def exact_search(cf_rows, seed_rows, seed_floor, base):
+    """The exact-rule step's coverage floors, with the model thresholds of `base` (as shipped):
     the seed floor first, then Climate-FEVER macro-F1 and decisive precision; among ties the lowest
     floors (the rules decide all that the tuning claims let them: they are right on every seed claim they
     decide above 0.7 coverage, and a fully matched Wikipedia sentence rarely misleads)."""
-    from askisk.verify.aggregate import Settings, decide_raw
+    from askisk.verify.aggregate import decide_raw
 
-    base = replace(Settings(), entail=0.3, contradict=0.5, related=0.2, rule_coverage=0.6)
     floors = [0.6, 0.7, 0.8, 0.9, 1.0, 2.0]
     best = None
     for clash, soft, support in itertools.product(floors, floors, floors):
@@ -216,8 +227,8 @@ def exact_search(cf_rows, seed_rows, seed_floor):
         if best is None or key > best[0]:
             best = (key, s, seed_acc, f1, precision)
     _, s, seed_acc, f1, precision = best
-    print(f"exact rules: clash {s.exact_clash}, soft {s.exact_soft}, support {s.exact_support} "
-          f"(with the old thresholds: macro-F1 {f1:.3f}, precision {precision:.3f}, seed dev {seed_acc:.3f})")  # fmt: skip
+    figs = f"macro-F1 {f1:.3f}, precision {precision:.3f}, seed dev {seed_acc:.3f}"
+    print(f"exact rules: clash {s.exact_clash}, soft {s.exact_soft}, support {s.exact_support} ({figs})")
     return s
 
 
@@ -271,8 +282,13 @@ def grid_search(cf_rows, seed_rows, fixed):
         ):
             yield (
                 replace(
-                    fixed, entail=entail, contradict=contradict, related=related,
-                    rule_support=rule_support, soft_rules=soft, rule_coverage=coverage,
+                    fixed,
+                    entail=entail,
+                    contradict=contradict,
+                    related=related,
+                    rule_support=rule_support,
+                    soft_rules=soft,
+                    rule_coverage=coverage,
                 ),  # fmt: skip
                 scores(cf_rows, cf, entail, contradict, rule_support),
                 scores(seed_rows, seed, entail, contradict, rule_support),
@@ -299,9 +315,10 @@ def load_dumps(paths, model=None):
 def report_test(args, s, model) -> None:
     """The held-out figures with the chosen setting: the same code path as `askisk eval --dataset`."""
     from askisk.evaluate.verdicts import score
-    from askisk.verify.aggregate import decide_raw, to_verdict
+    from askisk.verify.aggregate import decide_raw, to_verdict, top_passages
 
     ids, rows = load_dumps(args.test, model)
+    rows = [(text, gold, top_passages(judged, s.model_passages)) for text, gold, judged in rows]
     verdicts = [to_verdict(text, judged, decide_raw(judged, s), s) for text, _, judged in rows]
     result = score(f"climate-fever {args.dump_split}", ids, [g for _, g, _ in rows], verdicts)
     summary = {k: v for k, v in result.to_json().items() if k not in ("wrong", "reliability")}

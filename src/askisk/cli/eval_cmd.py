@@ -83,8 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", nargs="?", metavar="PATH", help="with --attribution: the corpus checkout")
     p.add_argument("--limit", type=int, metavar="N", help="with --attribution: only the first N articles")
     p.add_argument(
-        "--verifier", choices=("model", "rules"), default="rules",
-        help="with --claims: the rules (default, as `check`) or the stance model with rule features",
+        "--verifier", choices=("model", "rules"), default="model",
+        help="with --claims: the stance model with rule features (default, as `check`) or the rules alone",
     )  # fmt: skip
     p.add_argument(
         "--plot", metavar="FILE.png", help="with --claims: reliability diagram + precision-coverage"
