@@ -3,8 +3,11 @@
 In one process with the index loaded and the models warm (one untimed pass first), every claim of
 kb/eval/claims.jsonl is checked `--repeats` times with the query cache cleared; p50/p95 of the whole
 `Askisk.check`, of the retrieval alone (`Askisk.ask` with 10 candidates) and of the stance model alone
-(10 pairs). `--verifier rules` times the old rule-only path for comparison. The load average is printed:
-the machine is shared, and other work skews every figure.
+(the pairs it reads). `--verifier rules` times the rule-only path for comparison. With the model verifier
+the claims the exact-rule step decides never reach the model: their p50 and the others' are printed
+apart, with how many each. `--model-passages K` measures another number of passages through the model
+(the shipped `model_passages` otherwise); `--threads N` the model's intra-op threads. The load average
+is printed: the machine is shared, and other work skews every figure.
 
     .venv/bin/python bench/check_latency.py --repeats 3
 """
@@ -31,14 +34,26 @@ def main() -> int:
     p.add_argument("--index", type=Path, help="a built index of --kb (default: build one in a temp dir)")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--verifier", choices=("model", "rules"), default="model")
+    p.add_argument("--model-passages", type=int, help="passages through the stance model (what-if)")
+    p.add_argument("--threads", type=int, help="the stance model's intra-op threads")
     p.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = p.parse_args()
+
+    from dataclasses import replace
 
     from askisk.config import Paths
     from askisk.evaluate.claims import load_claims
     from askisk.service import Askisk
-    from askisk.verify.stance import load_stance
+    from askisk.verify import aggregate
+    from askisk.verify.stance import THREADS_ENV, load_stance
     from askisk.verify.verdict import CANDIDATES
+
+    if args.threads:
+        os.environ[THREADS_ENV] = str(args.threads)
+    settings = aggregate.shipped_settings()
+    if args.model_passages is not None:
+        settings = replace(settings, model_passages=args.model_passages)
+        aggregate.shipped_settings = lambda: settings  # type: ignore[assignment]  # what-if, this process only
 
     kb, index, tmp = built_index(args.kb, args.index)
     service = Askisk(Paths(kb, index))
@@ -48,6 +63,8 @@ def main() -> int:
     for claim in claims:  # warm: models loaded, spaCy analyses of the passages cached as in a session
         service.check(claim, verifier=args.verifier)
     whole, retrieval, stance = [], [], []
+    by_rules: list[float] = []  # check time of the claims the exact-rule step decides (no model)
+    by_model: list[float] = []  # and of the others
     for _ in range(args.repeats):
         for claim in claims:
             service._query_cache.clear() if hasattr(service, "_query_cache") else None
@@ -57,8 +74,13 @@ def main() -> int:
             t0 = time.perf_counter()
             hits = service.ask(claim, top_k=CANDIDATES).results
             retrieval.append(time.perf_counter() - t0)
+            unjudged = aggregate.judge_passages(claim, hits, [aggregate.UNJUDGED] * len(hits))
+            if args.verifier == "model" and aggregate.exact_rule(unjudged, settings) is not None:
+                by_rules.append(whole[-1])
+                continue
+            by_model.append(whole[-1])
             t0 = time.perf_counter()
-            model.stances(claim, [h.text for h in hits])
+            model.stances(claim, [h.text for h in hits[: settings.model_passages]])
             stance.append(time.perf_counter() - t0)
     figures = {
         "claims": len(claims),
@@ -67,14 +89,23 @@ def main() -> int:
         "candidates": CANDIDATES,
         "load_average": os.getloadavg(),
     }
-    for name, values in (("check", whole), ("retrieval", retrieval), ("stance_model", stance)):
-        ms = [v * 1000 for v in values]
-        figures[name] = {"p50_ms": round(statistics.median(ms), 1), "p95_ms": round(percentile(ms, 0.95), 1)}
+    if args.verifier == "model":
+        figures["model_passages"] = settings.model_passages
+    parts = (
+        ("check", whole), ("check_by_rules", by_rules), ("check_by_model", by_model),
+        ("retrieval", retrieval), ("stance_model", stance),
+    )  # fmt: skip
+    for name, values in parts:
+        ms = [v * 1000 for v in values] or [float("nan")]
+        figures[name] = {
+            "n": len(values), "p50_ms": round(statistics.median(ms), 1),
+            "p95_ms": round(percentile(ms, 0.95), 1),
+        }  # fmt: skip
     print(f"warm check, {len(claims)} claims x {args.repeats}, {CANDIDATES} candidates, verifier "
           f"{args.verifier}; load average {figures['load_average'][0]:.2f}")  # fmt: skip
-    for name in ("check", "retrieval", "stance_model"):
+    for name, _ in parts:
         f = figures[name]
-        print(f"  {name:<13} p50 {f['p50_ms']:>7.1f} ms   p95 {f['p95_ms']:>7.1f} ms")
+        print(f"  {name:<15} n {f['n']:>4}   p50 {f['p50_ms']:>7.1f} ms   p95 {f['p95_ms']:>7.1f} ms")
     if args.out:
         args.out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     if tmp is not None:
