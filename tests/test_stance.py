@@ -64,10 +64,8 @@ def test_batch_equals_single_and_shipped_files(model):
     passages = ["Carbon dioxide is a greenhouse gas that traps heat.", "Paris is in France."]
     batch = model.stances(claim, passages)
     single = [model.stances(claim, [p])[0] for p in passages]
-    for a, b in zip(batch, single, strict=True):
-        # int8 dynamic quantisation scales activations per batch: padding moves the third decimal
-        assert a.entails == pytest.approx(b.entails, abs=0.03)
-        assert a.label == b.label
+    # each pair runs unpadded on its own: a passage's stance never depends on the others retrieved with it
+    assert batch == single
     assert model.stances(claim, []) == []
     info = json.loads((MODEL_DIR / "stance.json").read_text(encoding="utf-8"))
     assert tuple(info["labels"]) == LABELS
