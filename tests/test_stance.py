@@ -161,3 +161,23 @@ def test_rule_coverage_keeps_a_half_matching_passage_from_refuting(seed_service,
     above = decide_raw(judged, replace(base, rule_coverage=covered + 0.01))
     assert not (above.rule and above.label == "refuted")  # the clash no longer counts
     assert 0.0 < shipped_settings().rule_coverage <= 1.0  # tuned, shipped in aggregate.json
+
+
+def test_the_exact_rules_decide_where_the_model_reads_little(seed_service, model):
+    """A paraphrase of a seed quote the model calls neutral is supported by the exact-rule step (every
+    claim piece matched), and `check` with the shipped settings shows that passage first."""
+    from dataclasses import replace
+
+    from askisk.verify.aggregate import decide_raw, exact_rule, judge_passages, shipped_settings
+
+    s = shipped_settings()
+    claim = "Azizi says the border is controlled effectively."
+    hits = seed_service.ask(claim, top_k=10).results
+    judged = judge_passages(claim, hits, model.stances(claim, [h.text for h in hits]))
+    exact = exact_rule(judged, s)
+    assert exact is not None and exact.label == "supported" and exact.deciding is not None
+    assert "border is controlled" in exact.deciding.hit.text
+    assert exact.deciding.stance.label == "neutral"  # the model alone does not support it
+    assert decide_raw(judged, replace(s, exact_support=2.0)).label == "not_enough_info"
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == "supported" and verdict.evidence[0].text == exact.deciding.hit.text

@@ -24,7 +24,6 @@ CLAIMS = ROOT / "kb" / "eval" / "claims.jsonl"
             "3 to 6",
             "12 to 18",
         ),
-        ("IS-K was founded in 2018.", "date", "2018", "January 2015"),
         ("Abdullah Orokzai was captured in April 2019.", "date", "April 2019", "April 2020"),
         ("The 2018 Mastung bombings took place in Iran.", "entity", "Iran", "Pakistan"),
         (
@@ -44,6 +43,16 @@ def test_mismatch_refutes_and_names_both_values(seed_service, claim, kind, claim
     assert verdict.mismatch == kind
     assert f"claim says {claim_value}, source says {source_value}" in verdict.reason
     assert verdict.evidence and "IS-K and Central Asia" in verdict.reason
+
+
+def test_a_half_matching_date_clash_refutes_only_with_the_rules(seed_service):
+    """ "founded in 2018" against "created in January 2015" matches half the claim: the rules refute, the
+    default verifier abstains (date clashes that loose were wrong on unseen Climate-FEVER claims)."""
+    claim = "IS-K was founded in 2018."
+    rules = seed_service.check(claim, verifier="rules")
+    assert rules.verdict == "refuted" and "2018" in rules.reason and "January 2015" in rules.reason
+    default = seed_service.check(claim)
+    assert default.verdict == "not_enough_info", default.reason
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ SETTINGS_FILE = MODEL_DIR / "aggregate.json"
 HARD = ("number", "date", "attribution")  # rule mismatches that refute even where word rules do not
 SOFT = ("entity", "polarity")  # word-level rule mismatches: refute only when `soft_rules` is on
 UNJUDGED = Stance(0.0, 0.0, 1.0)  # a passage the model did not read counts as unrelated
+MOSTLY_RELATED = 0.5  # P(entails) + P(contradicts) above P(neutral): the model calls the passage related
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,16 @@ def to_verdict(
     claim = analyse(claim_text)
     confidence = round(calibrate(decision.score, s.calibration.get(decision.label, [])), 3)
     d = decision.deciding
-    if d is None or (decision.label == "not_enough_info" and d.stance.related < s.related):
+    missing: tuple[str, ...] = ()
+    if decision.label == "not_enough_info":
+        ruled = best_alignment([j.alignment for j in judged])
+        if ruled is not None and ruled.unverified and not ruled.mismatches:
+            # the rules know what is missing: the passage on the subject does not give the claim's value
+            d = next(j for j in judged if j.alignment is ruled)
+            missing = ruled.unverified
+        elif d is not None and ruled is None and d.stance.related < MOSTLY_RELATED:
+            d = None  # neither the rules nor (more likely than not) the model find a passage on it
+    if d is None or (decision.label == "not_enough_info" and not missing and d.stance.related < s.related):
         reason = "no passage in the knowledge base is about this claim"
         return Verdict(claim_text, "not_enough_info", confidence, reason, (), None, claim.reporter)
     speaker = evidence_speaker(d.hit, analyse(d.hit.text))
@@ -199,7 +209,10 @@ def to_verdict(
                         key=lambda j: -j.stance.related)  # fmt: skip
     evidence = (d.hit, *(j.hit for j in others[: max(0, top_k - 1)]))
     m = decision.mismatch
-    if decision.label == "not_enough_info":
+    if decision.label == "not_enough_info" and missing:
+        reason = f"the closest passage is on this subject but does not give {', '.join(missing)} {where}"
+        evidence = (d.hit,)
+    elif decision.label == "not_enough_info":
         reason = f"the closest passage is on this subject but neither confirms nor contradicts it {where}"
         evidence = (d.hit,)
     elif m is not None and m.kind == "attribution":
