@@ -1,8 +1,12 @@
 """Claim + retrieved passages -> Verdict, combining the learned stance model with the rule features.
 
 How:
-1. Every candidate passage (CANDIDATES, from hybrid retrieval) gets the stance model's probabilities
-   (entails / contradicts / neutral, `verify.stance`) and the rule alignment (`verify.verdict.align`).
+0. The exact rules first: when the rules' own deciding passage (`verdict.best_alignment`) covers the claim
+   almost word for word (`exact_*` floors), its clash refutes or its full agreement supports, and the
+   model is not run (it reads little on such paraphrases; the rules are right there).
+1. Every candidate passage (CANDIDATES, from hybrid retrieval) gets the rule alignment
+   (`verify.verdict.align`) and the best-ranked `model_passages` of them the stance model's probabilities
+   (entails / contradicts / neutral, `verify.stance`); the others count as unrelated.
 2. The model decides whether a passage speaks to the claim at all: `related` = P(entails) + P(contradicts).
 3. Rule features are kept where they are right: a number (with what it counts), a date or an attribution
    ("McKenzie said X" where the passage is Azizi's) that disagrees, in a passage the rules find about the
