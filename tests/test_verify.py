@@ -53,6 +53,9 @@ def test_a_half_matching_date_clash_refutes_only_with_the_rules(seed_service):
     assert rules.verdict == "refuted" and "2018" in rules.reason and "January 2015" in rules.reason
     default = seed_service.check(claim)
     assert default.verdict == "not_enough_info", default.reason
+    # the abstention still shows the clash and the passage it comes from, for the reader to weigh
+    assert "says January 2015 where the claim has 2018" in default.reason
+    assert default.evidence and "created in January 2015" in default.evidence[0].text
 
 
 @pytest.mark.parametrize(

@@ -192,15 +192,21 @@ def to_verdict(
     confidence = round(calibrate(decision.score, s.calibration.get(decision.label, [])), 3)
     d = decision.deciding
     missing: tuple[str, ...] = ()
+    conflict: Mismatch | None = None
     if decision.label == "not_enough_info":
         ruled = best_alignment([j.alignment for j in judged])
         if ruled is not None and ruled.unverified and not ruled.mismatches:
             # the rules know what is missing: the passage on the subject does not give the claim's value
             d = next(j for j in judged if j.alignment is ruled)
             missing = ruled.unverified
+        elif ruled is not None and ruled.mismatches:
+            # a clash too partial to refute on: shown, so the reader can weigh the passage themselves
+            d = next(j for j in judged if j.alignment is ruled)
+            conflict = d.clash(soft=True)
         elif d is not None and ruled is None and d.stance.related < MOSTLY_RELATED:
             d = None  # neither the rules nor (more likely than not) the model find a passage on it
-    if d is None or (decision.label == "not_enough_info" and not missing and d.stance.related < s.related):
+    unrelated = d is not None and d.stance.related < s.related and not (missing or conflict)
+    if d is None or (decision.label == "not_enough_info" and unrelated):
         reason = "no passage in the knowledge base is about this claim"
         return Verdict(claim_text, "not_enough_info", confidence, reason, (), None, claim.reporter)
     speaker = evidence_speaker(d.hit, analyse(d.hit.text))
@@ -215,6 +221,17 @@ def to_verdict(
     m = decision.mismatch
     if decision.label == "not_enough_info" and missing:
         reason = f"the closest passage is on this subject but does not give {', '.join(missing)} {where}"
+        evidence = (d.hit,)
+    elif decision.label == "not_enough_info" and conflict is not None:
+        said = (
+            f"attributes it to {conflict.source}"
+            if conflict.kind == "attribution"
+            else f"says {conflict.source}"
+        )
+        reason = (
+            f"a passage {said} where the claim has {conflict.claim}, but it matches too little of the claim "
+            f"to settle it {where}"
+        )
         evidence = (d.hit,)
     elif decision.label == "not_enough_info":
         reason = f"the closest passage is on this subject but neither confirms nor contradicts it {where}"
