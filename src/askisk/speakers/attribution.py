@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues
+from askisk.speakers import cues, ranker
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, lead_label, signatures
 from askisk.speakers.phrases import named_head, np_text, np_tokens
@@ -176,7 +176,7 @@ def attribute(
 
 
 def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent: Record | None):
-    best = None
+    cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx]:
             continue
@@ -187,15 +187,14 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
                 if rec is not None:
                     # "according to X" names the source of the clause it modifies: it outranks that verb
                     cue = f"according to {np_text(objs[0], strip_det=False)}"
-                    cand = (0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]))
-                    best = min(best, cand, key=_rank) if best else cand
+                    cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]), tok, objs[0]))
             continue
         subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0
         if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
-        elif cues.learnable(tok) and cues.cue_model().score(tok, inside) >= cues.CUE_AT:
+        elif cues.learnable(tok) and cues.cue_model().score(tok, inside) >= cues.threshold(tok, inside):
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue
@@ -204,14 +203,14 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
         rec = registry.resolve(subj, base, recent)
         if rec is None:
             continue
-        cand = (learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj))
-        best = min(best, cand, key=_rank) if best else cand
-    if best is None:
+        cands.append((learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj), tok, subj))
+    if not cands:
         return None
+    best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
-    rec.last = max(rec.last, base + best[2])
-    if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
-        rec.subject = max(rec.subject, base + best[2])
+    rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
+    # a learned cue ("drafted by X") does not make X the one a later "he" stands for
+    rec.mention(base + best[2], subject=not best[0])
     return rec, best[4], best[5]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from askisk.speakers import ranker
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.phrases import (
     DETS,
@@ -48,6 +49,20 @@ class Record:
     gender: str | None = None
     last: int = -1  # position of the latest mention
     subject: int = -1  # position of the latest mention as a subject or speaker (salience for he/she)
+    count: int = 0  # mentions so far (features of the speaker ranker)
+    spoke: int = -1  # position of the latest cue it is the speaker of
+    spoke_n: int = 0
+    # every mention and subject position: a paragraph is registered before its sentences are read, so
+    # `last` may lie after a pronoun of the same paragraph; the ranker tells before from after
+    seen: list[int] = field(default_factory=list)
+    subjects: list[int] = field(default_factory=list)
+
+    def mention(self, pos: int, subject: bool = False) -> None:
+        self.last = max(self.last, pos)
+        self.seen.append(pos)
+        if subject:
+            self.subject = max(self.subject, pos)
+            self.subjects.append(pos)
 
     def display(self) -> str:
         if self.kind != "person":
@@ -86,6 +101,7 @@ class Registry:
                 rec = self._person(ent, base)
                 if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
                     rec.subject = max(rec.subject, base + ent.start)
+                    rec.subjects.append(base + ent.start)
             elif ent.label_ == "ORG":
                 self._group(ent, base)
         for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
@@ -127,7 +143,8 @@ class Registry:
         if rec.gender is None and len(rec.tokens) >= 2:
             rec.gender = first_name_genders().get(rec.tokens[0])
         self._roles(rec, ent, titles)
-        rec.last = max(rec.last, base + ent.start)
+        rec.mention(base + ent.start)
+        rec.count += 1
         return rec
 
     def _roles(self, rec: Record, ent, titles: list) -> None:
@@ -272,7 +289,7 @@ class Registry:
         """The record a subject or 'according to' object refers to, creating it when the text names it."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self._pronoun(PERSON_PRONOUNS[low], base + tok.i)
+            return self._pronoun(PERSON_PRONOUNS[low], base + tok.i, tok.idx)
         if low in GROUP_PRONOUNS:
             return recent if recent is not None and recent.kind != "person" else None
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
@@ -315,7 +332,7 @@ class Registry:
             self.records.append(rec)
         return rec
 
-    def _pronoun(self, gender: str, pos: int) -> Record | None:
+    def _pronoun(self, gender: str, pos: int, char: int = -1) -> Record | None:
         people = [r for r in self.records if r.kind == "person" and 0 <= r.last < pos]
         same = [r for r in people if r.gender == gender]
         unknown = [r for r in people if r.gender is None]
@@ -328,6 +345,10 @@ class Registry:
             newer = max(unknown, key=lambda r: r.last)
             if newer.last // 1_000_000 > rec.last // 1_000_000:
                 rec = newer
+        # the ranker also sees people named before the pronoun and again later in its paragraph
+        views = [ranker.before(r, pos) for r in self.records if r.kind == "person"]
+        pool = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
+        rec = ranker.choose(pool, gender, pos, rec, char)
         rec.gender = rec.gender or gender
         return rec
 

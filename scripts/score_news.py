@@ -1,0 +1,125 @@
+"""Score `askisk attribute` against hand-annotated news pages (a gold JSON-lines file kept outside the repo).
+
+Each gold line: {"article": "bbc/politics/348.txt", "sentences": [{"text", "speaker", "names", "kind"}]}, one
+entry per sentence of the page as the annotator split it; `names` lists the names the speaker goes by
+(canonical first), `kind` is quote / reported / narration. The page is read from ROOT/article exactly as
+`askisk attribute FILE` reads it, and analysed by the same code (`speakers.annotate.attribute_source`).
+
+Each passage askisk makes is matched to the gold sentence that overlaps it most (character offsets in the
+analysed body). It is right when the kinds agree and, for quote/reported, the predicted speaker's head word
+(its last word that is not a title or article) is the head word of one of the gold names. Gold sentences
+that are not in the analysed body (a headline the reader turns into the title) are listed and not scored.
+
+    .venv/bin/python scripts/score_news.py /work/data/news-gold/gold.jsonl --root /work/data/bbc-news [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from askisk.cli.attribute_cmd import _read
+from askisk.evaluate.attribution import head_word
+from askisk.speakers.annotate import attribute_source
+
+_SPACE = re.compile(r"\s+")
+
+
+def _locate(body: str, sentences: list[dict]) -> list[tuple[int, int] | None]:
+    """Character span of each gold sentence in the body (whitespace-insensitive, in order)."""
+    flat, index = [], []
+    for i, c in enumerate(body):
+        if not c.isspace():
+            flat.append(c)
+            index.append(i)
+    text = "".join(flat)
+    out: list[tuple[int, int] | None] = []
+    at = 0
+    for s in sentences:
+        key = _SPACE.sub("", s["text"])
+        j = text.find(key, at)
+        if j < 0 or not key:
+            out.append(None)
+            continue
+        out.append((index[j], index[j + len(key) - 1] + 1))
+        at = j + len(key)
+    return out
+
+
+def _right(gold: dict, speaker: str | None, kind: str) -> bool:
+    if gold["kind"] == "narration":
+        return kind == "narration"
+    heads = {head_word(n) for n in gold["names"]}
+    return kind == gold["kind"] and speaker is not None and head_word(speaker) in heads
+
+
+def _category(gold: dict, speaker: str | None, kind: str) -> str:
+    if gold["kind"] == "narration":
+        return "false attribution"
+    if kind == "narration":
+        return "missed attribution"
+    heads = {head_word(n) for n in gold["names"]}
+    if speaker is None or head_word(speaker) not in heads:
+        return "wrong speaker"
+    return f"wrong kind ({gold['kind']} read as {kind})"
+
+
+def score(gold_path: Path, root: Path, verbose: bool) -> dict:
+    rows, errors, unplaced = [], Counter(), []
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        page = json.loads(line)
+        source = _read(str(root / page["article"]))
+        spans = _locate(source.body, page["sentences"])
+        for sentence, span in zip(page["sentences"], spans, strict=True):
+            if span is None:
+                unplaced.append(f"{page['article']}: {sentence['text'][:60]}")
+        for p in attribute_source(source):
+            best, best_n = None, 0
+            for g, sp in zip(page["sentences"], spans, strict=True):
+                if sp is not None and min(sp[1], p.end) - max(sp[0], p.start) > best_n:
+                    best, best_n = g, min(sp[1], p.end) - max(sp[0], p.start)
+            if best is None:
+                continue
+            ok = _right(best, p.speaker, p.attribution)
+            rows.append((page["article"], ok, best["kind"]))
+            if not ok:
+                errors[_category(best, p.speaker, p.attribution)] += 1
+                if verbose:
+                    print(
+                        f"{page['article']}#{p.position} gold={best['speaker'] or '-'} ({best['kind']}) "
+                        f"pred={p.speaker or '-'} ({p.attribution}; {p.cue}) | {p.text[:110]}",
+                        file=sys.stderr,
+                    )
+    per_page = Counter(a for a, ok, _ in rows if ok)
+    totals = Counter(a for a, _, _ in rows)
+    attributed = [ok for _, ok, k in rows if k != "narration"]
+    return {
+        "pages": len(totals),
+        "passages": len(rows),
+        "right": sum(ok for _, ok, _ in rows),
+        "accuracy": round(sum(ok for _, ok, _ in rows) / len(rows), 4) if rows else None,
+        "accuracy_attributed": round(sum(attributed) / len(attributed), 4) if attributed else None,
+        "per_page": {a: f"{per_page[a]}/{n}" for a, n in totals.items()},
+        "errors": dict(errors.most_common()),
+        "gold_not_in_body": unplaced,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--root", type=Path, required=True, help="the folder `article` paths are relative to")
+    ap.add_argument("-v", "--verbose", action="store_true", help="each wrong passage on stderr")
+    args = ap.parse_args()
+    print(json.dumps(score(args.gold, args.root, args.verbose), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
