@@ -1,8 +1,10 @@
-"""Cost of the learned cue detector (speakers/cues.py) at build time, on the seed kb and its fixtures.
+"""Cost of the learned cue detector (speakers/cues.py) and speaker ranker (speakers/ranker.py) at build
+time, on the seed kb and its fixtures.
 
 Parses every body paragraph of kb/*.md and tests/fixtures/speakers/*.md once with the real spaCy pipeline,
 then times, per sentence, the detector alone (features + scoring of every candidate token) and the whole
-attribution (`analyse`) with the detector on and with it switched off (CUE_AT above 1). Interleaved
+attribution (`analyse`) with the detector on and with it switched off (CUE_AT above 1), and with the
+speaker ranker switched off (the rules choose alone). Interleaved
 rounds, best of N, so load from other processes falls on all alike.
 
     .venv/bin/python bench/cue_detector.py --rounds 5
@@ -17,7 +19,7 @@ from pathlib import Path
 from askisk.nlp import pipeline
 from askisk.sources.kb import load_sources
 from askisk.sources.passages import split_passages
-from askisk.speakers import cues
+from askisk.speakers import cues, ranker
 from askisk.speakers.corpus import analyse
 from askisk.speakers.rules import match_text, quote_mask
 
@@ -43,7 +45,9 @@ def main() -> None:
         "detector": float("inf"),
         "analyse, detector on": float("inf"),
         "analyse, detector off": float("inf"),
+        "analyse, ranker off": float("inf"),
     }
+    models = ranker._models
     at = cues.CUE_AT
     for _ in range(args.rounds):
         t0 = time.perf_counter()
@@ -59,6 +63,12 @@ def main() -> None:
                 analyse(source)
             best[label] = min(best[label], time.perf_counter() - t0)
         cues.CUE_AT = at
+        ranker._models = lambda: {}  # type: ignore[assignment]
+        t0 = time.perf_counter()
+        for source in sources:
+            analyse(source)
+        best["analyse, ranker off"] = min(best["analyse, ranker off"], time.perf_counter() - t0)
+        ranker._models = models  # type: ignore[assignment]
     print(f"{len(sources)} sources, {sentences} sentences, best of {args.rounds} rounds")
     for label, seconds in best.items():
         print(

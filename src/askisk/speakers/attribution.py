@@ -208,9 +208,9 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
         return None
     best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
-    rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
-    # a learned cue ("drafted by X") does not make X the one a later "he" stands for
     rec.mention(base + best[2], subject=not best[0])
+    if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
+        rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]
 
 

@@ -347,8 +347,8 @@ class Registry:
                 rec = newer
         # the ranker also sees people named before the pronoun and again later in its paragraph
         views = [ranker.before(r, pos) for r in self.records if r.kind == "person"]
-        pool = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
-        rec = ranker.choose(pool, gender, pos, rec, char)
+        seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
+        rec = ranker.choose(seen, gender, pos, rec, char)
         rec.gender = rec.gender or gender
         return rec
 
