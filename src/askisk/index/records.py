@@ -43,6 +43,7 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
         ],
         "speakers": [{"name": sp.name, "aliases": list(sp.aliases), "role": sp.role} for sp in doc.speakers],
         "contexts": list(doc.contexts),
+        "resolved": list(doc.resolved),
     }
 
 
@@ -68,4 +69,7 @@ def record_to_doc(record: dict[str, Any]) -> SourceDoc:
         Speaker(sp["name"], sid, tuple(sp.get("aliases") or ()), sp.get("role")) for sp in record["speakers"]
     )
     contexts = tuple(str(c) for c in record.get("contexts") or ())
-    return SourceDoc(source, paragraphs, tuple(passages), tuple(attributions), speakers, contexts=contexts)
+    resolved = tuple(str(c) for c in record.get("resolved") or ())
+    return SourceDoc(
+        source, paragraphs, tuple(passages), tuple(attributions), speakers, contexts=contexts, resolved=resolved
+    )

@@ -1,18 +1,23 @@
 """What a sentence leaves to its neighbours, written out for retrieval: "they", "its leader", "the group"
-and "such cells" resolved to the names they stand for.
+and "such cells" resolved to the group they stand for, with every name the text gives that group.
 
 Passages are single sentences so that answers stay quotable, but "The expert notes that they are a
 continuation of local extremist groups" never names IS-K, so neither BM25 nor the embedding can connect it
 to a question that does. At build time, every body paragraph already parsed by spaCy for attribution is
 shown to a `ContextTracker`, which collects the group names of each sentence (spaCy ORG entities and
-acronyms such as "IS-K", with the long form a text gives in "Islamic State-Khorasan Province (IS-K)") and
-counts them over the source. A sentence that refers back (a third-person pronoun, "this"/"such", or a
-definite group noun such as "the group") gets as context the group names of the nearest earlier sentence
-that has any, and the source's most mentioned group (the title counts too), minus names it already says.
+acronyms such as "IS-K") and the aliases the text declares ("Islamic State-Khorasan Province (IS-K)",
+"IS-K group, or Daesh-Khorasan,"), and merges them into one entity per group.
 
-The context is internal: it is added to what the encoder and BM25 see (`speakers.corpus`), never to a
-hit's `text`. Pure given the parsed paragraphs; never imports spaCy (it receives parsed docs).
-No name is written in this code: every name comes from the text.
+A sentence that refers back (a third-person pronoun, "this"/"such", or a definite group noun such as "the
+group") before naming any group itself is resolved to one entity: the group that was the grammatical
+subject of the nearest earlier sentence naming a group (within this or the previous paragraph), else the
+source's most salient group (mentions, plus the title and the section heading). Its context is that
+entity's names. Names of other groups that merely stood near it are not added: on the seed they were the
+wrong referent more often than the right one ("the Taliban" for the expert's "they").
+
+The context is internal: it is added to what BM25 sees (`speakers.corpus`), never to a hit's `text`.
+Pure given the parsed paragraphs; never imports spaCy (it receives parsed docs). No name is written in
+this code: every name comes from the text.
 """
 
 from __future__ import annotations
@@ -24,20 +29,27 @@ from dataclasses import dataclass, field
 from askisk.models import Paragraph, Passage
 from askisk.text import normalize
 
-REFERRING_WORDS = frozenset({"they", "them", "their", "theirs", "it", "its", "this", "these", "such"})
+# "this", "these" and "such" refer to a group only before a group noun ("such cells"): alone, "this" is
+# mostly a proposition ("this is an objective risk")
+REFERRING_WORDS = frozenset({"they", "them", "their", "theirs", "it", "its"})
 GROUP_NOUNS = frozenset(
     {"group", "groups", "organisation", "organization", "movement", "affiliate", "militants", "cells"}
 )
 _DEFINITE = frozenset({"the", "this", "these", "such", "its", "their"})
 _GROUP_LABELS = frozenset({"ORG"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}(?:-[A-Z]+)?(?![\w-])")
+_NAME = r"[A-Z][\w’'.–-]*(?:\s+(?:(?:of|in|the|for|and)\s+)*[A-Z][\w’'.–-]*){0,5}"
 # "Islamic State-Khorasan Province (IS-K)": a capitalised run, then an acronym in brackets
-_LONG_FORM = re.compile(
-    r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|in|the|for|and)\s+)*){0,5}[A-Z][\w’'.-]*)\s*"
-    r"\(([A-Z]{2,}(?:-[A-Z]+)?)\)"
-)
+_LONG_FORM = re.compile(rf"({_NAME})\s*\(([A-Z]{{2,}}(?:-[A-Z]+)?)\)")
+# "IS-K group, or Daesh–Khorasan, is": a second name for the same group
+_OR_FORM = re.compile(rf"({_NAME})(?:\s+group)?,\s+or\s+({_NAME}),")
+# "it is to be noted", "it is impossible to": an "it" that stands for no one
+_EXPLETIVE = re.compile(r"^it\s+(?:is|was|will be|would be)\s+(?:\w+\s+)?(?:to|that)\b", re.IGNORECASE)
 _DROP = re.compile(r"^(?:the|a|an)\s+|[’']s$", re.IGNORECASE)
-MAX_NAMES = 3
+MAX_ALIASES = 5
+TITLE_WEIGHT = 3  # a name in the title counts as this many mentions
+SECTION_WEIGHT = 2  # a name in the section heading above the sentence, likewise
 
 
 def _clean(name: str) -> str:
@@ -50,9 +62,12 @@ def _key(name: str) -> str:
 
 @dataclass
 class _Sentence:
-    refers: bool
-    names: list[str]
-    before: list[str]  # group names of the nearest earlier sentence that had any
+    refers: bool  # refers back before naming a group of its own
+    paragraph: int
+    section: str
+    subject: str | None = None  # key of the group that is its grammatical subject
+    names: list[str] = field(default_factory=list)  # keys of the groups it names
+    slot: tuple[int, int, bool] | None = None  # the referring words (offsets in the passage), possessive?
 
 
 @dataclass
@@ -62,69 +77,158 @@ class ContextTracker:
     title: str = ""
     counts: Counter = field(default_factory=Counter)
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
-    long_forms: dict[str, str] = field(default_factory=dict)  # acronym key -> long form
+    same: dict[str, str] = field(default_factory=dict)  # alias key -> key it is merged into
     sentences: dict[int, _Sentence] = field(default_factory=dict)  # passage index -> analysis
-    _last: list[str] = field(default_factory=list)
 
     def observe(self, para: Paragraph, doc, idxs: list[int], passages: list[Passage]) -> None:
-        for long, acronym in _LONG_FORM.findall(normalize(para.text)):
-            self.long_forms.setdefault(_key(acronym), _clean(long))
+        text = normalize(para.text)
+        for long, acronym in _LONG_FORM.findall(text):
+            self._merge(long, acronym)
+        for first, second in _OR_FORM.findall(text):
+            self._merge(second, first)
         for i in idxs:
             p = passages[i]
             span = doc.char_span(p.start - para.start, p.end - para.start, alignment_mode="expand")
             tokens = list(span) if span is not None else []
-            names = self._names(p.text, span)
-            self.sentences[i] = _Sentence(_refers(tokens), names, list(self._last))
-            if names:
-                self._last = names
+            found = self._names(p.text, span)
+            first_name = min((pos for _, pos, _ in found), default=len(tokens))
+            subjects = [k for k, _, subj in found if subj]
+            subject = subjects[0] if len(subjects) == 1 else None  # "X and Y consider…": ambiguous
+            slot = _referring_slot(tokens[:first_name], p.start - para.start)
+            s = _Sentence(slot is not None, para.number, normalize(p.section or ""), subject)
+            s.names = [k for k, _, _ in found]
+            s.slot = slot
+            self.sentences[i] = s
 
-    def _names(self, text: str, span) -> list[str]:
-        found = [e.text for e in (span.ents if span is not None else ()) if e.label_ in _GROUP_LABELS]
-        found += _ACRONYM.findall(normalize(text))
-        out: list[str] = []
-        for name in found:
+    def _merge(self, alias: str, name: str) -> None:
+        a, n = _key(alias), _key(name)
+        if len(a) >= 2 and len(n) >= 2 and a != n:
+            self.surface.setdefault(a, _clean(alias))
+            self.surface.setdefault(n, _clean(name))
+            self.same.setdefault(a, n)
+
+    def _names(self, text: str, span) -> list[tuple[str, int, bool]]:
+        """(key, token position in the sentence, is it the subject) of every group the sentence names."""
+        found: list[tuple[str, int, bool]] = []
+        start = span.start if span is not None else 0
+        for e in span.ents if span is not None else ():
+            if e.label_ in _GROUP_LABELS:
+                found.append((e.text, e.start - start, _subject(e.root)))
+        tokens = list(span) if span is not None else []
+        for m in _ACRONYM.finditer(normalize(text)):
+            pos = next((j for j, t in enumerate(tokens) if t.idx - tokens[0].idx >= m.start()), len(tokens))
+            subj = pos < len(tokens) and _subject(tokens[pos])
+            found.append((m.group(0), pos, subj))
+        out: list[tuple[str, int, bool]] = []
+        seen: set[str] = set()
+        for name, pos, subj in sorted(found, key=lambda f: f[1]):
             key = _key(name)
-            if len(key) < 2 or key in (_key(n) for n in out):
+            if len(key) < 2 or key in seen:
                 continue
+            seen.add(key)
             self.surface.setdefault(key, _clean(name))
-            self.counts[key] += 1
-            out.append(_clean(name))
+            out.append((key, pos, subj))
         return out
 
-    def main_group(self) -> str | None:
-        """The source's most mentioned group; a name in the title counts three more times."""
-        if not self.counts:
+    def _root(self, key: str) -> str:
+        seen = set()
+        while key in self.same and key not in seen:
+            seen.add(key)
+            key = self.same[key]
+        return key
+
+    def _salience(self, section: str) -> Counter:
+        title, section = normalize(self.title).lower(), section.lower()
+        scores: Counter = Counter()
+        for s in self.sentences.values():
+            for k in s.names:
+                scores[self._root(k)] += 1
+        for key in list(scores):
+            names = [k for k in self.surface if self._root(k) == key]
+            scores[key] += TITLE_WEIGHT * any(_mentions(title, n) for n in names)
+            scores[key] += SECTION_WEIGHT * any(_mentions(section, n) for n in names)
+        return scores
+
+    def referent(self, i: int) -> str | None:
+        """The entity (root key) a referring sentence stands for, or None."""
+        s = self.sentences.get(i)
+        if s is None or not s.refers:
             return None
-        title = normalize(self.title).lower()
-        scored = Counter({k: c + (3 if k in title else 0) for k, c in self.counts.items()})
-        return scored.most_common(1)[0][0]
+        for j in range(i - 1, -1, -1):
+            prev = self.sentences.get(j)
+            if prev is None or not prev.names:
+                continue
+            if prev.paragraph < s.paragraph - 1:
+                break
+            if prev.subject is not None:
+                return self._root(prev.subject)
+            break
+        scores = self._salience(s.section)
+        return scores.most_common(1)[0][0] if scores else None
+
+    def _named(self, i: int, key: str | None) -> bool:
+        s = self.sentences.get(i)
+        return key is not None and s is not None and any(self._root(k) == key for k in s.names)
 
     def contexts(self, n: int) -> tuple[str, ...]:
         """One context per passage index 0..n-1 ("" when the sentence names what it is about)."""
-        main = self.main_group()
+        keys = [self.referent(i) for i in range(n)]
+        return tuple("" if self._named(i, k) else self._spell(k) for i, k in enumerate(keys))
+
+    def resolved(self, n: int, texts: list[str]) -> tuple[str, ...]:
+        """Each passage's text with its first referring words replaced by the name they stand for ("they
+        can use" -> "IS-K can use", "their goal" -> "IS-K's goal"), or "" when nothing was resolved."""
         out = []
         for i in range(n):
+            key = self.referent(i)
             s = self.sentences.get(i)
-            if s is None or not s.refers:
+            if key is None or s is None or s.slot is None or self._named(i, key) or i >= len(texts):
                 out.append("")
                 continue
-            said = {_key(x) for x in s.names}
-            near = [k for k in dict.fromkeys(_key(x) for x in s.before) if k not in said and k != main]
-            chosen = near[: MAX_NAMES - 1] + ([main] if main and main not in said else [])
-            out.append("; ".join(self._spell(k) for k in chosen))
+            start, end, possessive = s.slot
+            name = self.surface.get(key, key) + ("'s" if possessive else "")
+            out.append(texts[i][:start] + name + texts[i][end:])
         return tuple(out)
 
-    def _spell(self, key: str) -> str:
-        name = self.surface.get(key, key)
-        long = self.long_forms.get(key)
-        return f"{name} ({long})" if long else name
+    def _spell(self, key: str | None) -> str:
+        if key is None:
+            return ""
+        names = [key, *(k for k in self.surface if k != key and self._root(k) == key)]
+        return "; ".join(self.surface.get(k, k) for k in names[:MAX_ALIASES])
 
 
-def _refers(tokens) -> bool:
+def _mentions(text: str, key: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
+
+
+def _subject(token) -> bool:
+    """Is the token (or the phrase it heads, or its compound head) the subject of its clause?"""
+    for t in (token, token.head, token.head.head):
+        if t.dep_ in _SUBJECT_DEPS:
+            return True
+        if t.dep_ not in ("compound", "appos", "nmod", "amod", "conj"):
+            return False
+    return False
+
+
+_POSSESSIVE = frozenset({"their", "theirs", "its"})
+_SINGULAR_GROUP = frozenset({"group", "organisation", "organization", "movement", "affiliate"})
+
+
+def _referring_slot(tokens, offset: int) -> tuple[int, int, bool] | None:
+    """Where the first words referring back lie in the sentence (character offsets from its start, with
+    `offset` the sentence's start in the parsed text), and whether they are possessive; None if none."""
     for i, tok in enumerate(tokens):
         word = tok.lower_
+        start = tok.idx - offset
         if word in REFERRING_WORDS and tok.pos_ in ("PRON", "DET"):
-            return True
+            if word == "it" and _EXPLETIVE.match(tok.doc.text[tok.idx : tok.idx + 60]):
+                continue
+            return start, start + len(tok.text), word in _POSSESSIVE
         if word in GROUP_NOUNS and i and tokens[i - 1].lower_ in _DEFINITE:
-            return True
-    return False
+            det = tokens[i - 1]
+            if word in _SINGULAR_GROUP:  # "the group" -> the name
+                return det.idx - offset, start + len(tok.text), False
+            # "such cells" -> "<name> cells"; "their militants" -> "<name>'s militants"
+            return det.idx - offset, det.idx - offset + len(det.text), det.lower_ in _POSSESSIVE
+    return None

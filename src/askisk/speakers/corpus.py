@@ -24,9 +24,13 @@ class SourceDoc:
     speakers: tuple[Speaker, ...]
     mentions: tuple[tuple[int, int] | None, ...] = ()  # per passage: where the text names its speaker
     contexts: tuple[str, ...] = ()  # per passage: the names its pronouns stand for ("" if none)
+    resolved: tuple[str, ...] = ()  # per passage: its text with "they" -> the name ("" if unchanged)
 
     def context(self, i: int) -> str:
         return self.contexts[i] if i < len(self.contexts) else ""
+
+    def resolved_text(self, i: int) -> str:
+        return self.resolved[i] if i < len(self.resolved) else ""
 
 
 def analyse(source: Source) -> SourceDoc:
@@ -41,13 +45,14 @@ def analyse(source: Source) -> SourceDoc:
         result.speakers,
         result.mentions,
         tracker.contexts(len(passages)),
+        tracker.resolved(len(passages), [p.text for p in passages]),
     )
 
 
 def retrieval_texts(doc: SourceDoc) -> list[tuple[Passage, str, str]]:
     """(passage, text to embed, text for the context BM25) for every searchable passage, in order."""
     return [
-        (p, embed_text(p, a), lexical_text(p, doc.context(i), doc.source.title))
+        (p, embed_text(p, a, doc.resolved_text(i)), lexical_text(p, doc.context(i), doc.source.title))
         for i, (p, a) in enumerate(zip(doc.passages, doc.attributions, strict=True))
         if p.searchable
     ]
@@ -60,20 +65,22 @@ def lexical_text(passage: Passage, context: str = "", title: str = "") -> str:
     return " ".join(part for part in (passage.text, context, passage.section or "", title) if part)
 
 
-def embed_text(passage: Passage, attribution: Attribution) -> str:
-    """What the encoder sees for a passage: its section question, its speaker, then the sentence.
+def embed_text(passage: Passage, attribution: Attribution, resolved: str = "") -> str:
+    """What the encoder sees for a passage: its section question, its speaker, then the sentence, with its
+    first pronoun or description replaced by the group it stands for when one was resolved (`resolved`:
+    "Accordingly, IS-K can use the tactics…").
 
     The section question ("What are the IS-K's goals?") names the topic that a sentence like "The group was
     created in 2015" leaves to coreference; the speaker's name lets "What did McKenzie say…" land on his
     sentences even when they only say "he". On the dev questions the section alone lifted dense MRR@10 from
-    0.74 to 0.79. Resolved pronouns (`SourceDoc.contexts`) are left out here: prefixed or pooled into the
-    vector they lowered dense R@1 on the dev questions (0.72 -> 0.60-0.70; docs/eval.md), so they go to
-    the context BM25 only. The returned `text` of a hit is always the passage alone.
+    0.74 to 0.79. The resolved name goes in place of the pronoun, not in front of the sentence: prefixed
+    (or pooled from the paragraph, "late chunking") it lowered dense R@1 on dev (0.72 -> 0.60-0.70), in
+    place it raised it (0.72 -> 0.77; docs/eval.md). The returned `text` of a hit is always the passage alone.
     """
     parts = [passage.section] if passage.section else []
     if attribution.speaker:
         parts.append(f"{attribution.speaker}:")
-    parts.append(passage.text)
+    parts.append(resolved or passage.text)
     return " ".join(parts)
 
 
