@@ -8,8 +8,9 @@ import json
 import pytest
 
 from askisk.models import Source
-from askisk.search.fusion import CONFIGS, search
-from askisk.speakers.corpus import analyse, lexical_text
+from askisk.search.fusion import CONFIGS, SearchConfig, alias_groups, search
+from askisk.speakers.corpus import analyse, embed_text, lexical_text
+from askisk.speakers.query import alias_expansion
 from tests.conftest import FIXTURES, run_cli
 
 CF_FIXTURE = FIXTURES / "climate-fever" / "climate-fever.jsonl"
@@ -35,6 +36,80 @@ def test_a_sentence_without_a_pronoun_gets_no_context():
         "The Northern Liberation Front (NLF) was founded in 1990. Farmers grow wheat in the valley."
     )
     assert list(contexts.values()) == ["", ""]
+
+
+TWO_GROUPS = (
+    "The Northern Liberation Front (NLF) was founded in 1990 by students. The NLF is the largest armed "
+    "group in the north, and the NLF recruits in the valleys.\n\n"
+    "The Western Alliance (WA) signed a truce with the government in 2001. Officials say they now recruit "
+    "in the mountain villages."
+)
+
+
+def test_they_resolves_to_the_subject_of_the_nearest_sentence_naming_a_group_not_the_most_mentioned():
+    doc = analyse(Source(id="notes", title="Notes", path="notes.md", body=TWO_GROUPS))
+    i, p = next((i, p) for i, p in enumerate(doc.passages) if p.text.startswith("Officials say they"))
+    assert "WA" in doc.context(i) and "Western Alliance" in doc.context(i)
+    assert "NLF" not in doc.context(i)  # mentioned three times, but not what "they" stands for here
+    # the encoder reads the name in place of the pronoun; the passage itself is untouched
+    assert doc.resolved_text(i) == p.text.replace("they", "WA", 1)
+    assert "Officials say WA now recruit" in embed_text(p, doc.attributions[i], doc.resolved_text(i))
+    assert p.text.startswith("Officials say they")
+
+
+def test_a_description_and_a_possessive_are_resolved_in_place():
+    doc = analyse(
+        Source(
+            id="notes",
+            title="The Northern Liberation Front",
+            path="notes.md",
+            body="The Northern Liberation Front (NLF) was founded in 1990. The group recruits in the valleys. "
+            "Its leader was arrested in 2004.",
+        )
+    )
+    resolved = [doc.resolved_text(i) for i in range(len(doc.passages))]
+    assert resolved == ["", "NLF recruits in the valleys.", "NLF's leader was arrested in 2004."]
+
+
+def test_an_it_that_stands_for_no_one_gets_no_context():
+    contexts = _contexts(
+        "The Northern Liberation Front (NLF) was founded in 1990. It is to be noted that the harvest was poor."
+    )
+    assert list(contexts.values()) == ["", ""]
+
+
+def test_a_second_name_given_with_or_joins_the_group_and_the_question_side_uses_it():
+    doc = analyse(
+        Source(
+            id="notes",
+            title="Notes",
+            path="notes.md",
+            body="The Northern Liberation Front (NLF) was founded in 1990. NLF group, or Red Banner, is "
+            "active in the north.",
+        )
+    )
+    [group] = doc.entities
+    assert group[0] == "NLF" and {"Northern Liberation Front", "Red Banner"} <= set(group)
+    extra = alias_expansion("Who founded Red Banner?", doc.entities)
+    assert "NLF" in extra and "Northern Liberation Front" in extra and "Red Banner" not in extra
+    assert alias_expansion("Who grows wheat?", doc.entities) == ""
+
+
+def test_a_question_naming_one_alias_finds_sentences_that_use_another(seed_service):
+    index = seed_service.store(refresh=False)
+    names = next(g for g in alias_groups(index) if "IS-K" in g)
+    assert any("Daesh" in n for n in names)  # "IS-K group, or Daesh–Khorasan," declared it, in the text
+    question = "Daesh-Khorasan"
+    plain, _ = search(index, question, None, top_k=10, config=SearchConfig("bm25", speaker_boost=False))
+    expanded, _ = search(
+        index, question, None, top_k=10, config=SearchConfig("bm25", speaker_boost=False, aliases=True)
+    )
+
+    def other_name_only(text: str) -> bool:
+        return "IS-K" in text and "Daesh" not in text and "Khorasan" not in text
+
+    assert not any(other_name_only(h.text) for h in plain)  # the sentence BM25 alone sees one spelling
+    assert any(other_name_only(h.text) for h in expanded)
 
 
 def test_seed_pronoun_sentences_carry_the_group(seed_service):

@@ -44,6 +44,7 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
         "speakers": [{"name": sp.name, "aliases": list(sp.aliases), "role": sp.role} for sp in doc.speakers],
         "contexts": list(doc.contexts),
         "resolved": list(doc.resolved),
+        "entities": [list(g) for g in doc.entities],
     }
 
 
@@ -70,6 +71,14 @@ def record_to_doc(record: dict[str, Any]) -> SourceDoc:
     )
     contexts = tuple(str(c) for c in record.get("contexts") or ())
     resolved = tuple(str(c) for c in record.get("resolved") or ())
+    entities = tuple(tuple(str(n) for n in g) for g in record.get("entities") or ())
     return SourceDoc(
-        source, paragraphs, tuple(passages), tuple(attributions), speakers, contexts=contexts, resolved=resolved
+        source,
+        paragraphs,
+        tuple(passages),
+        tuple(attributions),
+        speakers,
+        contexts=contexts,
+        resolved=resolved,
+        entities=entities,
     )

@@ -11,12 +11,13 @@ speaker's passages. The choice of variant is made in one place, `fused_scores()`
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from askisk.index.records import source_ref
 from askisk.models import OPEN_SCOPE, Hit, Scope
-from askisk.speakers.query import speakers_in_query
+from askisk.speakers.query import alias_expansion, speakers_in_query
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,6 +45,7 @@ class SearchConfig:
     alpha: float = ALPHA
     rrf_k: int = RRF_K
     context: bool = False  # BM25 over sentences with their context (resolved pronouns, source title)
+    aliases: bool = False  # the lexical query also carries the other names of each group it names
 
     @property
     def needs_vectors(self) -> bool:
@@ -58,8 +60,25 @@ CONFIGS: dict[str, SearchConfig] = {
     "hybrid+speaker": SearchConfig("hybrid", speaker_boost=True),
     "bm25+context": SearchConfig("bm25", speaker_boost=False, context=True),
     "hybrid+context": SearchConfig("hybrid", speaker_boost=True, context=True),
+    "hybrid+context+aliases": SearchConfig("hybrid", speaker_boost=True, context=True, aliases=True),
 }
-DEFAULT_CONFIG = CONFIGS["hybrid+speaker"]
+DEFAULT_CONFIG = CONFIGS["hybrid+context+aliases"]
+
+
+_GROUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store -> its alias groups
+
+
+def alias_groups(store: Store) -> tuple[tuple[str, ...], ...]:
+    """The alias groups of every source in the store, gathered once per loaded store."""
+    try:
+        return _GROUPS[store]
+    except KeyError:
+        pass
+    except TypeError:  # a store that cannot be weakly referenced: gather every time
+        return tuple(dict.fromkeys(g for d in store.docs.values() for g in d.entities))
+    groups = tuple(dict.fromkeys(g for d in store.docs.values() for g in d.entities))
+    _GROUPS[store] = groups
+    return groups
 
 
 def _minmax(values: np.ndarray) -> np.ndarray:
@@ -92,6 +111,9 @@ def fused_scores(
     import numpy as np
 
     raw: dict[int, dict[str, float]] = {}
+    if config.aliases and config.mode != "dense":
+        extra = alias_expansion(query, alias_groups(store))
+        query = f"{query} {extra}" if extra else query
     dense_rows = bm25_rows = np.zeros(0, dtype=np.int64)
     if config.mode in ("dense", "hybrid"):
         assert qvec is not None

@@ -65,7 +65,7 @@ class _Sentence:
     refers: bool  # refers back before naming a group of its own
     paragraph: int
     section: str
-    subject: str | None = None  # key of the group that is its grammatical subject
+    subjects: list[str] = field(default_factory=list)  # keys of the groups that are its subject
     names: list[str] = field(default_factory=list)  # keys of the groups it names
     slot: tuple[int, int, bool] | None = None  # the referring words (offsets in the passage), possessive?
 
@@ -93,9 +93,8 @@ class ContextTracker:
             found = self._names(p.text, span)
             first_name = min((pos for _, pos, _ in found), default=len(tokens))
             subjects = [k for k, _, subj in found if subj]
-            subject = subjects[0] if len(subjects) == 1 else None  # "X and Y consider…": ambiguous
             slot = _referring_slot(tokens[:first_name], p.start - para.start)
-            s = _Sentence(slot is not None, para.number, normalize(p.section or ""), subject)
+            s = _Sentence(slot is not None, para.number, normalize(p.section or ""), subjects)
             s.names = [k for k, _, _ in found]
             s.slot = slot
             self.sentences[i] = s
@@ -160,8 +159,9 @@ class ContextTracker:
                 continue
             if prev.paragraph < s.paragraph - 1:
                 break
-            if prev.subject is not None:
-                return self._root(prev.subject)
+            subjects = {self._root(k) for k in prev.subjects}
+            if len(subjects) == 1:  # "X and Y consider each other…": two subjects, ambiguous
+                return subjects.pop()
             break
         scores = self._salience(s.section)
         return scores.most_common(1)[0][0] if scores else None
@@ -188,6 +188,18 @@ class ContextTracker:
             start, end, possessive = s.slot
             name = self.surface.get(key, key) + ("'s" if possessive else "")
             out.append(texts[i][:start] + name + texts[i][end:])
+        return tuple(out)
+
+    def alias_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Every group the text gives two or more names, each as (first spelling, other names...)."""
+        groups: dict[str, list[str]] = {}
+        for k in self.surface:
+            groups.setdefault(self._root(k), []).append(k)
+        out = []
+        for root, keys in groups.items():
+            if len(keys) > 1:
+                ordered = [root, *(k for k in keys if k != root)]
+                out.append(tuple(self.surface.get(k, k) for k in ordered))
         return tuple(out)
 
     def _spell(self, key: str | None) -> str:

@@ -25,6 +25,7 @@ class SourceDoc:
     mentions: tuple[tuple[int, int] | None, ...] = ()  # per passage: where the text names its speaker
     contexts: tuple[str, ...] = ()  # per passage: the names its pronouns stand for ("" if none)
     resolved: tuple[str, ...] = ()  # per passage: its text with "they" -> the name ("" if unchanged)
+    entities: tuple[tuple[str, ...], ...] = ()  # groups the text names more than one way, all their names
 
     def context(self, i: int) -> str:
         return self.contexts[i] if i < len(self.contexts) else ""
@@ -46,6 +47,7 @@ def analyse(source: Source) -> SourceDoc:
         result.mentions,
         tracker.contexts(len(passages)),
         tracker.resolved(len(passages), [p.text for p in passages]),
+        tracker.alias_groups(),
     )
 
 

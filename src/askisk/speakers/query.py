@@ -93,3 +93,27 @@ def speakers_in_query(query: str, speakers: list[Speaker]) -> list[str]:
     if any(not topic for _, topic in found.values()):
         found = {k: v for k, v in found.items() if not v[1]}
     return [name for name, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
+
+
+@lru_cache(maxsize=8)
+def _alias_patterns(groups: tuple[tuple[str, ...], ...]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    out = []
+    for names in groups:
+        wanted = [re.escape(normalize(n).casefold()) for n in names if len(n) >= 2]
+        if wanted:
+            out.append((re.compile(rf"(?<![\w-])(?:{'|'.join(wanted)})(?![\w-])"), names))
+    return out
+
+
+def alias_expansion(query: str, groups: tuple[tuple[str, ...], ...]) -> str:
+    """The other names of every group the question names ("IS-K" -> "Islamic State-Khorasan Province;
+    Daesh-Khorasan"), for the lexical side: a question may use one name and the sentence another.
+    `groups` are the alias groups the sources declare (`SourceDoc.entities`); "" when none is named."""
+    text = normalize(query).casefold()
+    extra: list[str] = []
+    for pattern, names in _alias_patterns(groups):
+        found = pattern.search(text)
+        if found:
+            extra += [n for n in names if normalize(n).casefold() != found.group(0)]
+    return " ".join(dict.fromkeys(extra))
+
