@@ -63,8 +63,8 @@ def test_a_description_and_a_possessive_are_resolved_in_place():
             id="notes",
             title="The Northern Liberation Front",
             path="notes.md",
-            body="The Northern Liberation Front (NLF) was founded in 1990. The group recruits in the valleys. "
-            "Its leader was arrested in 2004.",
+            body="The Northern Liberation Front (NLF) was founded in 1990. "
+            "The group recruits in the valleys. Its leader was arrested in 2004.",
         )
     )
     resolved = [doc.resolved_text(i) for i in range(len(doc.passages))]
@@ -73,7 +73,8 @@ def test_a_description_and_a_possessive_are_resolved_in_place():
 
 def test_an_it_that_stands_for_no_one_gets_no_context():
     contexts = _contexts(
-        "The Northern Liberation Front (NLF) was founded in 1990. It is to be noted that the harvest was poor."
+        "The Northern Liberation Front (NLF) was founded in 1990. "
+        "It is to be noted that the harvest was poor."
     )
     assert list(contexts.values()) == ["", ""]
 

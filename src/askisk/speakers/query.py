@@ -116,4 +116,3 @@ def alias_expansion(query: str, groups: tuple[tuple[str, ...], ...]) -> str:
         if found:
             extra += [n for n in names if normalize(n).casefold() != found.group(0)]
     return " ".join(dict.fromkeys(extra))
-
