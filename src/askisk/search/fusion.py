@@ -7,6 +7,12 @@ On the dev questions of kb/eval this beat reciprocal rank fusion (RRF, kept as t
 configuration for comparison), because BM25 alone is strong on this short, name-heavy text and RRF lets the
 weaker dense rank pull good lexical hits down. A question about a speaker adds SPEAKER_BOOST to that
 speaker's passages. The choice of variant is made in one place, `fused_scores()`.
+
+The default ("hybrid+context+aliases", issue 17) ranks with the context BM25 (each sentence with the group
+its pronouns stand for, every name the text gives that group, its section and source title:
+`speakers.corpus.lexical_text`) and adds to the lexical query the other names of each group the question
+names ("Daesh-Khorasan" -> "IS-K", from the sources' own "X (ACR)" / "X, or Y," declarations). The dense
+side needs nothing at query time: passages were embedded with the pronoun replaced by the name.
 """
 
 from __future__ import annotations
