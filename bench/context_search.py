@@ -1,0 +1,72 @@
+"""Search time per configuration on a built index, with the query vectors computed once: what the context
+BM25 and the query-side aliases (issue 17) add to the warm `ask` path on top of the encoder.
+
+Per question of kb/eval/queries.jsonl, `search.fusion.search` under each configuration, the
+configurations interleaved question by question so that the machine's load hits them alike; p50/p95 over
+all questions x repeats. The encoder's own time is printed once for scale (`bench/query_path.py` measures
+the whole warm ask).
+
+    .venv/bin/python bench/context_search.py --index index --repeats 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = ("hybrid+speaker", "hybrid+context", "hybrid+context+aliases")
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kb", type=Path, default=ROOT / "kb")
+    parser.add_argument("--index", type=Path, default=ROOT / "index")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+
+    from askisk.evaluate.retrieval import load_questions
+    from askisk.search.fusion import CONFIGS as ALL
+    from askisk.search.fusion import search
+    from askisk.service import Askisk
+
+    service = Askisk.open(str(args.kb), str(args.index))
+    store = service.store()
+    questions = [q.query for q in load_questions(args.kb / "eval")]
+    encoder = service.encoder()
+    start = time.perf_counter()
+    vectors = encoder.encode(questions)
+    encode_ms = (time.perf_counter() - start) * 1000 / len(questions)
+    for q, v in zip(questions, vectors, strict=True):  # warm-up: bm25s, FAISS, the alias patterns
+        for name in CONFIGS:
+            search(store, q, v, top_k=5, config=ALL[name])
+    times: dict[str, list[float]] = {name: [] for name in CONFIGS}
+    for _ in range(args.repeats):
+        for q, v in zip(questions, vectors, strict=True):
+            for name in CONFIGS:
+                t = time.perf_counter()
+                search(store, q, v, top_k=5, config=ALL[name])
+                times[name].append((time.perf_counter() - t) * 1000)
+    print(
+        f"{len(questions)} questions x {args.repeats} passes, {len(store.rows)} passages; "
+        f"load average {os.getloadavg()[0]:.1f}; batch encode {encode_ms:.1f} ms per question"
+    )
+    print("| configuration | search p50 ms | search p95 ms | mean ms |")
+    print("|---|---|---|---|")
+    for name, values in times.items():
+        print(
+            f"| {name} | {statistics.median(values):.2f} | {_pct(values, 0.95):.2f} | "
+            f"{statistics.fmean(values):.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
