@@ -79,6 +79,7 @@ class ContextTracker:
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
     same: dict[str, str] = field(default_factory=dict)  # alias key -> key it is merged into
     sentences: dict[int, _Sentence] = field(default_factory=dict)  # passage index -> analysis
+    _cache: dict[str, Counter] = field(default_factory=dict)  # section heading -> salience (after observing)
 
     def observe(self, para: Paragraph, doc, idxs: list[int], passages: list[Passage]) -> None:
         text = normalize(para.text)
@@ -137,16 +138,27 @@ class ContextTracker:
         return key
 
     def _salience(self, section: str) -> Counter:
-        title, section = normalize(self.title).lower(), section.lower()
-        scores: Counter = Counter()
-        for s in self.sentences.values():
-            for k in s.names:
-                scores[self._root(k)] += 1
+        """Mentions of each group over the source, plus the title's and this section heading's."""
+        cached = self._cache.get(section)
+        if cached is not None:
+            return cached
+        if "" not in self._cache:  # the counts and the title, once
+            base: Counter = Counter()
+            for s in self.sentences.values():
+                for k in s.names:
+                    base[self._root(k)] += 1
+            title = normalize(self.title).lower()
+            for key in list(base):
+                base[key] += TITLE_WEIGHT * any(_mentions(title, n) for n in self._all_names(key))
+            self._cache[""] = base
+        scores = Counter(self._cache[""])
         for key in list(scores):
-            names = [k for k in self.surface if self._root(k) == key]
-            scores[key] += TITLE_WEIGHT * any(_mentions(title, n) for n in names)
-            scores[key] += SECTION_WEIGHT * any(_mentions(section, n) for n in names)
+            scores[key] += SECTION_WEIGHT * any(_mentions(section.lower(), n) for n in self._all_names(key))
+        self._cache[section] = scores
         return scores
+
+    def _all_names(self, key: str) -> list[str]:
+        return [k for k in self.surface if self._root(k) == key]
 
     def referent(self, i: int) -> str | None:
         """The entity (root key) a referring sentence stands for, or None."""
@@ -155,10 +167,10 @@ class ContextTracker:
             return None
         for j in range(i - 1, -1, -1):
             prev = self.sentences.get(j)
+            if prev is not None and prev.paragraph < s.paragraph - 1:
+                break
             if prev is None or not prev.names:
                 continue
-            if prev.paragraph < s.paragraph - 1:
-                break
             subjects = {self._root(k) for k in prev.subjects}
             if len(subjects) == 1:  # "X and Y consider each other…": two subjects, ambiguous
                 return subjects.pop()
