@@ -79,6 +79,14 @@ def test_an_it_that_stands_for_no_one_gets_no_context():
     assert list(contexts.values()) == ["", ""]
 
 
+def test_a_pronoun_with_an_antecedent_inside_its_sentence_is_left_alone():
+    contexts = _contexts(
+        "The Coastal Defence League (CDL) campaigned for a new barrier. The CDL met in May.\n\n"
+        "The wall held for ninety years, but it was never built for tides like these."
+    )
+    assert list(contexts.values())[-1] == ""  # "it" is the wall, not the league
+
+
 def test_a_second_name_given_with_or_joins_the_group_and_the_question_side_uses_it():
     doc = analyse(
         Source(

@@ -50,6 +50,7 @@ _DROP = re.compile(r"^(?:the|a|an)\s+|[’']s$", re.IGNORECASE)
 MAX_ALIASES = 5
 TITLE_WEIGHT = 3  # a name in the title counts as this many mentions
 SECTION_WEIGHT = 2  # a name in the section heading above the sentence, likewise
+MIN_SALIENCE = 2
 
 
 def _clean(name: str) -> str:
@@ -176,7 +177,9 @@ class ContextTracker:
                 return subjects.pop()
             break
         scores = self._salience(s.section)
-        return scores.most_common(1)[0][0] if scores else None
+        best = scores.most_common(1)
+        # one stray mention (a surname tagged ORG by the parser) does not make a source's main group
+        return best[0][0] if best and best[0][1] >= MIN_SALIENCE else None
 
     def _named(self, i: int, key: str | None) -> bool:
         s = self.sentences.get(i)
@@ -236,19 +239,27 @@ def _subject(token) -> bool:
 
 
 _POSSESSIVE = frozenset({"their", "theirs", "its"})
+_SINGULAR_PRONOUNS = frozenset({"it", "its"})
 _SINGULAR_GROUP = frozenset({"group", "organisation", "organization", "movement", "affiliate"})
 
 
 def _referring_slot(tokens, offset: int) -> tuple[int, int, bool] | None:
     """Where the first words referring back lie in the sentence (character offsets from its start, with
     `offset` the sentence's start in the parsed text), and whether they are possessive; None if none."""
+    nouns = False  # a singular common noun before the pronoun
     for i, tok in enumerate(tokens):
         word = tok.lower_
         start = tok.idx - offset
         if word in REFERRING_WORDS and tok.pos_ in ("PRON", "DET"):
             if word == "it" and _EXPLETIVE.match(tok.doc.text[tok.idx : tok.idx + 60]):
                 continue
+            if word in _SINGULAR_PRONOUNS and nouns:
+                continue  # "The wall held, but it…": a thing named before it in the sentence
+            # (a plural noun does not block "they": "Officials say they now recruit" is news style for
+            # a group named before)
             return start, start + len(tok.text), word in _POSSESSIVE
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            nouns = True
         if word in GROUP_NOUNS and i and tokens[i - 1].lower_ in _DEFINITE:
             det = tokens[i - 1]
             if word in _SINGULAR_GROUP:  # "the group" -> the name
