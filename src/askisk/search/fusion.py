@@ -8,11 +8,12 @@ configuration for comparison), because BM25 alone is strong on this short, name-
 weaker dense rank pull good lexical hits down. A question about a speaker adds SPEAKER_BOOST to that
 speaker's passages. The choice of variant is made in one place, `fused_scores()`.
 
-The default ("hybrid+context+aliases", issue 17) ranks with the context BM25 (each sentence with the group
-its pronouns stand for, every name the text gives that group, its section and source title:
-`speakers.corpus.lexical_text`) and adds to the lexical query the other names of each group the question
-names ("Daesh-Khorasan" -> "IS-K", from the sources' own "X (ACR)" / "X, or Y," declarations). The dense
-side needs nothing at query time: passages were embedded with the pronoun replaced by the name.
+The default ("hybrid+context", issue 17) ranks with the context BM25 (each sentence with the group its
+pronouns stand for, every name the text gives that group, its section and source title:
+`speakers.corpus.lexical_text`). The dense side needs nothing at query time: passages were embedded with
+the pronoun replaced by the name. "hybrid+context+aliases" also adds to the lexical query the other names
+of each group the question names ("Daesh-Khorasan" -> "IS-K", from the sources' own "X (ACR)" / "X, or Y,"
+declarations); it tied on dev and is not the default (docs/eval.md).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ CONFIGS: dict[str, SearchConfig] = {
     "hybrid+context": SearchConfig("hybrid", speaker_boost=True, context=True),
     "hybrid+context+aliases": SearchConfig("hybrid", speaker_boost=True, context=True, aliases=True),
 }
-DEFAULT_CONFIG = CONFIGS["hybrid+context+aliases"]
+DEFAULT_CONFIG = CONFIGS["hybrid+context"]
 
 
 _GROUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store -> its alias groups
