@@ -50,6 +50,17 @@ def _wait_for_phase(kb: Path, phase: str, proc: subprocess.Popen, timeout: float
     raise AssertionError(f"the journal never reached phase {phase!r}")
 
 
+def _wait_until_stopped(proc: subprocess.Popen, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        state = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "T":
+            return
+        time.sleep(0.05)
+    raise AssertionError("the add never reached its pause point")
+
+
 @pytest.mark.parametrize(
     ("sig", "code", "said"), [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")]
 )
@@ -60,12 +71,15 @@ def test_a_signal_during_add_takes_the_new_files_out(seed_copy, sig, code, said)
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "ASKISK_PROGRESS_EVERY": "0"},
+        env={**os.environ, "ASKISK_PROGRESS_EVERY": "0", "ASKISK_FAULT": "before-switch:pause"},
     )
-    _wait_for_phase(kb, "indexing", proc)  # the kb file is written, the rebuild is running
+    # the rebuild has made the new build folder and stopped itself before switching to it (a seed rebuild
+    # takes a fraction of a second, so a timer would race it): the signal arrives mid-add, for certain
+    _wait_until_stopped(proc)
     assert (kb / "harbour-flood.md").exists()
-    time.sleep(0.5)
+    assert json.loads((kb / JOURNAL).read_text())["phase"] == "indexing"
     proc.send_signal(sig)
+    os.kill(proc.pid, signal.SIGCONT)
     _, err = proc.communicate(timeout=240)
     assert proc.returncode == code, err
     assert f"askisk: {said}" in err and "taken out of the kb again" in err

@@ -11,6 +11,10 @@ tests), `point` is one dictionary lookup. Points, in the order an `add` passes t
     after-switch       CURRENT names the new build, the journal is not yet cleared
     after-stash        (`remove`) the source is moved to its hidden name, the rebuild has not started
 
+`ASKISK_FAULT=<point>:pause` stops the process there instead (SIGSTOP), so a test can send it a signal at
+that exact step and let it go on (SIGCONT): a signal "during the rebuild" without racing a build that may
+finish in a fraction of a second.
+
 Never use it for anything but tests: it kills the process without cleanup, on purpose.
 """
 
@@ -24,5 +28,8 @@ POINTS = ("after-journal", "after-kb-write", "before-index", "before-switch", "a
 
 
 def point(name: str) -> None:
-    if os.environ.get(FAULT_ENV) == name:
+    wanted = os.environ.get(FAULT_ENV)
+    if wanted == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    elif wanted == f"{name}:pause":
+        os.kill(os.getpid(), signal.SIGSTOP)
