@@ -72,6 +72,8 @@ def test_a_signal_during_add_takes_the_new_files_out(seed_copy, sig, code, said)
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "ASKISK_PROGRESS_EVERY": "0", "ASKISK_FAULT": "before-switch:pause"},
+        # as from a terminal: a runner started in the background (`cmd &`) passes SIGINT on ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # the rebuild has made the new build folder and stopped itself before switching to it (a seed rebuild
     # takes a fraction of a second, so a timer would race it): the signal arrives mid-add, for certain
