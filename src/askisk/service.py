@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,12 +25,12 @@ from askisk.models import (
     IndexSummary,
     Scope,
     SourceSummary,
-    SpeakerCount,
     SpeakerSummary,
     Verdict,
 )
-from askisk.search.fusion import DEFAULT_CONFIG, SearchConfig, search
+from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, SearchConfig, alias_groups, search
 from askisk.search.scope import Filters
+from askisk.speakers.summary import merge_counts, source_summaries, speaker_summaries
 
 if TYPE_CHECKING:
     import numpy as np
@@ -80,6 +80,7 @@ class Askisk:
         self._encoder: Encoder | None = None
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
+        self._aliases: AliasGroups | None = None
         self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
         self._recovered = False
         self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
@@ -161,11 +162,12 @@ class Askisk:
     def _forget_store(self) -> None:
         self._store = None
         self._scopes.clear()
+        self._aliases = None
         self._kb_stats = None
 
     def summary(self) -> IndexSummary:
         store = self.store()
-        return IndexSummary(len(store.docs), len(store.rows), tuple(_merge_counts(self.speakers())))
+        return IndexSummary(len(store.docs), len(store.rows), tuple(merge_counts(self.speakers())))
 
     def build_info(self) -> BuildInfo:
         manifest = self.store().manifest
@@ -243,6 +245,12 @@ class Askisk:
                     self._scopes.popitem(last=False)
         return cached
 
+    def alias_groups(self) -> AliasGroups:
+        """The kb's alias groups ("IS-K" / "Daesh-Khorasan"), gathered once per loaded store."""
+        if self._aliases is None:
+            self._aliases = alias_groups(self.store().docs)
+        return self._aliases
+
     def ask(
         self,
         query: str,
@@ -258,7 +266,8 @@ class Askisk:
         store = self.store()
         scope = self.scope(filters)
         qvec = self.embed_query(text) if config.needs_vectors else None
-        hits, detected = search(store, text, qvec, top_k=top_k, config=config, scope=scope)
+        aliases = self.alias_groups() if config.aliases else ()
+        hits, detected = search(store, text, qvec, top_k=top_k, config=config, scope=scope, aliases=aliases)
         return Answer(
             query=text,
             results=tuple(hits),
@@ -267,35 +276,12 @@ class Askisk:
         )
 
     def speakers(self) -> list[SpeakerSummary]:
-        store = self.store()
-        counts: Counter[tuple[str, str, str]] = Counter()
-        for doc in store.docs.values():
-            for p, a in zip(doc.passages, doc.attributions, strict=True):
-                if a.speaker and p.searchable:
-                    counts[(doc.source.id, a.speaker, a.kind)] += 1
-        out = []
-        for doc in store.docs.values():
-            for sp in doc.speakers:
-                key = (doc.source.id, sp.name)
-                quotes, reported = counts[(*key, "quote")], counts[(*key, "reported")]
-                out.append(
-                    SpeakerSummary(
-                        sp.name, doc.source.id, sp.role, sp.aliases, quotes + reported, quotes, reported
-                    )
-                )
-        return sorted(out, key=lambda s: (-s.passages, s.name))
+        return speaker_summaries(self.store().docs)
 
     # -- sources: list, add, remove ---------------------------------------------------------------
     def sources(self) -> list[SourceSummary]:
         """The sources of the index (refreshed first when the kb changed), with passage and speaker counts."""
-        store = self.store()
-        out = []
-        for doc in store.docs.values():
-            s = doc.source
-            searchable = sum(1 for p in doc.passages if p.searchable)
-            names = tuple(sp.name for sp in doc.speakers)
-            out.append(SourceSummary(s.id, s.title, s.date, s.outlet, s.url, s.path, searchable, names))
-        return sorted(out, key=lambda s: s.id)
+        return source_summaries(self.store().docs)
 
     def add_paths(
         self,
@@ -394,18 +380,6 @@ class Askisk:
         if verifier == "rules":
             return verdict.decide(text, hits, top_k=top_k)
         return aggregate.decide(text, hits, top_k=top_k)
-
-
-def _merge_counts(summaries: list[SpeakerSummary]) -> list[SpeakerCount]:
-    """One row per speaker name across sources, most passages first."""
-    merged: dict[str, list[int]] = {}
-    for s in summaries:
-        row = merged.setdefault(s.name, [0, 0, 0])
-        row[0] += s.passages
-        row[1] += s.quotes
-        row[2] += s.reported
-    rows = [SpeakerCount(name, *counts) for name, counts in merged.items()]
-    return sorted(rows, key=lambda r: (-r.passages, r.name))
 
 
 def _why(exc: BaseException) -> str:

@@ -237,7 +237,8 @@ def run_questions(
         config = CONFIGS[name]
         results = []
         for q, qvec in zip(questions, vectors, strict=True):
-            hits, _ = search(index, q.query, qvec, top_k=em.DEPTH, config=config)
+            groups = service.alias_groups() if config.aliases else ()
+            hits, _ = search(index, q.query, qvec, top_k=em.DEPTH, config=config, aliases=groups)
             results.append(_judge(q, [h.passage_id for h in hits], qrels.get(q.id, {}), speakers, aliases))
             done += 1
             if progress:

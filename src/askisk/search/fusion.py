@@ -18,7 +18,6 @@ declarations); it tied on dev and is not the default (docs/eval.md).
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -27,9 +26,12 @@ from askisk.models import OPEN_SCOPE, Hit, Scope
 from askisk.speakers.query import alias_expansion, speakers_in_query
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import numpy as np
 
     from askisk.index.protocol import Store
+    from askisk.speakers.corpus import SourceDoc
 
 Mode = Literal["bm25", "dense", "hybrid"]
 Fusion = Literal["convex", "rrf"]
@@ -42,6 +44,7 @@ SPEAKER_BOOST = 0.15
 MIN_COSINE = 0.20
 MIN_BM25 = 2.0
 MIN_DEPTH = 50
+AliasGroups = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -72,20 +75,9 @@ CONFIGS: dict[str, SearchConfig] = {
 DEFAULT_CONFIG = CONFIGS["hybrid+context"]
 
 
-_GROUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store -> its alias groups
-
-
-def alias_groups(store: Store) -> tuple[tuple[str, ...], ...]:
-    """The alias groups of every source in the store, gathered once per loaded store."""
-    try:
-        return _GROUPS[store]
-    except KeyError:
-        pass
-    except TypeError:  # a store that cannot be weakly referenced: gather every time
-        return tuple(dict.fromkeys(g for d in store.docs.values() for g in d.entities))
-    groups = tuple(dict.fromkeys(g for d in store.docs.values() for g in d.entities))
-    _GROUPS[store] = groups
-    return groups
+def alias_groups(docs: Mapping[str, SourceDoc]) -> AliasGroups:
+    """The alias groups of every source, each once (the service keeps them per loaded store)."""
+    return tuple(dict.fromkeys(g for d in docs.values() for g in d.entities))
 
 
 def _minmax(values: np.ndarray) -> np.ndarray:
@@ -113,13 +105,14 @@ def fused_scores(
     depth: int,
     scope: Scope,
     boosted: set[str],
+    aliases: AliasGroups = (),
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
     """Each candidate row's final score, and its raw per-side scores for display."""
     import numpy as np
 
     raw: dict[int, dict[str, float]] = {}
     if config.aliases and config.mode != "dense":
-        extra = alias_expansion(query, alias_groups(store))
+        extra = alias_expansion(query, aliases)
         query = f"{query} {extra}" if extra else query
     dense_rows = bm25_rows = np.zeros(0, dtype=np.int64)
     if config.mode in ("dense", "hybrid"):
@@ -172,11 +165,13 @@ def search(
     top_k: int = 5,
     config: SearchConfig = DEFAULT_CONFIG,
     scope: Scope = OPEN_SCOPE,
+    aliases: AliasGroups = (),
 ) -> tuple[list[Hit], list[str]]:
-    """Top passages for the query within `scope`, and the speakers the query was found to be about."""
+    """Top passages for the query within `scope`, and the speakers the query was found to be about.
+    `aliases`: the kb's alias groups (`alias_groups`), read when `config.aliases` is on."""
     depth = max(MIN_DEPTH, top_k * 5)
     boosted = set(speakers_in_query(query, store.speakers)) if config.speaker_boost else set()
-    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted)
+    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted, aliases)
     if not is_about(raw):
         return [], sorted(boosted)
     ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top_k]
