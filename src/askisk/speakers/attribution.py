@@ -47,6 +47,7 @@ from askisk.speakers.phrases import named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Record, Registry
 from askisk.speakers.rules import (
+    VIEW_NOUNS,
     match_text,
     quote_mask,
     quoted_words,
@@ -101,6 +102,7 @@ def attribute(
     recent: Record | None = None
     prev_last: _Decision | None = None
     carry: _Decision | None = None  # "The governor added:" hands its speaker to the next paragraph
+    left_open = False  # the previous body paragraph ended inside a quotation it never closed
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
         if para.kind != "body":
@@ -157,7 +159,8 @@ def attribute(
         carry = None
         if idxs and here[-1].status == "cued" and ends_with_colon(passages[idxs[-1]].text):
             carry = here[-1]
-        _resolve_pending(here, prev_last)
+        _resolve_pending(here, prev_last, left_open and mask.opens_with_quote)
+        left_open = mask.open_at_end
         if idxs:
             prev_last = decisions[idxs[-1]]
             recent = prev_last.record or recent
@@ -189,7 +192,24 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
                     cue = f"according to {np_text(objs[0], strip_det=False)}"
                     cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]), tok, objs[0]))
             continue
-        subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if tok.lower_ == "in" and (view := _in_view(tok)) is not None:
+            rec = registry.resolve(view[0], base, recent)  # "in her view, …": the possessor's opinion
+            if rec is not None:
+                cands.append(
+                    (
+                        0,
+                        depth(tok) - 1,
+                        tok.i,
+                        rec,
+                        f"in {view[0].text} {view[1].text}",
+                        _span(view[0]),
+                        tok,
+                        view[0],
+                    )
+                )
+            continue
+        # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
+        subj = (subject_of(tok) or cues.agent_of(tok)) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0
         if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
@@ -212,6 +232,15 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
     if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]
+
+
+def _in_view(tok):
+    """ "in her view" / "in Smith's opinion": (possessor, noun) or None."""
+    for obj in (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS):
+        poss = [c for c in obj.children if c.dep_ == "poss"]
+        if poss:
+            return poss[0], obj
+    return None
 
 
 def _mostly_quoted(text: str, inside, s: int, e: int) -> bool:
@@ -266,13 +295,21 @@ def _rank(cand):
 # -- step 2: quotations without their own cue -------------------------------------------------------
 
 
-def _resolve_pending(para: list[_Decision], prev_last: _Decision | None) -> None:
+def _resolve_pending(para: list[_Decision], prev_last: _Decision | None, continued: bool = False) -> None:
+    """`continued`: the paragraph reopens a quotation the previous one left open (a quotation running
+    over paragraphs): its quotations before any cue are the previous speaker's, not the next cue's."""
     for j, d in enumerate(para):
         if d.status != "pending":
             continue
         donor = next((para[k] for k in range(j - 1, -1, -1) if para[k].status == "cued"), None)
+        if donor is None and continued and prev_last is not None and prev_last.record is not None:
+            donor = prev_last
         if donor is None:
-            donor = next((para[k] for k in range(j + 1, len(para)) if para[k].status == "cued"), None)
+            # a cue after the quotation speaks it only when quotations run up to it: a narration
+            # sentence between ("The Society has long campaigned …. Blair has ruled out …") breaks the run
+            ahead = next((k for k in range(j + 1, len(para)) if para[k].status != "pending"), None)
+            if ahead is not None and para[ahead].status == "cued":
+                donor = para[ahead]
         if donor is None and prev_last is not None and prev_last.record is not None:
             donor = prev_last
         if donor is not None:

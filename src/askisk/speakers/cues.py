@@ -92,6 +92,15 @@ def subject_of(tok):
     return None
 
 
+def agent_of(verb):
+    """The "by" object of a passive verb ("was criticized by X"), or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
+
+
 def speaker_of(tok):
     """The mention that names who speaks through a learned cue, or None.
 
@@ -100,10 +109,8 @@ def speaker_of(tok):
     verb it hangs off ("X made the claim").
     """
     if tok.pos_ in ("VERB", "AUX"):
-        for child in tok.children:
-            if child.dep_ == "agent":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                return objs[0] if objs else None
+        if any(c.dep_ == "agent" for c in tok.children):
+            return agent_of(tok)
         subj = subject_of(tok)
         return subj if subj is not None and subj.dep_ == "nsubj" else None
     for child in tok.children:

@@ -65,6 +65,25 @@ def named_head(tok):
     return tok
 
 
+def titled_name(tok):
+    """ "Only Fools and Horses star David Jason": the small model reads a title's capitalised words as a
+    person ("Fools") coordinated with the name; the name is the PERSON right after the lowercase role
+    noun ("star") that ends the title. None when `tok` is not such a title word."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    for t in doc[tok.i + 1 : tok.i + 8]:
+        if t.pos_ == "NOUN" and t.text.islower():
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON":
+                ent = next(e for e in doc.ents if e.start == nxt.i)
+                return ent[-1]
+            return None
+        if t.pos_ not in ("PROPN", "CCONJ", "ADP", "DET"):
+            return None
+    return None
+
+
 def role_phrase(toks: list) -> str:
     """Role words as written, without a leading article or possessive pronoun ("Her colleague")."""
     while toks and (toks[0].lower_ in DETS or toks[0].tag_ == "PRP$" or toks[0].is_punct):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from askisk.speakers import ranker
+from askisk.speakers import anaphora
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.phrases import (
     DETS,
@@ -23,6 +23,7 @@ from askisk.speakers.phrases import (
     np_tokens,
     person_like,
     role_phrase,
+    titled_name,
 )
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
@@ -97,6 +98,8 @@ class Registry:
         for ent in doc.ents:
             if inside[ent.start_char]:
                 continue
+            if titled_name(ent.root) is not None:
+                continue  # "Fools" of "Only Fools and Horses star David Jason"
             if ent.label_ == "PERSON" or person_like(ent):
                 rec = self._person(ent, base)
                 if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
@@ -294,7 +297,7 @@ class Registry:
             return recent if recent is not None and recent.kind != "person" else None
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None
-        tok = named_head(tok)
+        tok = titled_name(tok) or named_head(tok)
         if tok.text[:1].isupper() and tok.dep_ != "compound":
             # a known surname, whatever label the model gives it
             known = self._find_person([tok.text], _title_gender(list(tok.children)))
@@ -308,6 +311,11 @@ class Registry:
         if tok.pos_ == "PROPN":
             rec = self._find_person([tok.text])
             if rec is not None:
+                return rec
+        if anaphora.is_description(tok):  # "said the 74-year-old comedian": the person the story is about
+            rec = anaphora.described(self.records, tok, base + tok.i, recent)
+            if rec is not None:
+                rec.nouns.add(tok.lemma_.lower())
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)
@@ -333,24 +341,7 @@ class Registry:
         return rec
 
     def _pronoun(self, gender: str, pos: int, char: int = -1) -> Record | None:
-        people = [r for r in self.records if r.kind == "person" and 0 <= r.last < pos]
-        same = [r for r in people if r.gender == gender]
-        unknown = [r for r in people if r.gender is None]
-        pool = same or unknown
-        if not pool:
-            return None
-        rec = max(pool, key=_salience)
-        if same and unknown and max(unknown, key=lambda r: r.last).last > rec.last:
-            # a newer person of unknown gender is a closer antecedent unless far behind
-            newer = max(unknown, key=lambda r: r.last)
-            if newer.last // 1_000_000 > rec.last // 1_000_000:
-                rec = newer
-        # the ranker also sees people named before the pronoun and again later in its paragraph
-        views = [ranker.before(r, pos) for r in self.records if r.kind == "person"]
-        seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
-        rec = ranker.choose(seen, gender, pos, rec, char)
-        rec.gender = rec.gender or gender
-        return rec
+        return anaphora.pronoun(self.records, gender, pos, char)
 
     def _by_noun(self, noun: str) -> Record | None:
         hits = [r for r in self.records if noun in r.nouns]
@@ -363,7 +354,15 @@ class Registry:
         author = author_of(tok)
         if author is None:
             rec = self._by_noun(noun)
-            return rec if rec is not None and rec.kind == "document" else None
+            if rec is None and tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children):
+                # "…, says a report." / "The report says …": a document the text never named ("according
+                # to reports" / "polls suggest" name no source)
+                rec = Record(name=np_text(tok)[:1].upper() + np_text(tok)[1:], kind="document", nouns={noun})
+                self.records.append(rec)
+            if rec is None or rec.kind != "document":
+                return None
+            rec.last = max(rec.last, base + tok.i)
+            return rec
         return self._named_document(noun, author_name(author) or np_text(author), base + tok.i)
 
     def _named_document(self, noun: str, who: str, pos: int) -> Record:
@@ -390,8 +389,3 @@ def _title_gender(toks) -> str | None:
         if title_of(word) is not None and word in MALE_WORDS:
             return "m"
     return None
-
-
-def _salience(rec: Record) -> int:
-    """Last seen as a subject or speaker outranks mentioned since (by up to two paragraphs)."""
-    return max(rec.subject, rec.last - 2_000_000)

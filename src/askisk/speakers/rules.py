@@ -52,6 +52,8 @@ def first_name_genders() -> dict[str, str]:
     return dict(json.loads(raw)["names"])
 
 
+# "in her view, …": an opinion credited to the possessor.
+VIEW_NOUNS = vocab("view opinion judgment judgement estimation")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
 # "express/voice/raise concern about …"
@@ -85,6 +87,16 @@ FEMALE_WORDS = vocab(
 )
 MALE_WORDS = vocab(
     "mr he him his man spokesman chairman businessman congressman policeman brother father husband son"
+)
+# Role nouns that, as a singular "the <noun>" naming no one, stand for a person named before ("said the
+# 74-year-old comedian", "the Spectator editor told"): trades and positions, never names.
+PERSON_NOUNS = vocab(
+    "actor actress artist author boss campaigner candidate captain champion chairman chairwoman chief "
+    "coach comedian commentator composer congressman congresswoman director economist editor executive "
+    "founder frontman governor international journalist lawmaker lawyer leader manager mayor midfielder "
+    "minister musician nominee novelist official owner player politician premier president presenter "
+    "producer professor rapper researcher scientist secretary senator singer skipper spokesman "
+    "spokeswoman star striker veteran winger writer"
 )
 # Documents that can "warn" or "find": the voice is the document's author ("United Nations report").
 DOCUMENT_NOUNS = vocab(

@@ -1,0 +1,109 @@
+"""Which earlier person a he/she or a definite description stands for ("he said", "said the 74-year-old
+comedian", "the then prime minister told").
+
+Owns: the choice among the people a registry has seen before a position: the rules' salience order
+(last seen as a subject or speaker, then mentioned), gender agreement, and the learned ranker for
+pronouns; and which descriptions are anaphoric at all (a singular "the <role noun>" with no name, no
+prepositional or relative qualifier of its own). Works on records and spaCy tokens handed to it; never
+imports spaCy; never names anyone.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers import ranker
+from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES
+
+TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
+
+_QUALIFIERS = {"prep", "relcl", "acl", "appos", "poss"}  # "the editor of X", "the star who …": a new person
+_MODIFIERS = {"det", "amod", "compound", "nummod", "advmod", "npadvmod", "punct", "quantmod", "nmod"}
+
+
+def pronoun(records: list, gender: str, pos: int, char: int = -1):
+    """The person a he/she at registry position `pos` stands for, or None."""
+    people = [r for r in records if r.kind == "person" and 0 <= r.last < pos]
+    same = [r for r in people if r.gender == gender]
+    unknown = [r for r in people if r.gender is None]
+    pool = same or unknown
+    if not pool:
+        return None
+    rec = max(pool, key=salience)
+    if same and unknown and max(unknown, key=lambda r: r.last).last > rec.last:
+        # a newer person of unknown gender is a closer antecedent unless far behind
+        newer = max(unknown, key=lambda r: r.last)
+        if newer.last // 1_000_000 > rec.last // 1_000_000:
+            rec = newer
+    # the ranker also sees people named before the pronoun and again later in its paragraph
+    views = [ranker.before(r, pos) for r in records if r.kind == "person"]
+    seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
+    rec = ranker.choose(seen, gender, pos, rec, char)
+    rec.gender = rec.gender or gender
+    return rec
+
+
+def description_gender(tok) -> str | None:
+    """ "f" / "m" when the description's words give it ("the actress", "the chairman"), else None."""
+    words = {t.lower_ for t in tok.subtree}
+    if words & FEMALE_WORDS:
+        return "f"
+    return "m" if words & MALE_WORDS else None
+
+
+def is_description(tok) -> bool:
+    """A singular definite description of a person that names no one: "the 74-year-old comedian", "the
+    Spectator editor", "the then prime minister", "the American" (a nationality as a noun). Not "the
+    editor of the Spectator" or "the star who …" (their qualifier may introduce a new person), not "the
+    Clinton aide" (a person's name as modifier: someone else), not a plural ("the officials")."""
+    kids = list(tok.children)
+    det = [c for c in kids if c.dep_ == "det"]
+    if not det or det[0].lower_ != "the" or det[0].i > tok.i:
+        return False
+    if any(c.dep_ in _QUALIFIERS for c in kids) or any(
+        c.i > tok.i and c.dep_ not in ("punct",) for c in kids
+    ):
+        return False
+    mods = [t for c in kids if c.dep_ in _MODIFIERS and c.i < tok.i for t in c.subtree]
+    if any(t.ent_type_ == "PERSON" for t in mods) or any(c.dep_ not in _MODIFIERS for c in kids):
+        return False
+    if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
+        return True
+    # "the American", "the Austrian": a nationality standing alone
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
+
+
+def described(records: list, tok, pos: int, recent=None):
+    """The person an anaphoric description at `pos` stands for, or None (the description then stays a
+    speaker of its own). A title noun ("the prime minister", "the senator") is the latest person seen
+    before it with that title or role, else no one: it names a known figure, not the story's subject.
+    Any other role noun is the last speaker when that is a person not of the other gender ("X said …
+    said the 74-year-old comedian"), else the person the pronoun ranker picks for a he/she of the
+    description's gender (either gender when its words give none)."""
+    gender = description_gender(tok)
+    noun = tok.lemma_.lower()
+    views = [
+        ranker.before(r, pos) for r in records if r.kind == "person" and gender in (None, r.gender or gender)
+    ]
+    pool = [v for v in views if v.last >= 0]
+    if noun in TITLE_NOUNS:
+        holders = [v for v in pool if noun in v.rec.nouns]
+        return max(holders, key=lambda v: v.last).rec if holders else None
+    if not pool:
+        return None
+    if recent is not None and any(v.rec is recent for v in pool):
+        return recent
+    rule = max(pool, key=lambda v: salience(v.rec))
+    model = ranker.pronoun_ranker()
+    if model is not None and len(pool) > 1:
+        rule = max(
+            pool,
+            key=lambda v: model.score(
+                ranker.pronoun_features(v, pool, gender or v.rec.gender or "m", pos, rule.rec)
+            ),
+        )
+    rule.rec.gender = rule.rec.gender or gender
+    return rule.rec
+
+
+def salience(rec) -> int:
+    """Last seen as a subject or speaker outranks mentioned since (by up to two paragraphs)."""
+    return max(rec.subject, rec.last - 2_000_000)
