@@ -41,12 +41,26 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1):
     return rec
 
 
+_OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+
+
 def description_gender(tok) -> str | None:
-    """ "f" / "m" when the description's words give it ("the actress", "the chairman"), else None."""
+    """ "f" / "m" when the description's words give it ("the actress", "the chairman"), or the first
+    his/her/himself of its own clause does ("The GOP nominee complained about his mic"), else None."""
     words = {t.lower_ for t in tok.subtree}
     if words & FEMALE_WORDS:
         return "f"
-    return "m" if words & MALE_WORDS else None
+    if words & MALE_WORDS:
+        return "m"
+    verb = tok.head
+    for t in verb.subtree:
+        if (
+            t.i > tok.i
+            and t.lower_ in _OWN
+            and not any(c.dep_ == "nsubj" and c is not tok for c in t.head.children)
+        ):
+            return _OWN[t.lower_]
+    return None
 
 
 def is_description(tok) -> bool:
@@ -73,11 +87,11 @@ def is_description(tok) -> bool:
 
 def described(records: list, tok, pos: int, recent=None):
     """The person an anaphoric description at `pos` stands for, or None (the description then stays a
-    speaker of its own). A title noun ("the prime minister", "the senator") is the latest person seen
-    before it with that title or role, else no one: it names a known figure, not the story's subject.
-    Any other role noun is the last speaker when that is a person not of the other gender ("X said …
-    said the 74-year-old comedian"), else the person the pronoun ranker picks for a he/she of the
-    description's gender (either gender when its words give none)."""
+    speaker of its own): the latest person seen before it that the same noun described ("economist
+    NAME" … "the economist"); else, for a title noun ("the prime minister"), no one (it names a known
+    figure, not the story's subject); else the last speaker when that is a person not of the other
+    gender ("X said … said the 74-year-old comedian"); else the person the pronoun ranker picks for a
+    he/she of the description's gender (either gender when its words give none)."""
     gender = description_gender(tok)
     noun = tok.lemma_.lower()
     views = [
@@ -89,6 +103,9 @@ def described(records: list, tok, pos: int, recent=None):
         return max(holders, key=lambda v: v.last).rec if holders else None
     if not pool:
         return None
+    named = [v for v in pool if noun in v.rec.nouns]  # "economist NAME" … "the economist"
+    if named:
+        return max(named, key=lambda v: v.last).rec
     if recent is not None and any(v.rec is recent for v in pool):
         return recent
     rule = max(pool, key=lambda v: salience(v.rec))

@@ -47,6 +47,7 @@ from askisk.speakers.phrases import named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Record, Registry
 from askisk.speakers.rules import (
+    PERSON_PRONOUNS,
     VIEW_NOUNS,
     match_text,
     quote_mask,
@@ -80,6 +81,7 @@ class _Decision:
     cue: str | None
     status: str  # "cued" | "pending" (quotation without cue) | "none" | "context"
     mention: tuple[int, int] | None = None  # where the text names the speaker (body offsets)
+    person: bool = False  # pending after a he/she cue nobody matched: only a person may speak it
 
 
 # (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
@@ -126,7 +128,8 @@ def attribute(
             p = passages[i]
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, mask.inside, s, e)
-            found = _find_cue(doc, s, e, mask.inside, registry, base, recent)
+            unmatched: list = []  # he/she subjects of cues that matched no one
+            found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched)
             label = _lead_label(doc, s, e, mask.inside, registry, base, recent) if found is None else None
             if label is not None:
                 found = label
@@ -144,7 +147,7 @@ def attribute(
                 recent = record
                 turn = decisions[i] if label is not None else None
             elif words >= _QUOTE_WORDS or mask.inside[s]:
-                decisions[i] = _Decision(None, "quote", None, "pending")
+                decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         if carry is not None and not any(d.status == "cued" for d in here):
@@ -178,7 +181,9 @@ def attribute(
 # -- step 1: explicit cues ---------------------------------------------------------------------------
 
 
-def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent: Record | None):
+def _find_cue(
+    doc, s: int, e: int, inside, registry: Registry, base: int, recent: Record | None, unmatched=None
+):
     cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx]:
@@ -222,6 +227,8 @@ def _find_cue(doc, s: int, e: int, inside, registry: Registry, base: int, recent
             continue
         rec = registry.resolve(subj, base, recent)
         if rec is None:
+            if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
+                unmatched.append(subj)
             continue
         cands.append((learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj), tok, subj))
     if not cands:
@@ -305,17 +312,29 @@ def _resolve_pending(para: list[_Decision], prev_last: _Decision | None, continu
         if donor is None and continued and prev_last is not None and prev_last.record is not None:
             donor = prev_last
         if donor is None:
-            # a cue after the quotation speaks it only when quotations run up to it: a narration
-            # sentence between ("The Society has long campaigned …. Blair has ruled out …") breaks the run
+            # a cue after the quotation speaks it only when quotations run up to it and its own sentence
+            # quotes too ('"…. "…," he said.'); a sentence of narration between, or a cue without a
+            # quotation ("The Society has long campaigned …. Blair has ruled out …"), breaks the run
             ahead = next((k for k in range(j + 1, len(para)) if para[k].status != "pending"), None)
-            if ahead is not None and para[ahead].status == "cued":
+            if ahead is not None and para[ahead].status == "cued" and para[ahead].kind == "quote":
                 donor = para[ahead]
         if donor is None and prev_last is not None and prev_last.record is not None:
             donor = prev_last
+        if donor is not None and d.person and not _may_be_he(donor.record):
+            donor = None  # '"…," officials said. "…," he added.': a he is not the officials
         if donor is not None:
             d.record, d.cue, d.status, d.mention = donor.record, donor.cue, "cued", donor.mention
         else:
             d.cue = "unattributed quotation"
+
+
+def _may_be_he(rec: Record | None) -> bool:
+    """A he/she may stand for a person or a singular group noun ("a spokeswoman"), not for a plural
+    ("officials", "Kyrgyz aides") or a document."""
+    if rec is None or rec.kind == "document":
+        return False
+    last = rec.display().split()[-1].lower()
+    return rec.kind == "person" or not (last.endswith("s") and not last.endswith(("ss", "us")))
 
 
 # -- step 3: interview answers -----------------------------------------------------------------------

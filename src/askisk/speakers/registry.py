@@ -166,7 +166,8 @@ class Registry:
             self._appositive_role(rec, head)
         lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]
         before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
-        nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower()]
+        # a plural ("fellow comedy stars X and Y") describes the group, not the person
+        nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and t.tag_ != "NNS"]
         if nouns and rec.role is None:
             rec.role = role_phrase(before)
             rec.nouns.add(nouns[-1].lemma_.lower())
@@ -353,6 +354,8 @@ class Registry:
         noun = tok.lemma_.lower()
         author = author_of(tok)
         if author is None:
+            if tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                return None  # "according to reports": no source, even after "a report" was named
             rec = self._by_noun(noun)
             if rec is None and tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children):
                 # "…, says a report." / "The report says …": a document the text never named ("according
