@@ -43,8 +43,8 @@ def test_his_or_her_in_the_clause_gives_a_description_its_gender():
 def test_a_quotation_opening_a_paragraph_keeps_the_last_speaker_past_a_narration_sentence():
     got = _attrs(
         'The plan is flawed, said Dr Lena Fisher. "It ignores the river," she said.\n\n'
-        '"The council knew the risks. "It chose to ignore them." The council has defended the plan '
-        "for months. Mayor Joe Park has already rejected a review.\n"
+        '"The council knew the risks. "It chose to ignore them." The river rose by two metres in March. '
+        "Mayor Joe Park has already rejected a review.\n"
     )
     assert got['"The council knew the risks.'][0] == "Dr. Lena Fisher"
     assert got['"It chose to ignore them."'][0] == "Dr. Lena Fisher"

@@ -312,11 +312,11 @@ def _resolve_pending(para: list[_Decision], prev_last: _Decision | None, continu
         if donor is None and continued and prev_last is not None and prev_last.record is not None:
             donor = prev_last
         if donor is None:
-            # a cue after the quotation speaks it only when quotations run up to it and its own sentence
-            # quotes too ('"…. "…," he said.'); a sentence of narration between, or a cue without a
-            # quotation ("The Society has long campaigned …. Blair has ruled out …"), breaks the run
+            # a cue after the quotation speaks it only when quotations run up to it: a sentence of
+            # narration between ("… veto.” The Society has long campaigned …. Blair has ruled out …")
+            # breaks the run (requiring the cue's own sentence to quote lost 2 passages on PolNeAR dev)
             ahead = next((k for k in range(j + 1, len(para)) if para[k].status != "pending"), None)
-            if ahead is not None and para[ahead].status == "cued" and para[ahead].kind == "quote":
+            if ahead is not None and para[ahead].status == "cued":
                 donor = para[ahead]
         if donor is None and prev_last is not None and prev_last.record is not None:
             donor = prev_last
