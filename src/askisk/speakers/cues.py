@@ -179,33 +179,11 @@ def features(tok, inside) -> list[str]:
     out.append(f"nq={_near_quote(tok, inside)}")
     if any(c.dep_ in _CLAUSE_DEPS and inside[c.idx] for c in kids):
         out.append("qclause")
-    out.extend(_sentence_features(tok, lemma, kids, inside))
     prev = doc[tok.i - 1].text if tok.i else "<s>"
     nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else "</s>"
     out.append(f"pv={prev if not prev[:1].isalnum() else 'w'}")
     out.append(f"nx={nxt if not nxt[:1].isalnum() else 'w'}")
     out.append(f"nxl={nxt.lower()}")
-    return out
-
-
-def _sentence_features(tok, lemma: str, kids, inside) -> list[str]:
-    """What the token's sentence says around it: the verb it governs by xcomp ("plans to reforest" vs
-    "vowed to fight"), whether its clause has a subject and "that" of its own (something said), whether
-    the sentence quotes at all, is a headline (no closing punctuation) and where the token stands."""
-    out = []
-    sent = tok.sent
-    for c in kids:
-        if c.dep_ == "xcomp":
-            out.append(f"xc={c.lemma_.lower()}")
-            out.append(f"l+xc={lemma}|{c.lemma_.lower()}")
-        elif c.dep_ == "ccomp":
-            sub = {g.dep_ for g in c.children}
-            said = "nsubj" in sub or "nsubjpass" in sub
-            out.append(f"cc=subj{said}|that{any(g.lower_ == 'that' for g in c.children)}")
-    out.append(f"sq={any(inside[t.idx] for t in sent)}")
-    out.append(f"root={tok.dep_ == 'ROOT'}")
-    out.append(f"end={sent[-1].is_punct}")
-    out.append(f"first={tok.i - sent.start < 4}")
     return out
 
 
