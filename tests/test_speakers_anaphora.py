@@ -59,7 +59,8 @@ def test_title_words_are_not_a_person():
 
 def test_a_report_the_text_never_names_speaks():
     got = _attrs(
-        "Coal use in Asia will double by 2030, says a report.\n\nThe report says that solar power is growing fast.\n"
+        "Coal use in Asia will double by 2030, says a report.\n\n"
+        "The report says that solar power is growing fast.\n"
     )
     assert got["Coal use in Asia will double by 2030, says a report."] == ("Report", "reported")
     assert got["The report says that solar power is growing fast."] == ("Report", "reported")
