@@ -34,10 +34,13 @@ if TYPE_CHECKING:
     from askisk.speakers.corpus import SourceDoc
 
 Mode = Literal["bm25", "dense", "hybrid"]
-Fusion = Literal["convex", "rrf"]
+Fusion = Literal["convex", "rrf", "learned"]
 RRF_K = 60
 ALPHA = 0.7  # weight of the dense side; tuned on the dev split of kb/eval (see bench/README.md)
 SPEAKER_BOOST = 0.15
+# "When ...?" -> a passage with a date, "How many ...?" -> a number, "In which countries ...?" -> a place
+# (search/learned.py: answer_type); tuned on the dev split (0.05-0.2 give the same ranks there)
+TYPE_BOOST = 0.1
 # "Is the kb about this at all?" Calibrated on kb/eval (69 answerable questions: top cosine 0.197-0.838;
 # the one below 0.33 has BM25 2.15) and off-topic probes (weather, recipes, sport: cosine 0.07-0.19,
 # BM25 <= 1.45). A question is off-topic when both sides fall below their floor.
@@ -56,6 +59,7 @@ class SearchConfig:
     rrf_k: int = RRF_K
     context: bool = False  # BM25 over sentences with their context (resolved pronouns, source title)
     aliases: bool = False  # the lexical query also carries the other names of each group it names
+    type_boost: float = 0.0  # +/- this for a passage that has / lacks the answer type a question asks for
 
     @property
     def needs_vectors(self) -> bool:
@@ -71,6 +75,9 @@ CONFIGS: dict[str, SearchConfig] = {
     "bm25+context": SearchConfig("bm25", speaker_boost=False, context=True),
     "hybrid+context": SearchConfig("hybrid", speaker_boost=True, context=True),
     "hybrid+context+aliases": SearchConfig("hybrid", speaker_boost=True, context=True, aliases=True),
+    "hybrid+context+types": SearchConfig("hybrid", speaker_boost=True, context=True, type_boost=TYPE_BOOST),
+    # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
+    "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
 DEFAULT_CONFIG = CONFIGS["hybrid+context"]
 
@@ -114,6 +121,8 @@ def fused_scores(
     if config.aliases and config.mode != "dense":
         extra = alias_expansion(query, aliases)
         query = f"{query} {extra}" if extra else query
+    if config.fusion == "learned" and qvec is not None:
+        return _learned_scores(store, query, qvec, config, depth, scope, boosted)
     dense_rows = bm25_rows = np.zeros(0, dtype=np.int64)
     if config.mode in ("dense", "hybrid"):
         assert qvec is not None
@@ -142,10 +151,31 @@ def fused_scores(
         assert cos is not None and bm is not None
         final = config.alpha * _minmax(cos) + (1 - config.alpha) * _minmax(bm)
     assert final is not None
+    if config.type_boost and config.mode != "bm25":
+        from askisk.search.learned import type_match
+
+        final = final + config.type_boost * type_match(store, query, candidates)
     if config.speaker_boost and boosted:
         bonus = np.array([store.rows[int(r)][1].speaker in boosted for r in candidates], dtype=np.float64)
         final = final + SPEAKER_BOOST * bonus
     return {int(r): float(v) for r, v in zip(candidates, final, strict=True)}, raw
+
+
+def _learned_scores(
+    store: Store,
+    query: str,
+    qvec: np.ndarray,
+    config: SearchConfig,
+    depth: int,
+    scope: Scope,
+    boosted: set[str],
+) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
+    from askisk.search import learned
+
+    rows, cos, bm, feats = learned.gather(store, query, qvec, depth, scope, boosted, config.alpha)
+    final = learned.score(learned.load_model(), feats)
+    raw = {int(r): {"dense": float(c), "bm25": float(b)} for r, c, b in zip(rows, cos, bm, strict=True)}
+    return {int(r): float(v) for r, v in zip(rows, final, strict=True)}, raw
 
 
 def is_about(raw: dict[int, dict[str, float]]) -> bool:
