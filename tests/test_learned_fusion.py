@@ -154,3 +154,20 @@ def test_the_training_script_reads_a_truncated_squad_file_up_to_its_last_complet
     assert [a["title"] for a in articles] == ["A"]
     path.write_text(text, encoding="utf-8")
     assert [a["title"] for a in _train_script().squad_articles(path)] == ["A", "B"]
+
+
+def test_climate_fever_retrieval_splits_the_even_dev_half_and_refuses_the_odd_one():
+    from askisk.errors import InputError
+    from askisk.evaluate import cf_retrieval as cfr
+    from tests.test_context import CF_FIXTURE
+
+    ids = {
+        split: [q.id for q, _ in cfr.questions(CF_FIXTURE, split)]
+        for split in ("even-dev-fit", "even-dev-cal")
+    }
+    assert ids == {
+        "even-dev-fit": ["cf2"],
+        "even-dev-cal": ["cf6"],
+    }  # 2 mod 8 trained the fusion; 6 mod 8 not
+    with pytest.raises(InputError, match="held out"):
+        cfr.check_split("odd")

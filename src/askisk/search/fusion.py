@@ -8,12 +8,15 @@ configuration for comparison), because BM25 alone is strong on this short, name-
 weaker dense rank pull good lexical hits down. A question about a speaker adds SPEAKER_BOOST to that
 speaker's passages. The choice of variant is made in one place, `fused_scores()`.
 
-The default ("hybrid+context", issue 17) ranks with the context BM25 (each sentence with the group its
+"hybrid+context" (issue 17) ranks with the context BM25 (each sentence with the group its
 pronouns stand for, every name the text gives that group, its section and source title:
 `speakers.corpus.lexical_text`). The dense side needs nothing at query time: passages were embedded with
 the pronoun replaced by the name. "hybrid+context+aliases" also adds to the lexical query the other names
 of each group the question names ("Daesh-Khorasan" -> "IS-K", from the sources' own "X (ACR)" / "X, or Y,"
-declarations); it tied on dev and is not the default (docs/eval.md).
+declarations); it tied on dev and is not the default (docs/eval.md). The default, "hybrid+context+types",
+is hybrid+context plus the answer-type cue: a "when" question favours passages with a date, "how many" one
+with a number, "which countries" one with a place ("hybrid+learned": the learned fusion of all the signals,
+measured and not the default; docs/eval.md).
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ CONFIGS: dict[str, SearchConfig] = {
     # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
-DEFAULT_CONFIG = CONFIGS["hybrid+context"]
+DEFAULT_CONFIG = CONFIGS["hybrid+context+types"]
 
 
 def alias_groups(docs: Mapping[str, SourceDoc]) -> AliasGroups:
