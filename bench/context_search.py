@@ -1,5 +1,6 @@
 """Search time per configuration on a built index, with the query vectors computed once: what the context
-BM25 and the query-side aliases (issue 17) add to the warm `ask` path on top of the encoder.
+BM25, the query-side aliases, the answer-type cue and the learned fusion (issue 17) add to the warm `ask`
+path on top of the encoder.
 
 Per question of kb/eval/queries.jsonl, `search.fusion.search` under each configuration, the
 configurations interleaved question by question so that the machine's load hits them alike; p50/p95 over
@@ -18,7 +19,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = ("hybrid+speaker", "hybrid+context", "hybrid+context+aliases")
+CONFIGS = (
+    "hybrid+speaker",
+    "hybrid+context",
+    "hybrid+context+aliases",
+    "hybrid+context+types",
+    "hybrid+learned",
+)
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -117,19 +117,26 @@ def type_match(store: Store, query: str, rows: np.ndarray) -> np.ndarray:
     return np.array([1.0 if _has_type(store.rows[int(r)][0].text, kind) else -1.0 for r in rows])
 
 
-_TOKENS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store -> per-row token sets
+# id(store) -> (weak reference, per-row token sets); stores are unhashable dataclasses: no WeakKeyDictionary
+_TOKENS: dict[int, tuple[weakref.ref, list[frozenset[str] | None]]] = {}
 
 
 def _row_tokens(store: Store) -> list[frozenset[str] | None]:
+    key = id(store)
+    got = _TOKENS.get(key)
+    if got is not None and got[0]() is store:
+        return got[1]
+    tokens: list[frozenset[str] | None] = [None] * len(store.rows)
+
+    def forget(_ref: weakref.ref) -> None:
+        _TOKENS.pop(key, None)
+
     try:
-        return _TOKENS[store]
-    except KeyError:
-        pass
-    except TypeError:
-        return [None] * len(store.rows)
-    cache_: list[frozenset[str] | None] = [None] * len(store.rows)
-    _TOKENS[store] = cache_
-    return cache_
+        ref = weakref.ref(store, forget)
+    except TypeError:  # a store that cannot be weakly referenced: tokenise every time
+        return tokens
+    _TOKENS[key] = (ref, tokens)
+    return tokens
 
 
 def _tokens_of(store: Store, row: int) -> frozenset[str]:
