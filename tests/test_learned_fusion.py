@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 
+import numpy as np
 import pytest
 
 from askisk.models import OPEN_SCOPE
@@ -171,3 +172,19 @@ def test_climate_fever_retrieval_splits_the_even_dev_half_and_refuses_the_odd_on
     }  # 2 mod 8 trained the fusion; 6 mod 8 not
     with pytest.raises(InputError, match="held out"):
         cfr.check_split("odd")
+
+
+def test_the_listwise_fit_learns_which_signal_marks_the_relevant_candidate():
+    rng = np.random.default_rng(0)
+    sets = []
+    for _ in range(60):
+        feats = rng.random((12, 3))
+        labels = np.zeros(12, dtype=bool)
+        labels[int(np.argmax(feats[:, 1]))] = True  # the second signal decides; the others are noise
+        sets.append(("toy", feats, labels))
+    script = _train_script()
+    mean, scale = np.full(3, 0.5), np.full(3, 0.3)
+    weights = script.fit_listwise(sets, mean, scale, 0.01)
+    assert weights[1] > 3 * max(abs(weights[0]), abs(weights[2]))
+    mrr, r1 = script.mrr(sets, weights, mean, scale)
+    assert r1 >= 0.95 and mrr >= 0.95  # near-ties of random signals may swap a pair
