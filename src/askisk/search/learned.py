@@ -88,7 +88,8 @@ def load_model(path: Path = MODEL_FILE) -> FusionModel:
 
 
 def answer_type(query: str) -> str | None:
-    """The kind of answer the question asks for, when its first words say so."""
+    """The kind of answer the question asks for: a date or a place by its first words ("When…", "In which
+    countries…"), a number by "how many/much…" anywhere in it ("And how many…")."""
     if _WHEN.search(query):
         return "date"
     if _HOW_MANY.search(query):
