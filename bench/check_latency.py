@@ -6,7 +6,8 @@ kb/eval/claims.jsonl is checked `--repeats` times with the query cache cleared; 
 (the pairs it reads). `--verifier rules` times the rule-only path for comparison. With the model verifier
 the claims the exact-rule step decides never reach the model: their p50 and the others' are printed
 apart, with how many each. `--model-passages K` measures another number of passages through the model
-(the shipped `model_passages` otherwise); `--threads N` the model's intra-op threads. The load average
+(the shipped `model_passages` otherwise), `--gate-dense` / `--gate-coverage` another gate, `--model DIR`
+another stance model folder; `--threads N` the model's intra-op threads. The load average
 is printed: the machine is shared, and other work skews every figure.
 
     .venv/bin/python bench/check_latency.py --repeats 3
@@ -36,6 +37,9 @@ def main() -> int:
     p.add_argument("--verifier", choices=("model", "rules"), default="model")
     p.add_argument("--model-passages", type=int, help="passages through the stance model (what-if)")
     p.add_argument("--threads", type=int, help="the stance model's intra-op threads")
+    p.add_argument("--gate-dense", type=float, help="the gate's dense cosine floor (what-if)")
+    p.add_argument("--gate-coverage", type=float, help="the gate's rule coverage floor (what-if)")
+    p.add_argument("--model", type=Path, help="a stance model folder other than the shipped one (what-if)")
     p.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = p.parse_args()
 
@@ -45,21 +49,28 @@ def main() -> int:
     from askisk.evaluate.claims import load_claims
     from askisk.service import Askisk
     from askisk.verify import aggregate
-    from askisk.verify.stance import THREADS_ENV, load_stance
+    from askisk.verify import stance as stance_module
+    from askisk.verify.stance import THREADS_ENV, StanceModel
     from askisk.verify.verdict import CANDIDATES
 
     if args.threads:
         os.environ[THREADS_ENV] = str(args.threads)
     settings = aggregate.shipped_settings()
-    if args.model_passages is not None:
-        settings = replace(settings, model_passages=args.model_passages)
+    what_if = {"model_passages": args.model_passages, "gate_dense": args.gate_dense,
+               "gate_coverage": args.gate_coverage}  # fmt: skip
+    what_if = {k: v for k, v in what_if.items() if v is not None}
+    if what_if:
+        settings = replace(settings, **what_if)
         aggregate.shipped_settings = lambda: settings  # type: ignore[assignment]  # what-if, this process only
+    if args.model:
+        other = StanceModel(args.model)
+        stance_module.load_stance = lambda: other  # type: ignore[assignment]  # what-if, this process only
 
     kb, index, tmp = built_index(args.kb, args.index)
     service = Askisk(Paths(kb, index))
     service.store(refresh=False)
     claims = [c.claim for c in load_claims(ROOT / "kb" / "eval" / "claims.jsonl")]
-    model = load_stance()
+    model = stance_module.load_stance()
     for claim in claims:  # warm: models loaded, spaCy analyses of the passages cached as in a session
         service.check(claim, verifier=args.verifier)
     whole, retrieval, stance = [], [], []
@@ -80,7 +91,10 @@ def main() -> int:
                 continue
             by_model.append(whole[-1])
             t0 = time.perf_counter()
-            model.stances(claim, [h.text for h in hits[: settings.model_passages]])
+            read = [
+                j.hit.text for j in unjudged[: settings.model_passages] if aggregate.reads_model(j, settings)
+            ]
+            model.stances(claim, read)
             stance.append(time.perf_counter() - t0)
     figures = {
         "claims": len(claims),
@@ -91,6 +105,8 @@ def main() -> int:
     }
     if args.verifier == "model":
         figures["model_passages"] = settings.model_passages
+        figures["gate"] = {"dense": settings.gate_dense, "coverage": settings.gate_coverage}
+        figures["model"] = str(args.model or stance_module.MODEL_DIR)
     parts = (
         ("check", whole), ("check_by_rules", by_rules), ("check_by_model", by_model),
         ("retrieval", retrieval), ("stance_model", stance),

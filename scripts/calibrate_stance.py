@@ -106,6 +106,8 @@ def main() -> int:
         help="keep the model thresholds of the shipped aggregate.json; tune only the exact-rule step",
     )  # fmt: skip
     p.add_argument("--model-passages", type=int, default=10, help="candidates the model reads per claim")
+    p.add_argument("--gate-dense", type=float, help="the gate's dense cosine floor (else as shipped)")
+    p.add_argument("--gate-coverage", type=float, help="the gate's rule coverage floor (else as shipped)")
     args = p.parse_args()
 
     from askisk.evaluate import calibration as cal
@@ -147,12 +149,20 @@ def main() -> int:
     )
     cf_rows = load_dumps(args.tune, model)[1] if args.tune else candidates(service, cf_claims, model)
     seed_rows = candidates(seed, seed_claims, model)
+    shipped = shipped_settings()
+    gate = replace(
+        shipped,
+        model_passages=args.model_passages,
+        gate_dense=shipped.gate_dense if args.gate_dense is None else args.gate_dense,
+        gate_coverage=shipped.gate_coverage if args.gate_coverage is None else args.gate_coverage,
+    )
     cf_rows, seed_rows = (
-        [(t, g, top_passages(j, args.model_passages)) for t, g, j in rows] for rows in (cf_rows, seed_rows)
+        [(t, g, top_passages(j, gate.model_passages, gate)) for t, g, j in rows]
+        for rows in (cf_rows, seed_rows)
     )
     print(f"candidates judged in {time.time() - started:.0f}s")
 
-    kept = replace(shipped_settings(), model_passages=args.model_passages)
+    kept = gate
     fixed = exact_search(cf_rows, seed_rows, args.seed_floor, kept)
     best = None
     if args.keep_thresholds:
@@ -319,7 +329,7 @@ def report_test(args, s, model) -> None:
     from askisk.verify.aggregate import decide_raw, to_verdict, top_passages
 
     ids, rows = load_dumps(args.test, model)
-    rows = [(text, gold, top_passages(judged, s.model_passages)) for text, gold, judged in rows]
+    rows = [(text, gold, top_passages(judged, s.model_passages, s)) for text, gold, judged in rows]
     verdicts = [to_verdict(text, judged, decide_raw(judged, s), s) for text, _, judged in rows]
     result = score(f"climate-fever {args.dump_split}", ids, [g for _, g, _ in rows], verdicts)
     summary = {k: v for k, v in result.to_json().items() if k not in ("wrong", "reliability")}

@@ -181,3 +181,39 @@ def test_the_exact_rules_decide_where_the_model_reads_little(seed_service, model
     assert decide_raw(judged, replace(s, exact_support=2.0)).label == "not_enough_info"
     verdict = seed_service.check(claim)
     assert verdict.verdict == "supported" and verdict.evidence[0].text == exact.deciding.hit.text
+
+
+def test_the_gate_sends_only_passages_on_the_claim_to_the_model(seed_service, model):
+    """The shipped gate lets a passage through to the stance model only when it is close to the claim
+    (dense cosine) or the rules find it about the claim; `decide` on the live path gives the verdict the
+    tuning path (`top_passages` + `decide_raw`) gives on the same candidates."""
+    from dataclasses import replace
+
+    from askisk.verify.aggregate import (
+        UNJUDGED,
+        decide,
+        decide_raw,
+        judge_passages,
+        reads_model,
+        shipped_settings,
+        top_passages,
+    )
+
+    s = shipped_settings()
+    assert s.gate_dense > 0.0 and s.gate_coverage > 0.0  # tuned, shipped in aggregate.json
+    claim = "An IS-K bombing killed 200 people in Kabul in May 2021."
+    hits = seed_service.ask(claim, top_k=10).results
+    judged = judge_passages(claim, hits, model.stances(claim, [h.text for h in hits]))
+    through = [reads_model(j, s) for j in judged]
+    assert any(through) and not all(through), [j.hit.scores for j in judged]
+    for j, ok in zip(judged, through, strict=True):
+        assert ok == (j.hit.scores["dense"] >= s.gate_dense or j.alignment.coverage >= s.gate_coverage)
+    seen = top_passages(judged, s.model_passages, s)
+    assert [x.stance == UNJUDGED for x in seen] == [not ok for ok in through]
+    assert decide(claim, hits).verdict == decide_raw(seen, s).label
+    open_gate = replace(s, gate_dense=-1.0, gate_coverage=0.0)
+    assert all(reads_model(j, open_gate) for j in judged)  # the gate off: every candidate is read
+    off = "The Eiffel Tower is a wrought-iron lattice tower in Paris."
+    off_hits = seed_service.ask(off, top_k=10).results
+    assert not any(reads_model(j, s) for j in judge_passages(off, off_hits, [UNJUDGED] * len(off_hits)))
+    assert decide(off, off_hits).verdict == "not_enough_info"

@@ -64,6 +64,11 @@ class Settings:
     # only the best-ranked retrieval candidates go through the stance model (it costs ~25 ms a pair on
     # this CPU); the rest count as unrelated, though the rules still read them
     model_passages: int = 10
+    # the gate: of those, a passage goes through the model only when its embedding cosine with the claim
+    # (the retrieval's `dense` score) reaches `gate_dense` or the rule alignment covers `gate_coverage` of
+    # the claim; a gated-out passage counts as unrelated (most are: chosen on dev, see docs/stance.md)
+    gate_dense: float = -1.0
+    gate_coverage: float = 0.0
 
     def to_json(self) -> dict:
         return {
@@ -113,6 +118,13 @@ class Decision:
     mismatch: Mismatch | None = None
     rule: bool = False  # decided by a rule feature, not the model
     exact: bool = False  # decided by the exact-rule step, before (and without) the model
+
+
+def reads_model(j: Judged, s: Settings) -> bool:
+    """Whether the gate lets this candidate through to the stance model (a hit without a dense score
+    always goes: the gate is a shortcut, not a verdict)."""
+    dense = j.hit.scores.get("dense")
+    return dense is None or dense >= s.gate_dense or j.alignment.coverage >= s.gate_coverage
 
 
 def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stance]) -> list[Judged]:
@@ -257,13 +269,17 @@ def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, settings: Setti
     judged = judge_passages(claim_text, hits, [UNJUDGED] * len(hits))
     exact = exact_rule(judged, s)
     if exact is None:
-        k = max(0, s.model_passages)
-        stances = load_stance().stances(claim_text, [h.text for h in hits[:k]], s.temperature)
-        judged = [replace(j, stance=st) for j, st in zip(judged, stances, strict=False)] + judged[k:]
+        read = [i for i, j in enumerate(judged[: max(0, s.model_passages)]) if reads_model(j, s)]
+        stances = load_stance().stances(claim_text, [hits[i].text for i in read], s.temperature)
+        for i, st in zip(read, stances, strict=True):
+            judged[i] = replace(judged[i], stance=st)
     return to_verdict(claim_text, judged, exact or decide_raw(judged, s), s, top_k)
 
 
-def top_passages(judged: Sequence[Judged], k: int) -> list[Judged]:
-    """`judged` as `decide` sees it with `model_passages` = k: stances beyond the k best-ranked unknown."""
+def top_passages(judged: Sequence[Judged], k: int, s: Settings | None = None) -> list[Judged]:
+    """`judged` (every candidate's stance known) as `decide` sees it with `model_passages` = k and the gate
+    of `s`: the stances of passages beyond the k best-ranked, or gated out, unknown."""
     order = sorted(range(len(judged)), key=lambda i: judged[i].hit.rank)[:k]
-    return [j if i in order else replace(j, stance=UNJUDGED) for i, j in enumerate(judged)]
+    gate = s or Settings()
+    return [j if i in order and reads_model(j, gate) else replace(j, stance=UNJUDGED)
+            for i, j in enumerate(judged)]  # fmt: skip
