@@ -106,7 +106,7 @@ def main() -> int:
     if args.verifier == "model":
         figures["model_passages"] = settings.model_passages
         figures["gate"] = {"dense": settings.gate_dense, "coverage": settings.gate_coverage}
-        figures["model"] = str(args.model or stance_module.MODEL_DIR)
+        figures["model"] = str(args.model) if args.model else "shipped"
     parts = (
         ("check", whole), ("check_by_rules", by_rules), ("check_by_model", by_model),
         ("retrieval", retrieval), ("stance_model", stance),
