@@ -41,6 +41,12 @@ BM25_B = 0.75
 BM25_SCALE = BM25_K1 + 1.0
 META_KEY = "askisk.meta"  # collection property holding expected_meta() as JSON
 FIX = "run `askisk index --full` to rebuild it"
+# Milvus Lite serves in-process, so keep-alive pings guard against no dead peer; they only cost. pymilvus
+# pings every 10 s (5 s to answer), Lite's server allows a ping every 5 min without data, and one call can
+# build a dense index for many minutes (1M rows): a ping that goes unanswered in time, or one too many
+# (GOAWAY "too_many_pings"), drops the connection mid-call and pymilvus re-sends the call (docs/milvus.md).
+LITE_GRPC = {"grpc.keepalive_time_ms": 2**31 - 1, "grpc.keepalive_permit_without_calls": False}
+INDEX_WAIT_S = 1.0  # poll interval while a server builds an index
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,11 @@ def connect(target: Target) -> Any:
         Path(target.client_uri).parent.mkdir(parents=True, exist_ok=True)
         _wait_for_lite(target)
     try:
-        client = MilvusClient(uri=target.client_uri, token=os.environ.get(TOKEN_ENV, ""))
+        client = MilvusClient(
+            uri=target.client_uri,
+            token=os.environ.get(TOKEN_ENV, ""),
+            grpc_options=LITE_GRPC if target.lite else {},
+        )
     except Exception as exc:  # grpc / lite start-up errors come in many types; the user needs the place
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise AskiskError(f"cannot reach the Milvus store {target.uri}: {first[:200]}") from exc
@@ -287,7 +297,7 @@ def ivf_flat_for(rows: int) -> dict[str, Any]:
 
 
 def reindex_dense(client: Any, name: str, choice: dict[str, Any], *, lite: bool) -> None:
-    """Swap the dense index for `choice` when the current one is another type."""
+    """Swap the dense index for `choice` when the current one is another type; return once it is built."""
     current = client.describe_index(name, "dense") or {}
     if current.get("index_type") == choice["index_type"]:
         return
@@ -295,8 +305,41 @@ def reindex_dense(client: Any, name: str, choice: dict[str, Any], *, lite: bool)
     client.drop_index(name, "dense")
     params = client.prepare_index_params()
     add_index(params, "dense", choice["index_type"], "IP", choice["params"])
-    client.create_index(name, params, **_index_sync(lite))
+    try:
+        client.create_index(name, params, **_index_sync(lite))
+    except Exception as exc:
+        # pymilvus re-sends a call whose connection dropped (no deadline is set: a deadline would abort
+        # the build instead); on Milvus Lite the re-sent call waits for the first one's build and then
+        # meets its index. That index is ours when it has the type and parameters we asked for.
+        if "already exists" not in str(exc) or not _is_index(client, name, choice):
+            raise
+    if not lite:
+        _wait_built(client, name)
     client.load_collection(name)
+
+
+def _is_index(client: Any, name: str, choice: dict[str, Any]) -> bool:
+    """Whether the dense index is `choice` (type and every build parameter)."""
+    info = client.describe_index(name, "dense") or {}
+    if info.get("index_type") != choice["index_type"]:
+        return False
+    nested = info.get("params") or {}
+    if isinstance(nested, str):  # a server may report the nested parameters as JSON
+        with contextlib.suppress(ValueError):
+            nested = json.loads(nested)
+    built = {**info, **nested} if isinstance(nested, dict) else info
+    return all(str(built.get(key)) == str(value) for key, value in choice["params"].items())
+
+
+def _wait_built(client: Any, name: str) -> None:
+    """Wait until a server has built the dense index (Milvus Lite builds inside create_index)."""
+    while True:
+        state = (client.describe_index(name, "dense") or {}).get("state", "Finished")
+        if state == "Finished":
+            return
+        if state == "Failed":
+            raise BrokenIndexError(f"Milvus failed to build the dense index of {name}; {FIX}")
+        time.sleep(INDEX_WAIT_S)
 
 
 def clip(text: str) -> str:
