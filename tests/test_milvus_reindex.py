@@ -26,14 +26,13 @@ PINGER = {
 }
 
 
-@pytest.fixture
-def lite_rows(tmp_path):
-    """A Milvus Lite collection of askisk's schema with ROWS random unit vectors, FLAT-indexed, and its
+def _collection(folder, size: int):
+    """A Milvus Lite collection of askisk's schema with `size` random unit vectors, FLAT-indexed, and its
     client that pings too often (pymilvus shares one connection per URI, so it is the only client)."""
-    target = ms.parse_target(f"milvus-lite://{tmp_path / 'swap.db'}")
+    target = ms.parse_target(f"milvus-lite://{folder / 'swap.db'}")
     client = MilvusClient(uri=target.client_uri, grpc_options=PINGER)
     ms.create(client, "swap", lite=True)
-    vectors = np.random.default_rng(7).standard_normal((ROWS, ms.DIMENSION)).astype(np.float32)
+    vectors = np.random.default_rng(7).standard_normal((size, ms.DIMENSION)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     rows = [
         {
@@ -51,12 +50,25 @@ def lite_rows(tmp_path):
             "died": ms.NEVER,
             "dense": vectors[j].tolist(),
         }
-        for j in range(ROWS)
+        for j in range(size)
     ]
-    for start in range(0, ROWS, 1_000):
+    for start in range(0, size, 1_000):
         client.insert("swap", rows[start : start + 1_000])
     client.flush("swap")
+    return target, client, vectors
+
+
+@pytest.fixture
+def lite_rows(tmp_path):
+    target, client, vectors = _collection(tmp_path, ROWS)
     yield client, vectors
+    ms.disconnect(client, target)
+
+
+@pytest.fixture
+def lite_few(tmp_path):
+    target, client, _ = _collection(tmp_path, 100)
+    yield client
     ms.disconnect(client, target)
 
 
@@ -94,9 +106,9 @@ def test_reindex_dense_survives_a_dropped_connection_and_the_new_index_answers(l
     assert [h[0]["pk"] for h in hits] == probes
 
 
-def test_another_index_in_the_way_is_not_taken_for_ours(lite_rows):
+def test_another_index_in_the_way_is_not_taken_for_ours(lite_few):
     """'already exists' is success only when the index there has the type and parameters asked for."""
-    client, _ = lite_rows
+    client = lite_few
     _drop_dense(client)
     params = client.prepare_index_params()
     ms.add_index(params, "dense", "IVF_FLAT", "IP", {"nlist": 16})
