@@ -94,6 +94,7 @@ def test_reindex_dense_survives_a_dropped_connection_and_the_new_index_answers(l
     assert info["index_type"] == "IVF_FLAT"
     assert str(info["params"]["nlist"]) == "4000"
     assert info["state"] == "Finished"
+    assert sorted(client.list_indexes("swap")) == ["context_sparse", "dense", "sparse"]
     probes = [0, 1_234, ROWS - 1]
     hits = client.search(
         "swap",
@@ -115,3 +116,28 @@ def test_another_index_in_the_way_is_not_taken_for_ours(lite_few):
     client.create_index("swap", params, sync=False)
     assert not ms._is_index(client, "swap", SWAP)
     assert ms._is_index(client, "swap", {"index_type": "IVF_FLAT", "params": {"nlist": 16}})
+
+
+def test_the_swap_keeps_the_bm25_indexes_and_their_scores(lite_few):
+    """Milvus Lite drops every index of a collection for a drop_index by any name but '<field>_idx':
+    the BM25 indexes went with the dense one and their k1 and b fell back to Lite's (scores changed)."""
+    client = lite_few
+
+    def bm25(field: str) -> list[tuple[int, float]]:
+        found = client.search(
+            "swap",
+            data=[ms.terms("row 7 row")],
+            anns_field=field,
+            limit=5,
+            search_params={"metric_type": "BM25"},
+            output_fields=["pk"],
+        )
+        return [(h["pk"], round(h["distance"], 5)) for h in found[0]]
+
+    before = {field: bm25(field) for field in ("sparse", "context_sparse")}
+    ms.reindex_dense(client, "swap", {"index_type": "IVF_FLAT", "params": {"nlist": 8}}, lite=True)
+    assert client.describe_index("swap", "dense")["index_type"] == "IVF_FLAT"
+    for field in ("sparse", "context_sparse"):
+        params = client.describe_index("swap", field)["params"]
+        assert (float(params["bm25_k1"]), float(params["bm25_b"])) == (ms.BM25_K1, ms.BM25_B)
+        assert bm25(field) == before[field]

@@ -46,6 +46,9 @@ FIX = "run `askisk index --full` to rebuild it"
 # build a dense index for many minutes (1M rows): a ping that goes unanswered in time, or one too many
 # (GOAWAY "too_many_pings"), drops the connection mid-call and pymilvus re-sends the call (docs/milvus.md).
 LITE_GRPC = {"grpc.keepalive_time_ms": 2**31 - 1, "grpc.keepalive_permit_without_calls": False}
+# Milvus Lite 3.2.2 lists an index under its field's name but drops one by "<field>_idx" only; any other
+# name drops every index of the collection (the BM25 ones too, whose k1 and b then fall back to Lite's)
+LITE_DENSE_INDEX = "dense_idx"
 INDEX_WAIT_S = 1.0  # poll interval while a server builds an index
 
 
@@ -302,7 +305,7 @@ def reindex_dense(client: Any, name: str, choice: dict[str, Any], *, lite: bool)
     if current.get("index_type") == choice["index_type"]:
         return
     client.release_collection(name)
-    client.drop_index(name, "dense")
+    client.drop_index(name, LITE_DENSE_INDEX if lite else "dense")
     params = client.prepare_index_params()
     add_index(params, "dense", choice["index_type"], "IP", choice["params"])
     try:
