@@ -285,6 +285,7 @@ def main() -> None:
             done = subprocess.run(cmd, capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"| {store} | {size:,} | failed: {done.stderr.strip().splitlines()[-1:]} |", flush=True)
+                print(f"{store} {size:,}: the worker's stderr ends\n{done.stderr[-6000:]}", file=sys.stderr)
                 continue
             rows.append(json.loads(done.stdout.splitlines()[-1]))
             print(row_line(rows[-1]), flush=True)
