@@ -1,120 +1,103 @@
-"""The dense index swap on Milvus Lite (FLAT -> IVF_FLAT when a collection outgrows exact search) when
-the connection drops while the index is built: pymilvus re-sends the create_index, which meets the
-index the first call built. Milvus Lite builds the index inside create_index (it stays loaded once the
-dense index is dropped), for minutes at 1M rows; here a client that pings too often makes Lite's
-server close the connection (GOAWAY "too_many_pings") within a second of building."""
+"""The dense index swap on Milvus Lite (FLAT -> IVF_FLAT when a collection outgrows exact search).
+
+The 1M bench failed twice in it: the old swap's drop_index dropped every index on Lite, which left the
+collection loaded, so create_index built the new index inside the call (minutes at 1M rows); the
+connection dropped meanwhile, pymilvus re-sent the call, and the re-sent call met the index the first
+one built ("already exists"). Here a client that pings too often makes Lite's server drop the
+connection (GOAWAY "too_many_pings") within a second of building (`milvus_swap_child.py`, run in a
+fresh process)."""
 
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 pytest.importorskip("pymilvus")
 
-from pymilvus import MilvusClient  # noqa: E402
-from pymilvus.exceptions import MilvusException  # noqa: E402
-
 from askisk.index import milvus_schema as ms  # noqa: E402
 
-ROWS = 12_000
-# the 4,000-list k-means over 4,000 rows takes seconds; three pings 50 ms apart strike out
-SWAP = {"index_type": "IVF_FLAT", "params": {"nlist": 4_000}, "search": {"nprobe": 4_000}}
-PINGER = {
-    "grpc.keepalive_time_ms": 200,
-    "grpc.http2.max_pings_without_data": 0,
-    "grpc.keepalive_permit_without_calls": True,
-}
-
-
-def _collection(folder, size: int):
-    """A Milvus Lite collection of askisk's schema with `size` random unit vectors, FLAT-indexed, and its
-    client that pings too often (pymilvus shares one connection per URI, so it is the only client)."""
-    target = ms.parse_target(f"milvus-lite://{folder / 'swap.db'}")
-    client = MilvusClient(uri=target.client_uri, grpc_options=PINGER)
-    ms.create(client, "swap", lite=True)
-    vectors = np.random.default_rng(7).standard_normal((size, ms.DIMENSION)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    rows = [
-        {
-            "pk": j,
-            "passage_id": f"p{j}",
-            "text": f"row {j}",
-            "terms": ms.terms(f"row {j}"),
-            "context_terms": ms.terms(f"row {j}"),
-            "speaker": "",
-            "kind": "narration",
-            "source_id": "s",
-            "date": "",
-            "paragraph": 1,
-            "born": 1,
-            "died": ms.NEVER,
-            "dense": vectors[j].tolist(),
-        }
-        for j in range(size)
-    ]
-    for start in range(0, size, 1_000):
-        client.insert("swap", rows[start : start + 1_000])
-    client.flush("swap")
-    return target, client, vectors
-
-
-@pytest.fixture
-def lite_rows(tmp_path):
-    target, client, vectors = _collection(tmp_path, ROWS)
-    yield client, vectors
-    ms.disconnect(client, target)
+CHILD = Path(__file__).with_name("milvus_swap_child.py")
 
 
 @pytest.fixture
 def lite_few(tmp_path):
-    target, client, _ = _collection(tmp_path, 100)
+    """A Milvus Lite collection of askisk's schema with 100 rows, FLAT-indexed."""
+    target = ms.parse_target(f"milvus-lite://{tmp_path / 'few.db'}")
+    client = ms.connect(target)
+    ms.create(client, "swap", lite=True)
+    vectors = np.random.default_rng(7).standard_normal((100, ms.DIMENSION)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    client.insert("swap", [_row(j, vectors[j]) for j in range(100)])
+    client.flush("swap")
     yield client
     ms.disconnect(client, target)
 
 
-def _drop_dense(client) -> None:
-    client.release_collection("swap")
-    client.drop_index("swap", "dense")
+def _row(j: int, vector: np.ndarray) -> dict:
+    return {
+        "pk": j,
+        "passage_id": f"p{j}",
+        "text": f"row {j}",
+        "terms": ms.terms(f"row {j}"),
+        "context_terms": ms.terms(f"row {j}"),
+        "speaker": "",
+        "kind": "narration",
+        "source_id": "s",
+        "date": "",
+        "paragraph": 1,
+        "born": 1,
+        "died": ms.NEVER,
+        "dense": vector.tolist(),
+    }
 
 
-def test_a_dropped_connection_makes_pymilvus_resend_create_index_into_already_exists(lite_rows):
-    """The failure of the 1M bench, at 4,000 rows: the re-sent call meets the index the first built."""
-    client, _ = lite_rows
-    _drop_dense(client)
-    params = client.prepare_index_params()
-    ms.add_index(params, "dense", SWAP["index_type"], "IP", SWAP["params"])
-    with pytest.raises(MilvusException, match="already exists"):
-        client.create_index("swap", params, sync=False)
-
-
-def test_reindex_dense_survives_a_dropped_connection_and_the_new_index_answers(lite_rows):
-    client, vectors = lite_rows
-    ms.reindex_dense(client, "swap", SWAP, lite=True)
-    info = client.describe_index("swap", "dense")
-    assert info["index_type"] == "IVF_FLAT"
-    assert str(info["params"]["nlist"]) == "4000"
-    assert info["state"] == "Finished"
-    assert sorted(client.list_indexes("swap")) == ["context_sparse", "dense", "sparse"]
-    probes = [0, 1_234, ROWS - 1]
-    hits = client.search(
-        "swap",
-        data=[vectors[j].tolist() for j in probes],
-        anns_field="dense",
-        limit=1,
-        search_params={"metric_type": "IP", "params": SWAP["search"]},
-        filter="born <= 1 and died > 1",
+def _swap_in_child(tmp_path, mode: str) -> tuple[dict, str]:
+    env = {**os.environ, "GRPC_VERBOSITY": "ERROR"}  # grpc then logs the GOAWAY it receives
+    done = subprocess.run(
+        [sys.executable, str(CHILD), str(tmp_path), mode],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
-    assert [h[0]["pk"] for h in hits] == probes
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+
+def test_a_dropped_connection_makes_pymilvus_resend_create_index_into_already_exists(tmp_path):
+    """The failure of the 1M bench, at 12,000 rows: the re-sent call meets the index the first built."""
+    out, stderr = _swap_in_child(tmp_path, "raw")
+    if "too_many_pings" not in stderr:
+        # seen: in a pytest session that ran other Milvus tests first, even the fresh child's connection
+        # was not dropped (cause not found); alone, this file reproduces the drop every time
+        pytest.skip("grpc did not drop the connection this time: nothing to reproduce")
+    assert "index already exists for field 'dense'" in out["error"]
+
+
+def test_reindex_dense_survives_a_dropped_connection_and_the_new_index_answers(tmp_path):
+    # the connection drops during the swap when run alone (see the test above); either way the swap ends
+    # with the index asked for, the BM25 indexes kept, and exact answers
+    out, _ = _swap_in_child(tmp_path, "fix")
+    assert (out["index_type"], out["nlist"], out["state"]) == ("IVF_FLAT", "4000", "Finished")
+    assert out["indexes"] == ["context_sparse", "dense", "sparse"]
+    assert out["found"] == out["probes"]
 
 
 def test_another_index_in_the_way_is_not_taken_for_ours(lite_few):
     """'already exists' is success only when the index there has the type and parameters asked for."""
     client = lite_few
-    _drop_dense(client)
+    client.release_collection("swap")
+    client.drop_index("swap", ms.LITE_DENSE_INDEX)
     params = client.prepare_index_params()
     ms.add_index(params, "dense", "IVF_FLAT", "IP", {"nlist": 16})
     client.create_index("swap", params, sync=False)
-    assert not ms._is_index(client, "swap", SWAP)
+    assert not ms._is_index(client, "swap", {"index_type": "IVF_FLAT", "params": {"nlist": 4_000}})
     assert ms._is_index(client, "swap", {"index_type": "IVF_FLAT", "params": {"nlist": 16}})
 
 
