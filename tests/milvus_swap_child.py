@@ -3,9 +3,7 @@ that pings too often, so that Lite's server drops the connection mid-build (GOAW
 A fresh process, because grpc keeps state per process that made the drop stop happening after other
 Milvus tests had run in the same one. Prints one JSON line.
 
-    python milvus_swap_child.py FOLDER raw|fix
-raw: drop the dense index as askisk did before the fix (which drops every index on Lite) and call
-create_index; fix: `milvus_schema.reindex_dense`.
+    python milvus_swap_child.py FOLDER    (runs `milvus_schema.reindex_dense`)
 """
 
 from __future__ import annotations
@@ -30,7 +28,7 @@ PINGER = {
 
 
 def main() -> None:
-    folder, mode = Path(sys.argv[1]), sys.argv[2]
+    folder = Path(sys.argv[1])
     target = ms.parse_target(f"milvus-lite://{folder / 'swap.db'}")
     client = MilvusClient(uri=target.client_uri, grpc_options=PINGER)
     ms.create(client, "swap", lite=True)
@@ -39,37 +37,25 @@ def main() -> None:
     for start in range(0, ROWS, 1_000):
         client.insert("swap", [_row(j, vectors[j]) for j in range(start, min(start + 1_000, ROWS))])
     client.flush("swap")
-    out: dict = {}
-    if mode == "raw":
-        client.release_collection("swap")
-        client.drop_index("swap", "dense")
-        params = client.prepare_index_params()
-        ms.add_index(params, "dense", SWAP["index_type"], "IP", SWAP["params"])
-        try:
-            client.create_index("swap", params, sync=False)
-            out["error"] = None
-        except Exception as exc:
-            out["error"] = str(exc)
-    else:
-        ms.reindex_dense(client, "swap", SWAP, lite=True)
-        info = client.describe_index("swap", "dense")
-        probes = [0, 1_234, ROWS - 1]
-        hits = client.search(
-            "swap",
-            data=[vectors[j].tolist() for j in probes],
-            anns_field="dense",
-            limit=1,
-            search_params={"metric_type": "IP", "params": SWAP["search"]},
-            filter="born <= 1 and died > 1",
-        )
-        out = {
-            "index_type": info["index_type"],
-            "nlist": str(info["params"]["nlist"]),
-            "state": info["state"],
-            "indexes": sorted(client.list_indexes("swap")),
-            "probes": probes,
-            "found": [h[0]["pk"] for h in hits],
-        }
+    ms.reindex_dense(client, "swap", SWAP, lite=True)
+    info = client.describe_index("swap", "dense")
+    probes = [0, 1_234, ROWS - 1]
+    hits = client.search(
+        "swap",
+        data=[vectors[j].tolist() for j in probes],
+        anns_field="dense",
+        limit=1,
+        search_params={"metric_type": "IP", "params": SWAP["search"]},
+        filter="born <= 1 and died > 1",
+    )
+    out = {
+        "index_type": info["index_type"],
+        "nlist": str(info["params"]["nlist"]),
+        "state": info["state"],
+        "indexes": sorted(client.list_indexes("swap")),
+        "probes": probes,
+        "found": [h[0]["pk"] for h in hits],
+    }
     print(json.dumps(out), flush=True)
     ms.disconnect(client, target)
 

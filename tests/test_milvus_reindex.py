@@ -57,10 +57,10 @@ def _row(j: int, vector: np.ndarray) -> dict:
     }
 
 
-def _swap_in_child(tmp_path, mode: str) -> tuple[dict, str]:
+def _swap_in_child(tmp_path) -> tuple[dict, str]:
     env = {**os.environ, "GRPC_VERBOSITY": "ERROR"}  # grpc then logs the GOAWAY it receives
     done = subprocess.run(
-        [sys.executable, str(CHILD), str(tmp_path), mode],
+        [sys.executable, str(CHILD), str(tmp_path)],
         capture_output=True,
         text=True,
         env=env,
@@ -70,20 +70,12 @@ def _swap_in_child(tmp_path, mode: str) -> tuple[dict, str]:
     return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
 
 
-def test_a_dropped_connection_makes_pymilvus_resend_create_index_into_already_exists(tmp_path):
-    """The failure of the 1M bench, at 12,000 rows: the re-sent call meets the index the first built."""
-    out, stderr = _swap_in_child(tmp_path, "raw")
-    if "too_many_pings" not in stderr:
-        # seen: in a pytest session that ran other Milvus tests first, even the fresh child's connection
-        # was not dropped (cause not found); alone, this file reproduces the drop every time
-        pytest.skip("grpc did not drop the connection this time: nothing to reproduce")
-    assert "index already exists for field 'dense'" in out["error"]
-
-
 def test_reindex_dense_survives_a_dropped_connection_and_the_new_index_answers(tmp_path):
-    # the connection drops during the swap when run alone (see the test above); either way the swap ends
-    # with the index asked for, the BM25 indexes kept, and exact answers
-    out, _ = _swap_in_child(tmp_path, "fix")
+    # the connection usually drops during the swap (not always: grpc's timing); either way the swap ends
+    # with the index asked for, the BM25 indexes kept, and exact answers. (The old swap's failure under the
+    # same drop was reproduced by hand and is not a test: whether the drop lands before the first call
+    # returns is a race between two third-party libraries; docs/milvus.md.)
+    out, _ = _swap_in_child(tmp_path)
     assert (out["index_type"], out["nlist"], out["state"]) == ("IVF_FLAT", "4000", "Finished")
     assert out["indexes"] == ["context_sparse", "dense", "sparse"]
     assert out["found"] == out["probes"]
