@@ -17,7 +17,7 @@ from askisk.models import Source
 from askisk.nlp import pipeline
 from askisk.speakers import cues, ranker
 from askisk.speakers.corpus import analyse
-from askisk.speakers.registry import Record
+from askisk.speakers.registry import Record, mention_role
 from askisk.speakers.rules import match_text, quote_mask
 
 REPO = Path(__file__).resolve().parents[1]
@@ -184,3 +184,25 @@ def test_news_scorer_on_a_hand_annotated_page(tmp_path):
     # the last sentence is a quote, annotated "reported" on purpose: the scorer must count it wrong
     assert (got["passages"], got["right"]) == (3, 2)
     assert got["errors"] == {"wrong kind (reported read as quote)": 1}
+
+
+def test_the_last_mention_s_grammatical_role_is_a_feature():
+    body = "Monica Hall beat Rachel Green in the semi-final on Friday.\n\n“I was nervous at the start,” she said.\n"
+    with ranker.tracing() as (pronouns, _):
+        analyse(Source(id="t", title="t", path="t.md", body=body))
+    feats = {rec.display(): f for rec, f in pronouns[0][2]}
+    assert {"lr=main", "lr+r=main|1"} <= set(feats["Monica Hall"])
+    assert {"lr=obj", "lr+r=obj|0"} <= set(feats["Rachel Green"])
+    doc = pipeline()("The plan was drafted by Ardel Quist, whom Jorin Vale praised, and Tomas Brill's aide.")
+    roles = {t.text: mention_role(t) for t in doc if t.text in ("Quist", "Vale", "Brill")}
+    assert roles == {"Quist": "main", "Vale": "subj", "Brill": "poss"}
+
+
+def test_he_or_she_after_a_sentence_with_subject_and_object_is_the_subject():
+    # the object spoke before, so recency and "spoke before" both point at her; the subject is meant
+    body = (
+        "Rachel Green said on Thursday that she expected a long match.\n\n"
+        "Monica Hall beat Rachel Green in the semi-final on Friday.\n\n"
+        "“I was nervous at the start,” she said.\n"
+    )
+    assert _attrs(body)["“I was nervous at the start,” she said."] == ("Monica Hall", "quote")

@@ -49,13 +49,16 @@ class Before:
     subject: int
     count: int
     ahead: bool  # named again later in the pronoun's paragraph
+    role: str = "none"  # grammatical role of the last mention before the pronoun (registry.mention_role)
 
 
 def before(rec, pos: int) -> Before:
     seen = [p for p in rec.seen if p < pos]
     subj = [p for p in rec.subjects if p < pos]
     ahead = any(pos < p and p // _PARA == pos // _PARA for p in rec.seen)
-    return Before(rec, max(seen, default=-1), max(subj, default=-1), len(set(seen)), ahead)
+    last = max(seen, default=-1)
+    role = rec.roles.get(last, "none")
+    return Before(rec, last, max(subj, default=-1), len(set(seen)), ahead, role)
 
 
 def pronoun_features(cand: Before, pool: list[Before], gender: str, pos: int, rule_choice) -> list[str]:
@@ -91,7 +94,14 @@ def pronoun_features(cand: Before, pool: list[Before], gender: str, pos: int, ru
         out.append(f"spk={_rank(rec.spoke_n, [c.rec.spoke_n for c in pool])}")
     else:
         out.append("spr=none")
-    out.append(f"g+r={agree}|{out[3][2:]}")
+    out.append(f"g+r={agree}|{out[3][2:]}")  # (agree|ahead, as trained: the name is historical)
+    recency = out[4][2:]
+    # "Melzer has beaten Agassi. '…,' he said.": the object is the last named, the subject is meant
+    out.append(f"lr={cand.role}")
+    out.append(f"lr+r={cand.role}|{recency}")
+    out.append(f"lr+g={cand.role}|{agree}")
+    if cand.last // _PARA == para:
+        out.append(f"lr+same={cand.role}")
     return out
 
 

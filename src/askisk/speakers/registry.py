@@ -57,10 +57,13 @@ class Record:
     # `last` may lie after a pronoun of the same paragraph; the ranker tells before from after
     seen: list[int] = field(default_factory=list)
     subjects: list[int] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # position -> grammatical role (mention_role)
 
-    def mention(self, pos: int, subject: bool = False) -> None:
+    def mention(self, pos: int, subject: bool = False, role: str | None = None) -> None:
         self.last = max(self.last, pos)
         self.seen.append(pos)
+        if role is not None:
+            self.roles[pos] = role
         if subject:
             self.subject = max(self.subject, pos)
             self.subjects.append(pos)
@@ -85,6 +88,24 @@ class Record:
                     out.add(f"{self.title[1].capitalize()} {surname}")
         out.discard(self.display())
         return sorted(a for a in out if a)
+
+
+def mention_role(tok) -> str:
+    """The grammatical role of a name's head: subject of the main clause ("main"), of another clause
+    ("subj"), object ("obj", a passive's "by" agent counts as subject), possessor ("poss") or "other";
+    a conjunct or apposition takes the role of the phrase it belongs to."""
+    for _ in range(3):
+        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+            break
+        tok = tok.head
+    dep = tok.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return "main" if tok.head.dep_ == "ROOT" else "subj"
+    if dep == "pobj" and tok.head.dep_ == "agent":
+        return "main" if tok.head.head.dep_ == "ROOT" else "subj"
+    if dep in ("dobj", "iobj", "dative", "pobj", "attr", "oprd"):
+        return "obj"
+    return "poss" if dep == "poss" else "other"
 
 
 class Registry:
@@ -146,7 +167,7 @@ class Registry:
         if rec.gender is None and len(rec.tokens) >= 2:
             rec.gender = first_name_genders().get(rec.tokens[0])
         self._roles(rec, ent, titles)
-        rec.mention(base + ent.start)
+        rec.mention(base + ent.start, role=mention_role(ent.root))
         rec.count += 1
         return rec
 
