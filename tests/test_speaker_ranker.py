@@ -187,7 +187,7 @@ def test_news_scorer_on_a_hand_annotated_page(tmp_path):
 
 
 def test_the_last_mention_s_grammatical_role_is_a_feature():
-    body = "Monica Hall beat Rachel Green in the semi-final on Friday.\n\n“I was nervous at the start,” she said.\n"
+    body = "Monica Hall beat Rachel Green on Friday.\n\n“I was nervous at the start,” she said.\n"
     with ranker.tracing() as (pronouns, _):
         analyse(Source(id="t", title="t", path="t.md", body=body))
     feats = {rec.display(): f for rec, f in pronouns[0][2]}
@@ -195,14 +195,18 @@ def test_the_last_mention_s_grammatical_role_is_a_feature():
     assert {"lr=obj", "lr+r=obj|0"} <= set(feats["Rachel Green"])
     doc = pipeline()("The plan was drafted by Ardel Quist, whom Jorin Vale praised, and Tomas Brill's aide.")
     roles = {t.text: mention_role(t) for t in doc if t.text in ("Quist", "Vale", "Brill")}
-    assert roles == {"Quist": "main", "Vale": "subj", "Brill": "poss"}
+    assert roles == {"Quist": "agent", "Vale": "subj", "Brill": "poss"}
 
 
 def test_he_or_she_after_a_sentence_with_subject_and_object_is_the_subject():
-    # the object spoke before, so recency and "spoke before" both point at her; the subject is meant
-    body = (
-        "Rachel Green said on Thursday that she expected a long match.\n\n"
-        "Monica Hall beat Rachel Green in the semi-final on Friday.\n\n"
-        "“I was nervous at the start,” she said.\n"
-    )
-    assert _attrs(body)["“I was nervous at the start,” she said."] == ("Monica Hall", "quote")
+    # the object spoke just before, so recency and "spoke before" point at her; the subject is meant
+    # (with the weights trained before the role feature, both went to the object)
+    cases = {
+        "Rachel Green said on Thursday that she expected a long match. Monica Hall beat Rachel Green in "
+        "the semi-final on Friday. “I was nervous at the start,” she said.\n": "Monica Hall",
+        "Mary Brown said the school needed more money. Susan White visited Mary Brown at the school on "
+        "Monday. “There is so much potential here,” she said.\n": "Susan White",
+    }
+    for body, speaker in cases.items():
+        doc = analyse(Source(id="t", title="t", path="t.md", body=body))
+        assert (doc.attributions[-1].speaker, doc.attributions[-1].kind) == (speaker, "quote")

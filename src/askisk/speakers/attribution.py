@@ -235,7 +235,7 @@ def _find_cue(
         return None
     best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
-    rec.mention(base + best[2], subject=not best[0], role="cue" if not best[0] else "learned")
+    rec.mention(base + best[2], subject=not best[0])
     if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]

@@ -1,12 +1,13 @@
 """The learned choice among candidate speakers: which person a he/she stands for.
 
 Owns: the features of a (pronoun, candidate person) pair read from the registry's records (gender
-agreement, how recently and how often the candidate was named, was a subject, spoke; whether the
-rules' own choice is this candidate), and the logistic model over them learned from PolNeAR train by
-scripts/train_speakers.py (gold sources that are pronouns resolved through CoreNLP coreference, the
-eval's matching rule). Weights ship as plain JSON (`data/speaker_ranker.json`); scoring is a sum of
-looked-up weights, no scikit-learn at run time. A trace hook lets the training script see every
-choice with its candidates. Pure: records in, numbers out; never imports spaCy.
+agreement, how recently and how often the candidate was named, was a subject, spoke; the grammatical
+role of the last time it was named; whether the rules' own choice is this candidate), and the logistic
+model over them learned from PolNeAR train by scripts/train_speakers.py (gold sources that are
+pronouns resolved through CoreNLP coreference, the eval's matching rule). Weights ship as plain JSON
+(`data/speaker_ranker.json`); scoring is a sum of looked-up weights, no scikit-learn at run time. A
+trace hook lets the training script see every choice with its candidates. Pure: records in, numbers
+out; never imports spaCy.
 """
 
 from __future__ import annotations
@@ -49,16 +50,17 @@ class Before:
     subject: int
     count: int
     ahead: bool  # named again later in the pronoun's paragraph
-    role: str = "none"  # grammatical role of the last mention before the pronoun (registry.mention_role)
+    role: str = "none"  # grammatical role of the last name before the pronoun (registry.mention_role)
 
 
 def before(rec, pos: int) -> Before:
     seen = [p for p in rec.seen if p < pos]
     subj = [p for p in rec.subjects if p < pos]
     ahead = any(pos < p and p // _PARA == pos // _PARA for p in rec.seen)
-    last = max(seen, default=-1)
-    role = rec.roles.get(last, "none")
-    return Before(rec, last, max(subj, default=-1), len(set(seen)), ahead, role)
+    # the role of the last time it was named (a cue's own position says only that it spoke: spr=)
+    named = max((p for p in rec.roles if p < pos), default=-1)
+    role = rec.roles.get(named, "none")
+    return Before(rec, max(seen, default=-1), max(subj, default=-1), len(set(seen)), ahead, role)
 
 
 def pronoun_features(cand: Before, pool: list[Before], gender: str, pos: int, rule_choice) -> list[str]:

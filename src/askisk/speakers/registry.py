@@ -92,7 +92,8 @@ class Record:
 
 def mention_role(tok) -> str:
     """The grammatical role of a name's head: subject of the main clause ("main"), of another clause
-    ("subj"), object ("obj", a passive's "by" agent counts as subject), possessor ("poss") or "other";
+    ("subj"), a passive's "by" agent ("agent": "The plan was drafted by X" names X in passing, the story
+    stays with its subject), object ("obj"), possessor ("poss") or "other";
     a conjunct or apposition takes the role of the phrase it belongs to."""
     for _ in range(3):
         if tok.dep_ not in ("conj", "appos") or tok.head is tok:
@@ -102,7 +103,7 @@ def mention_role(tok) -> str:
     if dep in ("nsubj", "nsubjpass"):
         return "main" if tok.head.dep_ == "ROOT" else "subj"
     if dep == "pobj" and tok.head.dep_ == "agent":
-        return "main" if tok.head.head.dep_ == "ROOT" else "subj"
+        return "agent"
     if dep in ("dobj", "iobj", "dative", "pobj", "attr", "oprd"):
         return "obj"
     return "poss" if dep == "poss" else "other"
