@@ -8,7 +8,8 @@ climate-fever` built of the even evidence pool. The candidates' FEATURES are com
 path's own code (`learned.gather`), so training and serving see the same numbers.
 
 The model is listwise: a linear score over the standardised FEATURES, fitted so that the softmax over a
-question's candidates puts its mass on the relevant ones (a multinomial logistic regression per question). Writes src/askisk/search/fusion_model.json.
+question's candidates puts its mass on the relevant ones (a multinomial logistic regression per
+question). Writes src/askisk/search/fusion_model.json.
 
     .venv/bin/python scripts/train_fusion.py --squad /work/data/squad-trunc/train-v1.1.trunc.json.partial \\
         --work /work/data/squad-trunc/askisk --cf /work/data/climate-fever/dataset/climate-fever.jsonl \\
@@ -137,7 +138,7 @@ def fit_listwise(sets, mean, scale, l2: float) -> np.ndarray:
 
 def save_sets(sets, path: Path) -> None:
     arrays = {}
-    for n, (group, feats, labels) in enumerate(sets):
+    for n, (_group, feats, labels) in enumerate(sets):
         arrays[f"f{n}"], arrays[f"l{n}"] = feats, labels
     np.savez_compressed(path, groups=np.array([g for g, _, _ in sets]), **arrays)
 

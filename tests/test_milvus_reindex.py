@@ -20,6 +20,8 @@ import pytest
 
 pytest.importorskip("pymilvus")
 
+from milvus_swap_child import _row  # noqa: E402  (tests/ is on sys.path: pytest's rootdir-relative import)
+
 from askisk.index import milvus_schema as ms  # noqa: E402
 
 CHILD = Path(__file__).with_name("milvus_swap_child.py")
@@ -37,24 +39,6 @@ def lite_few(tmp_path):
     client.flush("swap")
     yield client
     ms.disconnect(client, target)
-
-
-def _row(j: int, vector: np.ndarray) -> dict:
-    return {
-        "pk": j,
-        "passage_id": f"p{j}",
-        "text": f"row {j}",
-        "terms": ms.terms(f"row {j}"),
-        "context_terms": ms.terms(f"row {j}"),
-        "speaker": "",
-        "kind": "narration",
-        "source_id": "s",
-        "date": "",
-        "paragraph": 1,
-        "born": 1,
-        "died": ms.NEVER,
-        "dense": vector.tolist(),
-    }
 
 
 def _swap_in_child(tmp_path) -> tuple[dict, str]:
