@@ -17,7 +17,7 @@ from askisk.models import Source
 from askisk.nlp import pipeline
 from askisk.speakers import cues, ranker
 from askisk.speakers.corpus import analyse
-from askisk.speakers.registry import Record, mention_role
+from askisk.speakers.mention import Record, mention_role
 from askisk.speakers.rules import match_text, quote_mask
 
 REPO = Path(__file__).resolve().parents[1]

@@ -43,9 +43,10 @@ from askisk.nlp import pipeline
 from askisk.speakers import cues, ranker
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, lead_label, signatures
+from askisk.speakers.mention import Record
 from askisk.speakers.phrases import named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
-from askisk.speakers.registry import Record, Registry
+from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
     PERSON_PRONOUNS,
     VIEW_NOUNS,

@@ -50,7 +50,7 @@ class Before:
     subject: int
     count: int
     ahead: bool  # named again later in the pronoun's paragraph
-    role: str = "none"  # grammatical role of the last name before the pronoun (registry.mention_role)
+    role: str = "none"  # grammatical role of the last name before the pronoun (mention.mention_role)
 
 
 def before(rec, pos: int) -> Before:

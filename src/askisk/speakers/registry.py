@@ -8,10 +8,9 @@ vocabulary it relies on).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from askisk.speakers import anaphora
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
+from askisk.speakers.mention import Record, mention_role
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
@@ -36,77 +35,6 @@ from askisk.speakers.rules import (
     first_name_genders,
     title_of,
 )
-
-
-@dataclass
-class Record:
-    name: str
-    kind: str  # "person" | "group" | "document"
-    tokens: tuple[str, ...] = ()  # person: name words as written, title excluded
-    title: tuple[str, str | None] | None = None
-    role: str | None = None
-    nouns: set[str] = field(default_factory=set)  # generic nouns that refer to it: expert, group, report
-    aliases: set[str] = field(default_factory=set)
-    gender: str | None = None
-    last: int = -1  # position of the latest mention
-    subject: int = -1  # position of the latest mention as a subject or speaker (salience for he/she)
-    count: int = 0  # mentions so far (features of the speaker ranker)
-    spoke: int = -1  # position of the latest cue it is the speaker of
-    spoke_n: int = 0
-    # every mention and subject position: a paragraph is registered before its sentences are read, so
-    # `last` may lie after a pronoun of the same paragraph; the ranker tells before from after
-    seen: list[int] = field(default_factory=list)
-    subjects: list[int] = field(default_factory=list)
-    roles: dict[int, str] = field(default_factory=dict)  # position -> grammatical role (mention_role)
-
-    def mention(self, pos: int, subject: bool = False, role: str | None = None) -> None:
-        self.last = max(self.last, pos)
-        self.seen.append(pos)
-        if role is not None:
-            self.roles[pos] = role
-        if subject:
-            self.subject = max(self.subject, pos)
-            self.subjects.append(pos)
-
-    def display(self) -> str:
-        if self.kind != "person":
-            return self.name
-        words = " ".join(self.tokens)
-        return f"{self.title[0]} {words}" if self.title else words
-
-    def all_aliases(self) -> list[str]:
-        out = set(self.aliases)
-        out.update(f"the {n}" for n in self.nouns)
-        if self.kind == "person":
-            surname = self.tokens[-1]
-            out.update({" ".join(self.tokens), surname})
-            if len(self.tokens) >= 3:
-                out.add(f"{self.tokens[0]} {surname}")
-            if self.title:
-                out.add(f"{self.title[0]} {surname}")
-                if self.title[1]:
-                    out.add(f"{self.title[1].capitalize()} {surname}")
-        out.discard(self.display())
-        return sorted(a for a in out if a)
-
-
-def mention_role(tok) -> str:
-    """The grammatical role of a name's head: subject of the main clause ("main"), of another clause
-    ("subj"), a passive's "by" agent ("agent": "The plan was drafted by X" names X in passing, the story
-    stays with its subject), object ("obj"), possessor ("poss") or "other";
-    a conjunct or apposition takes the role of the phrase it belongs to."""
-    for _ in range(3):
-        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
-            break
-        tok = tok.head
-    dep = tok.dep_
-    if dep in ("nsubj", "nsubjpass"):
-        return "main" if tok.head.dep_ == "ROOT" else "subj"
-    if dep == "pobj" and tok.head.dep_ == "agent":
-        return "agent"
-    if dep in ("dobj", "iobj", "dative", "pobj", "attr", "oprd"):
-        return "obj"
-    return "poss" if dep == "poss" else "other"
 
 
 class Registry:
