@@ -90,15 +90,6 @@ def alias_groups(docs: Mapping[str, SourceDoc]) -> AliasGroups:
     return tuple(dict.fromkeys(g for d in docs.values() for g in d.entities))
 
 
-def _minmax(values: np.ndarray) -> np.ndarray:
-    import numpy as np
-
-    if len(values) == 0:
-        return values
-    lo, hi = float(values.min()), float(values.max())
-    return (values - lo) / (hi - lo) if hi > lo else np.ones_like(values) * (1.0 if hi > 0 else 0.0)
-
-
 def _rrf(ranked_lists: list[np.ndarray], k: int) -> dict[int, float]:
     fused: dict[int, float] = {}
     for ranked in ranked_lists:
@@ -151,8 +142,10 @@ def fused_scores(
         fused = _rrf([dense_rows, bm25_rows], config.rrf_k)
         final = np.array([fused.get(int(r), 0.0) for r in candidates])
     else:
+        from askisk.search.learned import minmax
+
         assert cos is not None and bm is not None
-        final = config.alpha * _minmax(cos) + (1 - config.alpha) * _minmax(bm)
+        final = config.alpha * minmax(cos) + (1 - config.alpha) * minmax(bm)
     assert final is not None
     if config.type_boost and config.mode != "bm25":
         from askisk.search.learned import type_match

@@ -154,6 +154,7 @@ def _tokens_of(store: Store, row: int) -> frozenset[str]:
 
 
 def minmax(values: np.ndarray) -> np.ndarray:
+    """Scaled to [0, 1] over these candidates (all 1 when equal and positive, all 0 when equal and not)."""
     import numpy as np
 
     if len(values) == 0:
