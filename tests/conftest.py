@@ -130,6 +130,7 @@ def copy_milvus(template: tuple[Path, Path, str], target: Path, uri: str) -> tup
 
     from askisk.index import milvus_schema as ms
     from askisk.index.layout import MANIFEST, current_build_dir
+    from askisk.index.milvus_publish import meta_name
 
     kb, index, template_uri = template
     shutil.copytree(kb, target / "kb")
@@ -140,6 +141,7 @@ def copy_milvus(template: tuple[Path, Path, str], target: Path, uri: str) -> tup
     client = ms.connect(copy)
     try:
         client.rename_collection(ms.collection_name(kb), name)
+        client.rename_collection(meta_name(ms.collection_name(kb)), meta_name(name))
     finally:
         ms.disconnect(client, copy)
     build = current_build_dir(target / "index")

@@ -8,7 +8,10 @@ tests), `point` is one dictionary lookup. Points, in the order an `add` passes t
     after-kb-write     the first new kb file is written (more may follow)
     before-index       every kb file is written, the rebuild has not started
     before-switch      the new build folder is complete, CURRENT still names the old one
-    after-switch       CURRENT names the new build, the journal is not yet cleared
+    after-switch       CURRENT names the new build, the journal is not yet cleared (on the Milvus store:
+                       not yet published to URI readers)
+    before-pointer     (Milvus store) the new build's records are in the meta collection, its pointer is
+                       not (`index.milvus_publish`)
     after-stash        (`remove`) the source is moved to its hidden name, the rebuild has not started
 
 `ASKISK_FAULT=<point>:pause` stops the process there instead (SIGSTOP), so a test can send it a signal at
@@ -24,7 +27,15 @@ import os
 import signal
 
 FAULT_ENV = "ASKISK_FAULT"
-POINTS = ("after-journal", "after-kb-write", "before-index", "before-switch", "after-switch", "after-stash")
+POINTS = (
+    "after-journal",
+    "after-kb-write",
+    "before-index",
+    "before-switch",
+    "after-switch",
+    "before-pointer",
+    "after-stash",
+)
 
 
 def point(name: str) -> None:

@@ -116,6 +116,10 @@ class BuildRows:
 # A storage hook writes the rows to an engine while the build folder is still hidden (`tmp`), and returns
 # the manifest entry naming what it wrote; the build goes live only after it returns.
 StoreHook = Callable[[Path, Path, BuildRows], dict[str, Any]]
+# A publish hook runs once the build is live here (named in CURRENT), with its folder: it tells readers
+# elsewhere (the Milvus store's readers that have only its URI). A failure there is said, not raised: the
+# build is live, and the next build publishes it (`index.milvus_publish.repair`).
+PublishHook = Callable[[Path], None]
 
 
 def build_index(
@@ -125,9 +129,11 @@ def build_index(
     full: bool = False,
     progress: BuildListener | None = None,
     hook: tuple[str, StoreHook] | None = None,
+    publish: PublishHook | None = None,
 ) -> BuildReport:
     """Build or refresh the index. With `hook` = (name, write), the rows go to another engine through
-    `write` and the build folder keeps records, embeddings and the query encoder but no FAISS/bm25 files."""
+    `write` and the build folder keeps records, embeddings and the query encoder but no FAISS/bm25 files;
+    `publish` runs once the build is live."""
     from askisk.index.local import messages_only
     from askisk.sources.kb import kb_hash, read_source, source_files
 
@@ -168,6 +174,7 @@ def build_index(
             started,
             hook,
             full,
+            publish,
         )
         _clean_oldbuilds_dir(paths.index)
         return report
@@ -244,6 +251,7 @@ def _write_build(
     started: float,
     hook: tuple[str, StoreHook] | None = None,
     full: bool = False,
+    publish: PublishHook | None = None,
 ) -> BuildReport:
     import numpy as np
 
@@ -308,6 +316,15 @@ def _write_build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if publish is not None:
+        try:
+            publish(final)
+        except Exception as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            say(
+                f"warning: the index is live here but not yet published to other readers ({first[:200]}); "
+                "the next `askisk index` publishes it"
+            )
     return BuildReport(
         sources=len(docs),
         passages=len(passages),

@@ -145,12 +145,16 @@ def live_build(index_dir: Path, store: str) -> tuple[Path, dict[str, Any]]:
 def read_records(build: Path) -> tuple[dict[str, SourceDoc], list[tuple[Passage, Attribution]]]:
     """The sources and the searchable rows (in row order) kept in a build folder."""
     try:
-        corpus = json.loads((build / CORPUS).read_text(encoding="utf-8"))
-        docs = {rec["id"]: record_to_doc(rec) for rec in corpus["sources"]}
-        by_id = {p.id: (p, a) for d in docs.values() for p, a in zip(d.passages, d.attributions, strict=True)}
-        return docs, [by_id[pid] for pid in corpus["rows"]]
+        return records_from(json.loads((build / CORPUS).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise BrokenIndexError(f"index passages in {build} are unreadable; {FIX}") from exc
+
+
+def records_from(corpus: dict[str, Any]) -> tuple[dict[str, SourceDoc], list[tuple[Passage, Attribution]]]:
+    """The sources and the searchable rows of a build's corpus record (corpus.json, or as published)."""
+    docs = {rec["id"]: record_to_doc(rec) for rec in corpus["sources"]}
+    by_id = {p.id: (p, a) for d in docs.values() for p, a in zip(d.passages, d.attributions, strict=True)}
+    return docs, [by_id[pid] for pid in corpus["rows"]]
 
 
 def load_index(index_dir: Path) -> LoadedIndex:

@@ -5,11 +5,17 @@ functions over our tokens of the sentence, and of the sentence with its context 
 context BM25) and the scalar fields filters use (speaker, source id, date, kind). Dense top-k, BM25 top-k
 (both), filters and counts run in the engine.
 
-What stays local, in the index folder (`index.layout`, one build folder per build as for the local
-store): the corpus records (sources, paragraphs, passages with their attribution: what a Hit shows),
+What stays local, in the writer's index folder (`index.layout`, one build folder per build as for the
+local store): the corpus records (sources, paragraphs, passages with their attribution: what a Hit shows),
 the embeddings (reused by content hash on the next build, and used to rescore fusion candidates), the
 ONNX query encoder, and the manifest naming the collection and the generation to read. The model and
 the attribution run where askisk runs.
+
+Readers with only the URI: once a build is live, its generation, manifest and records are published to
+the meta collection (`index.milvus_publish`). An askisk whose index folder has no build of its own (no
+CURRENT) and finds a published build is a *reader*: it answers from the published generation, takes the
+candidates' vectors for rescoring from Milvus, exports its query encoder once into `<index>/reader`
+(from the user's cache, as a build does), and never builds; `askisk index` there makes it a writer.
 
 Writing a build (generations that hide a killed one, and why Milvus Lite rewrites every row) is
 `index.milvus_write`; the engine side (URIs, client, schema, indexes) is `index.milvus_schema`.
@@ -24,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from askisk.errors import BrokenIndexError
+from askisk.errors import AskiskError, BrokenIndexError
 from askisk.index.milvus_schema import (
     BM25_SCALE,
     FIX,
@@ -32,7 +38,6 @@ from askisk.index.milvus_schema import (
     STORE,
     Target,
     check_collection,
-    collection_name,
     connect,
     disconnect,
     in_filter,
@@ -66,6 +71,10 @@ class MilvusBackend:
         from askisk.index.layout import IndexState, index_state
 
         state = index_state(paths, kb_hash, STORE)
+        if not state.exists and _reader(paths):
+            pointer = self._pointer(paths)
+            if pointer is not None:  # a reader: the published build is current by definition
+                return IndexState(True, False, None, pointer["manifest"])
         live = (state.manifest or {}).get(STORE) or {}
         if state.exists and not state.stale and not self._same_place(live, paths):
             reason = f"the index was built for another Milvus store ({live.get('uri')})"
@@ -73,7 +82,25 @@ class MilvusBackend:
         return state
 
     def _same_place(self, live: dict[str, Any], paths: Paths) -> bool:
-        return live.get("uri") == self.target.uri and live.get("collection") == collection_name(paths.kb)
+        return live.get("uri") == self.target.uri and live.get("collection") == self._name(paths)
+
+    def _name(self, paths: Paths) -> str:
+        return self.target.collection_for(paths.kb)
+
+    def _pointer(self, paths: Paths) -> dict[str, Any] | None:
+        """What is published for this kb's collection (None when nothing is, or the engine says no)."""
+        from askisk.index.milvus_publish import published
+
+        client = connect(self.target)
+        try:
+            return published(client, self._name(paths))
+        except AskiskError:
+            raise
+        except Exception as exc:  # pymilvus raises its own types; the user needs the place, in one line
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise AskiskError(f"cannot read the Milvus store {self.target.uri}: {first[:200]}") from exc
+        finally:
+            disconnect(client, self.target)
 
     def build(
         self,
@@ -84,15 +111,33 @@ class MilvusBackend:
         progress: BuildListener | None = None,
     ) -> BuildReport:
         from askisk.index.build import build_index
+        from askisk.index.milvus_publish import publish
+
+        name = self._name(paths)
 
         def hook(index_dir: Path, tmp: Path, rows: BuildRows) -> dict[str, Any]:
-            return write_build(self.target, collection_name(paths.kb), index_dir, tmp, rows, self.rewrite)
+            return write_build(self.target, name, index_dir, tmp, rows, self.rewrite)
 
-        return build_index(paths, encoder_factory, full=full, progress=progress, hook=(STORE, hook))
+        def tell_readers(build: Path) -> None:
+            client = connect(self.target)
+            try:
+                publish(client, name, build)
+            finally:
+                disconnect(client, self.target)
+
+        client = connect(self.target)  # held for the whole build: Milvus Lite then starts once
+        try:
+            return build_index(
+                paths, encoder_factory, full=full, progress=progress, hook=(STORE, hook), publish=tell_readers
+            )
+        finally:
+            disconnect(client, self.target)
 
     def load(self, paths: Paths) -> MilvusStore:
         from askisk.index.load import live_build, read_records
 
+        if _reader(paths):
+            return self._load_published(paths)
         build, manifest = live_build(paths.index, STORE)
         live = manifest.get(STORE) or {}
         if not self._same_place(live, paths):
@@ -118,6 +163,75 @@ class MilvusBackend:
             build, manifest, docs, rows, client, self.target, live["collection"], generation, floor, pks
         )
 
+    def _load_published(self, paths: Paths) -> MilvusStore:
+        """A reader's store: the published generation and records, the vectors in Milvus."""
+        from askisk.index.layout import check_compatible
+        from askisk.index.load import records_from
+        from askisk.index.milvus_publish import read_records
+
+        name = self._name(paths)
+        client = connect(self.target)
+        try:
+            check_collection(client, name, self.target.uri)
+            pointer, records = read_records(client, name, self.target.uri)
+            manifest = dict(pointer["manifest"])
+            check_compatible(manifest)
+            try:
+                docs, rows = records_from(records["corpus"])
+                pks = [int(pk) for pk in records["pks"]]
+            except (ValueError, KeyError, TypeError) as exc:
+                raise BrokenIndexError(f"the published records of {name} are unreadable") from exc
+            if len(pks) != len(rows):
+                raise BrokenIndexError(f"the published records of {name} do not match its rows")
+            folder, manifest["onnx"] = _reader_encoder(paths.index)
+        except BaseException:
+            disconnect(client, self.target)
+            raise
+        generation, floor = int(pointer["generation"]), int(pointer["floor"])
+        store = MilvusStore(folder, manifest, docs, rows, client, self.target, name, generation, floor, pks)
+        store.local_vectors = False
+        return store
+
+
+def _reader(paths: Paths) -> bool:
+    """No build of its own in the index folder (no CURRENT): a reader of what the writer published."""
+    from askisk.index.layout import current_build_dir
+
+    return current_build_dir(paths.index) is None
+
+
+READER_DIR = "reader"  # a reader's query encoder, in its index folder
+READER_INFO = "onnx.json"
+
+
+def _reader_encoder(index_dir: Path) -> tuple[Path, dict[str, Any] | None]:
+    """(folder, the manifest's "onnx" entry) of the reader's query encoder: exported once, as a build does
+    (from the user's cache when it has the export), into a folder renamed into place; None when the export
+    cannot be made (queries then use sentence-transformers, and say so)."""
+    import os
+    import shutil
+
+    from askisk.encoder.onnx_export import export_for_build
+
+    folder = index_dir / READER_DIR
+    try:
+        return folder, json.loads((folder / READER_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    tmp = index_dir / f".{READER_DIR}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        info = export_for_build(tmp, None, lambda _msg: None)
+        if info is None:
+            return tmp, None
+        (tmp / READER_INFO).write_text(json.dumps(info), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)  # an unreadable one
+        os.rename(tmp, folder)
+        return folder, info
+    except OSError:
+        return tmp, None
+
 
 # -- reading -------------------------------------------------------------------------------------
 
@@ -136,6 +250,7 @@ class MilvusStore:
     generation: int
     floor: int  # rows born before it are older builds' (see the module's docstring)
     pks: list[int]
+    local_vectors: bool = True  # the build folder has embeddings.npy (a writer); a reader asks Milvus
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -212,7 +327,15 @@ class MilvusStore:
     def dense_scores(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        return np.asarray(self._vectors[np.asarray(rows)], dtype=np.float32) @ qvec
+        if self.local_vectors:
+            return np.asarray(self._vectors[np.asarray(rows)], dtype=np.float32) @ qvec
+        pks = [self.pks[int(r)] for r in rows]
+        if not pks:
+            return np.zeros(0, dtype=np.float32)
+        found = self.client.query(self.collection, filter=in_filter("pk", pks), output_fields=["pk", "dense"])
+        by_pk = {int(f["pk"]): f["dense"] for f in found}
+        missing = [0.0] * len(qvec)
+        return np.asarray([by_pk.get(pk, missing) for pk in pks], dtype=np.float32) @ qvec
 
     def lexical_top(
         self, query: str, depth: int, scope: Scope, context: bool = False

@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,10 @@ from askisk.errors import AskiskError, BrokenIndexError, InputError
 
 STORE = "milvus"  # the backend's name in manifests
 TOKEN_ENV = "ASKISK_MILVUS_TOKEN"
-SCHEMA_FORMAT = 3  # 2: the context BM25 (context_terms -> context_sparse); 3: index params reach Milvus Lite
+COLLECTION_ENV = "ASKISK_MILVUS_COLLECTION"  # the collection to use, else `?collection=` in the URI
+# 2: the context BM25 (context_terms -> context_sparse); 3: index params reach Milvus Lite; 4: the meta
+# collection (`index.milvus_publish`: the live generation and the records, for readers with only the URI)
+SCHEMA_FORMAT = 4
 NEVER = 2**62  # `died` of a row no build has removed
 GEN_SHIFT = 32  # pk = generation << GEN_SHIFT | position among the rows that generation inserted
 TEXT_BYTES = 60_000  # under Milvus's VARCHAR limit of 65,535 bytes
@@ -50,27 +54,55 @@ LITE_GRPC = {"grpc.keepalive_time_ms": 2**31 - 1, "grpc.keepalive_permit_without
 # name drops every index of the collection (the BM25 ones too, whose k1 and b then fall back to Lite's)
 LITE_DENSE_INDEX = "dense_idx"
 INDEX_WAIT_S = 1.0  # poll interval while a server builds an index
+COLLECTION_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}")  # Milvus allows 255; "_meta" is appended
 
 
 @dataclass(frozen=True)
 class Target:
     """Where the engine is: a Milvus Lite file, or a server by URI (token from ASKISK_MILVUS_TOKEN)."""
 
-    uri: str  # as the user wrote it; recorded in the manifest
+    uri: str  # as the user wrote it, without `?collection=`; recorded in the manifest
     client_uri: str  # as pymilvus wants it
     lite: bool
+    collection: str | None = None  # from configuration; None: derived from the kb path
+
+    def collection_for(self, kb: Path) -> str:
+        return self.collection or collection_name(kb)
 
 
 def parse_target(uri: str) -> Target:
+    uri, _, query = uri.partition("?")
+    collection = _collection_setting(uri, query)
     if uri.startswith("milvus-lite://"):
         path = uri[len("milvus-lite://") :]
         if not path or not path.endswith(".db"):
             raise InputError(f"malformed store {uri!r}: use milvus-lite:///path/to/askisk.db")
         file = Path(path).expanduser().absolute()
-        return Target(f"milvus-lite://{file}", str(file), True)
+        return Target(f"milvus-lite://{file}", str(file), True, collection)
     if uri.startswith(("http://", "https://")) and len(uri.split("://", 1)[1]) > 0:
-        return Target(uri, uri, False)
+        return Target(uri, uri, False, collection)
     raise InputError(f"malformed store {uri!r}: use milvus-lite:///path/to/askisk.db or http://host:19530")
+
+
+def _collection_setting(uri: str, query: str) -> str | None:
+    """The collection named by `?collection=NAME` or $ASKISK_MILVUS_COLLECTION (the URI wins), checked."""
+    from urllib.parse import parse_qs
+
+    try:
+        options = parse_qs(query, keep_blank_values=True, strict_parsing=bool(query))
+    except ValueError:
+        options = {"": [query]}
+    unknown = sorted(set(options) - {"collection"})
+    if unknown:
+        raise InputError(f"malformed store {uri!r}: unknown option {unknown[0]!r} (only ?collection=NAME)")
+    name = (options.get("collection") or [os.environ.get(COLLECTION_ENV, "")])[-1].strip()
+    if not name:
+        return None
+    if not COLLECTION_RE.fullmatch(name):
+        raise InputError(
+            f"malformed collection name {name!r}: a letter or _, then letters, digits or _ (at most 200)"
+        )
+    return name
 
 
 def collection_name(kb: Path) -> str:

@@ -93,8 +93,12 @@ def write_build(
 def _write_rows(
     client: Any, target: Target, name: str, index_dir: Path, tmp: Path, rows: BuildRows, rewrite: bool
 ) -> dict:
+    from askisk.index.milvus_publish import ensure_meta, repair
+
     created = ensure_collection(client, name, target.uri, replace=rows.full, lite=target.lite)
+    ensure_meta(client, name, lite=target.lite, replace=created)
     live_gen, live_floor, live = (0, 0, {}) if created else _previous_rows(index_dir, target, name)
+    repair(client, name, index_dir, live_gen)  # a killed publish: URI readers first catch up, then deletes
     gen = live_gen + 1
     _undo_unfinished(client, name, live_gen)
     dates = {d.source.id: d.source.date for d in rows.docs}
