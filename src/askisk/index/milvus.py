@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk.errors import AskiskError, BrokenIndexError
+from askisk.index.milvus_publish import FIX_READER
 from askisk.index.milvus_schema import (
     BM25_SCALE,
     FIX,
@@ -75,6 +76,11 @@ class MilvusBackend:
             pointer = self._pointer(paths)
             if pointer is not None:  # a reader: the published build is current by definition
                 return IndexState(True, False, None, pointer["manifest"])
+            if self.target.collection is not None:  # named to be read: a build is `askisk index`'s
+                raise BrokenIndexError(
+                    f"nothing is published in the Milvus collection {self.target.collection} "
+                    f"({self.target.uri}); {FIX_READER}"
+                )
         live = (state.manifest or {}).get(STORE) or {}
         if state.exists and not state.stale and not self._same_place(live, paths):
             reason = f"the index was built for another Milvus store ({live.get('uri')})"
