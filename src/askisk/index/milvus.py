@@ -220,23 +220,29 @@ def _reader_encoder(index_dir: Path) -> tuple[Path, dict[str, Any] | None]:
     from askisk.encoder.onnx_export import export_for_build
 
     folder = index_dir / READER_DIR
+    info_file = folder / READER_INFO
     try:
-        return folder, json.loads((folder / READER_INFO).read_text(encoding="utf-8"))
+        return folder, json.loads(info_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        pass
+        if folder.exists():  # renamed into place whole, so without its info it is damaged
+            shutil.rmtree(folder, ignore_errors=True)
     tmp = index_dir / f".{READER_DIR}-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
     try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
         info = export_for_build(tmp, None, lambda _msg: None)
         if info is None:
-            return tmp, None
+            return folder, None
         (tmp / READER_INFO).write_text(json.dumps(info), encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)  # an unreadable one
-        os.rename(tmp, folder)
+        try:
+            os.rename(tmp, folder)
+        except OSError:  # another reader put its export there first: use that one
+            return folder, json.loads(info_file.read_text(encoding="utf-8"))
         return folder, info
-    except OSError:
-        return tmp, None
+    except (OSError, ValueError):
+        return folder, None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 # -- reading -------------------------------------------------------------------------------------
