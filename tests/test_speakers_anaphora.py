@@ -89,3 +89,23 @@ def test_he_after_a_group_is_not_the_group():
     )
     assert got['"The plan is a disaster for the region," officials said on Monday.'][0] == "Officials"
     assert got['"It will not be built on time," he added.'][0] is None
+
+
+def test_a_qualified_description_nobody_was_called_is_not_the_last_speaker():
+    got = _attrs(
+        "Donald Rowe and Mark Price met for the second debate. Ivanka Rowe said her father was ready.\n\n"
+        "The GOP nominee complained about the microphone after the debate.\n"
+    )
+    assert got["Ivanka Rowe said her father was ready."][0] == "Ivanka Rowe"
+    speaker = got["The GOP nominee complained about the microphone after the debate."][0]
+    assert speaker is not None and speaker.endswith("nominee")
+
+
+def test_a_qualified_description_after_a_quotation_is_the_one_who_just_spoke():
+    got = _attrs(
+        'However, Tom Hale, who edits the paper, said the mayor "should stay out of it". "This is a row '
+        'between two men," The Tribune editor told the radio programme.\n'
+    )
+    assert (
+        got['"This is a row between two men," The Tribune editor told the radio programme.'][0] == "Tom Hale"
+    )

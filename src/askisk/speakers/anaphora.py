@@ -25,7 +25,7 @@ _MODIFIERS = {"det", "amod", "compound", "nummod", "advmod", "npadvmod", "punct"
 
 def pronoun(records: list, gender: str, pos: int, char: int = -1):
     """The person a he/she at registry position `pos` stands for, or None."""
-    people = [r for r in records if r.kind == "person" and 0 <= r.last < pos]
+    people = [r for r in records if r.kind == "person" and 0 <= r.last < pos and _may_be(r, gender)]
     same = [r for r in people if r.gender == gender]
     unknown = [r for r in people if r.gender is None]
     pool = same or unknown
@@ -38,11 +38,17 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1):
         if newer.last // 1_000_000 > rec.last // 1_000_000:
             rec = newer
     # the ranker also sees people named before the pronoun and again later in its paragraph
-    views = [ranker.before(r, pos) for r in records if r.kind == "person"]
+    views = [ranker.before(r, pos) for r in records if r.kind == "person" and _may_be(r, gender)]
     seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
     rec = ranker.choose(seen, gender, pos, rec, char)
     rec.gender = rec.gender or gender
     return rec
+
+
+def _may_be(rec, gender: str) -> bool:
+    """Not ruled out for a he/she: a person of unknown gender whose first name the census gives the other
+    gender ("Laura" for a he) is."""
+    return rec.gender is not None or rec.hint is None or rec.hint == gender
 
 
 _OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
@@ -101,7 +107,11 @@ def described(records: list, tok, pos: int, recent=None):
     gender = description_gender(tok)
     noun = tok.lemma_.lower()
     views = [
-        ranker.before(r, pos) for r in records if r.kind == "person" and gender in (None, r.gender or gender)
+        ranker.before(r, pos)
+        for r in records
+        if r.kind == "person"
+        and gender in (None, r.gender or gender)
+        and (gender is None or _may_be(r, gender))
     ]
     pool = [v for v in views if v.last >= 0]
     if noun in TITLE_NOUNS:
@@ -112,6 +122,15 @@ def described(records: list, tok, pos: int, recent=None):
     named = [v for v in pool if noun in v.rec.nouns]  # "economist NAME" … "the economist"
     if named:
         return max(named, key=lambda v: v.last).rec
+    if qualified(tok):
+        # "the GOP nominee" the text never called anyone is not merely the last speaker; only one who
+        # spoke in the same paragraph ('…," Mr Johnson said. "…," the Spectator editor told …')
+        # or the one person of the gender its own clause gives ("The Liberal candidate … his microphone")
+        here = recent is not None and recent.spoke // 1_000_000 == pos // 1_000_000
+        if here and any(v.rec is recent for v in pool):
+            return recent
+        alike = [v.rec for v in pool if gender is not None and (v.rec.gender or v.rec.hint) == gender]
+        return alike[0] if len(alike) == 1 else None
     if recent is not None and any(v.rec is recent for v in pool):
         return recent
     rule = max(pool, key=lambda v: salience(v.rec))
@@ -125,6 +144,25 @@ def described(records: list, tok, pos: int, recent=None):
         )
     rule.rec.gender = rule.rec.gender or gender
     return rule.rec
+
+
+def qualified(tok) -> bool:
+    """The description's own modifiers identify someone ("the GOP nominee", "the South Carolina senator",
+    "the band leader"): a proper or capitalised word, or a noun used as modifier. Age and manner words
+    ("the 74-year-old comedian", "the then prime minister", "the former president") do not."""
+    for child in tok.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.i > tok.i:
+            continue
+        for t in child.subtree:
+            if (
+                t.pos_ == "PROPN"
+                or t.ent_type_ in ("NORP", "ORG", "GPE")
+                or (t.text[:1].isupper() and t.i > 0)
+            ):
+                return True
+            if t is child and t.dep_ == "compound" and t.pos_ == "NOUN":
+                return True
+    return False
 
 
 def salience(rec) -> int:

@@ -186,9 +186,12 @@ def _find_cue(
     doc, s: int, e: int, inside, registry: Registry, base: int, recent: Record | None, unmatched=None
 ):
     cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
+    headline = _headline(doc.text, s, e, inside)
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx]:
             continue
+        if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objs:
@@ -240,6 +243,12 @@ def _find_cue(
     if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]
+
+
+def _headline(text: str, s: int, e: int, inside) -> bool:
+    """A line that ends in no full stop, ? ! or closing quotation mark, and quotes nothing."""
+    line = text[s:e].rstrip()
+    return bool(line) and line[-1] not in ".?!\"'”’:;)" and not any(inside[s:e])
 
 
 def _in_view(tok):

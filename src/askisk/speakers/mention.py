@@ -18,6 +18,9 @@ class Record:
     nouns: set[str] = field(default_factory=set)  # generic nouns that refer to it: expert, group, report
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None
+    hint: str | None = (
+        None  # census gender of the first name when `gender` is unknown: rules out, never ranks
+    )
     last: int = -1  # position of the latest mention
     subject: int = -1  # position of the latest mention as a subject or speaker (salience for he/she)
     count: int = 0  # mentions so far (features of the speaker ranker)

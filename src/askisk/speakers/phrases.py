@@ -18,7 +18,8 @@ GENERIC_ORG_NOUNS = vocab(
 
 
 def clean_words(words: list[str]) -> list[str]:
-    return [w for w in words if w not in ("'s", "'", ",", ".") and w.strip()]
+    # "Max Mirnyi 6-7 (2-7)": a score the small model reads into the name
+    return [w for w in words if w not in ("'s", "'", ",", ".") and any(c.isalpha() for c in w)]
 
 
 def np_tokens(head) -> list:

@@ -30,8 +30,10 @@ from askisk.speakers.rules import (
     GROUP_PRONOUNS,
     MALE_WORDS,
     NOT_SPEAKERS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     acronym,
+    census_genders,
     first_name_genders,
     title_of,
 )
@@ -55,10 +57,38 @@ class Registry:
                 if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
                     rec.subject = max(rec.subject, base + ent.start)
                     rec.subjects.append(base + ent.start)
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and self._surname(ent[0]) is None:
                 self._group(ent, base)
+        self._bare_surnames(doc, base, inside)
         for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
             self._named_document(tok.lemma_.lower(), author_name(author), base + tok.i)
+
+    def _bare_surnames(self, doc, base: int, inside: tuple[bool, ...]) -> None:
+        """A surname the small model leaves unlabelled ("Melzer has now beaten Agassi") is a mention of the
+        person already named by it: without it a later "he said" finds only the other one."""
+        for tok in doc:
+            rec = None if inside[tok.idx] else self._surname(tok)
+            if rec is None:
+                continue
+            rec.mention(base + tok.i, role=mention_role(tok))
+            rec.count += 1
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                rec.subject = max(rec.subject, base + tok.i)
+                rec.subjects.append(base + tok.i)
+
+    def _surname(self, tok) -> Record | None:
+        """The person whose surname this lone capitalised word is, when the model gave it no PERSON label
+        (none, or a one-word ORG / GPE: "Melzer has now beaten Agassi")."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound":
+            return None
+        if tok.ent_type_ == "PERSON" or (
+            tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
+        ):
+            return None
+        if tok.ent_iob_ == "I" or title_of(tok.text) is not None:
+            return None
+        rec = self._find_person([tok.text])
+        return rec if rec is not None and rec.tokens[-1] == tok.text else None
 
     def _person(self, ent, base: int) -> Record | None:
         doc = ent.doc
@@ -68,7 +98,7 @@ class Registry:
             titles.insert(0, doc[i])
             i -= 1
         words: list[str] = []
-        for t in ent:
+        for t in [*_first_names(ent), *ent]:
             if not words and title_of(t.text):
                 titles.append(t)
             elif not words and (t.pos_ == "VERB" or t.lower_ in ("said", "says")):
@@ -95,6 +125,7 @@ class Registry:
             self._gender_hint(rec, t.lower_.rstrip("."))
         if rec.gender is None and len(rec.tokens) >= 2:
             rec.gender = first_name_genders().get(rec.tokens[0])
+            rec.hint = census_genders().get(rec.tokens[0])
         self._roles(rec, ent, titles)
         rec.mention(base + ent.start, role=mention_role(ent.root))
         rec.count += 1
@@ -250,10 +281,15 @@ class Registry:
             return None
         tok = titled_name(tok) or named_head(tok)
         if tok.text[:1].isupper() and tok.dep_ != "compound":
-            # a known surname, whatever label the model gives it
-            known = self._find_person([tok.text], _title_gender(list(tok.children)))
+            # a known surname, whatever label the model gives it ("Ivanka Trump" with "Trump" alone
+            # labelled is not the Donald Trump named before)
+            given = _given_names(tok)
+            words = [*(t.text for t in given), tok.text]
+            known = self._find_person(words, _title_gender(list(tok.children)))
             if known is not None:
                 return known
+            if given and self._find_person([tok.text]) is not None:
+                return self._relative(words, base + tok.i)
         ent = entity_of(tok)
         if ent is not None and (ent.label_ == "PERSON" or person_like(ent)):
             rec = self._person(ent, base)
@@ -289,6 +325,16 @@ class Registry:
             elif first.lower_ == "the" and tok.pos_ == "NOUN":
                 rec.nouns.add(tok.lemma_.lower())  # "the port authority" is later "the authority"
             self.records.append(rec)
+        return rec
+
+    def _relative(self, words: list[str], pos: int) -> Record:
+        """ "Ivanka Trump" after "Donald Trump": a person of the same surname, not the one named before."""
+        rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
+        rec.gender = first_name_genders().get(words[0])
+        rec.hint = census_genders().get(words[0])
+        self.records.append(rec)
+        rec.mention(pos)
+        rec.count += 1
         return rec
 
     def _pronoun(self, gender: str, pos: int, char: int = -1) -> Record | None:
@@ -331,6 +377,27 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
+
+
+def _given_names(tok) -> list:
+    """Capitalised name words of a surname's own phrase that are no title ("Ivanka" of "Ivanka Trump"),
+    whatever entity label the model put on them."""
+    out = [
+        c
+        for c in tok.lefts
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and not c.text.isupper()
+    ]
+    if any(title_of(c.text) is not None or c.lower_ in PERSON_NOUNS for c in out):
+        return []
+    return out if out and out[-1].i == tok.i - len(out) else []
+
+
+def _first_names(ent) -> list:
+    """A first name right before a one-word PERSON entity that the model left out of it ("Ivanka" of
+    "Ivanka Trump" when only "Trump" is labelled): else that surname is taken for the Trump named before."""
+    if len(ent) != 1:
+        return []
+    return [t for t in _given_names(ent.root) if not t.ent_type_ and t.i < ent.start]
 
 
 def _title_gender(toks) -> str | None:

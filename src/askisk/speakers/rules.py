@@ -52,6 +52,20 @@ def first_name_genders() -> dict[str, str]:
     return dict(json.loads(raw)["names"])
 
 
+@lru_cache(maxsize=1)
+def census_genders() -> dict[str, str]:
+    """First name -> "m"/"f" from the 1990 US Census lists (`scripts/build_census_names.py`; 5,055 names).
+    Used only to rule a person out for the other gender's pronoun: the 270 PolNeAR names left common names
+    such as Laura or Peter without a gender, while as a full gender it would outweigh the speaker the ranker
+    was trained to prefer over a person of known gender named in passing."""
+    raw = (
+        resources.files("askisk.speakers")
+        .joinpath("data/first_names_census.json")
+        .read_text(encoding="utf-8")
+    )
+    return dict(json.loads(raw)["names"])
+
+
 # "in her view, …": an opinion credited to the possessor.
 VIEW_NOUNS = vocab("view opinion judgment judgement estimation")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.

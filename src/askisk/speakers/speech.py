@@ -63,7 +63,14 @@ def is_speech(tok, inside) -> bool:
 
 def _parenthetical(verb, kids) -> bool:
     """ "Lenox was a juggernaut, Mr. Clarke said, until …": a bare speech verb set off by a comma."""
-    if any(c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i for c in kids):
+    hearer = (
+        verb.lemma_.lower() == "tell"
+    )  # "…, the firm's chief has told BBC News.": its object is the hearer
+    if any(
+        c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i
+        for c in kids
+        if not (hearer and c.dep_ == "dobj")
+    ):
         return False
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
     if subj is None or subj.i > verb.i:
