@@ -380,16 +380,19 @@ class Registry:
 
 
 def _given_names(tok) -> list:
-    """Capitalised name words of a surname's own phrase that are no title ("Ivanka" of "Ivanka Trump"),
-    whatever entity label the model put on them."""
-    out = [
-        c
-        for c in tok.lefts
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and not c.text.isupper()
-    ]
-    if any(title_of(c.text) is not None or c.lower_ in PERSON_NOUNS for c in out):
-        return []
-    return out if out and out[-1].i == tok.i - len(out) else []
+    """The capitalised name words right before a surname in its own phrase, up to a title ("Bill" of
+    "Former President Bill Clinton", "Ivanka" of "Ivanka Trump"), whatever entity label they carry."""
+    out: list = []
+    i = tok.i - 1
+    while i >= 0 and len(out) < 2:
+        t = tok.doc[i]
+        if t.head.i != tok.i or t.dep_ != "compound" or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            break
+        if t.text.isupper() or title_of(t.text) is not None or t.lower_ in PERSON_NOUNS:
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
 
 
 def _first_names(ent) -> list:
