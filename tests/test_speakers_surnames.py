@@ -1,7 +1,7 @@
 """Registration of people the small model half-sees (a bare surname labelled ORG or nothing, a first name
 left out of the entity, a common first name's gender) and cue forms met on unseen news pages (a headline's
 verb, "…, the firm's chief has told BBC News."), issue 15 session 6. Real spaCy model; every text is written
-for the test, from no corpus.
+for the test, from no corpus. Also: the cue highest in the parse wins (a depth that never worked).
 """
 
 from __future__ import annotations
@@ -58,3 +58,9 @@ def test_told_with_its_hearer_after_a_comma_is_a_cue():
     ):
         speaker, kind = _attrs(sentence + "\n")[sentence]
         assert kind == "reported" and speaker is not None and speaker.endswith("chief")
+
+
+def test_the_cue_highest_in_the_parse_speaks():
+    # speech.depth compared spaCy tokens by identity, so every token had depth 50 and the first cue won
+    got = _attrs("Critics claim the tax will hurt farmers, the minister admitted.\n")
+    assert got["Critics claim the tax will hurt farmers, the minister admitted."][0] == "Minister"

@@ -67,7 +67,7 @@ def description_gender(tok) -> str | None:
         if (
             t.i > tok.i
             and t.lower_ in _OWN
-            and not any(c.dep_ == "nsubj" and c is not tok for c in t.head.children)
+            and not any(c.dep_ == "nsubj" and c.i != tok.i for c in t.head.children)
         ):
             return _OWN[t.lower_]
     return None

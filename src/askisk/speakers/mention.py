@@ -69,7 +69,7 @@ def mention_role(tok) -> str:
     stays with its subject), object ("obj"), possessor ("poss") or "other";
     a conjunct or apposition takes the role of the phrase it belongs to."""
     for _ in range(3):
-        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
             break
         tok = tok.head
     dep = tok.dep_

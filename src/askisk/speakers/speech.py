@@ -22,7 +22,7 @@ _QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 
 def depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
