@@ -109,3 +109,12 @@ def test_a_qualified_description_after_a_quotation_is_the_one_who_just_spoke():
     assert (
         got['"This is a row between two men," The Tribune editor told the radio programme.'][0] == "Tom Hale"
     )
+
+
+def test_a_qualified_description_opening_its_sentence_is_not_the_last_speaker():
+    got = _attrs(
+        'Senator Tim Kaine spoke first. "We will win Ohio," Kaine said. The Republican nominee also outlined '
+        "a tax plan.\n"
+    )
+    speaker = got["The Republican nominee also outlined a tax plan."][0]
+    assert speaker is not None and speaker.endswith("nominee")

@@ -124,9 +124,11 @@ def described(records: list, tok, pos: int, recent=None):
         return max(named, key=lambda v: v.last).rec
     if qualified(tok):
         # "the GOP nominee" the text never called anyone is not merely the last speaker; only one who
-        # spoke in the same paragraph ('…," Mr Johnson said. "…," the Spectator editor told …')
+        # spoke in the same paragraph, when the description speaks right after a quotation ('…," Mr
+        # Johnson said. "…," the Spectator editor told …'; "The Republican nominee outlined …" after Tim
+        # Kaine spoke is not Kaine)
         # or the one person of the gender its own clause gives ("The Liberal candidate … his microphone")
-        here = recent is not None and recent.spoke // 1_000_000 == pos // 1_000_000
+        here = recent is not None and recent.spoke // 1_000_000 == pos // 1_000_000 and _after_quote(tok)
         if here and any(v.rec is recent for v in pool):
             return recent
         alike = [v.rec for v in pool if gender is not None and (v.rec.gender or v.rec.hint) == gender]
@@ -144,6 +146,11 @@ def described(records: list, tok, pos: int, recent=None):
         )
     rule.rec.gender = rule.rec.gender or gender
     return rule.rec
+
+
+def _after_quote(tok) -> bool:
+    """The description speaks a quotation its sentence opens with ('"…," the Spectator editor told')."""
+    return tok.sent[0].text in ('"', "“", "'", "‘")
 
 
 def qualified(tok) -> bool:
