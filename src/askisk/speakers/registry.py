@@ -17,6 +17,8 @@ from askisk.speakers.phrases import (
     NAME_LABELS,
     NP_KEEP,
     clean_words,
+    first_names,
+    given_names,
     named_head,
     np_text,
     np_tokens,
@@ -30,7 +32,6 @@ from askisk.speakers.rules import (
     GROUP_PRONOUNS,
     MALE_WORDS,
     NOT_SPEAKERS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     acronym,
     census_genders,
@@ -98,7 +99,7 @@ class Registry:
             titles.insert(0, doc[i])
             i -= 1
         words: list[str] = []
-        for t in [*_first_names(ent), *ent]:
+        for t in [*first_names(ent), *ent]:
             if not words and title_of(t.text):
                 titles.append(t)
             elif not words and (t.pos_ == "VERB" or t.lower_ in ("said", "says")):
@@ -283,7 +284,7 @@ class Registry:
         if tok.text[:1].isupper() and tok.dep_ != "compound":
             # a known surname, whatever label the model gives it ("Ivanka Trump" with "Trump" alone
             # labelled is not the Donald Trump named before)
-            given = _given_names(tok)
+            given = given_names(tok)
             words = [*(t.text for t in given), tok.text]
             known = self._find_person(words, _title_gender(list(tok.children)))
             if known is not None:
@@ -377,30 +378,6 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
-
-
-def _given_names(tok) -> list:
-    """The capitalised name words right before a surname in its own phrase, up to a title ("Bill" of
-    "Former President Bill Clinton", "Ivanka" of "Ivanka Trump"), whatever entity label they carry."""
-    out: list = []
-    i = tok.i - 1
-    while i >= 0 and len(out) < 2:
-        t = tok.doc[i]
-        if t.head.i != tok.i or t.dep_ != "compound" or t.pos_ != "PROPN" or not t.text[:1].isupper():
-            break
-        if t.text.isupper() or title_of(t.text) is not None or t.lower_ in PERSON_NOUNS:
-            break
-        out.insert(0, t)
-        i -= 1
-    return out
-
-
-def _first_names(ent) -> list:
-    """A first name right before a one-word PERSON entity that the model left out of it ("Ivanka" of
-    "Ivanka Trump" when only "Trump" is labelled): else that surname is taken for the Trump named before."""
-    if len(ent) != 1:
-        return []
-    return [t for t in _given_names(ent.root) if not t.ent_type_ and t.i < ent.start]
 
 
 def _title_gender(toks) -> str | None:
