@@ -33,7 +33,7 @@ def main() -> None:
     for item in claims:
         claim = analyse(item.claim)
         hits = service.ask(item.claim, top_k=CANDIDATES).results
-        prepared.append((item, claim, [align(claim, h, analyse(h.text)) for h in hits]))
+        prepared.append((item, claim, [align(claim, h, analyse(h.read_text)) for h in hits]))
 
     def outcomes(cov: float, dense: float, split: str | None):
         return [

@@ -92,7 +92,9 @@ def main() -> int:
             by_model.append(whole[-1])
             t0 = time.perf_counter()
             read = [
-                j.hit.text for j in unjudged[: settings.model_passages] if aggregate.reads_model(j, settings)
+                j.hit.read_text
+                for j in unjudged[: settings.model_passages]
+                if aggregate.reads_model(j, settings)
             ]
             model.stances(claim, read)
             stance.append(time.perf_counter() - t0)

@@ -45,7 +45,7 @@ def candidates(service, claims, model, temperature=1.0):
     out = []
     for text, gold in claims:
         hits = service.ask(text, top_k=CANDIDATES).results
-        stances = model.stances(text, [h.text for h in hits], temperature)
+        stances = model.stances(text, [h.read_text for h in hits], temperature)
         out.append((text, gold, judge_passages(text, hits, stances)))
     return out
 
@@ -152,6 +152,7 @@ def main() -> int:
     shipped = shipped_settings()
     gate = replace(
         shipped,
+        abstain={},  # selective prediction is fit afterwards, on these thresholds (scripts/fit_abstain.py)
         model_passages=args.model_passages,
         gate_dense=shipped.gate_dense if args.gate_dense is None else args.gate_dense,
         gate_coverage=shipped.gate_coverage if args.gate_coverage is None else args.gate_coverage,
@@ -318,7 +319,7 @@ def load_dumps(paths, model=None):
         rows += part_rows
     if model is not None:
         rows = [(text, gold, [replace(j, stance=st) for j, st in
-                              zip(judged, model.stances(text, [j.hit.text for j in judged]), strict=True)])
+                              zip(judged, model.stances(text, [j.hit.read_text for j in judged]), strict=True)])
                 for text, gold, judged in rows]  # fmt: skip
     return ids, rows
 

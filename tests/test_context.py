@@ -9,6 +9,7 @@ import pytest
 
 from askisk.models import Source
 from askisk.search.fusion import CONFIGS, SearchConfig, search
+from askisk.speakers.context import subject_resolution
 from askisk.speakers.corpus import analyse, embed_text, lexical_text
 from askisk.speakers.query import alias_expansion
 from tests.conftest import FIXTURES, run_cli
@@ -69,6 +70,10 @@ def test_a_description_and_a_possessive_are_resolved_in_place():
     )
     resolved = [doc.resolved_text(i) for i in range(len(doc.passages))]
     assert resolved == ["", "NLF recruits in the valleys.", "NLF's leader was arrested in 2004."]
+    # the verifier reads a resolution only where the group stands as a noun: "its leader" is the leader
+    texts = [p.text for p in doc.passages]
+    kept = [subject_resolution(text, r) for text, r in zip(texts, resolved, strict=True)]
+    assert kept == ["", "NLF recruits in the valleys.", ""]
 
 
 def test_an_it_that_stands_for_no_one_gets_no_context():

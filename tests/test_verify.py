@@ -45,17 +45,51 @@ def test_mismatch_refutes_and_names_both_values(seed_service, claim, kind, claim
     assert verdict.evidence and "IS-K and Central Asia" in verdict.reason
 
 
-def test_a_half_matching_date_clash_refutes_only_with_the_rules(seed_service):
-    """ "founded in 2018" against "created in January 2015" matches half the claim: the rules refute, the
-    default verifier abstains (date clashes that loose were wrong on unseen Climate-FEVER claims)."""
-    claim = "IS-K was founded in 2018."
-    rules = seed_service.check(claim, verifier="rules")
-    assert rules.verdict == "refuted" and "2018" in rules.reason and "January 2015" in rules.reason
-    default = seed_service.check(claim)
-    assert default.verdict == "not_enough_info", default.reason
-    # the abstention still shows the clash and the passage it comes from, for the reader to weigh
-    assert "says January 2015 where the claim has 2018" in default.reason
-    assert default.evidence and "created in January 2015" in default.evidence[0].text
+def test_a_date_clash_through_the_group_description_refutes(seed_built):
+    """ "founded in 2018" against "The group was created in January 2015": the sentence calls IS-K "the
+    group"; the verifier reads it resolved ("IS-K was created ..."), and founded/created align, so the
+    clash covers the claim and refutes, citing the 2015 sentence (before: not_enough_info)."""
+    kb, index = seed_built
+    for verifier in ("model", "rules"):
+        result = run_cli(
+            "check", "IS-K was founded in 2018.", "--json", "--kb", str(kb), "--index", str(index),
+            env={"ASKISK_VERIFIER": verifier},
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        out = json.loads(result.stdout)
+        assert out["verdict"] == "refuted", (verifier, out["reason"])
+        assert out["mismatch"] == "date" and "2018" in out["reason"] and "January 2015" in out["reason"]
+        first = out["evidence"][0]
+        assert "The group was created in January 2015" in first["text"]  # quoted as written
+        assert first["resolved"].startswith("IS-K was created in January 2015")
+
+
+# unseen claims whose deciding sentence names its subject only as "the group" (docs/stance.md, round 5)
+@pytest.mark.parametrize(
+    ("claim", "label", "quoted"),
+    [
+        ("IS-K was established in 2017.", "refuted", "The group was created in January 2015"),
+        ("IS-K was created in March 2015.", "refuted", "The group was created in January 2015"),
+        ("IS-K was formed in January 2015.", "supported", "The group was created in January 2015"),
+        ("IS-K has been active in Afghanistan.", "supported", "The group has been active in Afghanistan"),
+        (
+            "IS-K was created by disaffected Taliban in western Afghanistan.",
+            "refuted",
+            "The group was created in January 2015",
+        ),
+    ],
+)
+def test_claims_about_the_group_by_description(seed_service, claim, label, quoted):
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == label, verdict.reason
+    assert verdict.evidence and quoted in verdict.evidence[0].text
+
+
+def test_a_possessive_resolution_does_not_make_a_sentence_about_the_group(seed_service):
+    """ "its leader Abdullah Orokzai was captured" is about the leader: read as "IS-K's leader" it would
+    match "IS-K" and "arrested" and support a claim about Uzbekistan arresting IS-K recruits."""
+    verdict = seed_service.check("Uzbekistan has arrested dozens of suspected IS-K recruits.")
+    assert verdict.verdict == "not_enough_info", verdict.reason
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,14 @@ class Hit:
     section: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
     page: int | None = None  # PDF sources: the page the passage's paragraph starts on
+    # the text with its first referring words resolved to the group they stand for ("The group was
+    # created" -> "IS-K was created", `speakers.context`); "" when nothing was resolved
+    resolved: str = ""
+
+    @property
+    def read_text(self) -> str:
+        """The text as the verifier reads it: resolved where a pronoun or description stands for a name."""
+        return self.resolved or self.text
 
     @property
     def locator(self) -> str:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from askisk.index.records import source_ref
 from askisk.models import OPEN_SCOPE, Hit, Scope
+from askisk.speakers.context import subject_resolution
 from askisk.speakers.query import alias_expansion, speakers_in_query
 
 if TYPE_CHECKING:
@@ -223,4 +224,5 @@ def _hit(store: Store, rank: int, row: int, score: float, raw: dict[str, float])
         section=passage.section,
         scores={k: round(v, 6) for k, v in raw.items()},
         page=passage.page,
+        resolved=subject_resolution(passage.text, doc.resolved_text(passage.position)),
     )

@@ -53,6 +53,21 @@ SECTION_WEIGHT = 2  # a name in the section heading above the sentence, likewise
 MIN_SALIENCE = 2
 
 
+def subject_resolution(text: str, resolved: str) -> str:
+    """`resolved` (a passage's text with its referring words resolved, "" if none) when what was resolved
+    stands as a noun, as the subject does ("The group was created" -> "IS-K was created"); "" for a
+    possessive ("its leader Abdullah Orokzai was captured" -> "IS-K's leader ..."), where the sentence is
+    about someone else and the group's name would only make it look about the group."""
+    if not resolved or resolved == text:
+        return ""
+    start = next((i for i, (a, b) in enumerate(zip(text, resolved, strict=False)) if a != b), len(text))
+    tail = 0
+    while tail < min(len(text), len(resolved)) - start and text[-1 - tail] == resolved[-1 - tail]:
+        tail += 1
+    inserted = resolved[start : len(resolved) - tail + 2]  # the name, and the "'s" the text may share
+    return "" if re.search(r"['’]s\b", inserted) else resolved
+
+
 def _clean(name: str) -> str:
     return _DROP.sub("", normalize(name)).strip(" ,.;:")
 

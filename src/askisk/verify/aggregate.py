@@ -18,6 +18,9 @@ How:
    highest P(contradicts) refutes when it reaches `contradict` (the stronger wins when both do); a rule
    alignment that agrees fully (every claim piece matched, no mismatch) also supports when the passage is
    related. Else not_enough_info: abstaining beats guessing.
+   Selective prediction (`verify.abstain`): a supported/refuted verdict of steps 3-4 whose P(right), from a
+   small logistic model over the whole candidate set, falls under the shipped floor becomes
+   not_enough_info ("leaning" the other way); one that clears it reports that P(right) as confidence.
 5. `confidence` is the probability that the verdict is right, read from a per-verdict isotonic map of the
    deciding score, fit on held-out dev claims (scripts/calibrate_stance.py writes `aggregate.json`).
 Pure given the model: takes hits and returns a Verdict; never retrieves, never prints.
@@ -32,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from askisk.models import Hit, Verdict
+from askisk.verify.abstain import features, p_right, usable
 from askisk.verify.features import analyse
 from askisk.verify.stance import MODEL_DIR, Stance
 from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, evidence_speaker
@@ -69,6 +73,8 @@ class Settings:
     # the claim; a gated-out passage counts as unrelated (most are: chosen on dev, see docs/stance.md)
     gate_dense: float = -1.0
     gate_coverage: float = 0.0
+    # selective prediction (`verify.abstain`): {"features", "weights", "bias", "floor"}; empty: off
+    abstain: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -118,6 +124,8 @@ class Decision:
     mismatch: Mismatch | None = None
     rule: bool = False  # decided by a rule feature, not the model
     exact: bool = False  # decided by the exact-rule step, before (and without) the model
+    calibrated: bool = False  # `score` is already P(right) (the abstention model's), not a raw score
+    leaning: str | None = None  # not_enough_info by abstention: the verdict that was not sure enough
 
 
 def reads_model(j: Judged, s: Settings) -> bool:
@@ -129,7 +137,7 @@ def reads_model(j: Judged, s: Settings) -> bool:
 
 def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stance]) -> list[Judged]:
     claim = analyse(claim_text)
-    return [Judged(align(claim, h, analyse(h.text)), s) for h, s in zip(hits, stances, strict=True)]
+    return [Judged(align(claim, h, analyse(h.read_text)), s) for h, s in zip(hits, stances, strict=True)]
 
 
 def exact_rule(judged: Sequence[Judged], s: Settings) -> Decision | None:
@@ -152,10 +160,27 @@ def exact_rule(judged: Sequence[Judged], s: Settings) -> Decision | None:
 
 
 def decide_raw(judged: Sequence[Judged], s: Settings) -> Decision:
-    """Steps 0 and 2-4 of the module docstring, before calibration."""
+    """Steps 0 and 2-4 of the module docstring, with the abstention model, before calibration."""
     exact = exact_rule(judged, s)
     if exact is not None:
         return exact
+    return selective(judged, decide_unsure(judged, s), s)
+
+
+def selective(judged: Sequence[Judged], d: Decision, s: Settings) -> Decision:
+    """A decisive verdict kept with its P(right) as score, or turned into not_enough_info when that
+    probability is under the floor (`verify.abstain`); anything else unchanged."""
+    if d.label == "not_enough_info" or d.exact or not usable(s.abstain):
+        return d
+    coverage = d.deciding.alignment.coverage if d.deciding is not None else 0.0
+    p = p_right(s.abstain, features(d.label, d.score, d.rule, coverage, [j.stance for j in judged]))
+    if p >= float(s.abstain.get("floor", 0.0)):
+        return replace(d, score=p, calibrated=True)
+    return Decision("not_enough_info", 1.0 - p, d.deciding, leaning=d.label)
+
+
+def decide_unsure(judged: Sequence[Judged], s: Settings) -> Decision:
+    """Steps 2-4 of the module docstring, before the abstention model and calibration."""
     related = [j for j in judged if j.stance.related >= s.related]
     # the rules' own choice of deciding passage (best covered, agreeing preferred), among related ones
     chosen = best_alignment([j.alignment for j in related])
@@ -201,11 +226,14 @@ def to_verdict(
     claim_text: str, judged: Sequence[Judged], decision: Decision, s: Settings, top_k: int = 3
 ) -> Verdict:
     claim = analyse(claim_text)
-    confidence = round(calibrate(decision.score, s.calibration.get(decision.label, [])), 3)
+    score = decision.score
+    confidence = round(
+        score if decision.calibrated else calibrate(score, s.calibration.get(decision.label, [])), 3
+    )
     d = decision.deciding
     missing: tuple[str, ...] = ()
     conflict: Mismatch | None = None
-    if decision.label == "not_enough_info":
+    if decision.label == "not_enough_info" and decision.leaning is None:
         ruled = best_alignment([j.alignment for j in judged])
         if ruled is not None and ruled.unverified and not ruled.mismatches:
             # the rules know what is missing: the passage on the subject does not give the claim's value
@@ -217,7 +245,9 @@ def to_verdict(
             conflict = d.clash(soft=True)
         elif d is not None and ruled is None and d.stance.related < MOSTLY_RELATED:
             d = None  # neither the rules nor (more likely than not) the model find a passage on it
-    unrelated = d is not None and d.stance.related < s.related and not (missing or conflict)
+    unrelated = (
+        d is not None and d.stance.related < s.related and not (missing or conflict or decision.leaning)
+    )
     if d is None or (decision.label == "not_enough_info" and unrelated):
         reason = "no passage in the knowledge base is about this claim"
         return Verdict(claim_text, "not_enough_info", confidence, reason, (), None, claim.reporter)
@@ -231,7 +261,11 @@ def to_verdict(
                         key=lambda j: -j.stance.related)  # fmt: skip
     evidence = (d.hit, *(j.hit for j in others[: max(0, top_k - 1)]))
     m = decision.mismatch
-    if decision.label == "not_enough_info" and missing:
+    if decision.leaning is not None:
+        way = "towards" if decision.leaning == "supported" else "against"
+        reason = f"the closest passage leans {way} the claim, but not surely enough to say so {where}"
+        evidence = (d.hit,)
+    elif decision.label == "not_enough_info" and missing:
         reason = f"the closest passage is on this subject but does not give {', '.join(missing)} {where}"
         evidence = (d.hit,)
     elif decision.label == "not_enough_info" and conflict is not None:
@@ -270,7 +304,7 @@ def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, settings: Setti
     exact = exact_rule(judged, s)
     if exact is None:
         read = [i for i, j in enumerate(judged[: max(0, s.model_passages)]) if reads_model(j, s)]
-        stances = load_stance().stances(claim_text, [hits[i].text for i in read], s.temperature)
+        stances = load_stance().stances(claim_text, [hits[i].read_text for i in read], s.temperature)
         for i, st in zip(read, stances, strict=True):
             judged[i] = replace(judged[i], stance=st)
     return to_verdict(claim_text, judged, exact or decide_raw(judged, s), s, top_k)

@@ -57,6 +57,12 @@ class Alignment:
     mismatches: tuple[Mismatch, ...]
     unverified: tuple[str, ...] = ()  # claim numbers and dates the passage has nothing to compare with
 
+    def agrees(self) -> bool:
+        """Nothing contradicted, nothing left unverified, and the claim's predicate matched: a passage that
+        only shares the claim's names ("IS-K was created by disaffected Taliban" for "The Taliban and IS-K
+        are allies") does not agree with it."""
+        return not self.mismatches and not self.unverified and self.predicate_ok
+
     def about(self, coverage: float = ABOUT_COVERAGE, dense: float = ABOUT_DENSE) -> bool:
         return self.coverage >= coverage and (self.predicate_ok or self.dense >= dense)
 
@@ -234,13 +240,13 @@ def best_alignment(
         return None
     top = max(a.coverage for a in about)
     close = [a for a in about if a.coverage >= top - TIE_MARGIN]
-    return max(close, key=lambda a: (not a.mismatches and not a.unverified, a.coverage, a.dense, -a.hit.rank))
+    return max(close, key=lambda a: (a.agrees(), a.coverage, a.dense, -a.hit.rank))
 
 
 def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3) -> Verdict:
     """Judge the claim against the retrieved hits (see the module docstring)."""
     claim = analyse(claim_text)
-    return judge(claim_text, claim, [align(claim, h, analyse(h.text)) for h in hits], top_k=top_k)
+    return judge(claim_text, claim, [align(claim, h, analyse(h.read_text)) for h in hits], top_k=top_k)
 
 
 def judge(
