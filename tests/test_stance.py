@@ -217,3 +217,40 @@ def test_the_gate_sends_only_passages_on_the_claim_to_the_model(seed_service, mo
     off_hits = seed_service.ask(off, top_k=10).results
     assert not any(reads_model(j, s) for j in judge_passages(off, off_hits, [UNJUDGED] * len(off_hits)))
     assert decide(off, off_hits).verdict == "not_enough_info"
+
+
+def test_the_abstention_model_turns_an_unsure_verdict_into_not_enough_info(seed_service, model):
+    """Selective prediction (`verify.abstain`, off as shipped: it did not beat raising the thresholds on
+    dev): a model-decided verdict whose P(right) is under the floor becomes not_enough_info that says which
+    way the passage leans; over the floor it keeps its verdict with P(right) as confidence; the exact-rule
+    step is never second-guessed."""
+    from dataclasses import replace
+
+    from askisk.verify.abstain import FEATURES, features, p_right
+    from askisk.verify.aggregate import decide_raw, judge_passages, shipped_settings, to_verdict, top_passages
+
+    s = shipped_settings()
+    assert not s.abstain  # not shipped (docs/stance.md, round 5)
+    claim = "An IS-K bombing in Kabul in May 2021 killed 90 people."
+    hits = seed_service.ask(claim, top_k=10).results
+    judged = judge_passages(claim, hits, model.stances(claim, [h.read_text for h in hits]))
+    judged = top_passages(judged, s.model_passages, s)
+    plain = decide_raw(judged, s)
+    assert plain.label == "supported" and not plain.rule and not plain.exact
+    margin_only = {"features": list(FEATURES), "weights": [0.0, 0.0, 4.0, 0.0, 0.0], "bias": 0.0}
+    cov = plain.deciding.alignment.coverage
+    p = p_right(margin_only, features(plain.label, plain.score, plain.rule, cov, [j.stance for j in judged]))
+    assert 0.5 < p < 1.0  # the best entailing passage beats the best contradicting one
+    kept = decide_raw(judged, replace(s, abstain=margin_only | {"floor": p - 0.01}))
+    assert kept.label == "supported" and kept.calibrated and kept.score == p
+    assert to_verdict(claim, judged, kept, s).confidence == round(p, 3)
+    unsure = decide_raw(judged, replace(s, abstain=margin_only | {"floor": p + 0.01}))
+    assert unsure.label == "not_enough_info" and unsure.leaning == "supported"
+    verdict = to_verdict(claim, judged, unsure, s)
+    assert verdict.verdict == "not_enough_info" and "leans towards the claim" in verdict.reason
+    assert verdict.evidence == (plain.deciding.hit,)
+    exact_claim = "Azizi says the border is controlled effectively."
+    hits = seed_service.ask(exact_claim, top_k=10).results
+    judged = judge_passages(exact_claim, hits, model.stances(exact_claim, [h.read_text for h in hits]))
+    strict = replace(s, abstain=margin_only | {"floor": 1.0})
+    assert decide_raw(judged, strict).label == "supported"  # decided by the exact rules, untouched

@@ -24,8 +24,11 @@ LEANS = 0.3  # a passage leans the verdict's way when its probability for that s
 
 
 class _Stance(Protocol):
-    entails: float
-    contradicts: float
+    @property
+    def entails(self) -> float: ...
+
+    @property
+    def contradicts(self) -> float: ...
 
 
 def features(
