@@ -319,7 +319,8 @@ def load_dumps(paths, model=None):
         rows += part_rows
     if model is not None:
         rows = [(text, gold, [replace(j, stance=st) for j, st in
-                              zip(judged, model.stances(text, [j.hit.read_text for j in judged]), strict=True)])
+                              zip(judged, model.stances(text, [j.hit.read_text for j in judged]),
+                                  strict=True)])
                 for text, gold, judged in rows]  # fmt: skip
     return ids, rows
 

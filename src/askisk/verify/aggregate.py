@@ -4,7 +4,8 @@ How:
 0. The exact rules first: when the rules' own deciding passage (`verdict.best_alignment`) covers the claim
    almost word for word (`exact_*` floors), its clash refutes or its full agreement supports, and the
    model is not run (it reads little on such paraphrases; the rules are right there).
-1. Every candidate passage (CANDIDATES, from hybrid retrieval) gets the rule alignment
+1. Every candidate passage (CANDIDATES, from hybrid retrieval; read with its subject resolved,
+   `Hit.read_text`) gets the rule alignment
    (`verify.verdict.align`) and the best-ranked `model_passages` of them the stance model's probabilities
    (entails / contradicts / neutral, `verify.stance`); the others count as unrelated.
 2. The model decides whether a passage speaks to the claim at all: `related` = P(entails) + P(contradicts).

@@ -11,6 +11,10 @@ How (rule-based; no NLI model with bundled weights is installable here, see the 
    `bench/calibrate_verify.py`; the values and the data are recorded below.
 3. No passage about the claim -> not_enough_info, with no evidence shown. Otherwise the best passage
    decides: any contradiction -> refuted (reason names both values), else supported.
+   A passage is read as `Hit.read_text`: where its subject is a pronoun or a description that stands for
+   a group named earlier ("The group was created in January 2015"), with that name in its place ("IS-K
+   was created ..."), so the claim's subject can match; the evidence still quotes the sentence as written.
+   An agreeing passage must match the claim's predicate too (`Alignment.agrees`).
 4. Attribution: when the claim names who said it ("McKenzie said ...", "according to Azizi") and the
    deciding passage is attributed to someone else (its speaker, or the named reporter in its own text),
    the verdict is refuted with mismatch "attribution". A passage whose speaker is unknown (narration with
