@@ -133,8 +133,8 @@ class Hit:
     section: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
     page: int | None = None  # PDF sources: the page the passage's paragraph starts on
-    # the text with its first referring words resolved to the group they stand for ("The group was
-    # created" -> "IS-K was created", `speakers.context`); "" when nothing was resolved
+    # the text with a subject that refers back resolved to the group it stands for ("The group was
+    # created" -> "IS-K was created", `speakers.context.subject_resolution`); "" when there is none
     resolved: str = ""
 
     @property

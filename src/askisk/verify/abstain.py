@@ -1,13 +1,15 @@
 """Selective prediction for `check`: the probability that a supported/refuted verdict is right, read from
 the whole candidate set, and the abstention it drives ("abstaining is allowed, guessing is not").
 
-A small logistic regression over four numbers of the candidate set (FEATURES): whether a rule feature
+A small logistic regression over five numbers of the candidate set (FEATURES): whether a rule feature
 decided rather than the model, the deciding score, the margin between the strongest passage for the
-verdict and the strongest against it, and how many passages lean the verdict's way. Fit on the
-Climate-FEVER even-dev-fit claims, recalibrated (Platt) and its floor chosen on even-dev-cal by
+verdict and the strongest against it, how many passages lean the verdict's way, and how much of the claim
+the rules match in the deciding passage. Fit on the Climate-FEVER even-dev-fit claims (and the seed dev
+claims), recalibrated (Platt) and its floor chosen on even-dev-cal by
 `scripts/fit_abstain.py`, which writes the numbers into `aggregate.json` (`abstain`). A decisive verdict
 whose P(right) falls under the floor becomes not_enough_info; one that clears it reports P(right) as its
-confidence. The exact-rule step (the rules matching the claim almost word for word) is not second-guessed:
+confidence. Off as shipped (an empty `abstain`): it did not beat raising the thresholds on held-out
+claims (docs/stance.md, round 5). The exact-rule step (the rules matching the claim almost word for word) is not second-guessed:
 the model has not read those passages, and the rules are right there on the seed article.
 
 Pure arithmetic on what `verify.aggregate` already computed; no model, no I/O.

@@ -20,8 +20,9 @@ How:
    alignment that agrees fully (every claim piece matched, no mismatch) also supports when the passage is
    related. Else not_enough_info: abstaining beats guessing.
    Selective prediction (`verify.abstain`): a supported/refuted verdict of steps 3-4 whose P(right), from a
-   small logistic model over the whole candidate set, falls under the shipped floor becomes
-   not_enough_info ("leaning" the other way); one that clears it reports that P(right) as confidence.
+   small logistic model over the whole candidate set, falls under its floor becomes not_enough_info
+   (`leaning`: the verdict it was not sure enough of); one that clears it reports that P(right) as
+   confidence. Off as shipped (`abstain` empty in aggregate.json).
 5. `confidence` is the probability that the verdict is right, read from a per-verdict isotonic map of the
    deciding score, fit on held-out dev claims (scripts/calibrate_stance.py writes `aggregate.json`).
 Pure given the model: takes hits and returns a Verdict; never retrieves, never prints.
