@@ -9,8 +9,9 @@ claims), recalibrated (Platt) and its floor chosen on even-dev-cal by
 `scripts/fit_abstain.py`, which writes the numbers into `aggregate.json` (`abstain`). A decisive verdict
 whose P(right) falls under the floor becomes not_enough_info; one that clears it reports P(right) as its
 confidence. Off as shipped (an empty `abstain`): it did not beat raising the thresholds on held-out
-claims (docs/stance.md, round 5). The exact-rule step (the rules matching the claim almost word for word) is not second-guessed:
-the model has not read those passages, and the rules are right there on the seed article.
+claims (docs/stance.md, round 5). The exact-rule step (the rules matching the claim almost word for
+word) is not second-guessed: the model has not read those passages, and the rules are right there on the
+seed article.
 
 Pure arithmetic on what `verify.aggregate` already computed; no model, no I/O.
 """
