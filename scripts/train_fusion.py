@@ -102,11 +102,12 @@ def candidate_sets(service, questions) -> list[tuple[str, np.ndarray, np.ndarray
     from askisk.speakers.query import speakers_in_query
 
     store = service.store()
+    tokens = service.row_tokens()
     vectors = service.encoder().encode([q for _, q, _ in questions])
     out = []
     for (group, query, rel), qvec in zip(questions, vectors, strict=True):
         boosted = set(speakers_in_query(query, store.speakers))
-        rows, _, _, feats = learned.gather(store, query, qvec, DEPTH, OPEN_SCOPE, boosted, ALPHA)
+        rows, _, _, feats = learned.gather(store, query, qvec, DEPTH, OPEN_SCOPE, boosted, ALPHA, tokens)
         labels = np.array([int(r) in rel for r in rows])
         if labels.any() and not labels.all():
             out.append((group, feats, labels))

@@ -125,6 +125,34 @@ def test_learned_search_returns_exact_sentences_ordered_by_the_model(store_servi
     assert [h.score for h in hits] == pytest.approx([round(expected[row_of[h.passage_id]], 6) for h in hits])
 
 
+def test_the_service_keeps_one_token_memo_per_loaded_store(seed_copy):
+    from askisk.config import Paths
+    from askisk.service import Askisk
+
+    service = Askisk(Paths(*seed_copy))
+    question = "What tactics can IS-K use in Central Asia?"
+    assert service.row_tokens() == {}
+    first = service.ask(question, top_k=10, config=CONFIGS["hybrid+learned"])
+    memo = service.row_tokens()
+    filled = len(memo)
+    assert filled > 10 and service.row_tokens() is memo
+    assert "sleeper" in memo[next(i for i, (p, _) in enumerate(service.store().rows) if "sleeper" in p.text)]
+    again = service.ask(question, top_k=10, config=CONFIGS["hybrid+learned"])
+    assert again == first and len(memo) == filled  # the same rows: nothing tokenised twice
+    # without the service's memo, `search` tokenises afresh and ranks the same
+    store = service.store()
+    qvec = service.embed_query(question)
+    hits, _ = search(store, question, qvec, top_k=10, config=CONFIGS["hybrid+learned"])
+    assert tuple(hits) == first.results
+    # the default fusion does not touch it
+    other = Askisk(Paths(*seed_copy))
+    other.ask(question, top_k=10)
+    assert other._row_tokens is None
+    # a new loaded store gets a new memo, as it gets new alias groups
+    service.rebuild()
+    assert service.row_tokens() == {} and service.row_tokens() is not memo
+
+
 def test_an_off_topic_question_finds_nothing_with_the_learned_fusion(seed_service):
     store = seed_service.store(refresh=False)
     question = "What is the weather forecast for tomorrow?"

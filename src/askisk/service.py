@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from askisk.encoder.embeddings import Encoder
     from askisk.index.layout import IndexState
     from askisk.index.protocol import Backend, BuildListener, Store
+    from askisk.search.learned import RowTokens
     from askisk.sources.importing import Limits, Meta
     from askisk.sources.journal import Journal
     from askisk.sources.kbwrite import AddReport, RemoveReport
@@ -81,6 +82,7 @@ class Askisk:
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
         self._aliases: AliasGroups | None = None
+        self._row_tokens: RowTokens | None = None
         self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
         self._recovered = False
         self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
@@ -163,6 +165,7 @@ class Askisk:
         self._store = None
         self._scopes.clear()
         self._aliases = None
+        self._row_tokens = None
         self._kb_stats = None
 
     def summary(self) -> IndexSummary:
@@ -251,6 +254,14 @@ class Askisk:
             self._aliases = alias_groups(self.store().docs)
         return self._aliases
 
+    def row_tokens(self) -> RowTokens:
+        """The learned fusion's per-row token memo (`search.learned.row_tokens`), one per loaded store."""
+        if self._row_tokens is None:
+            from askisk.search.learned import row_tokens
+
+            self._row_tokens = row_tokens()
+        return self._row_tokens
+
     def ask(
         self,
         query: str,
@@ -267,7 +278,10 @@ class Askisk:
         scope = self.scope(filters)
         qvec = self.embed_query(text) if config.needs_vectors else None
         aliases = self.alias_groups() if config.aliases else ()
-        hits, detected = search(store, text, qvec, top_k=top_k, config=config, scope=scope, aliases=aliases)
+        tokens = self.row_tokens() if config.fusion == "learned" else None
+        hits, detected = search(
+            store, text, qvec, top_k=top_k, config=config, scope=scope, aliases=aliases, tokens=tokens
+        )
         return Answer(
             query=text,
             results=tuple(hits),

@@ -238,7 +238,10 @@ def run_questions(
         results = []
         for q, qvec in zip(questions, vectors, strict=True):
             groups = service.alias_groups() if config.aliases else ()
-            hits, _ = search(index, q.query, qvec, top_k=em.DEPTH, config=config, aliases=groups)
+            tokens = service.row_tokens() if config.fusion == "learned" else None
+            hits, _ = search(
+                index, q.query, qvec, top_k=em.DEPTH, config=config, aliases=groups, tokens=tokens
+            )
             results.append(_judge(q, [h.passage_id for h in hits], qrels.get(q.id, {}), speakers, aliases))
             done += 1
             if progress:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from askisk.index.protocol import Store
+    from askisk.search.learned import RowTokens
     from askisk.speakers.corpus import SourceDoc
 
 Mode = Literal["bm25", "dense", "hybrid"]
@@ -108,6 +109,7 @@ def fused_scores(
     scope: Scope,
     boosted: set[str],
     aliases: AliasGroups = (),
+    tokens: RowTokens | None = None,
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
     """Each candidate row's final score, and its raw per-side scores for display."""
     import numpy as np
@@ -117,7 +119,7 @@ def fused_scores(
         extra = alias_expansion(query, aliases)
         query = f"{query} {extra}" if extra else query
     if config.fusion == "learned" and qvec is not None:
-        return _learned_scores(store, query, qvec, config, depth, scope, boosted)
+        return _learned_scores(store, query, qvec, config, depth, scope, boosted, tokens)
     dense_rows = bm25_rows = np.zeros(0, dtype=np.int64)
     if config.mode in ("dense", "hybrid"):
         assert qvec is not None
@@ -166,10 +168,11 @@ def _learned_scores(
     depth: int,
     scope: Scope,
     boosted: set[str],
+    tokens: RowTokens | None,
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
     from askisk.search import learned
 
-    rows, cos, bm, feats = learned.gather(store, query, qvec, depth, scope, boosted, config.alpha)
+    rows, cos, bm, feats = learned.gather(store, query, qvec, depth, scope, boosted, config.alpha, tokens)
     final = learned.score(learned.load_model(), feats)
     raw = {int(r): {"dense": float(c), "bm25": float(b)} for r, c, b in zip(rows, cos, bm, strict=True)}
     return {int(r): float(v) for r, v in zip(rows, final, strict=True)}, raw
@@ -193,12 +196,14 @@ def search(
     config: SearchConfig = DEFAULT_CONFIG,
     scope: Scope = OPEN_SCOPE,
     aliases: AliasGroups = (),
+    tokens: RowTokens | None = None,
 ) -> tuple[list[Hit], list[str]]:
     """Top passages for the query within `scope`, and the speakers the query was found to be about.
-    `aliases`: the kb's alias groups (`alias_groups`), read when `config.aliases` is on."""
+    `aliases`: the kb's alias groups (`alias_groups`), read when `config.aliases` is on; `tokens`: the
+    store's token memo (`learned.row_tokens`, kept by the service), read by the learned fusion."""
     depth = max(MIN_DEPTH, top_k * 5)
     boosted = set(speakers_in_query(query, store.speakers)) if config.speaker_boost else set()
-    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted, aliases)
+    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted, aliases, tokens)
     if not is_about(raw):
         return [], sorted(boosted)
     ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top_k]

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import weakref
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -118,38 +117,24 @@ def type_match(store: Store, query: str, rows: np.ndarray) -> np.ndarray:
     return np.array([1.0 if _has_type(store.rows[int(r)][0].text, kind) else -1.0 for r in rows])
 
 
-# id(store) -> (weak reference, per-row token sets); stores are unhashable dataclasses: no WeakKeyDictionary
-_TOKENS: dict[int, tuple[weakref.ref, list[frozenset[str] | None]]] = {}
+RowTokens = dict[int, frozenset[str]]  # store row -> its coverage tokens, filled on first use
 
 
-def _row_tokens(store: Store) -> list[frozenset[str] | None]:
-    key = id(store)
-    got = _TOKENS.get(key)
-    if got is not None and got[0]() is store:
-        return got[1]
-    tokens: list[frozenset[str] | None] = [None] * len(store.rows)
-
-    def forget(_ref: weakref.ref) -> None:
-        _TOKENS.pop(key, None)
-
-    try:
-        ref = weakref.ref(store, forget)
-    except TypeError:  # a store that cannot be weakly referenced: tokenise every time
-        return tokens
-    _TOKENS[key] = (ref, tokens)
-    return tokens
+def row_tokens() -> RowTokens:
+    """An empty token memo for one store's rows; the service keeps one per loaded store (as its alias
+    groups) and passes it to every search, so a row is tokenised once per store, not once per question."""
+    return {}
 
 
-def _tokens_of(store: Store, row: int) -> frozenset[str]:
-    cached = _row_tokens(store)
-    got = cached[row]
+def _tokens_of(store: Store, row: int, memo: RowTokens) -> frozenset[str]:
+    got = memo.get(row)
     if got is None:
         passage, _ = store.rows[row]
         doc = store.docs[passage.source_id]
         context = doc.context(passage.position) if passage.position < len(doc.passages) else ""
         text = " ".join(x for x in (passage.text, context, passage.section or "", doc.source.title) if x)
         got = frozenset(tokenize(text))
-        cached[row] = got
+        memo[row] = got
     return got
 
 
@@ -172,9 +157,12 @@ def features(
     bm_context: np.ndarray,
     boosted: set[str],
     alpha: float,
+    tokens: RowTokens | None = None,
 ) -> np.ndarray:
-    """One row of FEATURES per candidate."""
+    """One row of FEATURES per candidate; `tokens` is the store's memo (`row_tokens`), a fresh one if None."""
     import numpy as np
+
+    memo = tokens if tokens is not None else row_tokens()
 
     n = len(candidates)
     dense, lex, lex_ctx = minmax(cos), minmax(bm), minmax(bm_context)
@@ -185,8 +173,8 @@ def features(
     for i, row in enumerate(candidates):
         passage, attribution = store.rows[int(row)]
         best_in_paragraph.setdefault((passage.source_id, passage.paragraph), []).append((float(convex[i]), i))
-        tokens = _tokens_of(store, int(row))
-        out[i, 4] = len(q_tokens & tokens) / len(q_tokens) if q_tokens else 0.0
+        passage_tokens = _tokens_of(store, int(row), memo)
+        out[i, 4] = len(q_tokens & passage_tokens) / len(q_tokens) if q_tokens else 0.0
         out[i, 5] = 1.0 if attribution.speaker in boosted else 0.0
         out[i, 8] = math.log1p(len(passage.text.split()))
     for members in best_in_paragraph.values():
@@ -209,10 +197,17 @@ def score(model: FusionModel, feats: np.ndarray) -> np.ndarray:
 
 
 def gather(
-    store: Store, query: str, qvec: np.ndarray, depth: int, scope: Scope, boosted: set[str], alpha: float
+    store: Store,
+    query: str,
+    qvec: np.ndarray,
+    depth: int,
+    scope: Scope,
+    boosted: set[str],
+    alpha: float,
+    tokens: RowTokens | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Candidates (the dense top `depth` and the context-BM25 top `depth`), their cosine, their context
-    BM25 and their FEATURES."""
+    BM25 and their FEATURES; `tokens`: the store's token memo (`row_tokens`)."""
     import numpy as np
 
     _, dense_rows = store.dense_top(qvec, depth, scope)
@@ -224,5 +219,5 @@ def gather(
     cos = store.dense_scores(qvec, candidates)
     bm = store.lexical_scores(query, candidates, context=False)
     bm_context = store.lexical_scores(query, candidates, context=True)
-    feats = features(store, query, candidates, cos, bm, bm_context, boosted, alpha)
+    feats = features(store, query, candidates, cos, bm, bm_context, boosted, alpha, tokens)
     return candidates, cos, bm_context, feats
