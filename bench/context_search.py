@@ -5,9 +5,11 @@ path on top of the encoder.
 Per question of kb/eval/queries.jsonl, `search.fusion.search` under each configuration, the
 configurations interleaved question by question so that the machine's load hits them alike; p50/p95 over
 all questions x repeats. The encoder's own time is printed once for scale (`bench/query_path.py` measures
-the whole warm ask).
+the whole warm ask). `--stance` adds the reranking configuration (the stance cross-encoder over the top 20,
+`SLOW_CONFIGS`), with `--top-k` 5 as `ask` uses it; it is ~100x slower, so give it `--repeats 1`.
 
     .venv/bin/python bench/context_search.py --index index --repeats 5
+    .venv/bin/python bench/context_search.py --index index --repeats 1 --stance
 """
 
 from __future__ import annotations
@@ -38,29 +40,36 @@ def main() -> None:
     parser.add_argument("--kb", type=Path, default=ROOT / "kb")
     parser.add_argument("--index", type=Path, default=ROOT / "index")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--stance", action="store_true", help="also the stance-reranked configuration")
     args = parser.parse_args()
 
     from askisk.evaluate.retrieval import load_questions
-    from askisk.search.fusion import CONFIGS as ALL
+    from askisk.search.fusion import ALL_CONFIGS as ALL
     from askisk.search.fusion import search
     from askisk.service import Askisk
 
+    names = (*CONFIGS, "hybrid+context+types+stance") if args.stance else CONFIGS
     service = Askisk.open(str(args.kb), str(args.index))
     store = service.store()
+    extra = {
+        name: {"tokens": service.row_tokens() if ALL[name].fusion == "learned" else None}
+        | ({"rerank": service.reranker()} if ALL[name].rerank_depth else {})
+        for name in names
+    }
     questions = [q.query for q in load_questions(args.kb / "eval")]
     encoder = service.encoder()
     start = time.perf_counter()
     vectors = encoder.encode(questions)
     encode_ms = (time.perf_counter() - start) * 1000 / len(questions)
     for q, v in zip(questions, vectors, strict=True):  # warm-up: bm25s, FAISS, the alias patterns
-        for name in CONFIGS:
-            search(store, q, v, top_k=5, config=ALL[name])
-    times: dict[str, list[float]] = {name: [] for name in CONFIGS}
+        for name in names:
+            search(store, q, v, top_k=5, config=ALL[name], **extra[name])
+    times: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(args.repeats):
         for q, v in zip(questions, vectors, strict=True):
-            for name in CONFIGS:
+            for name in names:
                 t = time.perf_counter()
-                search(store, q, v, top_k=5, config=ALL[name])
+                search(store, q, v, top_k=5, config=ALL[name], **extra[name])
                 times[name].append((time.perf_counter() - t) * 1000)
     print(
         f"{len(questions)} questions x {args.repeats} passes, {len(store.rows)} passages; "

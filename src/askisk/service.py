@@ -28,7 +28,7 @@ from askisk.models import (
     SpeakerSummary,
     Verdict,
 )
-from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, SearchConfig, alias_groups, search
+from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, Rerank, SearchConfig, alias_groups, search
 from askisk.search.scope import Filters
 from askisk.speakers.summary import merge_counts, source_summaries, speaker_summaries
 
@@ -262,6 +262,12 @@ class Askisk:
             self._row_tokens = row_tokens()
         return self._row_tokens
 
+    def reranker(self) -> Rerank:
+        """The stance cross-encoder's relatedness, for the configurations that rerank (`SLOW_CONFIGS`)."""
+        from askisk.verify.stance import load_stance
+
+        return load_stance().relatedness
+
     def ask(
         self,
         query: str,
@@ -279,8 +285,17 @@ class Askisk:
         qvec = self.embed_query(text) if config.needs_vectors else None
         aliases = self.alias_groups() if config.aliases else ()
         tokens = self.row_tokens() if config.fusion == "learned" else None
+        rerank = self.reranker() if config.rerank_depth else None
         hits, detected = search(
-            store, text, qvec, top_k=top_k, config=config, scope=scope, aliases=aliases, tokens=tokens
+            store,
+            text,
+            qvec,
+            top_k=top_k,
+            config=config,
+            scope=scope,
+            aliases=aliases,
+            tokens=tokens,
+            rerank=rerank,
         )
         return Answer(
             query=text,

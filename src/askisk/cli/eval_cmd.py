@@ -47,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         nargs="+",
         action="extend",
         metavar="NAME",
-        help="configurations to compare (default: all): bm25, dense, hybrid, hybrid+speaker, ...",
+        help="configurations to compare (default: all but the slow reranking ones): bm25, dense, hybrid, "
+        "hybrid+speaker, ..., hybrid+context+types+stance (named only)",
     )
     p.add_argument(
         "--split",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from askisk.errors import InputError
 from askisk.evaluate import metrics as em
 from askisk.models import OPEN_SCOPE
-from askisk.search.fusion import CONFIGS, search
+from askisk.search.fusion import ALL_CONFIGS, CONFIGS, search
 from askisk.text import normalize
 
 if TYPE_CHECKING:
@@ -193,9 +193,9 @@ def build_qrels(questions: Sequence[EvalQuestion], passages: Sequence[tuple[str,
 
 # -- running ---------------------------------------------------------------------------------------
 def check_configs(configs: Sequence[str]) -> None:
-    unknown = [c for c in configs if c not in CONFIGS]
+    unknown = [c for c in configs if c not in ALL_CONFIGS]
     if unknown:
-        raise InputError(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
+        raise InputError(f"unknown configuration {unknown[0]!r}; known: {', '.join(ALL_CONFIGS)}")
 
 
 def evaluate(
@@ -234,13 +234,21 @@ def run_questions(
     details: dict[str, list[QuestionResult]] = {}
     total, done = len(configs) * len(questions), 0
     for name in configs:
-        config = CONFIGS[name]
+        config = ALL_CONFIGS[name]
+        rerank = service.reranker() if config.rerank_depth else None
         results = []
         for q, qvec in zip(questions, vectors, strict=True):
             groups = service.alias_groups() if config.aliases else ()
             tokens = service.row_tokens() if config.fusion == "learned" else None
             hits, _ = search(
-                index, q.query, qvec, top_k=em.DEPTH, config=config, aliases=groups, tokens=tokens
+                index,
+                q.query,
+                qvec,
+                top_k=em.DEPTH,
+                config=config,
+                aliases=groups,
+                tokens=tokens,
+                rerank=rerank,
             )
             results.append(_judge(q, [h.passage_id for h in hits], qrels.get(q.id, {}), speakers, aliases))
             done += 1

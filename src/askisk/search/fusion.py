@@ -21,6 +21,7 @@ measured and not the default; docs/eval.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -53,6 +54,9 @@ MIN_COSINE = 0.20
 MIN_BM25 = 2.0
 MIN_DEPTH = 50
 AliasGroups = tuple[tuple[str, ...], ...]
+# (query, passage texts) -> how related each passage is to the query, in [0, 1]; a model that reads both
+# together (the stance cross-encoder: verify.stance.StanceModel.relatedness), handed in by the caller
+Rerank = Callable[[str, Sequence[str]], "np.ndarray"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class SearchConfig:
     context: bool = False  # BM25 over sentences with their context (resolved pronouns, source title)
     aliases: bool = False  # the lexical query also carries the other names of each group it names
     type_boost: float = 0.0  # +/- this for a passage that has / lacks the answer type a question asks for
+    rerank_depth: int = 0  # rerank this many of the best (at least top_k) by a `Rerank` model; 0: none
+    rerank_weight: float = 0.0  # the model's share of the reranked score (the rest: min-max fused score)
 
     @property
     def needs_vectors(self) -> bool:
@@ -85,6 +91,14 @@ CONFIGS: dict[str, SearchConfig] = {
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
 DEFAULT_CONFIG = CONFIGS["hybrid+context+types"]
+# too slow for `ask` (a cross-encoder call per candidate) and for every `askisk eval`: run when named
+SLOW_CONFIGS: dict[str, SearchConfig] = {
+    # the default, then its top 20 reranked by the stance model's relatedness (1 - P(neutral)), 50/50
+    "hybrid+context+types+stance": SearchConfig(
+        "hybrid", speaker_boost=True, context=True, type_boost=TYPE_BOOST, rerank_depth=20, rerank_weight=0.5
+    ),
+}
+ALL_CONFIGS: dict[str, SearchConfig] = {**CONFIGS, **SLOW_CONFIGS}
 
 
 def alias_groups(docs: Mapping[str, SourceDoc]) -> AliasGroups:
@@ -197,18 +211,50 @@ def search(
     scope: Scope = OPEN_SCOPE,
     aliases: AliasGroups = (),
     tokens: RowTokens | None = None,
+    rerank: Rerank | None = None,
 ) -> tuple[list[Hit], list[str]]:
     """Top passages for the query within `scope`, and the speakers the query was found to be about.
     `aliases`: the kb's alias groups (`alias_groups`), read when `config.aliases` is on; `tokens`: the
-    store's token memo (`learned.row_tokens`, kept by the service), read by the learned fusion."""
+    store's token memo (`learned.row_tokens`, kept by the service), read by the learned fusion; `rerank`:
+    the model a configuration with `rerank_depth` needs (ValueError without it)."""
+    if config.rerank_depth and rerank is None:
+        raise ValueError("this search configuration reranks: pass `rerank` (the stance model's relatedness)")
     depth = max(MIN_DEPTH, top_k * 5)
     boosted = set(speakers_in_query(query, store.speakers)) if config.speaker_boost else set()
     scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted, aliases, tokens)
     if not is_about(raw):
         return [], sorted(boosted)
-    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top_k]
+    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    if config.rerank_depth and rerank is not None:
+        ordered = _reranked(store, query, ordered[: max(config.rerank_depth, top_k)], config, rerank, raw)
+    ordered = ordered[:top_k]
     hits = [_hit(store, rank, row, score, raw.get(row, {})) for rank, (row, score) in enumerate(ordered, 1)]
     return hits, sorted(boosted)
+
+
+def _reranked(
+    store: Store,
+    query: str,
+    head: list[tuple[int, float]],
+    config: SearchConfig,
+    rerank: Rerank,
+    raw: dict[int, dict[str, float]],
+) -> list[tuple[int, float]]:
+    """The head re-ordered by (1 - w) * its min-max fused score + w * the model's relatedness; the
+    relatedness joins each hit's raw scores ("related")."""
+    import numpy as np
+
+    from askisk.search.learned import minmax
+
+    if not head:
+        return head
+    related = np.asarray(rerank(query, [store.rows[row][0].text for row, _ in head]), dtype=np.float64)
+    fused = minmax(np.array([score for _, score in head]))
+    final = (1 - config.rerank_weight) * fused + config.rerank_weight * related
+    for (row, _), r in zip(head, related, strict=True):
+        raw.setdefault(row, {})["related"] = float(r)
+    out = [(row, float(v)) for (row, _), v in zip(head, final, strict=True)]
+    return sorted(out, key=lambda item: (-item[1], item[0]))
 
 
 def _hit(store: Store, rank: int, row: int, score: float, raw: dict[str, float]) -> Hit:

@@ -85,6 +85,11 @@ class StanceModel:
             rows.append(self.session.run(["logits"], feed)[0])
         return np.concatenate(rows)
 
+    def relatedness(self, claim: str, passages: Sequence[str]) -> np.ndarray:
+        """Per passage, 1 - P(neutral): how likely it speaks to the claim either way (a reranking signal
+        for search: `search.fusion.Rerank`)."""
+        return 1.0 - softmax(self.logits(claim, passages))[:, LABELS.index("neutral")]
+
     def stances(self, claim: str, passages: Sequence[str], temperature: float = 1.0) -> list[Stance]:
         return [Stance(*map(float, row)) for row in softmax(self.logits(claim, passages), temperature)]
 
