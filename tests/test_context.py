@@ -224,3 +224,61 @@ def test_climate_fever_eval_refuses_held_out_and_unknown_splits(tmp_path, split)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr and proc.stderr.strip().count("\n") <= 1, proc.stderr
     assert not (tmp_path / "cf" / "kb").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Antarctica", "Antarctica"),
+        ("Sea level rise", "Sea level rise"),
+        ("Mercury (planet)", "Mercury"),
+        ("IS-K and Central Asia: an expert on the threat to Tajikistan", ""),
+        ("Officials say the northern front recruits again in the valleys", ""),
+    ],
+)
+def test_a_title_that_names_one_thing_is_a_topic_and_a_headline_is_not(title, topic):
+    from askisk.speakers.context import topic_name
+
+    assert topic_name(title) == topic
+
+
+def test_the_encoder_reads_the_articles_topic_after_a_sentence_that_leaves_it_unsaid():
+    from askisk.speakers.corpus import retrieval_texts
+
+    doc = analyse(
+        Source(
+            id="antarctica",
+            title="Antarctica",
+            path="antarctica.md",
+            body="The mass balance of the East Antarctic Ice Sheet is thought to be slightly positive.\n\n"
+            "Antarctica is the coldest of Earth's continents.",
+        )
+    )
+    texts = {p.text: embedded for p, embedded, _ in retrieval_texts(doc)}
+    assert texts["The mass balance of the East Antarctic Ice Sheet is thought to be slightly positive."] == (
+        "The mass balance of the East Antarctic Ice Sheet is thought to be slightly positive. (Antarctica)"
+    )
+    assert (
+        texts["Antarctica is the coldest of Earth's continents."]
+        == "Antarctica is the coldest of Earth's continents."
+    )
+    assert [p.text for p in doc.passages] == list(texts)  # the passages themselves are untouched
+
+
+def test_a_headline_title_adds_nothing_to_what_the_encoder_reads(seed_built):
+    from askisk.sources.kb import load_sources
+    from askisk.speakers.context import topic_name
+    from askisk.speakers.corpus import retrieval_texts
+
+    kb, _ = seed_built
+    for source in load_sources(kb):
+        assert topic_name(source.title) == ""
+        doc = analyse(source)
+        embedded = [e for _, e, _ in retrieval_texts(doc)]
+        assert embedded and not any(e.endswith(f"({source.title})") for e in embedded)
+        plain = [
+            embed_text(p, a, doc.resolved_text(i))
+            for i, (p, a) in enumerate(zip(doc.passages, doc.attributions, strict=True))
+            if p.searchable
+        ]
+        assert embedded == plain

@@ -60,22 +60,28 @@ def test_it_is_named_only_never_the_default():
     assert DEFAULT_CONFIG.rerank_depth == 0
 
 
-def test_eval_runs_it_when_named(seed_built):
-    from tests.conftest import run_cli
+def test_eval_runs_it_when_named(seed_built, tmp_path):
+    from tests.conftest import ROOT, run_cli
 
     kb, index = seed_built
+    # three questions of the test split: the model reads 20 pairs per question, so a small set
+    lines = (ROOT / "kb" / "eval" / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    picked = [line for line in lines if line.strip() and json.loads(line)["split"] == "test"][:3]
+    (tmp_path / "queries.jsonl").write_text("\n".join(picked) + "\n", encoding="utf-8")
     proc = run_cli(
-        "eval",
-        "--kb",
-        str(kb),
-        "--index",
-        str(index),
-        "--config",
-        "hybrid+context+types",
-        NAME,
-        "--split",
-        "test",
-        "--json",
+        *(
+            "eval",
+            "--kb",
+            str(kb),
+            "--index",
+            str(index),
+            "--set",
+            str(tmp_path),
+            "--split",
+            "test",
+            "--json",
+        ),
+        *("--config", "hybrid+context+types", NAME),
     )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)

@@ -45,13 +45,10 @@ _LONG_FORM = re.compile(rf"({_NAME})\s*\(([A-Z]{{2,}}(?:-[A-Z]+)?)\)")
 # "IS-K group, or Daesh–Khorasan, is": a second name for the same group
 _OR_FORM = re.compile(rf"({_NAME})(?:\s+group)?,\s+or\s+({_NAME}),")
 # "it is to be noted", "it is impossible to": an "it" that stands for no one
-_EXPLETIVE = re.compile(
-    r"^it\s+(?:is|was|will be|would be|has been|had been|may be|can be|could be|seems|appears)\s+"
-    r"(?:\w+\s+)?(?:to|that)\b",
-    re.IGNORECASE,
-)
-# a title that names one thing ("Methane", "Sea level rise", "Mercury (planet)"): at most four words, no
-# colon or clause; a headline ("IS-K and Central Asia: an expert on…") is not one
+_EXPLETIVE = re.compile(r"^it\s+(?:is|was|will be|would be)\s+(?:\w+\s+)?(?:to|that)\b", re.IGNORECASE)
+# a title that names one thing, as an encyclopedia article's does ("Methane", "Sea level rise", "Mercury
+# (planet)"): at most four words, no colon or clause; a headline ("IS-K and Central Asia: an expert on…")
+# is not one. `corpus.embed_text` adds it to the sentences that leave it unsaid
 _TOPIC = re.compile(r"^[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}$")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 _DROP = re.compile(r"^(?:the|a|an)\s+|[’']s$", re.IGNORECASE)
@@ -173,11 +170,11 @@ class ContextTracker:
                     base[self._root(k)] += 1
             title = normalize(self.title).lower()
             for key in list(base):
-                base[key] += TITLE_WEIGHT * any(_mentions(title, n) for n in self._all_names(key))
+                base[key] += TITLE_WEIGHT * any(mentions(title, n) for n in self._all_names(key))
             self._cache[""] = base
         scores = Counter(self._cache[""])
         for key in list(scores):
-            scores[key] += SECTION_WEIGHT * any(_mentions(section.lower(), n) for n in self._all_names(key))
+            scores[key] += SECTION_WEIGHT * any(mentions(section.lower(), n) for n in self._all_names(key))
         self._cache[section] = scores
         return scores
 
@@ -215,34 +212,18 @@ class ContextTracker:
 
     def resolved(self, n: int, texts: list[str]) -> tuple[str, ...]:
         """Each passage's text with its first referring words replaced by the name they stand for ("they
-        can use" -> "IS-K can use", "their goal" -> "IS-K's goal", in an article titled "Methane": "It is
-        a greenhouse gas" -> "Methane is a greenhouse gas"), or "" when nothing was resolved."""
+        can use" -> "IS-K can use", "their goal" -> "IS-K's goal"), or "" when nothing was resolved."""
         out = []
         for i in range(n):
+            key = self.referent(i)
             s = self.sentences.get(i)
-            if s is None or s.slot is None or i >= len(texts):
+            if key is None or s is None or s.slot is None or self._named(i, key) or i >= len(texts):
                 out.append("")
                 continue
-            name = self._topic_referent(s.slot, texts[i])
-            if name is None:
-                key = self.referent(i)
-                if key is None or self._named(i, key):
-                    out.append("")
-                    continue
-                name = self.surface.get(key, key)
             start, end, possessive = s.slot
-            out.append(texts[i][:start] + name + ("'s" if possessive else "") + texts[i][end:])
+            name = self.surface.get(key, key) + ("'s" if possessive else "")
+            out.append(texts[i][:start] + name + texts[i][end:])
         return tuple(out)
-
-    def _topic_referent(self, slot: tuple[int, int, bool], text: str) -> str | None:
-        """The title, when it names one thing and the sentence's referring word is "it"/"its" that the
-        sentence does not name: in an encyclopedia-style article the thing the title names is what "it"
-        means (Climate-FEVER's Wikipedia sentences: "It is the largest…" in "Greenland ice sheet")."""
-        topic = topic_name(self.title)
-        start, end, _ = slot
-        if not topic or text[start:end].lower() not in _SINGULAR_PRONOUNS:
-            return None
-        return None if _mentions(normalize(text).lower(), topic.lower()) else topic
 
     def alias_groups(self) -> tuple[tuple[str, ...], ...]:
         """Every group the text gives two or more names, each as (first spelling, other names...)."""
@@ -269,7 +250,8 @@ def topic_name(title: str) -> str:
     return name if _TOPIC.match(name) else ""
 
 
-def _mentions(text: str, key: str) -> bool:
+def mentions(text: str, key: str) -> bool:
+    """Does the (normalised, lower-cased) text name `key` as a whole word?"""
     return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
 
 
