@@ -16,7 +16,9 @@ of each group the question names ("Daesh-Khorasan" -> "IS-K", from the sources' 
 declarations); it tied on dev and is not the default (docs/eval.md). The default, "hybrid+context+types",
 is hybrid+context plus the answer-type cue: a "when" question favours passages with a date, "how many" one
 with a number, "which countries" one with a place ("hybrid+learned": the learned fusion of all the signals,
-measured and not the default; docs/eval.md).
+measured and not the default; docs/eval.md). `SLOW_CONFIGS` hold the configurations that call a model per
+candidate ("hybrid+context+types+stance": the top 20 reranked by the stance cross-encoder the caller hands
+in as `rerank`); `askisk eval` runs them only when named, `ask` never.
 """
 
 from __future__ import annotations
