@@ -118,3 +118,35 @@ def test_a_qualified_description_opening_its_sentence_is_not_the_last_speaker():
     )
     speaker = got["The Republican nominee also outlined a tax plan."][0]
     assert speaker is not None and speaker.endswith("nominee")
+
+
+def test_he_after_a_singular_role_noun_is_that_one_person():
+    got = _attrs(
+        "The museum will close its doors in March after fifty years.\n\n"
+        "Its director, Paul Carter, said the decision had been painful for the staff.\n\n"
+        'A city council spokesman said: "We regret the closure and will look for a new site." '
+        '"The collection will stay in the city," he added.\n'
+    )
+    assert got['"The collection will stay in the city," he added.'][0] == "City council spokesman"
+    # a plural stays a group a he never stands for
+    plural = _attrs(
+        "Its director, Paul Carter, said the decision had been painful.\n\n"
+        'City council spokesmen said: "We regret the closure." "The collection will stay," he added.\n'
+    )
+    assert plural['"The collection will stay," he added.'][0] == "Paul Carter"
+
+
+def test_a_description_whose_modifier_conflicts_is_not_the_person_the_noun_described():
+    got = _attrs(
+        "Tim Kaine, the Democratic vice-presidential nominee, spoke in Ohio on Monday.\n\n"
+        '"We will protect jobs," Kaine said.\n\n'
+        "The Republican nominee also outlined his cybersecurity plan on Tuesday.\n"
+    )
+    speaker = got["The Republican nominee also outlined his cybersecurity plan on Tuesday."][0]
+    assert speaker is not None and speaker.endswith("nominee")
+    # the same modifier is still evidence
+    same = _attrs(
+        "Tim Kaine, the Democratic vice-presidential nominee, spoke in Ohio on Monday.\n\n"
+        "The Democratic nominee also outlined his cybersecurity plan on Tuesday.\n"
+    )
+    assert same["The Democratic nominee also outlined his cybersecurity plan on Tuesday."][0] == "Tim Kaine"

@@ -25,7 +25,7 @@ _MODIFIERS = {"det", "amod", "compound", "nummod", "advmod", "npadvmod", "punct"
 
 def pronoun(records: list, gender: str, pos: int, char: int = -1):
     """The person a he/she at registry position `pos` stands for, or None."""
-    people = [r for r in records if r.kind == "person" and 0 <= r.last < pos and _may_be(r, gender)]
+    people = [r for r in records if _one(r) and 0 <= r.last < pos and _may_be(r, gender)]
     same = [r for r in people if r.gender == gender]
     unknown = [r for r in people if r.gender is None]
     pool = same or unknown
@@ -38,11 +38,16 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1):
         if newer.last // 1_000_000 > rec.last // 1_000_000:
             rec = newer
     # the ranker also sees people named before the pronoun and again later in its paragraph
-    views = [ranker.before(r, pos) for r in records if r.kind == "person" and _may_be(r, gender)]
+    views = [ranker.before(r, pos) for r in records if _one(r) and _may_be(r, gender)]
     seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
     rec = ranker.choose(seen, gender, pos, rec, char)
     rec.gender = rec.gender or gender
     return rec
+
+
+def _one(rec) -> bool:
+    """One person: a named person, or a singular role noun naming no one ("a US Embassy spokesman")."""
+    return rec.kind == "person" or rec.one
 
 
 def _may_be(rec, gender: str) -> bool:
@@ -113,7 +118,9 @@ def described(records: list, tok, pos: int, recent=None):
         and gender in (None, r.gender or gender)
         and (gender is None or _may_be(r, gender))
     ]
-    pool = [v for v in views if v.last >= 0]
+    # "the Republican nominee" is not the one the text called "the Democratic vice-presidential nominee"
+    words = marks(tok)
+    pool = [v for v in views if v.last >= 0 and not conflicts(v.rec, noun, words)]
     if noun in TITLE_NOUNS:
         holders = [v for v in pool if noun in v.rec.nouns]
         return max(holders, key=lambda v: v.last).rec if holders else None
@@ -157,19 +164,41 @@ def qualified(tok) -> bool:
     """The description's own modifiers identify someone ("the GOP nominee", "the South Carolina senator",
     "the band leader"): a proper or capitalised word, or a noun used as modifier. Age and manner words
     ("the 74-year-old comedian", "the then prime minister", "the former president") do not."""
-    for child in tok.children:
-        if child.dep_ not in ("amod", "compound", "nmod") or child.i > tok.i:
-            continue
-        for t in child.subtree:
-            if (
-                t.pos_ == "PROPN"
-                or t.ent_type_ in ("NORP", "ORG", "GPE")
-                or (t.text[:1].isupper() and t.i > 0)
-            ):
-                return True
-            if t is child and t.dep_ == "compound" and t.pos_ == "NOUN":
-                return True
-    return False
+    return bool(marks(tok))
+
+
+def marks(tok) -> set[str]:
+    """The identifying words among a role noun's own modifiers, lower-cased ({"republican"} of "the
+    Republican nominee", {"band"} of "the band leader"); see `qualified`."""
+    mods = [
+        t
+        for child in tok.children
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i
+        for t in child.subtree
+    ]
+    return marks_in(mods)
+
+
+def marks_in(toks) -> set[str]:
+    """The identifying words among these modifier tokens: proper, capitalised or a nation / organisation /
+    place, or a noun compound ("band" of "band leader")."""
+    out = set()
+    for t in toks:
+        if (
+            t.pos_ == "PROPN"
+            or t.ent_type_ in ("NORP", "ORG", "GPE")
+            or (t.text[:1].isupper() and t.i > 0)
+            or (t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN")
+        ):
+            out.add(t.lower_)
+    return out
+
+
+def conflicts(rec, noun: str, words: set[str]) -> bool:
+    """The description's identifying words and those the person was described with for the same noun
+    share none ("the Republican nominee" vs "the Democratic vice-presidential nominee")."""
+    have = rec.marks.get(noun)
+    return bool(words) and bool(have) and not words & have
 
 
 def salience(rec) -> int:

@@ -16,6 +16,9 @@ class Record:
     title: tuple[str, str | None] | None = None
     role: str | None = None
     nouns: set[str] = field(default_factory=set)  # generic nouns that refer to it: expert, group, report
+    marks: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # noun -> identifying words: nominee -> democratic
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None
     hint: str | None = (
@@ -31,6 +34,8 @@ class Record:
     seen: list[int] = field(default_factory=list)
     subjects: list[int] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # position -> grammatical role (mention_role)
+    # a group record that is one unnamed person ("A US Embassy spokesman"): a he/she may stand for it
+    one: bool = False
 
     def mention(self, pos: int, subject: bool = False, role: str | None = None) -> None:
         self.last = max(self.last, pos)

@@ -32,6 +32,7 @@ from askisk.speakers.rules import (
     GROUP_PRONOUNS,
     MALE_WORDS,
     NOT_SPEAKERS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     acronym,
     census_genders,
@@ -141,7 +142,7 @@ class Registry:
                     toks = toks[1:]
                 role = "".join(t.text_with_ws for t in toks).strip(" ,")
                 rec.role = rec.role or role
-                rec.nouns.add(child.lemma_.lower())
+                _describe(rec, child.lemma_.lower(), anaphora.marks(child))
                 for t in child.subtree:
                     self._gender_hint(rec, t.lower_)
         if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -152,7 +153,9 @@ class Registry:
         nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and t.tag_ != "NNS"]
         if nouns and rec.role is None:
             rec.role = role_phrase(before)
-            rec.nouns.add(nouns[-1].lemma_.lower())
+            _describe(
+                rec, nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1])
+            )
             for t in nouns:
                 self._gender_hint(rec, t.lower_)
         poss = [t for t in head.children if t.dep_ == "poss" and t.i < ent.start]
@@ -194,7 +197,7 @@ class Registry:
         role = role_phrase(sorted(toks, key=lambda t: t.i))
         if role:
             rec.role = role
-            rec.nouns.add(noun.lemma_.lower())
+            _describe(rec, noun.lemma_.lower(), anaphora.marks(noun))
             self._gender_hint(rec, noun.lower_)
 
     @staticmethod
@@ -303,7 +306,7 @@ class Registry:
         if anaphora.is_description(tok):  # "said the 74-year-old comedian": the person the story is about
             rec = anaphora.described(self.records, tok, base + tok.i, recent)
             if rec is not None:
-                rec.nouns.add(tok.lemma_.lower())
+                _describe(rec, tok.lemma_.lower(), anaphora.marks(tok))
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)
@@ -326,6 +329,10 @@ class Registry:
             elif first.lower_ == "the" and tok.pos_ == "NOUN":
                 rec.nouns.add(tok.lemma_.lower())  # "the port authority" is later "the authority"
             self.records.append(rec)
+        if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
+            # "A US Embassy spokesman said: …" then "he added": one person, of the noun's gender
+            rec.one = True
+            self._gender_hint(rec, tok.lower_)
         return rec
 
     def _relative(self, words: list[str], pos: int) -> Record:
@@ -378,6 +385,13 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
+
+
+def _describe(rec: Record, noun: str, words: set[str]) -> None:
+    """The person goes by `noun` ("the nominee"), with these identifying words ("democratic")."""
+    rec.nouns.add(noun)
+    if words:
+        rec.marks.setdefault(noun, set()).update(words)
 
 
 def _title_gender(toks) -> str | None:
