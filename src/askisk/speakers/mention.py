@@ -16,9 +16,8 @@ class Record:
     title: tuple[str, str | None] | None = None
     role: str | None = None
     nouns: set[str] = field(default_factory=set)  # generic nouns that refer to it: expert, group, report
-    marks: dict[str, set[str]] = field(
-        default_factory=dict
-    )  # noun -> identifying words: nominee -> democratic
+    # noun -> its identifying words as the text described it: nominee -> {democratic}
+    marks: dict[str, set[str]] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None
     hint: str | None = (
