@@ -45,6 +45,12 @@ class Record:
             self.subject = max(self.subject, pos)
             self.subjects.append(pos)
 
+    def describe(self, noun: str, words: set[str]) -> None:
+        """It goes by `noun` ("the nominee"), with these identifying words ({"democratic"})."""
+        self.nouns.add(noun)
+        if words:
+            self.marks.setdefault(noun, set()).update(words)
+
     def display(self) -> str:
         if self.kind != "person":
             return self.name

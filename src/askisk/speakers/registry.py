@@ -142,7 +142,7 @@ class Registry:
                     toks = toks[1:]
                 role = "".join(t.text_with_ws for t in toks).strip(" ,")
                 rec.role = rec.role or role
-                _describe(rec, child.lemma_.lower(), anaphora.marks(child))
+                rec.describe(child.lemma_.lower(), anaphora.marks(child))
                 for t in child.subtree:
                     self._gender_hint(rec, t.lower_)
         if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -153,9 +153,7 @@ class Registry:
         nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and t.tag_ != "NNS"]
         if nouns and rec.role is None:
             rec.role = role_phrase(before)
-            _describe(
-                rec, nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1])
-            )
+            rec.describe(nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1]))
             for t in nouns:
                 self._gender_hint(rec, t.lower_)
         poss = [t for t in head.children if t.dep_ == "poss" and t.i < ent.start]
@@ -197,7 +195,7 @@ class Registry:
         role = role_phrase(sorted(toks, key=lambda t: t.i))
         if role:
             rec.role = role
-            _describe(rec, noun.lemma_.lower(), anaphora.marks(noun))
+            rec.describe(noun.lemma_.lower(), anaphora.marks(noun))
             self._gender_hint(rec, noun.lower_)
 
     @staticmethod
@@ -306,7 +304,7 @@ class Registry:
         if anaphora.is_description(tok):  # "said the 74-year-old comedian": the person the story is about
             rec = anaphora.described(self.records, tok, base + tok.i, recent)
             if rec is not None:
-                _describe(rec, tok.lemma_.lower(), anaphora.marks(tok))
+                rec.describe(tok.lemma_.lower(), anaphora.marks(tok))
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)
@@ -385,13 +383,6 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
-
-
-def _describe(rec: Record, noun: str, words: set[str]) -> None:
-    """The person goes by `noun` ("the nominee"), with these identifying words ("democratic")."""
-    rec.nouns.add(noun)
-    if words:
-        rec.marks.setdefault(noun, set()).update(words)
 
 
 def _title_gender(toks) -> str | None:
