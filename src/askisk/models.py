@@ -193,7 +193,9 @@ class Verdict:
     """A checked claim: the verdict, why, and the passages that decide it (empty when nothing is about it).
 
     `mismatch` names what disagrees when refuted (number, date, entity, polarity, attribution);
-    `claim_speaker` is who the claim says spoke, `evidence_speaker` who the deciding passage is by.
+    `claim_speaker` is who the claim says spoke, `evidence_speaker` who the deciding passage is by;
+    `same_speaker` whether they are one speaker (by name or the kb's registry: "the expert" = the expert
+    the source introduced), None when either is unknown.
     """
 
     claim: str
@@ -204,6 +206,7 @@ class Verdict:
     mismatch: str | None = None
     claim_speaker: str | None = None
     evidence_speaker: str | None = None
+    same_speaker: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -215,6 +218,7 @@ class Verdict:
             "mismatch": self.mismatch,
             "claim_speaker": self.claim_speaker,
             "evidence_speaker": self.evidence_speaker,
+            "same_speaker": self.same_speaker,
         }
 
 

@@ -406,9 +406,10 @@ class Askisk:
         text = validate_query(claim)
         validate_top_k(top_k)
         hits = self.ask(text, top_k=max(top_k, verdict.CANDIDATES), filters=filters).results
+        speakers = self.store().speakers  # "the expert notes ..." is the expert this kb introduces
         if verifier == "rules":
-            return verdict.decide(text, hits, top_k=top_k)
-        return aggregate.decide(text, hits, top_k=top_k)
+            return verdict.decide(text, hits, top_k=top_k, speakers=speakers)
+        return aggregate.decide(text, hits, top_k=top_k, speakers=speakers)
 
 
 def _why(exc: BaseException) -> str:

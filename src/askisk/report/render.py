@@ -143,7 +143,9 @@ def attribution_check(v: Verdict) -> dict[str, Any] | None:
         answer, detail = "unknown", "no passage in the knowledge base is about this claim"
     elif not by:
         answer, detail = "unknown", "the deciding passage names no speaker"
-    elif v.mismatch == "attribution" or not same_person(v.claim_speaker, by):
+    elif v.mismatch == "attribution" or not (
+        v.same_speaker if v.same_speaker is not None else same_person(v.claim_speaker, by)
+    ):
         answer, detail = "no", f"the deciding passage is attributed to {by}"
     else:
         answer, detail = "yes", f"the deciding passage is attributed to {by}"

@@ -7,10 +7,11 @@ the stored registry, compiled once per registry and cached; never imports spaCy 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from askisk.models import Speaker
-from askisk.speakers.names import name_key, undot
+from askisk.speakers.names import name_key, same_person, undot
 from askisk.speakers.rules import vocab
 from askisk.text import normalize
 
@@ -49,6 +50,20 @@ def resolve_speaker(name: str, speakers: list[Speaker]) -> list[str]:
         if wanted and wanted <= have:
             out.append(sp.name)
     return out
+
+
+def same_speaker(phrase: str, speaker: str, speakers: Sequence[Speaker] = (), source_id: str | None = None) -> bool:
+    """Whether a claim's speaker phrase ("The expert", "McKenzie") means the passage's `speaker`.
+
+    By name (`same_person`), else by the registry of the passage's source: a description or alias
+    that `resolve_speaker` resolves to that speaker, and to no one else ("the expert" is the expert that
+    source introduced, not any expert). A phrase the registry resolves to nobody, or to someone else
+    ("the UN report" against a passage the expert speaks), is another speaker.
+    """
+    if same_person(phrase, speaker):
+        return True
+    local = [s for s in speakers if source_id is None or s.source_id == source_id]
+    return set(resolve_speaker(phrase, local)) == {speaker}
 
 
 @lru_cache(maxsize=64)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from askisk.models import Hit, Verdict
+from askisk.models import Hit, Speaker, Verdict
 from askisk.verify.abstain import features, p_right, usable
 from askisk.verify.features import analyse
 from askisk.verify.stance import MODEL_DIR, Stance
@@ -137,9 +137,13 @@ def reads_model(j: Judged, s: Settings) -> bool:
     return dense is None or dense >= s.gate_dense or j.alignment.coverage >= s.gate_coverage
 
 
-def judge_passages(claim_text: str, hits: Sequence[Hit], stances: Sequence[Stance]) -> list[Judged]:
+def judge_passages(
+    claim_text: str, hits: Sequence[Hit], stances: Sequence[Stance], speakers: Sequence[Speaker] = ()
+) -> list[Judged]:
+    """Each hit aligned with the claim (`speakers`: the kb's registry, as for `verdict.align`)."""
     claim = analyse(claim_text)
-    return [Judged(align(claim, h, analyse(h.read_text)), s) for h, s in zip(hits, stances, strict=True)]
+    return [Judged(align(claim, h, analyse(h.read_text), speakers), s)
+            for h, s in zip(hits, stances, strict=True)]  # fmt: skip
 
 
 def exact_rule(judged: Sequence[Judged], s: Settings) -> Decision | None:
@@ -294,15 +298,23 @@ def to_verdict(
         reason = f"the source states this {where}"
     kind = m.kind if m is not None else None
     label = decision.label
-    return Verdict(claim_text, label, confidence, reason, evidence, kind, claim.reporter, speaker)  # type: ignore[arg-type]
+    return Verdict(claim_text, label, confidence, reason, evidence, kind, claim.reporter, speaker,  # type: ignore[arg-type]
+                   d.alignment.same_speaker)  # fmt: skip
 
 
-def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, settings: Settings | None = None) -> Verdict:
-    """Judge the claim against the retrieved hits with the stance model (see the module docstring)."""
+def decide(
+    claim_text: str,
+    hits: Sequence[Hit],
+    top_k: int = 3,
+    settings: Settings | None = None,
+    speakers: Sequence[Speaker] = (),
+) -> Verdict:
+    """Judge the claim against the retrieved hits with the stance model (see the module docstring);
+    `speakers`: the kb's speaker registry, so "the expert notes ..." matches the expert's passages."""
     from askisk.verify.stance import load_stance
 
     s = settings or shipped_settings()
-    judged = judge_passages(claim_text, hits, [UNJUDGED] * len(hits))
+    judged = judge_passages(claim_text, hits, [UNJUDGED] * len(hits), speakers)
     exact = exact_rule(judged, s)
     if exact is None:
         read = [i for i, j in enumerate(judged[: max(0, s.model_passages)]) if reads_model(j, s)]

@@ -19,6 +19,9 @@ How (rule-based; no NLI model with bundled weights is installable here, see the 
    deciding passage is attributed to someone else (its speaker, or the named reporter in its own text),
    the verdict is refuted with mismatch "attribution". A passage whose speaker is unknown (narration with
    no named reporter) never refutes an attribution: only positive evidence of another speaker does.
+   "Someone else" is judged by name, else by the kb's speaker registry: a description or alias the
+   passage's source resolves to its speaker ("the expert" for the expert that source introduced) is the
+   same speaker; one that resolves to nobody or to another speaker is not.
 
 Pure: takes hits (from `service.ask`) and returns a Verdict; never retrieves, never prints.
 """
@@ -29,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from askisk.models import Hit, Verdict
-from askisk.speakers.names import same_person
+from askisk.models import Hit, Speaker, Verdict
+from askisk.speakers.query import same_speaker
 from askisk.verify.features import Analysis, analyse, opposite, words_match
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
@@ -60,6 +63,8 @@ class Alignment:
     dense: float
     mismatches: tuple[Mismatch, ...]
     unverified: tuple[str, ...] = ()  # claim numbers and dates the passage has nothing to compare with
+    # the claim's speaker is the passage's (`speakers.query.same_speaker`); None when either is unknown
+    same_speaker: bool | None = None
 
     def agrees(self) -> bool:
         """Nothing contradicted, nothing left unverified, and the claim's predicate matched: a passage that
@@ -214,7 +219,9 @@ def evidence_speaker(hit: Hit, passage: Analysis) -> str | None:
     return passage.reporter if passage.reporter_named else None
 
 
-def align(claim: Analysis, hit: Hit, passage: Analysis) -> Alignment:
+def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speaker] = ()) -> Alignment:
+    """The claim set against one passage. `speakers`: the kb's speaker registry, so that a claim's
+    description of its speaker ("the expert notes ...") matches the passage's speaker it resolves to."""
     mismatches: list[Mismatch] = []
     unverified: list[str] = []
     words_explained, words_total, predicate_ok = _align_words(claim, passage, mismatches)
@@ -225,13 +232,17 @@ def align(claim: Analysis, hit: Hit, passage: Analysis) -> Alignment:
         + _align_dates(claim, passage, mismatches, unverified)
     )
     total = words_total + len(claim.names) + len(claim.numbers) + len(claim.dates)
-    if claim.reporter:
-        speaker = evidence_speaker(hit, passage)
-        if speaker and not same_person(claim.reporter, speaker):
+    matched = None
+    speaker = evidence_speaker(hit, passage) if claim.reporter else None
+    if claim.reporter and speaker:
+        matched = same_speaker(claim.reporter, speaker, speakers, hit.source.id)
+        if not matched:
             mismatches.append(Mismatch("attribution", claim.reporter, speaker))
     coverage = explained / total if total else 0.0
     dense = hit.scores.get("dense", 0.0)
-    return Alignment(hit, round(coverage, 4), predicate_ok, dense, tuple(mismatches), tuple(unverified))
+    return Alignment(
+        hit, round(coverage, 4), predicate_ok, dense, tuple(mismatches), tuple(unverified), matched
+    )
 
 
 def best_alignment(
@@ -247,10 +258,13 @@ def best_alignment(
     return max(close, key=lambda a: (a.agrees(), a.coverage, a.dense, -a.hit.rank))
 
 
-def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3) -> Verdict:
-    """Judge the claim against the retrieved hits (see the module docstring)."""
+def decide(
+    claim_text: str, hits: Sequence[Hit], top_k: int = 3, speakers: Sequence[Speaker] = ()
+) -> Verdict:
+    """Judge the claim against the retrieved hits (see the module docstring); `speakers` as for `align`."""
     claim = analyse(claim_text)
-    return judge(claim_text, claim, [align(claim, h, analyse(h.read_text)) for h in hits], top_k=top_k)
+    aligned = [align(claim, h, analyse(h.read_text), speakers) for h in hits]
+    return judge(claim_text, claim, aligned, top_k=top_k)
 
 
 def judge(
@@ -280,7 +294,9 @@ def judge(
 
     def verdict(label, confidence, reason, shown, mismatch=None) -> Verdict:
         rounded = round(confidence, 3)
-        return Verdict(claim_text, label, rounded, reason, shown, mismatch, claim.reporter, speaker)
+        return Verdict(
+            claim_text, label, rounded, reason, shown, mismatch, claim.reporter, speaker, best.same_speaker
+        )
 
     if best.mismatches:
         m = _primary(best.mismatches)
