@@ -212,3 +212,63 @@ def test_cli_readable_and_bad_input(seed_built):
     assert ok.returncode == 0 and "REFUTED" in ok.stdout and "enemies" in ok.stdout
     bad = run_cli("check", "   ", "--kb", str(kb), "--index", str(index))
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1 and bad.stdout == ""
+
+
+VERIFIERS = ("model", "rules")
+SAYS = "that IS-K is a continuation of local extremist groups."
+
+
+@pytest.mark.parametrize("verifier", VERIFIERS)
+@pytest.mark.parametrize("who", ["The expert notes", "The doctor notes", "Azizi notes"])
+def test_a_description_the_registry_resolves_is_the_same_speaker(seed_service, verifier, who):
+    """ "The expert notes ..." where the passage is Azizi's: in this kb the registry resolves "the expert"
+    (and "the doctor") to him, so the claim is his and supported (before: refuted, "The expert" vs
+    "Dr. Rustam Azizi"); the report's "did they say it" answers yes."""
+    from askisk.report.render import attribution_check
+
+    verdict = seed_service.check(f"{who} {SAYS}", verifier=verifier)
+    assert verdict.verdict == "supported", verdict.reason
+    assert verdict.mismatch is None and verdict.same_speaker is True
+    assert "Azizi" in (verdict.evidence_speaker or "")
+    check = attribution_check(verdict)
+    assert check is not None and check["answer"] == "yes", check
+
+
+@pytest.mark.parametrize("verifier", VERIFIERS)
+@pytest.mark.parametrize(
+    "who",
+    [
+        "The UN report says",  # resolves to another speaker of the same source
+        "The general notes",  # a description of another person (McKenzie)
+        "The minister notes",  # a description the registry resolves to nobody
+    ],
+)
+def test_a_description_of_someone_else_stays_a_mismatch(seed_service, verifier, who):
+    """The same words put in another mouth are still flagged: only a description that resolves to the
+    passage's own speaker counts as that speaker."""
+    from askisk.report.render import attribution_check
+
+    verdict = seed_service.check(f"{who} {SAYS}", verifier=verifier)
+    assert verdict.verdict in ("refuted", "not_enough_info"), verdict.reason
+    assert verdict.same_speaker is not True
+    if verdict.verdict == "refuted":
+        assert verdict.mismatch == "attribution" and "Azizi" in (verdict.evidence_speaker or "")
+    check = attribution_check(verdict)
+    assert check is not None and check["answer"] != "yes", check
+
+
+def test_same_speaker_reads_the_registry_of_the_passage_source(seed_service):
+    """A description resolves within the passage's own source ("the expert" of another article is another
+    person); a name matches wherever it is; a description that resolves to two speakers matches neither."""
+    from askisk.models import Speaker
+    from askisk.speakers.query import same_speaker
+
+    speakers = seed_service.store().speakers
+    expert = next(s for s in speakers if "the expert" in s.aliases)
+    source = expert.source_id
+    assert same_speaker("The expert", expert.name, speakers, source)
+    assert not same_speaker("The expert", expert.name, speakers, "another-source")
+    assert not same_speaker("The expert", expert.name, (), source)
+    assert same_speaker(expert.name.split()[-1], expert.name, (), None)
+    other = Speaker("Someone Else", source, aliases=("the expert",))
+    assert not same_speaker("The expert", expert.name, [*speakers, other], source)
