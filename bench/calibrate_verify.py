@@ -29,11 +29,12 @@ def main() -> None:
     service = Askisk.open(args.kb, args.index)
     service.store()
     claims = load_claims(Path(args.claims))
+    speakers = service.store().speakers  # as `check` aligns: descriptions resolved by the registry
     prepared = []
     for item in claims:
         claim = analyse(item.claim)
         hits = service.ask(item.claim, top_k=CANDIDATES).results
-        prepared.append((item, claim, [align(claim, h, analyse(h.read_text)) for h in hits]))
+        prepared.append((item, claim, [align(claim, h, analyse(h.read_text), speakers) for h in hits]))
 
     def outcomes(cov: float, dense: float, split: str | None):
         return [

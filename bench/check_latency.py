@@ -85,7 +85,9 @@ def main() -> int:
             t0 = time.perf_counter()
             hits = service.ask(claim, top_k=CANDIDATES).results
             retrieval.append(time.perf_counter() - t0)
-            unjudged = aggregate.judge_passages(claim, hits, [aggregate.UNJUDGED] * len(hits))
+            unjudged = aggregate.judge_passages(
+                claim, hits, [aggregate.UNJUDGED] * len(hits), service.store().speakers
+            )
             if args.verifier == "model" and aggregate.exact_rule(unjudged, settings) is not None:
                 by_rules.append(whole[-1])
                 continue

@@ -46,7 +46,7 @@ def candidates(service, claims, model, temperature=1.0):
     for text, gold in claims:
         hits = service.ask(text, top_k=CANDIDATES).results
         stances = model.stances(text, [h.read_text for h in hits], temperature)
-        out.append((text, gold, judge_passages(text, hits, stances)))
+        out.append((text, gold, judge_passages(text, hits, stances, service.store().speakers)))
     return out
 
 

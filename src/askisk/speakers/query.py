@@ -52,7 +52,9 @@ def resolve_speaker(name: str, speakers: list[Speaker]) -> list[str]:
     return out
 
 
-def same_speaker(phrase: str, speaker: str, speakers: Sequence[Speaker] = (), source_id: str | None = None) -> bool:
+def same_speaker(
+    phrase: str, speaker: str, speakers: Sequence[Speaker] = (), source_id: str | None = None
+) -> bool:
     """Whether a claim's speaker phrase ("The expert", "McKenzie") means the passage's `speaker`.
 
     By name (`same_person`), else by the registry of the passage's source: a description or alias

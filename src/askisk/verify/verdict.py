@@ -258,9 +258,7 @@ def best_alignment(
     return max(close, key=lambda a: (a.agrees(), a.coverage, a.dense, -a.hit.rank))
 
 
-def decide(
-    claim_text: str, hits: Sequence[Hit], top_k: int = 3, speakers: Sequence[Speaker] = ()
-) -> Verdict:
+def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, speakers: Sequence[Speaker] = ()) -> Verdict:
     """Judge the claim against the retrieved hits (see the module docstring); `speakers` as for `align`."""
     claim = analyse(claim_text)
     aligned = [align(claim, h, analyse(h.read_text), speakers) for h in hits]
