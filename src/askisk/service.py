@@ -84,6 +84,7 @@ class Askisk:
         self._aliases: AliasGroups | None = None
         self._row_tokens: RowTokens | None = None
         self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
+        self._reader = False  # the loaded store is a build another askisk published (`reader`)
         self._recovered = False
         self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
 
@@ -122,10 +123,22 @@ class Askisk:
         self.recover()
         return self.backend.state(self.paths, kb_hash(self.paths.kb))
 
-    def rebuild(self, full: bool = False, progress: BuildListener | None = None) -> BuildReport:
+    @property
+    def reader(self) -> bool:
+        """The loaded index is a build another askisk published (`index.milvus`): this one never builds
+        it from its own kb; it is out of date when a newer build is published, and reloads it."""
+        return self._reader
+
+    def rebuild(
+        self, full: bool = False, progress: BuildListener | None = None, *, take_over: bool = False
+    ) -> BuildReport:
+        """Build the index from this kb. On a reader only with `take_over` (`askisk index` run there on
+        purpose: it becomes the writer); anything else is refused before the kb or the store is touched."""
         from askisk.encoder.embeddings import sentence_transformer_encoder
         from askisk.index.local import messages_only
 
+        if not take_over:
+            self._refuse_on_reader("build the index from its own kb")
         self.recover()
         # a notify that can also count (the CLI's BuildProgress) gets the counts: progress for every build
         listener = progress or (
@@ -135,12 +148,24 @@ class Askisk:
         self._forget_store()
         return report
 
+    def _refuse_on_reader(self, what: str) -> None:
+        if self.backend.reader(self.paths):
+            raise InputError(
+                f"this askisk reads the index another askisk published in the store, so it cannot {what}; "
+                "change the kb where the index is written (or run `askisk index` here to become the writer)"
+            )
+
+    def reload(self) -> Store:
+        """Load the live index again, without building: a reader's way to a newly published build."""
+        self._forget_store()
+        return self.store(refresh=False)
+
     def store(self, refresh: bool = True) -> Store:
         """The loaded index, built or refreshed first when it is missing or older than the kb."""
         if self._store is not None:
             return self._store
         state = self.status()
-        if state.stale and refresh:
+        if state.stale and refresh and not state.reader:
             self.notify(f"{state.reason}: building the index in {self.paths.index} ...")
             try:
                 report = self.rebuild()
@@ -159,6 +184,7 @@ class Askisk:
                     f"({report.embedded} embedded, {report.reused} reused) in {report.seconds:.1f}s"
                 )
         self._store = self.backend.load(self.paths)
+        self._reader = state.reader
         return self._store
 
     def _forget_store(self) -> None:
@@ -167,6 +193,7 @@ class Askisk:
         self._aliases = None
         self._row_tokens = None
         self._kb_stats = None
+        self._reader = False
 
     def summary(self) -> IndexSummary:
         store = self.store()
@@ -186,9 +213,13 @@ class Askisk:
     def kb_changed(self) -> str | None:
         """Why the loaded index no longer matches the kb (None when it does). Cheap when no file moved:
         file stats first, the kb hash only when they changed; compared with the index loaded here, not the
-        one on disk, since another askisk may have rebuilt that meanwhile."""
+        one on disk, since another askisk may have rebuilt that meanwhile. A reader's kb is not its index's:
+        it is out of date only when a newer build was published (`published_newer`)."""
         from askisk.sources.kb import kb_hash, source_files
 
+        store = self.store()
+        if self._reader:
+            return self.published_newer()
         kb = self.paths.kb
         try:
             stats = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in source_files(kb))
@@ -199,11 +230,25 @@ class Askisk:
             self._kb_stats = None
             reason = str(exc) if isinstance(exc, AskiskError) else f"{type(exc).__name__}: {exc}"
             return f"the knowledge base cannot be read ({reason})"
-        if current != self.store().manifest.get("kb_hash"):
+        if current != store.manifest.get("kb_hash"):
             self._kb_stats = None
             return "the knowledge base changed since the index was built"
         self._kb_stats = stats
         return None
+
+    def published_newer(self) -> str | None:
+        """Why a reader's loaded build is out of date: another build was published since (None when not)."""
+        loaded = self.store().manifest.get("build_id")
+        try:
+            state = self.backend.state(self.paths, "")
+        except AskiskError as exc:
+            return f"the published index cannot be read ({exc})"
+        if not state.reader:
+            return "the index folder now holds a build of its own"
+        newest = state.manifest or {}
+        if newest.get("build_id") == loaded:
+            return None
+        return f"a newer build was published ({newest.get('built_at', 'just now')})"
 
     def article(self, source_id: str) -> list[tuple[int, str]]:
         """The numbered paragraphs of one source of the loaded index (empty when it has no such source)."""
@@ -327,6 +372,7 @@ class Askisk:
         from askisk.sources import journal
         from askisk.sources.kbwrite import AddReport, add_files
 
+        self._refuse_on_reader("add sources to its own kb")
         with journal.change(self.paths.kb, "add") as change:
             self._opened(change)
             change.record()
@@ -348,6 +394,7 @@ class Askisk:
         from askisk.sources import journal
         from askisk.sources.kbwrite import RemoveReport, find_source, stash
 
+        self._refuse_on_reader("remove sources from its own kb")
         with journal.change(self.paths.kb, "remove") as change:
             self._opened(change)
             source = find_source(self.paths.kb, source_id)

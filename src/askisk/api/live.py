@@ -68,7 +68,7 @@ class Live:
             self.load(refresh=False)
             self.notify(f"now serving build {self.build_id}")
             return True
-        reason = current.kb_changed()
+        reason = None if current.reader else current.kb_changed()  # a reader's kb is not its index's
         if reason and reason != self._told:
             self.notify(f"{reason}; run `askisk index` to refresh (still serving build {self.build_id})")
         self._told = reason

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     with BuildProgress() as progress:  # lines on stderr, and a bar when stderr is a terminal
         service = Askisk.open(args.kb, args.index, store=args.store, notify=progress)
-        report = service.rebuild(full=args.full, progress=progress)
+        report = service.rebuild(full=args.full, progress=progress, take_over=True)
     if args.json:
         json_line(asdict(report))
     else:

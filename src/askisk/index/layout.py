@@ -44,6 +44,7 @@ class IndexState:
     stale: bool
     reason: str | None
     manifest: dict[str, Any] | None
+    reader: bool = False  # the build another askisk published (`index.milvus`): reloaded, never built here
 
 
 def builds_dir(index_dir: Path) -> Path:

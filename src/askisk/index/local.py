@@ -39,6 +39,9 @@ class LocalBackend:
 
         return load_index(paths.index)
 
+    def reader(self, paths: Paths) -> bool:
+        return False  # the local files are always this askisk's own
+
 
 LOCAL = LocalBackend()
 

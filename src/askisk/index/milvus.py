@@ -74,8 +74,8 @@ class MilvusBackend:
         state = index_state(paths, kb_hash, STORE)
         if not state.exists and _reader(paths):
             pointer = self._pointer(paths)
-            if pointer is not None:  # a reader: the published build is current by definition
-                return IndexState(True, False, None, pointer["manifest"])
+            if pointer is not None:  # a reader: the published build is current whatever its own kb holds
+                return IndexState(True, False, None, pointer["manifest"], reader=True)
             if self.target.collection is not None:  # named to be read: a build is `askisk index`'s
                 raise BrokenIndexError(
                     f"nothing is published in the Milvus collection {self.target.collection} "
@@ -86,6 +86,9 @@ class MilvusBackend:
             reason = f"the index was built for another Milvus store ({live.get('uri')})"
             return IndexState(True, True, reason, state.manifest)
         return state
+
+    def reader(self, paths: Paths) -> bool:
+        return _reader(paths) and self._pointer(paths) is not None
 
     def _same_place(self, live: dict[str, Any], paths: Paths) -> bool:
         return live.get("uri") == self.target.uri and live.get("collection") == self._name(paths)

@@ -29,6 +29,7 @@ class LoadInfo:
     passages: int
     speakers: tuple[SpeakerCount, ...]
     stale: str | None = None  # why the index no longer matches the kb, or None
+    reader: bool = False  # the index is a build another askisk published: refreshing reloads it
 
 
 class StatusLineProgress:
@@ -88,7 +89,10 @@ class Session:
 
     def _info(self) -> LoadInfo:
         summary = self.service.summary()
-        return LoadInfo(summary.sources, summary.passages, summary.speakers, self.service.kb_changed())
+        service = self.service
+        return LoadInfo(
+            summary.sources, summary.passages, summary.speakers, service.kb_changed(), service.reader
+        )
 
     def ask(self, query: str, top_k: int, filters: Filters | None = None) -> Answer:
         with self._lock:
@@ -107,14 +111,20 @@ class Session:
 
     # -- the kb changing under the index ----------------------------------------------------------
     def stale(self) -> str | None:
-        """Why the loaded index no longer matches the kb (None when it does). Cheap when nothing moved."""
+        """Why the loaded index no longer matches the kb (None when it does). Cheap when nothing moved.
+        A reader's: a newer build was published."""
         with self._lock:
             return self.service.kb_changed()
 
     def refresh(self, notify: Callable[[str], None]) -> LoadInfo:
-        """Rebuild the index from the kb as it is now (incremental) and reload it. Slow: call in a worker."""
+        """Rebuild the index from the kb as it is now (incremental) and reload it; a reader only reloads
+        the published build (it never builds from its own kb). Slow: call in a worker."""
         with self._lock:
-            self.service.rebuild(progress=StatusLineProgress(notify))
+            if self.service.reader:
+                notify("loading the published index ...")
+                self.service.reload()
+            else:
+                self.service.rebuild(progress=StatusLineProgress(notify))
             return self._info()
 
     def add(self, path: str, title: str | None, notify: Callable[[str], None]) -> tuple[AddReport, LoadInfo]:

@@ -33,17 +33,20 @@ class KnowledgeBaseActions(ChatBase):
         status.state = "ready"
         sources = "source" if info.sources == 1 else "sources"
         status.detail = f"ready · {info.sources} {sources}, {info.passages} passages"
+        status.reader = info.reader
         status.stale = info.stale
         self.query_one(SpeakerSidebar).show_speakers(info.speakers, self.speaker_colors)
 
     def on_kb_state(self, message: KbState) -> None:
         status = self.query_one(StatusBar)
         if message.reason and not status.stale:
-            self.notify(f"{message.reason}; press ctrl+r to refresh the index", title="Knowledge base")
+            do = "load it" if status.reader else "refresh the index"
+            self.notify(f"{message.reason}; press ctrl+r to {do}", title="Knowledge base")
         status.stale = message.reason
 
     def action_refresh(self) -> None:
-        """ctrl+r: retry loading after a failure, else rebuild the index from the kb as it is now."""
+        """ctrl+r: retry loading after a failure, else rebuild the index from the kb as it is now (a
+        reader: load the newest published build)."""
         if self.state == "failed":
             self.action_retry()
         elif self._can_rebuild("refresh"):
@@ -72,7 +75,12 @@ class KnowledgeBaseActions(ChatBase):
         except Exception as exc:
             self.post_message(ActionFailed("Refresh", describe_error(exc)))
         else:
-            self.post_message(IndexRefreshed(info, "the index now matches the knowledge base"))
+            note = (
+                "answering from the newest published build"
+                if info.reader
+                else "the index now matches the knowledge base"
+            )
+            self.post_message(IndexRefreshed(info, note))
 
     # -- adding a source ---------------------------------------------------------------------------
     def add_source(self, path: str, title: str | None = None) -> None:

@@ -1,4 +1,5 @@
-"""The one-line title bar: the app's name, the loading state or readiness, claim mode, a stale kb."""
+"""The one-line title bar: the app's name, the loading state or readiness, claim mode, a stale kb (or,
+for a reader of a published build, a newer build published)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ class StatusBar(Static):
     detail: reactive[str] = reactive("starting ...")
     claim_mode: reactive[bool] = reactive(False)
     stale: reactive[str | None] = reactive(None)  # why the index no longer matches the kb
+    reader: reactive[bool] = reactive(False)  # the index is a published build: ctrl+r reloads it
 
     def render(self) -> Content:
         marks = {
@@ -25,7 +27,8 @@ class StatusBar(Static):
         if self.claim_mode:
             parts += ["  │  ", ("claim mode", "bold $text-accent"), " (ctrl+k)"]
         if self.stale and self.state == "ready":
-            parts += ["  │  ", ("kb changed", "bold $text-warning"), ": ctrl+r refreshes"]
+            said, does = ("new build published", "reloads") if self.reader else ("kb changed", "refreshes")
+            parts += ["  │  ", (said, "bold $text-warning"), f": ctrl+r {does}"]
         return Content.assemble(*parts)
 
     def watch_state(self, state: str) -> None:
