@@ -203,7 +203,7 @@ def main() -> None:
             "loadavg": [load_before, load_after],
             "old_src": str(trees["old"]),
         }
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        args.out.write_text(json.dumps(result) + "\n", encoding="utf-8")  # one line: thousands of timings
 
 
 if __name__ == "__main__":
