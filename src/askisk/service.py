@@ -12,10 +12,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from askisk.config import DEFAULT_TOP_K, MAX_QUERY_CHARS, Paths, resolve_paths
+from askisk.config import DEFAULT_TOP_K, Paths, resolve_paths
 from askisk.errors import AskiskError, InputError
 from askisk.models import (
     OPEN_SCOPE,
@@ -30,7 +30,9 @@ from askisk.models import (
 )
 from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, Rerank, SearchConfig, alias_groups, search
 from askisk.search.scope import Filters
+from askisk.sources.watch import KbWatch
 from askisk.speakers.summary import merge_counts, source_summaries, speaker_summaries
+from askisk.text import validate_query, validate_top_k
 
 if TYPE_CHECKING:
     import numpy as np
@@ -49,26 +51,6 @@ SCOPE_CACHE_SIZE = 64
 VERIFIERS = ("model", "rules")  # how `check` decides: the stance model with rule features, or rules alone
 
 
-def validate_query(query: str) -> str:
-    text = query.strip()
-    if not text:
-        raise InputError("the question is empty; type a question or a claim")
-    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
-    if bad is not None:  # bytes that were not UTF-8 (argv and stdin keep them as lone surrogates)
-        raise InputError(
-            f"the question is not UTF-8 text (undecodable byte at character {bad + 1}); fix its encoding"
-        )
-    if len(text) > MAX_QUERY_CHARS:
-        raise InputError(f"the question is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
-    return text
-
-
-def validate_top_k(top_k: int) -> int:
-    if top_k < 1:
-        raise InputError(f"the number of passages to show must be at least 1, not {top_k}")
-    return top_k
-
-
 class Askisk:
     def __init__(self, paths: Paths, notify: Notify | None = None, backend: Backend | None = None) -> None:
         """`backend` defaults to the store named by $ASKISK_STORE, else the local files."""
@@ -83,7 +65,7 @@ class Askisk:
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
         self._aliases: AliasGroups | None = None
         self._row_tokens: RowTokens | None = None
-        self._kb_stats: tuple | None = None  # file stats at the last kb_changed() that found the kb current
+        self._kb_watch = KbWatch()
         self._reader = False  # the loaded store is a build another askisk published (`reader`)
         self._recovered = False
         self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
@@ -192,7 +174,7 @@ class Askisk:
         self._scopes.clear()
         self._aliases = None
         self._row_tokens = None
-        self._kb_stats = None
+        self._kb_watch.forget()
         self._reader = False
 
     def summary(self) -> IndexSummary:
@@ -215,26 +197,10 @@ class Askisk:
         file stats first, the kb hash only when they changed; compared with the index loaded here, not the
         one on disk, since another askisk may have rebuilt that meanwhile. A reader's kb is not its index's:
         it is out of date only when a newer build was published (`published_newer`)."""
-        from askisk.sources.kb import kb_hash, source_files
-
         store = self.store()
         if self._reader:
             return self.published_newer()
-        kb = self.paths.kb
-        try:
-            stats = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in source_files(kb))
-            if stats == self._kb_stats:
-                return None
-            current = kb_hash(kb)
-        except (AskiskError, OSError) as exc:
-            self._kb_stats = None
-            reason = str(exc) if isinstance(exc, AskiskError) else f"{type(exc).__name__}: {exc}"
-            return f"the knowledge base cannot be read ({reason})"
-        if current != store.manifest.get("kb_hash"):
-            self._kb_stats = None
-            return "the knowledge base changed since the index was built"
-        self._kb_stats = stats
-        return None
+        return self._kb_watch.changed(self.paths.kb, store.manifest.get("kb_hash"))
 
     def published_newer(self) -> str | None:
         """Why a reader's loaded build is out of date: another build was published since (None when not)."""
@@ -366,69 +332,29 @@ class Askisk:
         limits: Limits | None = None,
         replace: bool = False,
     ) -> AddReport:
-        """Import files/folders into the kb and update the index. The change is journaled (see
-        `sources.journal`): if the build fails or the process is interrupted, the kb is rolled back."""
-        from askisk import faults
-        from askisk.sources import journal
-        from askisk.sources.kbwrite import AddReport, add_files
+        """Import files/folders into the kb and update the index; journaled (`sources.changes`): if the
+        build fails or the process is interrupted, the kb is rolled back."""
+        from askisk.sources import changes
 
         self._refuse_on_reader("add sources to its own kb")
-        with journal.change(self.paths.kb, "add") as change:
-            self._opened(change)
-            change.record()
-            faults.point("after-journal")
-            outcomes = add_files(
-                self.paths.kb, list(paths), meta, limits=limits, replace=replace, journal=change
-            )
-            if not any(o.status == "added" for o in outcomes):
-                change.clear()
-                return AddReport(tuple(outcomes), None)
-            build = self._rebuild_or_undo(
-                change, "before-index", progress, "the file(s) just added were taken out of the kb again"
-            )
-        return AddReport(tuple(outcomes), build)
+        rebuild = partial(self.rebuild, progress=progress)
+        return changes.add(
+            self.paths.kb, paths, rebuild, self.notify, self._opened, meta, limits=limits, replace=replace
+        )
 
     def remove(self, source_id: str, progress: BuildListener | None = None) -> RemoveReport:
-        """Take one source out of the kb and update the index; the file comes back if the build fails or
-        the process is interrupted (journaled, as `add_paths`)."""
-        from askisk.sources import journal
-        from askisk.sources.kbwrite import RemoveReport, find_source, stash
+        """Take one source out of the kb and update the index; journaled, as `add_paths`."""
+        from askisk.sources import changes
 
         self._refuse_on_reader("remove sources from its own kb")
-        with journal.change(self.paths.kb, "remove") as change:
-            self._opened(change)
-            source = find_source(self.paths.kb, source_id)
-            path = Path(source.path)
-            if len(list(self.paths.kb.glob(f"*{path.suffix}"))) <= 1:
-                raise InputError(f"{source_id!r} is the only source; an index needs one (add another first)")
-            stash(path, change)
-            build = self._rebuild_or_undo(
-                change, "after-stash", progress, f"{source_id!r} was put back into the kb"
-            )
-        return RemoveReport(source.id, source.title, str(path), build)
+        rebuild = partial(self.rebuild, progress=progress)
+        return changes.remove(self.paths.kb, source_id, rebuild, self.notify, self._opened)
 
     def _opened(self, change: Journal) -> None:
         """A change journal is open: an interrupted earlier change has just been rolled back, if any."""
         self._recovered = True
         if change.recovered:
             self.notify(change.recovered)
-
-    def _rebuild_or_undo(
-        self, change: Journal, fault: str, progress: BuildListener | None, undone: str
-    ) -> BuildReport:
-        """Rebuild the index for a journaled kb change; any failure rolls the kb back before it propagates."""
-        from askisk import faults
-
-        change.record("indexing")
-        faults.point(fault)
-        try:
-            build = self.rebuild(progress=progress)
-        except BaseException as exc:
-            change.roll_back()
-            self.notify(f"{_why(exc)}: {undone}")
-            raise
-        change.complete()
-        return build
 
     # -- claims ----------------------------------------------------------------------------------
     def check(
@@ -457,9 +383,3 @@ class Askisk:
         if verifier == "rules":
             return verdict.decide(text, hits, top_k=top_k, speakers=speakers)
         return aggregate.decide(text, hits, top_k=top_k, speakers=speakers)
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, KeyboardInterrupt):
-        return "interrupted"
-    return "the index could not be rebuilt"

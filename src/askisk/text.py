@@ -4,13 +4,17 @@
 input: the seed has "groupе" with a Cyrillic "е") to plain forms, so search and comparisons see one
 spelling. `printable` is what every face applies where source text leaves the program for a terminal
 or a readable report: C0/C1 control characters (ESC, OSC, CSI, BEL, CR, ...) become visible symbols, so
-a source can never move the cursor, recolour the screen or retitle the window.
+a source can never move the cursor, recolour the screen or retitle the window. `validate_query` and
+`validate_top_k` are what a question must pass before any face sends it on (one sentence with the fix).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from askisk.config import MAX_QUERY_CHARS
+from askisk.errors import InputError
 
 _CONFUSABLES = str.maketrans(
     {
@@ -80,3 +84,23 @@ def json_inert(dumped: str) -> str:
     """JSON text from `json.dumps(..., ensure_ascii=False)` with DEL and C1 escaped too (dumps escapes
     only C0): the same data, and no byte a terminal would act on."""
     return dumped.translate(_JSON_RAW)
+
+
+def validate_query(query: str) -> str:
+    text = query.strip()
+    if not text:
+        raise InputError("the question is empty; type a question or a claim")
+    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:  # bytes that were not UTF-8 (argv and stdin keep them as lone surrogates)
+        raise InputError(
+            f"the question is not UTF-8 text (undecodable byte at character {bad + 1}); fix its encoding"
+        )
+    if len(text) > MAX_QUERY_CHARS:
+        raise InputError(f"the question is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    return text
+
+
+def validate_top_k(top_k: int) -> int:
+    if top_k < 1:
+        raise InputError(f"the number of passages to show must be at least 1, not {top_k}")
+    return top_k
