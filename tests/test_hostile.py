@@ -277,7 +277,9 @@ def test_units_are_normalised_before_numbers_compare(seed_service, claim, passag
     from askisk.verify.verdict import decide
 
     template = seed_service.ask(SEED_QUESTION).results[0]
-    hit = replace(template, text=passage, context=passage, speaker=None, attribution="narration", cue=None)
+    hit = replace(
+        template, text=passage, context=passage, resolved="", speaker=None, attribution="narration", cue=None
+    )
     hit = replace(hit, scores={"dense": 0.8, "bm25": 10.0})
     result = decide(claim, [hit])
     assert result.verdict == verdict, result.reason

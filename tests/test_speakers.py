@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "speakers"
 SEED = ROOT / "kb" / "isk-central-asia.md"
 ARTICLES = [SEED, *sorted(FIXTURES.glob("*.md"))]
-BAR = 0.95
+# every passage, speaker and kind: a tolerance here let a seed regression through ("experience … shows"
+# took "According to him"'s sentence in session 6); a fixture that cannot be right is fixed or annotated anew
+BAR = 1.0
 
 
 def _at(passages, attributions, prefix: str):
@@ -73,7 +75,7 @@ def test_accuracy_against_annotation(article, results):
     print(f"\n{article.stem}: speaker {right_speaker}/{n} = {right_speaker / n:.1%}, kind {right_kind}/{n}")
     print("\n".join(misses), file=sys.stderr)
     assert right_speaker / n >= BAR, misses
-    assert right_kind / n >= 0.9
+    assert right_kind / n >= BAR
 
 
 def test_every_attribution_has_a_cue_when_it_has_a_speaker(results):
