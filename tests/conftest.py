@@ -261,3 +261,28 @@ def rendered(widget) -> str:
         return "\n".join(rendered(child) for child in widget.query(Static))
     strips = widget.render_lines(Region(0, 0, *widget.outer_size))
     return "\n".join(strip.text.strip() for strip in strips)
+
+
+@pytest.fixture
+def uri_reader(milvus_seed, tmp_path, monkeypatch) -> tuple[Path, Path, str, str, Path, Path]:
+    """A writer and a reader of one Milvus store (tests/test_milvus_reader*.py): the writer (kb, index,
+    URI) on a Milvus Lite copy of the seed, the reader's URI (the same file, the collection named in the
+    URI) and the reader's kb and index folders, both empty."""
+    from askisk.index.milvus_schema import collection_name
+
+    uri = store_uri("milvus-lite", tmp_path / "store")
+    monkeypatch.delenv("ASKISK_STORE", raising=False)
+    kb, index = copy_milvus(milvus_seed, tmp_path / "writer", uri)
+    reader_kb, reader_index = tmp_path / "reader" / "kb", tmp_path / "reader" / "index"
+    reader_kb.mkdir(parents=True)
+    reader_index.mkdir()
+    return kb, index, uri, f"{uri}?collection={collection_name(kb)}", reader_kb, reader_index
+
+
+def attributions(body: str) -> dict[str, tuple[str | None, str]]:
+    """passage text -> (speaker, kind) of a source with this body, analysed by the real pipeline."""
+    from askisk.models import Source
+    from askisk.speakers.corpus import analyse
+
+    doc = analyse(Source(id="t", title="t", path="t.md", body=body))
+    return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}

@@ -10,12 +10,12 @@ import signal
 from pathlib import Path
 
 import pytest
-from conftest import copy_milvus, run_cli, store_uri
+from conftest import run_cli
 
 from askisk.config import Paths
 from askisk.index.milvus import MilvusBackend, MilvusStore
 from askisk.index.milvus_publish import meta_name, published
-from askisk.index.milvus_schema import collection_name, connect, disconnect, parse_target
+from askisk.index.milvus_schema import connect, disconnect, parse_target
 from askisk.models import OPEN_SCOPE
 
 QUESTIONS = ("When was IS-K created?", "Who killed the first leaders of IS-K?")
@@ -26,19 +26,6 @@ date: 2024-03-02
 ---
 The harbour flooded on Monday night, the mayor said. "We have never seen water this high," she told reporters.
 """
-
-
-@pytest.fixture
-def shared(milvus_seed, tmp_path, monkeypatch) -> tuple[Path, Path, str, str, Path, Path]:
-    """The writer (kb, index, URI) on a Milvus Lite copy of the seed, the reader's URI (the same file, the
-    collection named in the URI) and the reader's kb and index folders, both empty."""
-    uri = store_uri("milvus-lite", tmp_path / "store")
-    monkeypatch.delenv("ASKISK_STORE", raising=False)
-    kb, index = copy_milvus(milvus_seed, tmp_path / "writer", uri)
-    reader_kb, reader_index = tmp_path / "reader" / "kb", tmp_path / "reader" / "index"
-    reader_kb.mkdir(parents=True)
-    reader_index.mkdir()
-    return kb, index, uri, f"{uri}?collection={collection_name(kb)}", reader_kb, reader_index
 
 
 def _ask(uri: str, kb: Path, index: Path, question: str, *extra: str) -> dict:
@@ -63,8 +50,8 @@ def _reader_store(reader_uri: str, kb: Path, index: Path) -> MilvusStore:
     return store
 
 
-def test_a_reader_with_only_the_uri_answers_like_the_writer_and_never_builds(shared):
-    kb, index, uri, reader_uri, reader_kb, reader_index = shared
+def test_a_reader_with_only_the_uri_answers_like_the_writer_and_never_builds(uri_reader):
+    kb, index, uri, reader_uri, reader_kb, reader_index = uri_reader
     before = _pointer(reader_uri)
     assert before is not None
     for question in QUESTIONS:
@@ -86,8 +73,8 @@ def test_a_reader_with_only_the_uri_answers_like_the_writer_and_never_builds(sha
         store.close()
 
 
-def test_a_reader_of_an_unknown_collection_is_told_in_one_line(shared):
-    _, _, uri, _, reader_kb, reader_index = shared
+def test_a_reader_of_an_unknown_collection_is_told_in_one_line(uri_reader):
+    _, _, uri, _, reader_kb, reader_index = uri_reader
     proc = run_cli(
         "--store",
         f"{uri}?collection=nobody_here",
@@ -105,8 +92,8 @@ def test_a_reader_of_an_unknown_collection_is_told_in_one_line(shared):
 
 
 @pytest.mark.parametrize("point", ["after-switch", "before-pointer"])
-def test_a_publish_killed_leaves_readers_on_the_old_build_and_the_next_build_repairs_it(shared, point):
-    kb, index, uri, reader_uri, reader_kb, reader_index = shared
+def test_a_publish_killed_leaves_readers_on_the_old_build_and_the_next_build_repairs_it(uri_reader, point):
+    kb, index, uri, reader_uri, reader_kb, reader_index = uri_reader
     store = _reader_store(reader_uri, reader_kb, reader_index)
     old_gen, old_rows = store.generation, len(store.rows)
     store.close()

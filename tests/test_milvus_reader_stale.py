@@ -10,14 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED_KB, copy_milvus, rendered, run_cli, store_uri, wait_for
+from conftest import SEED_KB, rendered, run_cli, wait_for
 from test_milvus_reader import NOTE, QUESTIONS, _ask, _pointer
 
 from askisk.api.live import Live
 from askisk.config import Paths
 from askisk.errors import InputError
 from askisk.index.milvus import MilvusBackend
-from askisk.index.milvus_schema import collection_name
 from askisk.service import Askisk
 from askisk.tui.app import AskiskApp, make_app
 from askisk.tui.widgets.answer_block import AnswerBlock
@@ -31,19 +30,6 @@ date: 2025-01-05
 ---
 The reader's own kb has a note of its own, the clerk said. "It must never reach the shared index," he said.
 """
-
-
-@pytest.fixture
-def shared(milvus_seed, tmp_path, monkeypatch) -> tuple[Path, Path, str, str, Path, Path]:
-    """As in test_milvus_reader: the writer (kb, index, URI) on a Milvus Lite copy of the seed, the
-    reader's URI (the collection named in it) and its kb and index folders, both empty."""
-    uri = store_uri("milvus-lite", tmp_path / "store")
-    monkeypatch.delenv("ASKISK_STORE", raising=False)
-    kb, index = copy_milvus(milvus_seed, tmp_path / "writer", uri)
-    reader_kb, reader_index = tmp_path / "reader" / "kb", tmp_path / "reader" / "index"
-    reader_kb.mkdir(parents=True)
-    reader_index.mkdir()
-    return kb, index, uri, f"{uri}?collection={collection_name(kb)}", reader_kb, reader_index
 
 
 def _writer_build(kb: Path, index: Path, uri: str) -> None:
@@ -74,8 +60,10 @@ async def _ask_in(pilot, question: str) -> AnswerBlock:
 
 
 @pytest.mark.anyio
-async def test_the_chat_of_a_reader_reloads_published_builds_and_never_builds_its_own_kb(shared, monkeypatch):
-    kb, index, uri, reader_uri, reader_kb, reader_index = shared
+async def test_the_chat_of_a_reader_reloads_published_builds_and_never_builds_its_own_kb(
+    uri_reader, monkeypatch
+):
+    kb, index, uri, reader_uri, reader_kb, reader_index = uri_reader
     (reader_kb / "reader-own.md").write_text(OTHER, encoding="utf-8")  # a kb unlike the writer's
     before = _pointer(reader_uri)
     assert before is not None
@@ -119,8 +107,8 @@ async def test_the_chat_of_a_reader_reloads_published_builds_and_never_builds_it
     assert _untouched(reader_index) and _pointer(reader_uri) == newer
 
 
-def test_no_command_builds_on_a_reader_and_add_is_refused_before_the_kb_is_touched(shared):
-    kb, index, uri, reader_uri, reader_kb, reader_index = shared
+def test_no_command_builds_on_a_reader_and_add_is_refused_before_the_kb_is_touched(uri_reader):
+    kb, index, uri, reader_uri, reader_kb, reader_index = uri_reader
     (reader_kb / "reader-own.md").write_text(OTHER, encoding="utf-8")
     before = _pointer(reader_uri)
     where = ["--kb", str(reader_kb), "--index", str(reader_index)]
@@ -157,8 +145,8 @@ def test_no_command_builds_on_a_reader_and_add_is_refused_before_the_kb_is_touch
     assert _untouched(reader_index) and _pointer(reader_uri) == before
 
 
-def test_serve_on_a_reader_loads_each_published_build_and_never_says_kb_changed(shared, monkeypatch):
-    kb, index, uri, reader_uri, reader_kb, reader_index = shared
+def test_serve_on_a_reader_loads_each_published_build_and_never_says_kb_changed(uri_reader, monkeypatch):
+    kb, index, uri, reader_uri, reader_kb, reader_index = uri_reader
     (reader_kb / "reader-own.md").write_text(OTHER, encoding="utf-8")
     monkeypatch.setenv("ASKISK_STORE", reader_uri)
     said: list[str] = []

@@ -4,13 +4,7 @@
 
 from __future__ import annotations
 
-from askisk.models import Source
-from askisk.speakers.corpus import analyse
-
-
-def _attrs(body: str) -> dict[str, tuple[str | None, str]]:
-    doc = analyse(Source(id="t", title="t", path="t.md", body=body))
-    return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}
+from conftest import attributions as _attrs
 
 
 def test_a_description_is_the_person_the_story_is_about():
