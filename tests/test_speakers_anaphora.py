@@ -144,3 +144,17 @@ def test_a_description_whose_modifier_conflicts_is_not_the_person_the_noun_descr
         "The Democratic nominee also outlined his cybersecurity plan on Tuesday.\n"
     )
     assert same["The Democratic nominee also outlined his cybersecurity plan on Tuesday."][0] == "Tim Kaine"
+
+
+def test_the_plural_party_name_is_a_group_its_they_refers_to():
+    # the small model labels "the Lib Dems" PERSON; as a person, "They say" had no group to refer to
+    got = _attrs(
+        "The Lib Dems argue they were honest about taxes in the past.\n\n"
+        "They say the only tax rise they want is a new band for top earners.\n\n"
+        "Mr Jones said the plan was costed.\n"
+    )
+    assert got["They say the only tax rise they want is a new band for top earners."] == (
+        "Lib Dems",
+        "reported",
+    )
+    assert got["Mr Jones said the plan was costed."][0] == "Mr. Jones"

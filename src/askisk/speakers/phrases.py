@@ -52,9 +52,16 @@ def person_like(ent) -> bool:
     return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
 
 
+def plural_group(ent) -> bool:
+    """ "the Lib Dems", which the small model labels PERSON: "the" before a plural proper noun names a
+    party or a group (its later "they" refers to it), never a person."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS"
+
+
 def person_entity(tok):
     ent = entity_of(tok)
-    return ent if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) else None
+    person = ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent)
+    return ent if person else None
 
 
 def named_head(tok):

@@ -23,6 +23,7 @@ from askisk.speakers.phrases import (
     np_text,
     np_tokens,
     person_like,
+    plural_group,
     role_phrase,
     titled_name,
 )
@@ -54,12 +55,12 @@ class Registry:
                 continue
             if titled_name(ent.root) is not None:
                 continue  # "Fools" of "Only Fools and Horses star David Jason"
-            if ent.label_ == "PERSON" or person_like(ent):
+            if (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent):
                 rec = self._person(ent, base)
                 if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
                     rec.subject = max(rec.subject, base + ent.start)
                     rec.subjects.append(base + ent.start)
-            elif ent.label_ == "ORG" and self._surname(ent[0]) is None:
+            elif (ent.label_ == "ORG" or plural_group(ent)) and self._surname(ent[0]) is None:
                 self._group(ent, base)
         self._bare_surnames(doc, base, inside)
         for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
@@ -293,7 +294,7 @@ class Registry:
             if given and self._find_person([tok.text]) is not None:
                 return self._relative(words, base + tok.i)
         ent = entity_of(tok)
-        if ent is not None and (ent.label_ == "PERSON" or person_like(ent)):
+        if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent):
             rec = self._person(ent, base)
             if rec is not None:
                 return rec
@@ -308,7 +309,7 @@ class Registry:
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)
-        if ent is not None and ent.label_ in NAME_LABELS and tok.pos_ == "PROPN":
+        if ent is not None and (ent.label_ in NAME_LABELS or plural_group(ent)) and tok.pos_ == "PROPN":
             return self._group(ent, base)
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
