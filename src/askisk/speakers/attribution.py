@@ -204,18 +204,8 @@ def _find_cue(
         if tok.lower_ == "in" and (view := _in_view(tok)) is not None:
             rec = registry.resolve(view[0], base, recent)  # "in her view, …": the possessor's opinion
             if rec is not None:
-                cands.append(
-                    (
-                        0,
-                        depth(tok) - 1,
-                        tok.i,
-                        rec,
-                        f"in {view[0].text} {view[1].text}",
-                        _span(view[0]),
-                        tok,
-                        view[0],
-                    )
-                )
+                cue = f"in {view[0].text} {view[1].text}"
+                cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(view[0]), tok, view[0]))
             continue
         # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
         subj = (subject_of(tok) or cues.agent_of(tok)) if tok.pos_ in ("VERB", "AUX") else None
