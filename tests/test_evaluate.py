@@ -119,13 +119,13 @@ def test_eval_set_errors_are_clear(tmp_path):
 # -- speakers, not-found threshold, floors ---------------------------------------------------------
 def test_speaker_matching_is_lenient_on_names_but_not_on_narration():
     aliases = {"Dr. Rustam Azizi": ("Azizi", "the expert")}
-    assert em.same_speaker("Taliban", "the Taliban")
-    assert em.same_speaker("Tajikistan\u2019s authorities", "Tajikistan's authorities")
-    assert em.same_speaker("Dr. Rustam Azizi", "Azizi", aliases)
-    assert em.same_speaker(None, None)
-    assert not em.same_speaker(None, "Azizi")
-    assert not em.same_speaker("Dr. Rustam Azizi", None, aliases)
-    assert not em.same_speaker("United Nations report", "Dr. Rustam Azizi", aliases)
+    assert em.is_gold_speaker("Taliban", "the Taliban")
+    assert em.is_gold_speaker("Tajikistan\u2019s authorities", "Tajikistan's authorities")
+    assert em.is_gold_speaker("Dr. Rustam Azizi", "Azizi", aliases)
+    assert em.is_gold_speaker(None, None)
+    assert not em.is_gold_speaker(None, "Azizi")
+    assert not em.is_gold_speaker("Dr. Rustam Azizi", None, aliases)
+    assert not em.is_gold_speaker("United Nations report", "Dr. Rustam Azizi", aliases)
     assert em.speaker_accuracy([True, False, None, True]) == (pytest.approx(2 / 3), 3)
 
 

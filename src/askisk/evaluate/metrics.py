@@ -52,10 +52,13 @@ def ranked_run(ranking: Sequence[str]) -> dict[str, float]:
     return {pid: float(len(ranking) - i) for i, pid in enumerate(ranking)}
 
 
-def same_speaker(
+def is_gold_speaker(
     hit: str | None, gold: str | None, aliases: Mapping[str, Iterable[str]] | None = None
 ) -> bool:
     """Whether the hit's speaker is the gold one; None is the article's narration.
+
+    Stricter on purpose than `speakers.query.same_speaker`, which judges a claim's loose phrase ("the
+    expert") against a passage: a gold name must be the speaker's name or one of its aliases.
 
     Names are compared leniently (case, curly quotes, "the Taliban" = "Taliban"), and the gold name may be
     any alias of the hit's speaker (`aliases`: canonical name -> its aliases, from the index).

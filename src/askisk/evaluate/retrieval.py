@@ -288,7 +288,7 @@ def _judge(
     if first is not None:
         speaker = speakers[ranked[first - 1]]
         if first <= em.SPEAKER_DEPTH:
-            correct = em.same_speaker(speaker, q.speaker, aliases)
+            correct = em.is_gold_speaker(speaker, q.speaker, aliases)
     return QuestionResult(
         q.id, q.query, q.split, q.type, q.speaker, tuple(rels), tuple(ranked), first, speaker, correct
     )
