@@ -282,3 +282,33 @@ def test_a_headline_title_adds_nothing_to_what_the_encoder_reads(seed_built):
             if p.searchable
         ]
         assert embedded == plain
+
+
+@pytest.mark.parametrize(
+    ("front", "embedded_tail"),
+    [
+        ("title: Notes\n", " (Notes)"),  # not given: a short title is taken as the topic
+        ("title: Notes\ntopic: false\n", ""),  # turned off
+        ("title: Field notes from the east, week two\ntopic: Antarctica\n", " (Antarctica)"),
+    ],
+)
+def test_the_front_matter_topic_decides_what_the_encoder_adds(tmp_path, front, embedded_tail):
+    from askisk.sources.kb import read_source
+    from askisk.speakers.corpus import retrieval_texts
+
+    sentence = "The mass balance of the ice sheet is thought to be slightly positive."
+    path = tmp_path / "notes.md"
+    path.write_text(f"---\n{front}---\n{sentence}\n", encoding="utf-8")
+    doc = analyse(read_source(path))
+    [(_, embedded, _)] = retrieval_texts(doc)
+    assert embedded == sentence + embedded_tail
+
+
+def test_a_topic_that_is_not_a_name_is_one_line_and_no_traceback(tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "bad.md").write_text("---\ntitle: Notes\ntopic: [a, b]\n---\nSome text here.\n", encoding="utf-8")
+    proc = run_cli("index", "--kb", str(kb), "--index", str(tmp_path / "index"))
+    assert proc.returncode != 0
+    assert "bad.md: bad front matter: 'topic' must be a short name" in proc.stderr
+    assert "Traceback" not in proc.stderr

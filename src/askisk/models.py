@@ -39,6 +39,9 @@ class Source:
     language: str = "en"
     url: str | None = None
     overrides: tuple[Override, ...] = ()
+    # the one thing the source is about, added to the encoder's text of sentences that do not name it;
+    # None: not given (taken from a short title), "": none
+    topic: str | None = None
 
 
 @dataclass(frozen=True)

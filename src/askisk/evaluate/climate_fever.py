@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from askisk.errors import InputError
+from askisk.speakers.context import topic_name
 
 Split = Literal["even", "even-dev", "even-dev-fit", "even-dev-cal", "even-test", "odd", "all"]
 SPLITS: tuple[str, ...] = ("even", "even-dev", "even-dev-fit", "even-dev-cal", "even-test", "odd", "all")
@@ -128,7 +129,8 @@ def write_kb(claims: Iterable[Claim], kb_dir: Path) -> int:
             sid, n = f"{source_id(article)}-{n}", n + 1
         taken.add(sid)
         body = "\n\n".join(_one_line(e.text) for e in evidences)
-        front = yaml.safe_dump({"id": sid, "title": article, "outlet": "Wikipedia"}, allow_unicode=True)
+        meta = {"id": sid, "title": article, "outlet": "Wikipedia", "topic": topic_name(article)}
+        front = yaml.safe_dump(meta, allow_unicode=True)
         (kb_dir / f"{sid}.md").write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
     return len(taken)
 

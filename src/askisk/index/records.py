@@ -22,6 +22,7 @@ def doc_to_record(doc: SourceDoc, content_hash: str) -> dict[str, Any]:
         "date": s.date,
         "url": s.url,
         "language": s.language,
+        "topic": s.topic,
         "content_hash": content_hash,
         "paragraphs": [[p.number, p.text, p.start, p.kind, p.section, p.page] for p in doc.paragraphs],
         "passages": [
@@ -59,6 +60,7 @@ def record_to_doc(record: dict[str, Any]) -> SourceDoc:
         date=record.get("date"),
         language=record.get("language") or "en",
         url=record.get("url"),
+        topic=record.get("topic"),
     )
     paragraphs = tuple(Paragraph(sid, *row) for row in record["paragraphs"])
     passages = []

@@ -61,10 +61,22 @@ def _opt(meta: dict, key: str) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+def _topic(meta: dict) -> str | None:
+    if "topic" not in meta:
+        return None
+    value = meta["topic"]
+    if value is None or value is False:
+        return ""
+    if not isinstance(value, str | int | float) or value is True:
+        raise ValueError("'topic' must be a short name, or false for none")
+    return " ".join(str(value).split())
+
+
 def parse_source(path: Path, text: str) -> Source:
     try:
         meta, body = split_front_matter(text)
         overrides = _overrides(meta.get("attribution_overrides"))
+        topic = _topic(meta)
     except Exception as exc:  # yaml raises many types; all mean the same thing to the user
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise KnowledgeBaseError(f"{path.name}: bad front matter: {first}") from exc
@@ -80,6 +92,7 @@ def parse_source(path: Path, text: str) -> Source:
         language=str(meta.get("language") or "en"),
         url=_opt(meta, "url"),
         overrides=overrides,
+        topic=topic,
     )
 
 

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from askisk.models import Paragraph, Passage
+from askisk.models import Paragraph, Passage, Source
 from askisk.text import normalize
 
 # "this", "these" and "such" refer to a group only before a group noun ("such cells"): alone, "this" is
@@ -242,6 +242,11 @@ class ContextTracker:
             return ""
         names = [key, *(k for k in self.surface if k != key and self._root(k) == key)]
         return "; ".join(self.surface.get(k, k) for k in names[:MAX_ALIASES])
+
+
+def source_topic(source: Source) -> str:
+    """The source's topic: its `topic` front matter when given ("" turns it off), else `topic_name`."""
+    return source.topic if source.topic is not None else topic_name(source.title)
 
 
 def topic_name(title: str) -> str:

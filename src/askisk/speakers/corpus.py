@@ -12,7 +12,7 @@ from pathlib import Path
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.sources.passages import split_passages
 from askisk.speakers.attribution import attribute
-from askisk.speakers.context import ContextTracker, mentions, topic_name
+from askisk.speakers.context import ContextTracker, mentions, source_topic
 from askisk.text import normalize
 
 
@@ -54,7 +54,7 @@ def analyse(source: Source) -> SourceDoc:
 
 def retrieval_texts(doc: SourceDoc) -> list[tuple[Passage, str, str]]:
     """(passage, text to embed, text for the context BM25) for every searchable passage, in order."""
-    topic = topic_name(doc.source.title)
+    topic = source_topic(doc.source)
     return [
         (p, embed_text(p, a, doc.resolved_text(i), topic), lexical_text(p, doc.context(i), doc.source.title))
         for i, (p, a) in enumerate(zip(doc.passages, doc.attributions, strict=True))
