@@ -312,3 +312,19 @@ def test_a_topic_that_is_not_a_name_is_one_line_and_no_traceback(tmp_path):
     assert proc.returncode != 0
     assert "bad.md: bad front matter: 'topic' must be a short name" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_add_keeps_the_topic_given_on_the_command_line_or_in_the_file(tmp_path):
+    from askisk.sources.kb import load_sources
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    note = tmp_path / "notes.txt"
+    note.write_text("The ice sheet is thought to be slightly positive.\n", encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Notes on ice\ntopic: false\n---\nThe sheet grows.\n", encoding="utf-8")
+    for args in (("--topic", "Antarctica", str(note)), (str(page),)):
+        proc = run_cli("add", "--kb", str(kb), "--index", str(tmp_path / "index"), *args)
+        assert proc.returncode == 0, proc.stderr
+    topics = {s.title: s.topic for s in load_sources(kb)}
+    assert topics == {"notes": "Antarctica", "Notes on ice": ""}

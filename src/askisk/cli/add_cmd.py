@@ -19,6 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--outlet", help="publisher or outlet")
     p.add_argument("--date", help="publication date, YYYY-MM-DD")
     p.add_argument("--url", help="where the source was published")
+    p.add_argument(
+        "--topic",
+        help="what the source is about, read with sentences that leave it unsaid ('false' for none; "
+        "default: a title of at most four words)",
+    )
     p.add_argument("--id", dest="source_id", metavar="ID", help="source id (default: from the file name)")
     p.add_argument(
         "--replace",
@@ -52,7 +57,14 @@ def run(args: argparse.Namespace) -> int:
     from askisk.sources.importing import Limits, Meta
     from askisk.text import printable
 
-    meta = Meta(title=args.title, outlet=args.outlet, date=args.date, url=args.url, id=args.source_id)
+    topic = (
+        False
+        if args.topic is not None and args.topic.strip().lower() in ("false", "none", "")
+        else args.topic
+    )
+    meta = Meta(
+        title=args.title, outlet=args.outlet, date=args.date, url=args.url, id=args.source_id, topic=topic
+    )
     limits = Limits.from_env(args.max_size, args.max_passages)
     with BuildProgress() as progress:
         service = Askisk.open(args.kb, args.index, store=args.store, notify=progress)

@@ -64,6 +64,7 @@ class Meta:
     date: str | None = None
     url: str | None = None
     id: str | None = None
+    topic: str | bool | None = None  # False: no topic (the front matter's `topic: false`)
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def finish(
     merged = {**found, **given}
     date_from = "command line" if meta.date else found.pop("date_from", None) or "front matter"
     title = _one_line(merged.get("title") or path.stem) or _one_line(path.stem) or "untitled"
-    fm = {
+    fm: dict[str, object] = {
         "id": None,  # decided when written (must be unique in the kb)
         "title": title,
         "outlet": _opt_line(merged.get("outlet")),
@@ -281,6 +282,8 @@ def finish(
     if fm["date"]:
         fm["date_from"] = date_from
     fm.update(extra or {})
+    if "topic" in merged:
+        fm["topic"] = _opt_line(merged["topic"]) if merged["topic"] is not False else False
     if merged.get("attribution_overrides"):
         fm["attribution_overrides"] = merged["attribution_overrides"]
     hint = str(merged.get("id") or slugify(path.stem))

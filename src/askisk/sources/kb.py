@@ -62,10 +62,10 @@ def _opt(meta: dict, key: str) -> str | None:
 
 
 def _topic(meta: dict) -> str | None:
-    if "topic" not in meta:
+    value = meta.get("topic")
+    if value is None:  # not given, or `topic: null`: the title decides
         return None
-    value = meta["topic"]
-    if value is None or value is False:
+    if value is False:
         return ""
     if not isinstance(value, str | int | float) or value is True:
         raise ValueError("'topic' must be a short name, or false for none")
