@@ -223,4 +223,8 @@ def acronym(name: str) -> str | None:
 
 
 def title_of(word: str) -> tuple[str, str | None] | None:
-    return TITLES.get(word.lower().rstrip("."))
+    """(display form, generic noun) of a title word; a British "Mr", "Dr" keeps the form written."""
+    found = TITLES.get(word.lower().rstrip("."))
+    if found and not word.endswith(".") and found[0].lower() == word.lower() + ".":
+        return found[0][:-1], found[1]
+    return found
