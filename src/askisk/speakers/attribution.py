@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, ranker
+from askisk.speakers import cues, ranker, tagged
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -101,6 +101,7 @@ def attribute(
     for i, p in enumerate(passages):
         by_para.setdefault(p.paragraph, []).append(i)
     decisions: list[_Decision] = [_Decision(None, "narration", None, "none") for _ in passages]
+    tags = tagged.tag_passages(passages)  # the learned tagger's reading of each sentence, or None
     sections: list[tuple[int, list[int]]] = []  # (heading passage index, body paragraph numbers)
     recent: Record | None = None
     prev_last: _Decision | None = None
@@ -130,13 +131,16 @@ def attribute(
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, mask.inside, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
-            found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched)
+            gate = tagged.learned_allowed(tags[i])
+            found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched, gate)
             label = _lead_label(doc, s, e, mask.inside, registry, base, recent) if found is None else None
             if label is not None:
                 found = label
             elif found is None and turn is not None:
                 decisions[i] = _Decision(turn.record, turn.kind, turn.cue, "cued", turn.mention)
                 continue
+            if found is None:  # the rules found no cue: the tagger may see one (speakers.tagged)
+                found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
                 kind = (
@@ -183,7 +187,7 @@ def attribute(
 
 
 def _find_cue(
-    doc, s: int, e: int, inside, registry: Registry, base: int, recent: Record | None, unmatched=None
+    doc, s, e, inside, registry: Registry, base: int, recent: Record | None, unmatched=None, gate=True
 ):
     cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
     headline = is_headline(doc.text, s, e, inside)
@@ -213,7 +217,7 @@ def _find_cue(
         if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
-        elif cues.learnable(tok) and cues.cue_model().score(tok, inside) >= cues.threshold(tok, inside):
+        elif gate and cues.passes(tok, inside):
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue

@@ -60,6 +60,11 @@ def threshold(tok, inside) -> float:
     return CUE_AT if _near_quote(tok, inside) else CUE_AT_BARE
 
 
+def passes(tok, inside) -> bool:
+    """A token the rules do not know is a learned cue: its model score reaches its threshold."""
+    return learnable(tok) and cue_model().score(tok, inside) >= threshold(tok, inside)
+
+
 def _near_quote(tok, inside) -> bool:
     doc = tok.doc
     return any(

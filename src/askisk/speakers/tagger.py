@@ -1,0 +1,146 @@
+"""The learned attribution tagger: which words of a sentence are its SOURCE, CUE and CONTENT.
+
+A token classifier fine-tuned from all-MiniLM-L6-v2 on PolNeAR train (scripts/train_tagger.py; data and
+figures in docs/attribution.md), shipped as ONNX in `tagger_model/` with its tokenizer and `tagger.json`.
+Torch-free: the Rust tokenizer encodes "[CLS] previous sentence [SEP] sentence [SEP]" (the last pieces of
+the previous sentence only), onnxruntime gives four logits per wordpiece (O / SOURCE / CUE / CONTENT),
+a softmax turns them into probabilities. A document's sentences run in batches of similar length.
+Loaded once per process (`load_tagger`); `None` when the model is absent or ASKISK_TAGGER=0.
+Never prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from askisk.errors import AskiskError
+
+MODEL_DIR = Path(__file__).parent / "tagger_model"
+LABELS = ("O", "SOURCE", "CUE", "CONTENT")
+SWITCH_ENV = "ASKISK_TAGGER"
+THREADS_ENV = "ASKISK_TAGGER_THREADS"
+_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Span:
+    label: str  # "SOURCE" | "CUE" | "CONTENT"
+    start: int  # character offsets into the sentence
+    end: int
+    score: float  # mean probability of the label over its pieces
+
+
+@dataclass(frozen=True)
+class Tags:
+    """One sentence as the tagger reads it."""
+
+    coverage: float  # mean over its pieces of P(not O): the share of it inside an attribution
+    cue: float  # the highest P(CUE) of a piece
+    spans: tuple[Span, ...]  # runs of pieces with the same best label (not O)
+
+    def of(self, label: str) -> tuple[Span, ...]:
+        return tuple(s for s in self.spans if s.label == label)
+
+
+EMPTY = Tags(0.0, 0.0, ())
+
+
+class Tagger:
+    def __init__(self, folder: Path = MODEL_DIR, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        try:
+            self.info = json.loads((folder / "tagger.json").read_text(encoding="utf-8"))
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            model = (folder / "model.onnx").read_bytes()
+        except (OSError, ValueError) as exc:
+            raise AskiskError(f"the tagger model in {folder} is missing or broken ({exc})") from exc
+        if tuple(self.info.get("labels", ())) != LABELS:
+            raise AskiskError(f"the tagger's labels {self.info.get('labels')} are not {LABELS}")
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        self.tokenizer = tokenizer
+        self.max_len = int(self.info.get("max_length", 96))
+        self.context = int(self.info.get("context_pieces", 24))
+        self.special = tuple(tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]"))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 1)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+    def tag(self, sentences: Sequence[str], contexts: Sequence[str] | None = None) -> list[Tags]:
+        """Tags per sentence; `contexts[i]` is the sentence before sentence i ("" for none)."""
+        import numpy as np
+
+        ctx = list(contexts) if contexts is not None else [""] * len(sentences)
+        cls, sep, pad = self.special
+        rows = []
+        for text, before in zip(sentences, ctx, strict=True):
+            enc = self.tokenizer.encode(text, add_special_tokens=False)
+            ids, offs = enc.ids[: self.max_len - 3], enc.offsets[: self.max_len - 3]
+            room = min(self.context, self.max_len - 3 - len(ids))
+            left = (
+                self.tokenizer.encode(before, add_special_tokens=False).ids[-room:]
+                if before and room > 0
+                else []
+            )
+            rows.append(([cls, *left, sep, *ids, sep], len(left) + 2, offs))
+        out: list[Tags] = [EMPTY] * len(rows)
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
+        for b in range(0, len(order), _BATCH):
+            chunk = order[b : b + _BATCH]
+            width = max(len(rows[i][0]) for i in chunk)
+            ids = np.full((len(chunk), width), pad, dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            types = np.zeros((len(chunk), width), dtype=np.int64)
+            for r, i in enumerate(chunk):
+                seq, first, _ = rows[i]
+                ids[r, : len(seq)] = seq
+                mask[r, : len(seq)] = 1
+                types[r, first : len(seq)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            logits = self.session.run(["logits"], feed)[0]
+            for r, i in enumerate(chunk):
+                _, first, offs = rows[i]
+                out[i] = _read(_softmax(logits[r, first : first + len(offs)]), offs)
+        return out
+
+
+def _softmax(z):
+    import numpy as np
+
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _read(probs, offsets) -> Tags:
+    if len(offsets) == 0:
+        return EMPTY
+    best = probs.argmax(-1)
+    spans: list[Span] = []
+    run: list[int] = []
+    for k in range(len(offsets) + 1):
+        if run and (k == len(offsets) or best[k] != best[run[0]]):
+            label = int(best[run[0]])
+            if label:
+                score = float(probs[run, label].mean())
+                spans.append(Span(LABELS[label], offsets[run[0]][0], offsets[run[-1]][1], score))
+            run = []
+        if k < len(offsets):
+            run.append(k)
+    return Tags(float(1.0 - probs[:, 0].mean()), float(probs[:, 2].max()), tuple(spans))
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> Tagger | None:
+    if os.environ.get(SWITCH_ENV, "1") == "0" or not (MODEL_DIR / "model.onnx").is_file():
+        return None
+    return Tagger()

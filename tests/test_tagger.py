@@ -1,0 +1,116 @@
+"""The learned attribution tagger (speakers/tagger.py) and where attribution uses it (speakers/tagged.py).
+
+Real shipped ONNX model, real spaCy pipeline; every sentence is written for the test (none from a corpus).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from askisk.models import Source
+from askisk.nlp import pipeline
+from askisk.speakers import cues, tagged
+from askisk.speakers.corpus import analyse
+from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.tagger import LABELS, load_tagger
+
+HEAVY = ("torch", "transformers", "sentence_transformers")
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    model = load_tagger()
+    assert model is not None, "the tagger model is not shipped in src/askisk/speakers/tagger_model/"
+    return model
+
+
+def _attrs(body: str) -> dict[str, tuple[str | None, str]]:
+    doc = analyse(Source(id="t", title="t", path="t.md", body=body))
+    return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}
+
+
+def _spans(text: str, tags) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {label: [] for label in LABELS[1:]}
+    for span in tags.spans:
+        out[span.label].append(text[span.start : span.end])
+    return out
+
+
+def test_tags_source_cue_and_content_of_a_news_sentence(tagger):
+    text = "The senator warned on Tuesday that the new levy would drive farmers out of business."
+    narration = "The river flooded the lower town twice last winter."
+    tags, plain = tagger.tag([text, narration])
+    spans = _spans(text, tags)
+    assert spans["SOURCE"] == ["The senator"]
+    assert any("warned" in c for c in spans["CUE"])
+    assert any("the new levy would drive farmers out of business" in c for c in spans["CONTENT"])
+    assert tags.coverage > 0.7 and tags.cue > 0.5
+    assert plain.coverage < tagged.GATE_AT  # narration: nothing of it inside an attribution
+    assert tagger.tag([]) == []
+
+
+def test_a_batch_tags_each_sentence_as_alone(tagger):
+    texts = [
+        "Mayor Tom Baker said the bridge would reopen in March.",
+        "Officials at the port declined to comment on the strike, which entered its third week on Monday.",
+    ]
+    batched = tagger.tag(texts)
+    for text, tags in zip(texts, batched, strict=True):
+        alone = tagger.tag([text])[0]
+        assert [(s.label, s.start, s.end) for s in tags.spans] == [
+            (s.label, s.start, s.end) for s in alone.spans
+        ]
+        assert abs(tags.coverage - alone.coverage) < 0.02
+
+
+def test_gate_turns_a_learned_cue_in_narration_into_narration():
+    text = "GreenCo plans to plant 4,000 trees along the river next spring."
+    doc = pipeline()(match_text(text))
+    inside = quote_mask(text).inside
+    assert [t.text for t in doc if cues.passes(t, inside)] == ["plans"]  # the logistic detector fires
+    assert _attrs(text + "\n")[text] == (None, "narration")  # the tagger reads narration: gated
+
+
+def test_rule_cues_are_never_gated():
+    text = "Mayor Tom Baker said the weather was fine."
+    assert _attrs(text + "\n")[text] == ("Mayor Tom Baker", "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Tom Baker has no illusions about the cost of the new bridge.", "Mayor Tom Baker"),
+        ("Governor Ana Ruiz portrayed the bill as a gift to polluters.", "Governor Ana Ruiz"),
+        ("The senator warned on Tuesday that the new levy would drive farmers out of business.", "Senator"),
+    ],
+)
+def test_a_sentence_without_a_say_verb_gets_its_speaker(text, speaker):
+    assert _attrs(text + "\n")[text] == (speaker, "reported")
+
+
+def test_recall_needs_a_speaker_the_registry_can_name():
+    got = _attrs(
+        "The debate just proved that the mayor is out of touch with the town.\n\n"
+        "Rip Mayor Baker\n"
+    )
+    assert got["The debate just proved that the mayor is out of touch with the town."][0] != "Debate"
+    assert got["Rip Mayor Baker"] == (None, "narration")  # a headline's name is no speaker
+
+
+def test_tagger_stays_off_torch():
+    code = (
+        "from askisk.speakers.tagger import load_tagger\n"
+        "print(len(load_tagger().tag(['Mayor Tom Baker said the bridge would reopen in March.'])))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "1"
+    modules = set(re.findall(r"import time:\s+\d+ \|\s+\d+ \|\s*(\S+)", result.stderr))
+    assert "onnxruntime" in modules and "tokenizers" in modules
+    assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
