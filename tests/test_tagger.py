@@ -93,10 +93,7 @@ def test_a_sentence_without_a_say_verb_gets_its_speaker(text, speaker):
 
 
 def test_recall_needs_a_speaker_the_registry_can_name():
-    got = _attrs(
-        "The debate just proved that the mayor is out of touch with the town.\n\n"
-        "Rip Mayor Baker\n"
-    )
+    got = _attrs("The debate just proved that the mayor is out of touch with the town.\n\nRip Mayor Baker\n")
     assert got["The debate just proved that the mayor is out of touch with the town."][0] != "Debate"
     assert got["Rip Mayor Baker"] == (None, "narration")  # a headline's name is no speaker
 

@@ -58,7 +58,7 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     cues = [
         c
         for c in tags.of("CUE")
-        if c.score >= RECALL_CUE and not _quoted(c, s, inside) and _has_verb(doc, s + c.start, s + c.end)
+        if c.score >= RECALL_CUE and not _quoted(c, s, inside) and _has_word(doc, s + c.start, s + c.end)
     ]
     sources = [c for c in tags.of("SOURCE") if not _quoted(c, s, inside)]
     if not cues or not sources:
@@ -82,9 +82,9 @@ def _quoted(span: Span, s: int, inside) -> bool:
     return any(inside[i] for i in range(s + span.start, min(s + span.end, len(inside))))
 
 
-def _has_verb(doc, a: int, b: int) -> bool:
-    """The cue holds a verb ("warned"), not only an adverb or an auxiliary ("Apparently", "did not")."""
-    return any(t.pos_ == "VERB" for t in doc if a <= t.idx < b)
+def _has_word(doc, a: int, b: int) -> bool:
+    """The cue holds a verb or noun ("warned", "criticism"), not only an adverb ("Apparently")."""
+    return any(t.pos_ in ("VERB", "NOUN") for t in doc if a <= t.idx < b)
 
 
 def _head(doc, a: int, b: int):

@@ -68,7 +68,7 @@ class Tagger:
         self.tokenizer = tokenizer
         self.max_len = int(self.info.get("max_length", 96))
         self.context = int(self.info.get("context_pieces", 24))
-        self.special = tuple(tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]"))
+        self.special = tuple(tokenizer.token_to_id(t) or 0 for t in ("[CLS]", "[SEP]", "[PAD]"))
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 1)
         options.inter_op_num_threads = 1
@@ -84,14 +84,14 @@ class Tagger:
         rows = []
         for text, before in zip(sentences, ctx, strict=True):
             enc = self.tokenizer.encode(text, add_special_tokens=False)
-            ids, offs = enc.ids[: self.max_len - 3], enc.offsets[: self.max_len - 3]
-            room = min(self.context, self.max_len - 3 - len(ids))
+            pieces, offs = enc.ids[: self.max_len - 3], enc.offsets[: self.max_len - 3]
+            room = min(self.context, self.max_len - 3 - len(pieces))
             left = (
                 self.tokenizer.encode(before, add_special_tokens=False).ids[-room:]
                 if before and room > 0
                 else []
             )
-            rows.append(([cls, *left, sep, *ids, sep], len(left) + 2, offs))
+            rows.append(([cls, *left, sep, *pieces, sep], len(left) + 2, offs))
         out: list[Tags] = [EMPTY] * len(rows)
         order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
         for b in range(0, len(order), _BATCH):
