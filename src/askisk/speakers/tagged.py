@@ -83,8 +83,11 @@ def _quoted(span: Span, s: int, inside) -> bool:
 
 
 def _has_word(doc, a: int, b: int) -> bool:
-    """The cue holds a verb or noun ("warned", "criticism"), not only an adverb ("Apparently")."""
-    return any(t.pos_ in ("VERB", "NOUN") for t in doc if a <= t.idx < b)
+    """The cue holds a verb or noun ("warned", "criticism"), not only an adverb ("Apparently"), and no
+    negated verb: what was not said or done is nobody's statement ("has not published the study")."""
+    toks = [t for t in doc if a <= t.idx < b]
+    negated = any(c.dep_ == "neg" for t in toks if t.pos_ in ("VERB", "AUX") for c in t.children)
+    return not negated and any(t.pos_ in ("VERB", "NOUN") for t in toks)
 
 
 def _head(doc, a: int, b: int):
