@@ -44,13 +44,11 @@ def pair_figures(model, claims) -> dict:
     }
 
 
-def claim_figures(model, settings, dumps) -> dict:
-    from calibrate_stance import load_dumps
-
+def claim_figures(ids, rows, settings) -> dict:
+    """The claim-level figures of dumped candidates (already judged by the model) under `settings`."""
     from askisk.evaluate.verdicts import score
     from askisk.verify.aggregate import decide_raw, to_verdict, top_passages
 
-    ids, rows = load_dumps(dumps, model)
     rows = [(t, g, top_passages(j, settings.model_passages, settings)) for t, g, j in rows]
     verdicts = [to_verdict(t, j, decide_raw(j, settings), settings) for t, _, j in rows]
     result = score("claims", ids, [g for _, g, _ in rows], verdicts).to_json()
@@ -63,21 +61,26 @@ def main() -> int:
     p.add_argument("--climate-fever", type=Path, required=True)
     p.add_argument("--split", default="even-dev-cal", choices=("even-dev-cal", "even-test"))
     p.add_argument("--model", type=Path, help="a stance model folder (else the shipped one)")
-    p.add_argument("--settings", type=Path, help="an aggregate.json (else the shipped one)")
+    p.add_argument("--settings", type=Path, nargs="*", default=[], help="aggregate.json files (else shipped)")
     p.add_argument("--dump", type=Path, nargs="*", default=[], help="candidate dumps of --split")
     args = p.parse_args()
+
+    from calibrate_stance import load_dumps
 
     from askisk.evaluate.climate_fever import load_claims
     from askisk.verify.aggregate import shipped_settings
     from askisk.verify.stance import StanceModel, load_stance
 
     model = StanceModel(args.model) if args.model else load_stance()
-    settings = shipped_settings(args.settings) if args.settings else shipped_settings()
     out = {"split": args.split, "model": str(args.model or "shipped")}
     out["pairs"] = pair_figures(model, load_claims(args.climate_fever, args.split))
+    print(json.dumps(out), flush=True)
     if args.dump:
-        out["claims"] = claim_figures(model, settings, args.dump)
-    print(json.dumps(out))
+        ids, rows = load_dumps(args.dump, model)
+        for path in args.settings or [None]:
+            settings = shipped_settings(path) if path else shipped_settings()
+            claims = claim_figures(ids, rows, settings)
+            print(json.dumps({"settings": str(path or "shipped"), "claims": claims}), flush=True)
     return 0
 
 
