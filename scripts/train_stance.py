@@ -10,6 +10,10 @@ A cross-encoder initialised from the bundled all-MiniLM-L6-v2 weights (config.mo
   passage; SUPPORT -> entails, REFUTE -> contradicts), plus up to --ci-negatives other sentences of the
   cited abstracts as hard "neutral" pairs (on the subject, not settling it), when --citation-integrity
   is given (all its splits: none of them is an askisk evaluation set).
+- BECEL's copies (--becel FOLDER): the full SNLI dev + test (9.8k + 9.8k; the --snli copy is a subset and
+  is not counted twice), with --becel-negational its negated-hypothesis pairs, with --rte RTE train +
+  validation + negational, whose not_entailment is its own target ("not entails": P(contradicts) +
+  P(neutral)); --becel-pairs / --rte-pairs take balanced samples, --cf-repeat oversamples Climate-FEVER.
 The "even-dev-cal" claims (ids 6 mod 8) are kept out: their pairs measure pair accuracy here, and the
 verdict thresholds and confidence calibration are set on them later (scripts/calibrate_stance.py).
 Writes model.onnx (int8 when it agrees with fp32 on >= 99% of the held-out pairs, else fp32),
