@@ -58,3 +58,34 @@ def test_the_cue_highest_in_the_parse_speaks():
     # speech.depth compared spaCy tokens by identity, so every token had depth 50 and the first cue won
     got = _attrs("Critics claim the tax will hurt farmers, the minister admitted.\n")
     assert got["Critics claim the tax will hurt farmers, the minister admitted."][0] == "Minister"
+
+
+def test_one_quoted_by_an_agency_speaks_not_the_agency():
+    got = _attrs(
+        "Oil Minister Hisham Nazer met OPEC envoys on Monday.\n\n"
+        "Nazer was quoted by the SPA as saying the kingdom would keep to the accord.\n\n"
+        "The claim was denied by Shepherd, who called it false.\n"
+    )
+    assert got["Nazer was quoted by the SPA as saying the kingdom would keep to the accord."][0].endswith(
+        "Hisham Nazer"
+    )
+    assert (
+        got["The claim was denied by Shepherd, who called it false."][0] == "Shepherd"
+    )  # agents still speak
+
+
+def test_plural_documents_with_a_determiner_or_a_modifier_speak_and_bare_reports_do_not():
+    got = _attrs(
+        "Oil prices fell on Monday.\n\n"
+        "Industry reports estimated the group was producing one million barrels above its ceiling.\n\n"
+        "The documents said peso proceeds can be invested in selected industries.\n\n"
+        "According to reports, prices will rise again.\n"
+    )
+    assert got[
+        "Industry reports estimated the group was producing one million barrels above its ceiling."
+    ] == (
+        "Industry reports",
+        "reported",
+    )
+    assert got["The documents said peso proceeds can be invested in selected industries."][1] == "reported"
+    assert got["According to reports, prices will rise again."] == (None, "narration")

@@ -212,7 +212,7 @@ def _find_cue(
                 cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(view[0]), tok, view[0]))
             continue
         # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
-        subj = (subject_of(tok) or cues.agent_of(tok)) if tok.pos_ in ("VERB", "AUX") else None
+        subj = (subject_of(tok) or cues.passive_speaker(tok)) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0
         if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:

@@ -82,6 +82,7 @@ def _only_pronoun_content(kids) -> bool:
 
 
 _BY_COMPLEMENT = OPINION_AS_VERBS | {"claim"}
+_CHANNEL_VERBS = frozenset({"quote", "cite"})
 
 
 def subject_of(tok):
@@ -106,6 +107,15 @@ def agent_of(verb):
     return None
 
 
+def passive_speaker(verb):
+    """Who speaks through a passive verb: its "by" agent ("was denied by Shepherd"), except for a verb that
+    relays ("X was quoted by the agency as saying …"): there the one quoted speaks."""
+    quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.lemma_.lower() in _CHANNEL_VERBS and quoted:
+        return quoted[0]
+    return agent_of(verb)
+
+
 def speaker_of(tok):
     """The mention that names who speaks through a learned cue, or None.
 
@@ -115,7 +125,7 @@ def speaker_of(tok):
     """
     if tok.pos_ in ("VERB", "AUX"):
         if any(c.dep_ == "agent" for c in tok.children):
-            return agent_of(tok)
+            return passive_speaker(tok)
         subj = subject_of(tok)
         return subj if subj is not None and subj.dep_ == "nsubj" else None
     for child in tok.children:

@@ -357,10 +357,11 @@ class Registry:
         noun = tok.lemma_.lower()
         author = author_of(tok)
         if author is None:
-            if tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+            kinds = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod")]
+            if tok.tag_ == "NNS" and not kinds:
                 return None  # "according to reports": no source, even after "a report" was named
             rec = self._by_noun(noun)
-            if rec is None and tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children):
+            if rec is None and (tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children) or kinds):
                 # "…, says a report." / "The report says …": a document the text never named ("according
                 # to reports" / "polls suggest" name no source)
                 rec = Record(name=np_text(tok)[:1].upper() + np_text(tok)[1:], kind="document", nouns={noun})
