@@ -278,24 +278,11 @@ def onnx_logits(path: Path, tokenizer, pairs, max_len: int, batch: int = 64):
 
 
 def export(model, tokenizer, pairs, max_len: int, dest: Path) -> None:
-    import torch
+    from askisk.encoder.onnx_export import export_graph
 
     model.eval()
     ids, mask, types = encode(tokenizer, pairs[:3], max_len)
-    batch = torch.export.Dim("batch", max=4096)
-    seq = torch.export.Dim("sequence", max=512)
-    shapes = {name: {0: batch, 1: seq} for name in ("input_ids", "attention_mask", "token_type_ids")}
-    with torch.no_grad():
-        program = torch.onnx.export(
-            model,
-            (ids, mask, types),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["logits"],
-            dynamic_shapes=shapes,
-            dynamo=True,
-            verbose=False,
-        )
-    program.save(str(dest))
+    export_graph(model, (ids, mask, types), dest, output="logits")
 
 
 def main() -> int:

@@ -265,24 +265,10 @@ def export_onnx(folder: Path, dest: Path, max_seq_length: int) -> None:
     with _quiet():
         model = AutoModel.from_pretrained(str(folder)).eval()
         wrapper = LastHiddenState(model).eval()
-        batch = torch.export.Dim("batch", max=4096)
-        seq = torch.export.Dim("sequence", max=max(512, max_seq_length))
-        shapes = {name: {0: batch, 1: seq} for name in INPUT_NAMES}
         with torch.no_grad():
             expected = wrapper(ids, mask, types).numpy()
-            program = torch.onnx.export(
-                wrapper,
-                (ids, mask, types),
-                input_names=list(INPUT_NAMES),
-                output_names=[OUTPUT_NAME],
-                dynamic_shapes=shapes,
-                dynamo=True,
-                verbose=False,
-            )
         tmp = dest.with_name(dest.name + ".tmp")
-        if program is None:
-            raise RuntimeError("the ONNX exporter returned nothing")
-        program.save(str(tmp))
+        export_graph(wrapper, (ids, mask, types), tmp, OUTPUT_NAME, max_seq=max(512, max_seq_length))
     try:
         _verify(
             tmp,
@@ -293,6 +279,31 @@ def export_onnx(folder: Path, dest: Path, max_seq_length: int) -> None:
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def export_graph(
+    module: Any, inputs: tuple, dest: Path, output: str = OUTPUT_NAME, max_seq: int = 512
+) -> None:
+    """Export a module taking (input_ids, attention_mask, token_type_ids) with dynamic batch and sequence
+    axes to one ONNX file; the training scripts' heads use it too (their output is "logits")."""
+    import torch
+
+    batch = torch.export.Dim("batch", max=4096)
+    seq = torch.export.Dim("sequence", max=max_seq)
+    shapes = {name: {0: batch, 1: seq} for name in INPUT_NAMES}
+    with torch.no_grad():
+        program = torch.onnx.export(
+            module,
+            inputs,
+            input_names=list(INPUT_NAMES),
+            output_names=[output],
+            dynamic_shapes=shapes,
+            dynamo=True,
+            verbose=False,
+        )
+    if program is None:
+        raise RuntimeError("the ONNX exporter returned nothing")
+    program.save(str(dest))
 
 
 def _verify(path: Path, feed: dict, expected, mask) -> None:
