@@ -89,3 +89,17 @@ def test_plural_documents_with_a_determiner_or_a_modifier_speak_and_bare_reports
     )
     assert got["The documents said peso proceeds can be invested in selected industries."][1] == "reported"
     assert got["According to reports, prices will rise again."] == (None, "narration")
+
+
+def test_the_role_noun_is_the_unnamed_one_it_introduced_not_the_person_named_beside_it():
+    got = _attrs(
+        "Chancellor Nigel Lawson has told the minister that the debt is a matter for the banks, a Treasury "
+        "spokesman said.\n\n"
+        "The spokesman said the Chancellor had stressed the need for a convincing programme.\n\n"
+        "He added an accord with the fund could help.\n"
+    )
+    assert got["The spokesman said the Chancellor had stressed the need for a convincing programme."] == (
+        "Treasury spokesman",
+        "reported",
+    )
+    assert got["He added an accord with the fund could help."] == ("Treasury spokesman", "reported")

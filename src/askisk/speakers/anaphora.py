@@ -204,3 +204,13 @@ def conflicts(rec, noun: str, words: set[str]) -> bool:
 def salience(rec) -> int:
     """Last seen as a subject or speaker outranks mentioned since (by up to two paragraphs)."""
     return max(rec.subject, rec.last - 2_000_000)
+
+
+def introduced(records, tok):
+    """ "The spokesman said" after "a Treasury spokesman said": the one person that role noun introduced
+    (a record named by it and marked as one person), before any guess at who the story is about."""
+    if not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+        return None
+    noun = tok.lemma_.lower()
+    hits = [r for r in records if r.one and r.name.lower().split()[-1:] == [noun]]
+    return max(hits, key=lambda r: r.last) if hits else None

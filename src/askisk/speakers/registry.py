@@ -303,7 +303,9 @@ class Registry:
             if rec is not None:
                 return rec
         if anaphora.is_description(tok):  # "said the 74-year-old comedian": the person the story is about
-            rec = anaphora.described(self.records, tok, base + tok.i, recent)
+            rec = anaphora.introduced(self.records, tok) or anaphora.described(
+                self.records, tok, base + tok.i, recent
+            )
             if rec is not None:
                 rec.describe(tok.lemma_.lower(), anaphora.marks(tok))
                 return rec
