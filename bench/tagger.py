@@ -1,7 +1,7 @@
 """Cost of the learned attribution tagger (speakers/tagger.py) at build time, on the seed kb and its fixtures.
 
-Times, per sentence, the tagger alone (one batched run over each source's body sentences, the previous
-sentence as context) and the whole attribution (`analyse`) with the tagger on and off (its gate and
+Times, per sentence, the tagger alone (one batched run over each source's body sentences, each read
+alone) and the whole attribution (`analyse`) with the tagger on and off (its gate and
 recall steps skipped). The first load of the model is timed on its own. Interleaved rounds, best of N,
 so load from other processes falls on all alike.
 

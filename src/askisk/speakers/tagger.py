@@ -2,9 +2,10 @@
 
 A token classifier fine-tuned from all-MiniLM-L6-v2 on PolNeAR train (scripts/train_tagger.py; data and
 figures in docs/attribution.md), shipped as ONNX in `tagger_model/` with its tokenizer and `tagger.json`.
-Torch-free: the Rust tokenizer encodes "[CLS] previous sentence [SEP] sentence [SEP]" (the last pieces of
-the previous sentence only), onnxruntime gives four logits per wordpiece (O / SOURCE / CUE / CONTENT),
-a softmax turns them into probabilities. A document's sentences run in batches of similar length.
+Torch-free: the Rust tokenizer encodes "[CLS] [SEP] sentence [SEP]" (the model was trained with the
+previous sentence in the first segment half the time; it did not pay, so run time leaves it empty),
+onnxruntime gives four logits per wordpiece (O / SOURCE / CUE / CONTENT), a softmax turns them into
+probabilities. A document's sentences run in batches of similar length.
 Loaded once per process (`load_tagger`); `None` when the model is absent or ASKISK_TAGGER=0.
 Never prints.
 """
@@ -67,7 +68,6 @@ class Tagger:
         tokenizer.no_truncation()
         self.tokenizer = tokenizer
         self.max_len = int(self.info.get("max_length", 96))
-        self.context = int(self.info.get("context_pieces", 24))
         self.special = tuple(tokenizer.token_to_id(t) or 0 for t in ("[CLS]", "[SEP]", "[PAD]"))
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 1)
@@ -75,23 +75,16 @@ class Tagger:
         options.log_severity_level = 3
         self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
-    def tag(self, sentences: Sequence[str], contexts: Sequence[str] | None = None) -> list[Tags]:
-        """Tags per sentence; `contexts[i]` is the sentence before sentence i ("" for none)."""
+    def tag(self, sentences: Sequence[str]) -> list[Tags]:
+        """Tags per sentence, each read alone."""
         import numpy as np
 
-        ctx = list(contexts) if contexts is not None else [""] * len(sentences)
         cls, sep, pad = self.special
         rows = []
-        for text, before in zip(sentences, ctx, strict=True):
+        for text in sentences:
             enc = self.tokenizer.encode(text, add_special_tokens=False)
             pieces, offs = enc.ids[: self.max_len - 3], enc.offsets[: self.max_len - 3]
-            room = min(self.context, self.max_len - 3 - len(pieces))
-            left = (
-                self.tokenizer.encode(before, add_special_tokens=False).ids[-room:]
-                if before and room > 0
-                else []
-            )
-            rows.append(([cls, *left, sep, *pieces, sep], len(left) + 2, offs))
+            rows.append(([cls, sep, *pieces, sep], 2, offs))
         out: list[Tags] = [EMPTY] * len(rows)
         order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
         for b in range(0, len(order), _BATCH):
