@@ -11,7 +11,8 @@ from conftest import ROOT
 SRC = ROOT / "src" / "askisk"
 # Lower rank = earlier in the flow. The shared words and tools come first, the two faces last.
 RANKS = {
-    "models": 0, "config": 0, "errors": 0, "text": 0, "fsutil": 0, "nlp": 0, "faults": 0, "__init__": 0,
+    "models": 0, "config": 0, "errors": 0, "text": 0, "fsutil": 0, "nlp": 0, "faults": 0, "runtime": 0,
+    "__init__": 0,
     "sources": 1, "speakers": 2, "encoder": 3, "index": 4, "search": 5, "verify": 6,
     "evaluate": 7, "report": 7, "service": 8, "cli": 9, "tui": 9, "api": 9, "__main__": 9,
 }  # fmt: skip

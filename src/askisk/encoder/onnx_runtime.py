@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk.config import DIMENSION, MODEL_NAME
+from askisk.runtime import onnx_session
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,7 +36,6 @@ class OnnxEncoder:
     def __init__(
         self, model: bytes, tokenizer: bytes, info: dict[str, Any], threads: int | None = None
     ) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.info = info
@@ -44,11 +44,7 @@ class OnnxEncoder:
         self.tokenizer.enable_truncation(int(info.get("max_seq_length", 256)))
         pad_id = self.tokenizer.token_to_id("[PAD]")
         self.tokenizer.enable_padding(pad_id=pad_id if pad_id is not None else 0, pad_token="[PAD]")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or DEFAULT_THREADS)
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+        self.session = onnx_session(model, threads or int(os.environ.get(THREADS_ENV) or DEFAULT_THREADS))
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.output = str(info.get("output", "last_hidden_state"))
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from askisk.errors import AskiskError
+from askisk.runtime import onnx_session
 
 MODEL_DIR = Path(__file__).parent / "tagger_model"
 LABELS = ("O", "SOURCE", "CUE", "CONTENT")
@@ -53,7 +54,6 @@ EMPTY = Tags(0.0, 0.0, ())
 
 class Tagger:
     def __init__(self, folder: Path = MODEL_DIR, threads: int | None = None) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         try:
@@ -69,11 +69,7 @@ class Tagger:
         self.tokenizer = tokenizer
         self.max_len = int(self.info.get("max_length", 96))
         self.special = tuple(tokenizer.token_to_id(t) or 0 for t in ("[CLS]", "[SEP]", "[PAD]"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 1)
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+        self.session = onnx_session(model, threads or int(os.environ.get(THREADS_ENV) or 1))
 
     def tag(self, sentences: Sequence[str]) -> list[Tags]:
         """Tags per sentence, each read alone."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askisk.errors import AskiskError
+from askisk.runtime import onnx_session
 
 if TYPE_CHECKING:
     import numpy as np
@@ -50,7 +51,6 @@ class Stance:
 
 class StanceModel:
     def __init__(self, folder: Path = MODEL_DIR, threads: int | None = None) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         try:
@@ -64,11 +64,7 @@ class StanceModel:
         tokenizer.no_padding()
         tokenizer.enable_truncation(int(self.info.get("max_length", 128)))
         self.tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get(THREADS_ENV) or 1)
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+        self.session = onnx_session(model, threads or int(os.environ.get(THREADS_ENV) or 1))
 
     def logits(self, claim: str, passages: Sequence[str]) -> np.ndarray:
         import numpy as np
