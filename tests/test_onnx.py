@@ -264,3 +264,25 @@ def test_failed_export_does_not_fail_the_build(seed_copy, monkeypatch):
         query_encoder(build, _manifest(index), notes.append).backend == "sentence-transformers"
         and len(notes) == 1
     )
+
+
+def test_kept_links_of_killed_processes_are_swept(tmp_path):
+    """A build keeps a link to its export in the temp folder, removed at exit; a process killed before its
+    exit leaves it behind (90 MB each), and the next build removes it. Live processes keep theirs."""
+    import subprocess
+    import sys
+
+    from askisk.encoder import onnx_export
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    child.kill()
+    child.wait()
+    dead = tmp_path / f"{onnx_export.KEEP_PREFIX}{child.pid}-abc"
+    alive = tmp_path / f"{onnx_export.KEEP_PREFIX}{os.getpid()}-def"
+    unrelated = tmp_path / f"{onnx_export.KEEP_PREFIX}old_name"
+    for folder in (dead, alive, unrelated):
+        folder.mkdir()
+        (folder / onnx_export.ONNX_FILE).write_bytes(b"x")
+    onnx_export._sweep_orphans(tmp_path)
+    assert not dead.exists()
+    assert alive.exists() and unrelated.exists()

@@ -37,6 +37,7 @@ TOKENIZER_FILE = "tokenizer.json"
 EXPORT_VERSION = 1
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OUTPUT_NAME = "last_hidden_state"
+KEEP_PREFIX = "askisk-onnx-"
 MAX_ABS_DIFF = 1e-4  # fresh export vs torch on the check sentences (fp32 differences are ~1e-6)
 MODEL_FILES = (
     "config.json",
@@ -171,7 +172,8 @@ def _keep(key: str, path: Path, digest: str, opset: int | None) -> None:
     import atexit
     import tempfile
 
-    folder = Path(tempfile.mkdtemp(prefix="askisk-onnx-"))
+    _sweep_orphans(Path(tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=f"{KEEP_PREFIX}{os.getpid()}-"))
     atexit.register(shutil.rmtree, folder, True)
     kept = folder / ONNX_FILE
     try:
@@ -179,6 +181,25 @@ def _keep(key: str, path: Path, digest: str, opset: int | None) -> None:
     except OSError:
         return
     _kept[key] = (kept, digest, opset)
+
+
+def _sweep_orphans(temp: Path) -> None:
+    """Remove the kept links of processes that were killed before their atexit ran (each holds a whole
+    export, ~90 MB, once the index it came from is gone)."""
+    for folder in temp.glob(f"{KEEP_PREFIX}*-*"):
+        pid = folder.name[len(KEEP_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _cache_folder(key: str, exporter: str) -> Path:
