@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, ranker, tagged
+from askisk.speakers import cues, ranker, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -49,21 +49,19 @@ from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
     PERSON_PRONOUNS,
+    QUOTE_WORDS,
     VIEW_NOUNS,
     match_text,
+    mostly_quoted,
     quote_mask,
     quoted_words,
+    without_titles,
 )
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 
-_QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter ones are scare quotes)
-# ... and only when it opens with it or quoted words are QUOTED_SHARE of its letters or more: "X called the
-# senator a “nasty guy”" is reported speech with a quoted phrase. PolNeAR dev kind accuracy 0.937 -> 0.959
-# (0.25: 0.953, 0.45: 0.961 but a seed quote became reported, 0.65: 0.943).
-QUOTED_SHARE = 0.35
 ANSWER_CUE = "answer under interview question"
 OVERRIDE_CUE = "override in front matter"
 
@@ -120,6 +118,7 @@ def attribute(
             sections[-1][1].append(para.number)
         text = match_text(para.text)
         mask = quote_mask(para.text)
+        spoken = without_titles(para.text, mask.inside)  # "Fear The Walking Dead" is a title, not a quote
         doc = nlp(text)
         if observer is not None:
             observer(para, doc, idxs, passages)
@@ -129,11 +128,13 @@ def attribute(
         for i in idxs:
             p = passages[i]
             s, e = p.start - para.start, p.end - para.start
-            words = quoted_words(para.text, mask.inside, s, e)
+            words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
             gate = tagged.learned_allowed(tags[i])
             found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched, gate)
-            label = _lead_label(doc, s, e, mask.inside, registry, base, recent) if found is None else None
+            # a label opens its paragraph: "Rolling Stone: Watch …" inside a paragraph is a link, not a turn
+            first = i == idxs[0]
+            label = _lead_label(doc, s, e, mask.inside, registry, base, recent) if found is None and first else None
             if label is not None:
                 found = label
             elif found is None and turn is not None:
@@ -143,15 +144,11 @@ def attribute(
                 found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = (
-                    "quote"
-                    if words >= _QUOTE_WORDS and _mostly_quoted(para.text, mask.inside, s, e)
-                    else "reported"
-                )
+                kind = "quote" if words >= QUOTE_WORDS and mostly_quoted(para.text, mask.inside, s, e) else "reported"
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
                 turn = decisions[i] if label is not None else None
-            elif words >= _QUOTE_WORDS or mask.inside[s]:
+            elif words >= QUOTE_WORDS or spoken[s]:
                 decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
@@ -173,6 +170,7 @@ def attribute(
             prev_last = decisions[idxs[-1]]
             recent = prev_last.record or recent
     _interview_answers(decisions, passages, by_para, sections)
+    transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
     attributions = [_attribution(d) for d in decisions]
     attributions = _apply_overrides(source, passages, attributions)
     speakers = _speaker_list(source.id, registry, decisions, attributions)
@@ -246,14 +244,6 @@ def _in_view(tok):
         if poss:
             return poss[0], obj
     return None
-
-
-def _mostly_quoted(text: str, inside, s: int, e: int) -> bool:
-    """The sentence opens with its quotation, or quoted words are QUOTED_SHARE of its letters or more."""
-    letters = [i for i in range(s, e) if text[i].isalnum()]
-    if not letters or inside[letters[0]]:
-        return bool(letters)
-    return sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
 
 
 def _span(tok) -> tuple[int, int]:

@@ -9,7 +9,8 @@ Works on spaCy tokens handed to it but never imports spaCy; never hard-codes a n
 - Colon lead-in: a cued passage that ends with ":" ("The governor added:") hands its speaker to the
   next paragraph when that paragraph has no cue of its own (a block quotation).
 - Headline: a line that ends in no full stop, ? ! or closing quotation mark and quotes nothing ("BMW
-  reveals new models pipeline"): its verb with a plain object is no cue.
+  reveals new models pipeline"; a full stop set off by a space is a link teaser run into the text, "Kanye
+  reveals new album title ."): its verb with a plain object is no cue.
 - Signature: a paragraph that ends with a closing quotation mark, a dash and a name ("… shame.” ―
   Sonya Herridge") is that person's quotation.
 """
@@ -68,4 +69,6 @@ def signatures(text: str) -> list[tuple[int, int]]:
 def is_headline(text: str, s: int, e: int, inside) -> bool:
     """A line that ends in no full stop, ? ! or closing quotation mark, and quotes nothing."""
     line = text[s:e].rstrip()
+    if line.endswith(" ."):  # a link teaser run into the text: "Rolling Stone: Kanye reveals new album title ."
+        line = line[:-1].rstrip()
     return bool(line) and line[-1] not in ".?!\"'”’:;)" and not any(inside[s:e])

@@ -216,6 +216,53 @@ def quoted_words(text: str, inside: tuple[bool, ...], start: int, end: int) -> i
     return best
 
 
+QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter ones are scare quotes)
+# ... and only when it opens with it or quoted words are QUOTED_SHARE of its letters or more: "X called the
+# senator a “nasty guy”" is reported speech with a quoted phrase. PolNeAR dev kind accuracy 0.937 -> 0.959
+# (0.25: 0.953, 0.45: 0.961 but a seed quote became reported, 0.65: 0.943).
+QUOTED_SHARE = 0.35
+
+
+def mostly_quoted(text: str, inside, s: int, e: int) -> bool:
+    """The sentence opens with its quotation, or quoted words are QUOTED_SHARE of its letters or more."""
+    letters = [i for i in range(s, e) if text[i].isalnum()]
+    if not letters or inside[letters[0]]:
+        return bool(letters)
+    return sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
+
+
+_TITLE_SMALL = vocab("a an and as at by for from in into of on or the to vs with")
+_TITLE_MAX_WORDS = 10
+
+
+def without_titles(text: str, inside: tuple[bool, ...]) -> tuple[bool, ...]:
+    """`inside` with the quotations that are titles or names cleared: every word capitalised but small
+    ones, no sentence punctuation but a final comma or full stop ("Fear The Walking Dead", "Sons of
+    Anarchy's"). A title in quotation marks is nobody's words: it neither makes a quote nor waits for a cue."""
+    out = list(inside)
+    i = 0
+    while i < len(text):
+        if not inside[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and inside[j]:
+            j += 1
+        run = text[i:j].strip("\"“”„«»'‘’` ")
+        body = run.rstrip(",.")
+        words = body.split()
+        if (
+            words
+            and len(words) <= _TITLE_MAX_WORDS
+            and not any(c in body for c in ".!?;:,")
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+            and (words[0][:1].isupper() or words[0][:1].isdigit())
+        ):
+            out[i:j] = [False] * (j - i)
+        i = j
+    return tuple(out)
+
+
 def acronym(name: str) -> str | None:
     """'United Nations' -> 'UN'; None for one-word names."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper() and w.lower() not in SMALL_WORDS]

@@ -32,10 +32,22 @@ def subject_of(verb):
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
+        if (named := _misparsed_subject(verb)) is not None:
+            return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _misparsed_subject(verb):
+    """ "…, the Telegraph reports.": the small parser reads "the Telegraph reports" as a noun phrase headed
+    by the verb (a determiner and a compound under a VERB); the compound name is the subject."""
+    kids = [c for c in verb.children if c.i < verb.i]
+    if verb.pos_ != "VERB" or not any(c.dep_ == "det" for c in kids):
+        return None
+    names = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def is_speech(tok, inside) -> bool:
