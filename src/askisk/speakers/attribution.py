@@ -42,7 +42,7 @@ from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers import cues, ranker, tagged, transcript
 from askisk.speakers.documents import is_finding
-from askisk.speakers.formats import ends_with_colon, is_headline, lead_label, signatures
+from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
@@ -57,7 +57,7 @@ from askisk.speakers.rules import (
     quoted_words,
     without_titles,
 )
-from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
+from askisk.speakers.speech import cue_text, depth, is_circumstance, is_speech, says_something, subject_of
 from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
@@ -189,8 +189,9 @@ def _find_cue(
 ):
     cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
     headline = is_headline(doc.text, s, e, inside)
+    titled = headline and is_title_case(doc.text, s, e)  # "Greece Says It Has Right …": a title-case headline
     for tok in doc:
-        if not (s <= tok.idx < e) or inside[tok.idx]:
+        if not (s <= tok.idx < e) or inside[tok.idx] or titled or is_circumstance(tok):
             continue
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
@@ -229,6 +230,8 @@ def _find_cue(
         cands.append((learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj), tok, subj))
     if not cands:
         return None
+    if any(says_something(c[6], inside) for c in cands):  # "Both sides wrote to …, but X said he …": X's
+        cands = [c for c in cands if says_something(c[6], inside)]
     best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
     rec.mention(base + best[2], subject=not best[0])

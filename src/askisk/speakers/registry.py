@@ -223,7 +223,8 @@ class Registry:
 
     def _find_person(self, words: list[str], gender: str | None = None) -> Record | None:
         """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
-        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave)."""
+        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); a bare surname two
+        people share ("Gordon": Nick Gordon, his mother Michelle Gordon) the most mentioned so far."""
         want = {w.lower() for w in words}
         found = []
         for rec in reversed(self.records):
@@ -231,10 +232,12 @@ class Registry:
                 continue
             have = {w.lower() for w in rec.tokens}
             if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
-                if not gender or rec.gender == gender:
+                if gender and rec.gender == gender:
                     return rec
                 found.append(rec)
-        return found[0] if found else None
+        if gender or len(want) > 1 or len(found) < 2:
+            return found[0] if found else None
+        return max(found, key=lambda r: r.count)  # the one the story is about; the latest on a tie
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
         words = clean_words([t.text for t in ent])

@@ -31,6 +31,9 @@ def subject_of(verb):
     for _ in range(3):
         for child in verb.children:
             if child.dep_ == "nsubj":
+                # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                    return verb.head
                 return child
         if (named := _misparsed_subject(verb)) is not None:
             return named
@@ -71,6 +74,36 @@ def is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def says_something(tok, inside) -> bool:
+    """A cue that carries what was said: a clause, a quotation near it, a colon after it, a parenthetical
+    or tail position (", he said,"), or "according to" / "in her view". "Both sides wrote to the minister"
+    and "spoke with Gordon's mother" say nothing in the sentence: another cue that does outranks them."""
+    if tok.lower_ in ("according", "in") or tok.dep_ in ("parataxis", "ccomp"):
+        return True
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or _near_quote(tok, inside):
+        return True
+    return (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":") or _parenthetical(tok, kids)
+
+
+def is_circumstance(tok) -> bool:
+    """A speech verb that is background, not the sentence's attribution: a participle of an absolute
+    "with both sides reiterating their positions" (no clause of its own), or a verb inside a relative clause
+    whose content is the relative clause itself ("strikes, which employers say has cost them …")."""
+    kids = list(tok.children)
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return True
+    if tok.dep_ != "relcl":
+        return False
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and any(s.tag_ in ("WDT", "WP") for s in subjects):
+        return True  # the parser hung "which" on the speech verb beside its real subject
+    for clause in (c for c in kids if c.dep_ in ("ccomp", "xcomp")):
+        if any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ in ("WDT", "WP") for s in clause.children):
+            return True
+    return False
 
 
 def _parenthetical(verb, kids) -> bool:

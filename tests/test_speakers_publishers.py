@@ -1,0 +1,127 @@
+"""Attribution forms met on pages of new publishers (issue 15, session 8: a CNN debate transcript, CNN,
+HLN, The Hollywood Reporter and Rolling Stone stories, Reuters wire copy): transcript turns that run over
+paragraphs, link teasers run into the text, titles in quotation marks, a misparsed "…, the X reports.",
+background speech verbs, two cues in one sentence, a bare surname two people share. Real spaCy model and
+the real pipeline; every text is written for the test, from no corpus.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+TRANSCRIPT = (
+    "Evening Forum on Housing - Transcript\n\n"
+    "HOLLAND:  Good evening. We are ready to begin.\n\n"
+    "HOLLAND:  Are you ready?\n\n"
+    "(APPLAUSE)\n\n"
+    "Mayor Brandt, I want to start with you. Some residents believe you changed your plan for votes.\n\n"
+    "Will you change it again?\n\n"
+    "BRANDT:  No. I have kept the same plan since the first day.\n\n"
+    "I think the council agrees with me on most of it.\n\n"
+    "HOLLAND:  Thank you, Mayor.\n"
+)
+
+
+def test_a_transcript_turn_runs_over_paragraphs_until_the_next_label():
+    got = _attrs(TRANSCRIPT)
+    assert got["HOLLAND:  Are you ready?"][0] == "Holland"  # a labelled question is a turn, not a heading
+    assert got["(APPLAUSE)"] == (None, "narration")  # a stage direction speaks for no one
+    assert got["Mayor Brandt, I want to start with you."][0] == "Holland"  # the turn goes on after it
+    # a cue inside the turn is the turn's speaker reporting: the sentence is still Holland's
+    assert got["Some residents believe you changed your plan for votes."][0] == "Holland"
+    assert got["Will you change it again?"] == ("Holland", "reported")
+    assert got["I think the council agrees with me on most of it."][0] == "Mayor Brandt"  # named before
+    assert got["HOLLAND:  Thank you, Mayor."][0] == "Holland"
+
+
+def test_one_capitalised_dateline_is_not_a_transcript():
+    got = _attrs(
+        "BERLIN:  The council met on Monday.\n\nThe hall was full. The doors closed at six.\n\n"
+        "The vote is next week.\n"
+    )
+    assert got["The doors closed at six."] == (None, "narration")
+    assert got["The vote is next week."] == (None, "narration")
+
+
+def test_a_label_inside_a_paragraph_is_a_link_not_a_turn():
+    sentence = "Daily Planet: Watch the mayor's speech on housing ."
+    got = _attrs(
+        f"Sellers are offering bags of air from the concert. {sentence} "
+        "In other news, the shoes are listed at high prices.\n"
+    )
+    assert got[sentence] == (None, "narration")
+    assert got["In other news, the shoes are listed at high prices."] == (None, "narration")
+
+
+def test_a_link_teaser_with_a_detached_full_stop_is_a_headline():
+    sentence = "Daily Planet: Mayor reveals new housing plan ."
+    got = _attrs(f"The housing plan was published on Monday. {sentence} It has 40 pages.\n")
+    assert got[sentence] == (None, "narration")
+
+
+def test_a_title_in_quotation_marks_is_not_a_quotation():
+    got = _attrs(
+        'Producer Ann Vale announced Friday that the new series will be titled "Dark Harbor Nights." '
+        'The series went through development under code names including "Cobalt" and "Dark Harbor '
+        'Nights." "Dark Harbor Nights" will premiere in the late summer.\n'
+    )
+    assert got['"Dark Harbor Nights" will premiere in the late summer.'] == (None, "narration")
+    assert got[
+        'The series went through development under code names including "Cobalt" and "Dark Harbor Nights."'
+    ] == (None, "narration")
+
+
+def test_a_sentence_final_the_outlet_reports_is_a_cue():
+    sentence = (
+        "The auction started Friday when one seller offered a bag of air, with bidders driving the price "
+        "to over $6,000, the Herald reports."
+    )
+    speaker, kind = _attrs(sentence + "\n")[sentence]
+    assert kind == "reported" and speaker is not None and speaker.endswith("Herald")
+
+
+def test_a_participle_of_an_absolute_clause_is_not_a_cue():
+    sentence = "Little progress was made in the talks, with both sides largely reiterating their positions."
+    assert _attrs(sentence + "\n")[sentence] == (None, "narration")
+
+
+def test_a_speech_verb_inside_a_relative_clause_about_its_noun_is_not_a_cue():
+    sentence = (
+        "The strikes, which shippers say have cost them two million dollars in lost business, began in May."
+    )
+    assert _attrs(sentence + "\n")[sentence] == (None, "narration")
+    other = "The series of strikes, which shippers say has cost them two million dollars, has hit the port."
+    assert _attrs(other + "\n")[other] == (None, "narration")
+
+
+def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for():
+    sentence = (
+        "The host first spoke with Tom Reyes's mother, Carla Reyes, who said her son had admitted his "
+        "mistakes."
+    )
+    assert _attrs(sentence + "\n")[sentence] == ("Carla Reyes", "reported")
+
+
+def test_a_cue_that_says_something_outranks_one_that_does_not():
+    sentence = (
+        "Both unions wrote to the minister yesterday setting out their cases, but Pieter Maas said he did "
+        "not expect an answer before next week."
+    )
+    assert _attrs(sentence + "\n")[sentence] == ("Pieter Maas", "reported")
+
+
+def test_a_title_case_headline_is_narration():
+    got = _attrs(
+        "Norway Says It Has Right To Drill In Arctic\n\nNorway said on Monday it would drill next year.\n"
+    )
+    assert got["Norway Says It Has Right To Drill In Arctic"] == (None, "narration")
+    assert got["Norway said on Monday it would drill next year."] == ("Norway", "reported")
+
+
+def test_a_bare_surname_two_people_share_is_the_one_the_story_is_about():
+    got = _attrs(
+        "Tom Reyes gave his first interview since the crash. Reyes was found in his hotel room by the "
+        "host, Dr. Ken Marsh. Marsh first spoke with Tom Reyes's mother, Carla Reyes, who said her son was "
+        "drinking. Reyes admitted that he had not slept for days.\n"
+    )
+    assert got["Reyes admitted that he had not slept for days."] == ("Tom Reyes", "reported")
