@@ -134,7 +134,11 @@ def attribute(
             found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched, gate)
             # a label opens its paragraph: "Rolling Stone: Watch …" inside a paragraph is a link, not a turn
             first = i == idxs[0]
-            label = _lead_label(doc, s, e, mask.inside, registry, base, recent) if found is None and first else None
+            label = (
+                _lead_label(doc, s, e, mask.inside, registry, base, recent)
+                if found is None and first
+                else None
+            )
             if label is not None:
                 found = label
             elif found is None and turn is not None:
@@ -144,7 +148,11 @@ def attribute(
                 found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = "quote" if words >= QUOTE_WORDS and mostly_quoted(para.text, mask.inside, s, e) else "reported"
+                kind = (
+                    "quote"
+                    if words >= QUOTE_WORDS and mostly_quoted(para.text, mask.inside, s, e)
+                    else "reported"
+                )
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
                 turn = decisions[i] if label is not None else None

@@ -71,7 +71,7 @@ _SMALL = vocab("a an and as at by for from in into of on or the to vs with")
 
 def is_title_case(text: str, s: int, e: int) -> bool:
     """A headline in title case ("Greece Says It Has Right On Aegean Oil Drilling"): three words or more,
-    every one capitalised but small ones. Its verbs are a headline's, never a cue (headlines are narration)."""
+    every one capitalised but small ones. Its verbs are a headline's, never a cue (headlines: narration)."""
     words = [w for w in text[s:e].split() if any(c.isalpha() for c in w)]
     return len(words) >= 3 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
@@ -79,6 +79,6 @@ def is_title_case(text: str, s: int, e: int) -> bool:
 def is_headline(text: str, s: int, e: int, inside) -> bool:
     """A line that ends in no full stop, ? ! or closing quotation mark, and quotes nothing."""
     line = text[s:e].rstrip()
-    if line.endswith(" ."):  # a link teaser run into the text: "Rolling Stone: Kanye reveals new album title ."
+    if line.endswith(" ."):  # a link teaser run into the text: "Rolling Stone: Kanye reveals new album ."
         line = line[:-1].rstrip()
     return bool(line) and line[-1] not in ".?!\"'”’:;)" and not any(inside[s:e])

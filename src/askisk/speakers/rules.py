@@ -238,7 +238,7 @@ _TITLE_MAX_WORDS = 10
 def without_titles(text: str, inside: tuple[bool, ...]) -> tuple[bool, ...]:
     """`inside` with the quotations that are titles or names cleared: every word capitalised but small
     ones, no sentence punctuation but a final comma or full stop ("Fear The Walking Dead", "Sons of
-    Anarchy's"). A title in quotation marks is nobody's words: it neither makes a quote nor waits for a cue."""
+    Anarchy's"). A title in quotation marks is nobody's words: it makes no quote and waits for no cue."""
     out = list(inside)
     i = 0
     while i < len(text):

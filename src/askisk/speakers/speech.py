@@ -32,7 +32,11 @@ def subject_of(verb):
         for child in verb.children:
             if child.dep_ == "nsubj":
                 # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                if (
+                    child.tag_ in ("WP", "WDT")
+                    and verb.dep_ == "relcl"
+                    and verb.head.pos_ in ("PROPN", "NOUN")
+                ):
                     return verb.head
                 return child
         if (named := _misparsed_subject(verb)) is not None:

@@ -61,7 +61,9 @@ def turns(paragraphs: list[Paragraph]) -> dict[int, int]:
     return out
 
 
-def apply(decisions: list, passages: list[Passage], paragraphs: list[Paragraph], by_para: dict, registry) -> None:
+def apply(
+    decisions: list, passages: list[Passage], paragraphs: list[Paragraph], by_para: dict, registry
+) -> None:
     """Give every passage of a transcript turn its speaker: the person its label names (`registry.named`,
     the record the label's own sentence was given when it has one)."""
     owner = turns(paragraphs)
