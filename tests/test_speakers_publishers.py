@@ -1,8 +1,8 @@
 """Attribution forms met on pages of new publishers (issue 15, session 8: a CNN debate transcript, CNN,
 HLN, The Hollywood Reporter and Rolling Stone stories, Reuters wire copy): transcript turns that run over
 paragraphs, link teasers run into the text, titles in quotation marks, a misparsed "…, the X reports.",
-background speech verbs, two cues in one sentence, a bare surname two people share. Real spaCy model and
-the real pipeline; every text is written for the test, from no corpus.
+speech verbs inside relative clauses, two cues in one sentence, relative-pronoun speakers. Real spaCy
+model and the real pipeline; every text is written for the test, from no corpus.
 """
 
 from __future__ import annotations
@@ -80,11 +80,6 @@ def test_a_sentence_final_the_outlet_reports_is_a_cue():
     assert kind == "reported" and speaker is not None and speaker.endswith("Herald")
 
 
-def test_a_participle_of_an_absolute_clause_is_not_a_cue():
-    sentence = "Little progress was made in the talks, with both sides largely reiterating their positions."
-    assert _attrs(sentence + "\n")[sentence] == (None, "narration")
-
-
 def test_a_speech_verb_inside_a_relative_clause_about_its_noun_is_not_a_cue():
     sentence = (
         "The strikes, which shippers say have cost them two million dollars in lost business, began in May."
@@ -116,12 +111,3 @@ def test_a_title_case_headline_is_narration():
     )
     assert got["Norway Says It Has Right To Drill In Arctic"] == (None, "narration")
     assert got["Norway said on Monday it would drill next year."] == ("Norway", "reported")
-
-
-def test_a_bare_surname_two_people_share_is_the_one_the_story_is_about():
-    got = _attrs(
-        "Tom Reyes gave his first interview since the crash. Reyes was found in his hotel room by the "
-        "host, Dr. Ken Marsh. Marsh first spoke with Tom Reyes's mother, Carla Reyes, who said her son was "
-        "drinking. Reyes admitted that he had not slept for days.\n"
-    )
-    assert got["Reyes admitted that he had not slept for days."] == ("Tom Reyes", "reported")

@@ -223,8 +223,7 @@ class Registry:
 
     def _find_person(self, words: list[str], gender: str | None = None) -> Record | None:
         """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
-        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); a bare surname two
-        people share ("Gordon": Nick Gordon, his mother Michelle Gordon) the most mentioned so far."""
+        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave)."""
         want = {w.lower() for w in words}
         found = []
         for rec in reversed(self.records):
@@ -232,12 +231,10 @@ class Registry:
                 continue
             have = {w.lower() for w in rec.tokens}
             if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
-                if gender and rec.gender == gender:
+                if not gender or rec.gender == gender:
                     return rec
                 found.append(rec)
-        if gender or len(want) > 1 or len(found) < 2:
-            return found[0] if found else None
-        return max(found, key=lambda r: r.count)  # the one the story is about; the latest on a tie
+        return found[0] if found else None
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
         words = clean_words([t.text for t in ent])

@@ -93,12 +93,11 @@ def says_something(tok, inside) -> bool:
 
 
 def is_circumstance(tok) -> bool:
-    """A speech verb that is background, not the sentence's attribution: a participle of an absolute
-    "with both sides reiterating their positions" (no clause of its own), or a verb inside a relative clause
-    whose content is the relative clause itself ("strikes, which employers say has cost them …")."""
+    """A speech verb that is background, not the sentence's attribution: a verb inside a relative clause
+    whose content is the relative clause itself ("strikes, which employers say has cost them …").
+    (An absolute "with both sides reiterating their positions" is left alone: PolNeAR annotates "with
+    experts offering their assessments" as an attribution.)"""
     kids = list(tok.children)
-    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
-        return True
     if tok.dep_ != "relcl":
         return False
     subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
