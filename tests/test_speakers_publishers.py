@@ -111,3 +111,13 @@ def test_a_title_case_headline_is_narration():
     )
     assert got["Norway Says It Has Right To Drill In Arctic"] == (None, "narration")
     assert got["Norway said on Monday it would drill next year."] == ("Norway", "reported")
+
+
+def test_a_bare_surname_is_not_the_relative_introduced_by_it():
+    got = _attrs(
+        "Tom Reyes gave his first interview since the crash. The host, Dr. Ken Marsh, first spoke with Tom "
+        "Reyes's mother, Carla Reyes, who said her son was drinking. Reyes admitted that he had not slept "
+        "for days. He said he was sorry.\n"
+    )
+    assert got["Reyes admitted that he had not slept for days."] == ("Tom Reyes", "reported")
+    assert got["He said he was sorry."] == ("Tom Reyes", "reported")

@@ -90,3 +90,14 @@ def mention_role(tok) -> str:
     if dep in ("dobj", "iobj", "dative", "pobj", "attr", "oprd"):
         return "obj"
     return "poss" if dep == "poss" else "other"
+
+
+def kin_named(found: list[Record]) -> Record | None:
+    """The first of the persons a name matches (latest first), passing over one introduced as another's
+    relative ("Nick Gordon's mother, Michelle Gordon"): a bare "Gordon" after that is still Nick Gordon;
+    the story names his mother in full."""
+    for rec in found:
+        role = (rec.role or "").lower()
+        if not any(o is not rec and o.display().lower() + "'s " in role for o in found):
+            return rec
+    return found[0] if found else None

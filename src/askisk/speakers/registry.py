@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speakers.mention import Record, mention_role
+from askisk.speakers.mention import Record, kin_named, mention_role
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
@@ -223,7 +223,7 @@ class Registry:
 
     def _find_person(self, words: list[str], gender: str | None = None) -> Record | None:
         """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
-        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave)."""
+        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); see `kin_named`."""
         want = {w.lower() for w in words}
         found = []
         for rec in reversed(self.records):
@@ -231,10 +231,8 @@ class Registry:
                 continue
             have = {w.lower() for w in rec.tokens}
             if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
-                if not gender or rec.gender == gender:
-                    return rec
                 found.append(rec)
-        return found[0] if found else None
+        return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
         words = clean_words([t.text for t in ent])
