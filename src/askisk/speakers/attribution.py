@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, ranker, tagged, transcript
+from askisk.speakers import cues, ranker, speech, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -57,7 +57,7 @@ from askisk.speakers.rules import (
     quoted_words,
     without_titles,
 )
-from askisk.speakers.speech import cue_text, depth, is_circumstance, is_speech, says_something, subject_of
+from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
@@ -199,7 +199,7 @@ def _find_cue(
     headline = is_headline(doc.text, s, e, inside)
     titled = headline and is_title_case(doc.text, s, e)  # "Greece Says It Has Right …": a title-case headline
     for tok in doc:
-        if not (s <= tok.idx < e) or inside[tok.idx] or titled or is_circumstance(tok):
+        if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
             continue
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
@@ -238,10 +238,10 @@ def _find_cue(
         cands.append((learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj), tok, subj))
     if not cands:
         return None
-    # "Both sides wrote to the minister …, but X said he …": a learned cue that says nothing yields to a rule
-    # cue that does (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
-    if any(not c[0] and says_something(c[6], inside) for c in cands):
-        cands = [c for c in cands if not c[0] or says_something(c[6], inside)]
+    # "Both sides wrote to the minister …, but X said he …": a learned cue with only its hearer yields to a
+    # rule cue that says something (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
+    if any(not c[0] and speech.says_something(c[6], inside) for c in cands):
+        cands = [c for c in cands if not (c[0] and speech.only_hearer(c[6], inside))]
     best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
     rec.mention(base + best[2], subject=not best[0])

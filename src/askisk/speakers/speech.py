@@ -92,6 +92,15 @@ def says_something(tok, inside) -> bool:
     return (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":") or _parenthetical(tok, kids)
 
 
+def only_hearer(tok, inside) -> bool:
+    """A verb whose only complement is who it was said to: "wrote to the minister", "spoke with his mother"
+    (it says nothing, and has no object)."""
+    kids = list(tok.children)
+    if says_something(tok, inside) or any(c.dep_ == "dobj" for c in kids):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in kids)
+
+
 def is_circumstance(tok) -> bool:
     """A speech verb that is background, not the sentence's attribution: a verb inside a relative clause
     whose content is the relative clause itself ("strikes, which employers say has cost them …").
