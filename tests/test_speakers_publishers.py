@@ -121,3 +121,13 @@ def test_a_bare_surname_is_not_the_relative_introduced_by_it():
     )
     assert got["Reyes admitted that he had not slept for days."] == ("Tom Reyes", "reported")
     assert got["He said he was sorry."] == ("Tom Reyes", "reported")
+
+
+def test_a_quotation_over_two_sentences_goes_to_the_cue_that_closes_it():
+    got = _attrs(
+        'The driver was not impaired in any way, said Sgt. Ann Holt. "Ms. Lane is very upset that she hit '
+        'anyone. She is relieved that the injuries were not serious," said Tom Briggs, her spokesman. "She '
+        'wishes him a speedy recovery."\n'
+    )
+    assert got['"Ms. Lane is very upset that she hit anyone.'] == ("Tom Briggs", "quote")
+    assert got['"She wishes him a speedy recovery."'] == ("Tom Briggs", "quote")

@@ -16,8 +16,9 @@ decides every passage (sentence) in four steps, in this order:
    by the United Nations ... warns that “…”" is the United Nations report as a *quote* (its words
    are reproduced verbatim), and "..., according to the report" is *reported*.
 2. Quotation without its own cue (a quote running over several sentences, or opening a new
-   paragraph without a closing mark): the nearest cued sentence before it in the same paragraph,
-   else after it in the same paragraph, else the last speaker of the previous paragraph.
+   paragraph without a closing mark): the cue that closes the same quotation, else the nearest cued
+   sentence before it in the same paragraph, else after it, else the last speaker of the previous
+   paragraph (`speakers.pending`).
 3. Interview answers. Under a question heading, the unquoted, uncued paragraphs that directly
    follow the question (before any paragraph with its own attribution) are the interviewee's answer:
    the person most attributed in that section (else in the whole source), kind *reported*, cue
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, ranker, speech, tagged, transcript
+from askisk.speakers import cues, pending, ranker, speech, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -55,6 +56,7 @@ from askisk.speakers.rules import (
     mostly_quoted,
     quote_mask,
     quoted_words,
+    runs_on,
     without_titles,
 )
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
@@ -81,6 +83,7 @@ class _Decision:
     status: str  # "cued" | "pending" (quotation without cue) | "none" | "context"
     mention: tuple[int, int] | None = None  # where the text names the speaker (body offsets)
     person: bool = False  # pending after a he/she cue nobody matched: only a person may speak it
+    runs_on: bool = False  # its quotation is still open where the next sentence of the paragraph starts
 
 
 # (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
@@ -172,7 +175,11 @@ def attribute(
         carry = None
         if idxs and here[-1].status == "cued" and ends_with_colon(passages[idxs[-1]].text):
             carry = here[-1]
-        _resolve_pending(here, prev_last, left_open and mask.opens_with_quote)
+        for j, k in zip(idxs, idxs[1:], strict=False):  # a quotation going on into the next sentence
+            decisions[j].runs_on = runs_on(
+                para.text, mask.inside, passages[j].end - para.start, passages[k].start - para.start
+            )
+        pending.resolve(here, prev_last, left_open and mask.opens_with_quote)
         left_open = mask.open_at_end
         if idxs:
             prev_last = decisions[idxs[-1]]
@@ -298,44 +305,6 @@ def _rank(cand):
     """The cue highest in the parse, then the first (a learned cue competes with the rules' on equal terms:
     ranking rule cues first lowered PolNeAR dev end to end by 0.004)."""
     return cand[1], cand[2]
-
-
-# -- step 2: quotations without their own cue -------------------------------------------------------
-
-
-def _resolve_pending(para: list[_Decision], prev_last: _Decision | None, continued: bool = False) -> None:
-    """`continued`: the paragraph reopens a quotation the previous one left open (a quotation running
-    over paragraphs): its quotations before any cue are the previous speaker's, not the next cue's."""
-    for j, d in enumerate(para):
-        if d.status != "pending":
-            continue
-        donor = next((para[k] for k in range(j - 1, -1, -1) if para[k].status == "cued"), None)
-        if donor is None and continued and prev_last is not None and prev_last.record is not None:
-            donor = prev_last
-        if donor is None:
-            # a cue after the quotation speaks it only when quotations run up to it: a sentence of
-            # narration between ("… veto.” The Society has long campaigned …. Blair has ruled out …")
-            # breaks the run (requiring the cue's own sentence to quote lost 2 passages on PolNeAR dev)
-            ahead = next((k for k in range(j + 1, len(para)) if para[k].status != "pending"), None)
-            if ahead is not None and para[ahead].status == "cued":
-                donor = para[ahead]
-        if donor is None and prev_last is not None and prev_last.record is not None:
-            donor = prev_last
-        if donor is not None and d.person and not _may_be_he(donor.record):
-            donor = None  # '"…," officials said. "…," he added.': a he is not the officials
-        if donor is not None:
-            d.record, d.cue, d.status, d.mention = donor.record, donor.cue, "cued", donor.mention
-        else:
-            d.cue = "unattributed quotation"
-
-
-def _may_be_he(rec: Record | None) -> bool:
-    """A he/she may stand for a person or a singular group noun ("a spokeswoman"), not for a plural
-    ("officials", "Kyrgyz aides") or a document."""
-    if rec is None or rec.kind == "document":
-        return False
-    last = rec.display().split()[-1].lower()
-    return rec.kind == "person" or not (last.endswith("s") and not last.endswith(("ss", "us")))
 
 
 # -- step 3: interview answers -----------------------------------------------------------------------

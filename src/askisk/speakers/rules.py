@@ -263,6 +263,16 @@ def without_titles(text: str, inside: tuple[bool, ...]) -> tuple[bool, ...]:
     return tuple(out)
 
 
+def runs_on(text: str, inside: tuple[bool, ...], end: int, next_start: int) -> bool:
+    """The quotation open at the last letter before `end` is still open at the first letter from
+    `next_start`: the sentence's quotation goes on into the next one."""
+    last = next((i for i in range(end - 1, -1, -1) if text[i].isalnum()), None)
+    first = next((i for i in range(next_start, len(text)) if text[i].isalnum()), None)
+    if last is None or first is None or not (inside[last] and inside[first]):
+        return False
+    return not any(c in OPEN_QUOTES + CLOSE_QUOTES + '"' for c in text[last + 1 : first])
+
+
 def acronym(name: str) -> str | None:
     """'United Nations' -> 'UN'; None for one-word names."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper() and w.lower() not in SMALL_WORDS]
