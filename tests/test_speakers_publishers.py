@@ -131,3 +131,15 @@ def test_a_quotation_over_two_sentences_goes_to_the_cue_that_closes_it():
     )
     assert got['"Ms. Lane is very upset that she hit anyone.'] == ("Tom Briggs", "quote")
     assert got['"She wishes him a speedy recovery."'] == ("Tom Briggs", "quote")
+
+
+def test_a_capitalised_label_the_model_reads_as_an_organisation_is_a_person():
+    # the small model tags "COOPER" of "COOPER:  Good evening." as ORG; the speaker is still the person
+    got = _attrs(
+        "Debate night\n\nCOOPER:  Good evening. Senator, you said in 2010 that you would never raise taxes.\n\n"
+        "SANDERS:  That is not true. I have always said that working families need relief.\n\n"
+        "We will fight for them.\n\n(APPLAUSE)\n\nCOOPER:  Thank you, Senator.\n"
+    )
+    assert got["COOPER:  Good evening."][0] == "Cooper"
+    assert got["Senator, you said in 2010 that you would never raise taxes."][0] == "Cooper"
+    assert got["We will fight for them."][0] == "Sanders"

@@ -212,10 +212,13 @@ class Registry:
         title = None
         while words and title_of(words[0]) is not None:
             title = title_of(words.pop(0))
+        shouted = any(w.isupper() and len(w) > 2 for w in words)
         words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in words if w]
         if not words or len(words) > 5:
             return None
         rec = self._find_person(words) or self._find_group(" ".join(words))
+        if rec is not None and rec.kind == "group" and shouted and rec.name.isupper():
+            rec = None  # a label in capitals ("COOPER:") that the small model also read as an organisation
         if rec is None:
             rec = Record(name=" ".join(words), kind="person", tokens=tuple(words), title=title)
             self.records.append(rec)
