@@ -136,7 +136,8 @@ def test_a_quotation_over_two_sentences_goes_to_the_cue_that_closes_it():
 def test_a_capitalised_label_the_model_reads_as_an_organisation_is_a_person():
     # the small model tags "COOPER" of "COOPER:  Good evening." as ORG; the speaker is still the person
     got = _attrs(
-        "Debate night\n\nCOOPER:  Good evening. Senator, you said in 2010 that you would never raise taxes.\n\n"
+        "Debate night\n\nCOOPER:  Good evening. "
+        "Senator, you said in 2010 that you would never raise taxes.\n\n"
         "SANDERS:  That is not true. I have always said that working families need relief.\n\n"
         "We will fight for them.\n\n(APPLAUSE)\n\nCOOPER:  Thank you, Senator.\n"
     )
