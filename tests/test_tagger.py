@@ -67,12 +67,14 @@ def test_a_batch_tags_each_sentence_as_alone(tagger):
         assert abs(tags.coverage - alone.coverage) < 0.02
 
 
-def test_gate_turns_a_learned_cue_in_narration_into_narration():
-    text = "GreenCo plans to plant 4,000 trees along the river next spring."
+def test_gate_turns_a_learned_cue_in_narration_into_narration(monkeypatch):
+    text = "GreenCo filed its accounts late last year."
     doc = pipeline()(match_text(text))
     inside = quote_mask(text).inside
-    assert [t.text for t in doc if cues.passes(t, inside)] == ["plans"]  # the logistic detector fires
+    assert [t.text for t in doc if cues.passes(t, inside)] == ["filed"]  # the logistic detector fires
     assert _attrs(text + "\n")[text] == (None, "narration")  # the tagger reads narration: gated
+    monkeypatch.setattr(tagged, "GATE_AT", 0.0)
+    assert _attrs(text + "\n")[text] == ("GreenCo", "reported")  # the gate is what decided
 
 
 def test_rule_cues_are_never_gated():
@@ -96,6 +98,36 @@ def test_recall_needs_a_speaker_the_registry_can_name():
     got = _attrs("The debate just proved that the mayor is out of touch with the town.\n\nRip Mayor Baker\n")
     assert got["The debate just proved that the mayor is out of touch with the town."][0] != "Debate"
     assert got["Rip Mayor Baker"] == (None, "narration")  # a headline's name is no speaker
+
+
+def test_recall_takes_no_intention(monkeypatch):
+    body = (
+        "The Hale Research Council gives grants to students every year.\n\n"
+        "The council aims to promote and support strategic research for social science postgraduates.\n"
+    )
+    text = body.split("\n\n")[1].strip()
+    assert _attrs(body)[text] == (None, "narration")  # an aim is not a statement
+    monkeypatch.setattr(tagged, "_intent", lambda tok: False)
+    assert _attrs(body)[text] == ("Hale Research Council", "reported")  # the tagger does read a cue
+
+
+def test_recall_refuses_verbs_the_rules_decide_by_complement():
+    text = "IS-K also claimed responsibility for the March 22 attack on a concert hall near Moscow."
+    tags = load_tagger().tag([text])[0]
+    assert any("claimed" in text[c.start : c.end] for c in tags.of("CUE"))  # the tagger reads a cue
+    assert _attrs(text + "\n")[text] == (None, "narration")  # as the rules say (cues.learnable)
+
+
+def test_a_possessor_speaks_only_through_its_own_cue_noun():
+    nlp = pipeline()
+    doc = nlp("Bellamy's latest outburst would appear to make his chances of a recall remote.")
+    owner = doc[0]
+    assert owner.dep_ == "poss"
+    a = doc.text.index("would appear")
+    assert tagged._owns_other(owner, a, a + len("would appear"))
+    doc = nlp("Baker's criticism of the plan was sharp.")
+    a = doc.text.index("criticism")
+    assert doc[0].dep_ == "poss" and not tagged._owns_other(doc[0], a, a + len("criticism"))
 
 
 def test_tagger_stays_off_torch():

@@ -10,6 +10,9 @@ Owns the two uses of the tagger's reading of a sentence inside `attribution.attr
    (coverage >= RECALL_AT) with a CUE span outside quotation marks and a SOURCE span: the SOURCE span's
    head word is resolved through the same registry as every rule cue (names, descriptions, he/she,
    documents, groups with their qualifier); nothing the registry cannot make a speaker becomes one.
+   Not taken as the cue: a verb the logistic detector may not take either (`cues.learnable`: "claimed
+   responsibility"), a negated verb, an intention ("aims to promote"); nor as the source the possessor
+   of a noun that is not the cue ("Bellamy's latest outburst would appear").
 
 Both are off when the tagger is absent (`tagger.load_tagger()` is None): the rules decide alone.
 Pure given the tagger; no I/O beyond its lazy load; never prints.
@@ -18,13 +21,14 @@ Pure given the tagger; no I/O beyond its lazy load; never prints.
 from __future__ import annotations
 
 from askisk.models import Passage
+from askisk.speakers import cues
 from askisk.speakers.formats import is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.registry import Registry
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
-GATE_AT = 0.25
-RECALL_AT = 0.6
+GATE_AT = 0.4
+RECALL_AT = 0.65
 RECALL_CUE = 0.5  # the CUE span's mean probability
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 _SPEAKER_DEPS = ("nsubj", "poss", "pobj", "appos", "conj", "ROOT")
@@ -55,19 +59,21 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None  # a headline's name is no speaker ("Rip Donald Trump")
     if signatures(doc.text):
         return None  # signed reader quotations go to their signatures (attribution._signed)
-    cues = [
+    cue_spans = [
         c
         for c in tags.of("CUE")
         if c.score >= RECALL_CUE and not _quoted(c, s, inside) and _has_word(doc, s + c.start, s + c.end)
     ]
     sources = [c for c in tags.of("SOURCE") if not _quoted(c, s, inside)]
-    if not cues or not sources:
+    if not cue_spans or not sources:
         return None
-    cue = cues[0]
+    cue = cue_spans[0]
     source = min(sources, key=lambda x: min(abs(x.start - cue.end), abs(cue.start - x.end)))
     head = _head(doc, s + source.start, s + source.end)
     if head is None or head.pos_ not in _SPEAKER_POS or head.dep_ not in _SPEAKER_DEPS:
         return None  # "X has been given a boost": a passive subject is not a speaker
+    if _owns_other(head, s + cue.start, s + cue.end):
+        return None
     known = {id(r) for r in registry.records}
     rec: Record | None = registry.resolve(head, base, recent)
     if rec is None or (head.pos_ == "NOUN" and id(rec) not in known and rec.kind != "document"):
@@ -83,11 +89,25 @@ def _quoted(span: Span, s: int, inside) -> bool:
 
 
 def _has_word(doc, a: int, b: int) -> bool:
-    """The cue holds a verb or noun ("warned", "criticism"), not only an adverb ("Apparently"), and no
-    negated verb: what was not said or done is nobody's statement ("has not published the study")."""
+    """The cue holds a verb or noun ("warned", "criticism"), not only an adverb ("Apparently"); no
+    negated verb: what was not said or done is nobody's statement ("has not published the study"); and
+    no verb the learned cue detector may not take either (`cues.learnable`): the rules decide those by
+    their complement ("claimed responsibility", "consider each other enemies" stay narration)."""
     toks = [t for t in doc if a <= t.idx < b]
-    negated = any(c.dep_ == "neg" for t in toks if t.pos_ in ("VERB", "AUX") for c in t.children)
-    return not negated and any(t.pos_ in ("VERB", "NOUN") for t in toks)
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    if any(c.dep_ == "neg" for t in verbs for c in t.children):
+        return False
+    if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
+        return False
+    if any(_intent(t) for t in verbs):
+        return False
+    return any(t.pos_ in ("VERB", "NOUN") for t in toks)
+
+
+def _owns_other(head, a: int, b: int) -> bool:
+    """A possessor speaks through the noun it owns only when that noun is the cue ("Baker's criticism"),
+    not through any other ("Bellamy's latest outburst would appear to …")."""
+    return head.dep_ == "poss" and not a <= head.head.idx < b
 
 
 def _head(doc, a: int, b: int):
@@ -96,3 +116,12 @@ def _head(doc, a: int, b: int):
     inner = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inner or t.head.i == t.i]
     return heads[0] if heads else None
+
+
+def _intent(tok) -> bool:
+    """A verb whose only complement is a to-infinitive ("aims to promote", "plans to plant", "is
+    attempting to push"): an intention or an action under way, not a statement."""
+    if tok.pos_ != "VERB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}

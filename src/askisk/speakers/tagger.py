@@ -2,10 +2,10 @@
 
 A token classifier fine-tuned from all-MiniLM-L6-v2 on PolNeAR train (scripts/train_tagger.py; data and
 figures in docs/attribution.md), shipped as ONNX in `tagger_model/` with its tokenizer and `tagger.json`.
-Torch-free: the Rust tokenizer encodes "[CLS] [SEP] sentence [SEP]" (the model was trained with the
-previous sentence in the first segment half the time; it did not pay, so run time leaves it empty),
-onnxruntime gives four logits per wordpiece (O / SOURCE / CUE / CONTENT), a softmax turns them into
-probabilities. A document's sentences run in batches of similar length.
+Torch-free: the Rust tokenizer encodes "[CLS] [SEP] sentence [SEP]" (the sentence alone, as the model
+was trained; a previous sentence as context did not pay in session 7), onnxruntime gives four logits
+per wordpiece (O / SOURCE / CUE / CONTENT), a softmax turns them into probabilities. A document's
+sentences run in batches of similar length.
 Loaded once per process (`load_tagger`); `None` when the model is absent or ASKISK_TAGGER=0.
 Never prints.
 """
