@@ -144,3 +144,26 @@ def test_a_capitalised_label_the_model_reads_as_an_organisation_is_a_person():
     assert got["COOPER:  Good evening."][0] == "Cooper"
     assert got["Senator, you said in 2010 that you would never raise taxes."][0] == "Cooper"
     assert got["We will fight for them."][0] == "Sanders"
+
+
+def test_a_dateline_glued_to_the_story_is_not_the_speaker():
+    # "Berlin (CNN)International …": the parser takes the dateline as a second subject of "said", or as
+    # the only one; the speaker is the nearer subject, and never the place the story was filed from
+    two = _attrs(
+        "Berlin (CNN)International arrest warrants have been issued for three men suspected of having "
+        "carried out a 1980 attack on a Jewish school in Berlin, the spokeswoman for the Berlin prosecutor "
+        "said Wednesday. Nine people were hurt.\n"
+    )
+    assert next(v for t, v in two.items() if t.startswith("Berlin (CNN)")) == ("Spokeswoman", "reported")
+    one = _attrs(
+        "Madrid (CNN)International arrest warrants have been issued for two men suspected of having carried "
+        "out a 1985 attack on a cafe in Madrid, the spokeswoman for the Madrid prosecutor said Monday. Nine "
+        "people were hurt.\n"
+    )
+    assert next(v for t, v in one.items() if t.startswith("Madrid (CNN)"))[0] != "Madrid"
+
+
+def test_a_credit_line_is_narration():
+    got = _attrs("The ceasefire has held since March, the army said.\n\nCNN's Ana Duarte reported from Rome.")
+    assert got["The ceasefire has held since March, the army said."][1] == "reported"
+    assert got["CNN's Ana Duarte reported from Rome."] == (None, "narration")

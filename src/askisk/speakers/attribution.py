@@ -208,6 +208,8 @@ def _find_cue(
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
             continue
+        if tok.pos_ == "VERB" and speech.is_credit(tok, inside):
+            continue
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":

@@ -5,6 +5,8 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.phrases import named_head, np_text
 from askisk.speakers.rules import (
     CONCERN_NOUNS,
@@ -29,8 +31,10 @@ def depth(tok) -> int:
 
 def subject_of(verb):
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
+        # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
+        # dateline glued to the story is parsed as a second subject), and never the dateline itself
+        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+            if child.dep_ == "nsubj" and child.idx >= dateline_end(verb.doc.text):
                 # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
                 if (
                     child.tag_ in ("WP", "WDT")
@@ -45,6 +49,19 @@ def subject_of(verb):
             return None
         verb = verb.head
     return None
+
+
+# "Paris (CNN)", "Kano, Nigeria (CNN) -- ", "LONDON (Reuters) - ": where a story was filed, before its text
+# (glued to the text or followed by a dash: "Gov. Jerry Brown (D) said" is no dateline)
+_DATELINE = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3} \((?:[A-Z][\w.&' ]{0,30})\)(?=\S| *[-–—])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends (0 when the text opens with none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _misparsed_subject(verb):
@@ -78,6 +95,20 @@ def is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def is_credit(tok, inside=None) -> bool:
+    """ "CNN's Sandrine Amiel reported from Paris", "X wrote from London": a credit line says where a
+    reporter worked, not what anyone said: a verb whose only complement is "from" a place (no clause, no
+    object, no quotation near it, no colon after it)."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "dative") for c in kids):
+        return False
+    if (inside is not None and _near_quote(tok, inside)) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
+    ):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
 
 
 def says_something(tok, inside) -> bool:

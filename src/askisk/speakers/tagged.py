@@ -25,6 +25,7 @@ from askisk.speakers import cues
 from askisk.speakers.formats import is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.registry import Registry
+from askisk.speakers.speech import is_credit
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
@@ -99,7 +100,7 @@ def _has_word(doc, a: int, b: int) -> bool:
         return False
     if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
         return False
-    if any(_intent(t) for t in verbs):
+    if any(_intent(t) or is_credit(t) for t in verbs):
         return False
     return any(t.pos_ in ("VERB", "NOUN") for t in toks)
 
