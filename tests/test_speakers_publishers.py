@@ -167,3 +167,13 @@ def test_a_credit_line_is_narration():
     got = _attrs("The ceasefire has held since March, the army said.\n\nCNN's Ana Duarte reported from Rome.")
     assert got["The ceasefire has held since March, the army said."][1] == "reported"
     assert got["CNN's Ana Duarte reported from Rome."] == (None, "narration")
+
+
+def test_a_passive_verb_does_not_borrow_the_subject_of_the_verb_it_is_joined_to():
+    # "… who deserted their group and are feared to have crossed": nobody named fears anything here
+    got = _attrs(
+        "The ministry confirmed the arrests. This group of 12 students is different from another 12 "
+        "students who reportedly left their school trip recently in Greece and are feared to have crossed "
+        "into Albania.\n"
+    )
+    assert next(v for t, v in got.items() if t.startswith("This group")) == (None, "narration")

@@ -30,6 +30,8 @@ def depth(tok) -> int:
 
 
 def subject_of(verb):
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
