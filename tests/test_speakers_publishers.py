@@ -177,3 +177,16 @@ def test_a_passive_verb_does_not_borrow_the_subject_of_the_verb_it_is_joined_to(
         "into Albania.\n"
     )
     assert next(v for t, v in got.items() if t.startswith("This group")) == (None, "narration")
+
+
+def test_a_title_with_a_for_phrase_names_the_person_it_ends_with():
+    # "said U.N. High Commissioner for Human Rights Zeid Ra'ad Al Hussein": the speaker is the person, and
+    # the "He" after it is that person, not the rebel group that spoke before
+    got = _attrs(
+        "The rebel group said Saturday that it had withdrawn its weapons. The report paints a grim picture, "
+        "said U.N. High Commissioner for Human Rights Zeid Ra'ad Al Hussein. He called for all sides to "
+        "adhere to the peace deal.\n"
+    )
+    said = next(v for t, v in got.items() if t.startswith("The report paints"))
+    assert said[0] is not None and "Hussein" in said[0]
+    assert got["He called for all sides to adhere to the peace deal."][0] == said[0]

@@ -77,10 +77,15 @@ def named_head(tok):
 def titled_name(tok):
     """ "Only Fools and Horses star David Jason": the small model reads a title's capitalised words as a
     person ("Fools") coordinated with the name; the name is the PERSON right after the lowercase role
-    noun ("star") that ends the title. None when `tok` is not such a title word."""
+    noun ("star") that ends the title; or the PERSON a title's "for"/"of" phrase ends with ("U.N. High
+    Commissioner for Human Rights Zeid Ra'ad Al Hussein"). None when `tok` is not such a title word."""
     doc = tok.doc
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" and obj.i <= tok.i + 8:
+            return obj
     for t in doc[tok.i + 1 : tok.i + 8]:
         if t.pos_ == "NOUN" and t.text.islower():
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
