@@ -217,9 +217,8 @@ class Registry:
         if not words or len(words) > 5:
             return None
         rec = self._find_person(words) or self._find_group(" ".join(words))
-        if rec is not None and rec.kind == "group" and shouted and rec.name.isupper():
-            rec = None  # a label in capitals ("COOPER:") that the small model also read as an organisation
-        if rec is None:
+        # a label in capitals ("COOPER:") that the small model also read as an organisation is a person
+        if rec is None or (rec.kind == "group" and shouted and rec.name.isupper()):
             rec = Record(name=" ".join(words), kind="person", tokens=tuple(words), title=title)
             self.records.append(rec)
         return rec
