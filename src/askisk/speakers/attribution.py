@@ -53,10 +53,10 @@ from askisk.speakers.rules import (
     QUOTE_WORDS,
     VIEW_NOUNS,
     match_text,
-    mostly_quoted,
     quote_mask,
     quoted_words,
     runs_on,
+    speech_kind,
     without_titles,
 )
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
@@ -151,11 +151,7 @@ def attribute(
                 found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = (
-                    "quote"
-                    if words >= QUOTE_WORDS and mostly_quoted(para.text, mask.inside, s, e)
-                    else "reported"
-                )
+                kind = speech_kind(words, para.text, mask.inside, s, e)
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
                 turn = decisions[i] if label is not None else None

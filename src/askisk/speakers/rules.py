@@ -231,6 +231,11 @@ def mostly_quoted(text: str, inside, s: int, e: int) -> bool:
     return sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
 
 
+def speech_kind(words: int, text: str, inside, s: int, e: int) -> str:
+    """ "quote" when the sentence holds QUOTE_WORDS quoted words and is mostly quoted, else "reported"."""
+    return "quote" if words >= QUOTE_WORDS and mostly_quoted(text, inside, s, e) else "reported"
+
+
 _TITLE_SMALL = vocab("a an and as at by for from in into of on or the to vs with")
 _TITLE_MAX_WORDS = 10
 

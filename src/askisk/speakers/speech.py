@@ -32,11 +32,12 @@ def depth(tok) -> int:
 def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
+    dateline = dateline_end(verb.doc.text)
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
         for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-            if child.dep_ == "nsubj" and child.idx >= dateline_end(verb.doc.text):
+            if child.dep_ == "nsubj" and child.idx >= dateline:
                 # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
                 if (
                     child.tag_ in ("WP", "WDT")

@@ -18,7 +18,7 @@ import re
 
 from askisk.models import Paragraph, Passage
 from askisk.speakers.formats import NOT_LABELS
-from askisk.speakers.rules import QUOTE_WORDS, mostly_quoted, quote_mask, quoted_words
+from askisk.speakers.rules import quote_mask, quoted_words, speech_kind
 
 MIN_TURNS = 3
 # "COOPER:", "O'MALLEY:", "ANDERSON COOPER, CNN ANCHOR:" (a name in capitals, maybe a role after a comma)
@@ -90,7 +90,6 @@ def apply(
         inside = quote_mask(p.text).inside
         for i in by_para.get(p.number, []):
             s, e = passages[i].start - p.start, passages[i].end - p.start
-            quoted = quoted_words(p.text, inside, s, e) >= QUOTE_WORDS and mostly_quoted(p.text, inside, s, e)
             d = decisions[i]
             d.record, d.cue, d.status, d.mention = record, cue, "cued", mention
-            d.kind = "quote" if quoted else "reported"
+            d.kind = speech_kind(quoted_words(p.text, inside, s, e), p.text, inside, s, e)
