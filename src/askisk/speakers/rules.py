@@ -8,6 +8,7 @@ organisations: names are always read from the text. Never imports spaCy.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -144,9 +145,14 @@ def _char(c: str) -> str:
     return " " if c.isspace() else c
 
 
+# A photo credit glued to its caption's last word: "… the agency said.(Name/ Agency photo via AP)". The
+# parser reads "said.(Name" as one word, so the bracket becomes a space (same length, offsets stay valid).
+_GLUED_BRACKET = re.compile(r"(?<=[a-z][.!?])\((?=[A-Z])")
+
+
 def match_text(text: str) -> str:
     """normalize() character by character: same length as `text`, so offsets stay valid."""
-    return "".join(_char(c) for c in text)
+    return _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def subject_of(verb):
                     and verb.head.pos_ in ("PROPN", "NOUN")
                 ):
                     return verb.head
-                return child
+                return _set_off(verb, child) or child
         if (named := _misparsed_subject(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
@@ -65,6 +65,22 @@ def dateline_end(text: str) -> int:
     """Where a leading dateline ends (0 when the text opens with none)."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
+
+
+def _set_off(verb, subj):
+    """ "The figures are ministers X and Y, who fled …, the source, who said …, told Reuters.": a subject
+    inside the content clause before the verb is a misparse; the speaker is the noun set off by commas
+    right before the verb (which the parser hung elsewhere in apposition)."""
+    if not (subj.i < verb.i and any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children)):
+        return None
+    for t in reversed(verb.doc[subj.i + 1 : verb.i]):
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= verb.i - 2:
+            head = t.head
+            while head.dep_ == "appos" and head.i != subj.i:
+                head = head.head
+            # "X, director of Y, told me": an apposition of the subject itself names the same speaker
+            return None if head.i == subj.i else t
+    return None
 
 
 def _misparsed_subject(verb):
@@ -135,12 +151,19 @@ def only_hearer(tok, inside) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in kids)
 
 
+_CLAUSES = ("ccomp", "xcomp", "parataxis")
+
+
 def is_circumstance(tok) -> bool:
     """A speech verb that is background, not the sentence's attribution: a verb inside a relative clause
-    whose content is the relative clause itself ("strikes, which employers say has cost them …").
+    whose content is the relative clause itself ("strikes, which employers say has cost them …"), or a
+    past participle with no clause of its own describing its noun ("X, still seen by many as a hero,").
     (An absolute "with both sides reiterating their positions" is left alone: PolNeAR annotates "with
     experts offering their assessments" as an attribution.)"""
     kids = list(tok.children)
+    clause = any(c.dep_ in _CLAUSES for c in kids)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not clause:
+        return True  # "Mugabe, still seen by many as a hero": a participle describing its noun
     if tok.dep_ != "relcl":
         return False
     subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
