@@ -67,3 +67,30 @@ def test_a_participle_describing_its_noun_is_background():
     sentence = "The governor, still seen by many voters as a reformer, is criticised in the capital."
     got = _attrs(f"{sentence}\n")
     assert got[sentence] == (None, "narration")
+
+
+def test_a_photo_caption_between_paragraphs_does_not_end_a_quotation_run():
+    got = _attrs(
+        "“The river is rising,” says Mara Lind, a farmer.\n\n"
+        "Mara Lind at her farm near the river\n\n"
+        "“We are tired. We need help.”\n"
+    )
+    assert got["“We are tired."] == ("Mara Lind", "quote")
+    assert got["Mara Lind at her farm near the river"] == (None, "narration")
+
+
+def test_a_quotation_after_a_paragraph_about_its_speaker_is_theirs():
+    got = _attrs(
+        "“The river is rising,” says Mara Lind, a farmer.\n\n"
+        "But for Lind and her neighbours the floods are personal.\n\n"
+        "“It is very hard. We need help.”\n"
+    )
+    assert got["“It is very hard."] == ("Mara Lind", "quote")
+    # a person who never spoke before is no speaker of it
+    got = _attrs("The floods came.\n\nFor Mara Lind the floods are personal.\n\n“It is very hard.”\n")
+    assert got["“It is very hard.”"][0] is None
+
+
+def test_a_passive_description_speaks_for_its_agent_when_by_hangs_in_the_as_phrase():
+    sentence = "The recent spate of floods has been described as “alarming” by the water department."
+    assert _attrs(f"{sentence}\n")[sentence] == ("Water department", "reported")

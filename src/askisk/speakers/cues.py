@@ -104,6 +104,13 @@ def agent_of(verb):
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return objs[0] if objs else None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "was described as “heartbreaking” by the department": the parser hangs "by" inside the "as" phrase
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for by in (t for t in prep.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"):
+                objs = [g for g in by.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
     return None
 
 
