@@ -94,3 +94,27 @@ def test_a_quotation_after_a_paragraph_about_its_speaker_is_theirs():
 def test_a_passive_description_speaks_for_its_agent_when_by_hangs_in_the_as_phrase():
     sentence = "The recent spate of floods has been described as “alarming” by the water department."
     assert _attrs(f"{sentence}\n")[sentence] == ("Water department", "reported")
+
+
+def test_a_stance_adjective_with_a_clause_speaks_for_its_subject():
+    got = _attrs(
+        "The Press Council is concerned the new rules would hurt local papers.\n\n"
+        "The union is adamant that the law must change. The mayor was worried about the cost.\n"
+    )
+    assert got["The Press Council is concerned the new rules would hurt local papers."] == (
+        "Press Council",
+        "reported",
+    )
+    assert got["The union is adamant that the law must change."][1] == "reported"
+    assert got["The mayor was worried about the cost."] == (None, "narration")  # no clause: no view
+
+
+def test_a_teaser_title_is_no_speaker_label():
+    got = _attrs(
+        "The council met on Monday.\n\n"
+        "Tech Enabled: The Gazette chronicles new kinds of access. Check it out here.\n\n"
+        "Mayor: We will fix the roads by May.\n"
+    )
+    assert got["Tech Enabled: The Gazette chronicles new kinds of access."] == (None, "narration")
+    assert got["Check it out here."] == (None, "narration")
+    assert got["Mayor: We will fix the roads by May."][0] == "Mayor"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS, STANCE_ADJECTIVES
 
 _QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
@@ -118,8 +118,8 @@ def passive_speaker(verb):
     """Who speaks through a passive verb: its "by" agent ("was denied by Shepherd"), except for a verb that
     relays ("X was quoted by the agency as saying …"): there the one quoted speaks."""
     quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if verb.lemma_.lower() in _CHANNEL_VERBS and quoted:
-        return quoted[0]
+    if (verb.lemma_.lower() in _CHANNEL_VERBS or verb.lower_ in STANCE_ADJECTIVES) and quoted:
+        return quoted[0]  # "X is concerned (that) …": the one concerned holds the view
     return agent_of(verb)
 
 

@@ -14,6 +14,7 @@ from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     STANCE_VERBS,
     VERB_PREPOSITION,
     learned_cues,
@@ -103,6 +104,8 @@ def is_speech(tok, inside) -> bool:
         return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
     if lemma in STANCE_VERBS:
         return True
+    if stance(tok):
+        return True
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
@@ -114,6 +117,16 @@ def is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def stance(tok) -> bool:
+    """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
+    …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own."""
+    if tok.lemma_.lower() == "be":
+        adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES]
+        return any(c.dep_ == "ccomp" for a in adjs for c in (*a.children, *tok.children))
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def is_credit(tok, inside=None) -> bool:
