@@ -78,7 +78,7 @@ def description_gender(tok) -> str | None:
     return None
 
 
-def is_description(tok) -> bool:
+def is_description(tok, records: tuple | list = ()) -> bool:
     """A singular definite description of a person that names no one: "the 74-year-old comedian", "the
     Spectator editor", "the then prime minister", "the American" (a nationality as a noun). Not "the
     editor of the Spectator" or "the star who …" (their qualifier may introduce a new person), not "the
@@ -98,6 +98,10 @@ def is_description(tok) -> bool:
         return False
     if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
         return True
+    if tok.tag_ in ("NN", "NNP") and tok.is_title and not tok.ent_type_:
+        # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`
+        noun = tok.lemma_.lower()
+        return any(noun in r.nouns for r in records if r.kind == "person")
     # "the American", "the Austrian": a nationality standing alone
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
 
@@ -121,7 +125,9 @@ def described(records: list, tok, pos: int, recent=None):
     # "the Republican nominee" is not the one the text called "the Democratic vice-presidential nominee"
     words = marks(tok)
     pool = [v for v in views if v.last >= 0 and not conflicts(v.rec, noun, words)]
-    if noun in TITLE_NOUNS:
+    if noun in TITLE_NOUNS or (noun not in PERSON_NOUNS and not tok.ent_type_):
+        # "the prime minister" names a known figure unless the text gave someone the title; so does a title
+        # outside the role nouns ("Brooklyn District Attorney NAME" … "The District Attorney")
         holders = [v for v in pool if noun in v.rec.nouns]
         return max(holders, key=lambda v: v.last).rec if holders else None
     if not pool:
@@ -165,6 +171,18 @@ def qualified(tok) -> bool:
     "the band leader"): a proper or capitalised word, or a noun used as modifier. Age and manner words
     ("the 74-year-old comedian", "the then prime minister", "the former president") do not."""
     return bool(marks(tok))
+
+
+def role_nouns(before: list) -> list:
+    """The role nouns among the words before a name: lower-case singular nouns ("economist NAME"), else the
+    capitalised title word right before the name ("Cook County Sheriff NAME", "District Attorney NAME")."""
+    nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and t.tag_ != "NNS"]
+    last = before[-1] if before else None
+    if nouns or last is None or last.i + 1 >= len(last.doc) or last.doc[last.i + 1].ent_type_ != "PERSON":
+        return nouns
+    if last.tag_ in ("NN", "NNP") and last.is_title and not last.ent_type_ and last.lower_ not in TITLES:
+        return [last]
+    return nouns
 
 
 def marks(tok) -> set[str]:

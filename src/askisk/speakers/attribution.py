@@ -176,10 +176,14 @@ def attribute(
                 para.text, mask.inside, passages[j].end - para.start, passages[k].start - para.start
             )
         pending.resolve(here, prev_last, left_open and mask.opens_with_quote)
+        if is_headline(para.text, 0, len(para.text), mask.inside) and all(d.status != "cued" for d in here):
+            continue  # a photo caption between a quotation and its next paragraph does not end the run
         left_open = mask.open_at_end
         if idxs:
             prev_last = decisions[idxs[-1]]
             recent = prev_last.record or recent
+            if prev_last.record is None:
+                prev_last = _about(registry, base) or prev_last
     _interview_answers(decisions, passages, by_para, sections)
     transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
     attributions = [_attribution(d) for d in decisions]
@@ -190,6 +194,22 @@ def attribute(
         for d, a in zip(decisions, attributions, strict=True)
     )
     return SourceSpeakers(speakers, tuple(attributions), mentions)
+
+
+def _about(registry: Registry, base: int) -> _Decision | None:
+    """A paragraph of narration naming someone who has spoken before ("But for Parata and his family the
+    deaths are personal"): a quotation opening the next paragraph without a cue is theirs (the last such
+    person named in it)."""
+    people = [
+        r
+        for r in registry.records
+        if r.kind == "person" and 0 <= r.spoke < base and r.last // 1_000_000 == base // 1_000_000
+    ]
+    if not people:
+        return None
+    return _Decision(
+        max(people, key=lambda r: r.last), "quote", "quotation after a paragraph about its speaker", "cued"
+    )
 
 
 # -- step 1: explicit cues ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS, STANCE_ADJECTIVES
 
 _QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
@@ -104,6 +104,13 @@ def agent_of(verb):
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return objs[0] if objs else None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "was described as “heartbreaking” by the department": the parser hangs "by" inside the "as" phrase
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for by in (t for t in prep.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"):
+                objs = [g for g in by.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
     return None
 
 
@@ -111,8 +118,8 @@ def passive_speaker(verb):
     """Who speaks through a passive verb: its "by" agent ("was denied by Shepherd"), except for a verb that
     relays ("X was quoted by the agency as saying …"): there the one quoted speaks."""
     quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if verb.lemma_.lower() in _CHANNEL_VERBS and quoted:
-        return quoted[0]
+    if (verb.lemma_.lower() in _CHANNEL_VERBS or verb.lower_ in STANCE_ADJECTIVES) and quoted:
+        return quoted[0]  # "X is concerned (that) …": the one concerned holds the view
     return agent_of(verb)
 
 

@@ -13,6 +13,8 @@ from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS
 _AUTHOR_PREPS = ("by", "from")  # "a report by X", "a study from X", "a report released by X"
 _AUTHOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 _POSSESSIVE = ("'s", "'", "’s", "’")
+# "reports seen / obtained by Reuters": the agency read the document, it did not write it
+_READ_VERBS = frozenset({"see", "obtain", "review", "read", "receive", "examine", "view", "access"})
 
 
 def entity_of(tok):
@@ -47,7 +49,7 @@ def _hangs_off(prep, doc_tok) -> bool:
     head = prep.head
     if head == doc_tok:
         return True
-    return head.dep_ == "acl" and head.head == doc_tok
+    return head.dep_ == "acl" and head.head == doc_tok and head.lemma_.lower() not in _READ_VERBS
 
 
 def author_name(author) -> str:

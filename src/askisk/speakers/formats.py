@@ -50,6 +50,8 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     if any(not t.text[:1].isupper() for t in label) or label[0].lower_ in NOT_LABELS:
         return None
+    if not all(t.text.isupper() for t in label) and any(t.pos_ in ("VERB", "AUX", "ADV") for t in label):
+        return None  # "Tech Enabled: …", "Technically Literate: …": a teaser's title, not a name
     if inside[label[0].idx] and not all(t.text.isupper() for t in label):  # '"WALLACE: …' is a transcript
         return None
     if len(label) == 1 and label[0].ent_type_ == "GPE":  # a dateline: "WASHINGTON:"

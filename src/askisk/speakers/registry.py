@@ -151,7 +151,7 @@ class Registry:
         lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]
         before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
         # a plural ("fellow comedy stars X and Y") describes the group, not the person
-        nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and t.tag_ != "NNS"]
+        nouns = anaphora.role_nouns(before)
         if nouns and rec.role is None:
             rec.role = role_phrase(before)
             rec.describe(nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1]))
@@ -302,7 +302,7 @@ class Registry:
             rec = self._find_person([tok.text])
             if rec is not None:
                 return rec
-        if anaphora.is_description(tok):  # "said the 74-year-old comedian": the person the story is about
+        if anaphora.is_description(tok, self.records):  # "said the 74-year-old comedian": the story's subject
             rec = anaphora.introduced(self.records, tok) or anaphora.described(
                 self.records, tok, base + tok.i, recent
             )

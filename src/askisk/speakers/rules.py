@@ -8,6 +8,7 @@ organisations: names are always read from the text. Never imports spaCy.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +72,11 @@ VIEW_NOUNS = vocab("view opinion judgment judgement estimation")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
 # "express/voice/raise concern about …"
+# "The council is adamant / confident / concerned (that) …": a stance word after "be" with a clause of its
+# own speaks for the subject (PolNeAR annotates these; askisk read them as narration before session 9).
+STANCE_ADJECTIVES = vocab(
+    "adamant concerned confident convinced certain sure worried insistent skeptical sceptical"
+)
 CONCERN_VERBS = vocab("express voice raise")
 CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
@@ -144,9 +150,14 @@ def _char(c: str) -> str:
     return " " if c.isspace() else c
 
 
+# A photo credit glued to its caption's last word: "… the agency said.(Name/ Agency photo via AP)". The
+# parser reads "said.(Name" as one word, so the bracket becomes a space (same length, offsets stay valid).
+_GLUED_BRACKET = re.compile(r"(?<=[a-z][.!?])\((?=[A-Z])")
+
+
 def match_text(text: str) -> str:
     """normalize() character by character: same length as `text`, so offsets stay valid."""
-    return "".join(_char(c) for c in text)
+    return _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
 
 
 @dataclass(frozen=True)

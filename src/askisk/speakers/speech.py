@@ -14,6 +14,7 @@ from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     STANCE_VERBS,
     VERB_PREPOSITION,
     learned_cues,
@@ -45,7 +46,7 @@ def subject_of(verb):
                     and verb.head.pos_ in ("PROPN", "NOUN")
                 ):
                     return verb.head
-                return child
+                return _set_off(verb, child) or child
         if (named := _misparsed_subject(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
@@ -65,6 +66,22 @@ def dateline_end(text: str) -> int:
     """Where a leading dateline ends (0 when the text opens with none)."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
+
+
+def _set_off(verb, subj):
+    """ "The figures are ministers X and Y, who fled …, the source, who said …, told Reuters.": a subject
+    inside the content clause before the verb is a misparse; the speaker is the noun set off by commas
+    right before the verb (which the parser hung elsewhere in apposition)."""
+    if not (subj.i < verb.i and any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children)):
+        return None
+    for t in reversed(verb.doc[subj.i + 1 : verb.i]):
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= verb.i - 2:
+            head = t.head
+            while head.dep_ == "appos" and head.i != subj.i:
+                head = head.head
+            # "X, director of Y, told me": an apposition of the subject itself names the same speaker
+            return None if head.i == subj.i else t
+    return None
 
 
 def _misparsed_subject(verb):
@@ -87,6 +104,8 @@ def is_speech(tok, inside) -> bool:
         return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
     if lemma in STANCE_VERBS:
         return True
+    if stance(tok):
+        return True
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
@@ -98,6 +117,16 @@ def is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def stance(tok) -> bool:
+    """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
+    …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own."""
+    if tok.lemma_.lower() == "be":
+        adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES]
+        return any(c.dep_ == "ccomp" for a in adjs for c in (*a.children, *tok.children))
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def is_credit(tok, inside=None) -> bool:
@@ -135,12 +164,19 @@ def only_hearer(tok, inside) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in kids)
 
 
+_CLAUSES = ("ccomp", "xcomp", "parataxis")
+
+
 def is_circumstance(tok) -> bool:
     """A speech verb that is background, not the sentence's attribution: a verb inside a relative clause
-    whose content is the relative clause itself ("strikes, which employers say has cost them …").
+    whose content is the relative clause itself ("strikes, which employers say has cost them …"), or a
+    past participle with no clause of its own describing its noun ("X, still seen by many as a hero,").
     (An absolute "with both sides reiterating their positions" is left alone: PolNeAR annotates "with
     experts offering their assessments" as an attribution.)"""
     kids = list(tok.children)
+    clause = any(c.dep_ in _CLAUSES for c in kids)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not clause:
+        return True  # "Mugabe, still seen by many as a hero": a participle describing its noun
     if tok.dep_ != "relcl":
         return False
     subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
