@@ -83,6 +83,24 @@ def test_rule_cues_are_never_gated():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor welcomed several hundred guests to the gala.",  # a stance verb used as an action
+        "The two leaders withdrew all of their troops from the region.",  # a learned word used as an action
+    ],
+)
+def test_a_list_cue_that_says_nothing_is_gated(text, monkeypatch):
+    assert _attrs(text + "\n")[text] == (None, "narration")  # the tagger reads narration: gated
+    monkeypatch.setattr(tagged, "GATE_AT", 0.0)
+    assert _attrs(text + "\n")[text][1] == "reported"  # the gate is what decided
+
+
+def test_a_list_cue_the_tagger_reads_as_a_stance_stays():
+    text = "The minister welcomed the decision."
+    assert _attrs(text + "\n")[text] == ("Minister", "reported")
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("Mayor Tom Baker has no illusions about the cost of the new bridge.", "Mayor Tom Baker"),

@@ -227,6 +227,8 @@ def _find_cue(
         subj = (subject_of(tok) or cues.passive_speaker(tok)) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0
         if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
+            if not gate and speech.needs_gate(tok, inside) and not is_finding(tok, subj):
+                continue
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
         elif gate and cues.passes(tok, inside):

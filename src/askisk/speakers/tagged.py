@@ -5,7 +5,9 @@ Owns the two uses of the tagger's reading of a sentence inside `attribution.attr
 1. Gate (`learned_allowed`): a cue of the logistic cue detector (speakers.cues, one word's features) is
    taken only when the tagger, reading the whole sentence, sees it as attributed: its coverage (mean
    P(not O) over the sentence's pieces, the tagger's estimate of the share of the sentence inside an
-   attribution) is GATE_AT or more. Rule cues are never gated.
+   attribution) is GATE_AT or more. Rule cues are never gated, except a verb that is a cue only by a
+   word list and says nothing in its sentence (`speech.needs_gate`: "As he welcomed several hundred
+   guests", "Obama and Clinton withdrew all of our forces"): the same gate decides it.
 2. Recall (`recall`): a sentence the rules leave without a cue, that the tagger reads as attributed
    (coverage >= RECALL_AT) with a CUE span outside quotation marks and a SOURCE span: the SOURCE span's
    head word is resolved through the same registry as every rule cue (names, descriptions, he/she,
