@@ -42,6 +42,12 @@ def test_lead_label_and_transcript_turn():
     assert got["The water is rising every day."][0] == "Martin"  # the turn goes on to the paragraph's end
 
 
+def test_a_stage_direction_inside_a_turn_is_nobodys_words():
+    got = _attrs('Lopez spoke first.\n\n"LOPEZ: The levee will hold through the winter. "(CROSSTALK.)\n')
+    assert got['"LOPEZ: The levee will hold through the winter.'][0] == "Lopez"
+    assert got['"(CROSSTALK.)'] == (None, "narration")  # its quotation mark does not make it a quotation
+
+
 @pytest.mark.parametrize("label", ["Correction", "Update"])
 def test_layout_labels_are_not_speakers(label):
     got = _attrs(f"{label}: An earlier version of this story misstated the date of the vote.\n")

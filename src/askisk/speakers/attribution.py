@@ -130,6 +130,8 @@ def attribute(
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]
+            if transcript.is_stage_sentence(p.text):
+                continue  # "(CROSSTALK.)": what the room did, nobody's words
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
