@@ -48,6 +48,17 @@ def test_a_stage_direction_inside_a_turn_is_nobodys_words():
     assert got['"(CROSSTALK.)'] == (None, "narration")  # its quotation mark does not make it a quotation
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correction: An earlier version of this article incorrectly listed when the new levy was introduced.",
+        "This article has been revised: An earlier version of this article misstated the cost of the bridge.",
+    ],
+)
+def test_a_correction_note_is_the_publications_own_voice(text):
+    assert _attrs(text + "\n")[text] == (None, "narration")
+
+
 @pytest.mark.parametrize("label", ["Correction", "Update"])
 def test_layout_labels_are_not_speakers(label):
     got = _attrs(f"{label}: An earlier version of this story misstated the date of the vote.\n")

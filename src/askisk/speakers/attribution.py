@@ -45,7 +45,7 @@ from askisk.speakers import cues, pending, ranker, speech, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import named_head, np_text, np_tokens
+from askisk.speakers.phrases import is_self_reference, named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
@@ -237,7 +237,7 @@ def _find_cue(
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue
-        if subj is None or inside[subj.idx]:
+        if subj is None or inside[subj.idx] or is_self_reference(subj):
             continue
         rec = registry.resolve(subj, base, recent)
         if rec is None:
