@@ -118,6 +118,21 @@ def test_recall_needs_a_speaker_the_registry_can_name():
     assert got["Rip Mayor Baker"] == (None, "narration")  # a headline's name is no speaker
 
 
+def test_recall_takes_a_common_noun_a_name_qualifies(monkeypatch):
+    body = (
+        "The Baker campaign has previously addressed the plight of single mothers in the city.\n\n"
+        "A three-judge panel of the Ohio Court of Appeals overruled the decision of the lower court.\n\n"
+        "The former secretary of state aggressively pushed the strategy during the primaries.\n"
+    )
+    texts = [t.strip() for t in body.split("\n\n")]
+    got = _attrs(body)
+    assert got[texts[0]] == ("Baker campaign", "reported")
+    assert got[texts[1]] == ("Three-judge panel", "reported")
+    assert got[texts[2]] == (None, "narration")  # "state" is no name: a role noun named by nothing before
+    monkeypatch.setattr(tagged, "_named_by", lambda head: False)
+    assert _attrs(body)[texts[0]] == (None, "narration")  # the name is what lets the recall take it
+
+
 def test_recall_takes_no_intention(monkeypatch):
     body = (
         "The Hale Research Council gives grants to students every year.\n\n"

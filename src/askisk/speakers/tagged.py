@@ -79,7 +79,9 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     known = {id(r) for r in registry.records}
     rec: Record | None = registry.resolve(head, base, recent)
-    if rec is None or (head.pos_ == "NOUN" and id(rec) not in known and rec.kind != "document"):
+    if rec is None or (
+        head.pos_ == "NOUN" and id(rec) not in known and rec.kind != "document" and not _named_by(head)
+    ):
         return None  # a common noun speaks only for someone named before ("the nominee"), not "the debate"
     rec.mention(base + head.i)
     words = doc.text[s + cue.start : s + cue.end]
@@ -128,3 +130,18 @@ def _intent(tok) -> bool:
         return False
     deps = {c.dep_ for c in tok.children}
     return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}
+
+
+def _named_by(head) -> bool:
+    """A common noun a name qualifies: "The Clinton campaign", "a panel of the U.S. Court of Appeals"."""
+    kids = list(head.children)
+    if any(c.dep_ in ("compound", "poss") and _a_name(c) for c in kids):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _a_name(g) for g in c.children)
+        for c in kids
+    )
+
+
+def _a_name(tok) -> bool:
+    return tok.pos_ == "PROPN" and bool(tok.ent_type_)  # not "secretary of state" read as a proper noun
