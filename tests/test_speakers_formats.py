@@ -135,3 +135,11 @@ def test_a_gendered_title_prefers_the_person_of_that_gender():
         "Mrs. Dunn said the state needs new jobs.\n"
     )
     assert got["Mrs. Dunn said the state needs new jobs."][0] == "Ms. Marisol Dunn"
+
+
+def test_a_scare_quoted_phrase_nobody_speaks_is_narration():
+    text = 'They kept guns in the barn to "shoot any intruder on sight" and planned bunkers in the hills.'
+    got = _attrs(f"My father bought land upstate. {text}\n\n")
+    assert got[text] == (None, "narration")  # a quoted phrase inside the writer's sentence, no speaker
+    whole = _attrs('"We need law and order. If we do not have it, we will not have a country."\n')
+    assert set(whole.values()) == {(None, "quote")}  # a quotation nobody is named for stays a quotation

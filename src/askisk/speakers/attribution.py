@@ -53,6 +53,7 @@ from askisk.speakers.rules import (
     QUOTE_WORDS,
     VIEW_NOUNS,
     match_text,
+    mostly_quoted,
     quote_mask,
     quoted_words,
     runs_on,
@@ -84,6 +85,7 @@ class _Decision:
     mention: tuple[int, int] | None = None  # where the text names the speaker (body offsets)
     person: bool = False  # pending after a he/she cue nobody matched: only a person may speak it
     runs_on: bool = False  # its quotation is still open where the next sentence of the paragraph starts
+    quoted: bool = True  # a pending sentence mostly inside quotation marks (not a scare-quoted phrase)
 
 
 # (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
@@ -158,7 +160,9 @@ def attribute(
                 recent = record
                 turn = decisions[i] if label is not None else None
             elif words >= QUOTE_WORDS or spoken[s]:
+                quoted = spoken[s] or mostly_quoted(para.text, mask.inside, s, e)
                 decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
+                decisions[i].quoted = quoted
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         if carry is not None and not any(d.status == "cued" for d in here):
@@ -336,8 +340,9 @@ def _interview_answers(decisions, passages, by_para, sections) -> None:
 
 
 def _attribution(d: _Decision) -> Attribution:
-    if d.record is None:
-        return Attribution(None, "quote" if d.status == "pending" else "narration", d.cue)
+    if d.record is None:  # a quotation nobody speaks stays a quotation; a scare-quoted phrase is narration
+        quote = d.status == "pending" and d.quoted
+        return Attribution(None, "quote" if quote else "narration", d.cue if quote else None)
     return Attribution(d.record.display(), d.kind, d.cue)  # type: ignore[arg-type]
 
 
