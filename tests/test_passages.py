@@ -19,6 +19,14 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     assert _texts(text) == ["Recall, U.S. Central Command’s Gen. John F. Smith spoke.", "Dr. Ann Lee agreed."]
 
 
+def test_titles_before_a_name_do_not_end_sentences():
+    text = "“It will change,” said the Rev. Peter Hale, of Grace Church. Sens. Ann Lee and Tom Ray agreed."
+    assert _texts(text) == [
+        "“It will change,” said the Rev. Peter Hale, of Grace Church.",
+        "Sens. Ann Lee and Tom Ray agreed.",
+    ]
+
+
 def test_quotes_and_non_breaking_spaces_split_after_the_closing_mark():
     text = "“It is over,” said the expert.\u00a0 “Besides, we won.” Then he left."
     assert _texts(text) == ["“It is over,” said the expert.", "“Besides, we won.”", "Then he left."]

@@ -42,6 +42,23 @@ def test_lead_label_and_transcript_turn():
     assert got["The water is rising every day."][0] == "Martin"  # the turn goes on to the paragraph's end
 
 
+def test_a_stage_direction_inside_a_turn_is_nobodys_words():
+    got = _attrs('Lopez spoke first.\n\n"LOPEZ: The levee will hold through the winter. "(CROSSTALK.)\n')
+    assert got['"LOPEZ: The levee will hold through the winter.'][0] == "Lopez"
+    assert got['"(CROSSTALK.)'] == (None, "narration")  # its quotation mark does not make it a quotation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correction: An earlier version of this article incorrectly listed when the new levy was introduced.",
+        "This article has been revised: An earlier version of this article misstated the cost of the bridge.",
+    ],
+)
+def test_a_correction_note_is_the_publications_own_voice(text):
+    assert _attrs(text + "\n")[text] == (None, "narration")
+
+
 @pytest.mark.parametrize("label", ["Correction", "Update"])
 def test_layout_labels_are_not_speakers(label):
     got = _attrs(f"{label}: An earlier version of this story misstated the date of the vote.\n")
@@ -118,3 +135,11 @@ def test_a_gendered_title_prefers_the_person_of_that_gender():
         "Mrs. Dunn said the state needs new jobs.\n"
     )
     assert got["Mrs. Dunn said the state needs new jobs."][0] == "Ms. Marisol Dunn"
+
+
+def test_a_scare_quoted_phrase_nobody_speaks_is_narration():
+    text = 'They kept guns in the barn to "shoot any intruder on sight" and planned bunkers in the hills.'
+    got = _attrs(f"My father bought land upstate. {text}\n\n")
+    assert got[text] == (None, "narration")  # a quoted phrase inside the writer's sentence, no speaker
+    whole = _attrs('"We need law and order. If we do not have it, we will not have a country."\n')
+    assert set(whole.values()) == {(None, "quote")}  # a quotation nobody is named for stays a quotation

@@ -83,6 +83,24 @@ def test_rule_cues_are_never_gated():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor welcomed several hundred guests to the gala.",  # a stance verb used as an action
+        "The two leaders withdrew all of their troops from the region.",  # a learned word used as an action
+    ],
+)
+def test_a_list_cue_that_says_nothing_is_gated(text, monkeypatch):
+    assert _attrs(text + "\n")[text] == (None, "narration")  # the tagger reads narration: gated
+    monkeypatch.setattr(tagged, "GATE_AT", 0.0)
+    assert _attrs(text + "\n")[text][1] == "reported"  # the gate is what decided
+
+
+def test_a_list_cue_the_tagger_reads_as_a_stance_stays():
+    text = "The minister welcomed the decision."
+    assert _attrs(text + "\n")[text] == ("Minister", "reported")
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("Mayor Tom Baker has no illusions about the cost of the new bridge.", "Mayor Tom Baker"),
@@ -98,6 +116,21 @@ def test_recall_needs_a_speaker_the_registry_can_name():
     got = _attrs("The debate just proved that the mayor is out of touch with the town.\n\nRip Mayor Baker\n")
     assert got["The debate just proved that the mayor is out of touch with the town."][0] != "Debate"
     assert got["Rip Mayor Baker"] == (None, "narration")  # a headline's name is no speaker
+
+
+def test_recall_takes_a_common_noun_a_name_qualifies(monkeypatch):
+    body = (
+        "The Baker campaign has previously addressed the plight of single mothers in the city.\n\n"
+        "A three-judge panel of the Ohio Court of Appeals overruled the decision of the lower court.\n\n"
+        "The former secretary of state aggressively pushed the strategy during the primaries.\n"
+    )
+    texts = [t.strip() for t in body.split("\n\n")]
+    got = _attrs(body)
+    assert got[texts[0]] == ("Baker campaign", "reported")
+    assert got[texts[1]] == ("Three-judge panel", "reported")
+    assert got[texts[2]] == (None, "narration")  # "state" is no name: a role noun named by nothing before
+    monkeypatch.setattr(tagged, "_named_by", lambda head: False)
+    assert _attrs(body)[texts[0]] == (None, "narration")  # the name is what lets the recall take it
 
 
 def test_recall_takes_no_intention(monkeypatch):

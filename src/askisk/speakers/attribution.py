@@ -45,7 +45,7 @@ from askisk.speakers import cues, pending, ranker, speech, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import named_head, np_text, np_tokens
+from askisk.speakers.phrases import is_self_reference, named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
@@ -53,6 +53,7 @@ from askisk.speakers.rules import (
     QUOTE_WORDS,
     VIEW_NOUNS,
     match_text,
+    mostly_quoted,
     quote_mask,
     quoted_words,
     runs_on,
@@ -84,6 +85,7 @@ class _Decision:
     mention: tuple[int, int] | None = None  # where the text names the speaker (body offsets)
     person: bool = False  # pending after a he/she cue nobody matched: only a person may speak it
     runs_on: bool = False  # its quotation is still open where the next sentence of the paragraph starts
+    quoted: bool = True  # a pending sentence mostly inside quotation marks (not a scare-quoted phrase)
 
 
 # (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
@@ -130,6 +132,8 @@ def attribute(
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]
+            if transcript.is_stage_sentence(p.text):
+                continue  # "(CROSSTALK.)": what the room did, nobody's words
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
@@ -156,7 +160,9 @@ def attribute(
                 recent = record
                 turn = decisions[i] if label is not None else None
             elif words >= QUOTE_WORDS or spoken[s]:
+                quoted = spoken[s] or mostly_quoted(para.text, mask.inside, s, e)
                 decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
+                decisions[i].quoted = quoted
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         if carry is not None and not any(d.status == "cued" for d in here):
@@ -247,13 +253,15 @@ def _find_cue(
         subj = (subject_of(tok) or cues.passive_speaker(tok)) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0
         if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
+            if not gate and speech.needs_gate(tok, inside) and not is_finding(tok, subj):
+                continue
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
         elif gate and cues.passes(tok, inside):
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue
-        if subj is None or inside[subj.idx]:
+        if subj is None or inside[subj.idx] or is_self_reference(subj):
             continue
         rec = registry.resolve(subj, base, recent)
         if rec is None:
@@ -352,8 +360,9 @@ def _interview_answers(decisions, passages, by_para, sections) -> None:
 
 
 def _attribution(d: _Decision) -> Attribution:
-    if d.record is None:
-        return Attribution(None, "quote" if d.status == "pending" else "narration", d.cue)
+    if d.record is None:  # a quotation nobody speaks stays a quotation; a scare-quoted phrase is narration
+        quote = d.status == "pending" and d.quoted
+        return Attribution(None, "quote" if quote else "narration", d.cue if quote else None)
     return Attribution(d.record.display(), d.kind, d.cue)  # type: ignore[arg-type]
 
 

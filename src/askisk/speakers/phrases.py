@@ -12,6 +12,7 @@ from askisk.speakers.rules import PERSON_NOUNS, title_of, vocab
 NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
 DETS = {"the", "a", "an"}
+SELF_NOUNS = vocab("article story post column piece")
 GENERIC_ORG_NOUNS = vocab(
     "ministry department agency office council committee commission government police army court "
     "coalition union association institute foundation bank company group party parliament"
@@ -30,6 +31,15 @@ def np_tokens(head) -> list:
         if child.dep_ in NP_KEEP and child.i < head.i:
             keep.extend(child.subtree)
     return sorted(keep, key=lambda t: t.i)
+
+
+def is_self_reference(head) -> bool:
+    """ "An earlier version of this article", "this story": the text itself (a correction note is the
+    publication's own voice, no outside speaker)."""
+    for tok in head.subtree:
+        if tok.lemma_.lower() in SELF_NOUNS and any(c.lower_ == "this" for c in tok.children):
+            return True
+    return False
 
 
 def np_text(head, strip_det: bool = True) -> str:

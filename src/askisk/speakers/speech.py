@@ -129,6 +129,17 @@ def stance(tok) -> bool:
     return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)
 
 
+def needs_gate(tok, inside) -> bool:
+    """A verb that is a cue only by a word list without a complement test (the stance verbs, the words
+    learned from PolNeAR train) and says nothing in its sentence: "many regulars continued to stay away",
+    "Obama and Clinton withdrew all of our forces", "the union objected". Such a verb is an action as
+    often as a statement; the tagger's reading of the sentence decides, as for the learned cue detector."""
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS or says_something(tok, inside):
+        return False
+    return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and tok.lower_ in learned_cues())
+
+
 def is_credit(tok, inside=None) -> bool:
     """ "CNN's Sandrine Amiel reported from Paris", "X wrote from London": a credit line says where a
     reporter worked, not what anyone said: a verb whose only complement is "from" a place (no clause, no

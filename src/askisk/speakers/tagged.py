@@ -5,7 +5,9 @@ Owns the two uses of the tagger's reading of a sentence inside `attribution.attr
 1. Gate (`learned_allowed`): a cue of the logistic cue detector (speakers.cues, one word's features) is
    taken only when the tagger, reading the whole sentence, sees it as attributed: its coverage (mean
    P(not O) over the sentence's pieces, the tagger's estimate of the share of the sentence inside an
-   attribution) is GATE_AT or more. Rule cues are never gated.
+   attribution) is GATE_AT or more. Rule cues are never gated, except a verb that is a cue only by a
+   word list and says nothing in its sentence (`speech.needs_gate`: "As he welcomed several hundred
+   guests", "Obama and Clinton withdrew all of our forces"): the same gate decides it.
 2. Recall (`recall`): a sentence the rules leave without a cue, that the tagger reads as attributed
    (coverage >= RECALL_AT) with a CUE span outside quotation marks and a SOURCE span: the SOURCE span's
    head word is resolved through the same registry as every rule cue (names, descriptions, he/she,
@@ -77,7 +79,9 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     known = {id(r) for r in registry.records}
     rec: Record | None = registry.resolve(head, base, recent)
-    if rec is None or (head.pos_ == "NOUN" and id(rec) not in known and rec.kind != "document"):
+    if rec is None or (
+        head.pos_ == "NOUN" and id(rec) not in known and rec.kind != "document" and not _named_by(head)
+    ):
         return None  # a common noun speaks only for someone named before ("the nominee"), not "the debate"
     rec.mention(base + head.i)
     words = doc.text[s + cue.start : s + cue.end]
@@ -126,3 +130,18 @@ def _intent(tok) -> bool:
         return False
     deps = {c.dep_ for c in tok.children}
     return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}
+
+
+def _named_by(head) -> bool:
+    """A common noun a name qualifies: "The Clinton campaign", "a panel of the U.S. Court of Appeals"."""
+    kids = list(head.children)
+    if any(c.dep_ in ("compound", "poss") and _a_name(c) for c in kids):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _a_name(g) for g in c.children)
+        for c in kids
+    )
+
+
+def _a_name(tok) -> bool:
+    return tok.pos_ == "PROPN" and bool(tok.ent_type_)  # not "secretary of state" read as a proper noun

@@ -43,6 +43,16 @@ def is_stage_direction(text: str) -> bool:
     return _STAGE.fullmatch(text.strip()) is not None
 
 
+def is_stage_sentence(text: str) -> bool:
+    """A sentence that is only a stage direction: '"(CROSSTALK.)' (its quotation mark kept by a transcript
+    quoted whole), "(APPLAUSE)", "[inaudible]": capitals or at most three words in brackets, what the room
+    did, nobody's words. A sentence in parentheses ("(Mr. Trump has also called for …)") is not one."""
+    bare = text.strip().strip("\"“”'")
+    if _STAGE.fullmatch(bare) is None:
+        return False
+    return not any(c.islower() for c in bare) or len(bare.split()) <= 3
+
+
 def turns(paragraphs: list[Paragraph]) -> dict[int, int]:
     """Paragraph number -> number of the labelled paragraph whose turn it belongs to (empty when the
     source is no transcript). Stage directions and paragraphs before the first label belong to no turn."""
@@ -80,8 +90,8 @@ def apply(
             at = para.start + para.text.index(label)
             speaker[number] = (rec, f"{label.split()[-1]}:", (at, at + len(label)))
     for p in paragraphs:
-        if owner and is_stage_direction(p.text):
-            for i in by_para.get(p.number, []):
+        for i in by_para.get(p.number, []) if owner else []:
+            if is_stage_direction(p.text) or is_stage_sentence(passages[i].text):
                 d = decisions[i]
                 d.record, d.kind, d.cue, d.status, d.mention = None, "narration", None, "none", None
         if p.number not in owner or owner[p.number] not in speaker:
@@ -89,6 +99,8 @@ def apply(
         record, cue, mention = speaker[owner[p.number]]
         inside = quote_mask(p.text).inside
         for i in by_para.get(p.number, []):
+            if is_stage_sentence(passages[i].text):
+                continue
             s, e = passages[i].start - p.start, passages[i].end - p.start
             d = decisions[i]
             d.record, d.cue, d.status, d.mention = record, cue, "cued", mention
