@@ -29,6 +29,11 @@ SPEECH_VERBS = vocab(
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt"
 )
+# Attitudes and intentions: with only a to-infinitive ("hopes to finish", "plans to sign", "continued to
+# run hot") they report nothing anyone said (askisk's convention, written into every news gold); the
+# commissives ("vowed to", "pledged to", "threatened to") are speech acts and stay cues.
+ATTITUDE_VERBS = vocab("hope expect want wish plan intend aim seek try continue need mean prepare attempt")
+COMMISSIVE_VERBS = vocab("promise vow pledge threaten swear")
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "

@@ -1,0 +1,24 @@
+"""Verbs that report nothing (issue 15, session 9 round 4): an intention or an attitude whose only
+complement is a to-infinitive ("plans to sign", "continued to run hot", "hopes to expand") says nothing,
+so the learned tagger decides it as it decides every cue that says nothing; a commissive speech act
+("vowed to fight") stays a cue. Real spaCy model and the real pipeline; every text is written for the
+test, from no corpus.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+
+def test_an_intention_with_only_an_infinitive_needs_the_tagger():
+    """A word-list cue ("continued", learned from PolNeAR) whose only complement is a to-infinitive says
+    nothing: the tagger's reading of the sentence decides, as for any cue that says nothing."""
+    tensions = "In the days after the vote, tensions between the two parties continued to run high."
+    got = _attrs(f"Governor Ellen Marsh spoke in Salem on Friday.\n\n{tensions}\n")
+    assert got[tensions] == (None, "narration")
+
+
+def test_a_commissive_with_an_infinitive_stays_a_cue():
+    vowed = "Mayor Tom Brandt vowed to fight the closure of the harbour school."
+    got = _attrs(f"{vowed}\n")
+    assert got[vowed] == ("Mayor Tom Brandt", "reported")
