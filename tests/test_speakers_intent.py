@@ -1,7 +1,8 @@
 """Verbs that report nothing (issue 15, session 9 round 4): an intention or an attitude whose only
 complement is a to-infinitive ("plans to sign", "continued to run hot", "hopes to expand") says nothing,
 so the learned tagger decides it as it decides every cue that says nothing; a commissive speech act
-("vowed to fight") stays a cue. Real spaCy model and the real pipeline; every text is written for the
+("vowed to fight") stays a cue. And a question as a page's first line is its headline: it opens no
+interview section. Real spaCy model and the real pipeline; every text is written for the
 test, from no corpus.
 """
 
@@ -22,3 +23,16 @@ def test_a_commissive_with_an_infinitive_stays_a_cue():
     vowed = "Mayor Tom Brandt vowed to fight the closure of the harbour school."
     got = _attrs(f"{vowed}\n")
     assert got[vowed] == ("Mayor Tom Brandt", "reported")
+
+
+def test_a_question_as_the_first_line_is_a_headline_not_an_interview():
+    caption = "Mayor Ellen Marsh waves to supporters in Salem on Sunday."
+    got = _attrs(
+        "What next for the harbour after the mayor's victory?\n\n"
+        f"{caption}\n\n"
+        "“The harbour will need years of work,” said Paul Reyes, an engineer at the port.\n\n"
+        "What comes after the vote?\n\n"
+        "The council meets again in May.\n\n"
+        "“The money is not there yet,” Reyes said.\n"
+    )
+    assert got[caption] == (None, "narration")

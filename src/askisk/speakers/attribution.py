@@ -23,7 +23,8 @@ decides every passage (sentence) in four steps, in this order:
    follow the question (before any paragraph with its own attribution) are the interviewee's answer:
    the person most attributed in that section (else in the whole source), kind *reported*, cue
    "answer under interview question". Once the section shows an explicit attribution, later
-   uncued paragraphs are the article's own narration ("It is to be noted that ...").
+   uncued paragraphs are the article's own narration ("It is to be noted that ..."). A question
+   that is the page's first line is its headline, not an interview question.
 4. Everything else is *narration* with no speaker ("Some estimates put ...", "reportedly ..."
    with no named source). Headings and captions are context: speaker None, kind narration.
 
@@ -116,8 +117,8 @@ def attribute(
             cue = "interview question" if para.kind == "heading" else "caption"
             for i in idxs:
                 decisions[i] = _Decision(None, "narration", cue, "context")
-            if para.kind == "heading" and idxs:
-                sections.append((idxs[0], []))
+            if para.kind == "heading" and idxs and para is not paragraphs[0]:
+                sections.append((idxs[0], []))  # a question as the page's first line is its headline
             continue
         if sections and para.section is not None:
             sections[-1][1].append(para.number)
