@@ -2,7 +2,7 @@
 complement is a to-infinitive ("plans to sign", "continued to run hot", "hopes to expand") says nothing,
 so the learned tagger decides it as it decides every cue that says nothing; a commissive speech act
 ("vowed to fight") stays a cue. And a question as a page's first line is its headline: it opens no
-interview section. Real spaCy model and the real pipeline; every text is written for the
+interview section; a quantity noun ("a number of analysts") speaks for the people it counts. Real spaCy model and the real pipeline; every text is written for the
 test, from no corpus.
 """
 
@@ -36,3 +36,9 @@ def test_a_question_as_the_first_line_is_a_headline_not_an_interview():
         "“The money is not there yet,” Reyes said.\n"
     )
     assert got[caption] == (None, "narration")
+
+
+def test_a_quantity_noun_speaks_for_the_people_it_counts():
+    said = "A number of economists say that the harbour tax will slow the town's growth."
+    got = _attrs(f"{said}\n")
+    assert got[said] == ("Economists", "reported")

@@ -262,6 +262,7 @@ def _find_cue(
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue
+        subj = speech.quantity_head(subj)  # "a number of analysts say": the analysts
         if subj is None or inside[subj.idx] or is_self_reference(subj):
             continue
         rec = registry.resolve(subj, base, recent)

@@ -73,6 +73,8 @@ def census_genders() -> dict[str, str]:
 
 
 # "in her view, …": an opinion credited to the possessor.
+# Quantity nouns speak for the people their "of" phrase names ("a number of analysts say").
+QUANTITY_NOUNS = vocab("number majority minority handful couple lot dozens hundreds thousands")
 VIEW_NOUNS = vocab("view opinion judgment judgement estimation")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")

@@ -15,6 +15,7 @@ from askisk.speakers.rules import (
     CONCERN_VERBS,
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
+    QUANTITY_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     STANCE_VERBS,
@@ -174,6 +175,18 @@ def intent_only(tok, inside) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return lemma not in COMMISSIVE_VERBS and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
+
+
+def quantity_head(subj):
+    """ "A number of analysts say …", "a majority of the members argued …": a quantity noun speaks for
+    the people its "of" phrase names."""
+    if subj is None or subj.lemma_.lower() not in QUANTITY_NOUNS:
+        return subj
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return subj
 
 
 def says_something(tok, inside) -> bool:
