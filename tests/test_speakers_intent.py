@@ -1,9 +1,9 @@
-"""Verbs that report nothing (issue 15, session 9 round 4): an intention or an attitude whose only
+"""Forms from fresh unseen pages (issue 15, session 9 round 4). An intention or an attitude whose only
 complement is a to-infinitive ("plans to sign", "continued to run hot", "hopes to expand") says nothing,
 so the learned tagger decides it as it decides every cue that says nothing; a commissive speech act
-("vowed to fight") stays a cue. And a question as a page's first line is its headline: it opens no
-interview section; a quantity noun ("a number of analysts") speaks for the people it counts. Real spaCy model and the real pipeline; every text is written for the
-test, from no corpus.
+("vowed to fight") stays a cue. A question as a page's first line is its headline: it opens no
+interview section. A quantity noun ("a number of analysts") speaks for the people it counts. Real spaCy
+model and the real pipeline; every text is written for the test, from no corpus.
 """
 
 from __future__ import annotations
