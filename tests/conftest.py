@@ -279,10 +279,10 @@ def uri_reader(milvus_seed, tmp_path, monkeypatch) -> tuple[Path, Path, str, str
     return kb, index, uri, f"{uri}?collection={collection_name(kb)}", reader_kb, reader_index
 
 
-def attributions(body: str) -> dict[str, tuple[str | None, str]]:
+def attributions(body: str, title: str = "t") -> dict[str, tuple[str | None, str]]:
     """passage text -> (speaker, kind) of a source with this body, analysed by the real pipeline."""
     from askisk.models import Source
     from askisk.speakers.corpus import analyse
 
-    doc = analyse(Source(id="t", title="t", path="t.md", body=body))
+    doc = analyse(Source(id="t", title=title, path="t.md", body=body))
     return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}

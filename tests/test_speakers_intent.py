@@ -27,15 +27,31 @@ def test_a_commissive_with_an_infinitive_stays_a_cue():
 
 def test_a_question_as_the_first_line_is_a_headline_not_an_interview():
     caption = "Mayor Ellen Marsh waves to supporters in Salem on Sunday."
+    headline = "What next for the harbour after the mayor's victory?"
     got = _attrs(
-        "What next for the harbour after the mayor's victory?\n\n"
+        f"{headline}\n\n"
         f"{caption}\n\n"
         "“The harbour will need years of work,” said Paul Reyes, an engineer at the port.\n\n"
         "What comes after the vote?\n\n"
         "The council meets again in May.\n\n"
-        "“The money is not there yet,” Reyes said.\n"
+        "“The money is not there yet,” Reyes said.\n",
+        title=headline,
     )
     assert got[caption] == (None, "narration")
+
+
+def test_a_question_opening_the_body_under_another_title_is_an_interview_question():
+    """Only the page's own title line is a headline: an interview whose body opens with its first question
+    keeps that question's answer."""
+    answer = "About two million pounds, and the work will take two years."
+    got = _attrs(
+        "What will the repairs cost?\n\n"
+        f"{answer}\n\n"
+        "What happens to the ferries meanwhile?\n\n"
+        "“They keep running from the north pier,” said Paul Reyes, the port's engineer.\n",
+        title="The harbour engineer on the repairs",
+    )
+    assert got[answer] == ("Paul Reyes", "reported")
 
 
 def test_a_quantity_noun_speaks_for_the_people_it_counts():

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, pending, ranker, speech, tagged, transcript
+from askisk.speakers import cues, formats, pending, ranker, speech, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -117,8 +117,9 @@ def attribute(
             cue = "interview question" if para.kind == "heading" else "caption"
             for i in idxs:
                 decisions[i] = _Decision(None, "narration", cue, "context")
-            if para.kind == "heading" and idxs and para is not paragraphs[0]:
-                sections.append((idxs[0], []))  # a question as the page's first line is its headline
+            headline = para is paragraphs[0] and formats.is_page_title(para.text, source.title, source.path)
+            if para.kind == "heading" and idxs and not headline:
+                sections.append((idxs[0], []))
             continue
         if sections and para.section is not None:
             sections[-1][1].append(para.number)

@@ -18,6 +18,7 @@ Works on spaCy tokens handed to it but never imports spaCy; never hard-codes a n
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from askisk.speakers.rules import vocab
 
@@ -84,3 +85,11 @@ def is_headline(text: str, s: int, e: int, inside) -> bool:
     if line.endswith(" ."):  # a link teaser run into the text: "Rolling Stone: Kanye reveals new album ."
         line = line[:-1].rstrip()
     return bool(line) and line[-1] not in ".?!\"'”’:;)" and not any(inside[s:e])
+
+
+def is_page_title(first_line: str, title: str, path: str) -> bool:
+    """Whether a source's first line is its headline ("Where do relations go after the vote?" opening a
+    page is not an interview question): always when the source has no title of its own (the title is the
+    file name's), else only when it is that title; an interview under another title opens with a question."""
+    untitled = title == PurePath(path).stem
+    return untitled or " ".join(first_line.split()) == " ".join(title.split())
