@@ -140,7 +140,7 @@ def test_recall_takes_no_intention(monkeypatch):
     )
     text = body.split("\n\n")[1].strip()
     assert _attrs(body)[text] == (None, "narration")  # an aim is not a statement
-    monkeypatch.setattr(tagged, "_intent", lambda tok: False)
+    monkeypatch.setattr(tagged, "infinitive_only", lambda tok: False)
     assert _attrs(body)[text] == ("Hale Research Council", "reported")  # the tagger does read a cue
 
 

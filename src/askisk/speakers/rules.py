@@ -72,18 +72,18 @@ def census_genders() -> dict[str, str]:
     return dict(json.loads(raw)["names"])
 
 
-# "in her view, …": an opinion credited to the possessor.
 # Quantity nouns speak for the people their "of" phrase names ("a number of analysts say").
 QUANTITY_NOUNS = vocab("number majority minority handful couple lot dozens hundreds thousands")
+# "in her view, …": an opinion credited to the possessor.
 VIEW_NOUNS = vocab("view opinion judgment judgement estimation")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
-# "express/voice/raise concern about …"
 # "The council is adamant / confident / concerned (that) …": a stance word after "be" with a clause of its
 # own speaks for the subject (PolNeAR annotates these; askisk read them as narration before session 9).
 STANCE_ADJECTIVES = vocab(
     "adamant concerned confident convinced certain sure worried insistent skeptical sceptical"
 )
+# "express/voice/raise concern about …"
 CONCERN_VERBS = vocab("express voice raise")
 CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".

@@ -103,7 +103,7 @@ def is_speech(tok, inside) -> bool:
     clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
     near_quote = _near_quote(tok, inside)
     if lemma in SPEECH_VERBS:
-        before_colon = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
+        before_colon = _colon_after(tok)
         return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
     if lemma in STANCE_VERBS:
         return True
@@ -153,11 +153,22 @@ def is_credit(tok, inside=None) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "dative") for c in kids):
         return False
-    if (inside is not None and _near_quote(tok, inside)) or (
-        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
-    ):
+    if (inside is not None and _near_quote(tok, inside)) or _colon_after(tok):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
+
+
+def infinitive_only(tok) -> bool:
+    """A verb whose only complement is a to-infinitive ("aims to promote", "plans to plant", "is
+    attempting to push"): an intention or an action under way, not a statement."""
+    if tok.pos_ != "VERB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}
+
+
+def _colon_after(tok) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
 
 
 def intent_only(tok, inside) -> bool:
@@ -166,12 +177,7 @@ def intent_only(tok, inside) -> bool:
     not what anyone said, unless it is a commissive speech act ("vowed to fight"). Skipping such verbs
     outright cost 21 passages of PolNeAR dev recall (PolNeAR annotates many "plans to", "wants to"), so
     they only go to the tagger's gate (`needs_gate`)."""
-    if tok.pos_ != "VERB":
-        return False
-    deps = {c.dep_ for c in tok.children}
-    if "xcomp" not in deps or deps & {"ccomp", "parataxis", "dobj", "dative"} or _near_quote(tok, inside):
-        return False
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":":
+    if not infinitive_only(tok) or _near_quote(tok, inside) or _colon_after(tok):
         return False
     lemma = tok.lemma_.lower()
     return lemma not in COMMISSIVE_VERBS and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
@@ -198,7 +204,7 @@ def says_something(tok, inside) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or _near_quote(tok, inside):
         return True
-    return (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":") or _parenthetical(tok, kids)
+    return _colon_after(tok) or _parenthetical(tok, kids)
 
 
 def only_hearer(tok, inside) -> bool:

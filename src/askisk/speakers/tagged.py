@@ -27,7 +27,7 @@ from askisk.speakers import cues
 from askisk.speakers.formats import is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.registry import Registry
-from askisk.speakers.speech import is_credit
+from askisk.speakers.speech import infinitive_only, is_credit
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
@@ -104,7 +104,7 @@ def _has_word(doc, a: int, b: int) -> bool:
         return False
     if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
         return False
-    if any(_intent(t) or is_credit(t) for t in verbs):
+    if any(infinitive_only(t) or is_credit(t) for t in verbs):
         return False
     return any(t.pos_ in ("VERB", "NOUN") for t in toks)
 
@@ -121,15 +121,6 @@ def _head(doc, a: int, b: int):
     inner = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inner or t.head.i == t.i]
     return heads[0] if heads else None
-
-
-def _intent(tok) -> bool:
-    """A verb whose only complement is a to-infinitive ("aims to promote", "plans to plant", "is
-    attempting to push"): an intention or an action under way, not a statement."""
-    if tok.pos_ != "VERB":
-        return False
-    deps = {c.dep_ for c in tok.children}
-    return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}
 
 
 def _named_by(head) -> bool:
