@@ -147,7 +147,7 @@ def main() -> int:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     int8 = args.out / "model.int8.onnx"
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
     fp32_logits = onnx_logits(fp32, tokenizer, held, args.max_len)
     int8_logits = onnx_logits(int8, tokenizer, held, args.max_len)
     agree = float((int8_logits.argmax(1) == fp32_logits.argmax(1)).mean())

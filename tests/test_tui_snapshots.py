@@ -123,4 +123,6 @@ def test_claim_verdict(snap_compare, seed_service):
         await pilot.pause(0.3)
         app.clear_notifications()
 
-    assert snap_compare(make_app(service=seed_service), terminal_size=(100, 30), run_before=run_before)
+    # 25 rows show the verdict and its three closest passages: the 4th and 5th are 0.0002 apart in
+    # relatedness, inside the noise of the model's int8 arithmetic, so their order is not the test's business
+    assert snap_compare(make_app(service=seed_service), terminal_size=(100, 25), run_before=run_before)
