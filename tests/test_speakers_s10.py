@@ -69,3 +69,12 @@ def test_the_subject_of_faced_criticism_is_its_target_not_its_speaker():
         None,
         "narration",
     )
+
+
+def test_a_credit_line_glued_to_a_caption_does_not_hide_the_cue():
+    caption = (
+        "There are typically between 400 and 600 water main breaks each year in the town, an official "
+        "said.CreditMara Quint for The Daily Ledger"
+    )
+    got = _attrs(f"Water mains break often in winter.\n\n{caption}\n")
+    assert got[caption] == ("Official", "reported")

@@ -164,9 +164,15 @@ def _char(c: str) -> str:
 _GLUED_BRACKET = re.compile(r"(?<=[a-z][.!?])\((?=[A-Z])")
 
 
+# A credit line glued to its caption's last sentence: "…, an official said.CreditMichael Appleton for The New
+# York Times". Nobody's words, and the parser would read "said.CreditMichael" as one word: blanked to its end.
+_GLUED_CREDIT = re.compile(r"(?<=[a-z][.!?”\"’])(?:Credit)+(?=[A-Z]).*$", re.M)
+
+
 def match_text(text: str) -> str:
     """normalize() character by character: same length as `text`, so offsets stay valid."""
-    return _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
+    text = _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
+    return _GLUED_CREDIT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 @dataclass(frozen=True)
