@@ -110,6 +110,7 @@ def attribute(
     recent: Record | None = None
     prev_last: _Decision | None = None
     carry: _Decision | None = None  # "The governor added:" hands its speaker to the next paragraph
+    in_list = False  # the paragraph handed on was a list item: only another list item takes it
     left_open = False  # the previous body paragraph ended inside a quotation it never closed
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
@@ -167,16 +168,13 @@ def attribute(
                 decisions[i].quoted = quoted
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
-        if carry is not None and not any(d.status == "cued" for d in here):
-            for d in here:
-                d.record, d.kind, d.cue, d.status, d.mention = (
-                    carry.record,
-                    "quote",
-                    carry.cue,
-                    "cued",
-                    carry.mention,
-                )
-        carry = None
+        listed = formats.is_list_item(para.text)
+        takes = carry is not None and (listed or not in_list)
+        if takes and carry is not None and not any(d.status == "cued" for d in here):
+            spans = [(passages[i].start - para.start, passages[i].end - para.start) for i in idxs]
+            pending.hand_on(here, carry, para.text, spoken, mask.inside, spans)
+        # "He also said:" before a list: its items (lines with no closing punctuation) are all his
+        carry, in_list = (carry, True) if takes and listed else (None, False)
         if idxs and here[-1].status == "cued" and ends_with_colon(passages[idxs[-1]].text):
             carry = here[-1]
         for j, k in zip(idxs, idxs[1:], strict=False):  # a quotation going on into the next sentence

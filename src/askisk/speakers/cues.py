@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS, STANCE_ADJECTIVES
+from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS, STANCE_ADJECTIVES, TARGET_VERBS
 
 _QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
@@ -145,6 +145,8 @@ def speaker_of(tok):
                 return objs[0]
     if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
+        if tok.head.lemma_.lower() in TARGET_VERBS or tok.head.lower_ == "under":
+            return None  # "X has faced criticism", "X came under fire": X is the one criticised
         subj = subject_of(verb)
         return subj if subj is not None and subj.dep_ == "nsubj" else None
     return None

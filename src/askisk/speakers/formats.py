@@ -64,6 +64,12 @@ def ends_with_colon(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
+def is_list_item(text: str) -> bool:
+    """A line ending in no sentence punctuation ("The UK must stay in the EU"): an item of a list."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in ".!?:;\"”’'…)"
+
+
 def signatures(text: str) -> list[tuple[int, int]]:
     """Offsets of the names signing quotations at line ends ("” ― Sonya Herridge"), in order."""
     return [(m.start("name"), m.end("name")) for m in _SIGNATURE.finditer(text)]

@@ -15,6 +15,7 @@ updated in place.
 from __future__ import annotations
 
 from askisk.speakers.mention import Record
+from askisk.speakers.rules import quoted_words, speech_kind
 
 
 def resolve(para: list, prev_last, continued: bool = False) -> None:
@@ -67,3 +68,10 @@ def may_be_he(rec: Record | None) -> bool:
         return False
     last = rec.display().split()[-1].lower()
     return rec.kind == "person" or not (last.endswith("s") and not last.endswith(("ss", "us")))
+
+
+def hand_on(here: list, carry, text: str, spoken, inside, spans: list[tuple[int, int]]) -> None:
+    """ "X added:" then a paragraph with no cue of its own: X's, quote or reported by its quotation marks."""
+    for d, (s, e) in zip(here, spans, strict=True):
+        kind = speech_kind(quoted_words(text, spoken, s, e), text, inside, s, e)
+        d.record, d.kind, d.cue, d.status, d.mention = carry.record, kind, carry.cue, "cued", carry.mention

@@ -86,6 +86,8 @@ STANCE_ADJECTIVES = vocab(
 # "express/voice/raise concern about …"
 CONCERN_VERBS = vocab("express voice raise")
 CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")
+# "X faced / drew / won criticism": a cue noun these verbs take has its target, not its speaker, as subject.
+TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get")
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
 VERB_PREPOSITION = {
     "call": {"for", "on"},
@@ -162,9 +164,15 @@ def _char(c: str) -> str:
 _GLUED_BRACKET = re.compile(r"(?<=[a-z][.!?])\((?=[A-Z])")
 
 
+# A credit line glued to its caption's last sentence: "…, an official said.CreditMichael Appleton for The New
+# York Times". Nobody's words, and the parser would read "said.CreditMichael" as one word: blanked to its end.
+_GLUED_CREDIT = re.compile(r"(?<=[a-z][.!?”\"’])(?:Credit)+(?=[A-Z]).*$", re.M)
+
+
 def match_text(text: str) -> str:
     """normalize() character by character: same length as `text`, so offsets stay valid."""
-    return _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
+    text = _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
+    return _GLUED_CREDIT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,20 @@ def subject_of(verb):
                 ):
                     return verb.head
                 return _set_off(verb, child) or child
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and _acts(verb):
+            return verb.head  # "officials saying that …", "The leader, X, condemned the attack, saying …"
         if (named := _misparsed_subject(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _acts(verb) -> bool:
+    """A participle modifying a noun whose noun does the act: "-ing", or a past participle with a direct
+    object (a passive one takes none: "The leader, X, condemned the attack" read as a reduced relative)."""
+    return verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)
 
 
 # "Paris (CNN)", "Kano, Nigeria (CNN) -- ", "LONDON (Reuters) - ": where a story was filed, before its text
