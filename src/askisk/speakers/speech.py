@@ -50,7 +50,7 @@ def subject_of(verb):
                 ):
                     return verb.head
                 return _set_off(verb, child) or child
-        if (named := _misparsed_subject(verb)) is not None:
+        if (named := _misparsed_subject(verb) or _quote_then_name(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
@@ -95,6 +95,23 @@ def _misparsed_subject(verb):
         return None
     names = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+def _quote_then_name(verb):
+    """'"…," Harbor police Chief Dana Ruiz said Monday.': the small parser hangs the name after a
+    quotation on the quotation's verb, leaving "said" with no subject; the speaker is the last person named
+    between the closing mark and the speech verb, when only a name and its title stand there."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    doc, person = verb.doc, None
+    for t in reversed(doc[max(0, verb.i - 12) : verb.i]):
+        if t.text in _QUOTE_CHARS:
+            return person
+        if t.pos_ in ("VERB", "AUX") or t.text in ("!", "?", ";", ":"):
+            return None
+        if person is None and t.ent_type_ == "PERSON":
+            person = t
+    return None
 
 
 def is_speech(tok, inside) -> bool:
