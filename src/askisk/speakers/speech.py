@@ -37,6 +37,8 @@ def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
     dateline = dateline_end(verb.doc.text)
+    if all(c.dep_ != "nsubj" for c in verb.children) and (named := _quote_then_name(verb)) is not None:
+        return named
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
@@ -50,7 +52,7 @@ def subject_of(verb):
                 ):
                     return verb.head
                 return _set_off(verb, child) or child
-        if (named := _misparsed_subject(verb) or _quote_then_name(verb)) is not None:
+        if (named := _misparsed_subject(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
