@@ -71,3 +71,13 @@ def test_a_pronoun_may_stand_for_a_possessor_in_its_clause():
         f"{notes}\n"
     )
     assert got[notes] == ("President Tom Hale", "reported")
+
+
+def test_a_pronoun_may_stand_for_a_name_in_a_relative_or_coordinated_clause():
+    """ "… the founder who Hale admires", "…, but Hale thinks …": a name in a clause of its own under the
+    pronoun's verb is how writers re-name the subject; it does not rule its person out."""
+    called = "He has also called the senator the next great leader, the founder who Hale admires most."
+    admits = "He admits that his critics are good people, but ultimately Hale thinks their logic is flawed."
+    got = _attrs(f"Radio host Tom Hale praised Senator Paul Grant on Friday.\n\n{called}\n\n{admits}\n")
+    assert got[called] == ("Tom Hale", "reported")
+    assert got[admits] == ("Tom Hale", "reported")

@@ -25,21 +25,25 @@ _MODIFIERS = {"det", "amod", "compound", "nummod", "advmod", "npadvmod", "punct"
 
 def bound(tok, base: int) -> frozenset[int]:
     """Registry positions of the words a subject he/she governs after it: "He said Obama hopes …", "she
-    told Smith …". A name there is someone else (a pronoun never stands for a name in its own predicate);
-    not a possessor ("He notes that … there was an issue with Trump's microphone": writers re-name the
-    subject that way)."""
+    told Smith …". A name there is someone else (a pronoun never stands for a name in its own predicate).
+    Not a possessor ("He notes that … an issue with Trump's microphone") nor a name inside a relative,
+    adverbial or coordinated clause ("… the Founding Father who Beck idolizes", "He admits …, but Prager
+    thinks …"): writers re-name the subject there (PolNeAR train)."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return frozenset()
     own = {t.i for t in tok.subtree}
     return frozenset(
-        base + t.i for t in tok.head.subtree if t.i > tok.i and t.i not in own and not _possessor(t, tok.head)
+        base + t.i for t in tok.head.subtree if t.i > tok.i and t.i not in own and not _loose(t, tok.head)
     )
 
 
-def _possessor(tok, top) -> bool:
-    """`tok` is (part of) a possessor below `top`: "Trump" / "Donald" of "Donald Trump's microphone"."""
+_LOOSE = {"poss", "relcl", "acl", "advcl", "conj", "appos", "parataxis"}
+
+
+def _loose(tok, top) -> bool:
+    """`tok` hangs below `top` through a possessor or a clause of its own (`bound`)."""
     while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ == "poss":
+        if tok.dep_ in _LOOSE:
             return True
         tok = tok.head
     return False
