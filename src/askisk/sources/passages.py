@@ -29,6 +29,12 @@ _ABBREVIATIONS = {
 # A sentence ends at . ! ? (maybe followed by closing quotes/brackets) and whitespace, before a capital,
 # a digit or an opening quote (two marks for typewriter quotes: ''It).
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9\u0400-\u04ff])")
+# A quotation signed at its line's end ("… our greatest shame.” ― Sonya Herridge") ends its sentence there,
+# full stop or not: the next line is the next reader's quotation.
+_SIGNED_LINE = re.compile(
+    r"[\"”’'][ \t\u00a0]*[―—–][ \t\u00a0]*"  # the closing mark and the dash
+    r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4}[ \t\u00a0,.]*(?=\n\S)"  # the name, then more lines
+)
 _PAGE_MARKER = re.compile(r"<!--\s*page\s+(\d{1,5})\s*-->")
 _CAPTION_MAX_WORDS = 6
 _SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "da", "der", "du"}
@@ -92,10 +98,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
     start = 0
+    ends = {m.end() for m in _SIGNED_LINE.finditer(text)}
     for match in _BOUNDARY.finditer(text):
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
-        end = match.end()
+        ends.add(match.end())
+    for end in sorted(ends):
         yield from _trimmed(text, start, end)
         start = end
     yield from _trimmed(text, start, len(text))

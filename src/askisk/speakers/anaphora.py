@@ -23,8 +23,37 @@ _QUALIFIERS = {"prep", "relcl", "acl", "appos", "poss"}  # "the editor of X", "t
 _MODIFIERS = {"det", "amod", "compound", "nummod", "advmod", "npadvmod", "punct", "quantmod", "nmod"}
 
 
-def pronoun(records: list, gender: str, pos: int, char: int = -1):
-    """The person a he/she at registry position `pos` stands for, or None."""
+def bound(tok, base: int) -> frozenset[int]:
+    """Registry positions of the words a subject he/she governs after it: "He said Obama hopes …", "she
+    told Smith …". A name there is someone else (a pronoun never stands for a name in its own predicate).
+    Not a possessor ("He notes that … an issue with Trump's microphone") nor a name inside a relative,
+    adverbial or coordinated clause ("… the Founding Father who Beck idolizes", "He admits …, but Prager
+    thinks …"): writers re-name the subject there (PolNeAR train)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    own = {t.i for t in tok.subtree}
+    return frozenset(
+        base + t.i for t in tok.head.subtree if t.i > tok.i and t.i not in own and not _loose(t, tok.head)
+    )
+
+
+_LOOSE = {"poss", "relcl", "acl", "advcl", "conj", "appos", "parataxis"}
+
+
+def _loose(tok, top) -> bool:
+    """`tok` hangs below `top` through a possessor or a clause of its own (`bound`)."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in _LOOSE:
+            return True
+        tok = tok.head
+    return False
+
+
+def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozenset[int] = frozenset()):
+    """The person a he/she at registry position `pos` stands for, or None; never one named at a `bound`
+    position."""
+    if bound:
+        records = [r for r in records if bound.isdisjoint(r.seen)]
     people = [r for r in records if _one(r) and 0 <= r.last < pos and _may_be(r, gender)]
     same = [r for r in people if r.gender == gender]
     unknown = [r for r in people if r.gender is None]

@@ -277,7 +277,7 @@ class Registry:
         """The record a subject or 'according to' object refers to, creating it when the text names it."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self._pronoun(PERSON_PRONOUNS[low], base + tok.i, tok.idx)
+            return self._pronoun(PERSON_PRONOUNS[low], base + tok.i, tok.idx, anaphora.bound(tok, base))
         if low in GROUP_PRONOUNS:
             return recent if recent is not None and recent.kind != "person" else None
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
@@ -346,8 +346,8 @@ class Registry:
         rec.count += 1
         return rec
 
-    def _pronoun(self, gender: str, pos: int, char: int = -1) -> Record | None:
-        return anaphora.pronoun(self.records, gender, pos, char)
+    def _pronoun(self, gender: str, pos: int, char: int = -1, bound=frozenset()) -> Record | None:
+        return anaphora.pronoun(self.records, gender, pos, char, bound)
 
     def _by_noun(self, noun: str) -> Record | None:
         hits = [r for r in self.records if noun in r.nouns]

@@ -182,12 +182,13 @@ class QuoteMask:
     opens_with_quote: bool  # the paragraph's first character opens a quotation
 
 
-def _opening(text: str, i: int) -> bool:
+def _opening(text: str, i: int, depth: int = 0) -> bool:
     c = text[i]
     if c in OPEN_QUOTES:
         return True
     if c in CLOSE_QUOTES:
-        return False
+        # a closing mark that closes nothing, at a line start and before a word, opens ('”Mr. Trump …')
+        return not depth and (not i or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum()
     prev = text[i - 1] if i else " "
     return prev.isspace() or prev in "([{—–-:"
 
@@ -213,7 +214,7 @@ def quote_mask(text: str) -> QuoteMask:
             inside[i] = inside[i - 1]
             continue
         if c in OPEN_QUOTES or c in CLOSE_QUOTES or c == '"':
-            if _opening(text, i):
+            if _opening(text, i, depth):
                 if not (depth and _at_sentence_start(text, i)):
                     depth += 1
                 inside[i] = True

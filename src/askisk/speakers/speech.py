@@ -37,6 +37,8 @@ def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
     dateline = dateline_end(verb.doc.text)
+    if all(c.dep_ != "nsubj" for c in verb.children) and (named := _quote_then_name(verb)) is not None:
+        return named
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
@@ -103,6 +105,23 @@ def _misparsed_subject(verb):
         return None
     names = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+def _quote_then_name(verb):
+    """'"…," Harbor police Chief Dana Ruiz said Monday.': the small parser hangs the name after a
+    quotation on the quotation's verb, leaving "said" with no subject; the speaker is the last person named
+    between the closing mark and the speech verb, when only a name and its title stand there."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    doc, person = verb.doc, None
+    for t in reversed(doc[max(0, verb.i - 12) : verb.i]):
+        if t.text in _QUOTE_CHARS:
+            return person
+        if t.pos_ in ("VERB", "AUX") or t.text in ("!", "?", ";", ":"):
+            return None
+        if person is None and t.ent_type_ == "PERSON":
+            person = t
+    return None
 
 
 def is_speech(tok, inside) -> bool:
