@@ -53,6 +53,7 @@ class Paragraph:
     kind: PassageKind
     section: str | None = None  # the heading question this paragraph sits under
     page: int | None = None  # the PDF page it starts on (from `<!-- page N -->` markers); None elsewhere
+    quoted: bool = False  # a Markdown block quote ("> " lines); text and start are past the markers
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ Reads only (the kb writes are `kbwrite`); never touches the index and never prin
   line equal to the page title is dropped (it is the title); fewer than MIN_HTML_WORDS words is
   "no article text". Title, outlet, date and url come from its metadata unless given. The date is taken
   only from the page's markup (meta tags, <time>, JSON-LD), never guessed from the body text, and
-  `date_from` in the front matter says where a date came from.
+  `date_from` in the front matter says where a date came from. Block quotations (<blockquote>) become
+  Markdown block quotes, "> " before each line (`askisk.sources.htmlquotes`).
 - Front-matter values are one line of plain text: control characters (ESC, OSC ...) are removed.
 - Folders are walked recursively, skipping hidden names; a symlink inside the folder that leads out of
   it is skipped with a notice (a path named on the command line may itself be a link).
@@ -308,6 +309,8 @@ def _from_markdown(text: str) -> tuple[dict, str]:
 def from_html(text: str) -> tuple[dict, str]:
     import trafilatura
 
+    from askisk.sources.htmlquotes import mark_quotes
+
     # the date from the page's markup only: htmldate's extensive search guesses years from the body text
     date_params = {"original_date": True, "extensive_search": False, "max_date": _today()}
     doc = trafilatura.bare_extraction(
@@ -323,7 +326,7 @@ def from_html(text: str) -> tuple[dict, str]:
     found = {"title": doc.title, "outlet": doc.sitename, "date": doc.date, "url": doc.url}
     if doc.date:
         found["date_from"] = "page metadata"
-    lines = [line for line in body.split("\n") if line.strip()]
+    lines = mark_quotes(doc.body, [line for line in body.split("\n") if line.strip()])
     if len(lines) > 1 and doc.title and _norm(lines[0]) == _norm(doc.title):
         lines = lines[1:]  # the headline is the title, not a sentence of the article
     return found, "\n\n".join(lines)

@@ -7,6 +7,8 @@ Rules (documented in the README):
 - A short one-line paragraph that looks like a name ("Dr. Rustam Azizi.") is a *caption*: kept as context,
   never a search result.
 - Everything else is *body*, split into sentences; a passage never crosses a paragraph.
+- A paragraph whose every line starts with ">" is a Markdown *block quote* (`quoted`): its text starts
+  after the first marker and the markers of later lines become spaces (offsets stay those of the body).
 - A paragraph that is only a page marker `<!-- page 12 -->` (written by the PDF import) is not a paragraph:
   it sets the `page` of the paragraphs after it.
 """
@@ -36,6 +38,7 @@ _SIGNED_LINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4}[ \t\u00a0,.]*(?=\n\S)"  # the name, then more lines
 )
 _PAGE_MARKER = re.compile(r"<!--\s*page\s+(\d{1,5})\s*-->")
+_QUOTE_LINE = re.compile(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?", re.M)
 _CAPTION_MAX_WORDS = 6
 _SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "da", "der", "du"}
 
@@ -55,14 +58,28 @@ def split_paragraphs(source_id: str, body: str) -> list[Paragraph]:
         if marker := _PAGE_MARKER.fullmatch(text):
             page = int(marker.group(1))
             continue
-        kind = _paragraph_kind(text)
+        quoted = all(_QUOTE_LINE.match(line) for line in text.split("\n"))
+        if quoted:
+            text, skip = _unquoted(text)
+            lead += skip
+            if not text:
+                continue
+        kind = "body" if quoted else _paragraph_kind(text)
         number = len(paragraphs) + 1
         if kind == "heading":
             section = normalize(text)
             paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, None, page))
         else:
-            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, section, page))
+            paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, section, page, quoted))
     return paragraphs
+
+
+def _unquoted(text: str) -> tuple[str, int]:
+    """A block quote's text without its ">" markers (later lines': blanked, same length) and how many
+    characters were dropped before it."""
+    blanked = _QUOTE_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    kept = blanked.lstrip()
+    return kept.rstrip(), len(blanked) - len(kept)
 
 
 def _paragraph_kind(text: str) -> PassageKind:

@@ -112,6 +112,7 @@ def attribute(
     carry: _Decision | None = None  # "The governor added:" hands its speaker to the next paragraph
     in_list = False  # the paragraph handed on was a list item: only another list item takes it
     left_open = False  # the previous body paragraph ended inside a quotation it never closed
+    before: tuple[list, bool] | None = None  # the previous body paragraph's decisions, quote or colon
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
         if para.kind != "body":
@@ -182,6 +183,9 @@ def attribute(
                 para.text, mask.inside, passages[j].end - para.start, passages[k].start - para.start
             )
         pending.resolve(here, prev_last, left_open and mask.opens_with_quote)
+        if para.quoted:  # "> " lines (an HTML <blockquote>): a quotation, of the cue before it
+            pending.block_quote(here, before, para.text)
+        before = (here, para.quoted or ends_with_colon(para.text))
         if is_headline(para.text, 0, len(para.text), mask.inside) and all(d.status != "cued" for d in here):
             continue  # a photo caption between a quotation and its next paragraph does not end the run
         left_open = mask.open_at_end

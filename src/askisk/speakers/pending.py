@@ -14,6 +14,8 @@ updated in place.
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.mention import Record
 from askisk.speakers.rules import quoted_words, speech_kind
 
@@ -75,3 +77,34 @@ def hand_on(here: list, carry, text: str, spoken, inside, spans: list[tuple[int,
     for d, (s, e) in zip(here, spans, strict=True):
         kind = speech_kind(quoted_words(text, spoken, s, e), text, inside, s, e)
         d.record, d.kind, d.cue, d.status, d.mention = carry.record, kind, carry.cue, "cued", carry.mention
+
+
+BLOCK_CUE = "block quotation"
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b")
+
+
+def block_quote(here: list, before: tuple[list, bool] | None, text: str) -> None:
+    """A Markdown block quote ("> " lines; an HTML <blockquote>) is a quotation, every sentence of it:
+    the speaker of the closest cued sentence ("X said in a statement:") of the paragraph before when that
+    paragraph ends with a colon or is itself a block quote (`before`: its decisions and that test); or, when
+    the quotation speaks in the first person ("allows us to craft …"), of the last person cued in the
+    paragraph before (an author quoting a source's post at length after "X said …. Here's how it works.");
+    else nobody's (an unattributed quotation)."""
+    donor = None
+    if before is not None and (before[1] or _FIRST_PERSON.search(text)):
+        cued = [d for d in before[0] if d.status == "cued" and d.record is not None]
+        cued = cued if before[1] else [d for d in cued if d.record.kind == "person"]
+        donor = cued[-1] if cued else None
+    cue = (donor.cue or "") if donor is not None else ""
+    cue = cue if cue.startswith(BLOCK_CUE) else f"{BLOCK_CUE} after {cue}"
+    for d in here:
+        if donor is not None:
+            d.record, d.kind, d.cue, d.status, d.mention = donor.record, "quote", cue, "cued", donor.mention
+        else:
+            d.record, d.kind, d.status, d.quoted, d.cue = (
+                None,
+                "quote",
+                "pending",
+                True,
+                "unattributed quotation",
+            )
