@@ -14,9 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, OPINION_AS_VERBS, STANCE_ADJECTIVES, TARGET_VERBS
+from askisk.speakers.rules import (
+    DOCUMENT_NOUNS,
+    OPINION_AS_VERBS,
+    QUOTE_TOKENS,
+    STANCE_ADJECTIVES,
+    TARGET_VERBS,
+)
 
-_QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl")
 MODEL_FILE = "data/cue_model.json"
@@ -68,7 +73,7 @@ def passes(tok, inside) -> bool:
 def _near_quote(tok, inside) -> bool:
     doc = tok.doc
     return any(
-        doc[j].text in _QUOTE_CHARS or (j != tok.i and inside[doc[j].idx])
+        doc[j].text in QUOTE_TOKENS or (j != tok.i and inside[doc[j].idx])
         for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4))
     )
 

@@ -86,6 +86,8 @@ STANCE_ADJECTIVES = vocab(
 # "express/voice/raise concern about …"
 CONCERN_VERBS = vocab("express voice raise")
 CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")
+# quotation marks as the parser tokenizes them (typewriter pairs included)
+QUOTE_TOKENS = frozenset({*'"“”„«»', "''", "``"})
 # "X faced / drew / won criticism": a cue noun these verbs take has its target, not its speaker, as subject.
 TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get")
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".

@@ -16,14 +16,13 @@ from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUANTITY_NOUNS,
+    QUOTE_TOKENS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     STANCE_VERBS,
     VERB_PREPOSITION,
     learned_cues,
 )
-
-_QUOTE_CHARS = {*'"“”„«»', "''", "``"}
 
 
 def depth(tok) -> int:
@@ -115,7 +114,7 @@ def _quote_then_name(verb):
         return None
     doc, person = verb.doc, None
     for t in reversed(doc[max(0, verb.i - 12) : verb.i]):
-        if t.text in _QUOTE_CHARS:
+        if t.text in QUOTE_TOKENS:
             return person
         if t.pos_ in ("VERB", "AUX") or t.text in ("!", "?", ";", ":"):
             return None
@@ -297,7 +296,7 @@ def _near_quote(tok, inside) -> bool:
     doc = tok.doc
     for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)):
         t = doc[j]
-        if t.text in _QUOTE_CHARS or (j > tok.i and inside[t.idx] and t.text != ":"):
+        if t.text in QUOTE_TOKENS or (j > tok.i and inside[t.idx] and t.text != ":"):
             return True
     return False
 
