@@ -12,7 +12,7 @@ import math
 import sys
 from pathlib import Path
 
-SPLIT_CHOICES = ("all", "dev", "test", "heldout2")
+SPLIT_CHOICES = ("all", "dev", "test", "heldout2", "heldout3")
 DATASET_SPLITS = ("even", "even-dev", "even-test")  # --dataset climate-fever: odd ids are held out
 HEADERS = {
     "recall@1": "R@1",
@@ -29,6 +29,7 @@ TITLES = {
     "dev": "dev split",
     "test": "test split (held out)",
     "heldout2": "heldout2 split (held out, written before tuning contextual retrieval)",
+    "heldout3": "heldout3 split (held out, written blind to askisk's rankings)",
 }
 
 
