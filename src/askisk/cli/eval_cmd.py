@@ -12,6 +12,7 @@ import math
 import sys
 from pathlib import Path
 
+# "all" + evaluate.retrieval.SPLITS, written out: importing that module pulls in the search stack at start-up
 SPLIT_CHOICES = ("all", "dev", "test", "heldout2", "heldout3")
 DATASET_SPLITS = ("even", "even-dev", "even-test")  # --dataset climate-fever: odd ids are held out
 HEADERS = {
