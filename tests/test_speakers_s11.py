@@ -73,35 +73,47 @@ def test_a_quotation_paragraph_goes_on_with_the_quotation_before_a_gloss():
     assert speaker is not None and speaker.endswith("Varga") and kind == "quote"
 
 
-def _registry_after(sentence: str):
-    """The registry after the cue step of one one-sentence paragraph: (record found, its cue)."""
+def _cue_of(paragraph: str, sentence: str):
+    """(record, cue, mention span) of one sentence of a paragraph after the cue step: the rules' cue, else
+    the tagger's (`tagged.recall`), as `attribution.attribute` reads it."""
     from askisk.nlp import pipeline
     from askisk.speakers import attribution, tagged
     from askisk.speakers.registry import Registry
     from askisk.speakers.rules import match_text, quote_mask
     from askisk.speakers.tagger import load_tagger
 
-    text = match_text(sentence)
-    doc, inside = pipeline()(text), quote_mask(sentence).inside
+    text, inside = match_text(paragraph), quote_mask(paragraph).inside
+    doc = pipeline()(text)
+    s = paragraph.index(sentence)
+    e = s + len(sentence)
     registry = Registry()
     registry.observe(doc, 0, inside)
-    found = attribution._find_cue(doc, 0, len(text), inside, registry, 0, None)
+    found = attribution._find_cue(doc, s, e, inside, registry, 0, None)
     if found is None:
         tagger = load_tagger()
         tags = tagger.tag([sentence])[0] if tagger is not None else None
-        found = tagged.recall(doc, 0, len(text), inside, tags, registry, 0, None)
+        found = tagged.recall(doc, s, e, inside, tags, registry, 0, None)
     return found
 
 
 def test_a_learned_cue_or_the_taggers_cue_with_a_subject_marks_its_speaker_as_having_spoken():
     # a later "he" weighs who spoke last (`ranker`): "Mayor X has also commented on …. he told …" is X's, and
-    # so is "Mr. X, the Virginia Democrat, called … In 2009, he called it …" (the parser makes X the root)
-    for sentence in (
-        "Mayor Tom Reeve has also commented on Webb’s death.",
-        "Mr. Warden, the Virginia Democrat, called the tax bill “the worst piece of legislation we have "
-        "passed since I arrived in the Senate.”",
-    ):
-        found = _registry_after(sentence)
+    # so is "Mr. X, the Virginia Democrat, called … In 2009, he called it …" (the parser makes X the root of
+    # the first sentence and only the tagger finds its cue)
+    first = (
+        "Mr. Warden, the Virginia Democrat, called last year’s tax bill “the worst piece of legislation we "
+        "have passed since I arrived in the Senate.”"
+    )
+    second = (
+        " In 2009, however, when Congress passed an $800 billion stimulus bill backed by the administration, "
+        "he called it “a responsible mix of tax cuts and investments that will create jobs.”"
+    )
+    cases = [
+        ("Mayor Tom Reeve has also commented on Webb’s death.",) * 2,
+        (first + second, first),
+    ]
+    for paragraph, sentence in cases:
+        found = _cue_of(paragraph, sentence)
         assert found is not None
         rec = found[0]
         assert rec.spoke >= 0 and rec.subject >= 0, sentence
