@@ -35,6 +35,11 @@ def test_in_x_words_names_the_speaker_of_the_quotation():
     assert speaker is not None and speaker.endswith("Okafor") and kind == "quote"
     speaker, kind = got["In the words of Mr. Lindqvist, “this is a very big deal for every one of us.”"]
     assert speaker is not None and speaker.endswith("Lindqvist") and kind == "quote"
+    got = _attrs(
+        "Critics saw the same thing in Reeve’s blank stare and stiff words of introduction.\n\n"
+        "It was a blind faith in Reeve’s word: the plan would work.\n"
+    )
+    assert all(speaker is None or "Reeve" not in speaker for speaker, _ in got.values())
 
 
 def test_clear_to_x_that_is_the_view_of_x():
