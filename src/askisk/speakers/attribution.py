@@ -52,7 +52,6 @@ from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
     PERSON_PRONOUNS,
     QUOTE_WORDS,
-    VIEW_NOUNS,
     match_text,
     mostly_quoted,
     quote_mask,
@@ -109,6 +108,7 @@ def attribute(
     sections: list[tuple[int, list[int]]] = []  # (heading passage index, body paragraph numbers)
     recent: Record | None = None
     prev_last: _Decision | None = None
+    gloss: _Decision | None = None  # the last quotation of a paragraph that ends in narration (pending)
     carry: _Decision | None = None  # "The governor added:" hands its speaker to the next paragraph
     in_list = False  # the paragraph handed on was a list item: only another list item takes it
     left_open = False  # the previous body paragraph ended inside a quotation it never closed
@@ -182,7 +182,8 @@ def attribute(
             decisions[j].runs_on = runs_on(
                 para.text, mask.inside, passages[j].end - para.start, passages[k].start - para.start
             )
-        pending.resolve(here, prev_last, left_open and mask.opens_with_quote)
+        opening = gloss if mask.opens_with_quote and (prev_last is None or prev_last.record is None) else None
+        pending.resolve(here, opening or prev_last, left_open and mask.opens_with_quote)
         if para.quoted:  # "> " lines (an HTML <blockquote>): a quotation, of the cue before it
             pending.block_quote(here, before, para.text)
         before = (here, para.quoted or ends_with_colon(para.text))
@@ -192,6 +193,7 @@ def attribute(
         if idxs:
             prev_last = decisions[idxs[-1]]
             recent = prev_last.record or recent
+            gloss = pending.last_quoted(here)
             if prev_last.record is None:
                 prev_last = _about(registry, base) or prev_last
     _interview_answers(decisions, passages, by_para, sections)
@@ -247,10 +249,11 @@ def _find_cue(
                     cue = f"according to {np_text(objs[0], strip_det=False)}"
                     cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]), tok, objs[0]))
             continue
-        if tok.lower_ == "in" and (view := _in_view(tok)) is not None:
+        if tok.lower_ == "in" and (view := speech.in_view(tok)) is not None:
             rec = registry.resolve(view[0], base, recent)  # "in her view, …": the possessor's opinion
             if rec is not None:
-                cue = f"in {view[0].text} {view[1].text}"
+                who, noun = view[0].text, view[1].text
+                cue = f"in {who} {noun}" if view[0].dep_ == "poss" else f"in the {noun} of {who}"
                 cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(view[0]), tok, view[0]))
             continue
         # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
@@ -282,19 +285,13 @@ def _find_cue(
         cands = [c for c in cands if not (c[0] and speech.only_hearer(c[6], inside))]
     best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
-    rec.mention(base + best[2], subject=not best[0])
-    if not best[0]:  # a learned cue ("drafted by X") does not make X the one a later "he" stands for
+    # a learned cue's passive agent ("drafted by X") does not make X the one a later "he" stands for; its
+    # subject does ("Trump has also commented on …. On Wednesday, he told a crowd …")
+    spoke = not best[0] or best[7].dep_ == "nsubj"
+    rec.mention(base + best[2], subject=spoke)
+    if spoke:
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]
-
-
-def _in_view(tok):
-    """ "in her view" / "in Smith's opinion": (possessor, noun) or None."""
-    for obj in (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS):
-        poss = [c for c in obj.children if c.dep_ == "poss"]
-        if poss:
-            return poss[0], obj
-    return None
 
 
 def _span(tok) -> tuple[int, int]:

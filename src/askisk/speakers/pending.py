@@ -48,6 +48,13 @@ def resolve(para: list, prev_last, continued: bool = False) -> None:
             d.cue = "unattributed quotation"
 
 
+def last_quoted(para: list):
+    """A paragraph quoting someone that ends in a sentence of narration ('"…" This "trick" was the
+    evidence accumulation model.'): a paragraph opening with a quotation and no cue after it goes on with
+    the last quotation it gave a speaker (that decision, or None)."""
+    return next((d for d in reversed(para) if d.record is not None and d.kind == "quote"), None)
+
+
 def _end_of_quotation(para: list, j: int):
     """The cued sentence that closes the quotation opened in sentence j, else None. The quotation must
     open in j (the sentence before does not run on into it) and run on into every sentence up to the cue."""

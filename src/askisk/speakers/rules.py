@@ -74,8 +74,8 @@ def census_genders() -> dict[str, str]:
 
 # Quantity nouns speak for the people their "of" phrase names ("a number of analysts say").
 QUANTITY_NOUNS = vocab("number majority minority handful couple lot dozens hundreds thousands")
-# "in her view, …": an opinion credited to the possessor.
-VIEW_NOUNS = vocab("view opinion judgment judgement estimation")
+# "in her view, …", "in Dr. X's words, …", "in the words of X": credited to the possessor or the "of" object.
+VIEW_NOUNS = vocab("view opinion judgment judgement estimation word words")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
 # "The council is adamant / confident / concerned (that) …": a stance word after "be" with a clause of its

@@ -21,6 +21,7 @@ from askisk.speakers.rules import (
     STANCE_ADJECTIVES,
     STANCE_VERBS,
     VERB_PREPOSITION,
+    VIEW_NOUNS,
     learned_cues,
 )
 
@@ -35,6 +36,8 @@ def depth(tok) -> int:
 def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
+    if (inverted := _inverted(verb) or experiencer(verb)) is not None:
+        return inverted  # "The combination, say economists, marks …": not the sentence's subject
     dateline = dateline_end(verb.doc.text)
     if all(c.dep_ != "nsubj" for c in verb.children) and (named := _quote_then_name(verb)) is not None:
         return named
@@ -130,10 +133,11 @@ def is_speech(tok, inside) -> bool:
     near_quote = _near_quote(tok, inside)
     if lemma in SPEECH_VERBS:
         before_colon = _colon_after(tok)
-        return clause or near_quote or before_colon or _in_document(kids) or _parenthetical(tok, kids)
+        parenthetical = _parenthetical(tok, kids) or _inverted(tok) is not None
+        return clause or near_quote or before_colon or _in_document(kids) or parenthetical
     if lemma in STANCE_VERBS:
         return True
-    if stance(tok):
+    if stance(tok) or experiencer(tok) is not None or _put_it(tok, kids):
         return True
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
@@ -156,6 +160,35 @@ def stance(tok) -> bool:
         return any(c.dep_ == "ccomp" for a in adjs for c in (*a.children, *tok.children))
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def experiencer(tok):
+    """ "it has become clear to researchers that …", "it was obvious to the judge that …": the one to whom
+    a fact became evident holds the view (a "to" object of an evidence adjective after an expletive "it",
+    with a that-clause after it), or None."""
+    kids = list(tok.children)
+    if tok.lemma_.lower() not in _LINKING or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids):
+        return None
+    for adj in (c for c in kids if c.dep_ == "acomp" and c.lower_ in _EVIDENT):
+        for who in (g for c in adj.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
+            if who.dep_ == "pobj" and any(t.dep_ == "mark" and t.lower_ == "that" for t in who.doc[who.i :]):
+                return who
+    return None
+
+
+_LINKING = frozenset({"be", "become", "seem", "appear"})
+_EVIDENT = frozenset({"clear", "clearer", "obvious", "evident", "apparent", "plain"})
+
+
+def _put_it(tok, kids) -> bool:
+    """ "As Steven Rosenthal … recently put it, “…”": "as X put it" words a statement ("as he put it on the
+    table" does not)."""
+    return (
+        tok.lemma_.lower() == "put"
+        and not any(c.dep_ in ("prep", "prt", "dative", "advcl") for c in kids)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+    )
 
 
 def needs_gate(tok, inside) -> bool:
@@ -282,6 +315,42 @@ def _parenthetical(verb, kids) -> bool:
         return False
     first = min(t.i for t in subj.subtree)
     return first > 0 and verb.doc[first - 1].text == ","
+
+
+def _inverted(verb):
+    """ "The combination, say economists, marks …", "The plan, said Mr. Smith, is …": a bare speech verb
+    after a comma with its subject after it, set off up to a comma or the sentence's end: that subject
+    (the parser may give the verb the sentence's subject too)."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in _OBJECTS for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    end = subj.right_edge.i + 1 if subj is not None else 0
+    return subj if subj is not None and (end >= len(doc) or doc[end].text in (",", ".", ";")) else None
+
+
+_OBJECTS = ("dobj", "ccomp", "xcomp", "dative", "attr")
+
+
+def in_view(tok):
+    """ "in her view", "in Smith's opinion", "in the words of X": (possessor or "of" object, noun) or None."""
+    for obj in (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS):
+        if obj.lemma_.lower() == "word" and not _words_set_off(obj):
+            continue  # "faith in Obama's word:", "saw it in X's blank stare and robotic words of …"
+        poss = [c for c in obj.children if c.dep_ == "poss"]
+        poss += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        poss = [c for c in poss if c.dep_ in ("poss", "pobj")]
+        if poss:
+            return poss[0], obj
+    return None
+
+
+def _words_set_off(words) -> bool:
+    """ "In Dr. X's words, …", "in the words of X, …": plural "words" closed by a comma."""
+    end = words.right_edge.i + 1
+    return words.lower_ == "words" and end < len(words.doc) and words.doc[end].text == ","
 
 
 def _in_document(kids) -> bool:

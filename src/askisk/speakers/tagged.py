@@ -83,7 +83,12 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         head.pos_ == "NOUN" and id(rec) not in known and rec.kind != "document" and not _named_by(head)
     ):
         return None  # a common noun speaks only for someone named before ("the nominee"), not "the debate"
-    rec.mention(base + head.i)
+    # a source that is its sentence's subject spoke, for a later "he" as for a rule cue ("Mr. Warner, the
+    # Virginia Democrat, called …. In 2009, …, he called it …": the parser makes the name the root)
+    spoke = head.dep_ in ("nsubj", "ROOT")
+    rec.mention(base + head.i, subject=spoke)
+    if spoke:
+        rec.spoke, rec.spoke_n = max(rec.spoke, base + head.i), rec.spoke_n + 1
     words = doc.text[s + cue.start : s + cue.end]
     toks = [t for t in doc if s + source.start <= t.idx < s + source.end]
     return rec, words, (toks[0].idx, toks[-1].idx + len(toks[-1].text))
