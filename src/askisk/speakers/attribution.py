@@ -269,7 +269,7 @@ def _find_cue(
         if subj is None or inside[subj.idx] or is_self_reference(subj):
             continue
         rec = registry.resolve(subj, base, recent)
-        if rec is None:
+        if rec is None or speech.bio_act(tok, inside, rec, base):
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
                 unmatched.append(subj)
             continue
