@@ -64,3 +64,12 @@ def test_a_reporter_named_before_keeps_her_act_in_a_paragraph_giving_her_trade()
         "Ortiz, who was a correspondent in Lisbon, wrote about the contract in a column on Monday.\n"
     )
     assert got["Ortiz, who was a correspondent in Lisbon, wrote about the contract in a column on Monday."][0]
+
+
+def test_a_publication_that_will_update_this_story_tells_its_own_work():
+    got = _attrs(
+        "The ferry company closed the line on Monday, the mayor said.\n\n"
+        "The Harbour Gazette is asking the company for comment and will update this story if it responds.\n"
+    )
+    text = "The Harbour Gazette is asking the company for comment and will update this story if it responds."
+    assert got[text] == (None, "narration")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.phrases import named_head, np_text
+from askisk.speakers.phrases import is_self_reference, named_head, np_text
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -202,6 +202,15 @@ def bio_act(tok, inside, record, base: int) -> bool:
         t.lemma_.lower() in TRADE_NOUNS and (t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"))
         for t in tok.doc
     )
+
+
+def updates_this(verb) -> bool:
+    """ "Ars is asking Mojang for comment and will update this post": a subject that also acts on "this post"
+    / "this story" (a verb coordinated with the cue) is the publication itself, telling its own work."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return any(c.dep_ == "dobj" and is_self_reference(c) for v in verbs for c in v.children)
 
 
 def is_credit(tok, inside=None) -> bool:

@@ -27,7 +27,7 @@ from askisk.speakers import cues
 from askisk.speakers.formats import is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.registry import Registry
-from askisk.speakers.speech import infinitive_only, is_credit
+from askisk.speakers.speech import infinitive_only, is_credit, updates_this
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
@@ -104,7 +104,7 @@ def _has_word(doc, a: int, b: int) -> bool:
         return False
     if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
         return False
-    if any(infinitive_only(t) or is_credit(t) for t in verbs):
+    if any(infinitive_only(t) or is_credit(t) or updates_this(t) for t in verbs):
         return False
     return any(t.pos_ in ("VERB", "NOUN") for t in toks)
 
