@@ -8,7 +8,8 @@ from __future__ import annotations
 from conftest import attributions as _attrs
 
 from askisk.nlp import pipeline
-from askisk.speakers.speech import subject_of
+from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.speech import subject_of, updates_this
 
 
 def _verb(text: str, word: str):
@@ -73,3 +74,18 @@ def test_a_publication_that_will_update_this_story_tells_its_own_work():
     )
     text = "The Harbour Gazette is asking the company for comment and will update this story if it responds."
     assert got[text] == (None, "narration")
+
+
+def test_this_story_inside_a_quotation_is_the_speakers_words():
+    # the parser makes the quoted "the only place … where this story could have unfolded" the object of "said"
+    text = (
+        "“We will walk away that much more in love with this town,” she said, “the only place on earth where "
+        "this story could have unfolded.”"
+    )
+    said = _verb(match_text(text), "said")
+    assert not updates_this(said, quote_mask(text).inside)
+
+
+def test_this_article_deep_inside_the_object_is_not_the_publications_act():
+    text = "Fiorina declined multiple requests for an interview for this article."
+    assert not updates_this(_verb(text, "declined"), quote_mask(text).inside)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.phrases import is_self_reference, named_head, np_text
+from askisk.speakers.phrases import SELF_NOUNS, named_head, np_text
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -204,13 +204,15 @@ def bio_act(tok, inside, record, base: int) -> bool:
     )
 
 
-def updates_this(verb) -> bool:
+def updates_this(verb, inside) -> bool:
     """ "Ars is asking Mojang for comment and will update this post": a subject that also acts on "this post"
-    / "this story" (a verb coordinated with the cue) is the publication itself, telling its own work."""
+    / "this story" (its object, outside quotation marks, of a verb coordinated with the cue) is the
+    publication itself, telling its own work; not "declined requests for an interview for this article"."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     if verb.dep_ == "conj":
         verbs.append(verb.head)
-    return any(c.dep_ == "dobj" and is_self_reference(c) for v in verbs for c in v.children)
+    objs = [c for v in verbs for c in v.children if c.dep_ == "dobj" and not inside[c.idx]]
+    return any(o.lemma_.lower() in SELF_NOUNS and any(d.lower_ == "this" for d in o.children) for o in objs)
 
 
 def is_credit(tok, inside=None) -> bool:
