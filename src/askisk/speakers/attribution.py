@@ -269,10 +269,10 @@ def _find_cue(
         else:
             continue
         subj = speech.quantity_head(subj)  # "a number of analysts say": the analysts
-        if subj is None or inside[subj.idx] or is_self_reference(subj):
+        if subj is None or inside[subj.idx] or is_self_reference(subj) or speech.updates_this(tok, inside):
             continue
         rec = registry.resolve(subj, base, recent)
-        if rec is None:
+        if rec is None or speech.bio_act(tok, inside, rec, base):
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
                 unmatched.append(subj)
             continue

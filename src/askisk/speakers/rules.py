@@ -129,6 +129,8 @@ PERSON_NOUNS = vocab(
     "producer professor rapper researcher scientist secretary senator singer skipper spokesman "
     "spokeswoman star striker veteran winger writer"
 )
+# A journalist's trade: a paragraph giving it to someone it names first is an author's note (speech.bio_act).
+TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
 # Documents that can "warn" or "find": the voice is the document's author ("United Nations report").
 DOCUMENT_NOUNS = vocab(
     "report study statement survey analysis assessment paper review document letter memo audit poll "

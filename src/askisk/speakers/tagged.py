@@ -27,7 +27,7 @@ from askisk.speakers import cues
 from askisk.speakers.formats import is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.registry import Registry
-from askisk.speakers.speech import infinitive_only, is_credit
+from askisk.speakers.speech import infinitive_only, is_credit, updates_this
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
@@ -65,7 +65,9 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     cue_spans = [
         c
         for c in tags.of("CUE")
-        if c.score >= RECALL_CUE and not _quoted(c, s, inside) and _has_word(doc, s + c.start, s + c.end)
+        if c.score >= RECALL_CUE
+        and not _quoted(c, s, inside)
+        and _has_word(doc, s + c.start, s + c.end, inside)
     ]
     sources = [c for c in tags.of("SOURCE") if not _quoted(c, s, inside)]
     if not cue_spans or not sources:
@@ -98,7 +100,7 @@ def _quoted(span: Span, s: int, inside) -> bool:
     return any(inside[i] for i in range(s + span.start, min(s + span.end, len(inside))))
 
 
-def _has_word(doc, a: int, b: int) -> bool:
+def _has_word(doc, a: int, b: int, inside) -> bool:
     """The cue holds a verb or noun ("warned", "criticism"), not only an adverb ("Apparently"); no
     negated verb: what was not said or done is nobody's statement ("has not published the study"); and
     no verb the learned cue detector may not take either (`cues.learnable`): the rules decide those by
@@ -109,7 +111,7 @@ def _has_word(doc, a: int, b: int) -> bool:
         return False
     if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
         return False
-    if any(infinitive_only(t) or is_credit(t) for t in verbs):
+    if any(infinitive_only(t) or is_credit(t) or updates_this(t, inside) for t in verbs):
         return False
     return any(t.pos_ in ("VERB", "NOUN") for t in toks)
 
