@@ -8,7 +8,7 @@ vocabulary it relies on).
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora
+from askisk.speakers import anaphora, animacy
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role
 from askisk.speakers.phrases import (
@@ -318,8 +318,8 @@ class Registry:
             rec = self._by_noun(tok.lemma_.lower())
             if rec is not None:
                 return rec
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
+            return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
         name = np_text(tok)
         rec = self._find_group(name)
         if rec is None:

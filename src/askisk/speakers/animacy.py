@@ -1,0 +1,60 @@
+"""Can this common noun be a source of speech or opinion? ("officials", "the report", "the campaign": yes;
+"the attack", "the dots", "the combination", "the painting", "Monday": no.)
+
+Owns: the one animacy test `Registry.resolve` applies before it turns a common-noun phrase into a group
+speaker. Named people and organisations, pronouns and the nouns the rules list (people, documents,
+generic organisations) never reach it or always pass. The rest is learned (scripts/train_animacy.py): a
+logistic regression over the bundled MiniLM encoder's vector of the head lemma, trained on PolNeAR train
+(heads of gold sources against heads of subjects outside every attribution), shipped as its scores over a
+fixed vocabulary so that no encoder loads here. A lemma outside that vocabulary can speak (today's rule).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from askisk.speakers.phrases import GENERIC_ORG_NOUNS
+from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, QUANTITY_NOUNS
+
+# scores below this refuse the noun (the shipped table holds only lemmas under the training cut-off)
+REFUSE_BELOW = 0.25
+_ANIMATE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@lru_cache(maxsize=1)
+def _scores() -> dict[str, float]:
+    raw = resources.files("askisk.speakers").joinpath("data/animacy.json").read_text(encoding="utf-8")
+    return dict(json.loads(raw)["scores"])
+
+
+def score(lemma: str) -> float:
+    """The model's score for a noun lemma (1.0 when the lemma is outside the shipped table)."""
+    return _scores().get(lemma.lower(), 1.0)
+
+
+def can_speak(tok) -> bool:
+    """Whether the noun phrase headed by `tok` (a spaCy token) can say or think something."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in _ANIMATE_LABELS:
+        return True
+    if not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return True  # only "the attack", "a painting", "Friday's fire": a bare "Wines believes" may be a name
+    lemma = tok.lemma_.lower()
+    if any(lemma in words for words in (PERSON_NOUNS, DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, QUANTITY_NOUNS)):
+        return True
+    # "a large body of studies", "a team of researchers": the "of" phrase names who speaks
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if any(o.dep_ == "pobj" and can_speak(o) for o in prep.children):
+            return True
+    return score(lemma) >= REFUSE_BELOW
+
+
+def other_subject(tok):
+    """A second subject after the verb of a subject that cannot speak: "The slump, say economists, marks …"
+    (the parser hangs both nouns on "say"); None when there is none."""
+    if tok.dep_ != "nsubj":
+        return None
+    verb = tok.head
+    later = [c for c in verb.children if c.dep_ == "nsubj" and c.i > max(verb.i, tok.i)]
+    return later[0] if later and later[0].pos_ in ("NOUN", "PROPN") else None

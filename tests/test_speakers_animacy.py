@@ -1,0 +1,50 @@
+"""A speaker is never an event, an object or an abstraction (issue 15: "the bloodshed raised fears that",
+"The combination, say economists, …"): the animacy test `speakers.animacy` applied where `Registry.resolve`
+would turn a common-noun phrase into a group speaker. Real spaCy model and the real pipeline; every text
+is written for the test, from no corpus.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+from askisk.nlp import pipeline
+from askisk.speakers import animacy
+
+
+def _head(text: str, word: str):
+    return next(t for t in pipeline()(text) if t.text == word)
+
+
+def test_an_event_that_raises_fears_is_not_a_speaker():
+    got = _attrs("The explosion raised fears that the old dam would give way before the spring floods.\n")
+    assert got["The explosion raised fears that the old dam would give way before the spring floods."] == (
+        None,
+        "narration",
+    )
+
+
+def test_an_event_before_say_economists_leaves_the_economists_as_speakers():
+    got = _attrs("The slump, say economists, marks a journey into uncharted territory for the town.\n")
+    speaker, kind = got["The slump, say economists, marks a journey into uncharted territory for the town."]
+    assert kind == "reported" and speaker is not None and speaker.lower() == "economists"
+
+
+def test_people_groups_and_documents_still_speak():
+    got = _attrs(
+        "The committee said that the dam would hold.\n\n"
+        "Residents say the river has never been this high.\n\n"
+        "A new survey suggests that most farmers expect a poor harvest.\n"
+    )
+    assert got["The committee said that the dam would hold."] == ("Committee", "reported")
+    assert got["Residents say the river has never been this high."] == ("Residents", "reported")
+    assert got["A new survey suggests that most farmers expect a poor harvest."][1] == "reported"
+
+
+def test_the_learned_part_refuses_objects_and_events_and_keeps_speakers():
+    assert not animacy.can_speak(_head("The attack raised concerns that it would spread.", "attack"))
+    assert not animacy.can_speak(_head("The painting seemed to suggest that it would spread.", "painting"))
+    assert animacy.can_speak(_head("The activists warned that it would spread.", "activists"))
+    assert animacy.can_speak(_head("The ministry warned that it would spread.", "ministry"))
+    # "a large body of studies": the "of" phrase names who speaks
+    assert animacy.can_speak(_head("A large body of studies has shown that it spreads.", "body"))
