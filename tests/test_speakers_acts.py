@@ -8,8 +8,9 @@ from __future__ import annotations
 from conftest import attributions as _attrs
 
 from askisk.nlp import pipeline
+from askisk.speakers.own_acts import updates_this
 from askisk.speakers.rules import match_text, quote_mask
-from askisk.speakers.speech import subject_of, updates_this
+from askisk.speakers.speech import subject_of
 
 
 def _verb(text: str, word: str):

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, formats, pending, ranker, speech, tagged, transcript
+from askisk.speakers import cues, formats, own_acts, pending, ranker, speech, tagged, transcript
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -236,7 +236,7 @@ def _find_cue(
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
             continue
-        if tok.pos_ == "VERB" and speech.is_credit(tok, inside):
+        if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside):
             continue
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
@@ -269,10 +269,10 @@ def _find_cue(
         else:
             continue
         subj = speech.quantity_head(subj)  # "a number of analysts say": the analysts
-        if subj is None or inside[subj.idx] or is_self_reference(subj) or speech.updates_this(tok, inside):
+        if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
             continue
         rec = registry.resolve(subj, base, recent)
-        if rec is None or speech.bio_act(tok, inside, rec, base):
+        if rec is None or own_acts.bio_act(tok, inside, rec, base):
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
                 unmatched.append(subj)
             continue

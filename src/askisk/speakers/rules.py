@@ -129,7 +129,7 @@ PERSON_NOUNS = vocab(
     "producer professor rapper researcher scientist secretary senator singer skipper spokesman "
     "spokeswoman star striker veteran winger writer"
 )
-# A journalist's trade: a paragraph giving it to someone it names first is an author's note (speech.bio_act).
+# A journalist's trade: a paragraph giving it to someone it names first is an author's note (own_acts).
 TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
 # Documents that can "warn" or "find": the voice is the document's author ("United Nations report").
 DOCUMENT_NOUNS = vocab(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.phrases import SELF_NOUNS, named_head, np_text
+from askisk.speakers.phrases import named_head, np_text
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -20,7 +20,6 @@ from askisk.speakers.rules import (
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     STANCE_VERBS,
-    TRADE_NOUNS,
     VERB_PREPOSITION,
     VIEW_NOUNS,
     learned_cues,
@@ -149,11 +148,11 @@ def is_speech(tok, inside) -> bool:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
-    near_quote = _near_quote(tok, inside)
+    quoted = near_quote(tok, inside)
     if lemma in SPEECH_VERBS:
-        before_colon = _colon_after(tok)
+        before_colon = colon_after(tok)
         parenthetical = _parenthetical(tok, kids) or _inverted(tok) is not None
-        return clause or near_quote or before_colon or _in_document(kids) or parenthetical
+        return clause or quoted or before_colon or _in_document(kids) or parenthetical
     if lemma in STANCE_VERBS:
         return True
     if stance(tok) or experiencer(tok) is not None or _put_it(tok, kids):
@@ -224,42 +223,6 @@ def needs_gate(tok, inside) -> bool:
     return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and tok.lower_ in learned_cues())
 
 
-def bio_act(tok, inside, record, base: int) -> bool:
-    """An author's note: "Nelson D. Schwartz has covered economics since 2012. Previously, he wrote about Wall
-    Street …, and also served as European economic correspondent": in a paragraph that gives a journalist's
-    trade ("is a Metro reporter", "as a feature writer"), a cue that says nothing and whose speaker is named
-    there for the first time (`base`: the paragraph's mention positions) tells the writer's career."""
-    if says_something(tok, inside) or min(record.seen, default=base) < base:
-        return False
-    return any(
-        t.lemma_.lower() in TRADE_NOUNS and (t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"))
-        for t in tok.doc
-    )
-
-
-def updates_this(verb, inside) -> bool:
-    """ "Ars is asking Mojang for comment and will update this post": a subject that also acts on "this post"
-    / "this story" (its object, outside quotation marks, of a verb coordinated with the cue) is the
-    publication itself, telling its own work; not "declined requests for an interview for this article"."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    if verb.dep_ == "conj":
-        verbs.append(verb.head)
-    objs = [c for v in verbs for c in v.children if c.dep_ == "dobj" and not inside[c.idx]]
-    return any(o.lemma_.lower() in SELF_NOUNS and any(d.lower_ == "this" for d in o.children) for o in objs)
-
-
-def is_credit(tok, inside=None) -> bool:
-    """ "CNN's Sandrine Amiel reported from Paris", "X wrote from London": a credit line says where a
-    reporter worked, not what anyone said: a verb whose only complement is "from" a place (no clause, no
-    object, no quotation near it, no colon after it)."""
-    kids = list(tok.children)
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "dative") for c in kids):
-        return False
-    if (inside is not None and _near_quote(tok, inside)) or _colon_after(tok):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
-
-
 def infinitive_only(tok) -> bool:
     """A verb whose only complement is a to-infinitive ("aims to promote", "plans to plant", "is
     attempting to push"): an intention or an action under way, not a statement."""
@@ -269,7 +232,7 @@ def infinitive_only(tok) -> bool:
     return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}
 
 
-def _colon_after(tok) -> bool:
+def colon_after(tok) -> bool:
     return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
 
 
@@ -279,7 +242,7 @@ def intent_only(tok, inside) -> bool:
     not what anyone said, unless it is a commissive speech act ("vowed to fight"). Skipping such verbs
     outright cost 21 passages of PolNeAR dev recall (PolNeAR annotates many "plans to", "wants to"), so
     they only go to the tagger's gate (`needs_gate`)."""
-    if not infinitive_only(tok) or _near_quote(tok, inside) or _colon_after(tok):
+    if not infinitive_only(tok) or near_quote(tok, inside) or colon_after(tok):
         return False
     lemma = tok.lemma_.lower()
     return lemma not in COMMISSIVE_VERBS and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
@@ -304,9 +267,9 @@ def says_something(tok, inside) -> bool:
     if tok.lower_ in ("according", "in") or tok.dep_ in ("parataxis", "ccomp"):
         return True
     kids = list(tok.children)
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or _near_quote(tok, inside):
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or near_quote(tok, inside):
         return True
-    return _colon_after(tok) or _parenthetical(tok, kids)
+    return colon_after(tok) or _parenthetical(tok, kids)
 
 
 def only_hearer(tok, inside) -> bool:
@@ -404,7 +367,7 @@ def _in_document(kids) -> bool:
     return False
 
 
-def _near_quote(tok, inside) -> bool:
+def near_quote(tok, inside) -> bool:
     doc = tok.doc
     for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)):
         t = doc[j]

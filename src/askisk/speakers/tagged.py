@@ -26,8 +26,9 @@ from askisk.models import Passage
 from askisk.speakers import cues
 from askisk.speakers.formats import is_headline, signatures
 from askisk.speakers.mention import Record
+from askisk.speakers.own_acts import is_credit, updates_this
 from askisk.speakers.registry import Registry
-from askisk.speakers.speech import infinitive_only, is_credit, updates_this
+from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
