@@ -87,11 +87,33 @@ def _paragraph_kind(text: str) -> PassageKind:
         return "body"
     plain = normalize(text)
     words = plain.split()
-    if plain.endswith("?") and len(words) <= 30 and len(list(sentence_spans(plain))) == 1:
+    if plain.endswith("?") and len(words) <= 30 and len(list(sentence_spans(plain))) == 1 and _asks(plain):
         return "heading"
     if len(words) <= _CAPTION_MAX_WORDS and _looks_like_name(words):
         return "caption"
     return "body"
+
+
+# An interview question has the form of one: it opens with a wh-word or an auxiliary, maybe after a lead-in
+# of a few words and a comma ("In your view, what …", "Dr. Azizi, could …") or a conjunction ("And why …").
+# A statement that ends in a rhetorical question ("The company pushes loans onto its drivers – but hey, what
+# could go wrong?") is body text of an opinion piece, not a heading (Salon, gold_s12: 9 sentences after one
+# became "answers" of the article's author).
+_INTERROGATIVE = (
+    r"(?:what|who|whom|whose|which|where|when|why|how|is|are|was|were|am|do|does|did|can|could|will|would"
+    r"|shall|should|may|might|must|have|has|had|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|don[’']t|doesn[’']t"
+    r"|didn[’']t|can[’']t|couldn[’']t|won[’']t|wouldn[’']t|shouldn[’']t|haven[’']t|hasn[’']t|hadn[’']t)\b"
+)
+_ASKS = re.compile(
+    r"(?:q[.:]\s*)?(?:[^\s,?]+(?:\s+[^\s,?]+){0,3},\s+)?(?:(?:and|but|so|or|now|then|well|also|finally)\s+)?"
+    + _INTERROGATIVE,
+    re.I,
+)
+
+
+def _asks(plain: str) -> bool:
+    """Whether a one-sentence line has the form of a question (not a statement ending in one)."""
+    return _ASKS.match(plain.lstrip("\"“‘'([-–—• ")) is not None
 
 
 def _looks_like_name(words: list[str]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from askisk.speakers.rules import vocab
+from askisk.speakers.rules import PERSON_NOUNS, vocab
 
 _LABEL_MAX_WORDS = 4
 NOT_LABELS = vocab(
@@ -57,6 +57,8 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     if len(label) == 1 and label[0].ent_type_ == "GPE":  # a dateline: "WASHINGTON:"
         return None
+    if len(label) == 1 and label[0].tag_ == "NNS" and label[0].lemma_.lower() not in PERSON_NOUNS:
+        return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
     return label
 
 

@@ -144,6 +144,18 @@ def _quote_then_name(verb):
     return None
 
 
+def for_example(tok) -> bool:
+    """ "one or two variables — say, the latitude of the winds —": "say" between a dash or comma and a comma
+    means "for example"; no one speaks (not ", say economists,", whose subject follows it)."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "say"
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i + 1].text == ","
+        and doc[tok.i - 1].text in (",", "—", "–", "-", "--", "(", ":")
+    )
+
+
 def is_speech(tok, inside) -> bool:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
@@ -290,6 +302,8 @@ def is_circumstance(tok) -> bool:
     past participle with no clause of its own describing its noun ("X, still seen by many as a hero,").
     (An absolute "with both sides reiterating their positions" is left alone: PolNeAR annotates "with
     experts offering their assessments" as an attribution.)"""
+    if for_example(tok):
+        return True
     kids = list(tok.children)
     clause = any(c.dep_ in _CLAUSES for c in kids)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not clause:
