@@ -1,7 +1,6 @@
 """Layout and phrasing read as speech on unseen news pages (issue 15, session 12; found on gold_s12 after its
 one unseen measurement): a statement ending in a rhetorical question taken for an interview heading, "say,"
-meaning "for example", a topic label before a colon, and a cue-only sentence after the quotation it closes.
-Real spaCy model and the real pipeline; every text is written for the test, from no corpus.
+meaning "for example" and a topic label before a colon. Real spaCy model and the real pipeline; every text is written for the test, from no corpus.
 """
 
 from __future__ import annotations
@@ -34,8 +33,8 @@ def test_a_statement_ending_in_a_rhetorical_question_is_body_text():
 
 def test_an_opinion_piece_with_rhetorical_questions_is_no_interview():
     body = (
-        "The ferry company likes to say it serves the islands. “It is a machine for raising fares,” the writer "
-        "Ann Reyes said.\n\n"
+        "The ferry company likes to say it serves the islands. “It is a machine for raising fares,” the "
+        "writer Ann Reyes said.\n\n"
         "The company also cancels winter sailings at will – but hey, who needs a ferry in January?\n\n"
         "It cuts wages too. It hides its accounts from the council.\n\n"
         "Aren’t those the kinds of things its defenders say they hate about government?\n\n"
@@ -62,13 +61,5 @@ def test_a_plural_topic_before_a_colon_is_no_speaker():
     assert got["Ferries: What They Cost and How You Book Them"] == (None, "narration")
     got = _attrs("Reyes: The ferry will run all winter\n\nThe island has two ferries.\n")
     assert got["Reyes: The ferry will run all winter"][0] == "Reyes"  # a name before a colon still speaks
-
-
-def test_a_sentence_that_only_closes_a_quotation_is_part_of_the_quote():
-    got = _attrs(
-        "Ann Reyes, the harbour master, has run the port since 2010.\n\n"
-        "“Do they really think the islands can live without a ferry in winter?” Reyes said.\n\n"
-        "“We will not let them close it!” Reyes said. She said the council would meet on Monday.\n"
-    )
-    assert got["Reyes said."] == ("Ann Reyes", "quote")
-    assert got["She said the council would meet on Monday."] == ("Ann Reyes", "reported")  # says something
+    got = _attrs("Sanders: Clinton needs to stop the personal attacks\n\nThe island has two ferries.\n")
+    assert got["Sanders: Clinton needs to stop the personal attacks"][0] == "Sanders"  # a plural-looking name

@@ -2,8 +2,9 @@
 
 Rules (documented in the README):
 - Paragraphs are separated by blank lines (lines of only whitespace count as blank).
-- A one-line paragraph that ends with "?" is a *heading* (an interview question): kept as context, the
-  `section` of the paragraphs below it, never a search result.
+- A one-line paragraph that is one short question, opening like one ("Why …?", "In your view, what …?"), is
+  a *heading* (an interview question): kept as context, the `section` of the paragraphs below it, never a
+  search result. A statement ending in "?" is body text.
 - A short one-line paragraph that looks like a name ("Dr. Rustam Azizi.") is a *caption*: kept as context,
   never a search result.
 - Everything else is *body*, split into sentences; a passage never crosses a paragraph.

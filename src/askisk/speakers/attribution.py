@@ -184,8 +184,6 @@ def attribute(
             )
         opening = gloss if mask.opens_with_quote and (prev_last is None or prev_last.record is None) else None
         pending.resolve(here, opening or prev_last, left_open and mask.opens_with_quote)
-        spans = [(passages[i].start - para.start, passages[i].end - para.start) for i in idxs]
-        pending.closing_cues(here, doc, spans, mask.inside)
         if para.quoted:  # "> " lines (an HTML <blockquote>): a quotation, of the cue before it
             pending.block_quote(here, before, para.text)
         before = (here, para.quoted or ends_with_colon(para.text))

@@ -57,7 +57,7 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     if len(label) == 1 and label[0].ent_type_ == "GPE":  # a dateline: "WASHINGTON:"
         return None
-    if len(label) == 1 and label[0].tag_ == "NNS" and label[0].lemma_.lower() not in PERSON_NOUNS:
+    if _explainer(label, toks[k + 1]):
         return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
     return label
 
@@ -77,6 +77,15 @@ def signatures(text: str) -> list[tuple[int, int]]:
     return [(m.start("name"), m.end("name")) for m in _SIGNATURE.finditer(text)]
 
 
+def _explainer(label, after) -> bool:
+    """ "Superbugs: What They Are …", "Tariffs: How They Work": a plural common noun, then a question word,
+    is an explainer's title ("Sanders: Clinton needs to …" is Sanders', a plural-looking name)."""
+    one = label[0]
+    topic = len(label) == 1 and one.tag_ == "NNS" and one.lemma_.lower() not in PERSON_NOUNS
+    return topic and after.tag_ in _WH
+
+
+_WH = frozenset({"WP", "WRB", "WDT"})
 _SMALL = vocab("a an and as at by for from in into of on or the to vs with")
 
 

@@ -115,26 +115,3 @@ def block_quote(here: list, before: tuple[list, bool] | None, text: str) -> None
                 True,
                 "unattributed quotation",
             )
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def closing_cues(para: list, doc, spans: list[tuple[int, int]], inside) -> None:
-    """ '“Do they take the profit …?” Forte said.': a sentence that is only the cue of the quotation before
-    it (a sentence ends at ?” or !”) is part of that quote. Only the cue's own words: no quotation, no
-    other finite verb, nothing said in it (no clause or object of the cue verb)."""
-    for k in range(1, len(para)):
-        d, prev = para[k], para[k - 1]
-        if d.status != "cued" or d.kind != "reported" or prev.kind != "quote" or prev.record is not d.record:
-            continue
-        s, e = spans[k]
-        if any(inside[s:e]):
-            continue
-        toks = [t for t in doc if s <= t.idx < e and not t.is_punct]
-        finite = [t for t in toks if t.tag_ in _FINITE]
-        if len(toks) > 6 or len(finite) != 1:
-            continue
-        if not any(c.dep_ in ("ccomp", "dobj", "parataxis", "attr", "dative") for c in finite[0].children):
-            d.kind = "quote"
-
