@@ -66,7 +66,7 @@ def main() -> int:
             {
                 "gate_dense": dense,
                 "gate_coverage": cov,
-                "cf_macro_f1": round(f1, 3),
+                "cf_macro_f1": round(f1, 4),
                 "cf_precision": round(precision, 3),
                 "cf_coverage": round(coverage, 3),
                 "seed_dev_accuracy": round(seed_acc, 3),
@@ -76,7 +76,7 @@ def main() -> int:
             }
         )
     base = out[0]
-    keep = [r for r in out[1:] if r["cf_macro_f1"] >= round(base["cf_macro_f1"], 2) - 0.005
+    keep = [r for r in out[1:] if round(r["cf_macro_f1"], 2) >= round(base["cf_macro_f1"], 2)
             and r["seed_dev_accuracy"] >= base["seed_dev_accuracy"]]  # fmt: skip
     chosen = min(keep, key=lambda r: (r["seed_pairs_mean"], -r["cf_macro_f1"])) if keep else None
     for r in out:

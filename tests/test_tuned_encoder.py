@@ -167,3 +167,13 @@ def test_the_delta_is_what_the_script_writes(tmp_path):
     with np.load(tuned.DELTA_FILE) as shipped:
         for key in (k for k in shipped.files if k.startswith(tuned.QUANT)):
             assert np.abs(again[key].astype(int) - shipped[key].astype(int)).max() <= 1, key
+
+
+def test_the_check_gate_follows_the_encoder(monkeypatch):
+    """The gate's cosine floor was re-chosen for the tuned encoder's scale (scripts/gate_sweep.py)."""
+    from askisk.verify.aggregate import shipped_settings
+
+    monkeypatch.delenv(ENCODER_ENV, raising=False)
+    assert shipped_settings().gate_dense == 0.55
+    monkeypatch.setenv(ENCODER_ENV, "stock")
+    assert shipped_settings().gate_dense == 0.5 and shipped_settings().gate_coverage == 0.5

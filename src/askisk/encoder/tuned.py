@@ -117,15 +117,20 @@ def encoder_dir() -> Path:
 
 def tuned_model_dir() -> Path:
     """The tuned model's folder in the user's cache, made on first use (a few seconds), whole or not at
-    all: written beside, then renamed into place."""
+    all: written beside, then renamed into place. A cache that cannot be written costs a private copy
+    for this process (removed at exit), never the build."""
     base = model_dir()
     stat = (base / WEIGHTS).stat()
     tag = f"{DELTA_FILE.stat().st_size}-{stat.st_size}-{stat.st_mtime_ns}-{base}"
-    final = cache_dir() / "models" / f"{TUNED_NAME}-{hashlib.sha256(tag.encode()).hexdigest()[:16]}"
+    name = f"{TUNED_NAME}-{hashlib.sha256(tag.encode()).hexdigest()[:16]}"
+    final = cache_dir() / "models" / name
     if (final / DONE).is_file():
         return final
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+    except OSError:
+        return _private_copy(base, name)
     try:
         write_model(base, tmp / "model")
         if final.exists():  # incomplete (no DONE): replaced
@@ -138,6 +143,20 @@ def tuned_model_dir() -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return final
+
+
+_private: dict[str, Path] = {}
+
+
+def _private_copy(base: Path, name: str) -> Path:
+    import atexit
+
+    if name not in _private:
+        folder = Path(tempfile.mkdtemp(prefix="askisk-tuned-"))
+        atexit.register(shutil.rmtree, folder, True)
+        write_model(base, folder / "model")
+        _private[name] = folder / "model"
+    return _private[name]
 
 
 def file_sha256(path: Path) -> str:
