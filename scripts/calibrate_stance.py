@@ -204,7 +204,13 @@ def main() -> int:
     right = [g == d.label for g, d in results]
     print(f"ECE after calibration on the claims it was fit on: {cal.ece(conf, right):.4f} (n={len(right)})")
     out = args.out or SETTINGS_FILE
-    data = s.to_json() | {
+    shipped_json = json.loads(SETTINGS_FILE.read_text(encoding="utf-8")) if SETTINGS_FILE.is_file() else {}
+    per_encoder = {
+        k: shipped_json[k]
+        for k in ("gate_dense_by_encoder", "gate_dense_by_encoder_note")
+        if k in shipped_json
+    }
+    data = s.to_json() | per_encoder | {
         "tuned_on": "Climate-FEVER even-dev-cal (non-DISPUTED) + seed claims split dev"
         + (" (exact-rule step; model thresholds kept from round 2)" if args.keep_thresholds else ""),
         "calibrated_on": "Climate-FEVER even-dev-cal"

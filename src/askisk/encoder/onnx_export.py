@@ -28,7 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from askisk.config import cache_dir, model_dir
+from askisk.config import cache_dir
+from askisk.encoder.tuned import encoder_dir
 
 ONNX_FILE = "model.onnx"
 CACHE_META = "export.json"
@@ -111,7 +112,7 @@ def ensure_export(target: Path, previous: Previous | None, say: Callable[[str], 
     `previous` is the live build (or None); its export is reused when it was made from the same model
     files by the same exporter and still matches its recorded checksum.
     """
-    folder = model_dir()
+    folder = encoder_dir()
     settings = model_settings(folder)
     key = model_key(folder)
     exporter = exporter_name()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk import faults
-from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths
+from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths, encoder_id
 from askisk.errors import AskiskError, KnowledgeBaseError
 from askisk.fsutil import fsync_dir, write_atomic
 from askisk.index.layout import (
@@ -74,8 +74,9 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _embed_hash(text: str) -> str:
-    return hashlib.sha1(f"{MODEL_NAME}\0{text}".encode()).hexdigest()
+def _embed_hash(text: str, encoder: str) -> str:
+    """The key a passage's vector is reused under: the encoder (`config.encoder_id`) and the text."""
+    return hashlib.sha1(f"{encoder}\0{text}".encode()).hexdigest()
 
 
 def _previous(index_dir: Path) -> tuple[dict[str, dict], dict[str, np.ndarray]]:
@@ -262,7 +263,8 @@ def _write_build(
     texts = [embedded for _, embedded, _ in prepared]
     pairs = [(p, a) for d in docs for p, a in zip(d.passages, d.attributions, strict=True) if p.searchable]
     passages = [p for p, _ in pairs]
-    hashes = [_embed_hash(t) for t in texts]
+    encoder_name = encoder_id()
+    hashes = [_embed_hash(t, encoder_name) for t in texts]
     missing = [i for i, h in enumerate(hashes) if h not in cached]
     vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
     for i, h in enumerate(hashes):
@@ -296,6 +298,7 @@ def _write_build(
             "format_version": FORMAT_VERSION,
             "pipeline_version": PIPELINE_VERSION,
             "model": MODEL_NAME,
+            "encoder": encoder_name,
             "dimension": DIMENSION,
             "passages": sum(len(d.passages) for d in docs),
             "searchable": len(passages),

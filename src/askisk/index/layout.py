@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths
+from askisk.config import (
+    DIMENSION,
+    ENCODER_ENV,
+    FORMAT_VERSION,
+    MODEL_NAME,
+    PIPELINE_VERSION,
+    Paths,
+    encoder_id,
+)
 from askisk.errors import BrokenIndexError
 
 MANIFEST = "manifest.json"
@@ -111,4 +119,6 @@ def index_state(paths: Paths, kb_hash: str, store: str = "local") -> IndexState:
         return IndexState(True, True, "the knowledge base changed since the index was built", manifest)
     if manifest.get("pipeline_version") != PIPELINE_VERSION:
         return IndexState(True, True, "the index was built by an older askisk", manifest)
+    if manifest.get("encoder", MODEL_NAME) != encoder_id():  # indexes from before the setting: stock
+        return IndexState(True, True, f"the index was built with another encoder (${ENCODER_ENV})", manifest)
     return IndexState(True, False, None, manifest)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from askisk.config import encoder_choice
 from askisk.models import Hit, Speaker, Verdict
 from askisk.verify.abstain import features, p_right, usable
 from askisk.verify.features import analyse
@@ -91,11 +92,19 @@ class Settings:
         return cls(**known)
 
 
-@lru_cache(maxsize=1)
 def shipped_settings(path: Path = SETTINGS_FILE) -> Settings:
+    """The settings in aggregate.json, with the gate's cosine floor of the chosen encoder
+    (`gate_dense_by_encoder`: the encoders' cosine scales differ; docs/eval.md, round 6 "shipped")."""
+    return _settings(path, encoder_choice())
+
+
+@lru_cache(maxsize=4)
+def _settings(path: Path, encoder: str) -> Settings:
     if not path.is_file():
         return Settings()
-    return Settings.from_json(json.loads(path.read_text(encoding="utf-8")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gate = data.get("gate_dense_by_encoder", {}).get(encoder)
+    return Settings.from_json(data if gate is None else {**data, "gate_dense": gate})
 
 
 @dataclass(frozen=True)
