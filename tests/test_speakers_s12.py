@@ -1,6 +1,7 @@
 """Layout and phrasing read as speech on unseen news pages (issue 15, session 12; found on gold_s12 after its
 one unseen measurement): a statement ending in a rhetorical question taken for an interview heading, "say,"
-meaning "for example" and a topic label before a colon. Real spaCy model and the real pipeline; every text is written for the test, from no corpus.
+meaning "for example" and a topic label before a colon. Real spaCy model and the real pipeline; every text
+is written for the test, from no corpus.
 """
 
 from __future__ import annotations
