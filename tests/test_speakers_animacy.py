@@ -48,3 +48,20 @@ def test_the_learned_part_refuses_objects_and_events_and_keeps_speakers():
     assert animacy.can_speak(_head("The ministry warned that it would spread.", "ministry"))
     # "a large body of studies": the "of" phrase names who speaks
     assert animacy.can_speak(_head("A large body of studies has shown that it spreads.", "body"))
+
+
+def test_wordnet_trained_scores_refuse_more_things_and_keep_speakers():
+    # session 12: the scores learned from MiniLM vectors and WordNet senses; merge12's table let these pass
+    assert not animacy.can_speak(_head("Their first birthday suggests that the twins grow.", "birthday"))
+    assert not animacy.can_speak(_head("The equations show that the bridge will hold.", "equations"))
+    assert animacy.can_speak(_head("The complaint says that the builder cut corners.", "complaint"))
+    assert animacy.can_speak(_head("The campaign said that the bridge will hold.", "campaign"))
+
+
+def test_a_noun_with_a_number_is_tested_like_one_with_a_determiner():
+    # "12 equations that described": a number, not a determiner, before the noun
+    assert not animacy.can_speak(_head("Twelve equations show that the bridge will hold.", "equations"))
+    assert animacy.can_speak(_head("Twelve engineers said that the bridge will hold.", "engineers"))
+    assert animacy.can_speak(_head("Two polls show that the mayor is ahead.", "polls"))
+    got = _attrs("Twelve equations show that the bridge will hold in a storm.\n")
+    assert got["Twelve equations show that the bridge will hold in a storm."] == (None, "narration")
