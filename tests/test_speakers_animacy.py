@@ -41,6 +41,16 @@ def test_people_groups_and_documents_still_speak():
     assert got["A new survey suggests that most farmers expect a poor harvest."][1] == "reported"
 
 
+def test_an_alliance_speaks_though_wordnet_reads_it_as_a_state():
+    # WordNet's first sense of "alliance" is "the state of being allied" (score 0.117): a bloc of members
+    # is an organisation that speaks, as "coalition" is
+    got = _attrs("The alliance said in a statement that its troops would stay in the north.\n")
+    assert got["The alliance said in a statement that its troops would stay in the north."] == (
+        "Alliance",
+        "reported",
+    )
+
+
 def test_the_learned_part_refuses_objects_and_events_and_keeps_speakers():
     assert not animacy.can_speak(_head("The attack raised concerns that it would spread.", "attack"))
     assert not animacy.can_speak(_head("The painting seemed to suggest that it would spread.", "painting"))

@@ -15,7 +15,7 @@ DETS = {"the", "a", "an"}
 SELF_NOUNS = vocab("article story post column piece")
 GENERIC_ORG_NOUNS = vocab(
     "ministry department agency office council committee commission government police army court "
-    "coalition union association institute foundation bank company group party parliament"
+    "coalition alliance union association institute foundation bank company group party parliament"
 )
 
 
