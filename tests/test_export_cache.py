@@ -46,17 +46,29 @@ def _build_in_subprocess(kb: Path, index: Path, cache: Path) -> tuple[str, set[s
 
 
 def _session_cache(tmp_path: Path) -> Path:
-    """A copy of this session's cache, which holds the export the seed build made."""
+    """A copy of this session's cache, which holds the export the seed build made (and the stock model's
+    when tests/test_tuned_encoder.py ran in this worker before)."""
     copy = tmp_path / "cache"
     shutil.copytree(os.environ["ASKISK_CACHE"], copy)
-    assert len(list((copy / "onnx").glob("*/model.onnx"))) == 1
     return copy
 
 
+def _seed_export(cache: Path, seed_built) -> Path:
+    """The cached model.onnx the seed build used: the one whose checksum its manifest records."""
+    want = read_manifest(current_build_dir(seed_built[1]))["onnx"]["sha256"]
+    found = [
+        onnx
+        for onnx in (cache / "onnx").glob("*/model.onnx")
+        if json.loads((onnx.parent / "export.json").read_text(encoding="utf-8"))["sha256"] == want
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
 def test_a_new_kb_reuses_the_cached_export_and_embeds_without_torch(tmp_path, seed_built):
-    err, modules = _build_in_subprocess(
-        _fresh_kb(tmp_path, seed_built), tmp_path / "index", _session_cache(tmp_path)
-    )
+    cache = _session_cache(tmp_path)
+    _seed_export(cache, seed_built)
+    err, modules = _build_in_subprocess(_fresh_kb(tmp_path, seed_built), tmp_path / "index", cache)
     assert "exporting the model to ONNX" not in err
     assert "embedding" in err  # a new index: every passage was embedded, through onnxruntime
     assert "torch" not in modules and "sentence_transformers" not in modules
@@ -87,7 +99,7 @@ def test_onnx_embedded_passages_match_sentence_transformers(tmp_path, seed_built
 
 def test_a_damaged_cached_export_is_made_again(tmp_path, seed_built):
     cache = _session_cache(tmp_path)
-    cached = next((cache / "onnx").glob("*/model.onnx"))
+    cached = _seed_export(cache, seed_built)
     with open(cached, "r+b") as handle:  # flip bytes in the middle: the checksum no longer matches
         handle.seek(cached.stat().st_size // 2)
         handle.write(b"\x00" * 64)
