@@ -31,23 +31,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from train_fusion import squad_articles  # the complete articles of the truncated file
 
 SEED = 17
 SCALE = 20.0
-
-
-def squad_articles(path: Path) -> list[dict]:
-    """The complete articles of the truncated file (as scripts/train_fusion.py)."""
-    raw = path.read_text(encoding="utf-8")
-    decoder = json.JSONDecoder()
-    articles = []
-    for match in re.finditer(r'\{"title": ', raw):
-        try:
-            obj, _ = decoder.raw_decode(raw, match.start())
-        except json.JSONDecodeError:
-            break
-        articles.append(obj)
-    return articles
 
 
 _SENT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(])")

@@ -6,6 +6,7 @@ is fsynced, so a reader sees the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -30,3 +31,12 @@ def write_atomic(target: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(target.parent)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in 4 MiB blocks (model weights and exports are large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -30,6 +30,7 @@ from typing import Any
 
 from askisk.config import cache_dir
 from askisk.encoder.tuned import encoder_dir
+from askisk.fsutil import file_sha256
 
 ONNX_FILE = "model.onnx"
 CACHE_META = "export.json"
@@ -56,14 +57,6 @@ CHECK_SENTENCES = (
 
 # export key -> (private copy, sha256, opset): later builds in this process (tests make many) reuse it
 _kept: dict[str, tuple[Path, str, int | None]] = {}
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _version(dist: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk.config import TUNED_NAME, cache_dir, encoder_choice, model_dir
+from askisk.fsutil import file_sha256
 
 if TYPE_CHECKING:
     import numpy as np
@@ -157,11 +158,3 @@ def _private_copy(base: Path, name: str) -> Path:
         write_model(base, folder / "model")
         _private[name] = folder / "model"
     return _private[name]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
