@@ -13,6 +13,7 @@ Works on spaCy tokens handed to it but never imports spaCy; never hard-codes a n
   reveals new album title ."): its verb with a plain object is no cue.
 - Signature: a paragraph that ends with a closing quotation mark, a dash and a name ("… shame.” ―
   Sonya Herridge") is that person's quotation.
+- Dateline: "LONDON (Reuters) - " before a story's text is where it was filed (speech.subject_of skips it).
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ _SAID = vocab("said says adds added asks asked writes wrote")
 _SIGNATURE = re.compile(
     r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?[ \t]*$", re.M
 )
+
+
+# "Paris (CNN)", "Kano, Nigeria (CNN) -- ", "LONDON (Reuters) - ": where a story was filed, before its text
+# (glued to the text or followed by a dash: "Gov. Jerry Brown (D) said" is no dateline)
+_DATELINE = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3} \((?:[A-Z][\w.&' ]{0,30})\)(?=\S| *[-–—])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends (0 when the text opens with none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def lead_label(doc, s: int, e: int, inside):

@@ -5,8 +5,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 
 from __future__ import annotations
 
-import re
-
+from askisk.speakers.formats import dateline_end
 from askisk.speakers.phrases import named_head, np_text
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
@@ -86,19 +85,6 @@ def _acts(verb) -> bool:
     """A participle modifying a noun whose noun does the act: "-ing", or a past participle with a direct
     object (a passive one takes none: "The leader, X, condemned the attack" read as a reduced relative)."""
     return verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)
-
-
-# "Paris (CNN)", "Kano, Nigeria (CNN) -- ", "LONDON (Reuters) - ": where a story was filed, before its text
-# (glued to the text or followed by a dash: "Gov. Jerry Brown (D) said" is no dateline)
-_DATELINE = re.compile(
-    r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3} \((?:[A-Z][\w.&' ]{0,30})\)(?=\S| *[-–—])"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Where a leading dateline ends (0 when the text opens with none)."""
-    m = _DATELINE.match(text)
-    return m.end() if m else 0
 
 
 def _set_off(verb, subj):
