@@ -79,6 +79,29 @@ def test_a_he_in_a_relative_clause_is_the_sentences_subject_and_a_suffix_is_no_s
 
 
 def test_an_it_in_a_relative_clause_is_the_organisation_the_sentence_is_about():
-    said = "The Harbour Union, however, claimed responsibility for the blockade, which it said would last a week."
+    said = "The Harbour Union, however, claimed the blockade, which it said would last a week."
     got = _attrs(f"The ferries stopped on Monday, the Port Authority said in a statement.\n\n{said}\n")
     assert got[said] == ("Harbour Union", "reported")
+
+
+def test_an_interviewers_q_line_is_a_question_whatever_its_form():
+    from askisk.models import Source
+    from askisk.sources.passages import split_passages
+
+    _, passages = split_passages(
+        Source(
+            id="t",
+            title="t",
+            path="t.md",
+            body=(
+                "QWhat would have happened to the ferries?\n\n"
+                "A: I think they would have stopped.\n\n"
+                "Q: But this is the harbour's big moment, right?\n\n"
+                "The harbour is quiet?\n"
+            ),
+        )
+    )
+    kinds = {p.text: p.kind for p in passages}
+    assert kinds["QWhat would have happened to the ferries?"] == "heading"
+    assert kinds["Q: But this is the harbour's big moment, right?"] == "heading"
+    assert kinds["The harbour is quiet?"] == "body"
