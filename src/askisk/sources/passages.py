@@ -106,15 +106,19 @@ _INTERROGATIVE = (
     r"|didn[’']t|can[’']t|couldn[’']t|won[’']t|wouldn[’']t|shouldn[’']t|haven[’']t|hasn[’']t|hadn[’']t)\b"
 )
 _ASKS = re.compile(
-    r"(?:q[.:]\s*)?(?:[^\s,?]+(?:\s+[^\s,?]+){0,3},\s+)?(?:(?:and|but|so|or|now|then|well|also|finally)\s+)?"
+    r"(?:[^\s,?]+(?:\s+[^\s,?]+){0,3},\s+)?(?:(?:and|but|so|or|now|then|well|also|finally)\s+)?"
     + _INTERROGATIVE,
     re.I,
 )
+# "Q: But this is the Trump moment, right?", and "QWhat would have happened?" where a bold Q lost its space
+# (PolNeAR train): an interviewer's line is a question whatever its form
+_Q_MARK = re.compile(r"[Qq][.:]\s*\S|Q(?=[A-Z][a-z])")
 
 
 def _asks(plain: str) -> bool:
     """Whether a one-sentence line has the form of a question (not a statement ending in one)."""
-    return _ASKS.match(plain.lstrip("\"“‘'([-–—• ")) is not None
+    text = plain.lstrip("\"“‘'([-–—• ")
+    return _Q_MARK.match(text) is not None or _ASKS.match(text) is not None
 
 
 def _looks_like_name(words: list[str]) -> bool:

@@ -261,3 +261,19 @@ def introduced(records, tok):
     noun = tok.lemma_.lower()
     hits = [r for r in records if r.one and r.name.lower().split()[-1:] == [noun]]
     return max(hits, key=lambda r: r.last) if hits else None
+
+
+def sentence_subject(tok):
+    """ "Carlineo was arrested for a phone call he made to Omar's office, in which he said …", "The Taliban
+    claimed responsibility for the helicopter, which it said crashed …": a pronoun that is the subject of a
+    relative clause stands for its sentence's subject, a name before it, not for a name the clause's own
+    words bring in. The subject's token, or None."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl":
+        return None
+    root = tok.head
+    while root.head.i != root.i:
+        root = root.head
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > tok.i or not subj.text[:1].isupper() or subj.pos_ == "PRON":
+        return None
+    return subj

@@ -24,7 +24,8 @@ decides every passage (sentence) in four steps, in this order:
    the person most attributed in that section (else in the whole source), kind *reported*, cue
    "answer under interview question". Once the section shows an explicit attribution, later
    uncued paragraphs are the article's own narration ("It is to be noted that ..."). A question
-   that is the page's first line is its headline, not an interview question.
+   that is the page's first line is its headline, not an interview question (`speakers.interview`).
+   An embedded post ("— Name (@handle) date" under its text) is its author's (`speakers.posts`).
 4. Everything else is *narration* with no speaker ("Some estimates put ...", "reportedly ..."
    with no named source). Headings and captions are context: speaker None, kind narration.
 
@@ -36,13 +37,23 @@ No speaker name is written in this code: every name comes from the text.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
-from askisk.speakers import cues, formats, own_acts, pending, ranker, speech, tagged, transcript
+from askisk.speakers import (
+    cues,
+    formats,
+    interview,
+    own_acts,
+    pending,
+    posts,
+    ranker,
+    speech,
+    tagged,
+    transcript,
+)
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
 from askisk.speakers.mention import Record
@@ -65,7 +76,6 @@ from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 
-ANSWER_CUE = "answer under interview question"
 OVERRIDE_CUE = "override in front matter"
 
 
@@ -196,7 +206,8 @@ def attribute(
             gloss = pending.last_quoted(here)
             if prev_last.record is None:
                 prev_last = _about(registry, base) or prev_last
-    _interview_answers(decisions, passages, by_para, sections)
+    interview.answers(decisions, by_para, sections)
+    posts.apply(decisions, passages, paragraphs, by_para, registry)  # "— Name (@handle) date" signs a post
     transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
     attributions = [_attribution(d) for d in decisions]
     attributions = _apply_overrides(source, passages, attributions)
@@ -333,29 +344,6 @@ def _rank(cand):
     """The cue highest in the parse, then the first (a learned cue competes with the rules' on equal terms:
     ranking rule cues first lowered PolNeAR dev end to end by 0.004)."""
     return cand[1], cand[2]
-
-
-# -- step 3: interview answers -----------------------------------------------------------------------
-
-
-def _interview_answers(decisions, passages, by_para, sections) -> None:
-    if len(sections) < 2:
-        return  # one question line in a news story is rhetorical, not an interview
-    overall = Counter(id(d.record) for d in decisions if d.record is not None and d.record.kind == "person")
-    people = {id(d.record): d.record for d in decisions if d.record is not None}
-    for _, numbers in sections:
-        here = [decisions[i] for n in numbers for i in by_para.get(n, [])]
-        counts = Counter(id(d.record) for d in here if d.record is not None and d.record.kind == "person")
-        top = (counts or overall).most_common(1)
-        if not top:
-            continue
-        interviewee = people[top[0][0]]
-        for n in numbers:
-            para = [decisions[i] for i in by_para.get(n, [])]
-            if any(d.status != "none" for d in para):
-                break
-            for d in para:
-                d.record, d.kind, d.cue, d.status = interviewee, "reported", ANSWER_CUE, "cued"
 
 
 # -- results -----------------------------------------------------------------------------------------

@@ -144,3 +144,48 @@ def first_names(ent) -> list:
     if len(ent) != 1:
         return []
     return [t for t in given_names(ent.root) if not t.ent_type_ and t.i < ent.start]
+
+
+_DANGLING = frozenset({"of", "for", "and", "&", "the", "in", "on", "at"})
+
+
+def whole_name(ent) -> list:
+    """An organisation's name the small model cut short ("Office for the Western District of" + "New York"
+    labelled apart, "Office for the Northern District" + "of Ohio"): the name runs on through a dangling
+    preposition, or an "of"/"for", and the capitalised words that follow."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc):
+        if doc[end - 1].lower_ in _DANGLING and doc[end].text[:1].isupper():
+            end += 1
+        elif doc[end].lower_ in ("of", "for") and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            end += 2
+        else:
+            break
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+    return list(doc[ent.start : end])
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A person's name words without a generational suffix ("Patrick Carlineo Jr."): the surname ends it."""
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def title_role(rec, titles: list, ent) -> None:
+    """ "Health Minister NAME": the words qualifying the title make the role ("health minister")."""
+    doc, i = ent.doc, titles[0].i - 1
+    mods: list = []
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and not doc[i].is_punct:
+        mods.insert(0, doc[i])
+        i -= 1
+    if not mods or (i >= 0 and doc[i].dep_ == "poss"):
+        return
+    keep = ("GPE", "NORP")  # "French", "Kenyan" stay capitalised
+    words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
+    rec.role = " ".join([*words, (rec.title[1] if rec.title else None) or ""]).strip()
+    rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))

@@ -25,7 +25,10 @@ from askisk.speakers.phrases import (
     person_like,
     plural_group,
     role_phrase,
+    title_role,
     titled_name,
+    whole_name,
+    without_suffix,
 )
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
@@ -109,6 +112,7 @@ class Registry:
             else:
                 words.append(t.text)
         words = clean_words(words)
+        words = without_suffix(words)  # "Patrick Carlineo Jr." is later "Carlineo"
         if not words:
             return None
         lone = len(words) == 1 and not titles and not self._find_person(words)
@@ -162,7 +166,7 @@ class Registry:
             org = "".join(t.text_with_ws for t in poss[0].subtree if t.lower_ not in ("'s", "'")).strip()
             rec.role = f"{org} {rec.title[1]}"
         if rec.role is None and titles and rec.title and rec.title[1]:
-            self._title_role(rec, titles, ent)
+            title_role(rec, titles, ent)
         if rec.role is None and rec.title and rec.title[1]:
             # "Professor NAME of the University of X": the title's institution
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
@@ -170,21 +174,6 @@ class Registry:
                 if objs:
                     rec.role = f"{rec.title[1]} {role_phrase(list(prep.subtree))}"
                     break
-
-    @staticmethod
-    def _title_role(rec: Record, titles: list, ent) -> None:
-        """ "Health Minister NAME": the words qualifying the title make the role ("health minister")."""
-        doc, i = ent.doc, titles[0].i - 1
-        mods: list = []
-        while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and not doc[i].is_punct:
-            mods.insert(0, doc[i])
-            i -= 1
-        if not mods or (i >= 0 and doc[i].dep_ == "poss"):
-            return
-        keep = ("GPE", "NORP")  # "French", "Kenyan" stay capitalised
-        words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
-        rec.role = " ".join([*words, (rec.title[1] if rec.title else None) or ""]).strip()
-        rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))
 
     def _appositive_role(self, rec: Record, name) -> None:
         """ "A spokesman for the authority, NAME,": the noun phrase the name stands in apposition to."""
@@ -237,7 +226,7 @@ class Registry:
         return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
-        words = clean_words([t.text for t in ent])
+        words = clean_words([t.text for t in whole_name(ent)])
         article = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
         if words and words[0].lower() in DETS:
             words, article = words[1:], True
@@ -277,8 +266,16 @@ class Registry:
         """The record a subject or 'according to' object refers to, creating it when the text names it."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self._pronoun(PERSON_PRONOUNS[low], base + tok.i, tok.idx, anaphora.bound(tok, base))
+            gender = PERSON_PRONOUNS[low]
+            main = anaphora.sentence_subject(tok)
+            if (rec := self._find_person([main.text]) if main else None) and rec.gender in (gender, None):
+                rec.gender = gender
+                return rec
+            return self._pronoun(gender, base + tok.i, tok.idx, anaphora.bound(tok, base))
         if low in GROUP_PRONOUNS:
+            main = anaphora.sentence_subject(tok) if low == "it" else None
+            if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
+                return rec
             return recent if recent is not None and recent.kind != "person" else None
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None

@@ -212,7 +212,8 @@ def quote_mask(text: str) -> QuoteMask:
     """
     inside = [False] * len(text)
     depth = 0
-    text = text.replace("''", '"\0').replace("``", '"\0')  # typewriter quotes: two marks, one quote
+    # typewriter quotes and AP's doubled single marks ("…,’’ Moy said"): two marks, one quote
+    text = text.replace("''", '"\0').replace("``", '"\0').replace("’’", "”\0").replace("‘‘", "“\0")
     for i, c in enumerate(text):
         if c == "\0":
             inside[i] = inside[i - 1]

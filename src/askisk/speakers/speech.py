@@ -5,6 +5,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 
 from __future__ import annotations
 
+from askisk.speakers import misparse
 from askisk.speakers.formats import dateline_end
 from askisk.speakers.phrases import named_head, np_text
 from askisk.speakers.rules import (
@@ -38,7 +39,10 @@ def subject_of(verb):
     if (inverted := _inverted(verb) or experiencer(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     dateline = dateline_end(verb.doc.text)
-    if all(c.dep_ != "nsubj" for c in verb.children) and (named := _quote_then_name(verb)) is not None:
+    if (
+        all(c.dep_ != "nsubj" for c in verb.children)
+        and (named := misparse.quote_then_name(verb)) is not None
+    ):
         return named
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
@@ -53,9 +57,13 @@ def subject_of(verb):
                 ):
                     return verb.head
                 return _set_off(verb, child) or child
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and _acts(verb):
+        if (
+            verb.dep_ == "acl"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and (_acts(verb) or misparse.quote_then_noun(verb))
+        ):
             return verb.head  # "officials saying that …", "The leader, X, condemned the attack, saying …"
-        if (named := _misparsed_subject(verb)) is not None:
+        if (named := misparse.misparsed_subject(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):
             return None
@@ -95,38 +103,9 @@ def _set_off(verb, subj):
         return None
     for t in reversed(verb.doc[subj.i + 1 : verb.i]):
         if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= verb.i - 2:
-            head = t.head
-            while head.dep_ == "appos" and head.i != subj.i:
-                head = head.head
-            # "X, director of Y, told me": an apposition of the subject itself names the same speaker
-            return None if head.i == subj.i else t
-    return None
-
-
-def _misparsed_subject(verb):
-    """ "…, the Telegraph reports.": the small parser reads "the Telegraph reports" as a noun phrase headed
-    by the verb (a determiner and a compound under a VERB); the compound name is the subject."""
-    kids = [c for c in verb.children if c.i < verb.i]
-    if verb.pos_ != "VERB" or not any(c.dep_ == "det" for c in kids):
-        return None
-    names = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return names[-1] if names else None
-
-
-def _quote_then_name(verb):
-    """'"…," Harbor police Chief Dana Ruiz said Monday.': the small parser hangs the name after a
-    quotation on the quotation's verb, leaving "said" with no subject; the speaker is the last person named
-    between the closing mark and the speech verb, when only a name and its title stand there."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    doc, person = verb.doc, None
-    for t in reversed(doc[max(0, verb.i - 12) : verb.i]):
-        if t.text in QUOTE_TOKENS:
-            return person
-        if t.pos_ in ("VERB", "AUX") or t.text in ("!", "?", ";", ":"):
-            return None
-        if person is None and t.ent_type_ == "PERSON":
-            person = t
+            # "X, director of Y, told me", "Will Moy, chief executive of the website Full Fact, told": an
+            # apposition inside the subject's own phrase names the same speaker or where they work
+            return None if subj in t.ancestors else t
     return None
 
 
@@ -292,7 +271,7 @@ def is_circumstance(tok) -> bool:
         return True
     kids = list(tok.children)
     clause = any(c.dep_ in _CLAUSES for c in kids)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not clause:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not clause and not misparse.quote_then_noun(tok):
         return True  # "Mugabe, still seen by many as a hero": a participle describing its noun
     if tok.dep_ != "relcl":
         return False

@@ -1,0 +1,44 @@
+"""Interview answers: under a question heading, the paragraphs that answer it.
+
+Step 3 of `speakers.attribution` (its docstring states the rule). The interviewee of a section is the
+person most attributed in it; a section nobody speaks in borrows the person most attributed in the whole
+source only when every section that has a voice has the same one (an interview). An explainer whose
+question subheads each bring their own voices (BBC, gold_s13: "What did the prosecutors say?", then
+"What charges does Assange face in the US?") leaves a silent section as narration. Pure: decisions in,
+decisions updated in place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+ANSWER_CUE = "answer under interview question"
+
+
+def answers(decisions: list, by_para: dict, sections: list) -> None:
+    """Step 3 of `speakers.attribution`: the unquoted, uncued paragraphs right after a question heading are
+    the interviewee's answer (kind *reported*, cue ANSWER_CUE)."""
+    if len(sections) < 2:
+        return  # one question line in a news story is rhetorical, not an interview
+    overall = Counter(id(d.record) for d in decisions if d.record is not None and d.record.kind == "person")
+    people = {id(d.record): d.record for d in decisions if d.record is not None}
+    counted = [_people_in(decisions, by_para, numbers) for _, numbers in sections]
+    # an explainer's question subheads ("What did the prosecutors say?", "What charges does X face?") each
+    # have their own voices: a section nobody speaks in is narration, not the most quoted person's answer
+    voices = {c.most_common(1)[0][0] for c in counted if c}
+    for (_, numbers), counts in zip(sections, counted, strict=True):
+        top = (counts or (overall if len(voices) <= 1 else Counter())).most_common(1)
+        if not top:
+            continue
+        interviewee = people[top[0][0]]
+        for n in numbers:
+            para = [decisions[i] for i in by_para.get(n, [])]
+            if any(d.status != "none" for d in para):
+                break
+            for d in para:
+                d.record, d.kind, d.cue, d.status = interviewee, "reported", ANSWER_CUE, "cued"
+
+
+def _people_in(decisions, by_para, numbers) -> Counter:
+    here = [decisions[i] for n in numbers for i in by_para.get(n, [])]
+    return Counter(id(d.record) for d in here if d.record is not None and d.record.kind == "person")
