@@ -92,3 +92,20 @@ def test_training_script_on_the_fixture(tmp_path):
     assert got["criticized"] > 0.5 > got["budget"]
     lexicon = json.loads((tmp_path / "cue_lexicon.json").read_text(encoding="utf-8"))["words"]
     assert "criticized" in lexicon and "budget" not in lexicon
+
+
+def test_training_reads_the_parse_cache_it_wrote(tmp_path):
+    cache = tmp_path / "train.docbin"
+    out = []
+    for k in range(2):
+        (tmp_path / str(k)).mkdir()
+        subprocess.run(
+            [sys.executable, str(REPO / "scripts/train_attribution.py"), str(FIXTURE), "--parts", "cues"]
+            + ["--out-dir", str(tmp_path / str(k)), "--parse-cache", str(cache)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert cache.is_file()
+        out.append(json.loads((tmp_path / str(k) / "cue_model.json").read_text(encoding="utf-8")))
+    assert out[0]["weights"] == out[1]["weights"] and out[0]["examples"] == out[1]["examples"] > 0
