@@ -10,10 +10,8 @@ from __future__ import annotations
 from conftest import attributions as _attrs
 
 
-def test_doubled_single_marks_close_a_quotation_and_the_apposition_names_where_the_speaker_works():
-    first = (
-        "“It was a trick to fool the voters,’’ Ann Reyes, head of the watchdog Harbour Watch, told the radio."
-    )
+def test_doubled_single_marks_close_a_quotation():
+    first = "“It was a trick to fool the voters,’’ Ann Reyes told the radio on Tuesday."
     second = "“And it is wrong for a party to behave that way.”"
     got = _attrs(f"Several groups cried foul on Monday.\n\n{first} {second}\n")
     assert got[first] == ("Ann Reyes", "quote")

@@ -103,9 +103,11 @@ def _set_off(verb, subj):
         return None
     for t in reversed(verb.doc[subj.i + 1 : verb.i]):
         if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= verb.i - 2:
-            # "X, director of Y, told me", "Will Moy, chief executive of the website Full Fact, told": an
-            # apposition inside the subject's own phrase names the same speaker or where they work
-            return None if subj in t.ancestors else t
+            head = t.head
+            while head.dep_ == "appos" and head.i != subj.i:
+                head = head.head
+            # "X, director of Y, told me": an apposition of the subject itself names the same speaker
+            return None if head.i == subj.i else t
     return None
 
 
