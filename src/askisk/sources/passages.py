@@ -139,12 +139,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(token) == 1 and token.isalpha()  # an initial: "John F. Kennedy"
 
 
+_TITLE_OPEN = re.compile(r"(?:^|[a-z,] )[“\"](?=[^“”\"]{1,80}$)")
+_TITLE_CLOSE = re.compile(r"^[^“”\"]{1,80}?[.!?][”\"] [a-z]")
+
+
+def _inside_title(text: str, at: int) -> bool:
+    """ "While the “Meth. We’re on it.” campaign did not …": a stop inside a short quoted title that the
+    sentence goes on after (opened after a lower-case word, closed before one) ends no sentence."""
+    return bool(_TITLE_OPEN.search(text[max(0, at - 80) : at])) and bool(_TITLE_CLOSE.match(text[at + 1 :]))
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
     start = 0
     ends = {m.end() for m in _SIGNED_LINE.finditer(text)}
     for match in _BOUNDARY.finditer(text):
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        if _inside_title(text, match.start()):
             continue
         ends.add(match.end())
     for end in sorted(ends):

@@ -55,23 +55,35 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
     if bound:
         records = [r for r in records if bound.isdisjoint(r.seen)]
     people = [r for r in records if _one(r) and 0 <= r.last < pos and _may_be(r, gender)]
+    # "This graphic, provided by Statista, …": a one-word name that never spoke may be a company the entity
+    # model calls a person; it is a he/she only when no likelier person is there
+    people = [r for r in people if r.gender == gender or _maybe_person(r)] or people
     same = [r for r in people if r.gender == gender]
     unknown = [r for r in people if r.gender is None]
     pool = same or unknown
     if not pool:
         return None
     rec = max(pool, key=salience)
+    # a newer person of unknown gender is a closer antecedent unless far behind
     if same and unknown and max(unknown, key=lambda r: r.last).last > rec.last:
-        # a newer person of unknown gender is a closer antecedent unless far behind
         newer = max(unknown, key=lambda r: r.last)
         if newer.last // 1_000_000 > rec.last // 1_000_000:
             rec = newer
     # the ranker also sees people named before the pronoun and again later in its paragraph
     views = [ranker.before(r, pos) for r in records if _one(r) and _may_be(r, gender)]
     seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
+    likely = [v for v in seen if v.rec.gender == gender or _maybe_person(v.rec)]
+    if likely and rec.gender != gender and not _maybe_person(rec) and all(v.rec is not rec for v in likely):
+        rec = max(likely, key=lambda v: v.last).rec  # a person named before, and again later in the paragraph
+    seen = likely or seen
     rec = ranker.choose(seen, gender, pos, rec, char)
     rec.gender = rec.gender or gender
     return rec
+
+
+def _maybe_person(rec) -> bool:
+    """A record of unknown gender that may be a person: named by two words or more, or a speaker."""
+    return " " in rec.name or rec.spoke >= 0
 
 
 def _one(rec) -> bool:
@@ -158,6 +170,9 @@ def described(records: list, tok, pos: int, recent=None):
         # "the prime minister" names a known figure unless the text gave someone the title; so does a title
         # outside the role nouns ("Brooklyn District Attorney NAME" … "The District Attorney")
         holders = [v for v in pool if noun in v.rec.nouns]
+        # "President Trump" … "John Williams, president of the New York Fed" … "The president says": the
+        # one who bears the title before the name
+        holders = [v for v in holders if v.rec.title and v.rec.title[1] == noun] or holders
         return max(holders, key=lambda v: v.last).rec if holders else None
     if not pool:
         return None
@@ -263,12 +278,34 @@ def introduced(records, tok):
     return max(hits, key=lambda r: r.last) if hits else None
 
 
+_LEADING_CLAUSE = frozenset(
+    {"though", "although", "while", "after", "when", "as", "because", "since", "before"}
+)
+
+
+def _clause_subject(tok):
+    """ "Though the Chinese CDC has said …, it has also acknowledged …": the subject of a leading clause."""
+    for clause in tok.head.children:
+        if clause.dep_ != "advcl" or clause.i > tok.i:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _LEADING_CLAUSE for c in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON" and subj.text[:1].isupper():
+            return subj
+    return None
+
+
 def sentence_subject(tok):
     """ "Carlineo was arrested for a phone call he made to Omar's office, in which he said …", "The Taliban
     claimed responsibility for the helicopter, which it said crashed …": a pronoun that is the subject of a
     relative clause stands for its sentence's subject, a name before it, not for a name the clause's own
     words bring in. The subject's token, or None."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl":
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if tok.head.dep_ == "ROOT":
+        return _clause_subject(tok)
+    if tok.head.dep_ != "relcl":
         return None
     root = tok.head
     while root.head.i != root.i:

@@ -55,7 +55,14 @@ from askisk.speakers import (
     transcript,
 )
 from askisk.speakers.documents import is_finding
-from askisk.speakers.formats import ends_with_colon, is_headline, is_title_case, lead_label, signatures
+from askisk.speakers.formats import (
+    dateline_end,
+    ends_with_colon,
+    is_headline,
+    is_title_case,
+    lead_label,
+    signatures,
+)
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, np_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
@@ -251,13 +258,14 @@ def _find_cue(
             continue
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        if cues.according_to(tok):
+            objs = [c for c in (tok if tok.lower_ == "per" else doc[tok.i + 1]).children if c.dep_ == "pobj"]
             if objs:
                 rec = registry.resolve(objs[0], base, recent)
                 if rec is not None:
                     # "according to X" names the source of the clause it modifies: it outranks that verb
-                    cue = f"according to {np_text(objs[0], strip_det=False)}"
+                    word = "per" if tok.lower_ == "per" else "according to"
+                    cue = f"{word} {np_text(objs[0], strip_det=False)}"
                     cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]), tok, objs[0]))
             continue
         if tok.lower_ == "in" and (view := speech.in_view(tok)) is not None:
@@ -282,6 +290,8 @@ def _find_cue(
         subj = speech.quantity_head(subj)  # "a number of analysts say": the analysts
         if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
             continue
+        if subj.idx < dateline_end(doc.text):
+            continue  # "WASHINGTON – Two officers were charged …, stating …": where the story was filed
         rec = registry.resolve(subj, base, recent)
         if rec is None or own_acts.bio_act(tok, inside, rec, base):
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:

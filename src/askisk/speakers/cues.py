@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from askisk.speakers.rules import (
+    CAUSE_VERBS,
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUOTE_TOKENS,
@@ -90,6 +91,17 @@ _BY_COMPLEMENT = OPINION_AS_VERBS | {"claim"}
 _CHANNEL_VERBS = frozenset({"quote", "cite"})
 
 
+def according_to(tok) -> bool:
+    """ "according to X", or "per X" set off by a comma ("…, per the WHO, is …"; not "$5 per hour")."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+    if tok.lower_ != "per" or not (tok.i == tok.sent.start or doc[tok.i - 1].text == ","):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "pobj"]  # a named or determined source: not "per person"
+    return any(o.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in o.children) for o in objs)
+
+
 def subject_of(tok):
     """The grammatical subject of a verb, climbing through conj/xcomp/advcl (at most three steps)."""
     verb = tok
@@ -128,6 +140,20 @@ def passive_speaker(verb):
     return agent_of(verb)
 
 
+_REACTION_VERBS = TARGET_VERBS | CAUSE_VERBS
+
+
+def _from_object(verb):
+    """ "has drawn criticism from fellow Republicans": the "from" object on the verb or its object."""
+    for tok in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
 def speaker_of(tok):
     """The mention that names who speaks through a learned cue, or None.
 
@@ -136,6 +162,8 @@ def speaker_of(tok):
     verb it hangs off ("X made the claim").
     """
     if tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_.lower() in _REACTION_VERBS:
+            return _from_object(tok)
         if any(c.dep_ == "agent" for c in tok.children):
             return passive_speaker(tok)
         subj = subject_of(tok)
@@ -150,8 +178,10 @@ def speaker_of(tok):
                 return objs[0]
     if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
-        if tok.head.lemma_.lower() in TARGET_VERBS or tok.head.lower_ == "under":
-            return None  # "X has faced criticism", "X came under fire": X is the one criticised
+        if tok.head.lemma_.lower() in _REACTION_VERBS:
+            return _from_object(tok.head)  # "X drew criticism from Y", "X sparked criticism": not X
+        if tok.head.lower_ == "under":
+            return None  # "X came under fire": X is the one criticised
         subj = subject_of(verb)
         return subj if subj is not None and subj.dep_ == "nsubj" else None
     return None

@@ -90,6 +90,9 @@ CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt dou
 QUOTE_TOKENS = frozenset({*'"“”„«»', "''", "``"})
 # "X faced / drew / won criticism": a cue noun these verbs take has its target, not its speaker, as subject.
 TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get")
+# Verbs whose subject makes others speak: "the deal sparked criticism from Democrats" (theirs), "the
+# emergence of Romney stoked speculation that …" (nobody named).
+CAUSE_VERBS = vocab("spark fuel stoke reignite prompt trigger provoke ignite spur invite elicit unleash")
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
 VERB_PREPOSITION = {
     "call": {"for", "on"},
@@ -157,6 +160,8 @@ CLOSE_QUOTES = "”»"
 
 @lru_cache(maxsize=4096)
 def _char(c: str) -> str:
+    if c == "—":
+        return c  # the parser reads "outbreak — and officials admitted" right, "outbreak - and" not
     n = normalize(c)
     if len(n) == 1:
         return n
@@ -173,9 +178,12 @@ _GLUED_BRACKET = re.compile(r"(?<=[a-z][.!?])\((?=[A-Z])")
 _GLUED_CREDIT = re.compile(r"(?<=[a-z][.!?”\"’])(?:Credit)+(?=[A-Z]).*$", re.M)
 
 
+_SPACED_EN_DASH = re.compile(r"(?<= )–(?= )")  # British style: " – " is a dash; "Reed–Veal", "2019–20" join
+
+
 def match_text(text: str) -> str:
     """normalize() character by character: same length as `text`, so offsets stay valid."""
-    text = _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in text))
+    text = _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in _SPACED_EN_DASH.sub("—", text)))
     return _GLUED_CREDIT.sub(lambda m: " " * len(m.group(0)), text)
 
 

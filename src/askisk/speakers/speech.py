@@ -47,16 +47,16 @@ def subject_of(verb):
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
-        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-            if child.dep_ == "nsubj" and child.idx >= dateline:
-                # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
-                if (
-                    child.tag_ in ("WP", "WDT")
-                    and verb.dep_ == "relcl"
-                    and verb.head.pos_ in ("PROPN", "NOUN")
-                ):
-                    return verb.head
-                return _set_off(verb, child) or child
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx >= dateline]
+        if any(c.i < verb.i for c in subjects):
+            # "X, director for games at Google, tells The Hollywood Reporter": a second subject after the
+            # verb is its misparsed object
+            subjects = [c for c in subjects if c.i < verb.i]
+        for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
+            # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                return verb.head
+            return _set_off(verb, child) or child
         if (
             verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN")
@@ -126,7 +126,9 @@ def for_example(tok) -> bool:
 def is_speech(tok, inside) -> bool:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
-    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids)
+    clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids) or (
+        any(c.dep_ == "xcomp" for c in kids) and not _amount_object(kids)
+    )
     quoted = near_quote(tok, inside)
     if lemma in SPEECH_VERBS:
         before_colon = colon_after(tok)
@@ -147,6 +149,14 @@ def is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def _amount_object(kids) -> bool:
+    """ "The stock added more than 2% to begin the week": an amount as the object, so "to" is no message."""
+    for obj in (c for c in kids if c.dep_ == "dobj"):
+        if obj.like_num or obj.text in ("%", "percent") or any(c.dep_ == "nummod" for c in obj.children):
+            return True
+    return False
 
 
 def stance(tok) -> bool:

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from askisk.models import Passage
 from askisk.speakers import cues
-from askisk.speakers.formats import is_headline, signatures
+from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, updates_this
 from askisk.speakers.registry import Registry
+from askisk.speakers.rules import CAUSE_VERBS
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
@@ -74,10 +75,14 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     if not cue_spans or not sources:
         return None
     cue = cue_spans[0]
+    if any(t.lemma_.lower() in CAUSE_VERBS for t in doc if s + cue.start <= t.idx < s + cue.end):
+        return None  # "The emergence of Romney … stoked speculation that …": nobody named speculates
     source = min(sources, key=lambda x: min(abs(x.start - cue.end), abs(cue.start - x.end)))
     head = _head(doc, s + source.start, s + source.end)
     if head is None or head.pos_ not in _SPEAKER_POS or head.dep_ not in _SPEAKER_DEPS:
         return None  # "X has been given a boost": a passive subject is not a speaker
+    if head.idx < dateline_end(doc.text):
+        return None  # "WASHINGTON – Two officers were charged": where the story was filed
     if _owns_other(head, s + cue.start, s + cue.end):
         return None
     known = {id(r) for r in registry.records}
