@@ -99,3 +99,23 @@ def test_a_subject_that_makes_others_speak_is_not_the_speaker():
     got = _attrs(f"The senator proposed a new tax on Monday.\n\n{drawn}\n\n{sparked}\n")
     assert got[drawn][0] is not None and got[drawn][0].endswith("Republicans")
     assert got[sparked][0] != "Merger"
+
+
+def test_a_q_and_a_interview_gives_every_answer_to_the_interviewee():
+    answer = "A: Proud and a little tired! Running this port is the best job I have had."
+    goes_on = "We moved four million containers last year, and we will do better."
+    question = "Q: How do you plan your day?"
+    got = _attrs(
+        "Harbour Lines is glad to welcome Mirela Vance, a sailor for twenty years, as its new chief.\n\n"
+        "We asked her about the road ahead. Here is what she had to say.\n\n"
+        "Q: Mirela, how did the first morning feel? Tell us in two words.\n\n"
+        f"{answer}\n\n"
+        f"{goes_on}\n\n"
+        f"{question}\n\n"
+        "A: I keep one list and I start with the hardest thing on it.\n"
+    )
+    first, second = answer.split("! ")
+    assert got[first + "!"] == ("Mirela Vance", "quote")
+    assert got[second] == ("Mirela Vance", "quote")
+    assert got[goes_on] == ("Mirela Vance", "quote")
+    assert got[question] == (None, "narration")

@@ -49,6 +49,7 @@ from askisk.speakers import (
     own_acts,
     pending,
     posts,
+    qa,
     ranker,
     speech,
     tagged,
@@ -216,6 +217,7 @@ def attribute(
     interview.answers(decisions, by_para, sections)
     posts.apply(decisions, passages, paragraphs, by_para, registry)  # "— Name (@handle) date" signs a post
     transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
+    qa.apply(decisions, paragraphs, by_para, registry)  # "Q: …" / "A: …": the interviewee answers
     attributions = [_attribution(d) for d in decisions]
     attributions = _apply_overrides(source, passages, attributions)
     speakers = _speaker_list(source.id, registry, decisions, attributions)
