@@ -24,7 +24,7 @@ MIN_ANSWERS = 2
 ANSWER_CUE = "A:"
 QUESTION_CUE = "interview question"
 _ANSWER = re.compile(r"\s*A[.:]\s+\S")
-_QUESTION = re.compile(r"\s*Q[.:]\s*\S")
+_QUESTION = re.compile(r"\s*(?:Q[.:]\s*\S|Q(?=[A-Z][a-z]))")  # "QWhat …": a bold Q that lost its space
 _NAME = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z'’-]+){1,2}\b")
 
 
