@@ -96,9 +96,11 @@ def test_an_amount_as_the_object_makes_no_message():
 def test_a_subject_that_makes_others_speak_is_not_the_speaker():
     drawn = "The proposal has drawn harsh criticism from fellow Republicans."
     sparked = "The merger sparked criticism in Congress."
-    got = _attrs(f"The senator proposed a new tax on Monday.\n\n{drawn}\n\n{sparked}\n")
+    faced = "The Harbour Party faced stiff international criticism on Tuesday over its decision to drop the plan."
+    got = _attrs(f"The senator proposed a new tax on Monday.\n\n{drawn}\n\n{sparked}\n\n{faced}\n")
     assert got[drawn][0] is not None and got[drawn][0].endswith("Republicans")
     assert got[sparked][0] != "Merger"
+    assert got[faced][0] != "Harbour Party"
 
 
 def test_a_q_and_a_interview_gives_every_answer_to_the_interviewee():

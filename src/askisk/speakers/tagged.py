@@ -28,11 +28,12 @@ from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, updates_this
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import CAUSE_VERBS
+from askisk.speakers.rules import CAUSE_VERBS, TARGET_VERBS
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
+_REACTION_VERBS = CAUSE_VERBS | TARGET_VERBS
 RECALL_AT = 0.65
 RECALL_CUE = 0.5  # the CUE span's mean probability
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
@@ -75,8 +76,10 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     if not cue_spans or not sources:
         return None
     cue = cue_spans[0]
-    if any(t.lemma_.lower() in CAUSE_VERBS for t in doc if s + cue.start <= t.idx < s + cue.end):
-        return None  # "The emergence of Romney … stoked speculation that …": nobody named speculates
+    if any(t.lemma_.lower() in _REACTION_VERBS for t in doc if s + cue.start <= t.idx < s + cue.end):
+        # "The emergence of Romney … stoked speculation that …", "The United States faced stiff criticism":
+        # the subject makes others speak, or is spoken of
+        return None
     source = min(sources, key=lambda x: min(abs(x.start - cue.end), abs(cue.start - x.end)))
     head = _head(doc, s + source.start, s + source.end)
     if head is None or head.pos_ not in _SPEAKER_POS or head.dep_ not in _SPEAKER_DEPS:
