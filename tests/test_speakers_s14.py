@@ -96,7 +96,7 @@ def test_an_amount_as_the_object_makes_no_message():
 def test_a_subject_that_makes_others_speak_is_not_the_speaker():
     drawn = "The proposal has drawn harsh criticism from fellow Republicans."
     sparked = "The merger sparked criticism in Congress."
-    faced = "The Harbour Party faced stiff international criticism on Tuesday over its decision to drop the plan."
+    faced = "The Harbour Party faced stiff international criticism on Tuesday over its decision to drop it."
     got = _attrs(f"The senator proposed a new tax on Monday.\n\n{drawn}\n\n{sparked}\n\n{faced}\n")
     assert got[drawn][0] is not None and got[drawn][0].endswith("Republicans")
     assert got[sparked][0] != "Merger"
