@@ -82,8 +82,9 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
 
 
 def _maybe_person(rec) -> bool:
-    """A record of unknown gender that may be a person: named by two words or more, or a speaker."""
-    return " " in rec.name or rec.spoke >= 0
+    """A record that may be a person: not a one-word name met once and never as a subject ("This chart,
+    provided by Statista, …": the entity model's person may be a company)."""
+    return " " in rec.name or rec.spoke >= 0 or rec.subject >= 0 or rec.count > 1
 
 
 def _one(rec) -> bool:

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from askisk.speakers.formats import dateline_end
 from askisk.speakers.rules import (
     CAUSE_VERBS,
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUOTE_TOKENS,
+    REACTION_NOUNS,
     STANCE_ADJECTIVES,
     TARGET_VERBS,
 )
@@ -105,9 +107,10 @@ def according_to(tok) -> bool:
 def subject_of(tok):
     """The grammatical subject of a verb, climbing through conj/xcomp/advcl (at most three steps)."""
     verb = tok
+    dateline = dateline_end(tok.doc.text)  # "PHILADELPHIA, July 25 (UPI) — The committee released …"
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") and child.idx >= dateline:
                 return child
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
@@ -143,6 +146,11 @@ def passive_speaker(verb):
 _REACTION_VERBS = TARGET_VERBS | CAUSE_VERBS
 
 
+def reaction_object(verb) -> bool:
+    """ "has drawn harsh criticism", "stoked speculation": the verb's object is a reaction people voice."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS for c in verb.children)
+
+
 def _from_object(verb):
     """ "has drawn criticism from fellow Republicans": the "from" object on the verb or its object."""
     for tok in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
@@ -162,7 +170,7 @@ def speaker_of(tok):
     verb it hangs off ("X made the claim").
     """
     if tok.pos_ in ("VERB", "AUX"):
-        if tok.lemma_.lower() in _REACTION_VERBS:
+        if tok.lemma_.lower() in _REACTION_VERBS and reaction_object(tok):
             return _from_object(tok)
         if any(c.dep_ == "agent" for c in tok.children):
             return passive_speaker(tok)
@@ -178,7 +186,9 @@ def speaker_of(tok):
                 return objs[0]
     if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
         verb = tok.head if tok.head.pos_ != "ADP" else tok.head.head
-        if tok.head.lemma_.lower() in _REACTION_VERBS:
+        if tok.head.lemma_.lower() in TARGET_VERBS or (
+            tok.head.lemma_.lower() in CAUSE_VERBS and tok.lemma_.lower() in REACTION_NOUNS
+        ):
             return _from_object(tok.head)  # "X drew criticism from Y", "X sparked criticism": not X
         if tok.head.lower_ == "under":
             return None  # "X came under fire": X is the one criticised

@@ -39,7 +39,7 @@ _SIGNATURE = re.compile(
 # (glued to the text or followed by a dash: "Gov. Jerry Brown (D) said" is no dateline)
 # or "WASHINGTON – ", "NEW YORK, Nov. 19 (Reuters) - ": a place in capitals, then a dash
 _DATELINE = re.compile(
-    r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3} \((?:[A-Z][\w.&' ]{0,30})\)(?=\S| *[-–—])"
+    r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3} \((?:[A-Z][\w.&' ]{0,30})\)(?=[^\s,;:.)]| *[-–—])"
     r"|[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3}(?:, [\w. ]{1,30}?)?"
     r"(?: \([A-Z][\w.&' ]{0,30}\))?(?= +[-–—]+ )"
 )

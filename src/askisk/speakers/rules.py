@@ -93,6 +93,13 @@ TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win g
 # Verbs whose subject makes others speak: "the deal sparked criticism from Democrats" (theirs), "the
 # emergence of Romney stoked speculation that …" (nobody named).
 CAUSE_VERBS = vocab("spark fuel stoke reignite prompt trigger provoke ignite spur invite elicit unleash")
+# what those verbs bring: "drew criticism", "sparked speculation" (not "drawing contrasts", "invited Russia")
+REACTION_NOUNS = vocab(
+    "criticism praise condemnation rebuke rebukes backlash outrage ire scorn fire flak speculation debate "
+    "question questions concern concerns fear fears call calls protest protests complaint complaints warning "
+    "warnings accusation accusations applause cheers jeers boos laughter controversy uproar anger outcry "
+    "reaction reactions response responses comment comments objection objections"
+)
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
 VERB_PREPOSITION = {
     "call": {"for", "on"},

@@ -33,6 +33,9 @@ def depth(tok) -> int:
     return d
 
 
+_HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise", "warn", "ask"})
+
+
 def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
@@ -48,9 +51,9 @@ def subject_of(verb):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx >= dateline]
-        if any(c.i < verb.i for c in subjects):
-            # "X, director for games at Google, tells The Hollywood Reporter": a second subject after the
-            # verb is its misparsed object
+        if verb.lemma_.lower() in _HEARER_VERBS and any(c.i < verb.i for c in subjects):
+            # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
+            # verb that takes a hearer is its misparsed object
             subjects = [c for c in subjects if c.i < verb.i]
         for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
             # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun

@@ -76,7 +76,8 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     if not cue_spans or not sources:
         return None
     cue = cue_spans[0]
-    if any(t.lemma_.lower() in _REACTION_VERBS for t in doc if s + cue.start <= t.idx < s + cue.end):
+    cue_tokens = [t for t in doc if s + cue.start <= t.idx < s + cue.end]
+    if any(t.lemma_.lower() in _REACTION_VERBS and cues.reaction_object(t) for t in cue_tokens):
         # "The emergence of Romney … stoked speculation that …", "The United States faced stiff criticism":
         # the subject makes others speak, or is spoken of
         return None
