@@ -85,6 +85,8 @@ def test_a_quoted_title_with_full_stops_stays_in_its_sentence():
     assert [text[a:b] for a, b in sentence_spans(text)] == [text]
     headline = "He said “No. Never.” Then he left."
     assert len(list(sentence_spans(headline))) == 2
+    opening = "“You work hard. You pay your taxes. So why not him?” a narrator in the ad asks."
+    assert len(list(sentence_spans(opening))) == 3
 
 
 def test_an_amount_as_the_object_makes_no_message():

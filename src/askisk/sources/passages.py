@@ -139,13 +139,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(token) == 1 and token.isalpha()  # an initial: "John F. Kennedy"
 
 
-_TITLE_OPEN = re.compile(r"(?:^|[a-z,] )[“\"](?=[^“”\"]{1,80}$)")
+_TITLE_OPEN = re.compile(r"[a-z] [“\"](?=[^“”\"]{1,80}$)")
 _TITLE_CLOSE = re.compile(r"^[^“”\"]{1,80}?[.!?][”\"] [a-z]")
 
 
 def _inside_title(text: str, at: int) -> bool:
     """ "While the “Meth. We’re on it.” campaign did not …": a stop inside a short quoted title that the
-    sentence goes on after (opened after a lower-case word, closed before one) ends no sentence."""
+    sentence goes on after (opened right after a lower-case word, closed before one) ends no sentence; a
+    quotation that opens the paragraph or follows a comma ('“You work hard. …?” a narrator asks') does."""
     return bool(_TITLE_OPEN.search(text[max(0, at - 80) : at])) and bool(_TITLE_CLOSE.match(text[at + 1 :]))
 
 
