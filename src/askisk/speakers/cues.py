@@ -151,7 +151,7 @@ def reaction_object(verb) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS for c in verb.children)
 
 
-def _from_object(verb):
+def from_object(verb):
     """ "has drawn criticism from fellow Republicans": the "from" object on the verb or its object."""
     for tok in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
         for child in tok.children:
@@ -171,7 +171,7 @@ def speaker_of(tok):
     """
     if tok.pos_ in ("VERB", "AUX"):
         if tok.lemma_.lower() in _REACTION_VERBS and reaction_object(tok):
-            return _from_object(tok)
+            return from_object(tok)
         if any(c.dep_ == "agent" for c in tok.children):
             return passive_speaker(tok)
         subj = subject_of(tok)
@@ -189,7 +189,7 @@ def speaker_of(tok):
         if tok.head.lemma_.lower() in TARGET_VERBS or (
             tok.head.lemma_.lower() in CAUSE_VERBS and tok.lemma_.lower() in REACTION_NOUNS
         ):
-            return _from_object(tok.head)  # "X drew criticism from Y", "X sparked criticism": not X
+            return from_object(tok.head)  # "X drew criticism from Y", "X sparked criticism": not X
         if tok.head.lower_ == "under":
             return None  # "X came under fire": X is the one criticised
         subj = subject_of(verb)

@@ -77,10 +77,14 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     cue = cue_spans[0]
     cue_tokens = [t for t in doc if s + cue.start <= t.idx < s + cue.end]
-    if any(t.lemma_.lower() in _REACTION_VERBS and cues.reaction_object(t) for t in cue_tokens):
-        # "The emergence of Romney … stoked speculation that …", "The United States faced stiff criticism":
-        # the subject makes others speak, or is spoken of
-        return None
+    reaction = [t for t in cue_tokens if t.lemma_.lower() in _REACTION_VERBS and cues.reaction_object(t)]
+    if reaction:
+        # "The United States faced stiff criticism", "… stoked speculation that …": the subject is spoken of
+        # or makes others speak; only a "from" object speaks ("winning praise from Bush's team")
+        giver = cues.from_object(reaction[0])
+        sources = [x for x in sources if giver is not None and s + x.start <= giver.idx < s + x.end]
+        if not sources:
+            return None
     source = min(sources, key=lambda x: min(abs(x.start - cue.end), abs(cue.start - x.end)))
     head = _head(doc, s + source.start, s + source.end)
     if head is None or head.pos_ not in _SPEAKER_POS or head.dep_ not in _SPEAKER_DEPS:
