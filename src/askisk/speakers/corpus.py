@@ -11,7 +11,6 @@ from pathlib import Path
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.sources.passages import split_passages
-from askisk.speakers.attribution import attribute
 from askisk.speakers.context import ContextTracker, mentions, source_topic
 from askisk.text import normalize
 
@@ -38,6 +37,8 @@ class SourceDoc:
 def analyse(source: Source) -> SourceDoc:
     paragraphs, passages = split_passages(source)
     tracker = ContextTracker(title=source.title)
+    from askisk.speakers.attribution import attribute  # only builds need it: `ask` stays without it
+
     result = attribute(source, paragraphs, passages, observer=tracker.observe)
     return SourceDoc(
         source,
