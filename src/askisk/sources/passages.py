@@ -112,13 +112,13 @@ _ASKS = re.compile(
 )
 # "Q: But this is the Trump moment, right?", and "QWhat would have happened?" where a bold Q lost its space
 # (PolNeAR train): an interviewer's line is a question whatever its form
-_Q_MARK = re.compile(r"[Qq][.:]\s*\S|Q(?=[A-Z][a-z])")
+QUESTION_MARK = re.compile(r"[Qq][.:]\s*\S|Q(?=[A-Z][a-z])")
 
 
 def _asks(plain: str) -> bool:
     """Whether a one-sentence line has the form of a question (not a statement ending in one)."""
     text = plain.lstrip("\"“‘'([-–—• ")
-    return _Q_MARK.match(text) is not None or _ASKS.match(text) is not None
+    return QUESTION_MARK.match(text) is not None or _ASKS.match(text) is not None
 
 
 def _looks_like_name(words: list[str]) -> bool:

@@ -260,8 +260,8 @@ def _find_cue(
             continue
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
-        if cues.according_to(tok):
-            objs = [c for c in (tok if tok.lower_ == "per" else doc[tok.i + 1]).children if c.dep_ == "pobj"]
+        if (prep := cues.according_to(tok)) is not None:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs:
                 rec = registry.resolve(objs[0], base, recent)
                 if rec is not None:

@@ -93,15 +93,17 @@ _BY_COMPLEMENT = OPINION_AS_VERBS | {"claim"}
 _CHANNEL_VERBS = frozenset({"quote", "cite"})
 
 
-def according_to(tok) -> bool:
-    """ "according to X", or "per X" set off by a comma ("…, per the WHO, is …"; not "$5 per hour")."""
+def according_to(tok):
+    """The preposition whose object names a source, when `tok` opens "according to X" or "per X" set off by a
+    comma ("…, per the WHO, is …"; not "$5 per hour", "per person"); else None."""
     doc = tok.doc
     if tok.lower_ == "according":
-        return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        return doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" else None
     if tok.lower_ != "per" or not (tok.i == tok.sent.start or doc[tok.i - 1].text == ","):
-        return False
+        return None
     objs = [c for c in tok.children if c.dep_ == "pobj"]  # a named or determined source: not "per person"
-    return any(o.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in o.children) for o in objs)
+    named = any(o.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in o.children) for o in objs)
+    return tok if named else None
 
 
 def subject_of(tok):
@@ -146,9 +148,12 @@ def passive_speaker(verb):
 _REACTION_VERBS = TARGET_VERBS | CAUSE_VERBS
 
 
-def reaction_object(verb) -> bool:
-    """ "has drawn harsh criticism", "stoked speculation": the verb's object is a reaction people voice."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS for c in verb.children)
+def is_reaction(verb) -> bool:
+    """ "has drawn harsh criticism", "stoked speculation": a verb of reaction whose object is a reaction
+    people voice (not "drawing contrasts", "invited Russia to …")."""
+    return verb.lemma_.lower() in _REACTION_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS for c in verb.children
+    )
 
 
 def from_object(verb):
@@ -170,7 +175,7 @@ def speaker_of(tok):
     verb it hangs off ("X made the claim").
     """
     if tok.pos_ in ("VERB", "AUX"):
-        if tok.lemma_.lower() in _REACTION_VERBS and reaction_object(tok):
+        if is_reaction(tok):
             return from_object(tok)
         if any(c.dep_ == "agent" for c in tok.children):
             return passive_speaker(tok)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 
 from askisk.models import Paragraph
+from askisk.sources.passages import QUESTION_MARK
 from askisk.speakers.rules import census_genders
 
 MIN_ANSWERS = 2
 ANSWER_CUE = "A:"
 QUESTION_CUE = "interview question"
 _ANSWER = re.compile(r"\s*A[.:]\s+\S")
-_QUESTION = re.compile(r"\s*(?:Q[.:]\s*\S|Q(?=[A-Z][a-z]))")  # "QWhat …": a bold Q that lost its space
 _NAME = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z'’-]+){1,2}\b")
 
 
@@ -34,7 +34,7 @@ def marks(paragraphs: list[Paragraph]) -> dict[int, str]:
     for p in paragraphs:
         if _ANSWER.match(p.text):
             out[p.number] = "a"
-        elif _QUESTION.match(p.text):
+        elif QUESTION_MARK.match(p.text.lstrip()):  # the interviewer's line, as passages reads it
             out[p.number] = "q"
     return out
 

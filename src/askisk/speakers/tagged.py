@@ -28,12 +28,10 @@ from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, updates_this
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import CAUSE_VERBS, TARGET_VERBS
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
 GATE_AT = 0.4
-_REACTION_VERBS = CAUSE_VERBS | TARGET_VERBS
 RECALL_AT = 0.65
 RECALL_CUE = 0.5  # the CUE span's mean probability
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
@@ -77,7 +75,7 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     cue = cue_spans[0]
     cue_tokens = [t for t in doc if s + cue.start <= t.idx < s + cue.end]
-    reaction = [t for t in cue_tokens if t.lemma_.lower() in _REACTION_VERBS and cues.reaction_object(t)]
+    reaction = [t for t in cue_tokens if cues.is_reaction(t)]
     if reaction:
         # "The United States faced stiff criticism", "… stoked speculation that …": the subject is spoken of
         # or makes others speak; only a "from" object speaks ("winning praise from Bush's team")
