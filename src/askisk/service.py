@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from askisk.encoder.embeddings import Encoder
+    from askisk.encoder.preload import EncoderPreload
     from askisk.index.layout import IndexState
     from askisk.index.protocol import Backend, BuildListener, Store
     from askisk.search.learned import RowTokens
@@ -61,6 +62,7 @@ class Askisk:
         self.backend: Backend = backend or backend_for()
         self._store: Store | None = None
         self._encoder: Encoder | None = None
+        self._preload: EncoderPreload | None = None
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
         self._aliases: AliasGroups | None = None
@@ -227,7 +229,9 @@ class Askisk:
             from askisk.encoder.embeddings import query_encoder
 
             store = self.store()
-            self._encoder = query_encoder(store.build_dir, store.manifest, self.notify)
+            preload, self._preload = self._preload, None
+            preloaded = preload.take(store.build_dir) if preload is not None else None
+            self._encoder = preloaded or query_encoder(store.build_dir, store.manifest, self.notify)
         return self._encoder
 
     def embed_query(self, query: str) -> np.ndarray:
@@ -291,6 +295,10 @@ class Askisk:
         validate_top_k(top_k)
         if speaker is not None:
             filters = replace(filters or Filters(), speaker=speaker)
+        if self._store is None and self._encoder is None and self._preload is None and config.needs_vectors:
+            from askisk.encoder.preload import preload_encoder
+
+            self._preload = preload_encoder(self.paths.index)
         store = self.store()
         scope = self.scope(filters)
         qvec = self.embed_query(text) if config.needs_vectors else None
