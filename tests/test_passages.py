@@ -32,6 +32,22 @@ def test_quotes_and_non_breaking_spaces_split_after_the_closing_mark():
     assert _texts(text) == ["“It is over,” said the expert.", "“Besides, we won.”", "Then he left."]
 
 
+def test_a_speech_tag_after_a_closing_quote_stays_with_its_quotation():
+    text = (
+        "“That’s not the best thing for the brand, right?” Sanborn said. "
+        "“Is this over?” Gov. Kristi Noem asked on Monday. “It is.” He left. "
+        "“We won!” The crowd cheered."
+    )
+    assert _texts(text) == [
+        "“That’s not the best thing for the brand, right?” Sanborn said.",
+        "“Is this over?” Gov. Kristi Noem asked on Monday.",
+        "“It is.”",
+        "He left.",
+        "“We won!”",
+        "The crowd cheered.",
+    ]
+
+
 def test_seed_passages_are_exact_slices_and_never_cross_paragraphs():
     source = read_source(SEED)
     paragraphs, passages = split_passages(source)

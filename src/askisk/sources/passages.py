@@ -150,6 +150,17 @@ def _inside_title(text: str, at: int) -> bool:
     return bool(_TITLE_OPEN.search(text[max(0, at - 80) : at])) and bool(_TITLE_CLOSE.match(text[at + 1 :]))
 
 
+# A quotation's speech tag after its closing mark belongs to it: "“… right?” Sanborn said." is one sentence
+# (split, the tag "Sanborn said." would be a passage saying nothing). A name of up to five words, then a
+# speech verb, then the sentence's end or its comma.
+_TAG_AFTER_QUOTE = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s+"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
+    r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted)"
+    r"(?=[.,;:!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later)\b)"
+)
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
     start = 0
@@ -158,6 +169,10 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
         if _inside_title(text, match.start()):
+            continue
+        if match.end() - match.start() > 1 and text[match.end() - 1] in "\"”’" and _TAG_AFTER_QUOTE.match(
+            text, match.end()
+        ):
             continue
         ends.add(match.end())
     for end in sorted(ends):
