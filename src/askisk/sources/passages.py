@@ -170,8 +170,10 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             continue
         if _inside_title(text, match.start()):
             continue
-        if match.end() - match.start() > 1 and text[match.end() - 1] in "\"”’" and _TAG_AFTER_QUOTE.match(
-            text, match.end()
+        if (
+            match.end() - match.start() > 1
+            and text[match.end() - 1] in '"”’'
+            and _TAG_AFTER_QUOTE.match(text, match.end())
         ):
             continue
         ends.add(match.end())

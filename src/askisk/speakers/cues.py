@@ -28,6 +28,11 @@ from askisk.speakers.rules import (
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl")
 MODEL_FILE = "data/cue_model.json"
+RATES_FILE = "data/cue_lemma_rates.json"
+# A verb PolNeAR train uses as a cue less often than this, where the article itself uses it (not inside a
+# quotation), is no learned cue: "Teachers … played “We’re Not Gonna Take It”", "had been holding direct
+# talks", "took as their reference", "rolled back its policy" (scripts/cue_lemma_rates.py).
+RARE_CUE = 0.2
 # Tuned on PolNeAR dev (docs/attribution.md): a token the rules leave alone is a cue at CUE_AT or above;
 # a rule cue the model scores below VETO_BELOW is dropped.
 CUE_AT = 0.5
@@ -47,7 +52,7 @@ def learnable(tok) -> bool:
     its complement ("claimed responsibility", "consider each other enemies" stay narration), nor a
     negated verb with a document object ("has not published the study"), nor a verb whose only
     complement is a pronoun ("asked for it"): nothing is attributed in the sentence."""
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _BY_COMPLEMENT:
+    if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in _BY_COMPLEMENT or rarely_a_cue(tok)):
         return False
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else None
     if verb is not None:
@@ -59,6 +64,27 @@ def learnable(tok) -> bool:
         if tok is verb and _only_pronoun_content(kids):
             return False  # "asked for it": what was said is not in the sentence
     return is_candidate(tok)
+
+
+def rarely_a_cue(tok) -> bool:
+    """A verb the corpus almost never uses as a cue ("play", "hold", "take"); unseen verbs are not, nor
+    one that opens a quotation with a colon ("X had a similar experience: “…”")."""
+    if tok.pos_ != "VERB" or _cue_rates().get(tok.lemma_.lower(), 1.0) >= RARE_CUE:
+        return False
+    kids = list(tok.children)
+    if any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in kids
+    ):
+        return False  # "have heard by now that …": the that-clause is what they were told
+    end = tok.sent.end
+    colon = next((t.i for t in tok.doc[tok.i + 1 : end] if t.text == ":"), None)
+    return colon is None or colon + 1 >= end or tok.doc[colon + 1].text not in QUOTE_TOKENS
+
+
+@lru_cache(maxsize=1)
+def _cue_rates() -> dict[str, float]:
+    raw = json.loads(resources.files("askisk.speakers").joinpath(RATES_FILE).read_text(encoding="utf-8"))
+    return {lemma: cued / seen for lemma, (seen, cued) in raw["rates"].items()}
 
 
 def threshold(tok, inside) -> float:

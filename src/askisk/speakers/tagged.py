@@ -75,7 +75,8 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     cue = cue_spans[0]
     cue_tokens = [t for t in doc if s + cue.start <= t.idx < s + cue.end]
-    reaction = [t for t in cue_tokens if cues.is_reaction(t)]
+    # the verb may lie outside the CUE span ("faced [stiff criticism on]"): the reaction noun's verb counts
+    reaction = [v for t in cue_tokens for v in (t, t.head) if cues.is_reaction(v)]
     if reaction:
         # "The United States faced stiff criticism", "… stoked speculation that …": the subject is spoken of
         # or makes others speak; only a "from" object speaks ("winning praise from Bush's team")
