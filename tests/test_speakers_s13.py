@@ -37,7 +37,7 @@ def test_an_embedded_post_is_its_signers_and_a_label_above_a_picture_is_not():
         f"{post}\n\n"
         "— Tom Reyes (@tomreyes) March 4, 2024\n"
     )
-    assert got[post] == ("Tom Reyes", "reported")
+    assert got[post] == ("Tom Reyes", "quote")  # verbatim, marks or not (session 15; was "reported")
     assert got[label] == (None, "narration")
 
 

@@ -27,7 +27,7 @@ _ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
     "st", "jr", "sr", "no", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
     "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "adm",
-    "rev", "sens", "reps",
+    "rev", "sens", "reps", "cmdr", "cpl", "pvt", "supt", "insp", "atty", "hon", "msgr", "brig",
 }  # fmt: skip
 # A sentence ends at . ! ? (maybe followed by closing quotes/brackets) and whitespace, before a capital,
 # a digit or an opening quote (two marks for typewriter quotes: ''It).

@@ -259,7 +259,7 @@ def _find_cue(
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside):
             continue
         if speech.restrictive_relative(tok):
-            continue  # "the number who said they had used it rose": what defines a noun speaks for no sentence
+            continue  # "the number who said they had used it rose": a noun's definition speaks for none
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if (prep := cues.according_to(tok)) is not None:

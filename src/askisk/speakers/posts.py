@@ -2,11 +2,12 @@
 
 A page that embeds a post (a tweet) keeps, as text, the post's words in one paragraph and the signature in
 the next: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", a dash, the author's name, their handle in
-brackets and the date. The post is its author's words: *quote* when mostly in quotation marks, else
-*reported*; the signature line itself is context (narration). A post of fewer than QUOTE_WORDS words
-("Club statement" above a picture) is a label, not something said, and stays as it was; so does a post
-that already has a cue of its own. The author is read from the signature (`registry.named`), never from a
-list of names. Pure: paragraphs and the decisions of `speakers.attribution` in, decisions updated in place.
+brackets and the date. The post is its author's own words, verbatim: *quote*, in quotation marks or not
+(as the answers of a Q&A, `speakers.qa`); the signature line itself is context (narration). A post of
+fewer than QUOTE_WORDS words ("Club statement" above a picture) is a label, not something said, and stays
+as it was; so does a post that already has a cue of its own. The author is read from the signature
+(`registry.named`), never from a list of names. Pure: paragraphs and the decisions of
+`speakers.attribution` in, decisions updated in place.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from askisk.models import Paragraph, Passage
-from askisk.speakers.rules import QUOTE_WORDS, mostly_quoted, quote_mask
+from askisk.speakers.rules import QUOTE_WORDS
 
 _SIGNATURE = re.compile(
     r"[—–―-]{1,2}[ \t]*(?P<name>[^\s(@—–―-][^\n(@]{0,60}?)[ \t]*\(@\w{1,30}\)"
@@ -45,10 +46,8 @@ def apply(
         rec = registry.named(para.text[span[0] : span[1]])
         if rec is None:
             continue
-        inside = quote_mask(before.text).inside
         mention = (para.start + span[0], para.start + span[1])
         for i in idxs:
-            s, e = passages[i].start - before.start, passages[i].end - before.start
             d = decisions[i]
             d.record, d.cue, d.status, d.mention = rec, f"— {rec.display()} (post)", "cued", mention
-            d.kind = "quote" if mostly_quoted(before.text, inside, s, e) else "reported"
+            d.kind = "quote"

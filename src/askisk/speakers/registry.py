@@ -299,11 +299,12 @@ class Registry:
             rec = self._find_person([tok.text])
             if rec is not None:
                 return rec
+        many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
         if anaphora.is_description(tok, self.records):  # "said the 74-year-old comedian": the story's subject
             rec = anaphora.introduced(self.records, tok) or anaphora.described(
                 self.records, tok, base + tok.i, recent
             )
-            if rec is not None:
+            if rec is not None and not (many and (rec.kind == "person" or rec.one)):
                 rec.describe(tok.lemma_.lower(), anaphora.marks(tok))
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
@@ -313,7 +314,7 @@ class Registry:
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
             rec = self._by_noun(tok.lemma_.lower())
-            if rec is not None:
+            if rec is not None and not (many and (rec.kind == "person" or rec.one)):
                 return rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)

@@ -279,8 +279,16 @@ def mostly_quoted(text: str, inside, s: int, e: int) -> bool:
 
 
 def speech_kind(words: int, text: str, inside, s: int, e: int) -> str:
-    """ "quote" when the sentence holds QUOTE_WORDS quoted words and is mostly quoted, else "reported"."""
-    return "quote" if words >= QUOTE_WORDS and mostly_quoted(text, inside, s, e) else "reported"
+    """ "quote" when the sentence holds QUOTE_WORDS quoted words and is mostly quoted, or opens with its
+    quotation however short ("“Amazing,” Davis said.": no scare quote opens a sentence), else "reported"."""
+    if not mostly_quoted(text, inside, s, e):
+        return "reported"
+    return "quote" if words >= QUOTE_WORDS or _opens_quoted(text, inside, s, e) else "reported"
+
+
+def _opens_quoted(text: str, inside, s: int, e: int) -> bool:
+    first = next((i for i in range(s, e) if text[i].isalnum()), None)
+    return first is not None and bool(inside[first])
 
 
 _TITLE_SMALL = vocab("a an and as at by for from in into of on or the to vs with")
