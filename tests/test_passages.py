@@ -36,7 +36,7 @@ def test_a_speech_tag_after_a_closing_quote_stays_with_its_quotation():
     text = (
         "“That’s not the best thing for the brand, right?” Sanborn said. "
         "“Is this over?” Gov. Kristi Noem asked on Monday. “It is.” He left. "
-        "“We won!” The crowd cheered."
+        "“We won!” The crowd cheered. “It is done.” Ann Lee said Tuesday."
     )
     assert _texts(text) == [
         "“That’s not the best thing for the brand, right?” Sanborn said.",
@@ -45,6 +45,7 @@ def test_a_speech_tag_after_a_closing_quote_stays_with_its_quotation():
         "He left.",
         "“We won!”",
         "The crowd cheered.",
+        "“It is done.” Ann Lee said Tuesday.",
     ]
 
 

@@ -157,7 +157,8 @@ _TAG_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s+"
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
     r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted)"
-    r"(?=[.,;:!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later)\b)"
+    r"(?=[.,;:!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later|yesterday|"
+    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 
 
