@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     import numpy as np
 
     from askisk.encoder.embeddings import Encoder
-    from askisk.encoder.preload import EncoderPreload
     from askisk.index.layout import IndexState
+    from askisk.index.preload import EncoderPreload
     from askisk.index.protocol import Backend, BuildListener, Store
     from askisk.search.learned import RowTokens
     from askisk.sources.importing import Limits, Meta
@@ -296,7 +296,7 @@ class Askisk:
         if speaker is not None:
             filters = replace(filters or Filters(), speaker=speaker)
         if self._store is None and self._encoder is None and self._preload is None and config.needs_vectors:
-            from askisk.encoder.preload import preload_encoder
+            from askisk.index.preload import preload_encoder
 
             self._preload = preload_encoder(self.paths.index)
         store = self.store()

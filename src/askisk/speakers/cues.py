@@ -17,12 +17,14 @@ from importlib import resources
 from askisk.speakers.formats import dateline_end
 from askisk.speakers.rules import (
     CAUSE_VERBS,
+    CONCERN_NOUNS,
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUOTE_TOKENS,
     REACTION_NOUNS,
     STANCE_ADJECTIVES,
     TARGET_VERBS,
+    vocab,
 )
 
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
@@ -72,6 +74,8 @@ def rarely_a_cue(tok) -> bool:
     if tok.pos_ != "VERB" or _cue_rates().get(tok.lemma_.lower(), 1.0) >= RARE_CUE:
         return False
     kids = list(tok.children)
+    if any(c.dep_ == "dobj" and c.lower_ in _POSITION_OBJECTS for c in kids):
+        return False  # "has no illusions about the cost", "had doubts": a position held is a cue
     if any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in kids
     ):
@@ -79,6 +83,12 @@ def rarely_a_cue(tok) -> bool:
     end = tok.sent.end
     colon = next((t.i for t in tok.doc[tok.i + 1 : end] if t.text == ":"), None)
     return colon is None or colon + 1 >= end or tok.doc[colon + 1].text not in QUOTE_TOKENS
+
+
+_POSITION_OBJECTS = CONCERN_NOUNS | vocab(
+    "illusion illusions confidence faith reservation reservations qualm qualms misgiving misgivings "
+    "opinion opinions belief beliefs view views"
+)
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""The question encoder, loaded on the second core while the index loads on the first.
+"""The live build's question encoder, loaded on the second core while the index loads on the first.
 
 A one-shot `askisk ask` needs both before it can answer: the index (faiss, BM25, the passages) and the
 encoder (the export's sha256 over ~90 MB, then an onnxruntime session, ~0.25 s together). hashlib and

@@ -1,4 +1,4 @@
-"""The question encoder loads on a second thread while the index loads (encoder.preload): the first
+"""The question encoder loads on a second thread while the index loads (index.preload): the first
 question of a process gets the same encoder and the same answer, and nothing changes when it fails."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import shutil
 import numpy as np
 
 from askisk.encoder.onnx_runtime import load_onnx_encoder
-from askisk.encoder.preload import EncoderPreload, preload_encoder
 from askisk.index.layout import current_build_dir, read_manifest
+from askisk.index.preload import EncoderPreload, preload_encoder
 from askisk.service import Askisk
 
 QUESTION = "When was IS-K created?"
