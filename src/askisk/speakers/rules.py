@@ -270,25 +270,26 @@ QUOTE_WORDS = 4  # a quotation this long makes the sentence a quote (shorter one
 QUOTED_SHARE = 0.35
 
 
+def opens_quoted(text: str, inside, s: int, e: int) -> bool:
+    """The sentence's first letter lies inside a quotation."""
+    first = next((i for i in range(s, e) if text[i].isalnum()), None)
+    return first is not None and bool(inside[first])
+
+
 def mostly_quoted(text: str, inside, s: int, e: int) -> bool:
     """The sentence opens with its quotation, or quoted words are QUOTED_SHARE of its letters or more."""
+    if opens_quoted(text, inside, s, e):
+        return True
     letters = [i for i in range(s, e) if text[i].isalnum()]
-    if not letters or inside[letters[0]]:
-        return bool(letters)
-    return sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
+    return bool(letters) and sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
 
 
 def speech_kind(words: int, text: str, inside, s: int, e: int) -> str:
     """ "quote" when the sentence holds QUOTE_WORDS quoted words and is mostly quoted, or opens with its
     quotation however short ("“Amazing,” Davis said.": no scare quote opens a sentence), else "reported"."""
-    if not mostly_quoted(text, inside, s, e):
-        return "reported"
-    return "quote" if words >= QUOTE_WORDS or _opens_quoted(text, inside, s, e) else "reported"
-
-
-def _opens_quoted(text: str, inside, s: int, e: int) -> bool:
-    first = next((i for i in range(s, e) if text[i].isalnum()), None)
-    return first is not None and bool(inside[first])
+    if opens_quoted(text, inside, s, e):
+        return "quote"
+    return "quote" if words >= QUOTE_WORDS and mostly_quoted(text, inside, s, e) else "reported"
 
 
 _TITLE_SMALL = vocab("a an and as at by for from in into of on or the to vs with")
