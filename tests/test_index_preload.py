@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 
 import numpy as np
 
@@ -63,3 +65,23 @@ def test_the_first_question_answers_as_with_an_encoder_loaded_after_the_index(se
     assert [h.passage_id for h in first.results] == [h.passage_id for h in second.results]
     assert [round(h.score, 6) for h in first.results] == [round(h.score, 6) for h in second.results]
     assert "January 2015" in first.results[0].text
+
+
+def test_a_process_ending_while_the_encoder_loads_exits_cleanly(seed_built):
+    # the process ends at several points of the load (before, during, after the onnxruntime session is
+    # made); a daemon thread let the interpreter exit mid-creation and onnxruntime abort the process
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from askisk.index.preload import EncoderPreload\n"
+        "EncoderPreload(Path(sys.argv[1]))\n"
+        "time.sleep(float(sys.argv[2]))\n"
+    )
+    for delay in ("0", "0.05", "0.1", "0.15", "0.2", "0.3", "0.4", "0.6"):
+        proc = subprocess.run(
+            [sys.executable, "-c", script, str(seed_built[1]), delay],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (proc.returncode, proc.stderr) == (0, ""), (delay, proc.stderr)

@@ -22,9 +22,9 @@ class EncoderPreload:
     def __init__(self, index_dir: Path) -> None:
         self._build: Path | None = None
         self._encoder: OnnxEncoder | None = None
-        self._thread = threading.Thread(
-            target=self._load, args=(index_dir,), name="askisk-encoder-preload", daemon=True
-        )
+        # not a daemon: a process that ends meanwhile (a damaged index, a bad filter) waits for the load,
+        # since onnxruntime aborts it ("terminate called") when the interpreter exits mid-session-creation
+        self._thread = threading.Thread(target=self._load, args=(index_dir,), name="askisk-encoder-preload")
         self._thread.start()
 
     def _load(self, index_dir: Path) -> None:
