@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers import (
+    asides,
     cues,
     formats,
     interview,
@@ -258,8 +259,8 @@ def _find_cue(
             continue
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside):
             continue
-        if speech.restrictive_relative(tok):
-            continue  # "the number who said they had used it rose": a noun's definition speaks for none
+        if asides.is_aside(tok, inside):
+            continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if (prep := cues.according_to(tok)) is not None:

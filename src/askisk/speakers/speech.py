@@ -386,13 +386,3 @@ def cue_text(verb, subj) -> str:
             words.append(c.text)
     phrase = " ".join([*aux, *words])
     return f"{phrase} {subject}" if subj.i > verb.i else f"{subject} {phrase}"
-
-
-def restrictive_relative(tok) -> bool:
-    """A verb of a relative clause that defines its noun ("the number who said …", "the figure McKinley
-    cited"): no comma or dash sets it off. One that adds to a noun ("Carla Reyes, who said her son …")
-    is that person's statement."""
-    if tok.pos_ != "VERB" or tok.dep_ != "relcl":
-        return False
-    first = min(t.i for t in tok.subtree)
-    return first == 0 or tok.doc[first - 1].text not in (",", "—", "–", "(", "-")

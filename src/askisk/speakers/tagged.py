@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from askisk.models import Passage
 from askisk.speakers import cues
+from askisk.speakers.asides import empty_aside
 from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, updates_this
@@ -124,7 +125,9 @@ def _has_word(doc, a: int, b: int, inside) -> bool:
         return False
     if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
         return False
-    if any(infinitive_only(t) or is_credit(t) or updates_this(t, inside) for t in verbs):
+    if any(
+        infinitive_only(t) or is_credit(t) or updates_this(t, inside) or empty_aside(t, inside) for t in verbs
+    ):
         return False
     return any(t.pos_ in ("VERB", "NOUN") for t in toks)
 

@@ -1,0 +1,33 @@
+"""Forms met on the seen golds s14a–c and s15a/b (issue 15, session 16): a speech verb in a clause set
+off by commas that only describes someone ("Suter, who joked about …,", "…, citing financial
+problems") speaks for no sentence when it carries no words of its own; one that does ("Carla Reyes,
+who said the plan would fail, …", "…, saying that …") still speaks, and an unset-off clause is the
+noun's own content ("a new ad hitting Trump for …"). Real spaCy model, tagger and pipeline.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+
+def test_an_aside_that_says_nothing_speaks_for_no_sentence():
+    joked = (
+        "Wild defenseman Ryan Suter, who joked about Parise’s penchant for changing sticks, could see "
+        "the frustration on his teammate's face."
+    )
+    citing = (
+        "In May, NASA awarded task orders to Astrobotic, Intuitive Machines and OrbitBeyond for lunar "
+        "lander missions, but OrbitBeyond later dropped out, citing financial problems."
+    )
+    got = _attrs(f"The Wild lost again on Tuesday.\n\n{joked}\n\n{citing}\n")
+    assert got[joked] == (None, "narration")
+    assert got[citing] == (None, "narration")
+
+
+def test_an_aside_that_says_something_still_speaks():
+    reyes = "Carla Reyes, who said the plan would fail, left the meeting early."
+    saying = "The mayor vetoed the budget on Monday, saying that it would raise taxes on renters."
+    got = _attrs(f"The council met on Monday.\n\n{reyes}\n\n{saying}\n")
+    assert got[reyes] == ("Carla Reyes", "reported")
+    assert got[saying][1] == "reported"
+
