@@ -31,3 +31,16 @@ def test_an_aside_that_says_something_still_speaks():
     assert got[reyes] == ("Carla Reyes", "reported")
     assert got[saying][1] == "reported"
 
+
+def test_a_post_and_its_signature_line_are_the_authors_quote():
+    post = "Oh, no. It seems like the rest of the state's anti-drug campaigns are just as bad as this one."
+    sig = "— Mike Beauvais 🎄 (@MikeBeauvais) November 18, 2019"
+    lone = "— Dana Reyes (@danareyes) November 19, 2019"
+    got = _attrs(
+        "The new slogan went viral on Monday.\n\n"
+        f"{post}\n\n{sig}\n\nOthers were kinder.\n\nWe love it here.\n\n{lone}\n"
+    )
+    assert got[post] == ("Mike Beauvais", "quote")
+    assert got[sig] == ("Mike Beauvais", "quote")
+    assert got[lone] == ("Dana Reyes", "quote")  # its post too short to be one: the signature still signs
+

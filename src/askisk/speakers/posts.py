@@ -3,11 +3,12 @@
 A page that embeds a post (a tweet) keeps, as text, the post's words in one paragraph and the signature in
 the next: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", a dash, the author's name, their handle in
 brackets and the date. The post is its author's own words, verbatim: *quote*, in quotation marks or not
-(as the answers of a Q&A, `speakers.qa`); the signature line itself is context (narration). A post of
-fewer than QUOTE_WORDS words ("Club statement" above a picture) is a label, not something said, and stays
-as it was; so does a post that already has a cue of its own. The author is read from the signature
-(`registry.named`), never from a list of names. Pure: paragraphs and the decisions of
-`speakers.attribution` in, decisions updated in place.
+(as the answers of a Q&A, `speakers.qa`), and so is its signature line, which closes the embedded post
+(a signature alone, its post cut away, is still the author's). A post of fewer than QUOTE_WORDS words
+("Club statement" above a picture) is a label, not something said, and stays as it was. A cue inside the
+post ("It seems like …") is the author's wording, not another speaker. The author is read from the
+signature (`registry.named`, emoji left out of the name), never from a list of names. Pure: paragraphs
+and the decisions of `speakers.attribution` in, decisions updated in place.
 """
 
 from __future__ import annotations
@@ -33,19 +34,19 @@ def signer(text: str) -> tuple[int, int] | None:
 def apply(
     decisions: list, passages: list[Passage], paragraphs: list[Paragraph], by_para: dict, registry
 ) -> None:
-    """Give each signed post's sentences to the author its signature names."""
-    for before, para in zip(paragraphs, paragraphs[1:], strict=False):
+    """Give each signed post's sentences, and its signature, to the author the signature names."""
+    for before, para in zip([None, *paragraphs], paragraphs, strict=False):
         span = signer(para.text)
-        idxs = by_para.get(before.number, [])
-        if span is None or not idxs:
+        if span is None:
             continue
-        if sum(len(passages[i].text.split()) for i in idxs) < QUOTE_WORDS:
-            continue
-        if any(decisions[i].status == "cued" for i in idxs):
-            continue
-        rec = registry.named(para.text[span[0] : span[1]])
+        name = " ".join(w for w in para.text[span[0] : span[1]].split() if any(c.isalnum() for c in w))
+        rec = registry.named(name) if name else None
         if rec is None:
             continue
+        idxs = by_para.get(para.number, [])
+        body = by_para.get(before.number, []) if before is not None else []
+        if body and sum(len(passages[i].text.split()) for i in body) >= QUOTE_WORDS:
+            idxs = [*body, *idxs]
         mention = (para.start + span[0], para.start + span[1])
         for i in idxs:
             d = decisions[i]
