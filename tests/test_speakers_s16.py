@@ -44,3 +44,16 @@ def test_a_post_and_its_signature_line_are_the_authors_quote():
     assert got[sig] == ("Mike Beauvais", "quote")
     assert got[lone] == ("Dana Reyes", "quote")  # its post too short to be one: the signature still signs
 
+
+def test_question_subheads_quoting_different_people_are_an_explainer():
+    answer = "When a country slaps tariffs on goods, it is not foreign exporters that make the payment."
+    got = _attrs(
+        "Tariffs are back in the news.\n\n"
+        "Who wins from tariffs?\n\n"
+        "Steel makers gain, at first.\n\n"
+        '"Tariffs protect a few jobs for a while," said Lawrence White, a professor at the university.\n\n'
+        "Who pays the cost of a tariff?\n\n"
+        f"{answer}\n\n"
+        '"The importer pays the duty at the border," Howard Gleckman, a fellow at the centre, wrote.\n'
+    )
+    assert got[answer] == (None, "narration")

@@ -23,11 +23,12 @@ def answers(decisions: list, by_para: dict, sections: list) -> None:
     overall = Counter(id(d.record) for d in decisions if d.record is not None and d.record.kind == "person")
     people = {id(d.record): d.record for d in decisions if d.record is not None}
     counted = [_people_in(decisions, by_para, numbers) for _, numbers in sections]
-    # an explainer's question subheads ("What did the prosecutors say?", "What charges does X face?") each
-    # have their own voices: a section nobody speaks in is narration, not the most quoted person's answer
-    voices = {c.most_common(1)[0][0] for c in counted if c}
+    # an explainer's question subheads ("What did the prosecutors say?", "Who pays the cost of a tariff?")
+    # each quote their own people, and the writer answers them: no section is anyone's answer
+    if len({c.most_common(1)[0][0] for c in counted if c}) > 1:
+        return
     for (_, numbers), counts in zip(sections, counted, strict=True):
-        top = (counts or (overall if len(voices) <= 1 else Counter())).most_common(1)
+        top = (counts or overall).most_common(1)
         if not top:
             continue
         interviewee = people[top[0][0]]
