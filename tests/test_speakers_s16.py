@@ -57,3 +57,13 @@ def test_question_subheads_quoting_different_people_are_an_explainer():
         '"The importer pays the duty at the border," Howard Gleckman, a fellow at the centre, wrote.\n'
     )
     assert got[answer] == (None, "narration")
+
+
+def test_a_bare_lowercase_noun_that_cannot_speak_is_no_speaker():
+    seemed = (
+        "Subsequent treatment with steroids seemed to speed up his recovery, though Dempsey noted there’s "
+        "no definitive proof."
+    )
+    got = _attrs(f"Dr. Owen Dempsey, a study author, examined the man in December.\n\n{seemed}\n")
+    assert got[seemed] == ("Dr. Owen Dempsey", "reported")
+

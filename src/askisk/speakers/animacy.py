@@ -40,8 +40,8 @@ def can_speak(tok) -> bool:
     """Whether the noun phrase headed by `tok` (a spaCy token) can say or think something."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in _ANIMATE_LABELS:
         return True
-    if not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
-        return True  # only "the attack", "Friday's fire", "12 equations": a bare "Wines believes" is a name
+    if tok.text[:1].isupper() and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return True  # a bare capitalised "Wines believes" is a name; "Subsequent treatment seemed" is not
     lemma = tok.lemma_.lower()
     if any(lemma in words for words in (PERSON_NOUNS, DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, QUANTITY_NOUNS)):
         return True
