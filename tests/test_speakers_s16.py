@@ -67,3 +67,23 @@ def test_a_bare_lowercase_noun_that_cannot_speak_is_no_speaker():
     got = _attrs(f"Dr. Owen Dempsey, a study author, examined the man in December.\n\n{seemed}\n")
     assert got[seemed] == ("Dr. Owen Dempsey", "reported")
 
+
+def test_a_pull_quote_is_the_speaker_of_the_words_it_repeats():
+    pull = "“Their immune system behaves in an exaggerated fashion, like a smoke alarm”"
+    said = (
+        "“In some people, their immune system behaves in an exaggerated fashion, like a smoke alarm,” "
+        "Dempsey told the magazine by email."
+    )
+    short = "“We’re on it”"
+    got = _attrs(
+        "A man developed a rare lung disease after buying a feather duvet.\n\n"
+        "His doctor referred him to a clinic and asked one of the study authors, Owen Dempsey, for advice.\n\n"
+        f"{pull}\n\n"
+        "Dempsey talked with the man over the phone.\n\n"
+        f"{said}\n\n"
+        "The campaign's slogan drew mockery.\n\n"
+        f"{short}\n\n"
+        "“We’re on it,” the governor said of the epidemic.\n"
+    )
+    assert got[pull] == ("Owen Dempsey", "quote")
+    assert got[short][0] != "the governor"  # a short repeat is a slogan, not a lifted quotation

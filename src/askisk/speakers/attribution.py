@@ -12,9 +12,8 @@ decides every passage (sentence) in four steps, in this order:
    report" to the document last named; a role noun with a name in apposition ("A spokesman for X,
    NAME, added", "Her colleague Dr. NAME disagrees") is the NAME, the role noun phrase its role.
    The verb highest in the parse wins. The kind is *quote* when
-   the sentence carries a quotation of four words or more, else *reported*. So "A report released
-   by the United Nations ... warns that “…”" is the United Nations report as a *quote* (its words
-   are reproduced verbatim), and "..., according to the report" is *reported*.
+   the sentence carries a quotation of four words or more, else *reported*: "A report released by the
+   United Nations ... warns that “…”" is a *quote*, "..., according to the report" *reported*.
 2. Quotation without its own cue (a quote running over several sentences, or opening a new
    paragraph without a closing mark): the cue that closes the same quotation, else the nearest cued
    sentence before it in the same paragraph, else after it, else the last speaker of the previous
@@ -25,14 +24,14 @@ decides every passage (sentence) in four steps, in this order:
    "answer under interview question". Once the section shows an explicit attribution, later
    uncued paragraphs are the article's own narration ("It is to be noted that ..."). A question
    that is the page's first line is its headline, not an interview question (`speakers.interview`).
-   An embedded post ("— Name (@handle) date" under its text) is its author's (`speakers.posts`).
-4. Everything else is *narration* with no speaker ("Some estimates put ...", "reportedly ..."
-   with no named source). Headings and captions are context: speaker None, kind narration.
+   An embedded post ("— Name (@handle) date" under its text) is its author's (`speakers.posts`), a
+   pull quote the speaker of the words it repeats (`speakers.pullquotes`).
+4. Everything else is *narration* with no speaker ("Some estimates put ...", "reportedly ..." with no
+   named source). Headings and captions are context: speaker None, kind narration.
 
-Finally `source.overrides` (front matter `attribution_overrides`) force an attribution: `match` is a
-substring of the normalised passage text or "#N" for passage position N; cue "override in front
-matter". Query time (`resolve_speaker`, `speakers_in_query`) lives in speaker_query: no spaCy.
-No speaker name is written in this code: every name comes from the text.
+Finally `source.overrides` (front matter `attribution_overrides`; `match`: a substring of the passage
+or "#N", cue "override in front matter") force an attribution. Query time (`resolve_speaker`,
+`speakers_in_query`) needs no spaCy. No speaker name is written in this code: every name comes from the text.
 """
 
 from __future__ import annotations
@@ -50,6 +49,7 @@ from askisk.speakers import (
     own_acts,
     pending,
     posts,
+    pullquotes,
     qa,
     ranker,
     speech,
@@ -219,6 +219,7 @@ def attribute(
     posts.apply(decisions, passages, paragraphs, by_para, registry)  # "— Name (@handle) date" signs a post
     transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
     qa.apply(decisions, paragraphs, by_para, registry)  # "Q: …" / "A: …": the interviewee answers
+    pullquotes.apply(decisions, passages, paragraphs, by_para)  # a quotation lifted out of the text
     attributions = [_attribution(d) for d in decisions]
     attributions = _apply_overrides(source, passages, attributions)
     speakers = _speaker_list(source.id, registry, decisions, attributions)
