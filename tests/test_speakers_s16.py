@@ -87,3 +87,16 @@ def test_a_pull_quote_is_the_speaker_of_the_words_it_repeats():
     )
     assert got[pull] == ("Owen Dempsey", "quote")
     assert got[short][0] != "the governor"  # a short repeat is a slogan, not a lifted quotation
+
+
+def test_a_colon_quotation_running_on_is_a_quote_however_short():
+    opens = "Parise said: “We’ve been there."
+    rest = "We know how to get out of it.”"
+    message = (
+        "With the playoffs weeks away and the standings tight, the coach is rolling out a new and more "
+        "personal message to his players: “Believe it.”"
+    )
+    got = _attrs(f"The Wild lost again on Tuesday.\n\n{opens} {rest}\n\n{message}\n")
+    assert got[opens] == ("Parise", "quote")
+    assert got[rest] == ("Parise", "quote")
+    assert got[message][1] != "quote"  # a short quotation after a colon in a long sentence stays a phrase

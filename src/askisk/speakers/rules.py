@@ -284,10 +284,19 @@ def mostly_quoted(text: str, inside, s: int, e: int) -> bool:
     return bool(letters) and sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
 
 
+def colon_quoted(text: str, inside, s: int, e: int) -> bool:
+    """A colon opens the sentence's quotation: "Parise said: “We’ve been there."."""
+    first = next((i for i in range(s, e) if inside[i]), None)
+    return first is not None and text[s:first].rstrip().endswith(":")
+
+
 def speech_kind(words: int, text: str, inside, s: int, e: int) -> str:
     """ "quote" when the sentence holds QUOTE_WORDS quoted words and is mostly quoted, or opens with its
-    quotation however short ("“Amazing,” Davis said.": no scare quote opens a sentence), else "reported"."""
-    if opens_quoted(text, inside, s, e):
+    quotation however short ("“Amazing,” Davis said.": no scare quote opens a sentence) or after a colon
+    when mostly quoted, else "reported"."""
+    if opens_quoted(text, inside, s, e) or (
+        colon_quoted(text, inside, s, e) and mostly_quoted(text, inside, s, e)
+    ):
         return "quote"
     return "quote" if words >= QUOTE_WORDS and mostly_quoted(text, inside, s, e) else "reported"
 
