@@ -100,3 +100,13 @@ def test_a_colon_quotation_running_on_is_a_quote_however_short():
     assert got[opens] == ("Parise", "quote")
     assert got[rest] == ("Parise", "quote")
     assert got[message][1] != "quote"  # a short quotation after a colon in a long sentence stays a phrase
+
+
+def test_an_aside_holding_a_quotation_still_speaks():
+    mother = (
+        "The victim's mother testified, describing her daughter as \"brave, strong, and smart\" before "
+        "describing the attack."
+    )
+    got = _attrs(f"Neighborhood surveillance video shows the car driving away.\n\n{mother}\n")
+    assert got[mother][0] == "Victim's mother"
+

@@ -27,12 +27,13 @@ def restrictive_relative(tok) -> bool:
 
 def empty_aside(tok, inside) -> bool:
     """A relative clause set off by commas or a trailing participle whose speech verb says nothing in
-    the sentence: no clause, no quotation beside it, no colon ("who joked about …", "citing financial
-    problems"). "Carla Reyes, who said her son …" and ", saying that …" say something and still speak."""
+    the sentence: no clause, no quotation beside it or within it, no colon ("who joked about …", "citing
+    financial problems"). "Carla Reyes, who said her son …" and ", saying that …" still speak."""
     if tok.pos_ != "VERB" or not _set_off(tok):
         return False  # "a new ad hitting Trump for …", "a feature that profiled …": the noun's own content
     if tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
-        return not says_something(tok, inside)
+        # "…, describing her daughter as “brave, strong, and smart”": a quotation it holds is its words
+        return not says_something(tok, inside) and not any(inside[t.idx] for t in tok.subtree)
     return False
 
 
