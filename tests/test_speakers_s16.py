@@ -102,6 +102,12 @@ def test_a_colon_quotation_running_on_is_a_quote_however_short():
     assert got[message][1] != "quote"  # a short quotation after a colon in a long sentence stays a phrase
 
 
+def test_in_the_words_of_someone_before_a_colon_names_the_speaker():
+    words = "Here is how bad things got, in the words of the patient: “I could not walk to the next room.”"
+    got = _attrs(f"A man developed a rare lung disease after buying a feather duvet.\n\n{words}\n")
+    assert got[words] == ("Patient", "quote")
+
+
 def test_an_aside_holding_a_quotation_still_speaks():
     mother = (
         "The victim's mother testified, describing her daughter as \"brave, strong, and smart\" before "

@@ -348,9 +348,10 @@ def in_view(tok):
 
 
 def _words_set_off(words) -> bool:
-    """ "In Dr. X's words, …", "in the words of X, …": plural "words" closed by a comma."""
+    """ "In Dr. X's words, …", "in the words of the patient: “…": plural "words" closed by a comma or a
+    colon."""
     end = words.right_edge.i + 1
-    return words.lower_ == "words" and end < len(words.doc) and words.doc[end].text == ","
+    return words.lower_ == "words" and end < len(words.doc) and words.doc[end].text in (",", ":")
 
 
 def _in_document(kids) -> bool:
