@@ -116,3 +116,16 @@ def test_an_aside_holding_a_quotation_still_speaks():
     got = _attrs(f"Neighborhood surveillance video shows the car driving away.\n\n{mother}\n")
     assert got[mother][0] == "Victim's mother"
 
+
+def test_a_list_of_names_with_charges_is_no_list_of_speakers():
+    burton = "Elizabeth A. Burton: Possession of methamphetamine, held in jail in lieu of $70,000 bond."
+    tays = "Christopher L. Tays: Two county warrants, possession of marijuana, held in jail without bond."
+    pence = "Pence: Flowers won't be at the debate."
+    got = _attrs(
+        "Police arrested six people on Monday.\n\n"
+        "They were held on the following preliminary charges:\n\n"
+        f"{burton}\n\n{tays}\n\n{pence}\n"
+    )
+    assert got[burton] == (None, "narration")
+    assert got[tays] == (None, "narration")
+    assert got[pence][0] == "Pence"  # a label before a statement still speaks

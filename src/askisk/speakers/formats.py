@@ -51,6 +51,9 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def lead_label(doc, s: int, e: int, inside):
     """The tokens of "Name:" opening the passage doc[s:e] (paragraph offsets), else None."""
     toks = [t for t in doc if s <= t.idx < e]
@@ -76,6 +79,8 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     if _explainer(label, toks[k + 1]):
         return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
+    if len(label) > 1 and not any(t.tag_ in _FINITE or inside[t.idx] or t.is_quote for t in toks[k + 1 :]):
+        return None  # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"
     return label
 
 
