@@ -77,7 +77,7 @@ def test_a_pull_quote_is_the_speaker_of_the_words_it_repeats():
     short = "“We’re on it”"
     got = _attrs(
         "A man developed a rare lung disease after buying a feather duvet.\n\n"
-        "His doctor referred him to a clinic and asked one of the study authors, Owen Dempsey, for advice.\n\n"
+        "His doctor referred him to a clinic and asked a study author, Owen Dempsey, for advice.\n\n"
         f"{pull}\n\n"
         "Dempsey talked with the man over the phone.\n\n"
         f"{said}\n\n"
@@ -110,7 +110,7 @@ def test_in_the_words_of_someone_before_a_colon_names_the_speaker():
 
 def test_an_aside_holding_a_quotation_still_speaks():
     mother = (
-        "The victim's mother testified, describing her daughter as \"brave, strong, and smart\" before "
+        'The victim\'s mother testified, describing her daughter as "brave, strong, and smart" before '
         "describing the attack."
     )
     got = _attrs(f"Neighborhood surveillance video shows the car driving away.\n\n{mother}\n")
