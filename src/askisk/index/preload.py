@@ -55,4 +55,9 @@ def preload_encoder(index_dir: Path) -> EncoderPreload | None:
 
     if forced_torch(os.environ.get(QUERY_ENCODER_ENV, "")):
         return None
+    # numpy first, here: both threads need it, and two threads importing it for the first time at once can
+    # meet it half initialised ("cannot import name '__cpu_features__' from partially initialized module",
+    # seen once in a CI run while the main thread loaded a Milvus store)
+    import numpy  # noqa: F401
+
     return EncoderPreload(index_dir)
