@@ -9,20 +9,22 @@ from __future__ import annotations
 import re
 
 from askisk.models import Paragraph, Passage
+from askisk.speakers.rules import quote_mask
+from askisk.text import normalize
 
 MIN_WORDS = 6  # shorter repeats ("We're on it.") are slogans and catchphrases, not a lifted quotation
-_OPENS = "\"“‘'«„"
-_CLOSES = "\"”’'»"
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
 def _words(text: str) -> str:
-    return " ".join(w.lower().replace("’", "'") for w in _WORD.findall(text))
+    return " ".join(_WORD.findall(normalize(text).lower()))
 
 
 def _only_quotation(text: str) -> bool:
-    body = text.strip().rstrip(".,;:!?")
-    return len(body) > 2 and body[0] in _OPENS and body[-1] in _CLOSES
+    """Every letter of the paragraph lies inside a quotation (`rules.quote_mask`)."""
+    inside = quote_mask(text).inside
+    letters = [i for i, c in enumerate(text) if c.isalnum()]
+    return bool(letters) and all(inside[i] for i in letters)
 
 
 def apply(decisions: list, passages: list[Passage], paragraphs: list[Paragraph], by_para: dict) -> None:
@@ -34,7 +36,7 @@ def apply(decisions: list, passages: list[Passage], paragraphs: list[Paragraph],
     ]
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
-        if len(idxs) != 1 or not _only_quotation(passages[idxs[0]].text):
+        if len(idxs) != 1 or not _only_quotation(para.text):
             continue
         i = idxs[0]
         words = _words(passages[i].text)
