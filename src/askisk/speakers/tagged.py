@@ -125,8 +125,8 @@ def _has_word(doc, a: int, b: int, inside) -> bool:
         return False
     if any(t.pos_ == "VERB" and not cues.learnable(t) for t in verbs):
         return False
-    # an empty aside only, not a restrictive relative: "The Post ran a feature that profiled …" is the
-    # feature's content for PolNeAR (refusing it here cost 3 dev attributions)
+    # an empty aside only, not a restrictive relative: "The Washington Post ran a feature … that profiled
+    # …" is an attribution PolNeAR dev annotates, which refusing relatives here lost
     if any(
         infinitive_only(t) or is_credit(t) or updates_this(t, inside) or empty_aside(t, inside) for t in verbs
     ):
