@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from askisk.cli.attribute_cmd import _read
-from askisk.evaluate.attribution import head_word
+from askisk.evaluate.attribution import head_word, noun_head
 from askisk.speakers.annotate import attribute_source
 
 _SPACE = re.compile(r"\s+")
@@ -58,6 +58,8 @@ def _names_speaker(names: list[str], speaker: str) -> bool:
     """The speaker's head word is a gold name's, or the speaker is a gold name cut before its post-modifier
     ("Two people" for "two people briefed on the talks", "Businesses" for "businesses and residents")."""
     if head_word(speaker) in {head_word(n) for n in names}:
+        return True
+    if noun_head(speaker) in {noun_head(n) for n in names}:  # "Spokesman for X" / "the spokesman"
         return True
     said = speaker.lower().split()
     for name in names:

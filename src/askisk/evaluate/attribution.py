@@ -96,6 +96,15 @@ def head_word(name: str) -> str | None:
     return kept[-1] if kept else None
 
 
+def noun_head(name: str) -> str | None:
+    """The head word of a name before its post-modifier: "spokesman" of "Spokesman for the city's water
+    department" (speakers keep such qualifiers; `head_word` would give "department")."""
+    ws = words(name)
+    cut = next((i for i, w in enumerate(ws) if w in _PREPOSITIONS and i > 0), len(ws))
+    kept = [w for w in ws[:cut] if w not in _STOP]
+    return kept[-1] if kept else None
+
+
 def source_words(text: str) -> set[str]:
     """The gold source's own words: each comma-separated part up to its first preposition."""
     out: set[str] = set()
@@ -145,7 +154,8 @@ def gold_names(article: Article, attr: GoldAttribution) -> tuple[frozenset[str],
 
 
 def speaker_matches(predicted: str | None, names: frozenset[str]) -> bool:
-    """The predicted head word is a gold name; for a document ("IMF report") its author's head word."""
+    """The predicted head word (at the end, or before a qualifier: `noun_head`) is a gold name; for a
+    document ("IMF report") its author's head word."""
     if not predicted:
         return False
     kept = [w for w in words(predicted) if w not in _STOP]
@@ -153,7 +163,7 @@ def speaker_matches(predicted: str | None, names: frozenset[str]) -> bool:
         return False
     if kept[-1] in DOCUMENT_NOUNS and len(kept) > 1 and kept[-2] in names:
         return True
-    return kept[-1] in names
+    return kept[-1] in names or noun_head(predicted) in names
 
 
 def score_article(article: Article, analyse: Callable[[Source], SourceDoc]) -> list[PassageResult]:
