@@ -154,7 +154,8 @@ def test_a_dateline_glued_to_the_story_is_not_the_speaker():
         "carried out a 1980 attack on a Jewish school in Berlin, the spokeswoman for the Berlin prosecutor "
         "said Wednesday. Nine people were hurt.\n"
     )
-    assert next(v for t, v in two.items() if t.startswith("Berlin (CNN)")) == ("Spokeswoman", "reported")
+    want = ("Spokeswoman for the Berlin prosecutor", "reported")
+    assert next(v for t, v in two.items() if t.startswith("Berlin (CNN)")) == want
     one = _attrs(
         "Madrid (CNN)International arrest warrants have been issued for two men suspected of having carried "
         "out a 1985 attack on a cafe in Madrid, the spokeswoman for the Madrid prosecutor said Monday. Nine "

@@ -11,6 +11,7 @@ imports spaCy; never names anyone.
 from __future__ import annotations
 
 from askisk.speakers import ranker
+from askisk.speakers.names import name_head
 from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
@@ -275,7 +276,7 @@ def introduced(records, tok):
     if not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
         return None
     noun = tok.lemma_.lower()
-    hits = [r for r in records if r.one and r.name.lower().split()[-1:] == [noun]]
+    hits = [r for r in records if r.one and name_head(r.name) == noun]
     return max(hits, key=lambda r: r.last) if hits else None
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from askisk.speakers.mention import Record
+from askisk.speakers.names import name_head
 from askisk.speakers.rules import quoted_words, speech_kind
 
 
@@ -75,7 +76,7 @@ def may_be_he(rec: Record | None) -> bool:
     ("officials", "Kyrgyz aides") or a document."""
     if rec is None or rec.kind == "document":
         return False
-    last = rec.display().split()[-1].lower()
+    last = name_head(rec.display())
     return rec.kind == "person" or not (last.endswith("s") and not last.endswith(("ss", "us")))
 
 

@@ -7,7 +7,7 @@ handed to it; never imports spaCy.
 from __future__ import annotations
 
 from askisk.speakers.documents import entity_of
-from askisk.speakers.rules import PERSON_NOUNS, title_of, vocab
+from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, title_of, vocab
 
 NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
@@ -22,6 +22,18 @@ GENERIC_ORG_NOUNS = vocab(
 def clean_words(words: list[str]) -> list[str]:
     # "Max Mirnyi 6-7 (2-7)": a score the small model reads into the name
     return [w for w in words if w not in ("'s", "'", ",", ".") and any(c.isalpha() for c in w)]
+
+
+def inner_possessives(words: list[str]) -> list[str]:
+    """ "People" "'s" "Daily" -> "People's" "Daily": a possessive inside a name is part of it (one at the
+    end, "Azizi's", is not)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w in ("'s", "’s") and out and i < len(words) - 1:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def np_tokens(head) -> list:
@@ -47,6 +59,83 @@ def np_text(head, strip_det: bool = True) -> str:
     if strip_det and toks and toks[0].lower_ in DETS:
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip()
+
+
+QUALIFIER_PREPS = {"of", "for", "at", "from", "in", "with", "on"}
+
+
+def qualifier(head) -> list:
+    """The prepositional phrase right after a common noun that says whose or which it is ("a spokesman
+    *for the city's water department*", "a large proportion *of the population*"): without it the speaker
+    is a bare role or quantity no one can cite. Empty when there is none, or it is a time or too long."""
+    if head.pos_ != "NOUN":
+        return []
+    end = np_tokens(head)[-1].i
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in QUALIFIER_PREPS or prep.i != end + 1:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME"):
+            return []
+        toks = [prep, *_object_tokens(obj)]
+        if toks[-1].i - prep.i + 1 != len(toks) or len(toks) > 8:
+            return []
+        return toks
+    return []
+
+
+def _object_tokens(obj) -> list:
+    """A qualifier's object with what completes it: a coordination ("for both Donald and Ivana Trump")
+    and a proper name's own "of" ("of the U.S. Court of Appeals")."""
+    toks = np_tokens(obj)
+    for child in obj.children:
+        if child.dep_ in ("cc", "conj"):
+            toks += [child] if child.dep_ == "cc" else np_tokens(child)
+        elif child.dep_ == "prep" and child.lower_ == "of" and obj.pos_ == "PROPN":
+            inner = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            toks += [child, *np_tokens(inner)] if inner is not None else []
+    return sorted(toks, key=lambda t: t.i)
+
+
+QUANTIFIERS = {"many", "some", "most", "several", "few", "those", "all", "both", "one", "others"}
+BARE_QUANTIFIERS = {"many", "some", "most", "several", "all", "both", "others"}  # "Some believe …"
+
+
+def quantifier_phrase(tok) -> str | None:
+    """ "Many in Hong Kong", "Most of the residents", "Those close to him", "Some": a quantifier that is
+    the subject stands for the people it picks out (with its phrase, when it has one); None otherwise.
+    "One" and "those" need a phrase ("One of the doctors"); alone they are rarely people."""
+    low = tok.lower_
+    if low not in QUANTIFIERS or tok.pos_ not in ("PRON", "ADJ", "NOUN") or tok.dep_ != "nsubj":
+        return None
+    if tok.head.dep_ == "relcl":  # "the kind of resistance that some have called …": naming, not saying
+        return None
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        low in ("all", "both")
+        and before is not None
+        and (before.pos_ in ("PROPN", "NOUN") or before.text == ")")
+    ):
+        return None  # "Merkley, Brown and Menendez all suggested": the names before it speak, not "All"
+    extra: list = []
+    for child in (c for c in tok.children if c.i > tok.i):
+        # "in favor of tariffs", "of his supporters", "close to him": short, verbless, right after it
+        if (child.dep_ == "prep" and child.lower_ in QUALIFIER_PREPS) or child.dep_ == "amod":
+            extra = sorted(child.subtree, key=lambda t: t.i)
+        break
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in extra) or len(extra) > 6:
+        return None
+    if (not extra and low not in BARE_QUANTIFIERS) or (extra and extra[-1].i - tok.i != len(extra)):
+        return None
+    text = "".join(t.text_with_ws for t in (tok, *extra)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def qualified_np_text(head) -> str:
+    """`np_text` with the head's `qualifier`, if any."""
+    text = np_text(head)
+    extra = qualifier(head)
+    return f"{text} {''.join(t.text_with_ws for t in extra).strip()}" if extra else text
 
 
 def person_like(ent) -> bool:
@@ -189,3 +278,14 @@ def title_role(rec, titles: list, ent) -> None:
     words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
     rec.role = " ".join([*words, (rec.title[1] if rec.title else None) or ""]).strip()
     rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))
+
+
+def title_gender(toks) -> str | None:
+    """ "f" for Mrs./Ms./Miss, "m" for Mr. among these tokens, else None."""
+    for t in toks:
+        word = t.lower_.rstrip(".")
+        if title_of(word) is not None and word in FEMALE_WORDS:
+            return "f"
+        if title_of(word) is not None and word in MALE_WORDS:
+            return "m"
+    return None

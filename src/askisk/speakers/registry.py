@@ -19,12 +19,16 @@ from askisk.speakers.phrases import (
     clean_words,
     first_names,
     given_names,
+    inner_possessives,
     named_head,
     np_text,
     np_tokens,
     person_like,
     plural_group,
+    qualified_np_text,
+    quantifier_phrase,
     role_phrase,
+    title_gender,
     title_role,
     titled_name,
     whole_name,
@@ -118,7 +122,7 @@ class Registry:
         lone = len(words) == 1 and not titles and not self._find_person(words)
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
-        rec = self._find_person(words, _title_gender(titles))
+        rec = self._find_person(words, title_gender(titles))
         if rec is None:
             rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
             self.records.append(rec)
@@ -226,7 +230,7 @@ class Registry:
         return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
-        words = clean_words([t.text for t in whole_name(ent)])
+        words = clean_words(inner_possessives([t.text for t in whole_name(ent)]))
         article = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
         if words and words[0].lower() in DETS:
             words, article = words[1:], True
@@ -253,6 +257,10 @@ class Registry:
         rec.last = max(rec.last, base + ent.start)
         return rec
 
+    def _add(self, rec: Record) -> Record:
+        self.records.append(rec)
+        return rec
+
     def _find_group(self, name: str) -> Record | None:
         key = name.lower()
         for rec in self.records:
@@ -277,6 +285,8 @@ class Registry:
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
                 return rec
             return recent if recent is not None and recent.kind != "person" else None
+        if (many := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
+            return self._find_group(many) or self._add(Record(name=many, kind="group"))
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None
         tok = titled_name(tok) or named_head(tok)
@@ -285,7 +295,7 @@ class Registry:
             # labelled is not the Donald Trump named before)
             given = given_names(tok)
             words = [*(t.text for t in given), tok.text]
-            known = self._find_person(words, _title_gender(list(tok.children)))
+            known = self._find_person(words, title_gender(list(tok.children)))
             if known is not None:
                 return known
             if given and self._find_person([tok.text]) is not None:
@@ -318,7 +328,7 @@ class Registry:
                 return rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
-        name = np_text(tok)
+        name = qualified_np_text(tok)
         rec = self._find_group(name)
         if rec is None:
             rec = Record(name=name[:1].upper() + name[1:], kind="group")
@@ -385,14 +395,3 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
-
-
-def _title_gender(toks) -> str | None:
-    """ "f" for Mrs./Ms./Miss, "m" for Mr. among these tokens, else None."""
-    for t in toks:
-        word = t.lower_.rstrip(".")
-        if title_of(word) is not None and word in FEMALE_WORDS:
-            return "f"
-        if title_of(word) is not None and word in MALE_WORDS:
-            return "m"
-    return None
