@@ -78,3 +78,14 @@ def test_a_quantifier_that_names_or_floats_is_not_a_speaker():
     assert got[called] == (None, "narration")
     assert got[one][0] != "One"
     assert got[floating] == ("Jeff Merkley", "reported")
+
+
+def test_a_headline_verb_is_not_read_into_the_name():
+    said = "“This is a disgusting day,” he said."
+    got = _attrs(
+        "Black Lawmakers Rip Donald Trump As A Disgusting Fraud\n\n"
+        "WASHINGTON - Donald Trump's obsession is an insult, top black lawmakers said Friday.\n\n"
+        f"{said}\n\n“I finished it,” Chandler Van Voorhis said.\n"
+    )
+    assert got[said][0] == "Donald Trump"
+    assert got["“I finished it,” Chandler Van Voorhis said."][0] == "Chandler Van Voorhis"

@@ -32,6 +32,7 @@ from askisk.speakers.phrases import (
     title_role,
     titled_name,
     whole_name,
+    without_glued_word,
     without_suffix,
 )
 from askisk.speakers.rules import (
@@ -115,8 +116,8 @@ class Registry:
                 continue  # 'Said Varga: ...' read as one name
             else:
                 words.append(t.text)
-        words = clean_words(words)
-        words = without_suffix(words)  # "Patrick Carlineo Jr." is later "Carlineo"
+        # "Patrick Carlineo Jr." is later "Carlineo"
+        words = without_suffix(without_glued_word(clean_words(words)))
         if not words:
             return None
         lone = len(words) == 1 and not titles and not self._find_person(words)
