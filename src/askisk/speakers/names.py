@@ -14,8 +14,9 @@ from askisk.text import normalize
 
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _SKIP = {"the", "a", "an", "dr", "gen", "general", "mr", "ms", "prof", "report", "s", "'s"}
-_QUALIFYING = ("of", "for", "at", "from", "in", "with", "on")  # "Spokesman for the water department"
-_SKIP |= set(_QUALIFYING)
+# the prepositions that open a speaker name's qualifier ("Spokesman for the water department")
+QUALIFYING = frozenset({"of", "for", "at", "from", "in", "with", "on"})
+_SKIP |= QUALIFYING
 
 
 def undot(text: str) -> str:
@@ -34,7 +35,7 @@ def name_head(name: str) -> str:
     """The head word of a speaker's name, before any qualifier: "spokesman" of "Spokesman for the city's
     water department", "officials" of "Kyrgyz officials"."""
     words = name.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in _QUALIFYING and i > 0), len(words))
+    cut = next((i for i, w in enumerate(words) if w in QUALIFYING and i > 0), len(words))
     return words[cut - 1] if cut else ""
 
 

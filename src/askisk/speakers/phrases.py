@@ -7,6 +7,7 @@ handed to it; never imports spaCy.
 from __future__ import annotations
 
 from askisk.speakers.documents import entity_of
+from askisk.speakers.names import QUALIFYING
 from askisk.speakers.rules import (
     FEMALE_WORDS,
     MALE_WORDS,
@@ -69,9 +70,6 @@ def np_text(head, strip_det: bool = True) -> str:
     return "".join(t.text_with_ws for t in toks).strip()
 
 
-QUALIFIER_PREPS = {"of", "for", "at", "from", "in", "with", "on"}
-
-
 def qualifier(head) -> list:
     """The prepositional phrase right after a common noun that says whose or which it is ("a spokesman
     *for the city's water department*", "a large proportion *of the population*"): without it the speaker
@@ -80,7 +78,7 @@ def qualifier(head) -> list:
         return []
     end = np_tokens(head)[-1].i
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in QUALIFIER_PREPS or prep.i != end + 1:
+        if prep.dep_ != "prep" or prep.lower_ not in QUALIFYING or prep.i != end + 1:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME"):
@@ -128,7 +126,7 @@ def quantifier_phrase(tok) -> str | None:
     extra: list = []
     for child in (c for c in tok.children if c.i > tok.i):
         # "in favor of tariffs", "of his supporters", "close to him": short, verbless, right after it
-        if (child.dep_ == "prep" and child.lower_ in QUALIFIER_PREPS) or child.dep_ == "amod":
+        if (child.dep_ == "prep" and child.lower_ in QUALIFYING) or child.dep_ == "amod":
             extra = sorted(child.subtree, key=lambda t: t.i)
         break
     if any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in extra) or len(extra) > 6:
