@@ -89,3 +89,15 @@ def test_a_headline_verb_is_not_read_into_the_name():
     )
     assert got[said][0] == "Donald Trump"
     assert got["“I finished it,” Chandler Van Voorhis said."][0] == "Chandler Van Voorhis"
+
+
+def test_a_first_name_of_the_other_gender_is_a_relative_not_the_same_person():
+    said = "“Tolerance is on the ballot,” Mr. Obama said."
+    got = _attrs(
+        "President Obama is rolling out a new message.\n\n"
+        f"{said}\n\n"
+        "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible.\n\n"
+        "Michelle Obama said she would campaign in Ohio.\n"
+    )
+    assert got[said][0] == "President Obama"
+    assert got["Michelle Obama said she would campaign in Ohio."][0] == "Michelle Obama"

@@ -124,11 +124,13 @@ class Registry:
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
         rec = self._find_person(words, title_gender(titles))
+        if rec is not None and len(words) > len(rec.tokens):
+            if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):
+                rec = None  # "Mr. Obama" … "Michelle Obama": his wife, not him with a first name
+            else:
+                rec.tokens = tuple(words)
         if rec is None:
-            rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
-            self.records.append(rec)
-        elif len(words) > len(rec.tokens):
-            rec.tokens = tuple(words)
+            rec = self._add(Record(name=" ".join(words), kind="person", tokens=tuple(words)))
         if titles and rec.title is None:
             rec.title = title_of(titles[-1].text)
             if rec.title and rec.title[1]:
