@@ -67,3 +67,20 @@ def test_attribute_bad_input_is_one_line(tmp_path):
         proc = run_cli("attribute", arg)
         assert proc.returncode == 1, arg
         assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_attribute_mention_covers_the_qualified_name(tmp_path):
+    text = (
+        "The plan was approved on Monday.\n\n"
+        "A spokesman for the city’s water department said the work would cost $5 million.\n\n"
+        "Most of the residents said they would stay.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = run_cli("attribute", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    by_speaker = {r["speaker"]: r["mention"] for r in _lines(proc.stdout) if r["speaker"]}
+    spokesman = by_speaker["Spokesman for the city's water department"]
+    assert spokesman["text"] == "A spokesman for the city’s water department"
+    assert text[spokesman["start"] : spokesman["end"]] == spokesman["text"]
+    assert by_speaker["Most of the residents"]["text"] == "Most of the residents"

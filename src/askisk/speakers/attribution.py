@@ -66,7 +66,7 @@ from askisk.speakers.formats import (
     signatures,
 )
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import is_self_reference, named_head, np_text, np_tokens
+from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
@@ -323,7 +323,7 @@ def _find_cue(
 
 def _span(tok) -> tuple[int, int]:
     """Paragraph offsets of the noun phrase naming a speaker ("Dr. Rustam Azizi", "the report")."""
-    toks = np_tokens(named_head(tok))
+    toks = speaker_tokens(named_head(tok))
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 

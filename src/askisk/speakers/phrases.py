@@ -107,7 +107,7 @@ QUANTIFIERS = {"many", "some", "most", "several", "few", "those", "all", "both",
 BARE_QUANTIFIERS = {"many", "some", "most", "several", "all", "both", "others"}  # "Some believe …"
 
 
-def quantifier_phrase(tok) -> str | None:
+def quantifier_tokens(tok) -> list | None:
     """ "Many in Hong Kong", "Most of the residents", "Those close to him", "Some": a quantifier that is
     the subject stands for the people it picks out (with its phrase, when it has one); None otherwise.
     "One" and "those" need a phrase ("One of the doctors"); alone they are rarely people."""
@@ -133,8 +133,19 @@ def quantifier_phrase(tok) -> str | None:
         return None
     if (not extra and low not in BARE_QUANTIFIERS) or (extra and extra[-1].i - tok.i != len(extra)):
         return None
-    text = "".join(t.text_with_ws for t in (tok, *extra)).strip()
-    return text[:1].upper() + text[1:]
+    return [tok, *extra]
+
+
+def quantifier_phrase(tok) -> str | None:
+    """The name of `quantifier_tokens`' people, capitalised ("Most of the residents"), else None."""
+    toks = quantifier_tokens(tok)
+    text = "".join(t.text_with_ws for t in toks).strip() if toks else ""
+    return text[:1].upper() + text[1:] if text else None
+
+
+def speaker_tokens(head) -> list:
+    """The words that name a speaker: a quantifier's phrase, else the noun phrase with its qualifier."""
+    return quantifier_tokens(head) or [*np_tokens(head), *qualifier(head)]
 
 
 def qualified_np_text(head) -> str:
