@@ -288,8 +288,8 @@ class Registry:
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
                 return rec
             return recent if recent is not None and recent.kind != "person" else None
-        if (many := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
-            return self._find_group(many) or self._add(Record(name=many, kind="group"))
+        if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
+            return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
             return None
         tok = titled_name(tok) or named_head(tok)
