@@ -127,7 +127,7 @@ def test_recall_takes_a_common_noun_a_name_qualifies(monkeypatch):
     texts = [t.strip() for t in body.split("\n\n")]
     got = _attrs(body)
     assert got[texts[0]] == ("Baker campaign", "reported")
-    assert got[texts[1]] == ("Three-judge panel", "reported")
+    assert got[texts[1]] == ("Three-judge panel of the Ohio Court of Appeals", "reported")
     assert got[texts[2]] == (None, "narration")  # "state" is no name: a role noun named by nothing before
     monkeypatch.setattr(tagged, "_named_by", lambda head: False)
     assert _attrs(body)[texts[0]] == (None, "narration")  # the name is what lets the recall take it
