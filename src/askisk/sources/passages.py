@@ -156,7 +156,11 @@ def _inside_title(text: str, at: int) -> bool:
 _TAG_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s+"
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
-    r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted)"
+    r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted|"
+    r"tweeted|tweets|posted|stated|states|admitted|conceded|claimed|claims|declared|boasted|complained|"
+    r"yelled|whispered|demanded|pleaded|answered|answers|observed|mused|sighed|acknowledged|predicted|"
+    r"promised|suggested|texted|emailed|concluded|announced|countered|snapped|scoffed|recounted|explains|"
+    r"insists|notes|argues|warns|replies|responds|recalls|continues|concludes)"
     r"(?=[.,;:!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later|yesterday|"
     r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )

@@ -46,6 +46,7 @@ from askisk.speakers import (
     cues,
     formats,
     interview,
+    misparse,
     own_acts,
     pending,
     posts,
@@ -147,7 +148,7 @@ def attribute(
         text = match_text(para.text)
         mask = quote_mask(para.text)
         spoken = without_titles(para.text, mask.inside)  # "Fear The Walking Dead" is a title, not a quote
-        doc = nlp(text)
+        doc = misparse.repair(nlp(text))  # "…, a new study reports.": a cue the parser read as a noun
         if observer is not None:
             observer(para, doc, idxs, passages)
         base = para.number * 1_000_000
@@ -163,10 +164,9 @@ def attribute(
             gate = tagged.learned_allowed(tags[i])
             found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched, gate)
             # a label opens its paragraph: "Rolling Stone: Watch …" inside a paragraph is a link, not a turn
-            first = i == idxs[0]
             label = (
                 _lead_label(doc, s, e, mask.inside, registry, base, recent)
-                if found is None and first
+                if found is None and i == idxs[0]
                 else None
             )
             if label is not None:
@@ -258,8 +258,8 @@ def _find_cue(
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
             continue
-        if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside):
-            continue
+        if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
+            continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
         if asides.is_aside(tok, inside):
             continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):

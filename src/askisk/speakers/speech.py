@@ -44,7 +44,7 @@ def subject_of(verb):
     dateline = dateline_end(verb.doc.text)
     if (
         all(c.dep_ != "nsubj" for c in verb.children)
-        and (named := misparse.quote_then_name(verb)) is not None
+        and (named := misparse.quote_then_name(verb) or misparse.title_as_verb(verb)) is not None
     ):
         return named
     for _ in range(3):
@@ -106,6 +106,8 @@ def _set_off(verb, subj):
         return None
     for t in reversed(verb.doc[subj.i + 1 : verb.i]):
         if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= verb.i - 2:
+            if t.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "Paganini, a scientist at … in Washington, D.C., said": a place never speaks
             head = t.head
             while head.dep_ == "appos" and head.i != subj.i:
                 head = head.head
@@ -139,7 +141,7 @@ def is_speech(tok, inside) -> bool:
         return clause or quoted or before_colon or _in_document(kids) or parenthetical
     if lemma in STANCE_VERBS:
         return True
-    if stance(tok) or experiencer(tok) is not None or _put_it(tok, kids):
+    if stance(tok) or experiencer(tok) is not None or put_it(tok, kids):
         return True
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
@@ -190,7 +192,7 @@ _LINKING = frozenset({"be", "become", "seem", "appear"})
 _EVIDENT = frozenset({"clear", "clearer", "obvious", "evident", "apparent", "plain"})
 
 
-def _put_it(tok, kids) -> bool:
+def put_it(tok, kids) -> bool:
     """ "As Steven Rosenthal … recently put it, “…”": "as X put it" words a statement ("as he put it on the
     table" does not)."""
     return (
