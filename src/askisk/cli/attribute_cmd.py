@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("input", metavar="FILE", help="a .txt, .md or .html file, or - for stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per passage")
+    p.add_argument(
+        "--convention", choices=("news", "polnear"), default="news",
+        help="news (default): a reported act (\"declined to comment\", \"plans to\") is narration; polnear: "
+        "PolNeAR's scheme, where an act that conveys a position is an attribution",
+    )  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -57,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     source = _read(args.input)
     if not source.body.strip():
         raise InputError(f"{args.input}: no text")
-    passages = attribute_source(source)
+    passages = attribute_source(source, args.convention)
     for p in passages:
         if args.json:
             json_line(p.to_json())

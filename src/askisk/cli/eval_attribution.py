@@ -22,12 +22,13 @@ def run_attribution(args: argparse.Namespace) -> int:
     split = "dev" if args.split in (None, "all") else args.split
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be a positive number of articles")
+    convention = args.convention or "polnear"
     with _progress() as progress:
-        scores, results = evaluate_polnear(args.path, split, args.limit, progress)
+        scores, results = evaluate_polnear(args.path, split, args.limit, progress, convention)
     if not results:
         raise InputError(f"no PolNeAR article with text and annotations in {args.path} ({split})")
     if args.json:
-        out = {"corpus": "polnear", "split": split, **scores.to_json()}
+        out = {"corpus": "polnear", "split": split, "convention": convention, **scores.to_json()}
         if args.verbose:
             out["details"] = [_passage_json(r) for r in results]
         json_line(out)

@@ -89,6 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", nargs="?", metavar="PATH", help="with --attribution: the corpus checkout")
     p.add_argument("--limit", type=int, metavar="N", help="with --attribution: only the first N articles")
     p.add_argument(
+        "--convention", choices=("polnear", "news"),
+        help="with --attribution: the corpus's line between statement and act (default polnear) or the "
+        "news line askisk draws for pages you add (see `askisk attribute --convention`)",
+    )  # fmt: skip
+    p.add_argument(
         "--verifier", choices=("model", "rules"), default="model",
         help="with --claims: the stance model with rule features (default, as `check`) or the rules alone",
     )  # fmt: skip
@@ -110,8 +115,8 @@ def run(args: argparse.Namespace) -> int:
         from askisk.cli.eval_attribution import run_attribution
 
         return run_attribution(args)
-    if args.path is not None or args.limit is not None:
-        raise InputError("PATH and --limit go with --attribution polnear PATH")
+    if args.path is not None or args.limit is not None or args.convention is not None:
+        raise InputError("PATH, --limit and --convention go with --attribution polnear PATH")
     if args.split == "train":
         raise InputError("--split train goes with --attribution polnear")
     if (args.plot or args.work) and not (args.claims and args.dataset):

@@ -286,9 +286,14 @@ def _source_class(source: str | None) -> str:
 
 
 def evaluate_polnear(
-    root, split: str = "dev", limit: int | None = None, progress: Callable[[int, int], None] | None = None
+    root,
+    split: str = "dev",
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    convention: str = "polnear",
 ) -> tuple[Scores, list[PassageResult]]:
-    """Read a PolNeAR compartment, run askisk's attribution on every article and score it."""
+    """Read a PolNeAR compartment, run askisk's attribution on every article and score it, by default
+    under the corpus's own convention (an act that conveys a position is an attribution)."""
     from pathlib import Path
 
     from askisk.evaluate.polnear import read_split
@@ -297,7 +302,7 @@ def evaluate_polnear(
     articles = read_split(Path(root), split, limit)
     results: list[PassageResult] = []
     for i, article in enumerate(articles):
-        results.extend(score_article(article, analyse))
+        results.extend(score_article(article, lambda s: analyse(s, convention)))
         if progress is not None:
             progress(i + 1, len(articles))
     return aggregate(results, len(articles)), results

@@ -40,8 +40,8 @@ class AttributedPassage:
         return asdict(self)
 
 
-def attribute_source(source: Source) -> list[AttributedPassage]:
-    doc = analyse(source)
+def attribute_source(source: Source, convention: str = "news") -> list[AttributedPassage]:
+    doc = analyse(source, convention)
     roles = {sp.name: sp.role for sp in doc.speakers}
     mentions = doc.mentions or (None,) * len(doc.passages)
     out = []

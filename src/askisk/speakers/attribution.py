@@ -57,6 +57,7 @@ from askisk.speakers import (
     tagged,
     transcript,
 )
+from askisk.speakers.convention import DEFAULT_CONVENTION, is_act
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import (
     dateline_end,
@@ -67,6 +68,7 @@ from askisk.speakers.formats import (
     signatures,
 )
 from askisk.speakers.mention import Record
+from askisk.speakers.overrides import apply_overrides, speaker_list
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Registry
@@ -82,11 +84,8 @@ from askisk.speakers.rules import (
     without_titles,
 )
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.text import normalize
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
-
-OVERRIDE_CUE = "override in front matter"
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,9 @@ def attribute(
     paragraphs: list[Paragraph],
     passages: list[Passage],
     observer: ParagraphObserver | None = None,
+    convention: str = DEFAULT_CONVENTION,
 ) -> SourceSpeakers:
+    """Speaker, kind and cue of every passage, under an attribution convention (`speakers.convention`)."""
     nlp = pipeline()
     registry = Registry()
     by_para: dict[int, list[int]] = {}
@@ -179,6 +180,12 @@ def attribute(
             if found is not None:
                 record, cue, (ms, me) = found
                 kind = speech_kind(words, para.text, mask.inside, s, e)
+                if (
+                    convention == "news"
+                    and kind == "reported"
+                    and is_act(doc, s, e, mask.inside, cue, record.kind)
+                ):
+                    continue  # "WeWork declined to comment": an act, narration to a reader of news
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
                 turn = decisions[i] if label is not None else None
@@ -221,8 +228,8 @@ def attribute(
     qa.apply(decisions, paragraphs, by_para, registry)  # "Q: …" / "A: …": the interviewee answers
     pullquotes.apply(decisions, passages, paragraphs, by_para)  # a quotation lifted out of the text
     attributions = [_attribution(d) for d in decisions]
-    attributions = _apply_overrides(source, passages, attributions)
-    speakers = _speaker_list(source.id, registry, decisions, attributions)
+    attributions = apply_overrides(source, passages, attributions)
+    speakers = speaker_list(source.id, registry, decisions, attributions)
     mentions = tuple(
         d.mention if d.record is not None and a.speaker else None
         for d, a in zip(decisions, attributions, strict=True)
@@ -370,31 +377,3 @@ def _attribution(d: _Decision) -> Attribution:
         quote = d.status == "pending" and d.quoted
         return Attribution(None, "quote" if quote else "narration", d.cue if quote else None)
     return Attribution(d.record.display(), d.kind, d.cue)  # type: ignore[arg-type]
-
-
-def _apply_overrides(source: Source, passages: list[Passage], attrs: list[Attribution]) -> list[Attribution]:
-    if not source.overrides:
-        return attrs
-    out = list(attrs)
-    for i, p in enumerate(passages):
-        plain = normalize(p.text)
-        for ov in source.overrides:
-            key = ov.match.strip()
-            hit = key == f"#{p.position}" if key.startswith("#") else normalize(key) in plain
-            if hit:
-                out[i] = Attribution(ov.speaker, ov.attribution, OVERRIDE_CUE)
-    return out
-
-
-def _speaker_list(source_id, registry, decisions, attributions) -> tuple[Speaker, ...]:
-    by_name = {r.display(): r for d in decisions if (r := d.record) is not None}
-    out: dict[str, Speaker] = {}
-    for a in attributions:
-        if a.speaker is None or a.speaker in out:
-            continue
-        rec = by_name.get(a.speaker)
-        if rec is None:  # named only by an override
-            out[a.speaker] = Speaker(a.speaker, source_id)
-        else:
-            out[a.speaker] = Speaker(rec.display(), source_id, tuple(rec.all_aliases()), rec.role)
-    return tuple(out.values())

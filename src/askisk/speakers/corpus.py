@@ -34,12 +34,13 @@ class SourceDoc:
         return self.resolved[i] if i < len(self.resolved) else ""
 
 
-def analyse(source: Source) -> SourceDoc:
+def analyse(source: Source, convention: str = "news") -> SourceDoc:
+    """Passages, speakers and context of one source; `convention`: see `speakers.convention`."""
     paragraphs, passages = split_passages(source)
     tracker = ContextTracker(title=source.title)
     from askisk.speakers.attribution import attribute  # only builds need it: `ask` stays without it
 
-    result = attribute(source, paragraphs, passages, observer=tracker.observe)
+    result = attribute(source, paragraphs, passages, observer=tracker.observe, convention=convention)
     return SourceDoc(
         source,
         tuple(paragraphs),

@@ -74,7 +74,7 @@ def rarely_a_cue(tok) -> bool:
     if tok.pos_ != "VERB" or _cue_rates().get(tok.lemma_.lower(), 1.0) >= RARE_CUE:
         return False
     kids = list(tok.children)
-    if any(c.dep_ == "dobj" and c.lower_ in _POSITION_OBJECTS for c in kids):
+    if any(c.dep_ == "dobj" and c.lower_ in POSITION_OBJECTS for c in kids):
         return False  # "has no illusions about the cost", "had doubts": a position held is a cue
     if any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in kids
@@ -85,7 +85,7 @@ def rarely_a_cue(tok) -> bool:
     return colon is None or colon + 1 >= end or tok.doc[colon + 1].text not in QUOTE_TOKENS
 
 
-_POSITION_OBJECTS = CONCERN_NOUNS | vocab(
+POSITION_OBJECTS = CONCERN_NOUNS | vocab(
     "illusion illusions confidence faith reservation reservations qualm qualms misgiving misgivings "
     "opinion opinions belief beliefs view views"
 )

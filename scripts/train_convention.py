@@ -1,0 +1,150 @@
+"""Train the news convention's act detector (`speakers/convention.py`) from hand-annotated news pages.
+
+Each gold is a JSON-lines file of pages (the format of `scripts/score_news.py`) with the folder its
+`article` paths are relative to. Every page is analysed as `askisk attribute` does, with the act detector
+off; each passage askisk calls *reported* through a cue the detector may judge (`convention.judged`: a
+verb of doing, nothing said in a clause or quotation) becomes one example: the cue's features
+(`convention.features`), label 1 when the gold calls the sentence narration (a reported act, in the news
+reader's line), 0 when the gold attributes it. Leave-one-gold-out: a model fitted on the other golds
+judges each gold, and the script prints, per threshold, how many sentences the detector would turn right
+and wrong there (the choice of `convention.ACT_AT`). Then one model is fitted on all the golds and written.
+
+    G=/work/data/news-gold; D=/work/data
+    PYTHONPATH=src .venv/bin/python scripts/train_convention.py $G/gold_s14a.jsonl:$D/news-s14a \\
+        $G/gold_s14b.jsonl:$D/news-s14b $G/gold_s14c.jsonl:$D/news-s14c $G/gold_s15a.jsonl:$D/news-s15a \\
+        $G/gold_s15b.jsonl:$D/news-s15b $G/gold_s16u.jsonl:$D/news-s16 $G/gold_s17.jsonl:$D/news-s17 \\
+        $G/gold_s18.jsonl:$D/news-s18 --out src/askisk/speakers/data/convention_model.json   # ~1 min
+
+scikit-learn at training time only (as scripts/train_attribution.py). The golds stay outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from score_news import _locate, _right  # noqa: E402
+
+import askisk.speakers.attribution as attribution  # noqa: E402
+from askisk.cli.attribute_cmd import _read  # noqa: E402
+from askisk.speakers import convention  # noqa: E402
+from askisk.speakers.annotate import attribute_source  # noqa: E402
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+MIN_FEATURE = 2
+C = 0.3
+_KEY = re.compile(r"[^0-9a-z]+")
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.lower())
+
+
+def examples(gold: Path, root: Path) -> list[tuple[list[str], int, bool]]:
+    """(features, label, right as askisk stands) for every reported passage of the gold's pages."""
+    seen: dict[str, list[str]] = {}
+
+    def record(doc, s, e, inside, cue, kind):
+        seen[_key(doc.text[s:e])] = convention.features(doc, s, e, inside, cue, kind)
+        return False
+
+    attribution.is_act = record
+    out = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        page = json.loads(line)
+        source = _read(str(root / page["article"]))
+        spans = _locate(source.body, page["sentences"])
+        seen.clear()
+        for p in attribute_source(source, "news"):
+            feats = seen.get(_key(p.text))
+            if p.attribution != "reported" or feats is None or not convention.judged(feats):
+                continue
+            overlaps = [
+                (min(sp[1], p.end) - max(sp[0], p.start), i) for i, sp in enumerate(spans) if sp is not None
+            ]
+            n, i = max(overlaps, default=(0, -1))
+            if n <= 0:
+                continue
+            g = page["sentences"][i]
+            out.append((feats, int(g["kind"] == "narration"), _right(g, p.speaker, p.attribution)))
+    return out
+
+
+def fit(rows: list[tuple[list[str], int, bool]]) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts: Counter[str] = Counter(f for feats, _, _ in rows for f in feats)
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats if counts[f] >= MIN_FEATURE} for feats, _, _ in rows])
+    model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    model.fit(x, [y for _, y, _ in rows])
+    names = vec.get_feature_names_out()
+    pairs = zip(names, model.coef_[0], strict=True)
+    weights = {str(n): round(float(w), 4) for n, w in pairs if abs(w) >= 1e-3}
+    return {"bias": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+
+
+def _score(model: dict, feats: list[str]) -> float:
+    import math
+
+    z = model["bias"] + sum(model["weights"].get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def gain(model: dict, rows, t: float) -> tuple[int, int]:
+    """(sentences turned right, turned wrong) when every example scoring t or more becomes narration."""
+    up = down = 0
+    for feats, label, right in rows:
+        if _score(model, feats) >= t:
+            up += int(label == 1 and not right)
+            down += int(label == 0 and right)
+    return up, down
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("golds", nargs="+", help="GOLD.jsonl:ROOT, one per hand-annotated page set")
+    ap.add_argument("--out", type=Path, help="write the model fitted on every gold here")
+    ap.add_argument("--cache", type=Path, help="keep the examples here (JSON), reuse them when present")
+    args = ap.parse_args()
+    sets = {}
+    if args.cache and args.cache.is_file():
+        sets = json.loads(args.cache.read_text(encoding="utf-8"))
+    for arg in args.golds if not sets else ():
+        gold, root = arg.split(":", 1)
+        sets[Path(gold).stem] = examples(Path(gold), Path(root))
+        rows = sets[Path(gold).stem]
+        print(f"{Path(gold).stem}: {len(rows)} reported, {sum(y for _, y, _ in rows)} acts", file=sys.stderr)
+    if args.cache and not args.cache.is_file():
+        args.cache.write_text(json.dumps(sets), encoding="utf-8")
+    totals: Counter = Counter()
+    for name, rows in sets.items():
+        model = fit([r for other, rs in sets.items() if other != name for r in rs])
+        cells = []
+        for t in THRESHOLDS:
+            up, down = gain(model, rows, t)
+            totals[(t, "up")] += up
+            totals[(t, "down")] += down
+            cells.append(f"{t}: +{up}/-{down}")
+        print(f"held out {name}: " + "  ".join(cells))
+    cells = [f"{t}: +{totals[(t, 'up')]}/-{totals[(t, 'down')]}" for t in THRESHOLDS]
+    print("all held out: " + "  ".join(cells))
+    if args.out:
+        rows = [r for rs in sets.values() for r in rs]
+        model = fit(rows)
+        model.update(examples=len(rows), acts=sum(y for _, y, _ in rows), golds=sorted(sets))
+        args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,198 @@
+"""Which attributions a reader of news counts: the line between a reported statement and a reported act.
+
+PolNeAR (and PARC before it) annotates an act that conveys a position as an attribution: "WeWork declined
+to comment", "Noel pleaded not guilty", "NASA plans to", "The video shows". A fact-checker reading a page
+calls those narration and wants a speaker only where someone is reported as saying, writing, claiming or
+believing something (the blind news golds' line, docs/attribution.md). The rules and the learned cue
+detector follow PolNeAR, which they were measured and trained on; under the "news" convention a small
+logistic model, trained on the hand-annotated news pages (`scripts/train_convention.py`), reads the cue of
+each attributed sentence that is not a quotation and turns a reported act back into narration.
+
+Two conventions: "news" (the default for every page a user adds, `attribute` and `check`) and "polnear"
+(the corpus's own scheme: `askisk eval --attribution polnear` uses it unless told otherwise). Pure given
+the shipped model; no I/O beyond its lazy load.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+
+from askisk.speakers import animacy, cues, speech
+from askisk.speakers.rules import (
+    CONCERN_VERBS,
+    DOCUMENT_NOUNS,
+    OPINION_AS_VERBS,
+    QUOTE_TOKENS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    VERB_PREPOSITION,
+    learned_cues,
+    vocab,
+)
+
+CONVENTIONS = ("news", "polnear")
+DEFAULT_CONVENTION = "news"
+MODEL_FILE = "data/convention_model.json"
+# chosen on the news golds' leave-one-page-set-out predictions (scripts/train_convention.py)
+ACT_AT = 0.5
+_MODALS = frozenset({"could", "would", "may", "might", "will", "can", "should", "must", "'ll", "wo", "ca"})
+_MESSAGE_NOUNS = frozenset(
+    {
+        "statement",
+        "message",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "warning",
+        "letter",
+        "tweet",
+        "post",
+        "note",
+        "email",
+        "speech",
+        "interview",
+        "testimony",
+        "claim",
+        "question",
+        "questions",
+    }
+)
+
+
+def cue_token(doc, s: int, e: int, cue: str):
+    """The token of sentence [s, e) that the cue words name: its verb, else its noun, else None."""
+    words = set(cue.replace("’", "'").split())
+    found = [t for t in doc if s <= t.idx < e and t.text.replace("’", "'") in words]
+    for pos in (("VERB",), ("AUX",), ("NOUN",), ("ADP", "PROPN", "ADJ", "ADV", "PUNCT")):
+        picked = [t for t in found if t.pos_ in pos]
+        if picked:
+            return picked[0]
+    return None
+
+
+def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[str]:
+    """Feature strings of one attributed sentence's cue (the model's input; `inside`: quoted characters)."""
+    tok = cue_token(doc, s, e, cue)
+    out = [f"rk={record_kind}", f"words={min(len(cue.split()), 5)}"]
+    text = doc.text[s:e]
+    quoted = sum(1 for i in range(s, min(e, len(inside))) if inside[i])
+    out.append(f"qshare={min(int(4 * quoted / max(1, e - s)), 3)}")
+    if ":" in text:
+        out.append("colon")
+    if cue.startswith(("according to", "per ")):
+        out.append("according")
+    if tok is None:
+        return [*out, "notok"]
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    deps = {c.dep_ for c in kids}
+    out += [f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}"]
+    if _statement_rule(tok, lemma, kids):
+        out.append("statement")
+    if tok.i and doc[tok.i - 1].text == "," or tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        out.append("set_off")
+    out += [f"c={d}" for d in sorted(deps & {"ccomp", "parataxis", "xcomp", "dobj", "prep", "agent", "neg"})]
+    if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for k in kids for c in k.children):
+        out.append("that")
+    for c in kids:
+        if c.dep_ == "dobj":
+            obj = c.lemma_.lower()
+            out.append(
+                "ob=msg" if obj in _MESSAGE_NOUNS else "ob=doc" if obj in DOCUMENT_NOUNS else "ob=other"
+            )
+        elif c.dep_ == "xcomp":
+            out.append(f"x={c.lemma_.lower()}" if c.lemma_.lower() in ("comment", "say", "be") else "x=other")
+        elif c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+            out.append("modal")
+        elif c.dep_ == "aux" and c.lemma_ == "be" and tok.tag_ == "VBG":
+            out.append("progressive")
+    out.append(
+        "speech"
+        if lemma in SPEECH_VERBS
+        else "stance"
+        if lemma in STANCE_VERBS
+        else "learned"
+        if tok.lower_ in learned_cues()
+        else "other"
+    )
+    if cues.is_candidate(tok):  # how surely PolNeAR's detector reads it as a cue
+        out.append(f"cm={min(int(cues.cue_model().score(tok, inside) * 4), 3)}")
+    rate = cues._cue_rates().get(lemma)
+    out.append("rate=none" if rate is None else f"rate={min(int(rate * 4), 3)}")
+    subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        out.append(f"se={subj.ent_type_ or subj.pos_}")
+        out.append(f"animate={animacy.can_speak(subj)}")
+    out.append(
+        f"nq={any(doc[j].text in QUOTE_TOKENS for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)))}"
+    )
+    return out
+
+
+def _statement_rule(tok, lemma: str, kids) -> bool:
+    """A cue the hand-written rules know as a statement or a view, not as a learned verb: "see X as Y",
+    "as X put it", "called for", "is adamant that", "raised concerns", "drew criticism from X"."""
+    if lemma in STATEMENT_VERBS or lemma in STANCE_VERBS or lemma in CONCERN_VERBS:
+        return True
+    if (
+        speech.stance(tok)
+        or speech.experiencer(tok) is not None
+        or speech.put_it(tok, kids)
+        or cues.is_reaction(tok)
+    ):
+        return True
+    if lemma in OPINION_AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+        return True
+    if any(c.dep_ == "dobj" and c.lower_ in cues.POSITION_OBJECTS for c in kids):
+        return True  # "has no illusions about the cost": a position held
+    preps = VERB_PREPOSITION.get(lemma, ())
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+@lru_cache(maxsize=1)
+def _model() -> cues.CueModel | None:
+    path = resources.files("askisk.speakers").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    return cues.load_model(path.read_text(encoding="utf-8"))
+
+
+def act_score(feats: list[str]) -> float:
+    """P(a news reader calls this sentence narration), 0.0 without the model."""
+    model = _model()
+    if model is None:
+        return 0.0
+    z = model.bias + sum(model.weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# Verbs of saying and of holding a view: with or without a clause, what they report is a statement
+# ("Dr. Recke disagrees.", "Ann Lee criticised the BBC"); acts come from the other verbs.
+STATEMENT_VERBS = vocab(
+    "say tell write add explain argue insist stress emphasize emphasise warn state remark reply respond "
+    "answer counter conclude acknowledge admit concede contend maintain assert declare caution complain "
+    "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
+    "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
+    "brand describe"
+)
+_CONTENT = frozenset({"c=ccomp", "c=parataxis", "that", "set_off", "colon", "statement"})
+
+
+def judged(feats: list[str]) -> bool:
+    """Whether the detector may judge a cue at all: a verb that is not a verb of saying or of a view, with
+    no clause, no quotation and no colon to carry what was said, not set off by commas (", he said,").
+    A label ("Lopez: …"), "in her view", "according to" and noun cues ("his claim that …") name words."""
+    if "p=VERB" not in feats and "p=AUX" not in feats or "qshare=0" not in feats:
+        return False
+    return not _CONTENT.intersection(feats) and not any(
+        f[2:] in STATEMENT_VERBS for f in feats if f[:2] == "l="
+    )
+
+
+def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
+    """Under the news convention: a reported sentence whose cue reports an act, not a statement."""
+    feats = features(doc, s, e, inside, cue, record_kind)
+    return judged(feats) and act_score(feats) >= ACT_AT
