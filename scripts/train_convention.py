@@ -2,12 +2,13 @@
 
 Each gold is a JSON-lines file of pages (the format of `scripts/score_news.py`) with the folder its
 `article` paths are relative to. Every page is analysed as `askisk attribute` does, with the act detector
-off; each passage askisk calls *reported* through a cue the detector may judge (`convention.judged`: a
-verb of doing, nothing said in a clause or quotation) becomes one example: the cue's features
+off; each passage askisk calls *reported* through a cue becomes one example: the cue's features
 (`convention.features`), label 1 when the gold calls the sentence narration (a reported act, in the news
-reader's line), 0 when the gold attributes it. Leave-one-gold-out: a model fitted on the other golds
-judges each gold, and the script prints, per threshold, how many sentences the detector would turn right
-and wrong there (the choice of `convention.ACT_AT`). Then one model is fitted on all the golds and written.
+reader's line), 0 when the gold attributes it. The model learns from the cues it may judge
+(`convention.judged`: a verb of doing, nothing said in a clause or quotation). Leave-one-gold-out: a
+model fitted on the other golds judges each gold, and the script prints, per threshold, how many
+sentences `convention.is_act` would turn right and wrong there (instruments included; the choice of
+`convention.ACT_AT`). Then one model is fitted on all the golds and written.
 
     G=/work/data/news-gold; D=/work/data
     PYTHONPATH=src .venv/bin/python scripts/train_convention.py $G/gold_s14a.jsonl:$D/news-s14a \\
@@ -65,7 +66,7 @@ def examples(gold: Path, root: Path) -> list[tuple[list[str], int, bool]]:
         seen.clear()
         for p in attribute_source(source, "news"):
             feats = seen.get(_key(p.text))
-            if p.attribution != "reported" or feats is None or not convention.judged(feats):
+            if p.attribution != "reported" or feats is None:
                 continue
             overlaps = [
                 (min(sp[1], p.end) - max(sp[0], p.start), i) for i, sp in enumerate(spans) if sp is not None
@@ -79,6 +80,7 @@ def examples(gold: Path, root: Path) -> list[tuple[list[str], int, bool]]:
 
 
 def fit(rows: list[tuple[list[str], int, bool]]) -> dict:
+    rows = [r for r in rows if convention.judged(r[0])]
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -101,10 +103,12 @@ def _score(model: dict, feats: list[str]) -> float:
 
 
 def gain(model: dict, rows, t: float) -> tuple[int, int]:
-    """(sentences turned right, turned wrong) when every example scoring t or more becomes narration."""
+    """(sentences turned right, turned wrong) when `convention.is_act` decides with this model at t: an
+    instrument's sentence, and a judged cue scoring t or more, become narration."""
     up = down = 0
     for feats, label, right in rows:
-        if _score(model, feats) >= t:
+        instrument = "instrument" in feats and "statement" not in feats
+        if instrument or convention.judged(feats) and _score(model, feats) >= t:
             up += int(label == 1 and not right)
             down += int(label == 0 and right)
     return up, down

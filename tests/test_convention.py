@@ -21,6 +21,9 @@ ACTS = {
     "WeWork declined to comment on the report.": "WeWork",
     "Kurt Volker testified before the committee on Tuesday.": "Kurt Volker",
     "The actor shared a photo of his family on Sunday.": "Actor",
+    "The video shows that the man had his hands in the air.": "Video",
+    "Breathing tests showed that his lungs could not hold as much air as normal.": "Breathing tests",
+    "The company agreed to pay a fine of $5 million.": "Company",
 }
 STATEMENTS = {
     "The senator said the new levy would drive farmers out of business.": "Senator",
@@ -28,7 +31,9 @@ STATEMENTS = {
     "External observers often see the group as being on the ascendance.": "External observers",
     "The union called for an independent inquiry.": "Union",
     "Mayor Tom Baker has no illusions about the cost of the new bridge.": "Mayor Tom Baker",
-    "The video shows that the man had his hands in the air.": "Video",
+    "A new poll shows that the mayor leads by four points.": "New poll",
+    "The police said the video shows that the man had his hands in the air.": "Police",
+    "The minister agreed that the plan had failed.": "Minister",
 }
 
 

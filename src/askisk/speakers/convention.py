@@ -123,6 +123,8 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     rate = cues._cue_rates().get(lemma)
     out.append("rate=none" if rate is None else f"rate={min(int(rate * 4), 3)}")
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in INSTRUMENT_NOUNS:
+        out.append("instrument")
     if subj is not None:
         out.append(f"se={subj.ent_type_ or subj.pos_}")
         out.append(f"animate={animacy.can_speak(subj)}")
@@ -135,6 +137,8 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
 def _statement_rule(tok, lemma: str, kids) -> bool:
     """A cue the hand-written rules know as a statement or a view, not as a learned verb: "see X as Y",
     "as X put it", "called for", "is adamant that", "raised concerns", "drew criticism from X"."""
+    if lemma == "agree" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return False  # "agreed to pay a fine", "agreed to a rescue": a deal made, not a view held
     if lemma in STATEMENT_VERBS or lemma in STANCE_VERBS or lemma in CONCERN_VERBS:
         return True
     if (
@@ -178,6 +182,12 @@ STATEMENT_VERBS = vocab(
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
     "brand describe"
 )
+# What records or measures, not who speaks: "the video shows", "breathing tests showed", "the data
+# suggest" are narration to a reader of news (the golds' brief), with or without a clause.
+INSTRUMENT_NOUNS = vocab(
+    "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
+    "number evidence statistic result reading measurement sample"
+)
 _CONTENT = frozenset({"c=ccomp", "c=parataxis", "that", "set_off", "colon", "statement"})
 
 
@@ -193,6 +203,9 @@ def judged(feats: list[str]) -> bool:
 
 
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
-    """Under the news convention: a reported sentence whose cue reports an act, not a statement."""
+    """Under the news convention: a reported sentence whose cue reports an act, not a statement, or
+    whose subject is an instrument that records rather than speaks ("the video shows that …")."""
     feats = features(doc, s, e, inside, cue, record_kind)
+    if "instrument" in feats and "statement" not in feats:
+        return True
     return judged(feats) and act_score(feats) >= ACT_AT
