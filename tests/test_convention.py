@@ -34,6 +34,9 @@ STATEMENTS = {
     "A new poll shows that the mayor leads by four points.": "New poll",
     "The police said the video shows that the man had his hands in the air.": "Police",
     "The minister agreed that the plan had failed.": "Minister",
+    # "Harbour" read as a verb: the cue is the verb highest in the parse
+    "Harbour master Ellen Voss said the repairs were overdue.": "Ellen Voss",
+    "Harbour master Ellen Voss slammed the decision to close the port for a week.": "Ellen Voss",
 }
 
 

@@ -68,8 +68,8 @@ def cue_token(doc, s: int, e: int, cue: str):
     found = [t for t in doc if s <= t.idx < e and t.text.replace("’", "'") in words]
     for pos in (("VERB",), ("AUX",), ("NOUN",), ("ADP", "PROPN", "ADJ", "ADV", "PUNCT")):
         picked = [t for t in found if t.pos_ in pos]
-        if picked:
-            return picked[0]
+        if picked:  # the highest in the parse: "Harbour master Ellen Voss said" has "Harbour" read as a verb
+            return min(picked, key=speech.depth)
     return None
 
 
@@ -180,7 +180,8 @@ STATEMENT_VERBS = vocab(
     "answer counter conclude acknowledge admit concede contend maintain assert declare caution complain "
     "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
-    "brand describe"
+    "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
+    "castigate fault mock ridicule hail applaud commend laud"
 )
 # What records or measures, not who speaks: "the video shows", "breathing tests showed", "the data
 # suggest" are narration to a reader of news (the golds' brief), with or without a clause.
