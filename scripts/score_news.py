@@ -85,22 +85,32 @@ def _category(gold: dict, speaker: str | None, kind: str) -> str:
     return f"wrong kind ({gold['kind']} read as {kind})"
 
 
-def score(gold_path: Path, root: Path, verbose: bool) -> dict:
-    rows, errors, unplaced = [], Counter(), []
+def pages(gold_path: Path, root: Path):
+    """(gold page, its source as `askisk attribute` reads it, each gold sentence's span in the body)."""
     for line in gold_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        page = json.loads(line)
-        source = _read(str(root / page["article"]))
-        spans = _locate(source.body, page["sentences"])
+        if line.strip():
+            page = json.loads(line)
+            source = _read(str(root / page["article"]))
+            yield page, source, _locate(source.body, page["sentences"])
+
+
+def matched(page: dict, spans: list[tuple[int, int] | None], start: int, end: int) -> dict | None:
+    """The gold sentence overlapping body[start:end] most, or None."""
+    best, best_n = None, 0
+    for g, sp in zip(page["sentences"], spans, strict=True):
+        if sp is not None and min(sp[1], end) - max(sp[0], start) > best_n:
+            best, best_n = g, min(sp[1], end) - max(sp[0], start)
+    return best
+
+
+def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") -> dict:
+    rows, errors, unplaced = [], Counter(), []
+    for page, source, spans in pages(gold_path, root):
         for sentence, span in zip(page["sentences"], spans, strict=True):
             if span is None:
                 unplaced.append(f"{page['article']}: {sentence['text'][:60]}")
-        for p in attribute_source(source):
-            best, best_n = None, 0
-            for g, sp in zip(page["sentences"], spans, strict=True):
-                if sp is not None and min(sp[1], p.end) - max(sp[0], p.start) > best_n:
-                    best, best_n = g, min(sp[1], p.end) - max(sp[0], p.start)
+        for p in attribute_source(source, convention):
+            best = matched(page, spans, p.start, p.end)
             if best is None:
                 continue
             ok = _right(best, p.speaker, p.attribution)
@@ -133,8 +143,11 @@ def main() -> int:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--root", type=Path, required=True, help="the folder `article` paths are relative to")
     ap.add_argument("-v", "--verbose", action="store_true", help="each wrong passage on stderr")
+    ap.add_argument(
+        "--convention", choices=("news", "polnear"), default="news", help="see `askisk attribute`"
+    )
     args = ap.parse_args()
-    print(json.dumps(score(args.gold, args.root, args.verbose), indent=1))
+    print(json.dumps(score(args.gold, args.root, args.verbose, args.convention), indent=1))
     return 0
 
 

@@ -30,10 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score_news import _locate, _right  # noqa: E402
+from score_news import _right, matched, pages  # noqa: E402
 
 import askisk.speakers.attribution as attribution  # noqa: E402
-from askisk.cli.attribute_cmd import _read  # noqa: E402
 from askisk.speakers import convention  # noqa: E402
 from askisk.speakers.annotate import attribute_source  # noqa: E402
 
@@ -57,24 +56,13 @@ def examples(gold: Path, root: Path) -> list[tuple[list[str], int, bool]]:
 
     attribution.is_act = record
     out = []
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        page = json.loads(line)
-        source = _read(str(root / page["article"]))
-        spans = _locate(source.body, page["sentences"])
+    for page, source, spans in pages(gold, root):
         seen.clear()
         for p in attribute_source(source, "news"):
             feats = seen.get(_key(p.text))
-            if p.attribution != "reported" or feats is None:
+            g = matched(page, spans, p.start, p.end)
+            if p.attribution != "reported" or feats is None or g is None:
                 continue
-            overlaps = [
-                (min(sp[1], p.end) - max(sp[0], p.start), i) for i, sp in enumerate(spans) if sp is not None
-            ]
-            n, i = max(overlaps, default=(0, -1))
-            if n <= 0:
-                continue
-            g = page["sentences"][i]
             out.append((feats, int(g["kind"] == "narration"), _right(g, p.speaker, p.attribution)))
     return out
 
