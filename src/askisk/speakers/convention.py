@@ -32,33 +32,14 @@ from askisk.speakers.rules import (
     vocab,
 )
 
-CONVENTIONS = ("news", "polnear")
 DEFAULT_CONVENTION = "news"
 MODEL_FILE = "data/convention_model.json"
 # chosen on the news golds' leave-one-page-set-out predictions (scripts/train_convention.py)
 ACT_AT = 0.5
 _MODALS = frozenset({"could", "would", "may", "might", "will", "can", "should", "must", "'ll", "wo", "ca"})
-_MESSAGE_NOUNS = frozenset(
-    {
-        "statement",
-        "message",
-        "comment",
-        "comments",
-        "remark",
-        "remarks",
-        "warning",
-        "letter",
-        "tweet",
-        "post",
-        "note",
-        "email",
-        "speech",
-        "interview",
-        "testimony",
-        "claim",
-        "question",
-        "questions",
-    }
+_MESSAGE_NOUNS = vocab(
+    "statement message comment comments remark remarks warning letter tweet post note email speech "
+    "interview testimony claim question questions"
 )
 
 
@@ -120,7 +101,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     )
     if cues.is_candidate(tok):  # how surely PolNeAR's detector reads it as a cue
         out.append(f"cm={min(int(cues.cue_model().score(tok, inside) * 4), 3)}")
-    rate = cues._cue_rates().get(lemma)
+    rate = cues.cue_rate(lemma)
     out.append("rate=none" if rate is None else f"rate={min(int(rate * 4), 3)}")
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in INSTRUMENT_NOUNS:

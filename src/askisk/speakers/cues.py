@@ -97,6 +97,11 @@ def _cue_rates() -> dict[str, float]:
     return {lemma: cued / seen for lemma, (seen, cued) in raw["rates"].items()}
 
 
+def cue_rate(lemma: str) -> float | None:
+    """How often PolNeAR train uses the verb as a cue outside quotations (None: seen under 8 times)."""
+    return _cue_rates().get(lemma)
+
+
 def threshold(tok, inside) -> float:
     """The score a token needs to be a learned cue: CUE_AT_BARE for a verb with nothing said near it."""
     if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
