@@ -4,13 +4,14 @@ Five shapes met on real pages: a name after a quotation hung on the quotation's 
 Chief Dana Ruiz said'), a noun phrase read with the verb as its head ("…, the Telegraph reports."), a
 cue read as a noun with a participle ('"…," the patient described in the case report.'), a title after an
 inverted verb read as a verb ("…, said study co-author Anezina Solomonidou") and a closing cue read as a
-plural noun ("…, a new study reports."). Each function
-takes the cue verb and answers with the token that names the speaker (or whether the shape holds). Pure.
+plural noun ("…, a new study reports."). Each function takes the cue verb and answers with the token that
+names the speaker (or whether the shape holds), except `repair`, which mends the last shape in the parse
+itself before any cue is read.
 """
 
 from __future__ import annotations
 
-from askisk.speakers.rules import QUOTE_TOKENS, SPEECH_VERBS
+from askisk.speakers.rules import QUOTE_TOKENS, SPEECH_VERBS, vocab
 
 
 def quote_then_noun(verb) -> bool:
@@ -84,17 +85,8 @@ def title_as_verb(verb):
     )
 
 
-_NOUN_READ_CUES = {
-    "says": "say",
-    "reports": "report",
-    "claims": "claim",
-    "warns": "warn",
-    "notes": "note",
-    "argues": "argue",
-    "finds": "find",
-    "writes": "write",
-    "adds": "add",
-}
+# closing cues the small parser reads as plural nouns, with the lemma each stands for
+_NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
 
 
 def repair(doc):
@@ -126,26 +118,9 @@ def repair(doc):
     return doc
 
 
-_REDUCED_PASSIVE = frozenset(
-    {
-        "think",
-        "believe",
-        "say",
-        "consider",
-        "know",
-        "allege",
-        "report",
-        "expect",
-        "rumor",
-        "rumour",
-        "understand",
-        "estimate",
-        "fear",
-        "suspect",
-        "presume",
-        "reckon",
-        "claim",
-    }
+_REDUCED_PASSIVE = vocab(
+    "think believe say consider know allege report expect rumor rumour understand estimate fear suspect "
+    "presume reckon claim"
 )
 
 
