@@ -133,7 +133,10 @@ def main() -> int:
     if args.out:
         rows = [r for rs in sets.values() for r in rs]
         model = fit(rows)
-        model.update(examples=len(rows), acts=sum(y for _, y, _ in rows), golds=sorted(sets))
+        judged = [r for r in rows if convention.judged(r[0])]
+        model.update(
+            reported=len(rows), examples=len(judged), acts=sum(y for _, y, _ in judged), golds=sorted(sets)
+        )
         args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     return 0
 
