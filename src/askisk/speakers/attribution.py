@@ -226,6 +226,7 @@ def attribute(
     posts.apply(decisions, passages, paragraphs, by_para, registry)  # "— Name (@handle) date" signs a post
     transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
     qa.apply(decisions, paragraphs, by_para, registry)  # "Q: …" / "A: …": the interviewee answers
+    pullquotes.subheads(decisions, paragraphs, by_para)  # "“My fears have been realized”" over a section
     pullquotes.apply(decisions, passages, paragraphs, by_para)  # a quotation lifted out of the text
     attributions = [_attribution(d) for d in decisions]
     attributions = apply_overrides(source, passages, attributions)
@@ -267,6 +268,8 @@ def _find_cue(
             continue
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
             continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
+        if own_acts.plain_call(tok, inside) or own_acts.unheld_opinion(tok):
+            continue  # "called 911", "Called the X, the alliance"; "the territories, seen as …"
         if asides.is_aside(tok, inside):
             continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):

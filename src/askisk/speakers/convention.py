@@ -170,6 +170,15 @@ INSTRUMENT_NOUNS = vocab(
     "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
     "number evidence statistic result reading measurement sample"
 )
+# Knowing and finding out: "Steenburgen realized that she had to …", "He learned around 75 people view
+# his profile": the writer vouches for what was found out, nobody is quoted on it.
+FACTIVE_VERBS = vocab("realize realise learn discover notice know")
+# Acts that stand for a statement made elsewhere, given without it: "Volker testified", "Noel pleaded not
+# guilty" (with a clause or a quotation they are statements, and never judged).
+WITNESS_VERBS = vocab("testify plead")
+# Questions put about a topic: "Castor asked Morrison about concerns within the NSC", "Republicans
+# questioned Morrison about his testimony": what was asked is not given, so nothing is reported.
+QUESTION_VERBS = vocab("ask question quiz grill")
 _CONTENT = frozenset({"c=ccomp", "c=parataxis", "that", "set_off", "colon", "statement"})
 
 
@@ -184,10 +193,37 @@ def judged(feats: list[str]) -> bool:
     )
 
 
+def _topic_only(doc, s: int, e: int, cue: str, feats: list[str]) -> bool:
+    """A question verb with only what it was about: no clause, quotation or colon carries the question."""
+    if "qshare=0" not in feats or "colon" in feats or (tok := cue_token(doc, s, e, cue)) is None:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or "set_off" in feats:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in kids)
+
+
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     """Under the news convention: a reported sentence whose cue reports an act, not a statement, or
     whose subject is an instrument that records rather than speaks ("the video shows that …")."""
     feats = features(doc, s, e, inside, cue, record_kind)
     if "instrument" in feats and "statement" not in feats:
         return True
+    lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
+    if lemma in QUESTION_VERBS and _topic_only(doc, s, e, cue, feats):
+        return True
+    if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
+        return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
+    words = {
+        "c=ccomp",
+        "c=parataxis",
+        "that",
+        "colon",
+    }  # a comma before it is an apposition's, not ", he said"
+    if lemma in WITNESS_VERBS and "qshare=0" in feats and not words.intersection(feats):
+        tok = cue_token(doc, s, e, cue)
+        if tok is not None and (
+            tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
+        ):
+            return True  # not "the doctors pleaded with the administration to reconsider"
     return judged(feats) and act_score(feats) >= ACT_AT

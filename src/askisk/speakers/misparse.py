@@ -3,8 +3,10 @@
 Five shapes met on real pages: a name after a quotation hung on the quotation's verb ('"…," Harbor police
 Chief Dana Ruiz said'), a noun phrase read with the verb as its head ("…, the Telegraph reports."), a
 cue read as a noun with a participle ('"…," the patient described in the case report.'), a title after an
-inverted verb read as a verb ("…, said study co-author Anezina Solomonidou") and a closing cue read as a
-plural noun ("…, a new study reports."). Each function takes the cue verb and answers with the token that
+inverted verb read as a verb ("…, said study co-author Anezina Solomonidou"), a closing cue read as a
+plural noun ("…, a new study reports."), an inverted name hung on the next clause ("Instead, said Mr
+Doctorow, DRM systems were …") and a subject cut off by a dashed aside ("Mr Yushchenko - keen to
+reassure investors - had said …"). Each function takes the cue verb and answers with the token that
 names the speaker (or whether the shape holds), except `repair`, which mends the last shape in the parse
 itself before any cue is read.
 """
@@ -83,6 +85,52 @@ def title_as_verb(verb):
     return next(
         (c for c in title.children if c.i > title.i and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"), None
     )
+
+
+_DASHES = ("-", "–", "—", "--")
+
+
+def _bare_speech_verb(verb) -> bool:
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and all(c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def name_set_off(verb):
+    """ "Instead, said Mr Doctorow, DRM systems were intended to …": after a comma, an inverted speech verb
+    followed by a name that a comma closes; the small parser hangs the name on the next clause (as its
+    subject), leaving the verb with none. The name's last word is the speaker."""
+    doc = verb.doc
+    if not _bare_speech_verb(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    end = verb.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - verb.i <= 4:
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or doc[end].text != ",":
+        return None
+    name = doc[end - 1]
+    return name if name.ent_type_ in ("PERSON", "ORG") else None
+
+
+def name_before_aside(verb):
+    """ "A day earlier, Mr Yushchenko - keen to reassure potential investors - had said only …": a name,
+    then an aside between dashes, then the speech verb; the small parser loses the subject across the
+    dashes. The name right before the opening dash is the speaker."""
+    doc = verb.doc
+    if not _bare_speech_verb(verb):
+        return None
+    i = verb.i - 1
+    while i > 0 and (doc[i].pos_ == "AUX" or doc[i].dep_ == "neg"):
+        i -= 1
+    if i < 2 or doc[i].text not in _DASHES:
+        return None
+    opening = next((t for t in reversed(doc[max(0, i - 15) : i]) if t.text in _DASHES), None)
+    if opening is None or opening.i == 0:
+        return None
+    name = doc[opening.i - 1]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for

@@ -1,11 +1,13 @@
-"""The writer's own acts that read like cues, each of them narration: a credit line ("X reported from
-Paris"), an author's note ("X has covered economics since 2012"), the publication telling its own work ("will
-update this post")."""
+"""Acts that read like cues, each of them narration: the writer's own (a credit line, "X reported from
+Paris"; an author's note, "X has covered economics since 2012"; the publication telling its own work, "will
+update this post"), a call that is a telephone call or a name ("called 911", "Called the Marlin Joint
+Development Association, the alliance will …") and a participle of opinion with nobody holding it
+("the territories, seen as pivotal parts of any future Palestinian state")."""
 
 from __future__ import annotations
 
 from askisk.speakers.phrases import SELF_NOUNS
-from askisk.speakers.rules import TRADE_NOUNS
+from askisk.speakers.rules import OPINION_AS_VERBS, TRADE_NOUNS
 from askisk.speakers.speech import colon_after, near_quote, says_something
 
 
@@ -43,3 +45,43 @@ def is_credit(tok, inside=None) -> bool:
     if (inside is not None and near_quote(tok, inside)) or colon_after(tok):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
+
+
+_CALL_SAYS = ("oprd", "ccomp", "xcomp", "parataxis", "attr")
+_CALL_PREPS = ("for", "on")
+
+
+def _participle(tok) -> bool:
+    """A past participle with no subject and no auxiliary of its own: "Called X, …", "…, seen as …"."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and not deps & {"aux", "nsubj", "nsubjpass", "agent"}
+
+
+def plain_call(tok, inside) -> bool:
+    """ "called 911", "has called in ESA's design facility", "Called the Marlin Joint Development
+    Association, the alliance …", "is called Orion": "call" is a statement only with what it calls
+    someone or something ("called the plan a disgrace"), a demand ("called for", "called on"), a clause or
+    a quotation; otherwise it is a telephone call, a summons or a name."""
+    if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if _participle(tok) or any(c.dep_ == "auxpass" for c in kids):
+        return True
+    if tok.i == tok.sent.start and not any(c.dep_ == "nsubj" for c in kids):
+        return True  # "Called the X, the alliance …": the small parser tags the participle a past tense
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1) for c in kids):
+        return True  # "called in", "called off", "called back"
+    if any(c.dep_ in _CALL_SAYS for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids
+    ):
+        return False
+    return not (near_quote(tok, inside) or colon_after(tok) or says_something(tok, inside))
+
+
+def unheld_opinion(tok) -> bool:
+    """ "Israel seized the territories, seen as pivotal parts of any future Palestinian state": a participle
+    of opinion with no subject, auxiliary or "by" agent says nobody's view (the parser may hang it on the
+    main verb, whose subject did not say it)."""
+    if tok.lemma_.lower() not in OPINION_AS_VERBS or not _participle(tok):
+        return False  # not '"…," the patient described in the case report.': a cue the parser misread
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)

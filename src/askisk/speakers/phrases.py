@@ -112,9 +112,11 @@ def quantifier_tokens(tok) -> list | None:
     the subject stands for the people it picks out (with its phrase, when it has one); None otherwise.
     "One" and "those" need a phrase ("One of the doctors"); alone they are rarely people."""
     low = tok.lower_
-    if low not in QUANTIFIERS or tok.pos_ not in ("PRON", "ADJ", "NOUN") or tok.dep_ != "nsubj":
+    if low not in QUANTIFIERS or tok.pos_ not in ("PRON", "ADJ", "NOUN", "NUM") or tok.dep_ != "nsubj":
         return None
     if tok.head.dep_ == "relcl":  # "the kind of resistance that some have called …": naming, not saying
+        return None
+    if named_head(tok) is not tok:  # "One of the jilted bidders, Netherlands-based group LNM, said"
         return None
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
@@ -181,11 +183,17 @@ def person_entity(tok):
 
 
 def named_head(tok):
-    """The name a role noun introduces ("A spokesman for X, NAME," / "Her colleague Dr. NAME"), else tok."""
-    if tok.pos_ != "NOUN":
+    """The name a role noun introduces ("A spokesman for X, NAME," / "Her colleague Dr. NAME"), or an
+    organisation a common noun or "one" introduces ("One of the jilted bidders, Netherlands-based group
+    LNM, said"), else tok."""
+    if tok.pos_ not in ("NOUN", "NUM"):
         return tok
     for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and person_entity(child) is not None:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        if person_entity(child) is not None:
+            return child
+        if (ent := entity_of(child)) is not None and ent.label_ == "ORG":
             return child
     return tok
 

@@ -1,7 +1,9 @@
 """Pull quotes: a paragraph that is only a quotation, repeating words someone is quoted saying elsewhere
 in the article ("“Their immune system behaves in an exaggerated fashion”" set above the paragraph where
 "…,” Dempsey told Gizmodo by email." says them). Web pages lift such lines out of the text as a display;
-they are that speaker's quote, whoever the sentences around them name. Pure: decisions updated in place.
+they are that speaker's quote, whoever the sentences around them name. A quotation-only line with no
+closing punctuation that repeats nothing ("“My fears have been realized”" above a section) is a subhead the
+page quotes, narration (`subheads`). Pure: decisions updated in place.
 """
 
 from __future__ import annotations
@@ -25,6 +27,27 @@ def _only_quotation(text: str) -> bool:
     inside = quote_mask(text).inside
     letters = [i for i, c in enumerate(text) if c.isalnum()]
     return bool(letters) and all(inside[i] for i in letters)
+
+
+_CLOSING = "\"'”’"
+_SENTENCE_END = ".?!…,;:"
+
+
+def _subhead(text: str) -> bool:
+    line = text.strip()
+    if not line or line[-1] not in _CLOSING or not _only_quotation(line):
+        return False
+    return line[:-1].rstrip()[-1:] not in _SENTENCE_END
+
+
+def subheads(decisions: list, paragraphs: list[Paragraph], by_para: dict) -> None:
+    """A paragraph of one quoted phrase that no punctuation closes is a subhead: no one speaks it there
+    (a pull quote of someone's words is then given back to them by `apply`)."""
+    for para in paragraphs:
+        idxs = by_para.get(para.number, [])
+        if len(idxs) == 1 and _subhead(para.text):
+            d = decisions[idxs[0]]
+            d.record, d.kind, d.cue, d.status, d.mention = None, "narration", None, "none", None
 
 
 def apply(decisions: list, passages: list[Passage], paragraphs: list[Paragraph], by_para: dict) -> None:

@@ -294,10 +294,12 @@ def speech_kind(words: int, text: str, inside, s: int, e: int) -> str:
     """ "quote" when the sentence holds QUOTE_WORDS quoted words and is mostly quoted, or opens with its
     quotation however short ("“Amazing,” Davis said.": no scare quote opens a sentence) or after a colon
     when mostly quoted, else "reported"."""
-    if opens_quoted(text, inside, s, e) or (
-        colon_quoted(text, inside, s, e) and mostly_quoted(text, inside, s, e)
-    ):
+    if opens_quoted(text, inside, s, e):
         return "quote"
+    if colon_quoted(text, inside, s, e):
+        # "Speaking at …, Kuznetsova said: “I'm not worried.": what is said starts at the colon
+        colon = text.rindex(":", s, next(i for i in range(s, e) if inside[i]))
+        return "quote" if mostly_quoted(text, inside, colon + 1, e) else "reported"
     return "quote" if words >= QUOTE_WORDS and mostly_quoted(text, inside, s, e) else "reported"
 
 

@@ -44,7 +44,13 @@ def subject_of(verb):
     dateline = dateline_end(verb.doc.text)
     if (
         all(c.dep_ != "nsubj" for c in verb.children)
-        and (named := misparse.quote_then_name(verb) or misparse.title_as_verb(verb)) is not None
+        and (
+            named := misparse.quote_then_name(verb)
+            or misparse.title_as_verb(verb)
+            or misparse.name_set_off(verb)
+            or misparse.name_before_aside(verb)
+        )
+        is not None
     ):
         return named
     for _ in range(3):
