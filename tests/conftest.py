@@ -279,10 +279,11 @@ def uri_reader(milvus_seed, tmp_path, monkeypatch) -> tuple[Path, Path, str, str
     return kb, index, uri, f"{uri}?collection={collection_name(kb)}", reader_kb, reader_index
 
 
-def attributions(body: str, title: str = "t") -> dict[str, tuple[str | None, str]]:
-    """passage text -> (speaker, kind) of a source with this body, analysed by the real pipeline."""
+def attributions(body: str, title: str = "t", convention: str = "news") -> dict[str, tuple[str | None, str]]:
+    """passage text -> (speaker, kind) of a source with this body, analysed by the real pipeline under
+    an attribution convention ("news", the default, or "polnear")."""
     from askisk.models import Source
     from askisk.speakers.corpus import analyse
 
-    doc = analyse(Source(id="t", title=title, path="t.md", body=body))
+    doc = analyse(Source(id="t", title=title, path="t.md", body=body), convention)
     return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}

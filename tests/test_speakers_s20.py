@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from conftest import attributions as _attrs
 
-from askisk.models import Source
-from askisk.speakers.corpus import analyse
-
 
 def _polnear(body: str) -> dict[str, tuple[str | None, str]]:
-    doc = analyse(Source(id="t", title="t", path="t.md", body=body), convention="polnear")
-    return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}
+    return _attrs(body, convention="polnear")
 
 
 def test_an_inverted_name_hung_on_the_next_clause_still_speaks():
