@@ -86,3 +86,44 @@ def test_passage_ids_are_stable_and_change_with_content():
     assert [p.id for p in a] == [p.id for p in b]
     assert a[0].id == c[0].id and a[1].id != c[1].id
     assert a[0].id.startswith("demo:0000:")
+
+
+def test_a_tag_after_a_quoted_question_stays_with_it_before_a_gerund_or_as():
+    text = (
+        "“Jesus … who is Ellen Fetter?” Rothman recalls thinking at the time. "
+        "“Do you want to listen to this cassette?” Matie asks as he steers his car."
+    )
+    assert _texts(text) == [
+        "“Jesus … who is Ellen Fetter?” Rothman recalls thinking at the time.",
+        "“Do you want to listen to this cassette?” Matie asks as he steers his car.",
+    ]
+
+
+def _paragraphs(body: str) -> list[str]:
+    from askisk.sources.passages import split_paragraphs
+
+    return [p.text for p in split_paragraphs("t", body)]
+
+
+def test_pasted_prose_with_no_blank_line_is_one_paragraph_per_line():
+    headline = "Alaskan halibut, caught by a century-old Seattle boat, gives a glimpse of a strategy"
+    first = (
+        "From the deck of his 106-year-old halibut schooner, undergoing a seasonal overhaul in Seattle, "
+        "skipper Wade Bassi has better insight than most into what is happening at Whole Foods Market."
+    )
+    second = "“When you look at nice halibut, I mean it is pure white,” he said. “It is beautiful.”"
+    assert _paragraphs(f"{headline}\n{first}\n{second}\n") == [headline, first, second]
+
+
+def test_hard_wrapped_lines_and_blank_line_paragraphs_keep_their_paragraphs():
+    wrapped = (
+        "The council met on Tuesday to discuss the budget for\n"
+        "next year, which it said would be tight because of\n"
+        "falling tax receipts and rising costs of care."
+    )
+    assert _paragraphs(wrapped) == [wrapped]
+    long_line = "A " + "very " * 30 + "long first paragraph."
+    assert _paragraphs(f"{long_line}\nIts second line.\n\nA second paragraph.\nIts second line.\n") == [
+        f"{long_line}\nIts second line.",
+        "A second paragraph.\nIts second line.",
+    ]

@@ -1,7 +1,9 @@
 """Source -> paragraphs -> passages (sentences). Pure functions, no I/O.
 
 Rules (documented in the README):
-- Paragraphs are separated by blank lines (lines of only whitespace count as blank).
+- Paragraphs are separated by blank lines (lines of only whitespace count as blank). A text with no blank
+  line at all, of three lines or more, one of them longer than a wrapped line (`_PROSE_LINE`), is pasted
+  prose with one paragraph per line (a web page copied as text): each line is a paragraph.
 - A one-line paragraph that is one short question, opening like one ("Why …?", "In your view, what …?"), is
   a *heading* (an interview question): kept as context, the `section` of the paragraphs below it, never a
   search result. A statement ending in "?" is body text.
@@ -40,6 +42,7 @@ _SIGNED_LINE = re.compile(
 )
 _PAGE_MARKER = re.compile(r"<!--\s*page\s+(\d{1,5})\s*-->")
 _QUOTE_LINE = re.compile(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?", re.M)
+_PROSE_LINE = 100  # longer than any hard-wrapped line (72–80 characters)
 _CAPTION_MAX_WORDS = 6
 _SMALL_WORDS = {"of", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "da", "der", "du"}
 
@@ -49,7 +52,7 @@ def split_paragraphs(source_id: str, body: str) -> list[Paragraph]:
     section: str | None = None
     page: int | None = None
     pos = 0
-    for chunk in _BLANK_RUN.split(body):
+    for chunk in _chunks(body):
         start = body.find(chunk, pos)
         pos = start + len(chunk)
         if not chunk.strip():
@@ -73,6 +76,19 @@ def split_paragraphs(source_id: str, body: str) -> list[Paragraph]:
         else:
             paragraphs.append(Paragraph(source_id, number, text, start + lead, kind, section, page, quoted))
     return paragraphs
+
+
+def _chunks(body: str) -> list[str]:
+    """The body's paragraphs as written: blank-line separated, or one per line in pasted prose."""
+    chunks = _BLANK_RUN.split(body)
+    if sum(1 for c in chunks if c.strip()) != 1:
+        return chunks
+    lines = [line for line in body.split("\n") if line.strip()]
+    if len(lines) < 3 or max(len(line.strip()) for line in lines) <= _PROSE_LINE:
+        return chunks
+    if all(_QUOTE_LINE.match(line) for line in lines):
+        return chunks  # one Markdown block quote
+    return body.split("\n")
 
 
 def _unquoted(text: str) -> tuple[str, int]:
@@ -162,7 +178,7 @@ _TAG_AFTER_QUOTE = re.compile(
     r"promised|suggested|texted|emailed|concluded|announced|countered|snapped|scoffed|recounted|explains|"
     r"insists|notes|argues|warns|replies|responds|recalls|continues|concludes)"
     r"(?=[.,;:!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later|yesterday|"
-    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|thinking|wondering|asking|as|while)\b)"
 )
 
 

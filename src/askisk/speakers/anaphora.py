@@ -62,18 +62,21 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
     same = [r for r in people if r.gender == gender]
     unknown = [r for r in people if r.gender is None]
     pool = same or unknown
+    # the ranker also sees people named before the pronoun and again later in its paragraph
+    views = [ranker.before(r, pos) for r in records if _one(r) and _may_be(r, gender)]
+    seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
+    likely = [v for v in seen if v.rec.gender == gender or _maybe_person(v.rec)]
     if not pool:
-        return None
+        if not likely:
+            return None
+        # "Bassi … “…,” he said. … Bassi said": the only person was named before and again after
+        pool = [max(likely, key=lambda v: v.last).rec]
     rec = max(pool, key=salience)
     # a newer person of unknown gender is a closer antecedent unless far behind
     if same and unknown and max(unknown, key=lambda r: r.last).last > rec.last:
         newer = max(unknown, key=lambda r: r.last)
         if newer.last // 1_000_000 > rec.last // 1_000_000:
             rec = newer
-    # the ranker also sees people named before the pronoun and again later in its paragraph
-    views = [ranker.before(r, pos) for r in records if _one(r) and _may_be(r, gender)]
-    seen = [v for v in views if v.last >= 0 and v.rec.gender in (gender, None)]
-    likely = [v for v in seen if v.rec.gender == gender or _maybe_person(v.rec)]
     if likely and rec.gender != gender and not _maybe_person(rec) and all(v.rec is not rec for v in likely):
         rec = max(likely, key=lambda v: v.last).rec  # a person named before, and again later in the paragraph
     seen = likely or seen

@@ -157,8 +157,8 @@ def attribute(
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]
-            if transcript.is_stage_sentence(p.text):
-                continue  # "(CROSSTALK.)": what the room did, nobody's words
+            if transcript.is_stage_sentence(p.text) or formats.is_bracketed(p.text):
+                continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
@@ -268,8 +268,8 @@ def _find_cue(
             continue
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
             continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
-        if own_acts.plain_call(tok, inside) or own_acts.unheld_opinion(tok):
-            continue  # "called 911", "Called the X, the alliance"; "the territories, seen as …"
+        if own_acts.not_said(tok, inside):
+            continue  # "called 911"; "the territories, seen as …"; "All told, …"; "feel compelled to"
         if asides.is_aside(tok, inside):
             continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):

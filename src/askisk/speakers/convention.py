@@ -19,7 +19,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import animacy, cues, speech
+from askisk.speakers import animacy, cues, misparse, speech
 from askisk.speakers.rules import (
     CONCERN_VERBS,
     DOCUMENT_NOUNS,
@@ -173,6 +173,11 @@ INSTRUMENT_NOUNS = vocab(
 # Knowing and finding out: "Steenburgen realized that she had to …", "He learned around 75 people view
 # his profile": the writer vouches for what was found out, nobody is quoted on it.
 FACTIVE_VERBS = vocab("realize realise learn discover notice know")
+# A question in someone's mind claims nothing: "The researchers wondered whether this threshold is …".
+WONDER_VERBS = vocab("wonder")
+# A field or a body of work nobody names: "Neuroscience tells us that …", "existing research shows …",
+# "a flurry of work in recent years shows …" (not "New research from the Royal Academy of Dance").
+FIELD_NOUNS = vocab("research science neuroscience history experience work literature")
 # Acts that stand for a statement made elsewhere, given without it: "Volker testified", "Noel pleaded not
 # guilty" (with a clause or a quotation they are statements, and never judged).
 WITNESS_VERBS = vocab("testify plead")
@@ -193,6 +198,14 @@ def judged(feats: list[str]) -> bool:
     )
 
 
+def _unnamed_field(doc, s: int, e: int, cue: str) -> bool:
+    tok = cue_token(doc, s, e, cue)
+    subj = cues.subject_of(tok) if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in FIELD_NOUNS:
+        return False
+    return not any(t.pos_ == "PROPN" for t in subj.subtree)
+
+
 def _topic_only(doc, s: int, e: int, cue: str, feats: list[str]) -> bool:
     """A question verb with only what it was about: no clause, quotation or colon carries the question."""
     if "qshare=0" not in feats or "colon" in feats or (tok := cue_token(doc, s, e, cue)) is None:
@@ -210,7 +223,11 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     if "instrument" in feats and "statement" not in feats:
         return True
     lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
+    if lemma == "quote" and (tok := cue_token(doc, s, e, cue)) is not None and misparse.quoted_as(tok):
+        return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if lemma in QUESTION_VERBS and _topic_only(doc, s, e, cue, feats):
+        return True
+    if lemma in WONDER_VERBS or _unnamed_field(doc, s, e, cue):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"

@@ -27,7 +27,8 @@ _LABEL_MAX_WORDS = 4
 NOT_LABELS = vocab(
     "correction corrections update updated note editor editors photo photos video watch read related source "
     "sources warning breaking exclusive q a question answer disclosure clarification listen see also "
-    "here why what how when where who which this that the it update: ps p.s"
+    "here why what how when where who which this that the it update: ps p.s credit credits from to via "
+    "subject cc caption image"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
 _SIGNATURE = re.compile(
@@ -132,3 +133,19 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
     file name's), else only when it is that title; an interview under another title opens with a question."""
     untitled = title == PurePath(path).stem
     return untitled or " ".join(first_line.split()) == " ".join(title.split())
+
+
+def is_bracketed(text: str) -> bool:
+    """ "[Read: Tunisia sends most foreign fighters to Islamic State in Syria]": a sentence wholly in
+    square brackets is the editor's insertion (a link, a note), nobody's words."""
+    bare = text.strip().rstrip(".")
+    return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
+
+
+_CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)
+
+
+def in_credit(text: str, start: int) -> bool:
+    """A name inside a picture credit: "(AP Photo/A24 Films, Atsushi Nishijima)" credits a photographer,
+    who says nothing in the story."""
+    return _CREDIT.search(text, max(0, start - 80), start) is not None

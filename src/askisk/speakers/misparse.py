@@ -133,6 +133,31 @@ def name_before_aside(verb):
     return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
+def coordinated_subject(verb):
+    """ "He was airlifted to a hospital with injuries to his hip and a hospital spokesman said Swanson was
+    …": a noun phrase after "and" / "but" right before a speech verb, which the small parser coordinates
+    with an earlier noun, leaving the verb with no subject; its head is the speaker."""
+    doc = verb.doc
+    if not _bare_speech_verb(verb) or verb.i < 2:
+        return None
+    head = doc[verb.i - 1]
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "conj" or head.head.i == verb.i:
+        return None
+    first = head.left_edge.i
+    return head if first > 0 and doc[first - 1].lower_ in ("and", "but") else None
+
+
+def quoted_as(verb):
+    """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …": the one
+    quoted is the speaker of a passive "quote" that gives the words; None for any other passive."""
+    kids = list(verb.children)
+    if verb.lemma_.lower() != "quote" or not any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") or c.dep_ == "prep" and c.lower_ == "as" for c in kids
+    ):
+        return None
+    return next((c for c in kids if c.dep_ == "nsubjpass"), None)
+
+
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
 _NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
 

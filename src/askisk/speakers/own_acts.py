@@ -7,7 +7,7 @@ Development Association, the alliance will …") and a participle of opinion wit
 from __future__ import annotations
 
 from askisk.speakers.phrases import SELF_NOUNS
-from askisk.speakers.rules import OPINION_AS_VERBS, TRADE_NOUNS
+from askisk.speakers.rules import OPINION_AS_VERBS, TRADE_NOUNS, vocab
 from askisk.speakers.speech import colon_after, near_quote, says_something
 
 
@@ -65,17 +65,29 @@ def plain_call(tok, inside) -> bool:
     if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
         return False
     kids = list(tok.children)
-    if _participle(tok) or any(c.dep_ == "auxpass" for c in kids):
-        return True
     if tok.i == tok.sent.start and not any(c.dep_ == "nsubj" for c in kids):
         return True  # "Called the X, the alliance …": the small parser tags the participle a past tense
     if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1) for c in kids):
         return True  # "called in", "called off", "called back"
+    if near_quote(tok, inside) or colon_after(tok) or says_something(tok, inside):
+        return False
+    if any(c.dep_ == "auxpass" for c in kids):
+        return True
+    if _participle(tok) and not any(c.dep_ == "dobj" for c in kids):
+        return True  # not "Mr. Warden, the Virginia Democrat, called the bill “…”" (read as a participle)
     if any(c.dep_ in _CALL_SAYS for c in kids) or any(
         c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids
     ):
         return False
-    return not (near_quote(tok, inside) or colon_after(tok) or says_something(tok, inside))
+    # a number, someone or a service is telephoned; "called the decision" has lost its "a landmark"
+    return any(c.dep_ == "dobj" and _callee(c) for c in kids)
+
+
+_CALLEES = vocab("police ambulance authority authorities number hotline doctor family friend mother father")
+
+
+def _callee(obj) -> bool:
+    return obj.like_num or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _CALLEES
 
 
 def unheld_opinion(tok) -> bool:
@@ -85,3 +97,32 @@ def unheld_opinion(tok) -> bool:
     if tok.lemma_.lower() not in OPINION_AS_VERBS or not _participle(tok):
         return False  # not '"…," the patient described in the case report.': a cue the parser misread
     return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+def all_told(tok) -> bool:
+    """ "All told, it's a neat narrative.": the idiom means "in all"; nobody told anything."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "told"
+        and tok.i > 0
+        and doc[tok.i - 1].lower_ == "all"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == ","
+    )
+
+
+def felt_state(tok) -> bool:
+    """ "Lawmakers might feel compelled to cut spending", "she felt sad": "feel" with only how one felt is a
+    state, not a view (a view has its clause: "she feels (that) the law is unfair")."""
+    if tok.lemma_.lower() != "feel" or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return False
+    return any(c.dep_ in ("acomp", "oprd") or (c.dep_ == "xcomp" and c.tag_ in ("JJ", "VBN")) for c in kids)
+
+
+def not_said(tok, inside) -> bool:
+    """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
+    `felt_state`."""
+    return plain_call(tok, inside) or unheld_opinion(tok) or all_told(tok) or felt_state(tok)

@@ -8,7 +8,7 @@ vocabulary it relies on).
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, animacy
+from askisk.speakers import anaphora, animacy, formats
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role
 from askisk.speakers.phrases import (
@@ -61,8 +61,8 @@ class Registry:
         for ent in doc.ents:
             if inside[ent.start_char]:
                 continue
-            if titled_name(ent.root) is not None:
-                continue  # "Fools" of "Only Fools and Horses star David Jason"
+            if titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
+                continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
             if (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent):
                 rec = self._person(ent, base)
                 if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):

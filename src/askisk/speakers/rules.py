@@ -107,6 +107,8 @@ VERB_PREPOSITION = {
     "speak": {"about", "of", "on"},
     "warn": {"of", "about", "against"},
     "talk": {"about", "of"},
+    "attribute": {"to", "for"},  # "Oza attributed the rally to the court's ruling": a cause claimed
+    "vouch": {"for"},
 }
 # Titles before a person's name, with the short display form and the generic noun used as an alias.
 TITLES = {

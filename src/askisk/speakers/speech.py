@@ -18,12 +18,12 @@ from askisk.speakers.rules import (
     QUANTITY_NOUNS,
     QUOTE_TOKENS,
     SPEECH_VERBS,
-    STANCE_ADJECTIVES,
     STANCE_VERBS,
     VERB_PREPOSITION,
     VIEW_NOUNS,
     learned_cues,
 )
+from askisk.speakers.views import experiencer, has_prep, put_it, stance
 
 
 def depth(tok) -> int:
@@ -38,7 +38,7 @@ _HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brie
 
 def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
-        return None  # "… who deserted and are feared to have crossed": a passive verb's is its patient
+        return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
     if (inverted := _inverted(verb) or experiencer(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     dateline = dateline_end(verb.doc.text)
@@ -49,6 +49,7 @@ def subject_of(verb):
             or misparse.title_as_verb(verb)
             or misparse.name_set_off(verb)
             or misparse.name_before_aside(verb)
+            or misparse.coordinated_subject(verb)
         )
         is not None
     ):
@@ -152,7 +153,9 @@ def is_speech(tok, inside) -> bool:
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
-        return any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+        return has_prep(tok, "as")
+    if lemma == "call" and any(c.dep_ == "oprd" for c in kids):
+        return True  # "was quoted calling Christie a “failed” governor": what it calls him is a view
     if lemma in CONCERN_VERBS:
         for obj in (c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
             if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
@@ -168,45 +171,6 @@ def _amount_object(kids) -> bool:
         if obj.like_num or obj.text in ("%", "percent") or any(c.dep_ == "nummod" for c in obj.children):
             return True
     return False
-
-
-def stance(tok) -> bool:
-    """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
-    …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own."""
-    if tok.lemma_.lower() == "be":
-        adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES]
-        return any(c.dep_ == "ccomp" for a in adjs for c in (*a.children, *tok.children))
-    passive = any(c.dep_ == "auxpass" for c in tok.children)
-    return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)
-
-
-def experiencer(tok):
-    """ "it has become clear to researchers that …", "it was obvious to the judge that …": the one to whom
-    a fact became evident holds the view (a "to" object of an evidence adjective after an expletive "it",
-    with a that-clause after it), or None."""
-    kids = list(tok.children)
-    if tok.lemma_.lower() not in _LINKING or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids):
-        return None
-    for adj in (c for c in kids if c.dep_ == "acomp" and c.lower_ in _EVIDENT):
-        for who in (g for c in adj.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
-            if who.dep_ == "pobj" and any(t.dep_ == "mark" and t.lower_ == "that" for t in who.doc[who.i :]):
-                return who
-    return None
-
-
-_LINKING = frozenset({"be", "become", "seem", "appear"})
-_EVIDENT = frozenset({"clear", "clearer", "obvious", "evident", "apparent", "plain"})
-
-
-def put_it(tok, kids) -> bool:
-    """ "As Steven Rosenthal … recently put it, “…”": "as X put it" words a statement ("as he put it on the
-    table" does not)."""
-    return (
-        tok.lemma_.lower() == "put"
-        and not any(c.dep_ in ("prep", "prt", "dative", "advcl") for c in kids)
-        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
-    )
 
 
 def needs_gate(tok, inside) -> bool:

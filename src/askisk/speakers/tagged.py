@@ -27,7 +27,7 @@ from askisk.speakers import cues
 from askisk.speakers.asides import empty_aside
 from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
-from askisk.speakers.own_acts import is_credit, updates_this
+from askisk.speakers.own_acts import is_credit, not_said, updates_this
 from askisk.speakers.registry import Registry
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
@@ -128,7 +128,12 @@ def _has_word(doc, a: int, b: int, inside) -> bool:
     # an empty aside only, not a restrictive relative: "The Washington Post ran a feature … that profiled
     # …" is an attribution PolNeAR dev annotates, which refusing relatives here lost
     if any(
-        infinitive_only(t) or is_credit(t) or updates_this(t, inside) or empty_aside(t, inside) for t in verbs
+        infinitive_only(t)
+        or is_credit(t)
+        or updates_this(t, inside)
+        or empty_aside(t, inside)
+        or not_said(t, inside)
+        for t in verbs
     ):
         return False
     return any(t.pos_ in ("VERB", "NOUN") for t in toks)

@@ -1,0 +1,53 @@
+"""A view held, read from the parse without a verb of saying: a stance adjective with its clause ("The
+union is adamant (that) …", "Christie was critical of those decisions"), the one to whom a fact became
+evident ("it has become clear to researchers that …") and "as X put it". Pure functions over spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.rules import STANCE_ADJECTIVES
+
+
+def has_prep(tok, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+
+
+def stance(tok) -> bool:
+    """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
+    …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own."""
+    if tok.lemma_.lower() == "be":
+        if any(c.dep_ == "acomp" and c.lower_ == "critical" and has_prep(c, "of") for c in tok.children):
+            return True  # "Christie was critical of those decisions": a criticism made
+        adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES]
+        return any(c.dep_ == "ccomp" for a in adjs for c in (*a.children, *tok.children))
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def experiencer(tok):
+    """ "it has become clear to researchers that …", "it was obvious to the judge that …": the one to whom
+    a fact became evident holds the view (a "to" object of an evidence adjective after an expletive "it",
+    with a that-clause after it), or None."""
+    kids = list(tok.children)
+    if tok.lemma_.lower() not in _LINKING or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids):
+        return None
+    for adj in (c for c in kids if c.dep_ == "acomp" and c.lower_ in _EVIDENT):
+        for who in (g for c in adj.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
+            if who.dep_ == "pobj" and any(t.dep_ == "mark" and t.lower_ == "that" for t in who.doc[who.i :]):
+                return who
+    return None
+
+
+_LINKING = frozenset({"be", "become", "seem", "appear"})
+_EVIDENT = frozenset({"clear", "clearer", "obvious", "evident", "apparent", "plain"})
+
+
+def put_it(tok, kids) -> bool:
+    """ "As Steven Rosenthal … recently put it, “…”": "as X put it" words a statement ("as he put it on the
+    table" does not)."""
+    return (
+        tok.lemma_.lower() == "put"
+        and not any(c.dep_ in ("prep", "prt", "dative", "advcl") for c in kids)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+    )
