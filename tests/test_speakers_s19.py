@@ -1,4 +1,4 @@
-"""Attribution on shapes met in the session-20 error review of the seen news golds (issue 15): names the
+"""Attribution on shapes met in the session-19 error review of the seen news golds (issue 15): names the
 small parser loses (an inverted "said Mr X," hung on the next clause, a subject cut off by a dashed aside,
 an organisation in apposition to "one of …"), calls that are telephone calls or names, a participle of
 opinion nobody holds, a colon before a quotation, a quoted subhead, and, under the news convention, what

@@ -1,4 +1,4 @@
-"""Attribution on shapes met in the session-20 review of the s20 and s21 golds (issue 15), each from a
+"""Attribution on shapes met in the session-19 review of the s20 and s21 golds (issue 15), each from a
 page of those golds: a pronoun whose person is named again later in the paragraph, an editor's bracketed
 link, idioms and states that read like cues ("All told", "feel compelled"), labels that are no speakers
 ("From:", "Credit:"), a photographer in a picture credit, a cause attributed, a speaker vouching, being
