@@ -217,8 +217,10 @@ def _topic_only(doc, s: int, e: int, cue: str, feats: list[str]) -> bool:
 
 
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
-    """Under the news convention: a reported sentence whose cue reports an act, not a statement, or
-    whose subject is an instrument that records rather than speaks ("the video shows that …")."""
+    """Under the news convention: a reported sentence whose cue reports an act, not a statement; whose
+    subject is an instrument that records rather than speaks ("the video shows that …") or a field nobody
+    names ("Neuroscience tells us"); or that reports what was found out, wondered, pleaded or testified,
+    or asked only about a topic, without the words."""
     feats = features(doc, s, e, inside, cue, record_kind)
     if "instrument" in feats and "statement" not in feats:
         return True
@@ -231,16 +233,22 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
-    words = {
-        "c=ccomp",
-        "c=parataxis",
-        "that",
-        "colon",
-    }  # a comma before it is an apposition's, not ", he said"
-    if lemma in WITNESS_VERBS and "qshare=0" in feats and not words.intersection(feats):
-        tok = cue_token(doc, s, e, cue)
-        if tok is not None and (
-            tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
-        ):
-            return True  # not "the doctors pleaded with the administration to reconsider"
+    if lemma in WITNESS_VERBS and _plea_or_testimony(doc, s, e, cue, feats):
+        return True
     return judged(feats) and act_score(feats) >= ACT_AT
+
+
+# what a sentence gives of the words said (a comma before the cue is not among them: it may close an
+# apposition, "Kurt Volker, former special envoy to Kyiv, … testified")
+_WORDS_GIVEN = frozenset({"c=ccomp", "c=parataxis", "that", "colon"})
+
+
+def _plea_or_testimony(doc, s: int, e: int, cue: str, feats: list[str]) -> bool:
+    """ "Noel and Thomas pleaded not guilty", "Volker testified before the House": no words given (not
+    "the doctors pleaded with the administration to reconsider", an appeal)."""
+    if "qshare=0" not in feats or _WORDS_GIVEN.intersection(feats):
+        return False
+    tok = cue_token(doc, s, e, cue)
+    if tok is None:
+        return False
+    return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
