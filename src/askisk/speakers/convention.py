@@ -198,22 +198,50 @@ def judged(feats: list[str]) -> bool:
     )
 
 
-def _unnamed_field(doc, s: int, e: int, cue: str) -> bool:
-    tok = cue_token(doc, s, e, cue)
-    subj = cues.subject_of(tok) if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+def _unnamed_field(tok) -> bool:
+    subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in FIELD_NOUNS:
         return False
     return not any(t.pos_ == "PROPN" for t in subj.subtree)
 
 
-def _topic_only(doc, s: int, e: int, cue: str, feats: list[str]) -> bool:
+def _topic_only(tok, feats: list[str]) -> bool:
     """A question verb with only what it was about: no clause, quotation or colon carries the question."""
-    if "qshare=0" not in feats or "colon" in feats or (tok := cue_token(doc, s, e, cue)) is None:
+    if "qshare=0" not in feats or "colon" in feats or "set_off" in feats:
         return False
     kids = list(tok.children)
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or "set_off" in feats:
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in kids)
+
+
+# what a sentence gives of the words said (a comma before the cue is not among them: it may close an
+# apposition, "Kurt Volker, former special envoy to Kyiv, … testified")
+_WORDS_GIVEN = frozenset({"c=ccomp", "c=parataxis", "that", "colon"})
+
+
+def _plea_or_testimony(tok, feats: list[str]) -> bool:
+    """ "Noel and Thomas pleaded not guilty", "Volker testified before the House": no words given (not
+    "the doctors pleaded with the administration to reconsider", an appeal)."""
+    if "qshare=0" not in feats or _WORDS_GIVEN.intersection(feats):
+        return False
+    return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
+
+
+def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
+    """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
+    act detector decides)."""
+    if lemma == "quote" and misparse.quoted_as(tok) is not None:
+        return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
+    if lemma in QUESTION_VERBS and _topic_only(tok, feats):
+        return True
+    if lemma in WONDER_VERBS or _unnamed_field(tok):
+        return True
+    if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
+        return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
+    if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
+        return True
+    return None
 
 
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
@@ -224,31 +252,9 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     feats = features(doc, s, e, inside, cue, record_kind)
     if "instrument" in feats and "statement" not in feats:
         return True
-    lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
-    if lemma == "quote" and (tok := cue_token(doc, s, e, cue)) is not None and misparse.quoted_as(tok):
-        return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
-    if lemma in QUESTION_VERBS and _topic_only(doc, s, e, cue, feats):
-        return True
-    if lemma in WONDER_VERBS or _unnamed_field(doc, s, e, cue):
-        return True
-    if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
-        return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
-    if lemma in WITNESS_VERBS and _plea_or_testimony(doc, s, e, cue, feats):
-        return True
-    return judged(feats) and act_score(feats) >= ACT_AT
-
-
-# what a sentence gives of the words said (a comma before the cue is not among them: it may close an
-# apposition, "Kurt Volker, former special envoy to Kyiv, … testified")
-_WORDS_GIVEN = frozenset({"c=ccomp", "c=parataxis", "that", "colon"})
-
-
-def _plea_or_testimony(doc, s: int, e: int, cue: str, feats: list[str]) -> bool:
-    """ "Noel and Thomas pleaded not guilty", "Volker testified before the House": no words given (not
-    "the doctors pleaded with the administration to reconsider", an appeal)."""
-    if "qshare=0" not in feats or _WORDS_GIVEN.intersection(feats):
-        return False
     tok = cue_token(doc, s, e, cue)
-    if tok is None:
-        return False
-    return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
+    if tok is not None:
+        lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
+        if (withheld := _words_withheld(tok, lemma, feats)) is not None:
+            return withheld
+    return judged(feats) and act_score(feats) >= ACT_AT

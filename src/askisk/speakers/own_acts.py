@@ -9,6 +9,7 @@ from __future__ import annotations
 from askisk.speakers.phrases import SELF_NOUNS
 from askisk.speakers.rules import OPINION_AS_VERBS, TRADE_NOUNS, vocab
 from askisk.speakers.speech import colon_after, near_quote, says_something
+from askisk.speakers.views import has_prep
 
 
 def bio_act(tok, inside, record, base: int) -> bool:
@@ -96,7 +97,7 @@ def unheld_opinion(tok) -> bool:
     main verb, whose subject did not say it)."""
     if tok.lemma_.lower() not in OPINION_AS_VERBS or not _participle(tok):
         return False  # not '"…," the patient described in the case report.': a cue the parser misread
-    return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    return has_prep(tok, "as")
 
 
 def all_told(tok) -> bool:
