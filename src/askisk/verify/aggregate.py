@@ -272,8 +272,10 @@ def to_verdict(
         others = sorted((j for j in judged if j is not d and j.alignment.about()),
                         key=lambda j: -j.alignment.coverage)  # fmt: skip
     else:
+        # relatedness to two decimals, then retrieval rank: the int8 model's last digits differ between
+        # CPUs (0.3808 vs 0.3797 here, the other way round on another machine), the order shown must not
         others = sorted((j for j in judged if j is not d and j.stance.related >= s.related),
-                        key=lambda j: -j.stance.related)  # fmt: skip
+                        key=lambda j: (-round(j.stance.related, 2), j.hit.rank))  # fmt: skip
     evidence = (d.hit, *(j.hit for j in others[: max(0, top_k - 1)]))
     m = decision.mismatch
     if decision.leaning is not None:
