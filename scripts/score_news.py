@@ -9,6 +9,8 @@ Each passage askisk makes is matched to the gold sentence that overlaps it most 
 analysed body). It is right when the kinds agree and, for quote/reported, the predicted speaker's head word
 (its last word that is not a title or article) is the head word of one of the gold names. Gold sentences
 that are not in the analysed body (a headline the reader turns into the title) are listed and not scored.
+`right_but_described` counts right passages whose speaker is shown by a description the gold lists among
+the names ("Search giant") rather than by the name the gold gives first ("Google").
 
     .venv/bin/python scripts/score_news.py /work/data/news-gold/gold.jsonl --root /work/data/bbc-news [-v]
 """
@@ -105,6 +107,7 @@ def matched(page: dict, spans: list[tuple[int, int] | None], start: int, end: in
 
 def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") -> dict:
     rows, errors, unplaced = [], Counter(), []
+    described = 0  # right, but shown by a description ("the search giant") rather than the gold's own name
     for page, source, spans in pages(gold_path, root):
         for sentence, span in zip(page["sentences"], spans, strict=True):
             if span is None:
@@ -115,6 +118,14 @@ def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") 
                 continue
             ok = _right(best, p.speaker, p.attribution)
             rows.append((page["article"], ok, best["kind"]))
+            if ok and best["kind"] != "narration":
+                canonical = _names_speaker([best["speaker"]], p.speaker or "")
+                described += not canonical
+                if verbose and not canonical:
+                    print(
+                        f"{page['article']}#{p.position} described: {p.speaker} for {best['speaker']}",
+                        file=sys.stderr,
+                    )
             if not ok:
                 errors[_category(best, p.speaker, p.attribution)] += 1
                 if verbose:
@@ -132,6 +143,7 @@ def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") 
         "right": sum(ok for _, ok, _ in rows),
         "accuracy": round(sum(ok for _, ok, _ in rows) / len(rows), 4) if rows else None,
         "accuracy_attributed": round(sum(attributed) / len(attributed), 4) if attributed else None,
+        "right_but_described": described,
         "per_page": {a: f"{per_page[a]}/{n}" for a, n in totals.items()},
         "errors": dict(errors.most_common()),
         "gold_not_in_body": unplaced,

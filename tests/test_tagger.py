@@ -106,7 +106,7 @@ def test_a_list_cue_the_tagger_reads_as_a_stance_stays():
     ("text", "speaker"),
     [
         ("Mayor Tom Baker has no illusions about the cost of the new bridge.", "Mayor Tom Baker"),
-        ("Governor Ana Ruiz portrayed the bill as a gift to polluters.", "Governor Ana Ruiz"),
+        ("Governor Ana Ruiz portrayed the bill as a gift to polluters.", "Gov. Ana Ruiz"),
         ("The senator warned on Tuesday that the new levy would drive farmers out of business.", "Senator"),
     ],
 )

@@ -168,7 +168,8 @@ def _inside_title(text: str, at: int) -> bool:
 
 # A quotation's speech tag after its closing mark belongs to it: "“… right?” Sanborn said." is one sentence
 # (split, the tag "Sanborn said." would be a passage saying nothing). A name of up to five words, then a
-# speech verb, then the sentence's end or its comma.
+# speech verb, then the sentence's end or its comma; not a colon ('“… my sport.” Gardener added: “…”'
+# opens the next quotation).
 _TAG_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s+"
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
@@ -177,7 +178,7 @@ _TAG_AFTER_QUOTE = re.compile(
     r"yelled|whispered|demanded|pleaded|answered|answers|observed|mused|sighed|acknowledged|predicted|"
     r"promised|suggested|texted|emailed|concluded|announced|countered|snapped|scoffed|recounted|explains|"
     r"insists|notes|argues|warns|replies|responds|recalls|continues|concludes)"
-    r"(?=[.,;:!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later|yesterday|"
+    r"(?=[.,;!?]|\s+(?:on|in|at|during|after|before|with|to|of|about|last|this|earlier|later|yesterday|"
     r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|thinking|wondering|asking|as|while)\b)"
 )
 

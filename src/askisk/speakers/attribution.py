@@ -154,6 +154,9 @@ def attribute(
             observer(para, doc, idxs, passages)
         base = para.number * 1_000_000
         registry.observe(doc, base, mask.inside)
+        first = para is paragraphs[0] and len(idxs) == 1
+        if convention == "news" and first and formats.is_news_headline(para.text, mask.inside, source):
+            continue  # "O'Connell rejects Lions rumours": the paper's summary, nobody's words
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]
@@ -193,6 +196,8 @@ def attribute(
                 quoted = spoken[s] or mostly_quoted(para.text, mask.inside, s, e)
                 decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
                 decisions[i].quoted = quoted
+            else:
+                registry.narrated_subject(doc, s, e, mask.inside, base)
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         listed = formats.is_list_item(para.text)

@@ -21,6 +21,8 @@ from importlib import resources
 
 from askisk.speakers import animacy, cues, misparse, speech
 from askisk.speakers.rules import (
+    ATTITUDE_VERBS,
+    COMMISSIVE_VERBS,
     CONCERN_VERBS,
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
@@ -118,7 +120,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
 def _statement_rule(tok, lemma: str, kids) -> bool:
     """A cue the hand-written rules know as a statement or a view, not as a learned verb: "see X as Y",
     "as X put it", "called for", "is adamant that", "raised concerns", "drew criticism from X"."""
-    if lemma == "agree" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+    if lemma == "agree" and any(_infinitive(c) or c.dep_ == "prep" and c.lower_ == "to" for c in kids):
         return False  # "agreed to pay a fine", "agreed to a rescue": a deal made, not a view held
     if lemma in STATEMENT_VERBS or lemma in STANCE_VERBS or lemma in CONCERN_VERBS:
         return True
@@ -135,6 +137,29 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         return True  # "has no illusions about the cost": a position held
     preps = VERB_PREPOSITION.get(lemma, ())
     return any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def _infinitive(tok) -> bool:
+    """A to-infinitive complement ("agreed to pay"); not a clause the parser hung as one ("Campbell agreed
+    receiving the honour capped off …")."""
+    return tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _intent(tok) -> bool:
+    """ "Supporters hoped to turn the home into a museum", "the City wants its plot to be used for …": an
+    aim or a wish with only a to-infinitive after it is what someone means to do, not what they said (a
+    promise or a threat is said; "expects to" is a forecast). The caller has made sure nothing is quoted."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("dobj", "dative", "parataxis") for c in kids) or not any(_infinitive(c) for c in kids):
+        return False
+    if speech.colon_after(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in WISH_VERBS:
+        return not any(c.dep_ == "mark" for k in kids for c in k.children)
+    if lemma in COMMISSIVE_VERBS or lemma == "expect":
+        return False
+    return speech.infinitive_only(tok) and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
 
 
 @lru_cache(maxsize=1)
@@ -162,8 +187,11 @@ STATEMENT_VERBS = vocab(
     "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
     "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
-    "castigate fault mock ridicule hail applaud commend laud"
+    "castigate fault mock ridicule hail applaud commend laud forecast"
 )
+# Aims and wishes: with only an infinitive after them ("hoped to turn", "wants the bill to pass") they
+# tell what someone means to do; with a clause ("hopes that …") they hold a view.
+WISH_VERBS = vocab("want wish hope")
 # What records or measures, not who speaks: "the video shows", "breathing tests showed", "the data
 # suggest" are narration to a reader of news (the golds' brief), with or without a clause.
 INSTRUMENT_NOUNS = vocab(
@@ -181,6 +209,9 @@ FIELD_NOUNS = vocab("research science neuroscience history experience work liter
 # Acts that stand for a statement made elsewhere, given without it: "Volker testified", "Noel pleaded not
 # guilty" (with a clause or a quotation they are statements, and never judged).
 WITNESS_VERBS = vocab("testify plead")
+# Acts the cue models take for statements when they carry no words: "Steve Jobs showed off the new
+# machine", "The North East showed the highest rate", "the second are voted for by readers".
+DOING_VERBS = vocab("show vote")
 # Questions put about a topic: "Castor asked Morrison about concerns within the NSC", "Republicans
 # questioned Morrison about his testimony": what was asked is not given, so nothing is reported.
 QUESTION_VERBS = vocab("ask question quiz grill")
@@ -241,7 +272,43 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
     if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
         return True
+    if lemma in DOING_VERBS and "qshare=0" in feats and not _WORDS_GIVEN.intersection(feats):
+        return True
+    if "qshare=0" in feats and _intent(tok):
+        return True
     return None
+
+
+# Conjunctions that make a clause adverbial: what is said there only sets the scene for the writer's main
+# clause ("The shares fell after the company warned that …", "While Smith said …, the bill passed"). Not
+# a concession, which gives a claim of its own: "…, though Dempsey noted there's no definitive proof".
+_SUBORDINATORS = vocab("after while when because since before until once as")
+
+
+def _subordinate(tok) -> bool:
+    """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
+    "as" clause that names the source of the main clause."""
+    clause = tok
+    while clause.dep_ != "ROOT" and clause.head is not clause:
+        if clause.dep_ == "advcl":
+            marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+            if marks and marks[0] in _SUBORDINATORS:
+                # "as analysts had predicted", "as X put it": the source of the main clause
+                deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
+                return not (marks[0] == "as" and clause is tok and not deps & {"ccomp", "dobj", "auxpass"})
+        clause = clause.head
+    return False
+
+
+def _then_said(tok) -> bool:
+    """ "Lord Dubs agreed to withdraw his bill, but urged the government to think again": an act and, after
+    it, a statement of the same subject."""
+    return any(
+        c.dep_ == "conj"
+        and (c.lemma_.lower() in STATEMENT_VERBS or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS)
+        and not any(g.dep_ == "nsubj" for g in c.children)
+        for c in tok.children
+    )
 
 
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
@@ -253,6 +320,10 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     if "instrument" in feats and "statement" not in feats:
         return True
     tok = cue_token(doc, s, e, cue)
+    if tok is not None and tok.pos_ in ("VERB", "AUX") and _subordinate(tok):
+        return True
+    if tok is not None and _then_said(tok):
+        return False
     if tok is not None:
         lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
         if (withheld := _words_withheld(tok, lemma, feats)) is not None:

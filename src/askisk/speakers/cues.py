@@ -168,10 +168,14 @@ def agent_of(verb):
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return objs[0] if objs else None
     if any(c.dep_ == "auxpass" for c in verb.children):
-        # "was described as “heartbreaking” by the department": the parser hangs "by" inside the "as" phrase
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        # "was described as “heartbreaking” by the department", "has been accused of blocking access to
+        # Google News by the media watchdog": the parser hangs "by" inside the "as" / "of" phrase (not the
+        # agent of a passive of its own there: "accused of being paid by the firm")
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "of")):
             for by in (t for t in prep.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"):
-                objs = [g for g in by.children if g.dep_ == "pobj"]
+                if any(c.dep_ == "auxpass" for c in by.head.children):
+                    continue
+                objs = [g for g in by.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
                 if objs:
                     return objs[0]
     return None

@@ -135,6 +135,14 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
     return untitled or " ".join(first_line.split()) == " ".join(title.split())
 
 
+def is_news_headline(text: str, inside, source) -> bool:
+    """A source's first line read as its headline, the paper's summary (nobody's words under the news
+    convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
+    if ":" in text or not is_headline(text, 0, len(text), inside):
+        return False
+    return is_page_title(text, source.title, source.path)
+
+
 def is_bracketed(text: str) -> bool:
     """ "[Read: Tunisia sends most foreign fighters to Islamic State in Syria]": a sentence wholly in
     square brackets is the editor's insertion (a link, a note), nobody's words."""

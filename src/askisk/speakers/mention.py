@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS
+
 
 @dataclass
 class Record:
@@ -44,6 +46,13 @@ class Record:
         if subject:
             self.subject = max(self.subject, pos)
             self.subjects.append(pos)
+
+    def gender_from(self, word: str) -> None:
+        """A gender the text gives by a word of its description ("actress", "chairman"), if none is known."""
+        if self.gender is None and word in FEMALE_WORDS:
+            self.gender = "f"
+        elif self.gender is None and word in MALE_WORDS:
+            self.gender = "m"
 
     def describe(self, noun: str, words: set[str]) -> None:
         """It goes by `noun` ("the nominee"), with these identifying words ({"democratic"})."""
@@ -101,3 +110,13 @@ def kin_named(found: list[Record]) -> Record | None:
         if not any(o is not rec and o.display().lower() + "'s " in role for o in found):
             return rec
     return found[0] if found else None
+
+
+def seen_before(found: list[Record], pos: int) -> list[Record]:
+    """Of several persons one name matches, those mentioned before `pos`, latest first; all of them when
+    none was. A paragraph is registered before its sentences are read: '"…," said Kujda.' before
+    "Malgorzata Kujda, Jarek's sister" is the Jarek Kujda named before."""
+    earlier = [r for r in found if any(p < pos for p in r.seen)]
+    if len(found) < 2 or not earlier:
+        return found
+    return sorted(earlier, key=lambda r: max(p for p in r.seen if p < pos), reverse=True)

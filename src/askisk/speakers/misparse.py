@@ -42,6 +42,61 @@ def misparsed_subject(verb):
     return names[-1] if names else None
 
 
+# Capitalised sentence adverbs the parser rightly reads as adverbs before a verb of saying.
+_SENTENCE_ADVERBS = frozenset(
+    [
+        "however",
+        "also",
+        "now",
+        "then",
+        "meanwhile",
+        "later",
+        "still",
+        "instead",
+        "yet",
+        "so",
+        "thus",
+        "hence",
+        "indeed",
+        "here",
+        "there",
+        "today",
+        "yesterday",
+        "earlier",
+        "previously",
+        "separately",
+        "elsewhere",
+        "nevertheless",
+        "otherwise",
+        "again",
+        "once",
+        "finally",
+        "first",
+        "moreover",
+        "furthermore",
+        "likewise",
+        "therefore",
+        "accordingly",
+        "overall",
+        "altogether",
+        "ultimately",
+    ]
+)
+
+
+def name_as_adverb(verb):
+    """ "Desailly says the Russian's arrival helped …": the small parser reads an unknown surname that opens
+    the sentence as an adverb of the speech verb right after it; that name is the subject."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i == 0:
+        return None
+    word = verb.doc[verb.i - 1]
+    if word.head.i != verb.i or word.dep_ not in ("advmod", "npadvmod", "dep") or not word.is_title:
+        return None
+    opens = word.i == word.sent.start or word.doc[word.i - 1].lower_ in ("but", "and", ",")
+    plain = word.lower_ in _SENTENCE_ADVERBS
+    return word if opens and not plain and word.is_alpha else None
+
+
 def quote_then_name(verb):
     """'"…," Harbor police Chief Dana Ruiz said Monday.': the small parser hangs the name after a
     quotation on the quotation's verb, leaving "said" with no subject; the speaker is the last person named
@@ -148,14 +203,17 @@ def coordinated_subject(verb):
 
 
 def quoted_as(verb):
-    """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …": the one
-    quoted is the speaker of a passive "quote" that gives the words; None for any other passive."""
+    """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …", "AP quoted
+    NAME as saying": the one quoted is the speaker of a "quote" that gives the words; None for any other."""
     kids = list(verb.children)
     if verb.lemma_.lower() != "quote" or not any(
         c.dep_ in ("xcomp", "ccomp", "advcl") or c.dep_ == "prep" and c.lower_ == "as" for c in kids
     ):
         return None
-    return next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if any(c.dep_ == "nsubjpass" for c in kids):
+        return next(c for c in kids if c.dep_ == "nsubjpass")
+    # '"…," AP quoted prosecutor Russell McGuire as saying': the active form names the one quoted as object
+    return next((c for c in kids if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
 
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for

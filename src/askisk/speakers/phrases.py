@@ -186,14 +186,15 @@ def named_head(tok):
     """The name a role noun introduces ("A spokesman for X, NAME," / "Her colleague Dr. NAME"), or an
     organisation a common noun or "one" introduces ("One of the jilted bidders, Netherlands-based group
     LNM, said"), else tok."""
-    if tok.pos_ not in ("NOUN", "NUM"):
+    title = tok.pos_ == "PROPN" and not tok.ent_type_  # "The Lord Chancellor, Lord Falconer, agreed"
+    if tok.pos_ not in ("NOUN", "NUM") and not title:
         return tok
     for child in tok.children:
         if child.dep_ != "appos" or child.pos_ != "PROPN":
             continue
         if person_entity(child) is not None:
             return child
-        if (ent := entity_of(child)) is not None and ent.label_ == "ORG":
+        if not title and (ent := entity_of(child)) is not None and ent.label_ == "ORG":
             return child
     return tok
 
@@ -206,7 +207,9 @@ def titled_name(tok):
     doc = tok.doc
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+    # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a full name is no title, whatever "of" names
+    full_name = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of") and not full_name):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" and obj.i <= tok.i + 8:
             return obj

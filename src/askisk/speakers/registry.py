@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, animacy, formats
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speakers.mention import Record, kin_named, mention_role
+from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
     NAME_LABELS,
-    NP_KEEP,
     clean_words,
     first_names,
     given_names,
@@ -27,19 +26,16 @@ from askisk.speakers.phrases import (
     plural_group,
     qualified_np_text,
     quantifier_phrase,
-    role_phrase,
     title_gender,
-    title_role,
     titled_name,
     whole_name,
     without_glued_word,
     without_suffix,
 )
+from askisk.speakers.roles import read_roles
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
-    FEMALE_WORDS,
     GROUP_PRONOUNS,
-    MALE_WORDS,
     NOT_SPEAKERS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -69,7 +65,9 @@ class Registry:
                     rec.subject = max(rec.subject, base + ent.start)
                     rec.subjects.append(base + ent.start)
             elif (ent.label_ == "ORG" or plural_group(ent)) and self._surname(ent[0]) is None:
-                self._group(ent, base)
+                group = self._group(ent, base)
+                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    group.subjects.append(base + ent.start)
         self._bare_surnames(doc, base, inside)
         for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
             self._named_document(tok.lemma_.lower(), author_name(author), base + tok.i)
@@ -105,7 +103,7 @@ class Registry:
         doc = ent.doc
         titles: list = []
         i = ent.start - 1
-        while i >= 0 and title_of(doc[i].text):
+        while i >= 0 and title_of(doc[i].text) and doc[i].text[:1].isupper():  # "captain Desailly": a role
             titles.insert(0, doc[i])
             i -= 1
         words: list[str] = []
@@ -136,71 +134,14 @@ class Registry:
             if rec.title and rec.title[1]:
                 rec.nouns.add(rec.title[1])
         for t in titles:
-            self._gender_hint(rec, t.lower_.rstrip("."))
+            rec.gender_from(t.lower_.rstrip("."))
         if rec.gender is None and len(rec.tokens) >= 2:
             rec.gender = first_name_genders().get(rec.tokens[0])
             rec.hint = census_genders().get(rec.tokens[0])
-        self._roles(rec, ent, titles)
+        read_roles(rec, ent, titles)
         rec.mention(base + ent.start, role=mention_role(ent.root))
         rec.count += 1
         return rec
-
-    def _roles(self, rec: Record, ent, titles: list) -> None:
-        head = ent.root
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                toks = list(child.subtree)
-                if toks[0].lower_ in DETS:
-                    toks = toks[1:]
-                role = "".join(t.text_with_ws for t in toks).strip(" ,")
-                rec.role = rec.role or role
-                rec.describe(child.lemma_.lower(), anaphora.marks(child))
-                for t in child.subtree:
-                    self._gender_hint(rec, t.lower_)
-        if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            self._appositive_role(rec, head)
-        lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]
-        before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
-        # a plural ("fellow comedy stars X and Y") describes the group, not the person
-        nouns = anaphora.role_nouns(before)
-        if nouns and rec.role is None:
-            rec.role = role_phrase(before)
-            rec.describe(nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1]))
-            for t in nouns:
-                self._gender_hint(rec, t.lower_)
-        poss = [t for t in head.children if t.dep_ == "poss" and t.i < ent.start]
-        if poss and rec.role is None and rec.title and rec.title[1]:
-            org = "".join(t.text_with_ws for t in poss[0].subtree if t.lower_ not in ("'s", "'")).strip()
-            rec.role = f"{org} {rec.title[1]}"
-        if rec.role is None and titles and rec.title and rec.title[1]:
-            title_role(rec, titles, ent)
-        if rec.role is None and rec.title and rec.title[1]:
-            # "Professor NAME of the University of X": the title's institution
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
-                objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
-                if objs:
-                    rec.role = f"{rec.title[1]} {role_phrase(list(prep.subtree))}"
-                    break
-
-    def _appositive_role(self, rec: Record, name) -> None:
-        """ "A spokesman for the authority, NAME,": the noun phrase the name stands in apposition to."""
-        noun = name.head
-        toks = [noun]
-        for child in noun.children:
-            if child.dep_ in (*NP_KEEP, "prep") and child is not name:
-                toks.extend(child.subtree)
-        role = role_phrase(sorted(toks, key=lambda t: t.i))
-        if role:
-            rec.role = role
-            rec.describe(noun.lemma_.lower(), anaphora.marks(noun))
-            self._gender_hint(rec, noun.lower_)
-
-    @staticmethod
-    def _gender_hint(rec: Record, word: str) -> None:
-        if rec.gender is None and word in FEMALE_WORDS:
-            rec.gender = "f"
-        elif rec.gender is None and word in MALE_WORDS:
-            rec.gender = "m"
 
     def named(self, text: str) -> Record | None:
         """A person named in plain text (a signature, a transcript label): found, else registered."""
@@ -219,9 +160,11 @@ class Registry:
             self.records.append(rec)
         return rec
 
-    def _find_person(self, words: list[str], gender: str | None = None) -> Record | None:
+    def _find_person(self, words: list[str], gender: str | None = None, before: int = -1) -> Record | None:
         """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
-        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); see `kin_named`."""
+        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); see `kin_named`.
+        With `before`, one already mentioned before that position outranks one its paragraph names only
+        later ('"…," said Kujda.' before "Malgorzata Kujda, Jarek's sister" is Jarek Kujda)."""
         want = {w.lower() for w in words}
         found = []
         for rec in reversed(self.records):
@@ -230,6 +173,7 @@ class Registry:
             have = {w.lower() for w in rec.tokens}
             if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
                 found.append(rec)
+        found = seen_before(found, before) if before >= 0 else found
         return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
@@ -258,6 +202,7 @@ class Registry:
                 rec.nouns.add(child.lemma_.lower())
                 rec.role = rec.role or np_text(child)
         rec.last = max(rec.last, base + ent.start)
+        rec.seen.append(base + ent.start)
         return rec
 
     def _add(self, rec: Record) -> Record:
@@ -287,7 +232,9 @@ class Registry:
             main = anaphora.sentence_subject(tok) if low == "it" else None
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
                 return rec
-            return recent if recent is not None and recent.kind != "person" else None
+            if recent is not None and recent.kind != "person":
+                return recent
+            return anaphora.organisation_before(self.records, base + tok.i) if low == "it" else None
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
         if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
@@ -298,7 +245,7 @@ class Registry:
             # labelled is not the Donald Trump named before)
             given = given_names(tok)
             words = [*(t.text for t in given), tok.text]
-            known = self._find_person(words, title_gender(list(tok.children)))
+            known = self._find_person(words, title_gender(list(tok.children)), before=base + tok.i)
             if known is not None:
                 return known
             if given and self._find_person([tok.text]) is not None:
@@ -331,6 +278,8 @@ class Registry:
                 return rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
+        if (person := self._unlabelled_person(tok, base)) is not None:
+            return person
         name = qualified_np_text(tok)
         rec = self._find_group(name)
         if rec is None:
@@ -344,7 +293,28 @@ class Registry:
         if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
             # "A US Embassy spokesman said: …" then "he added": one person, of the noun's gender
             rec.one = True
-            self._gender_hint(rec, tok.lower_)
+            rec.gender_from(tok.lower_)
+        return rec
+
+    def narrated_subject(self, doc, s: int, e: int, inside, base: int) -> None:
+        """ "He is now winding down his career in Qatar. So he is full of admiration …": the person a he/she
+        subject of the writer's own sentence stands for stays the one a later "he said" stands for."""
+        for tok in doc:
+            if s <= tok.idx < e and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and not inside[tok.idx]:
+                if tok.lower_ in ("he", "she") and (rec := self.resolve(tok, base)) is not None:
+                    rec.mention(base + tok.i, subject=True)
+                return
+
+    def _unlabelled_person(self, tok, base: int) -> Record | None:
+        """ "Marcel Desailly insists …", no entity label: a first name the census knows before a surname."""
+        given = given_names(tok) if tok.pos_ == "PROPN" else []
+        if not given or given[0].text not in census_genders() or tok.tag_ == "NNPS":
+            return None
+        first = given[0].i
+        title = [tok.doc[first - 1].text] if first and title_of(tok.doc[first - 1].text) else []
+        rec = self.named(" ".join([*title, *(t.text for t in given), tok.text]))
+        if rec is not None:
+            rec.mention(base + tok.i)
         return rec
 
     def _relative(self, words: list[str], pos: int) -> Record:

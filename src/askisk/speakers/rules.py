@@ -81,7 +81,8 @@ OPINION_AS_VERBS = vocab("see view regard describe consider")
 # "The council is adamant / confident / concerned (that) …": a stance word after "be" with a clause of its
 # own speaks for the subject (PolNeAR annotates these; askisk read them as narration before session 9).
 STANCE_ADJECTIVES = vocab(
-    "adamant concerned confident convinced certain sure worried insistent skeptical sceptical"
+    "adamant concerned confident convinced certain sure worried insistent skeptical sceptical hopeful "
+    "optimistic pessimistic"
 )
 # "express/voice/raise concern about …"
 CONCERN_VERBS = vocab("express voice raise")

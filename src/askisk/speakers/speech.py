@@ -39,6 +39,8 @@ _HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brie
 def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
+    if verb.lemma_.lower() == "quote" and (quoted := misparse.quoted_as(verb)) is not None:
+        return quoted  # '"…," AP quoted prosecutor NAME as saying
     if (inverted := _inverted(verb) or experiencer(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     dateline = dateline_end(verb.doc.text)
@@ -47,6 +49,7 @@ def subject_of(verb):
         and (
             named := misparse.quote_then_name(verb)
             or misparse.title_as_verb(verb)
+            or misparse.name_as_adverb(verb)
             or misparse.name_set_off(verb)
             or misparse.name_before_aside(verb)
             or misparse.coordinated_subject(verb)
@@ -54,10 +57,11 @@ def subject_of(verb):
         is not None
     ):
         return named
+    roles: tuple[str, ...] = ("nsubj",)
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx >= dateline]
+        subjects = [c for c in verb.children if c.dep_ in roles and c.idx >= dateline]
         if verb.lemma_.lower() in _HEARER_VERBS and any(c.i < verb.i for c in subjects):
             # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
             # verb that takes a hearer is its misparsed object
@@ -77,6 +81,8 @@ def subject_of(verb):
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):
             return None
+        # "O'Connell is rumoured to be …, but says he is focused": a passive's subject is the next verb's too
+        roles = ("nsubj", "nsubjpass") if verb.dep_ == "conj" else ("nsubj",)
         verb = verb.head
     return None
 

@@ -12,13 +12,20 @@ def has_prep(tok, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
 
 
+# Stance adjectives that judge what they are about (not a feeling: "The mayor was worried about the cost")
+DOUBT_ADJECTIVES = frozenset({"sceptical", "skeptical", "optimistic", "pessimistic", "confident", "hopeful"})
+
+
 def stance(tok) -> bool:
     """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
-    …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own."""
+    …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own (or a
+    judging one with "about": "some farmers are sceptical about the proposals")."""
     if tok.lemma_.lower() == "be":
         if any(c.dep_ == "acomp" and c.lower_ == "critical" and has_prep(c, "of") for c in tok.children):
             return True  # "Christie was critical of those decisions": a criticism made
         adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES]
+        if any(a.lower_ in DOUBT_ADJECTIVES and has_prep(a, "about") for a in adjs):
+            return True  # "some farmers are sceptical about the proposals": a view held of it
         return any(c.dep_ == "ccomp" for a in adjs for c in (*a.children, *tok.children))
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     return passive and tok.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in tok.children)

@@ -1,0 +1,65 @@
+"""A person's role as the text gives it where it names them ("NAME, a tax lawyer at a policy center",
+"A spokesman for the authority, NAME,", "economist NAME", "Professor NAME of the University of X"), read
+off the parse into the registry's `Record`. Works on spaCy tokens handed to it; never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers import anaphora
+from askisk.speakers.mention import Record
+from askisk.speakers.phrases import DETS, NP_KEEP, role_phrase, title_role
+
+
+def read_roles(rec: Record, ent, titles: list) -> None:
+    """The role a person is given where the text names them: an appositive ("NAME, a tax lawyer at …"),
+    the noun phrase the name stands in apposition to, role words before the name ("economist NAME"), an
+    organisation's possessive before a title, the institution of a title's "of"/"at" phrase."""
+    head = ent.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            toks = list(child.subtree)
+            if toks[0].lower_ in DETS:
+                toks = toks[1:]
+            role = "".join(t.text_with_ws for t in toks).strip(" ,")
+            rec.role = rec.role or role
+            rec.describe(child.lemma_.lower(), anaphora.marks(child))
+            for t in child.subtree:
+                rec.gender_from(t.lower_)
+    if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        _appositive_role(rec, head)
+    lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]
+    before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
+    # a plural ("fellow comedy stars X and Y") describes the group, not the person
+    nouns = anaphora.role_nouns(before)
+    if nouns and rec.role is None:
+        rec.role = role_phrase(before)
+        rec.describe(nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1]))
+        for t in nouns:
+            rec.gender_from(t.lower_)
+    poss = [t for t in head.children if t.dep_ == "poss" and t.i < ent.start]
+    if poss and rec.role is None and rec.title and rec.title[1]:
+        org = "".join(t.text_with_ws for t in poss[0].subtree if t.lower_ not in ("'s", "'")).strip()
+        rec.role = f"{org} {rec.title[1]}"
+    if rec.role is None and titles and rec.title and rec.title[1]:
+        title_role(rec, titles, ent)
+    if rec.role is None and rec.title and rec.title[1]:
+        # "Professor NAME of the University of X": the title's institution
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at")):
+            objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
+            if objs:
+                rec.role = f"{rec.title[1]} {role_phrase(list(prep.subtree))}"
+                break
+
+
+def _appositive_role(rec: Record, name) -> None:
+    """ "A spokesman for the authority, NAME,": the noun phrase the name stands in apposition to."""
+    noun = name.head
+    toks = [noun]
+    for child in noun.children:
+        if child.dep_ in (*NP_KEEP, "prep") and child is not name:
+            toks.extend(child.subtree)
+    role = role_phrase(sorted(toks, key=lambda t: t.i))
+    if role:
+        rec.role = role
+        rec.describe(noun.lemma_.lower(), anaphora.marks(noun))
+        rec.gender_from(noun.lower_)
