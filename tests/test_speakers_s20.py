@@ -1,8 +1,8 @@
 """Attribution on shapes met in the session-20 review of the s23c gold (issue 15; BBC News pages of 2004–05
 nobody here had read), each from a page of it: a surname said before its paragraph names a relative, an
-analyst "of" a firm, "it" after a person spoke, a pronoun after its own fronted words, a speaker passed
-over by the parser inside an "of" phrase, a speech tag with a colon after a quotation, and, under the news
-convention, aims and wishes, a forecast, and "agreed" with a clause. Real spaCy model, tagger and pipeline.
+analyst "of" a firm, "it" after a person spoke, a speaker the parser hangs inside an "of" phrase, a
+speech tag with a colon after a quotation, and, under the news convention, aims and wishes, a forecast,
+and "agreed" with a clause. Real spaCy model, tagger and pipeline.
 """
 
 from __future__ import annotations
@@ -35,15 +35,6 @@ def test_it_after_a_person_spoke_is_the_organisation_last_named_as_a_subject():
     got = _attrs(body)
     assert got[it] == ("British Airways", "reported")
     assert got[they] == ("British Airways", "reported")
-
-
-def test_a_he_after_his_own_fronted_words_is_not_the_man_those_words_name():
-    said = 'The changes proposed by Lord Dubs were a "complex and controversial undertaking", he said.'
-    body = (
-        "Succession.\n\nLord Dubs has withdrawn his bill. The Lord Chancellor, Lord Falconer, said the "
-        f"1701 Act was discriminatory.\n\n{said}\n"
-    )
-    assert _attrs(body)[said][0] in ("Lord Falconer", "Lord Chancellor")
 
 
 def test_a_passive_speech_verb_finds_its_agent_inside_the_of_phrase():

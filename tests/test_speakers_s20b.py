@@ -1,7 +1,7 @@
 """Attribution on shapes met in the session-20 review of the s24c, s23a and s23b golds (issue 15; BBC News
 pages of 2004–05), each from a page of them: a name the entity model misses, a surname the parser reads
 as an adverb, a statement after a passive, the one an agency quotes, judging adjectives, the headline, a
-pronoun after fronted words about someone else, a lower-case role before a name, a he kept as the
+pronoun after fronted words whose subject is its speaker, a lower-case role before a name, a he kept as the
 subject of the writer's sentences, and things shown. Real spaCy model, tagger and pipeline.
 """
 
@@ -45,15 +45,15 @@ def test_the_headline_is_narration_under_news_unless_it_names_its_speaker_before
     assert _attrs(f"{labelled}\n\nThe island has two ferries.\n")[labelled][0] == "Reyes"
 
 
-def test_a_he_after_fronted_words_about_another_man_is_not_that_man():
-    said = 'Mr Sullivan "made accounting decisions," he told the federal court.'
+def test_a_she_after_fronted_words_whose_subject_she_is_is_that_woman():
+    # news names the speaker inside her own fronted words (PolNeAR train): binding them away from the
+    # pronoun was tried this session and dropped (docs/attribution.md, session 20)
+    said = "Then a student, Ms. Olivieri found skating to be a salve for her depression, she said."
     body = (
-        "Ebbers denies WorldCom fraud\n\nFormer WorldCom chief Bernie Ebbers has denied claims that he knew "
-        "accountants were doctoring the books at the firm.\n\nSpeaking in court, Mr Ebbers rejected "
-        "allegations he pressured ex-chief financial officer Scott Sullivan to falsify company financial "
-        f"statements. {said}\n"
+        "Skaters.\n\nSamantha Olivieri and Arianna Gil founded the crew. Ms. Gil runs its meetings.\n\n"
+        f"{said}\n"
     )
-    assert _attrs(body)[said][0] == "Bernie Ebbers"
+    assert _attrs(body)[said] == ("Ms. Samantha Olivieri", "reported")
 
 
 def test_a_lower_case_role_before_a_name_is_no_title():
