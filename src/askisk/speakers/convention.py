@@ -289,13 +289,14 @@ def _subordinate(tok) -> bool:
     """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
     "as" clause that names the source of the main clause."""
     clause = tok
-    while clause.dep_ != "ROOT" and clause.head is not clause:
+    while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         if clause.dep_ == "advcl":
             marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
             if marks and marks[0] in _SUBORDINATORS:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
-                return not (marks[0] == "as" and clause is tok and not deps & {"ccomp", "dobj", "auxpass"})
+                own = clause.i == tok.i
+                return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass"})
         clause = clause.head
     return False
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from askisk.models import Source
 from askisk.speakers.rules import PERSON_NOUNS, vocab
 
 _LABEL_MAX_WORDS = 4
@@ -135,7 +136,7 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
     return untitled or " ".join(first_line.split()) == " ".join(title.split())
 
 
-def is_news_headline(text: str, inside, source) -> bool:
+def is_news_headline(text: str, inside, source: Source) -> bool:
     """A source's first line read as its headline, the paper's summary (nobody's words under the news
     convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
     if ":" in text or not is_headline(text, 0, len(text), inside):

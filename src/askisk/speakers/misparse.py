@@ -43,44 +43,10 @@ def misparsed_subject(verb):
 
 
 # Capitalised sentence adverbs the parser rightly reads as adverbs before a verb of saying.
-_SENTENCE_ADVERBS = frozenset(
-    [
-        "however",
-        "also",
-        "now",
-        "then",
-        "meanwhile",
-        "later",
-        "still",
-        "instead",
-        "yet",
-        "so",
-        "thus",
-        "hence",
-        "indeed",
-        "here",
-        "there",
-        "today",
-        "yesterday",
-        "earlier",
-        "previously",
-        "separately",
-        "elsewhere",
-        "nevertheless",
-        "otherwise",
-        "again",
-        "once",
-        "finally",
-        "first",
-        "moreover",
-        "furthermore",
-        "likewise",
-        "therefore",
-        "accordingly",
-        "overall",
-        "altogether",
-        "ultimately",
-    ]
+_SENTENCE_ADVERBS = vocab(
+    "however also now then meanwhile later still instead yet so thus hence indeed here there today "
+    "yesterday earlier previously separately elsewhere nevertheless otherwise again once finally first "
+    "moreover furthermore likewise therefore accordingly overall altogether ultimately"
 )
 
 

@@ -209,7 +209,8 @@ def titled_name(tok):
         return None
     # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a full name is no title, whatever "of" names
     full_name = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of") and not full_name):
+    preps = [] if full_name else [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+    for prep in preps:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" and obj.i <= tok.i + 8:
             return obj

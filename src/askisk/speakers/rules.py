@@ -84,6 +84,9 @@ STANCE_ADJECTIVES = vocab(
     "adamant concerned confident convinced certain sure worried insistent skeptical sceptical hopeful "
     "optimistic pessimistic"
 )
+# Stance adjectives that judge what they are about, with "about" alone (not a feeling: "The mayor was
+# worried about the cost")
+DOUBT_ADJECTIVES = vocab("sceptical skeptical optimistic pessimistic confident hopeful")
 # "express/voice/raise concern about …"
 CONCERN_VERBS = vocab("express voice raise")
 CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")

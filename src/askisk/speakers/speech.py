@@ -40,7 +40,7 @@ def subject_of(verb):
     if any(c.dep_ == "auxpass" for c in verb.children):
         return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
     if verb.lemma_.lower() == "quote" and (quoted := misparse.quoted_as(verb)) is not None:
-        return quoted  # '"…," AP quoted prosecutor NAME as saying
+        return quoted  # '"…," AP quoted prosecutor NAME as saying'
     if (inverted := _inverted(verb) or experiencer(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     dateline = dateline_end(verb.doc.text)

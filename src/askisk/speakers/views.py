@@ -5,15 +5,11 @@ evident ("it has become clear to researchers that …") and "as X put it". Pure 
 
 from __future__ import annotations
 
-from askisk.speakers.rules import STANCE_ADJECTIVES
+from askisk.speakers.rules import DOUBT_ADJECTIVES, STANCE_ADJECTIVES
 
 
 def has_prep(tok, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
-
-
-# Stance adjectives that judge what they are about (not a feeling: "The mayor was worried about the cost")
-DOUBT_ADJECTIVES = frozenset({"sceptical", "skeptical", "optimistic", "pessimistic", "confident", "hopeful"})
 
 
 def stance(tok) -> bool:
