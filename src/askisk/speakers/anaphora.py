@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from askisk.speakers import ranker
 from askisk.speakers.names import name_head
-from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES
+from askisk.speakers.rules import DEMONYM_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
 
@@ -148,8 +148,10 @@ def is_description(tok, records: tuple | list = ()) -> bool:
         # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`
         noun = tok.lemma_.lower()
         return any(noun in r.nouns for r in records if r.kind == "person")
-    # "the American", "the Austrian": a nationality standing alone
-    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
+    # "the American", "the Austrian", "the Scot": a nationality standing alone (the small model labels "the
+    # Scot" a person and "the Frenchman" an organisation, so the nouns it misses are listed)
+    demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYM_NOUNS
+    return demonym and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
 
 
 def described(records: list, tok, pos: int, recent=None):

@@ -42,38 +42,28 @@ from dataclasses import dataclass
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers import (
-    asides,
-    cues,
     formats,
     interview,
     misparse,
-    own_acts,
     pending,
     posts,
     pullquotes,
     qa,
-    ranker,
-    speech,
     tagged,
     transcript,
 )
 from askisk.speakers.convention import DEFAULT_CONVENTION, is_act
-from askisk.speakers.documents import is_finding
+from askisk.speakers.explicit import find_cue, lead_cue
 from askisk.speakers.formats import (
-    dateline_end,
     ends_with_colon,
     is_headline,
-    is_title_case,
-    lead_label,
     signatures,
 )
 from askisk.speakers.mention import Record
 from askisk.speakers.overrides import apply_overrides, speaker_list
-from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import (
-    PERSON_PRONOUNS,
     QUOTE_WORDS,
     match_text,
     mostly_quoted,
@@ -83,7 +73,6 @@ from askisk.speakers.rules import (
     speech_kind,
     without_titles,
 )
-from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 
@@ -166,10 +155,12 @@ def attribute(
             words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
             gate = tagged.learned_allowed(tags[i])
-            found = _find_cue(doc, s, e, mask.inside, registry, base, recent, unmatched, gate)
+            found = find_cue(
+                doc, s, e, mask.inside, registry, base, recent, unmatched, gate, convention == "news"
+            )
             # a label opens its paragraph: "Rolling Stone: Watch …" inside a paragraph is a link, not a turn
             label = (
-                _lead_label(doc, s, e, mask.inside, registry, base, recent)
+                lead_cue(doc, s, e, mask.inside, registry, base, recent)
                 if found is None and i == idxs[0]
                 else None
             )
@@ -259,103 +250,6 @@ def _about(registry: Registry, base: int) -> _Decision | None:
     )
 
 
-# -- step 1: explicit cues ---------------------------------------------------------------------------
-
-
-def _find_cue(
-    doc, s, e, inside, registry: Registry, base: int, recent: Record | None, unmatched=None, gate=True
-):
-    cands: list[tuple] = []  # (learned, depth, token index, record, cue, mention span, cue token, mention)
-    headline = is_headline(doc.text, s, e, inside)
-    titled = headline and is_title_case(doc.text, s, e)  # "Greece Says It Has Right …": a title-case headline
-    for tok in doc:
-        if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
-            continue
-        if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
-            continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
-        if own_acts.not_said(tok, inside):
-            continue  # "called 911"; "the territories, seen as …"; "All told, …"; "feel compelled to"
-        if asides.is_aside(tok, inside):
-            continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
-        if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
-            continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
-        if (prep := cues.according_to(tok)) is not None:
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
-            if objs:
-                rec = registry.resolve(objs[0], base, recent)
-                if rec is not None:
-                    # "according to X" names the source of the clause it modifies: it outranks that verb
-                    word = "per" if tok.lower_ == "per" else "according to"
-                    cue = f"{word} {np_text(objs[0], strip_det=False)}"
-                    cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(objs[0]), tok, objs[0]))
-            continue
-        if tok.lower_ == "in" and (view := speech.in_view(tok)) is not None:
-            rec = registry.resolve(view[0], base, recent)  # "in her view, …": the possessor's opinion
-            if rec is not None:
-                who, noun = view[0].text, view[1].text
-                cue = f"in {who} {noun}" if view[0].dep_ == "poss" else f"in the {noun} of {who}"
-                cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(view[0]), tok, view[0]))
-            continue
-        # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
-        subj = (subject_of(tok) or cues.passive_speaker(tok)) if tok.pos_ in ("VERB", "AUX") else None
-        learned = 0
-        if tok.pos_ in ("VERB", "AUX") and (is_speech(tok, inside) or is_finding(tok, subj)):
-            if not gate and speech.needs_gate(tok, inside) and not is_finding(tok, subj):
-                continue
-            if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
-                continue
-        elif gate and cues.passes(tok, inside):
-            subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
-        else:
-            continue
-        subj = speech.quantity_head(subj)  # "a number of analysts say": the analysts
-        if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
-            continue
-        if subj.idx < dateline_end(doc.text):
-            continue  # "WASHINGTON – Two officers were charged …, stating …": where the story was filed
-        rec = registry.resolve(subj, base, recent)
-        if rec is None or own_acts.bio_act(tok, inside, rec, base):
-            if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
-                unmatched.append(subj)
-            continue
-        cands.append((learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj), tok, subj))
-    if not cands:
-        return None
-    # "Both sides wrote to the minister …, but X said he …": a learned cue with only its hearer yields to a
-    # rule cue that says something (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
-    if any(not c[0] and speech.says_something(c[6], inside) for c in cands):
-        cands = [c for c in cands if not (c[0] and speech.only_hearer(c[6], inside))]
-    best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
-    rec = best[3]
-    # a learned cue's passive agent ("drafted by X") does not make X the one a later "he" stands for; its
-    # subject does ("Trump has also commented on …. On Wednesday, he told a crowd …")
-    spoke = not best[0] or best[7].dep_ == "nsubj"
-    rec.mention(base + best[2], subject=spoke)
-    if spoke:
-        rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
-    return rec, best[4], best[5]
-
-
-def _span(tok) -> tuple[int, int]:
-    """Paragraph offsets of the noun phrase naming a speaker ("Dr. Rustam Azizi", "the report")."""
-    toks = speaker_tokens(named_head(tok))
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def _lead_label(doc, s, e, inside, registry: Registry, base: int, recent: Record | None):
-    """ "Pence: Gennifer Flowers won't be at debate": the label is the speaker."""
-    label = lead_label(doc, s, e, inside)
-    if label is None:
-        return None
-    head = label[-1]
-    words = " ".join(t.text for t in label)
-    person = all(t.ent_type_ == "PERSON" or t.text.isupper() for t in label)
-    rec = registry.named(words) if person else registry.resolve(head, base, recent) or registry.named(words)
-    if rec is None:
-        return None
-    return rec, f"{head.text}:", (label[0].idx, head.idx + len(head.text))
-
-
 def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph, registry: Registry) -> None:
     """ "… our greatest shame.” ― Sonya Herridge": each quotation is its signer's (the next signature)."""
     marks = signatures(para.text)
@@ -369,12 +263,6 @@ def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph
         if rec is not None:
             d.record, d.kind, d.cue, d.status = rec, "quote", f"― {rec.display()}", "cued"
             d.mention = (para.start + after[0], para.start + after[1])
-
-
-def _rank(cand):
-    """The cue highest in the parse, then the first (a learned cue competes with the rules' on equal terms:
-    ranking rule cues first lowered PolNeAR dev end to end by 0.004)."""
-    return cand[1], cand[2]
 
 
 # -- results -----------------------------------------------------------------------------------------

@@ -215,6 +215,8 @@ DOING_VERBS = vocab("show vote")
 # Questions put about a topic: "Castor asked Morrison about concerns within the NSC", "Republicans
 # questioned Morrison about his testimony": what was asked is not given, so nothing is reported.
 QUESTION_VERBS = vocab("ask question quiz grill")
+# Not commenting: "X has not commented on speculation that …", "did not respond" (with no words given).
+SILENT_VERBS = vocab("comment respond reply speak")
 _CONTENT = frozenset({"c=ccomp", "c=parataxis", "that", "set_off", "colon", "statement"})
 
 
@@ -270,6 +272,15 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
+    if (
+        lemma in SILENT_VERBS
+        and "c=neg" in feats
+        and "qshare=0" in feats
+        and not _WORDS_GIVEN.intersection(feats)
+    ):
+        return True  # "Bruce Jenner has not commented publicly on speculation that …": nothing said
+    if lemma in COMMISSIVE_VERBS and "p=VERB" in feats:
+        return False  # "Nigeria has vowed to liberate …": a promise or a threat is said
     if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
         return True
     if lemma in DOING_VERBS and "qshare=0" in feats and not _WORDS_GIVEN.intersection(feats):
@@ -285,13 +296,18 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
 _SUBORDINATORS = vocab("after while when because since before until once as")
 
 
-def _subordinate(tok) -> bool:
+def subordinate(tok) -> bool:
     """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
     "as" clause that names the source of the main clause."""
     clause = tok
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         if clause.dep_ == "advcl":
-            marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+            # "when" opening the clause is often parsed as its adverb: "When he was questioned by the FBI"
+            marks = [
+                c.lower_
+                for c in clause.children
+                if c.dep_ == "mark" or c.dep_ == "advmod" and c.i == clause.left_edge.i and c.lower_ == "when"
+            ]
             if marks and marks[0] in _SUBORDINATORS:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
@@ -321,7 +337,7 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     if "instrument" in feats and "statement" not in feats:
         return True
     tok = cue_token(doc, s, e, cue)
-    if tok is not None and tok.pos_ in ("VERB", "AUX") and _subordinate(tok):
+    if tok is not None and tok.pos_ in ("VERB", "AUX") and subordinate(tok):
         return True
     if tok is not None and _then_said(tok):
         return False

@@ -90,6 +90,10 @@ def mention_role(tok) -> str:
     for _ in range(3):
         if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
             break
+        if tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.head.pos_ == "PROPN":
+            # "An uncle of suspect X, NAME, told": the name names the role noun the "of" phrase hangs on
+            tok = tok.head.head.head
+            continue
         tok = tok.head
     dep = tok.dep_
     if dep in ("nsubj", "nsubjpass"):

@@ -178,8 +178,9 @@ def quoted_as(verb):
         return None
     if any(c.dep_ == "nsubjpass" for c in kids):
         return next(c for c in kids if c.dep_ == "nsubjpass")
-    # '"…," AP quoted prosecutor Russell McGuire as saying': the active form names the one quoted as object
-    return next((c for c in kids if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    # '"…," AP quoted prosecutor Russell McGuire as saying', "the magazine quoted her as saying": the active
+    # form names the one quoted as its object
+    return next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
 
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
@@ -228,6 +229,7 @@ def reduced_passive(verb) -> bool:
     doc = verb.doc
     if verb.lemma_.lower() not in _REDUCED_PASSIVE or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
         return False
-    if doc[verb.i - 1].text != "," or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+    # or after "and": "Gomes, a U.S. citizen sentenced to eight years and believed to be an activist"
+    if doc[verb.i - 1].lower_ not in (",", "and") or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
         return False
     return doc[verb.i + 2].tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)

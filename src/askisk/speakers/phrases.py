@@ -196,6 +196,19 @@ def named_head(tok):
             return child
         if not title and (ent := entity_of(child)) is not None and ent.label_ == "ORG":
             return child
+    if not title:
+        # "An uncle of suspect Yassine Labidi, Abeld Malik Labidi, told": the parser hangs the name on the
+        # name before it, which needs none; it names the role noun
+        # "One of the jilted bidders, Netherlands-based group LNM, said": the one of them it names
+        heads = ("PROPN", "NOUN") if tok.pos_ == "NUM" else ("PROPN",)
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in heads):
+                for child in obj.children:
+                    if child.dep_ != "appos" or child.pos_ != "PROPN":
+                        continue
+                    ent = entity_of(child)
+                    if person_entity(child) is not None or tok.pos_ == "NUM" and ent and ent.label_ == "ORG":
+                        return child
     return tok
 
 

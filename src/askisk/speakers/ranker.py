@@ -109,7 +109,7 @@ def pronoun_features(cand: Before, pool: list[Before], gender: str, pos: int, ru
 
 def cue_features(cand, cands: list, rule_choice, inside, recent) -> list[str]:
     """Features of one candidate cue of a sentence: (learned, depth, index, record, cue, span, token,
-    mention) as attribution._find_cue builds them; `rule_choice` is the one the rules would take."""
+    mention) as explicit.find_cue builds them; `rule_choice` is the one the rules would take."""
     learned, dep, _, rec, _, _, tok, mention = cand
     top = min(c[1] for c in cands)
     lemma = tok.lemma_.lower()

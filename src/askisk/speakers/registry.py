@@ -34,16 +34,27 @@ from askisk.speakers.phrases import (
 )
 from askisk.speakers.roles import read_roles
 from askisk.speakers.rules import (
+    DEMONYM_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     NOT_SPEAKERS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    SPEECH_VERBS,
     acronym,
     census_genders,
     first_name_genders,
     title_of,
 )
+
+
+def _subject(tok) -> bool:
+    """A subject the story is about: not one inside what someone is reported to say ("The Scot defended
+    Beattie, saying Gallas overreacted. … He said: …" is still about the Scot)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head.head  # the one speaking comes first; in fronted words news names the speaker herself
+    return not (tok.head.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i)
 
 
 class Registry:
@@ -54,14 +65,15 @@ class Registry:
 
     def observe(self, doc, base: int, inside: tuple[bool, ...]) -> None:
         """Register the people and organisations a paragraph names outside quotations."""
+        dateline = formats.dateline_end(doc.text)  # "Hong Kong (CNN)A Canadian pastor …": a place, no one
         for ent in doc.ents:
-            if inside[ent.start_char]:
+            if inside[ent.start_char] or ent.end_char <= dateline:
                 continue
             if titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
                 continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
             if (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent):
                 rec = self._person(ent, base)
-                if rec is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                if rec is not None and _subject(ent.root):
                     rec.subject = max(rec.subject, base + ent.start)
                     rec.subjects.append(base + ent.start)
             elif (ent.label_ == "ORG" or plural_group(ent)) and self._surname(ent[0]) is None:
@@ -81,7 +93,7 @@ class Registry:
                 continue
             rec.mention(base + tok.i, role=mention_role(tok))
             rec.count += 1
-            if tok.dep_ in ("nsubj", "nsubjpass"):
+            if _subject(tok):
                 rec.subject = max(rec.subject, base + tok.i)
                 rec.subjects.append(base + tok.i)
 
@@ -121,6 +133,8 @@ class Registry:
         lone = len(words) == 1 and not titles and not self._find_person(words)
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
+        if lone and words[0].lower() in DEMONYM_NOUNS:
+            return None  # "The Scot initially defended Beattie": a description of someone named before
         rec = self._find_person(words, title_gender(titles))
         if rec is not None and len(words) > len(rec.tokens):
             if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):

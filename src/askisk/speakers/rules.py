@@ -113,6 +113,7 @@ VERB_PREPOSITION = {
     "talk": {"about", "of"},
     "attribute": {"to", "for"},  # "Oza attributed the rally to the court's ruling": a cause claimed
     "vouch": {"for"},
+    "joke": {"about"},  # "He's joked about being the son of …"
 }
 # Titles before a person's name, with the short display form and the generic noun used as an alias.
 TITLES = {
@@ -144,6 +145,12 @@ PERSON_NOUNS = vocab(
     "minister musician nominee novelist official owner player politician premier president presenter "
     "producer professor rapper researcher scientist secretary senator singer skipper spokesman "
     "spokeswoman star striker veteran winger writer"
+)
+# Nationalities as nouns for one person, which the small model seldom labels NORP ("the Scot said").
+DEMONYM_NOUNS = vocab(
+    "scot scotsman scotswoman frenchman frenchwoman englishman englishwoman welshman welshwoman irishman "
+    "irishwoman dutchman dutchwoman briton brit spaniard dane swede finn pole czech slovak serb croat turk "
+    "greek swiss kiwi aussie argentine"
 )
 # A journalist's trade: a paragraph giving it to someone it names first is an author's note (own_acts).
 TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
@@ -191,12 +198,18 @@ _GLUED_BRACKET = re.compile(r"(?<=[a-z][.!?])\((?=[A-Z])")
 _GLUED_CREDIT = re.compile(r"(?<=[a-z][.!?”\"’])(?:Credit)+(?=[A-Z]).*$", re.M)
 
 
+# A story's opening credit glued to its first word, with no place before it: "(CNN)Us Weekly magazine …". The
+# parser reads "CNN)Us" as one word and makes it part of a name: blanked (same length).
+_GLUED_CREDIT_OPENING = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)(?=[A-Z\"“])", re.M)
+
+
 _SPACED_EN_DASH = re.compile(r"(?<= )–(?= )")  # British style: " – " is a dash; "Reed–Veal", "2019–20" join
 
 
 def match_text(text: str) -> str:
     """normalize() character by character: same length as `text`, so offsets stay valid."""
     text = _GLUED_BRACKET.sub(" ", "".join(_char(c) for c in _SPACED_EN_DASH.sub("—", text)))
+    text = _GLUED_CREDIT_OPENING.sub(lambda m: " " * len(m.group(0)), text)
     return _GLUED_CREDIT.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -215,7 +228,10 @@ def _opening(text: str, i: int, depth: int = 0) -> bool:
         # a closing mark that closes nothing, at a line start and before a word, opens ('”Mr. Trump …')
         return not depth and (not i or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum()
     prev = text[i - 1] if i else " "
-    return prev.isspace() or prev in "([{—–-:"
+    if not (prev.isspace() or prev in "([{—–-:"):
+        return False
+    # a spaced mark with nothing after it closes an open quotation: "… 'ooh, I don't care,' " he told"
+    return not (depth and text[i + 1 : i + 2] in ("", " ", "\n"))
 
 
 def _at_sentence_start(text: str, i: int) -> bool:

@@ -1,0 +1,131 @@
+"""Attribution on shapes met in the session-21 review of the s25a and s25b golds (issue 15; CNN stories of
+2015, each printed as one paragraph): a spaced closing quotation mark, a story's credit glued to its first
+word, "the magazine quoted her as saying", a name in apposition to the name before it, an adjective of a
+place joined by a hyphen, and, under the news convention, a pledge, a comment not made, words a
+newspaper relays and a scene-setting "when" clause. Real spaCy model, tagger and pipeline.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+from askisk.speakers.rules import quote_mask
+
+
+def test_a_spaced_closing_mark_after_a_nested_quotation_closes_the_quotation():
+    text = (
+        '"She was like \'ooh, I don\'t care,\' " he told an audience. "And my dad liked chocolate." Why not.'
+    )
+    inside = quote_mask(text).inside
+    assert not inside[text.index("he told")]
+    assert inside[text.index("And my dad")]
+    assert not inside[text.index("Why not")]
+
+
+def test_a_narrated_sentence_after_a_quotation_with_a_spaced_closing_mark_stays_narration():
+    told = "\"She would be fined, and she was like 'ooh, I want a white man,' \" he once told an audience."
+    after = "Race and identity have figured prominently in his act."
+    body = (
+        f'(CNN)Comedian Trevor Noah made history on Tuesday. {told} "And my dad was also like, well." {after}'
+    )
+    got = _attrs(body)
+    assert got[told] == ("Trevor Noah", "quote")
+    assert got[after] == (None, "narration")
+
+
+def test_a_credit_glued_to_the_first_word_is_not_part_of_the_speakers_name():
+    said = "(CNN)Us Weekly magazine said on Thursday that it would retract the story."
+    assert _attrs(f"{said} The story was removed.")[said] == ("Us Weekly magazine", "reported")
+
+
+def test_the_one_a_magazine_quoted_as_saying_is_the_speaker():
+    quoted = '"I will always love my dad," the magazine quoted her as saying.'
+    body = f"(CNN)Us Weekly has retracted a story about model Kendall Jenner. {quoted}"
+    assert _attrs(body)[quoted] == ("Kendall Jenner", "quote")
+
+
+def test_a_name_in_apposition_after_an_of_phrase_names_the_role_noun_and_he_then_refers_to_it():
+    uncle = "An uncle of suspect Yassine Labidi, Abeld Malik Labidi, told CNN that nobody saw any sign of it."
+    he = "He said Yassine Labidi was one of the two gunmen killed at the museum."
+    body = (
+        "(CNN)President Beji Caid Essebsi said the attackers had trained in Libya. Essebsi told reporters "
+        f"that 15 arrests had been made. {uncle} {he}"
+    )
+    got = _attrs(body)
+    assert got[uncle][0] is not None and got[uncle][0].endswith("Malik Labidi")
+    assert got[he] == got[uncle]
+
+
+def test_an_adjective_made_from_a_place_does_not_become_the_verb():
+    told = "The lawyer, Kuwait-based Salem Al-Hashash, told CNN that he would sue the newspaper."
+    got = _attrs(f"(CNN)A lawyer has spoken. {told}")
+    assert got[told][0] is not None and "Al-Hashash" in got[told][0]
+
+
+def test_a_pledge_is_reported_under_news():
+    vowed = "Nigeria has vowed to liberate all of its territories from Boko Haram before the elections."
+    assert _attrs(f"Elections.\n\n{vowed}\n")[vowed] == ("Nigeria", "reported")
+
+
+def test_a_comment_not_made_is_narration_under_news():
+    silent = "Bruce Jenner has not commented publicly on speculation that he is transitioning."
+    assert _attrs(f"Rumours.\n\n{silent}\n")[silent] == (None, "narration")
+
+
+def test_words_a_newspaper_relays_are_the_speakers_under_news():
+    relayed = '"That is what I, and their relatives, think," Ediboglu said, according to the newspaper.'
+    body = f"Turkey.\n\nThe families were worried. {relayed}\n"
+    assert _attrs(body)[relayed] == ("Ediboglu", "quote")
+
+
+def test_a_when_clause_only_sets_the_scene_for_the_main_clauses_speaker():
+    lied = (
+        "When he was questioned by the FBI, he lied and claimed that he had never provided classified "
+        "information to anyone, according to the court documents."
+    )
+    body = f"(CNN)Gen. David Petraeus pleaded guilty on Tuesday. {lied}"
+    assert _attrs(body)[lied] == ("Gen. David Petraeus", "reported")
+
+
+def test_joking_about_something_is_a_statement():
+    joked = "Noah has often joked about being the son of a black woman and a white Swiss man."
+    assert _attrs(f"Comedy.\n\nTrevor Noah is a comic. {joked}\n")[joked] == ("Trevor Noah", "reported")
+
+
+def test_a_participle_after_and_is_what_others_believe_of_the_noun_not_its_speech():
+    gomes = (
+        "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years of hard labor and believed to be a "
+        "Christian activist, was released in 2010."
+    )
+    assert _attrs(f"North Korea.\n\n{gomes}\n")[gomes] == (None, "narration")
+
+
+def test_a_place_in_the_dateline_is_not_registered_as_a_person():
+    from askisk.nlp import pipeline
+    from askisk.speakers.registry import Registry
+    from askisk.speakers.rules import match_text
+
+    paragraph = (
+        "Hong Kong (CNN)A Canadian pastor, who went to North Korea on a humanitarian trip in late January, "
+        "is being held in the reclusive Communist state, his family said early Thursday."
+    )
+    registry = Registry()
+    registry.observe(pipeline()(match_text(paragraph)), 0, quote_mask(paragraph).inside)
+    assert "Hong Kong" not in {r.name for r in registry.records}
+
+
+def test_a_nationality_describes_the_story_subject_and_a_name_inside_his_words_does_not_take_his_he():
+    scot = (
+        "The Scot initially defended Beattie, whose dismissal put Everton on the back foot in a game they "
+        "ultimately lost 1-0, saying Gallas overreacted."
+    )
+    he = 'He said: "I believe that I should set the record straight."'
+    body = (
+        "Moyes U-turn on Beattie dismissal\n\nEverton manager David Moyes will discipline striker James "
+        f"Beattie after all for his headbutt on Chelsea defender William Gallas.\n\n{scot} But he has had a "
+        f'rethink after looking over the video evidence again. {he} Moyes added: "My comments came '
+        'immediately after the final whistle."\n'
+    )
+    got = _attrs(body)
+    assert got[scot] == ("David Moyes", "reported")
+    assert got[he] == ("David Moyes", "quote")
