@@ -129,3 +129,15 @@ def test_a_nationality_describes_the_story_subject_and_a_name_inside_his_words_d
     got = _attrs(body)
     assert got[scot] == ("David Moyes", "reported")
     assert got[he] == ("David Moyes", "quote")
+
+
+def test_a_noun_given_a_his_in_its_own_clause_is_one_person_a_later_he_can_stand_for():
+    father = "The vigilante said his father was among those killed."
+    he = "He said he believes the attackers came from Gwoza."
+    body = (
+        '(CNN)Boko Haram attacked the village. "They hurled petrol bombs into homes," Faltama Bisika said. '
+        '"I only got information of the attack last night," said a civilian vigilante from Njaba. '
+        f"{father} {he}"
+    )
+    got = _attrs(body)
+    assert got[he] == got[father] == ("Civilian vigilante from Njaba", "reported")

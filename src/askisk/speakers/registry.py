@@ -57,6 +57,24 @@ def _subject(tok) -> bool:
     return not (tok.head.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i)
 
 
+def _one_person(rec: Record, tok) -> Record:
+    """A group record named by a singular noun that stands for one person: a role noun ("A US Embassy
+    spokesman said: …" then "he added"), or a noun whose own clause gives it a his/her ("The vigilante
+    said his father was among those killed")."""
+    if tok.tag_ != "NN":
+        return rec
+    lemma = tok.lemma_.lower()
+    if lemma in PERSON_NOUNS:
+        rec.one = True
+        rec.gender_from(tok.lower_)
+    elif lemma in GENERIC_ORG_NOUNS or lemma in DOCUMENT_NOUNS:
+        return rec
+    elif (gender := anaphora.description_gender(tok)) is not None:
+        rec.one = True
+        rec.gender = rec.gender or gender
+    return rec
+
+
 class Registry:
     def __init__(self) -> None:
         self.records: list[Record] = []
@@ -289,7 +307,7 @@ class Registry:
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
             rec = self._by_noun(tok.lemma_.lower())
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
-                return rec
+                return _one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
         if (person := self._unlabelled_person(tok, base)) is not None:
@@ -304,11 +322,7 @@ class Registry:
             elif first.lower_ == "the" and tok.pos_ == "NOUN":
                 rec.nouns.add(tok.lemma_.lower())  # "the port authority" is later "the authority"
             self.records.append(rec)
-        if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
-            # "A US Embassy spokesman said: …" then "he added": one person, of the noun's gender
-            rec.one = True
-            rec.gender_from(tok.lower_)
-        return rec
+        return _one_person(rec, tok)
 
     def narrated_subject(self, doc, s: int, e: int, inside, base: int) -> None:
         """ "He is now winding down his career in Qatar. So he is full of admiration …": the person a he/she
