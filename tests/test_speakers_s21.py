@@ -141,3 +141,12 @@ def test_a_noun_given_a_his_in_its_own_clause_is_one_person_a_later_he_can_stand
     )
     got = _attrs(body)
     assert got[he] == got[father] == ("Civilian vigilante from Njaba", "reported")
+
+
+def test_an_acronym_the_entity_model_calls_a_person_is_an_organisation_it_refers_to():
+    it = "It said annual inflation rose between October and November."
+    body = (
+        "House prices\n\nThe UK's biggest mortgage lender said prices rose 15.1% over the whole of 2004. The "
+        f"ODPM attributed the monthly fall of prices in November to a drop in the value of flats. {it}\n"
+    )
+    assert _attrs(body)[it] == ("ODPM", "reported")

@@ -170,15 +170,18 @@ def person_like(ent) -> bool:
     return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
 
 
-def plural_group(ent) -> bool:
-    """ "the Lib Dems", which the small model labels PERSON: "the" before a plural proper noun names a
-    party or a group (its later "they" refers to it), never a person."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS"
+def named_group(ent) -> bool:
+    """A name the small model labels PERSON that names a group: "the Lib Dems" ("the" before a plural
+    proper noun names a party, its later "they" refers to it), or an acronym in capitals ("The ODPM
+    attributed the fall …. It said …": no person's name is written that way)."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS":
+        return True
+    return len(ent) == 1 and len(ent.text) >= 2 and ent.text.isalpha() and ent.text.isupper()
 
 
 def person_entity(tok):
     ent = entity_of(tok)
-    person = ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent)
+    person = ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent)
     return ent if person else None
 
 

@@ -19,11 +19,11 @@ from askisk.speakers.phrases import (
     first_names,
     given_names,
     inner_possessives,
+    named_group,
     named_head,
     np_text,
     np_tokens,
     person_like,
-    plural_group,
     qualified_np_text,
     quantifier_phrase,
     title_gender,
@@ -89,12 +89,12 @@ class Registry:
                 continue
             if titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
                 continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
-            if (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent):
+            if (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
                 rec = self._person(ent, base)
                 if rec is not None and _subject(ent.root):
                     rec.subject = max(rec.subject, base + ent.start)
                     rec.subjects.append(base + ent.start)
-            elif (ent.label_ == "ORG" or plural_group(ent)) and self._surname(ent[0]) is None:
+            elif (ent.label_ == "ORG" or named_group(ent)) and self._surname(ent[0]) is None:
                 group = self._group(ent, base)
                 if ent.root.dep_ in ("nsubj", "nsubjpass"):
                     group.subjects.append(base + ent.start)
@@ -283,7 +283,7 @@ class Registry:
             if given and self._find_person([tok.text]) is not None:
                 return self._relative(words, base + tok.i)
         ent = entity_of(tok)
-        if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not plural_group(ent):
+        if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
             rec = self._person(ent, base)
             if rec is not None:
                 return rec
@@ -301,7 +301,7 @@ class Registry:
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)
-        if ent is not None and (ent.label_ in NAME_LABELS or plural_group(ent)) and tok.pos_ == "PROPN":
+        if ent is not None and (ent.label_ in NAME_LABELS or named_group(ent)) and tok.pos_ == "PROPN":
             return self._group(ent, base)
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
