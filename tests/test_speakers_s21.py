@@ -150,3 +150,29 @@ def test_an_acronym_the_entity_model_calls_a_person_is_an_organisation_it_refers
         f"ODPM attributed the monthly fall of prices in November to a drop in the value of flats. {it}\n"
     )
     assert _attrs(body)[it] == ("ODPM", "reported")
+
+
+def test_the_acronym_who_is_the_organisation_not_the_pronoun():
+    found = (
+        "By analyzing listening habits of young people, WHO found nearly half are exposed to unsafe sound."
+    )
+    calling = "WHO is also calling on governments to enforce recreational noise legislation."
+    warned = "The World Health Organization warned about noise."
+    body = f"Hearing.\n\n{warned} {found} {calling}\n\nWHO IS TO BLAME?\n"
+    got = _attrs(body)
+    assert got[found] == got[calling] == ("World Health Organization", "reported")
+    assert got["WHO IS TO BLAME?"] == (None, "narration")
+
+
+def test_a_statement_an_act_is_for_is_narration_under_news_unless_its_words_are_given():
+    from askisk.nlp import pipeline
+    from askisk.speakers.convention import is_act
+
+    def act(sentence: str, cue: str) -> bool:
+        doc = pipeline()(sentence)
+        return is_act(doc, 0, len(sentence), quote_mask(sentence).inside, cue, "group")
+
+    assert act(
+        "Now they've joined forces with a British hearing loss association to warn others.", "they to warn"
+    )
+    assert not act("The doctors met on Monday to warn that hospitals would close.", "The doctors to warn")

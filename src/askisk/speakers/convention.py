@@ -302,11 +302,16 @@ def subordinate(tok) -> bool:
     clause = tok
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         if clause.dep_ == "advcl":
-            # "when" opening the clause is often parsed as its adverb: "When he was questioned by the FBI"
+            # "when" opening a fronted clause is parsed as its adverb: "When he was questioned by the FBI, he
+            # lied" (not "That's when she pointed to reports …", the sentence's point)
             marks = [
                 c.lower_
                 for c in clause.children
-                if c.dep_ == "mark" or c.dep_ == "advmod" and c.i == clause.left_edge.i and c.lower_ == "when"
+                if c.dep_ == "mark"
+                or c.dep_ == "advmod"
+                and c.i == clause.left_edge.i
+                and c.lower_ == "when"
+                and clause.i < clause.head.i
             ]
             if marks and marks[0] in _SUBORDINATORS:
                 # "as analysts had predicted", "as X put it": the source of the main clause
@@ -315,6 +320,29 @@ def subordinate(tok) -> bool:
                 return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass"})
         clause = clause.head
     return False
+
+
+_CONTENT_PREPS = vocab("of about against on over")
+
+
+def _purpose(tok) -> bool:
+    """ "Now they've joined forces with a hearing loss association to warn others": the cue is what an act
+    of the main clause is for (a to-infinitive under a verb that says nothing, with no words given), not
+    a statement made."""
+    kids = list(tok.children)
+    if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False
+    # words given: "The doctors met to warn that hospitals would close", "… to accuse X of …", a quotation
+    objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or any(t.is_quote for t in tok.sent):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for c in [*kids, *objects]):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB" or lemma in STATEMENT_VERBS or lemma in SPEECH_VERBS or lemma in COMMISSIVE_VERBS:
+        return False
+    return lemma not in VERB_PREPOSITION and head.lower_ not in learned_cues()
 
 
 def _then_said(tok) -> bool:
@@ -337,7 +365,7 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     if "instrument" in feats and "statement" not in feats:
         return True
     tok = cue_token(doc, s, e, cue)
-    if tok is not None and tok.pos_ in ("VERB", "AUX") and subordinate(tok):
+    if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or _purpose(tok)):
         return True
     if tok is not None and _then_said(tok):
         return False

@@ -8,7 +8,7 @@ plural noun ("…, a new study reports."), an inverted name hung on the next cla
 Doctorow, DRM systems were …") and a subject cut off by a dashed aside ("Mr Yushchenko - keen to
 reassure investors - had said …"). Each function takes the cue verb and answers with the token that
 names the speaker (or whether the shape holds), except `repair`, which mends the last shape in the parse
-itself before any cue is read.
+itself before any cue is read, and the acronym "WHO" read as the pronoun "who".
 """
 
 from __future__ import annotations
@@ -213,7 +213,23 @@ def repair(doc):
         subject.head, subject.dep_ = tok, "nsubj"
         tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBZ", lemma, "parataxis"
         tok.head = clause
+    _acronym_pronoun(doc)
     return doc
+
+
+def _acronym_pronoun(doc) -> None:
+    """ "WHO is also calling on governments …": the parser reads the acronym as the pronoun "who"; in a
+    sentence not written in capitals it is the organisation's name."""
+    from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
+
+    for tok in doc:
+        if tok.text != "WHO" or tok.tag_ != "WP" or tok.head.dep_ == "relcl":
+            continue
+        if sum(t.is_upper for t in tok.sent if t.is_alpha) > len(tok.sent) // 2:
+            continue  # a headline or a transcript label in capitals
+        tok.pos_, tok.tag_ = "PROPN", "NNP"
+        if not tok.ent_type_:
+            doc.ents = [*doc.ents, Span(doc, tok.i, tok.i + 1, label="ORG")]
 
 
 _REDUCED_PASSIVE = vocab(
