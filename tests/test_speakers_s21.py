@@ -176,3 +176,14 @@ def test_a_statement_an_act_is_for_is_narration_under_news_unless_its_words_are_
         "Now they've joined forces with a British hearing loss association to warn others.", "they to warn"
     )
     assert not act("The doctors met on Monday to warn that hospitals would close.", "The doctors to warn")
+
+
+def test_an_organisations_number_is_part_of_its_name_and_a_decision_to_reject_speaks_for_no_one():
+    channel = "Leaks have served to strengthen the public's skepticism, according to Israel's Channel 2."
+    decision = (
+        "Add in the fact that withdrawals from Gaza resulted in rockets, and the 2008 decision by President "
+        "Mahmoud Abbas to reject the peace proposal was no surprise."
+    )
+    got = _attrs(f"Israel.\n\n{channel}\n\n{decision}\n")
+    assert got[channel] == ("Channel 2", "reported")
+    assert got[decision] == (None, "narration")

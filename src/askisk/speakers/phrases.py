@@ -28,9 +28,11 @@ GENERIC_ORG_NOUNS = vocab(
 )
 
 
-def clean_words(words: list[str]) -> list[str]:
-    # "Max Mirnyi 6-7 (2-7)": a score the small model reads into the name
-    return [w for w in words if w not in ("'s", "'", ",", ".") and any(c.isalpha() for c in w)]
+def clean_words(words: list[str], numbers: bool = False) -> list[str]:
+    # "Max Mirnyi 6-7 (2-7)": a score the small model reads into a person's name; an organisation's number
+    # is its name ("Israel's Channel 2")
+    kept = [w for w in words if w not in ("'s", "'", ",", ".")]
+    return [w for k, w in enumerate(kept) if any(c.isalpha() for c in w) or numbers and k and w.isdigit()]
 
 
 def inner_possessives(words: list[str]) -> list[str]:

@@ -209,7 +209,7 @@ class Registry:
         return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
-        words = clean_words(inner_possessives([t.text for t in whole_name(ent)]))
+        words = clean_words(inner_possessives([t.text for t in whole_name(ent)]), numbers=True)
         article = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
         if words and words[0].lower() in DETS:
             words, article = words[1:], True

@@ -74,6 +74,9 @@ def subject_of(verb):
         if (
             verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            )  # "the decision to reject"
             and (_acts(verb) or misparse.quote_then_noun(verb))
         ):
             return verb.head  # "officials saying that …", "The leader, X, condemned the attack, saying …"
