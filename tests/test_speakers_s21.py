@@ -187,3 +187,12 @@ def test_an_organisations_number_is_part_of_its_name_and_a_decision_to_reject_sp
     got = _attrs(f"Israel.\n\n{channel}\n\n{decision}\n")
     assert got[channel] == ("Channel 2", "reported")
     assert got[decision] == (None, "narration")
+
+
+def test_a_first_name_alone_is_the_one_person_named_who_bears_it():
+    said = 'Serena said she discussed it with her father in a "really emotional" conversation.'
+    body = (
+        "Tennis.\n\nSerena Williams will return to Indian Wells. Her sister Venus pulled out of the "
+        f"tournament in 2001 with a knee injury.\n\n{said}\n"
+    )
+    assert _attrs(body)[said] == ("Serena Williams", "reported")

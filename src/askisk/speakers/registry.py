@@ -205,6 +205,14 @@ class Registry:
             have = {w.lower() for w in rec.tokens}
             if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
                 found.append(rec)
+        if not found and len(words) == 1:
+            # "Serena said …" after "Serena Williams": a first name alone, when one person named bears it
+            first = [
+                r
+                for r in self.records
+                if r.kind == "person" and len(r.tokens) >= 2 and r.tokens[0] == words[0]
+            ]
+            found = first if len(first) == 1 else []
         found = seen_before(found, before) if before >= 0 else found
         return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
