@@ -202,9 +202,9 @@ def named_head(tok):
         if not title and (ent := entity_of(child)) is not None and ent.label_ == "ORG":
             return child
     if not title:
-        # "An uncle of suspect Yassine Labidi, Abeld Malik Labidi, told": the parser hangs the name on the
-        # name before it, which needs none; it names the role noun
-        # "One of the jilted bidders, Netherlands-based group LNM, said": the one of them it names
+        # a name in apposition to the name in the "of" phrase, which needs none, names the noun itself ("An
+        # uncle of suspect Yassine Labidi, Abeld Malik Labidi, told"); after "one of" an organisation may
+        # too ("One of the jilted bidders, Netherlands-based group LNM, said")
         heads = ("PROPN", "NOUN") if tok.pos_ == "NUM" else ("PROPN",)
         for prep in (c for c in tok.children if c.dep_ == "prep"):
             for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in heads):
