@@ -196,3 +196,56 @@ def test_a_first_name_alone_is_the_one_person_named_who_bears_it():
         f"tournament in 2001 with a knee injury.\n\n{said}\n"
     )
     assert _attrs(body)[said] == ("Serena Williams", "reported")
+
+
+def test_a_quotation_opened_inside_brackets_ends_with_them():
+    text = "Chris Bender and J.C. Spink (\"We're the Millers) are producing it. The film earned $304 million."
+    inside = quote_mask(text).inside
+    assert inside[text.index("We're")] and not inside[text.index("are producing")]
+    assert not inside[text.index("The film")]
+
+
+def test_a_thing_of_a_person_does_not_speak():
+    statue = "A statue of a sitting Buddha that made its way to a market in the Netherlands revealed a mummy."
+    team = "A team of researchers revealed that the statue held a mummy."
+    got = _attrs(f"Relics.\n\n{statue} {team}\n")
+    assert got[statue] == (None, "narration")
+    assert got[team] == ("Team of researchers", "reported")
+
+
+def test_a_statement_issued_with_what_it_says_is_reported_and_without_it_narration_under_news():
+    condemning = "French President Francois Hollande released a statement condemning the attack."
+    asking = "U.S. Secretary of State John Kerry issued a statement asking Iran to cooperate."
+    bare = "The ministry released a statement on Monday."
+    got = _attrs(f"Attack.\n\n{condemning} {asking} {bare}\n")
+    assert got[condemning] == ("President Francois Hollande", "reported")
+    assert got[asking][1] == "reported" and "Kerry" in (got[asking][0] or "")
+    assert got[bare] == (None, "narration")
+
+
+def test_not_acknowledging_is_narration_and_referring_to_something_is_said_under_news():
+    silent = "The FBI, White House and CIA have not publicly acknowledged any connection to Levinson."
+    referred = "ISIS later referred to the Chibok abductions in its kidnapping of Yazidi women."
+    got = _attrs(f"Hostage.\n\n{silent} {referred}\n")
+    assert got[silent] == (None, "narration")
+    assert got[referred] == ("ISIS", "reported")
+
+
+def test_one_girl_is_one_person_a_later_she_stands_for_and_a_girls_father_is_a_man():
+    she = "School, she says, became a reminder of what almost happened."
+    body = (
+        "Chibok.\n\nBoko Haram kidnapped girls in 2014. One teenage girl says she escaped by jumping from a "
+        f"truck. {she}\n\nThe girl's father said the school was closed. He said the army had left.\n"
+    )
+    got = _attrs(body)
+    assert got[she] == ("One teenage girl", "reported")
+    assert got["He said the army had left."] == ("Girl's father", "reported")
+
+
+def test_a_persons_words_a_document_relays_are_the_persons_under_news():
+    told = (
+        "Victor Solis told the FBI on March 16 that his son called on March 13 and said he wanted a "
+        "vacation, the complaint said."
+    )
+    assert _attrs(f"Murder.\n\n{told}\n")[told] == ("Victor Solis", "reported")
+    assert _attrs(f"Murder.\n\n{told}\n", convention="polnear")[told] == ("Complaint", "reported")

@@ -108,7 +108,8 @@ _OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "hersel
 def description_gender(tok) -> str | None:
     """ "f" / "m" when the description's words give it ("the actress", "the chairman"), or the first
     his/her/himself of its own clause does ("The GOP nominee complained about his mic"), else None."""
-    words = {t.lower_ for t in tok.subtree}
+    owners = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}  # not "the girl's father"
+    words = {t.lower_ for t in tok.subtree if t.i not in owners}
     if words & FEMALE_WORDS:
         return "f"
     if words & MALE_WORDS:

@@ -45,9 +45,10 @@ def can_speak(tok) -> bool:
     lemma = tok.lemma_.lower()
     if any(lemma in words for words in (PERSON_NOUNS, DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, QUANTITY_NOUNS)):
         return True
-    # "a large body of studies", "a team of researchers": the "of" phrase names who speaks
+    # "a large body of studies", "a team of researchers": the "of" phrase names who speaks (a plural;
+    # "a statue of a sitting Buddha" is still a statue)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        if any(o.dep_ == "pobj" and can_speak(o) for o in prep.children):
+        if any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and can_speak(o) for o in prep.children):
             return True
     return score(lemma) >= REFUSE_BELOW
 

@@ -215,8 +215,9 @@ DOING_VERBS = vocab("show vote")
 # Questions put about a topic: "Castor asked Morrison about concerns within the NSC", "Republicans
 # questioned Morrison about his testimony": what was asked is not given, so nothing is reported.
 QUESTION_VERBS = vocab("ask question quiz grill")
-# Not commenting: "X has not commented on speculation that …", "did not respond" (with no words given).
-SILENT_VERBS = vocab("comment respond reply speak")
+# Not commenting: "X has not commented on speculation that …", "did not respond", "have not publicly
+# acknowledged any connection" (with no words given).
+SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm")
 _CONTENT = frozenset({"c=ccomp", "c=parataxis", "that", "set_off", "colon", "statement"})
 
 
@@ -261,6 +262,13 @@ def _plea_or_testimony(tok, feats: list[str]) -> bool:
     return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
 
 
+def _message_with_content(tok) -> bool:
+    """A message issued whose own clause says what it says: "issued a statement asking Iran to
+    cooperate", "released a statement that condemned …" (not "released a statement" alone)."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS]
+    return any(g.dep_ in ("acl", "relcl", "ccomp") and g.pos_ == "VERB" for o in objects for g in o.children)
+
+
 def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
     act detector decides)."""
@@ -279,6 +287,8 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         and not _WORDS_GIVEN.intersection(feats)
     ):
         return True  # "Bruce Jenner has not commented publicly on speculation that …": nothing said
+    if _message_with_content(tok):
+        return False  # "Hollande released a statement condemning the attack": the statement's words, given
     if lemma in COMMISSIVE_VERBS and "p=VERB" in feats:
         return False  # "Nigeria has vowed to liberate …": a promise or a threat is said
     if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):

@@ -11,7 +11,7 @@ from askisk.speakers.formats import dateline_end, is_headline, is_title_case, le
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import PERSON_PRONOUNS
+from askisk.speakers.rules import PERSON_PRONOUNS, SPEECH_VERBS
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 
 
@@ -21,6 +21,22 @@ def _relays(according, inside) -> bool:
     ministry denies it, according to Petrauskas" stays the person's account)."""
     verbs = [according.head, *(c for c in according.head.children if c.dep_ == "conj")]  # "lied and claimed"
     return any(v.pos_ == "VERB" and is_speech(v, inside) and subject_of(v) is not None for v in verbs)
+
+
+# a verb of saying, not an act the paper records ("X pleaded guilty, court documents show")
+_SAYING = SPEECH_VERBS - {"testify"}
+
+
+def _relays_person(outer, cands) -> bool:
+    """The outer cue's words are a person's speech: its clause is a rule cue of a person ("…, the complaint
+    said" over "X told the FBI that …"), not a person met inside it ("Beattie, …, insisting …")."""
+    return any(
+        c[3].kind == "person"
+        and c[6].lemma_.lower() in _SAYING
+        and c[6].head.i == outer[6].i
+        and c[6].dep_ in ("ccomp", "parataxis")
+        for c in cands
+    )
 
 
 def find_cue(
@@ -98,6 +114,11 @@ def find_cue(
     if inner and any(not subordinate(c[6]) for c in cands):
         # "When he was questioned by the FBI, he lied and claimed …": the main clause's cue, not the scene's
         cands = [c for c in cands if not subordinate(c[6])]
+    if inner:
+        # "Victor Solis told the FBI that …, the complaint said": a document or a body relaying a person's
+        # words within its own gives them to the person
+        relayed = [c for c in cands if c[3].kind != "person" and _relays_person(c, cands)]
+        cands = [c for c in cands if c not in relayed] or cands
     # "Both sides wrote to the minister …, but X said he …": a learned cue with only its hearer yields to a
     # rule cue that says something (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
     if any(not c[0] and speech.says_something(c[6], inside) for c in cands):

@@ -114,6 +114,7 @@ VERB_PREPOSITION = {
     "attribute": {"to", "for"},  # "Oza attributed the rally to the court's ruling": a cause claimed
     "vouch": {"for"},
     "joke": {"about"},  # "He's joked about being the son of …"
+    "refer": {"to"},  # "ISIS later referred to the Chibok abductions"
 }
 # Titles before a person's name, with the short display form and the generic noun used as an alias.
 TITLES = {
@@ -131,10 +132,11 @@ TITLES = {
 }  # fmt: skip
 FEMALE_WORDS = vocab(
     "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
-    "sister mother wife daughter actress"
+    "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend"
 )
 MALE_WORDS = vocab(
-    "mr he him his man spokesman chairman businessman congressman policeman brother father husband son"
+    "mr he him his man spokesman chairman businessman congressman policeman brother father husband son boy "
+    "grandfather uncle nephew widower boyfriend"
 )
 # Role nouns that, as a singular "the <noun>" naming no one, stand for a person named before ("said the
 # 74-year-old comedian", "the Spectator editor told"): trades and positions, never names.
@@ -249,12 +251,20 @@ def quote_mask(text: str) -> QuoteMask:
     """
     inside = [False] * len(text)
     depth = 0
+    brackets = 0  # open round brackets; a quotation opened inside one ends with it at the latest
+    opened_in: int | None = None
     # typewriter quotes and AP's doubled single marks ("…,’’ Moy said"): two marks, one quote
     text = text.replace("''", '"\0').replace("``", '"\0').replace("’’", "”\0").replace("‘‘", "“\0")
     for i, c in enumerate(text):
         if c == "\0":
             inside[i] = inside[i - 1]
             continue
+        if c in "()":
+            brackets = brackets + 1 if c == "(" else max(0, brackets - 1)
+            if c == ")" and depth and opened_in is not None and brackets < opened_in:
+                depth = 0  # 'J.C. Spink ("We're the Millers) are producing': an unclosed title
+        if depth == 0:
+            opened_in = brackets if brackets else None
         if c in OPEN_QUOTES or c in CLOSE_QUOTES or c == '"':
             if _opening(text, i, depth):
                 if not (depth and _at_sentence_start(text, i)):
