@@ -32,47 +32,18 @@ from askisk.speakers.phrases import (
     without_glued_word,
     without_suffix,
 )
-from askisk.speakers.roles import read_roles
+from askisk.speakers.roles import one_person, read_roles, story_subject
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     NOT_SPEAKERS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
-    SPEECH_VERBS,
     acronym,
     census_genders,
     first_name_genders,
     title_of,
 )
-
-
-def _subject(tok) -> bool:
-    """A subject the story is about: not one inside what someone is reported to say ("The Scot defended
-    Beattie, saying Gallas overreacted. … He said: …" is still about the Scot)."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    verb = tok.head.head  # the one speaking comes first; in fronted words news names the speaker herself
-    return not (tok.head.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i)
-
-
-def _one_person(rec: Record, tok) -> Record:
-    """A group record named by a singular noun that stands for one person: a role noun ("A US Embassy
-    spokesman said: …" then "he added"), or a noun whose own clause gives it a his/her ("The vigilante
-    said his father was among those killed")."""
-    if tok.tag_ != "NN":
-        return rec
-    lemma = tok.lemma_.lower()
-    if lemma in PERSON_NOUNS:
-        rec.one = True
-        rec.gender_from(tok.lower_)
-    elif lemma in GENERIC_ORG_NOUNS or lemma in DOCUMENT_NOUNS:
-        return rec
-    elif (gender := anaphora.description_gender(tok)) is not None:
-        rec.one = True
-        rec.gender = rec.gender or gender
-    return rec
 
 
 class Registry:
@@ -91,7 +62,7 @@ class Registry:
                 continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
             if (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
                 rec = self._person(ent, base)
-                if rec is not None and _subject(ent.root):
+                if rec is not None and story_subject(ent.root):
                     rec.subject = max(rec.subject, base + ent.start)
                     rec.subjects.append(base + ent.start)
             elif (ent.label_ == "ORG" or named_group(ent)) and self._surname(ent[0]) is None:
@@ -111,7 +82,7 @@ class Registry:
                 continue
             rec.mention(base + tok.i, role=mention_role(tok))
             rec.count += 1
-            if _subject(tok):
+            if story_subject(tok):
                 rec.subject = max(rec.subject, base + tok.i)
                 rec.subjects.append(base + tok.i)
 
@@ -315,9 +286,11 @@ class Registry:
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
             rec = self._by_noun(tok.lemma_.lower())
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
-                return _one_person(rec, tok) if rec.kind != "person" else rec
+                return one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
-            return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
+            return (
+                None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
+            )
         if (person := self._unlabelled_person(tok, base)) is not None:
             return person
         name = qualified_np_text(tok)
@@ -330,7 +303,7 @@ class Registry:
             elif first.lower_ == "the" and tok.pos_ == "NOUN":
                 rec.nouns.add(tok.lemma_.lower())  # "the port authority" is later "the authority"
             self.records.append(rec)
-        return _one_person(rec, tok)
+        return one_person(rec, tok)
 
     def narrated_subject(self, doc, s: int, e: int, inside, base: int) -> None:
         """ "He is now winding down his career in Qatar. So he is full of admiration …": the person a he/she

@@ -1,13 +1,16 @@
 """A person's role as the text gives it where it names them ("NAME, a tax lawyer at a policy center",
 "A spokesman for the authority, NAME,", "economist NAME", "Professor NAME of the University of X"), read
-off the parse into the registry's `Record`. Works on spaCy tokens handed to it; never imports spaCy.
+off the parse into the registry's `Record`; also which subjects a story is about (`story_subject`) and
+which group records stand for one person (`one_person`). Works on spaCy tokens handed to it; never
+imports spaCy.
 """
 
 from __future__ import annotations
 
 from askisk.speakers import anaphora
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import DETS, NP_KEEP, role_phrase, title_role
+from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phrase, title_role
+from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS
 
 
 def read_roles(rec: Record, ent, titles: list) -> None:
@@ -63,3 +66,30 @@ def _appositive_role(rec: Record, name) -> None:
         rec.role = role
         rec.describe(noun.lemma_.lower(), anaphora.marks(noun))
         rec.gender_from(noun.lower_)
+
+
+def story_subject(tok) -> bool:
+    """A subject the story is about: not one inside what someone is reported to say ("The Scot defended
+    Beattie, saying Gallas overreacted. … He said: …" is still about the Scot)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head.head  # the one speaking comes first; in fronted words news names the speaker herself
+    return not (tok.head.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i)
+
+
+def one_person(rec: Record, tok) -> Record:
+    """A group record named by a singular noun that stands for one person: a role noun ("A US Embassy
+    spokesman said: …" then "he added"), or a noun whose own clause gives it a his/her ("The vigilante
+    said his father was among those killed")."""
+    if tok.tag_ != "NN":
+        return rec
+    lemma = tok.lemma_.lower()
+    if lemma in PERSON_NOUNS:
+        rec.one = True
+        rec.gender_from(tok.lower_)
+    elif lemma in GENERIC_ORG_NOUNS or lemma in DOCUMENT_NOUNS:
+        return rec
+    elif (gender := anaphora.description_gender(tok)) is not None:
+        rec.one = True
+        rec.gender = rec.gender or gender
+    return rec
