@@ -249,3 +249,13 @@ def test_a_persons_words_a_document_relays_are_the_persons_under_news():
     )
     assert _attrs(f"Murder.\n\n{told}\n")[told] == ("Victor Solis", "reported")
     assert _attrs(f"Murder.\n\n{told}\n", convention="polnear")[told] == ("Complaint", "reported")
+
+
+def test_a_family_name_written_first_and_used_alone_does_not_make_him_a_woman():
+    he = "He estimates its numbers have declined by almost 70% since its discovery."
+    body = (
+        "Beijing (CNN)There are less than 1,000 of these creatures in the Tianshan range, says "
+        "conservationist Li Weidong. Li discovered the pika in 1983 and named it after his hometown. "
+        f"{he}"
+    )
+    assert _attrs(body)[he] == ("Li Weidong", "reported")

@@ -184,6 +184,10 @@ class Registry:
                 if r.kind == "person" and len(r.tokens) >= 2 and r.tokens[0] == words[0]
             ]
             found = first if len(first) == 1 else []
+            for rec in found:
+                # "Li says …" after "Li Weidong": the word used alone may be the family name written first,
+                # so what the census says of it as a first name tells nothing
+                rec.hint = None
         found = seen_before(found, before) if before >= 0 else found
         return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
@@ -288,9 +292,7 @@ class Registry:
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
                 return one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
-            return (
-                None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
-            )
+            return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
         if (person := self._unlabelled_person(tok, base)) is not None:
             return person
         name = qualified_np_text(tok)
