@@ -142,7 +142,7 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
 def _infinitive(tok) -> bool:
     """A to-infinitive complement ("agreed to pay"); not a clause the parser hung as one ("Campbell agreed
     receiving the honour capped off …")."""
-    return tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("xcomp", "ccomp") and speech.to_infinitive(tok)
 
 
 def _intent(tok) -> bool:
@@ -340,7 +340,7 @@ def _purpose(tok) -> bool:
     of the main clause is for (a to-infinitive under a verb that says nothing, with no words given), not
     a statement made."""
     kids = list(tok.children)
-    if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+    if tok.dep_ not in ("advcl", "xcomp") or not speech.to_infinitive(tok):
         return False
     # words given: "The doctors met to warn that hospitals would close", "… to accuse X of …", a quotation
     objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]

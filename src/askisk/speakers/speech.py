@@ -74,9 +74,7 @@ def subject_of(verb):
         if (
             verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN")
-            and not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-            )  # "the decision to reject"
+            and not to_infinitive(verb)  # "the 2008 decision … to reject": no one named does it
             and (_acts(verb) or misparse.quote_then_noun(verb))
         ):
             return verb.head  # "officials saying that …", "The leader, X, condemned the attack, saying …"
@@ -194,6 +192,11 @@ def needs_gate(tok, inside) -> bool:
     if lemma in SPEECH_VERBS or says_something(tok, inside):
         return False
     return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and tok.lower_ in learned_cues())
+
+
+def to_infinitive(tok) -> bool:
+    """A verb marked by "to" ("to warn others", "decision to reject")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def infinitive_only(tok) -> bool:
