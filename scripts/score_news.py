@@ -107,6 +107,7 @@ def matched(page: dict, spans: list[tuple[int, int] | None], start: int, end: in
 
 def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") -> dict:
     rows, errors, unplaced = [], Counter(), []
+    on_agreed: list[bool] = []  # right or not, on sentences both annotators label alike
     described = 0  # right, but shown by a description ("the search giant") rather than the gold's own name
     for page, source, spans in pages(gold_path, root):
         for sentence, span in zip(page["sentences"], spans, strict=True):
@@ -118,6 +119,8 @@ def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") 
                 continue
             ok = _right(best, p.speaker, p.attribution)
             rows.append((page["article"], ok, best["kind"]))
+            if best.get("agreed"):  # set in a gold merged by gold_agreement.py
+                on_agreed.append(ok)
             if ok and best["kind"] != "narration":
                 canonical = _names_speaker([best["speaker"]], p.speaker or "")
                 described += not canonical
@@ -144,6 +147,11 @@ def score(gold_path: Path, root: Path, verbose: bool, convention: str = "news") 
         "accuracy": round(sum(ok for _, ok, _ in rows) / len(rows), 4) if rows else None,
         "accuracy_attributed": round(sum(attributed) / len(attributed), 4) if attributed else None,
         "right_but_described": described,
+        **(
+            {"agreed_passages": len(on_agreed), "accuracy_agreed": round(sum(on_agreed) / len(on_agreed), 4)}
+            if on_agreed
+            else {}
+        ),
         "per_page": {a: f"{per_page[a]}/{n}" for a, n in totals.items()},
         "errors": dict(errors.most_common()),
         "gold_not_in_body": unplaced,
