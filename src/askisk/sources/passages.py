@@ -29,7 +29,8 @@ _ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
     "st", "jr", "sr", "no", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
     "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "adm",
-    "rev", "sens", "reps", "cmdr", "cpl", "pvt", "supt", "insp", "atty", "hon", "msgr", "brig",
+    "rev", "sens", "reps", "cmdr", "cpl", "pvt", "supt", "insp", "atty", "hon", "msgr", "brig", "det", "ofc",
+    "amb", "spc", "cdr", "lieut",
 }  # fmt: skip
 # A sentence ends at . ! ? (maybe followed by closing quotes/brackets) and whitespace, before a capital,
 # a digit or an opening quote (two marks for typewriter quotes: ''It).
@@ -183,10 +184,21 @@ _TAG_AFTER_QUOTE = re.compile(
 )
 
 
+# "… and earned 32/40.“This could be your season,” Goodman told Val.": a paragraph joined without its space
+_GLUED = re.compile(r"(?<=[a-z0-9%])[.!?](?=[“\"][A-Z])")
+
+
+def _glued_ends(text: str) -> set[int]:
+    """Ends of sentences whose next sentence opens a quotation with no space between (a straight mark
+    opens only after an even number of them)."""
+    ends = (m.end() for m in _GLUED.finditer(text))
+    return {end for end in ends if text[end] == "“" or text.count('"', 0, end) % 2 == 0}
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
     start = 0
-    ends = {m.end() for m in _SIGNED_LINE.finditer(text)}
+    ends = {m.end() for m in _SIGNED_LINE.finditer(text)} | _glued_ends(text)
     for match in _BOUNDARY.finditer(text):
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue

@@ -281,7 +281,7 @@ def organisation_before(records, pos: int):
     `pos`, in its paragraph or the one before, or None."""
     best, at = None, -1
     for rec in records:
-        if rec.kind != "group" or rec.one:
+        if rec.kind == "person" or rec.one:  # a group, or a document ("The video included …. It said")
             continue
         here = [p for p in rec.subjects if p < pos and p // 1_000_000 >= pos // 1_000_000 - 1]
         if here and max(here) > at:

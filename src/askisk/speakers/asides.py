@@ -8,6 +8,7 @@ clause, which is the writer's unless it has a cue of its own.
 
 from __future__ import annotations
 
+from askisk.speakers.rules import FRAMING_PREPS, SPEECH_VERBS
 from askisk.speakers.speech import says_something
 
 _SET_OFF = (",", "—", "–", "(", "-")
@@ -37,5 +38,37 @@ def empty_aside(tok, inside) -> bool:
     return False
 
 
+_RELATIVES = ("that", "which", "who")
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+def relative_misread(tok) -> bool:
+    """ "danced the Foxtrot that Goodman said had “a lovely naturalness”": a relative clause the parser hangs
+    on the main verb as its object clause; the speech verb's own clause has lost its subject to the
+    relative word, which follows a noun."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if subj is None or comp is None or tok.dep_ == "ROOT" or comp.left_edge.i != tok.i + 1:
+        return False
+    if any(c.dep_ in _SUBJECTS for c in comp.children):
+        return False
+    at = subj.left_edge.i - 1
+    doc = tok.doc
+    return at > 0 and doc[at].lower_ in _RELATIVES and doc[at - 1].pos_ in ("NOUN", "PROPN")
+
+
 def is_aside(tok, inside) -> bool:
-    return restrictive_relative(tok) or empty_aside(tok, inside)
+    return restrictive_relative(tok) or empty_aside(tok, inside) or relative_misread(tok)
+
+
+def framing_speech(doc, s: int, e: int) -> bool:
+    """ "Despite Hough saying, “your feet were a little loose,” the pair earned 26/40": the words sit in a
+    phrase that frames the main clause, which is the writer's; nobody speaks the sentence."""
+    return any(
+        s <= t.idx < e
+        and t.dep_ == "pcomp"
+        and t.lemma_.lower() in SPEECH_VERBS
+        and t.head.lower_ in FRAMING_PREPS
+        and t.head.head.lemma_.lower() not in SPEECH_VERBS
+        for t in doc
+    )

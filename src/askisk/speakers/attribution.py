@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers import (
+    asides,
     formats,
     interview,
     misparse,
@@ -52,7 +53,7 @@ from askisk.speakers import (
     tagged,
     transcript,
 )
-from askisk.speakers.convention import DEFAULT_CONVENTION, is_act
+from askisk.speakers.convention import DEFAULT_CONVENTION, framed, is_act
 from askisk.speakers.explicit import find_cue, lead_cue
 from askisk.speakers.formats import (
     ends_with_colon,
@@ -174,16 +175,18 @@ def attribute(
             if found is not None:
                 record, cue, (ms, me) = found
                 kind = speech_kind(words, para.text, mask.inside, s, e)
-                if (
-                    convention == "news"
-                    and kind == "reported"
+                if convention == "news" and (
+                    kind == "reported"
                     and is_act(doc, s, e, mask.inside, cue, record.kind)
+                    or framed(doc, s, e, cue)
                 ):
                     continue  # "WeWork declined to comment": an act, narration to a reader of news
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
                 turn = decisions[i] if label is not None else None
-            elif words >= QUOTE_WORDS or spoken[s]:
+            elif (words >= QUOTE_WORDS or spoken[s]) and not (
+                convention == "news" and asides.framing_speech(doc, s, e)
+            ):
                 quoted = spoken[s] or mostly_quoted(para.text, mask.inside, s, e)
                 decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
                 decisions[i].quoted = quoted

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from askisk.speakers import animacy, cues, misparse, speech
+from askisk.speakers.clauses import subordinate
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -198,6 +199,9 @@ INSTRUMENT_NOUNS = vocab(
     "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
     "number evidence statistic result reading measurement sample"
 )
+_STILL_IMAGES = vocab(
+    "photo photos photograph photographs picture pictures image images scan scans x-ray x-rays"
+)
 # Knowing and finding out: "Steenburgen realized that she had to …", "He learned around 75 people view
 # his profile": the writer vouches for what was found out, nobody is quoted on it.
 FACTIVE_VERBS = vocab("realize realise learn discover notice know")
@@ -303,35 +307,6 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
 # Conjunctions that make a clause adverbial: what is said there only sets the scene for the writer's main
 # clause ("The shares fell after the company warned that …", "While Smith said …, the bill passed"). Not
 # a concession, which gives a claim of its own: "…, though Dempsey noted there's no definitive proof".
-_SUBORDINATORS = vocab("after while when because since before until once as")
-
-
-def subordinate(tok) -> bool:
-    """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
-    "as" clause that names the source of the main clause."""
-    clause = tok
-    while clause.dep_ != "ROOT" and clause.head.i != clause.i:
-        if clause.dep_ == "advcl":
-            # "when" opening a fronted clause is parsed as its adverb: "When he was questioned by the FBI, he
-            # lied" (not "That's when she pointed to reports …", the sentence's point)
-            marks = [
-                c.lower_
-                for c in clause.children
-                if c.dep_ == "mark"
-                or c.dep_ == "advmod"
-                and c.i == clause.left_edge.i
-                and c.lower_ == "when"
-                and clause.i < clause.head.i
-            ]
-            if marks and marks[0] in _SUBORDINATORS:
-                # "as analysts had predicted", "as X put it": the source of the main clause
-                deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
-                own = clause.i == tok.i
-                return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass"})
-        clause = clause.head
-    return False
-
-
 _CONTENT_PREPS = vocab("of about against on over")
 
 
@@ -366,11 +341,21 @@ def _then_said(tok) -> bool:
     )
 
 
+def framed(doc, s: int, e: int, cue: str) -> bool:
+    """The cue sits in a clause that frames the writer's main clause ("After Smith said “…”, the crowd
+    left"): under the news convention nobody speaks the sentence, quotation or not."""
+    tok = cue_token(doc, s, e, cue)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and subordinate(tok)
+
+
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     """Under the news convention: a reported sentence whose cue reports an act, not a statement; whose
     subject is an instrument that records rather than speaks ("the video shows that …") or a field nobody
     names ("Neuroscience tells us"); or that reports what was found out, wondered, pleaded or testified,
     or asked only about a topic, without the words."""
+    words = cue.lower().split()
+    if words[:2] == ["according", "to"] and words[-1] in _STILL_IMAGES:
+        return True  # "…, according to photos": a picture shows, it says nothing (a video may speak)
     feats = features(doc, s, e, inside, cue, record_kind)
     if "instrument" in feats and "statement" not in feats:
         return True

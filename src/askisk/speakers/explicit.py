@@ -5,7 +5,7 @@ learned cue ranker. Pure over one parsed paragraph and the source's registry (wh
 from __future__ import annotations
 
 from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech
-from askisk.speakers.convention import subordinate
+from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
 from askisk.speakers.mention import Record
@@ -27,11 +27,15 @@ def _relays(according, inside) -> bool:
 _SAYING = SPEECH_VERBS - {"testify"}
 
 
-def _relays_person(outer, cands) -> bool:
-    """The outer cue's words are a person's speech: its clause is a rule cue of a person ("…, the complaint
-    said" over "X told the FBI that …"), not a person met inside it ("Beattie, …, insisting …")."""
+def _relays_speech(outer, cands) -> bool:
+    """The outer cue's words are another speaker's speech: its clause is a rule cue of a person ("…, the
+    complaint said" over "X told the FBI that …"), or of anyone a paper reports ("Police said one man is
+    …, KNXV reported"); not a person met inside it ("Beattie, …, insisting …")."""
+    reported = outer[6].lemma_.lower() == "report"  # a paper's report: whoever it quotes, not only people
     return any(
-        c[3].kind == "person"
+        c is not outer
+        and (c[3].kind == "person" or reported)
+        and not _closing_tag(c[6], outer[6])
         and c[6].lemma_.lower() in _SAYING
         and c[6].head.i == outer[6].i
         and c[6].dep_ in ("ccomp", "parataxis")
@@ -39,13 +43,25 @@ def _relays_person(outer, cands) -> bool:
     )
 
 
+def _closing_tag(verb, before) -> bool:
+    """ "Police said …, KNXV reported.": a speech tag set off at the sentence's end, after `before`, is the
+    outer cue whatever the parse hangs it on."""
+    subj = subject_of(verb)
+    if subj is None or verb.i < before.i or subj.left_edge.i == 0:
+        return False
+    doc = verb.doc
+    rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    return doc[subj.left_edge.i - 1].text == "," and all(t.i in {c.i for c in verb.subtree} for t in rest)
+
+
 def _news_line(cands: list) -> list:
     """The candidate cues a news reader weighs: the main clause's, not a scene-setting clause's ("When he
-    was questioned by the FBI, he lied and claimed …"), and a person's own, not those of a document or a
-    body relaying them ("Victor Solis told the FBI that …, the complaint said")."""
+    was questioned by the FBI, he lied and claimed …"), and the inner speaker's, not those of whoever relays
+    them ("Victor Solis told the FBI that …, the complaint said"; "Police said …, KNXV reported")."""
     if any(not subordinate(c[6]) for c in cands):
         cands = [c for c in cands if not subordinate(c[6])]
-    relayed = [c for c in cands if c[3].kind != "person" and _relays_person(c, cands)]
+    # not a person relaying: "Ditto said she expects …", "Mook asserted that Trump tells so many lies"
+    relayed = [c for c in cands if c[3].kind != "person" and _relays_speech(c, cands)]
     return [c for c in cands if c not in relayed] or cands
 
 

@@ -40,12 +40,23 @@ def is_credit(tok, inside=None) -> bool:
     """ "CNN's Sandrine Amiel reported from Paris", "X wrote from London": a credit line says where a
     reporter worked, not what anyone said: a verb whose only complement is "from" a place (no clause, no
     object, no quotation near it, no colon after it)."""
-    kids = list(tok.children)
+    kids = [c for c in tok.children if not (c.dep_ == "ccomp" and _second_credit(c))]
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "dative") for c in kids):
         return False
     if (inside is not None and near_quote(tok, inside)) or colon_after(tok):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
+
+
+def _second_credit(tok) -> bool:
+    """ "… reported from Baghdad and Laura Smith-Spark wrote in London": the second credit, which the parser
+    hangs on the first as its clause: "wrote" or "reported" with only where it was done."""
+    kids = list(tok.children)
+    return (
+        tok.lemma_.lower() in ("write", "report", "contribute")
+        and all(c.dep_ in ("nsubj", "prep", "punct", "cc", "advmod") for c in kids)
+        and any(c.dep_ == "prep" and c.lower_ in ("from", "in") for c in kids)
+    )
 
 
 _CALL_SAYS = ("oprd", "ccomp", "xcomp", "parataxis", "attr")
@@ -123,7 +134,30 @@ def felt_state(tok) -> bool:
     return any(c.dep_ in ("acomp", "oprd") or (c.dep_ == "xcomp" and c.tag_ in ("JJ", "VBN")) for c in kids)
 
 
+_RULED_ON = vocab("case lawsuit suit appeal charge petition claim motion complaint indictment")
+
+
+def court_ruling(tok) -> bool:
+    """ "The Supreme Court dismissed that case", "a judge rejected the appeal": a ruling on a case or a
+    filing is an act of the court, not a view (not "dismissed the claims as nonsense", with its "as")."""
+    if tok.lemma_.lower() not in ("dismiss", "reject", "deny", "uphold") or has_prep(tok, "as"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _RULED_ON for c in tok.children)
+
+
+def request_not_made(tok) -> bool:
+    """ "Iraq has not asked the coalition to provide air cover": a request nobody made says nothing."""
+    kids = list(tok.children)
+    return (
+        tok.lemma_.lower() in ("ask", "urge", "request", "invite")
+        and any(c.dep_ == "neg" for c in kids)
+        and any(c.dep_ == "xcomp" for c in kids)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
+    )
+
+
 def not_said(tok, inside) -> bool:
     """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
-    `felt_state`."""
-    return plain_call(tok, inside) or unheld_opinion(tok) or all_told(tok) or felt_state(tok)
+    `felt_state`, `court_ruling`, `request_not_made`."""
+    acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made)
+    return plain_call(tok, inside) or any(act(tok) for act in acts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from askisk.speakers import anaphora, animacy, formats
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
+from askisk.speakers.names import name_head
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
@@ -71,7 +72,7 @@ class Registry:
                     group.subjects.append(base + ent.start)
         self._bare_surnames(doc, base, inside)
         for tok, author in named_documents(doc, inside):  # so "the report" can refer back to it
-            self._named_document(tok.lemma_.lower(), author_name(author), base + tok.i)
+            self._named_document(tok, author_name(author), base + tok.i)
 
     def _bare_surnames(self, doc, base: int, inside: tuple[bool, ...]) -> None:
         """A surname the small model leaves unlabelled ("Melzer has now beaten Agassi") is a mention of the
@@ -247,8 +248,8 @@ class Registry:
             main = anaphora.sentence_subject(tok) if low == "it" else None
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
                 return rec
-            if recent is not None and recent.kind != "person":
-                return recent
+            if recent is not None and recent.kind != "person" and not (low == "it" and recent.one):
+                return recent  # not "It said …" for "a spokesman for the coalition", one person
             return anaphora.organisation_before(self.records, base + tok.i) if low == "it" else None
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
@@ -311,10 +312,31 @@ class Registry:
         """ "He is now winding down his career in Qatar. So he is full of admiration …": the person a he/she
         subject of the writer's own sentence stands for stays the one a later "he said" stands for."""
         for tok in doc:
-            if s <= tok.idx < e and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and not inside[tok.idx]:
-                if tok.lower_ in ("he", "she") and (rec := self.resolve(tok, base)) is not None:
+            if (
+                s <= tok.idx < e
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.dep_ == "ROOT"
+                and not inside[tok.idx]
+            ):
+                if tok.lower_ in ("he", "she"):
+                    rec = self.resolve(tok, base)
+                else:  # "a delighted Every was left to …", "Obama's position has evolved": who it is about
+                    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                    named = tok if tok.pos_ == "PROPN" else poss
+                    # "The video included …. It said …"
+                    rec = self._find_person([named.text]) if named is not None else self._described(tok)
+                if rec is not None:
                     rec.mention(base + tok.i, subject=True)
                 return
+
+    def _described(self, tok) -> Record | None:
+        """ "the video" after "a 2014 al-Nusra video": the one group or document whose name ends in it."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        hits = [
+            r for r in self.records if r.kind != "person" and not r.one and name_head(r.name) == tok.lower_
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _unlabelled_person(self, tok, base: int) -> Record | None:
         """ "Marcel Desailly insists …", no entity label: a first name the census knows before a surname."""
@@ -355,6 +377,9 @@ class Registry:
             if tok.tag_ == "NNS" and not kinds:
                 return None  # "according to reports": no source, even after "a report" was named
             rec = self._by_noun(noun)
+            words = {c.lower_ for c in kinds if c.dep_ in ("compound", "amod")}
+            if rec is not None and not words <= set(rec.name.lower().split()):
+                rec = None  # "court documents" are not the "U.S. Navy documents" named before
             if rec is None and (tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children) or kinds):
                 # "…, says a report." / "The report says …": a document the text never named ("according
                 # to reports" / "polls suggest" name no source)
@@ -364,10 +389,11 @@ class Registry:
                 return None
             rec.last = max(rec.last, base + tok.i)
             return rec
-        return self._named_document(noun, author_name(author) or np_text(author), base + tok.i)
+        return self._named_document(tok, author_name(author) or np_text(author), base + tok.i)
 
-    def _named_document(self, noun: str, who: str, pos: int) -> Record:
-        name = document_name(who, noun)
+    def _named_document(self, tok, who: str, pos: int) -> Record:
+        noun = tok.lemma_.lower()
+        name = document_name(who, tok.lower_)  # "U.S. Navy documents", as written
         rec = self._find_group(name)
         if rec is None:
             rec = Record(name=name, kind="document")

@@ -159,8 +159,11 @@ TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
 # Documents that can "warn" or "find": the voice is the document's author ("United Nations report").
 DOCUMENT_NOUNS = vocab(
     "report study statement survey analysis assessment paper review document letter memo audit poll "
-    "investigation bulletin communique resolution declaration briefing"
+    "investigation bulletin communique resolution declaration briefing definition constitution amendment "
+    "guideline complaint indictment affidavit lawsuit filing petition ruling transcript manifesto record"
 )
+# Prepositions whose "-ing" clause frames the main clause: "Despite X saying …, the pair earned 26/40"
+FRAMING_PREPS = frozenset({"despite", "after", "before", "since", "upon", "without", "besides"})
 # What a document "found": speech only with a document as subject and a clause or object
 # ("A report found that …", "the survey shows rising distrust"); "an inspection found cracks" is not.
 FINDING_VERBS = vocab(

@@ -1,0 +1,44 @@
+"""Clauses that only set the scene for the writer's main clause: a speech verb inside one ("When he was
+questioned by the FBI, he lied", "Despite Hough saying “…”, the pair earned 26/40", "if they do not
+believe …") speaks for nobody under the news convention."""
+
+from __future__ import annotations
+
+from askisk.speakers.rules import FRAMING_PREPS, vocab
+
+_SUBORDINATORS = vocab("after while when because since before until once as if unless")
+
+
+def subordinate(tok) -> bool:
+    """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
+    "as" clause that names the source of the main clause."""
+    clause = tok
+    while clause.dep_ != "ROOT" and clause.head.i != clause.i:
+        if clause.dep_ == "pcomp" and clause.head.lower_ in FRAMING_PREPS:
+            return True  # "Despite Hough saying, “…,” the pair earned 26/40"
+        if clause.dep_ == "advcl":
+            # "when" opening a fronted clause is parsed as its adverb: "When he was questioned by the FBI, he
+            # lied" (not "That's when she pointed to reports …", the sentence's point)
+            marks = [
+                c.lower_
+                for c in clause.children
+                if c.dep_ == "mark"
+                or c.dep_ == "advmod"
+                and c.i == clause.left_edge.i
+                and c.lower_ == "when"
+                and (clause.i < clause.head.i or not _when_is_the_point(clause.head))
+            ]
+            if marks and marks[0] in _SUBORDINATORS:
+                # "as analysts had predicted", "as X put it": the source of the main clause
+                deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
+                own = clause.i == tok.i
+                return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass"})
+        clause = clause.head
+    return False
+
+
+def _when_is_the_point(head) -> bool:
+    """ "That's when she pointed to reports …": a "when" clause after "that is" is what the sentence says
+    (not "he was unimpressed when told that …", which sets the scene)."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return head.lemma_ == "be" and subj is not None and subj.lower_ in ("that", "this", "it", "which")
