@@ -117,14 +117,15 @@ def test_he_said_goes_to_the_person_the_story_is_about():
 
 
 def test_a_quoted_phrase_in_reported_speech_is_not_a_quote():
+    # under half the letters of what she said are quoted (the speech and the evening only frame it)
     got = _attrs(
-        "Mayor Ann Cole called the new harbour plan “a waste of public money” in a long speech to the "
-        "council on Tuesday evening.\n\n"
+        "Mayor Ann Cole called the new harbour plan, which the port board approved in March, “a waste of "
+        "public money” in a long speech to the council on Tuesday evening.\n\n"
         "“We will not pay for a harbour nobody asked for,” Cole said.\n"
     )
     assert got[
-        "Mayor Ann Cole called the new harbour plan “a waste of public money” in a long speech to the "
-        "council on Tuesday evening."
+        "Mayor Ann Cole called the new harbour plan, which the port board approved in March, “a waste of "
+        "public money” in a long speech to the council on Tuesday evening."
     ] == ("Mayor Ann Cole", "reported")
     assert got["“We will not pay for a harbour nobody asked for,” Cole said."] == ("Mayor Ann Cole", "quote")
 

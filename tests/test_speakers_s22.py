@@ -124,3 +124,42 @@ def test_the_person_a_possessive_subject_belongs_to_is_who_the_next_he_is():
     got = _attrs(f"(CNN)The administration filed a brief on Friday. {holder} {evolved} {he}")
     assert got[he][0] is not None and got[he][0].endswith("Adam Kerr") and got[he][1] == "quote"
 
+
+def test_a_quotation_a_colon_opens_is_the_words_of_the_subject_before_it():
+    said = '"I was wrong," he said.'
+    sums = 'But Dana Ruiz from the Ledger sums it up well: "In study after study, the trait is inborn."'
+    got = _attrs(f"Carl Benton spoke on television. {said} {sums}")
+    assert got[said][0] == "Carl Benton"
+    assert got[sums] == ("Dana Ruiz", "quote")
+
+
+def test_deciding_to_do_something_is_an_act():
+    decided = "When Ruffo learned the pope was coming to town he decided to follow his father."
+    got = _attrs(f"(CNN)Marco Ruffo runs a pizzeria in Naples. {decided}")
+    assert got[decided] == (None, "narration")
+
+
+def test_the_half_the_letters_rule_counts_what_was_said_not_who_said_it():
+    wrote = (
+        'In an op-ed earlier this week, published in the Ledger, Attorney General Dale Brunner wrote, "Equal '
+        'marriage is an idea whose time has come."'
+    )
+    told = (
+        "Carl Benton, who is a candidate for the party's nomination and a surgeon by training, told a radio "
+        'host in an interview that aired Monday that "many people go in straight and come out changed."'
+    )
+    got = _attrs(f"(CNN)The court heard the case on Tuesday. {wrote} {told}")
+    assert got[wrote][1] == "quote"
+    assert got[told][1] == "quote"
+
+
+def test_a_quotation_in_the_speakers_description_is_not_what_they_said():
+    welcomed = 'But the Covenant Network, which says it backs "a fully inclusive church," welcomed the vote.'
+    got = _attrs(f"(CNN)The church changed its rules on Tuesday. {welcomed}")
+    assert got[welcomed] == ("Covenant Network", "reported")
+
+
+def test_a_quotation_glued_to_the_sentence_before_opens():
+    told = '"This could be your season," Moreau told Ortega.'
+    got = _attrs(f"The judges were Paul Moreau and Lena Fisk. The pair earned 32/40.{told}")
+    assert got[told] == ("Paul Moreau", "quote")

@@ -289,6 +289,14 @@ def organisation_before(records, pos: int):
     return best
 
 
+def the_noun_of(records, tok):
+    """ "the video" after "a 2014 al-Nusra video": the one group or document whose name ends in the noun."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    hits = [r for r in records if r.kind != "person" and not r.one and name_head(r.name) == tok.lower_]
+    return hits[0] if len(hits) == 1 else None
+
+
 def introduced(records, tok):
     """ "The spokesman said" after "a Treasury spokesman said": the one person that role noun introduced
     (a record named by it and marked as one person), before any guess at who the story is about."""

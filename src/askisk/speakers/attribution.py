@@ -53,8 +53,9 @@ from askisk.speakers import (
     tagged,
     transcript,
 )
+from askisk.speakers.content import content_kind
 from askisk.speakers.convention import DEFAULT_CONVENTION, framed, is_act
-from askisk.speakers.explicit import find_cue, lead_cue
+from askisk.speakers.explicit import colon_cue, find_cue, lead_cue
 from askisk.speakers.formats import (
     ends_with_colon,
     is_headline,
@@ -165,6 +166,8 @@ def attribute(
                 if found is None and i == idxs[0]
                 else None
             )
+            if found is None and label is None and words >= QUOTE_WORDS:  # not a slogan: "“Believe it.”"
+                found = colon_cue(doc, s, e, mask.inside, registry, base, recent)
             if label is not None:
                 found = label
             elif found is None and turn is not None:
@@ -174,7 +177,9 @@ def attribute(
                 found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = speech_kind(words, para.text, mask.inside, s, e)
+                kind = content_kind(doc, words, para.text, mask.inside, s, e, cue) or speech_kind(
+                    words, para.text, mask.inside, s, e
+                )
                 if convention == "news" and (
                     kind == "reported"
                     and is_act(doc, s, e, mask.inside, cue, record.kind)

@@ -192,7 +192,7 @@ STATEMENT_VERBS = vocab(
 )
 # Aims and wishes: with only an infinitive after them ("hoped to turn", "wants the bill to pass") they
 # tell what someone means to do; with a clause ("hopes that …") they hold a view.
-WISH_VERBS = vocab("want wish hope")
+WISH_VERBS = vocab("want wish hope decide choose opt")  # "he decided to follow in his father's footsteps"
 # What records or measures, not who speaks: "the video shows", "breathing tests showed", "the data
 # suggest" are narration to a reader of news (the golds' brief), with or without a clause.
 INSTRUMENT_NOUNS = vocab(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from askisk.speakers import anaphora, animacy, formats
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
-from askisk.speakers.names import name_head
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
@@ -323,20 +322,13 @@ class Registry:
                 else:  # "a delighted Every was left to …", "Obama's position has evolved": who it is about
                     poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                     named = tok if tok.pos_ == "PROPN" else poss
-                    # "The video included …. It said …"
-                    rec = self._find_person([named.text]) if named is not None else self._described(tok)
+                    if named is not None:
+                        rec = self._find_person([named.text])
+                    else:  # "The video included …. It said …"
+                        rec = anaphora.the_noun_of(self.records, tok)
                 if rec is not None:
                     rec.mention(base + tok.i, subject=True)
                 return
-
-    def _described(self, tok) -> Record | None:
-        """ "the video" after "a 2014 al-Nusra video": the one group or document whose name ends in it."""
-        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return None
-        hits = [
-            r for r in self.records if r.kind != "person" and not r.one and name_head(r.name) == tok.lower_
-        ]
-        return hits[0] if len(hits) == 1 else None
 
     def _unlabelled_person(self, tok, base: int) -> Record | None:
         """ "Marcel Desailly insists …", no entity label: a first name the census knows before a surname."""

@@ -160,7 +160,7 @@ TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
 DOCUMENT_NOUNS = vocab(
     "report study statement survey analysis assessment paper review document letter memo audit poll "
     "investigation bulletin communique resolution declaration briefing definition constitution amendment "
-    "guideline complaint indictment affidavit lawsuit filing petition ruling transcript manifesto record"
+    "guideline complaint indictment affidavit lawsuit filing petition ruling transcript manifesto record bill"
 )
 # Prepositions whose "-ing" clause frames the main clause: "Despite X saying …, the pair earned 26/40"
 FRAMING_PREPS = frozenset({"despite", "after", "before", "since", "upon", "without", "besides"})
@@ -233,6 +233,8 @@ def _opening(text: str, i: int, depth: int = 0) -> bool:
         # a closing mark that closes nothing, at a line start and before a word, opens ('”Mr. Trump …')
         return not depth and (not i or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum()
     prev = text[i - 1] if i else " "
+    if not depth and prev in ".!?" and text[i + 1 : i + 2].isupper():
+        return True  # a paragraph joined without its space: 'earned 32/40."This could be your season,"'
     if not (prev.isspace() or prev in "([{—–-:"):
         return False
     # a spaced mark with nothing after it closes an open quotation: "… 'ooh, I don't care,' " he told"

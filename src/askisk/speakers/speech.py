@@ -33,7 +33,7 @@ def depth(tok) -> int:
     return d
 
 
-_HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise", "warn", "ask"})
+HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise", "warn", "ask"})
 
 
 def subject_of(verb):
@@ -62,7 +62,7 @@ def subject_of(verb):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
         subjects = [c for c in verb.children if c.dep_ in roles and c.idx >= dateline]
-        if verb.lemma_.lower() in _HEARER_VERBS and any(c.i < verb.i for c in subjects):
+        if verb.lemma_.lower() in HEARER_VERBS and any(c.i < verb.i for c in subjects):
             # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
             # verb that takes a hearer is its misparsed object
             subjects = [c for c in subjects if c.i < verb.i]

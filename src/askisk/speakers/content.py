@@ -1,0 +1,54 @@
+"""How much of what a speaker said is in quotation marks: the half-the-letters rule of the golds and of
+PolNeAR counts the letters of the content alone, not of "Carson, who is a neurosurgeon, told CNN that"."""
+
+from __future__ import annotations
+
+from askisk.speakers.convention import cue_token
+from askisk.speakers.rules import QUOTE_WORDS, colon_quoted, opens_quoted
+from askisk.speakers.speech import HEARER_VERBS, subject_of
+
+# what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)
+_FRAME = ("advmod", "npadvmod", "prep", "dative", "aux", "auxpass", "neg", "punct", "agent", "nsubj", "cc")
+CONTENT_SHARE = 0.5
+
+
+def _dropped(tok, inside, s: int, e: int) -> set[int]:
+    """Character offsets of the cue's frame: all before the verb when it opens the sentence's speech
+    ("In an op-ed …, Attorney General Eric Holder wrote, “…”"), the tag from its subject on when it
+    follows ("“…,” Goodman told Val"), and what only sets the verb in time or place ("on Twitter")."""
+    first = next((i for i in range(s, e) if inside[i]), e)
+    subj = subject_of(tok)
+    # the subject's own words describe it ('the Covenant Network, which says it supports “a fully inclusive
+    # church,” welcomed the news'): never the content, quoted or not
+    described = set()
+    if subj is not None:
+        described = set(range(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)))
+    if tok.idx < first:
+        spans = [(s, tok.idx + len(tok.text))]
+    else:
+        start = min(tok.idx, subj.left_edge.idx) if subj is not None else tok.idx
+        spans = [(start, e)]
+    hearer = tok.lemma_.lower() in HEARER_VERBS  # "told a radio host that …": the hearer is no content
+    for c in tok.children:
+        frame = c.dep_ in _FRAME or (hearer and c.dep_ == "dobj")
+        if frame and not any(inside[t.idx] for t in c.subtree):
+            spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+        if c.dep_ == "ccomp":
+            spans += [(m.idx, m.idx + len(m.text)) for m in c.children if m.dep_ == "mark"]  # "that"
+    return described | {i for a, b in spans for i in range(a, b) if not inside[i]}
+
+
+def content_kind(doc, words: int, text: str, inside, s: int, e: int, cue: str) -> str | None:
+    """quote / reported by the share of the content's letters inside quotation marks, or None when the cue
+    is no verb (the caller then weighs the whole sentence)."""
+    if opens_quoted(text, inside, s, e) or colon_quoted(text, inside, s, e):
+        return None
+    tok = cue_token(doc, s, e, cue)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    drop = _dropped(tok, inside, s, e)
+    letters = [i for i in range(s, e) if text[i].isalnum() and i not in drop]
+    if not letters:
+        return None
+    share = sum(1 for i in letters if inside[i]) / len(letters)
+    return "quote" if words >= QUOTE_WORDS and share >= CONTENT_SHARE else "reported"
