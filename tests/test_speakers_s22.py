@@ -163,3 +163,24 @@ def test_a_quotation_glued_to_the_sentence_before_opens():
     told = '"This could be your season," Moreau told Ortega.'
     got = _attrs(f"The judges were Paul Moreau and Lena Fisk. The pair earned 32/40.{told}")
     assert got[told] == ("Paul Moreau", "quote")
+
+
+def test_a_surname_that_is_also_a_function_word_names_the_speaker():
+    may = '"We will leave on time," May said.'
+    every = '"It is good to close one out," Every said.'
+    body = (
+        f"Prime Minister Theresa May spoke in London on Monday. {may}\n\n"
+        f"Golfer Matt Every won the title by a stroke. {every}\n"
+    )
+    got = _attrs(body)
+    assert got[may][0] is not None and got[may][0].endswith("Theresa May") and got[may][1] == "quote"
+    assert got[every][0] is not None and got[every][0].endswith("Every") and got[every][1] == "quote"
+
+
+def test_a_capitalised_it_that_opens_a_sentence_is_still_a_pronoun():
+    from askisk.speakers.misparse import title_mid_sentence
+
+    doc = pipeline()('It said no. "We will go," May said, and Every day counts.')
+    words = {t.text: t for t in doc}
+    assert not title_mid_sentence(words["It"])
+    assert title_mid_sentence(words["May"])

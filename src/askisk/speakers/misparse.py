@@ -63,6 +63,24 @@ def name_as_adverb(verb):
     return word if opens and not plain and word.is_alpha else None
 
 
+def title_mid_sentence(tok) -> bool:
+    """A function word written title-case after a quotation or a comma ('…," May said', '…," Every said'):
+    mid-sentence only a name is capitalised so ("I" is always)."""
+    doc = tok.doc
+    if not tok.is_title or tok.text == "I" or tok.i == tok.sent.start or tok.pos_ == "PROPN":
+        return False
+    return doc[tok.i - 1].text in QUOTE_TOKENS or doc[tok.i - 1].text == ","
+
+
+def function_word_name(verb):
+    """'"We will leave," May said.': a surname that is also a function word (the modal "may", "every")
+    stands right before the speech verb, and the parser reads the word, not the name."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i < 2:
+        return None
+    word = verb.doc[verb.i - 1]
+    return word if word.head.i == verb.i and title_mid_sentence(word) else None
+
+
 def quote_then_name(verb):
     """'"…," Harbor police Chief Dana Ruiz said Monday.': the small parser hangs the name after a
     quotation on the quotation's verb, leaving "said" with no subject; the speaker is the last person named

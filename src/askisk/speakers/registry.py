@@ -8,7 +8,7 @@ vocabulary it relies on).
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, animacy, formats
+from askisk.speakers import anaphora, animacy, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
 from askisk.speakers.phrases import (
@@ -252,7 +252,7 @@ class Registry:
             return anaphora.organisation_before(self.records, base + tok.i) if low == "it" else None
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
-        if tok.pos_ == "PRON" or low in NOT_SPEAKERS:
+        if (tok.pos_ == "PRON" or low in NOT_SPEAKERS) and not misparse.title_mid_sentence(tok):
             return None
         tok = titled_name(tok) or named_head(tok)
         if tok.text[:1].isupper() and tok.dep_ != "compound":

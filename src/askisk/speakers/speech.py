@@ -43,6 +43,9 @@ def subject_of(verb):
         return quoted  # '"…," AP quoted prosecutor NAME as saying'
     if (inverted := _inverted(verb) or experiencer(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
+    if (name := misparse.function_word_name(verb)) is not None:
+        return name  # '"We will leave," May said.'
+
     dateline = dateline_end(verb.doc.text)
     if (
         all(c.dep_ != "nsubj" for c in verb.children)
