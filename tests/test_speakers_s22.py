@@ -27,8 +27,15 @@ def test_the_tokenizer_keeps_police_and_army_titles_whole():
 
 
 def test_a_speech_verb_in_a_relative_clause_read_as_an_object_clause_speaks_for_nobody():
-    danced = 'Dressed in silver, Kimura and Ortega danced the tango that Moreau said had "real fire in it."'
-    got = _attrs(f"The judges were Paul Moreau and Lena Fisk. {danced}")
+    from askisk.speakers.asides import relative_misread
+
+    danced = (
+        "Bedazzled in a gold gown, Tana and Artem Ivanov danced the Foxtrot that Goodman said had "
+        '"a lovely ease."'
+    )
+    said = next(t for t in pipeline()(danced) if t.text == "said")
+    assert said.dep_ == "ccomp" and relative_misread(said)  # the parser's reading, and ours of it
+    got = _attrs(f"The judges were Len Goodman and Lena Fisk. {danced}")
     assert got[danced] == (None, "narration")
 
 
@@ -41,8 +48,10 @@ def test_words_in_a_framing_despite_phrase_leave_the_sentence_to_the_writer():
 
 
 def test_a_belief_in_a_conditional_clause_is_no_ones_statement():
-    cond = "No pastor can be made to lead such a service if they do not believe it is right."
-    got = _attrs(f"(CNN)The synod voted on Tuesday to change its rules. {cond}")
+    said = "Ministers can already perform such weddings in states where they are legal, the group said."
+    cond = "But no elder can be forced to conduct such ceremonies if they do not believe they are right."
+    got = _attrs(f"(CNN)The synod changed its rules on Tuesday. {said} {cond}")
+    assert got[said] == ("Group", "reported")
     assert got[cond] == (None, "narration")
 
 
@@ -112,9 +121,13 @@ def test_two_credit_lines_in_one_sentence_say_nothing():
 
 
 def test_a_when_clause_after_the_main_clause_sets_the_scene():
-    told = "And he was unhappy when told that the reason for the clock was television."
-    body = f'Stenberg lost by a stroke. "We were rushed," he said. {told}'
-    assert _attrs(body)[told] == (None, "narration")
+    snapped = '"I thought we were here to play golf, not to finish at 6pm," Stenberg snapped.'
+    told = (
+        "And he was unimpressed when told that part of the reason for the clock could have been television."
+    )
+    got = _attrs(f"Stenberg lost by a stroke. {snapped} {told}")
+    assert got[snapped] == ("Stenberg", "quote")
+    assert got[told] == (None, "narration")
 
 
 def test_the_person_a_possessive_subject_belongs_to_is_who_the_next_he_is():
