@@ -8,7 +8,8 @@ clause, which is the writer's unless it has a cue of its own.
 
 from __future__ import annotations
 
-from askisk.speakers.rules import FRAMING_PREPS, SPEECH_VERBS
+from askisk.speakers.clauses import in_framing_phrase
+from askisk.speakers.rules import SPEECH_VERBS
 from askisk.speakers.speech import says_something
 
 _SET_OFF = (",", "—", "–", "(", "-")
@@ -66,9 +67,8 @@ def framing_speech(doc, s: int, e: int) -> bool:
     phrase that frames the main clause, which is the writer's; nobody speaks the sentence."""
     return any(
         s <= t.idx < e
-        and t.dep_ == "pcomp"
+        and in_framing_phrase(t)
         and t.lemma_.lower() in SPEECH_VERBS
-        and t.head.lower_ in FRAMING_PREPS
         and t.head.head.lemma_.lower() not in SPEECH_VERBS
         for t in doc
     )

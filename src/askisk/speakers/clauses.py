@@ -9,13 +9,19 @@ from askisk.speakers.rules import FRAMING_PREPS, vocab
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
 
 
+def in_framing_phrase(tok) -> bool:
+    """ "Despite Hough saying, “…,” the pair earned 26/40": the "-ing" clause of a preposition that frames
+    the main clause."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ in FRAMING_PREPS
+
+
 def subordinate(tok) -> bool:
     """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
     "as" clause that names the source of the main clause."""
     clause = tok
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
-        if clause.dep_ == "pcomp" and clause.head.lower_ in FRAMING_PREPS:
-            return True  # "Despite Hough saying, “…,” the pair earned 26/40"
+        if in_framing_phrase(clause):
+            return True
         if clause.dep_ == "advcl":
             # "when" opening a fronted clause is parsed as its adverb: "When he was questioned by the FBI, he
             # lied" (not "That's when she pointed to reports …", the sentence's point)
