@@ -53,6 +53,7 @@ def pipeline() -> Language:
     # Al-Hashash" read whole made "Kuwait-based" the verb)
     infixes = [rule for rule in model.Defaults.infixes if "-" not in rule] + [
         r"(?<=\S)—(?=\S)",
+        r"(?<=[A-Z])\)(?=[A-Z])",  # "(CNN)The fiancée of …": a dateline glued to the story's first word
         rf"(?<=[{ALPHA}])-(?=(?:{_MADE_FROM})\b)",
     ]
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

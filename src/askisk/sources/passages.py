@@ -168,11 +168,11 @@ def _inside_title(text: str, at: int) -> bool:
 
 
 # A quotation's speech tag after its closing mark belongs to it: "“… right?” Sanborn said." is one sentence
-# (split, the tag "Sanborn said." would be a passage saying nothing). A name of up to five words, then a
-# speech verb, then the sentence's end or its comma; not a colon ('“… my sport.” Gardener added: “…”'
-# opens the next quotation).
+# (split, the tag "Sanborn said." would be a passage saying nothing). A name of up to seven words (titles
+# included: "Bristol County District Attorney William McCauley asked."), then a speech verb, then the
+# sentence's end or its comma; not a colon ('“… my sport.” Gardener added: “…”' opens the next quotation).
 _TAG_AFTER_QUOTE = re.compile(
-    r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s+"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*\s+"
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
     r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted|"
     r"tweeted|tweets|posted|stated|states|admitted|conceded|claimed|claims|declared|boasted|complained|"

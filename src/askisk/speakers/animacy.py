@@ -36,6 +36,12 @@ def score(lemma: str) -> float:
     return _scores().get(lemma.lower(), 1.0)
 
 
+def listed(tok) -> bool:
+    """A noun the rules list as one who speaks: a person, a document, an organisation, a share of people."""
+    lemma = tok.lemma_.lower()
+    return any(lemma in words for words in (PERSON_NOUNS, DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, QUANTITY_NOUNS))
+
+
 def can_speak(tok) -> bool:
     """Whether the noun phrase headed by `tok` (a spaCy token) can say or think something."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in _ANIMATE_LABELS:
@@ -43,7 +49,7 @@ def can_speak(tok) -> bool:
     if tok.text[:1].isupper() and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return True  # a bare capitalised "Wines believes" is a name; "Subsequent treatment seemed" is not
     lemma = tok.lemma_.lower()
-    if any(lemma in words for words in (PERSON_NOUNS, DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, QUANTITY_NOUNS)):
+    if listed(tok):
         return True
     # "a large body of studies", "a team of researchers": the "of" phrase names who speaks (a plural;
     # "a statue of a sitting Buddha" is still a statue)

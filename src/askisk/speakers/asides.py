@@ -8,6 +8,7 @@ clause, which is the writer's unless it has a cue of its own.
 
 from __future__ import annotations
 
+from askisk.speakers import misparse
 from askisk.speakers.clauses import in_framing_phrase
 from askisk.speakers.rules import SPEECH_VERBS
 from askisk.speakers.speech import says_something
@@ -24,7 +25,12 @@ def restrictive_relative(tok) -> bool:
     """A verb of a relative clause that defines its noun ("the number who said …", "the figure McKinley
     cited"): no comma or dash sets it off. One that adds to a noun ("Carla Reyes, who said her son …")
     is that person's statement."""
-    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and not _set_off(tok)
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "relcl"
+        and not _set_off(tok)
+        and not misparse.quote_then_relative(tok)
+    )
 
 
 def empty_aside(tok, inside) -> bool:

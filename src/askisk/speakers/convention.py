@@ -51,7 +51,7 @@ def cue_token(doc, s: int, e: int, cue: str):
     words = set(cue.replace("’", "'").split())
     found = [t for t in doc if s <= t.idx < e and t.text.replace("’", "'") in words]
     for pos in (("VERB",), ("AUX",), ("NOUN",), ("ADP", "PROPN", "ADJ", "ADV", "PUNCT")):
-        picked = [t for t in found if t.pos_ in pos]
+        picked = [t for t in found if t.pos_ in pos and not speech.raising_verb(t)]  # "seemed to say"
         if picked:  # the highest in the parse: "Harbour master Ellen Voss said" has "Harbour" read as a verb
             return min(picked, key=speech.depth)
     return None
@@ -107,7 +107,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     rate = cues.cue_rate(lemma)
     out.append("rate=none" if rate is None else f"rate={min(int(rate * 4), 3)}")
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in INSTRUMENT_NOUNS:
+    if subj is not None and subj.pos_ == "NOUN" and _records(subj, lemma):
         out.append("instrument")
     if subj is not None:
         out.append(f"se={subj.ent_type_ or subj.pos_}")
@@ -199,6 +199,22 @@ INSTRUMENT_NOUNS = vocab(
     "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
     "number evidence statistic result reading measurement sample"
 )
+# Verbs of inference: what they say of an unlisted thing is the writer's reading of it ("The groupings
+# suggest that whole families were buried together"); of a person, a document or a body, a claim. ("Another
+# slide shows", "the average of polls shows" are left to the act detector: PolNeAR attributes them.)
+INFERENCE_VERBS = vocab("suggest indicate imply")
+
+
+def _records(subj, lemma: str) -> bool:
+    """The subject records or measures rather than speaks: "the video shows", "the groupings suggest"."""
+    if subj.lemma_.lower() in INSTRUMENT_NOUNS:
+        return True
+    if lemma not in INFERENCE_VERBS or subj.ent_type_ or animacy.listed(subj):
+        return False
+    # "The head of Sony Pictures Television indicated …": of a body, a person's title
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
+
+
 _STILL_IMAGES = vocab(
     "photo photos photograph photographs picture pictures image images scan scans x-ray x-rays"
 )
@@ -266,6 +282,30 @@ def _plea_or_testimony(tok, feats: list[str]) -> bool:
     return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
 
 
+def _request(tok) -> bool:
+    """ "asked the FBI to help", "invited him to attend": someone asked to do something, no words given."""
+    kids = list(tok.children)
+    return (
+        any(c.dep_ == "dobj" for c in kids)
+        and any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
+        # not "asked the court to free her son, saying he was innocent"
+        and not any(t.dep_ == "advcl" and t.lemma_.lower() in SPEECH_VERBS for t in tok.subtree)
+    )
+
+
+_OPEN = vocab("whether if why when how where what who")
+
+
+def _open_question(tok) -> bool:
+    """The clause under the cue leaves a question open ("whether he will sign it", "why he left")."""
+    return any(
+        c.dep_ == "ccomp"
+        and (c.left_edge.lower_ in _OPEN or any(g.dep_ == "mark" and g.lower_ in _OPEN for g in c.children))
+        for c in tok.children
+    )
+
+
 def _message_with_content(tok) -> bool:
     """A message issued whose own clause says what it says: "issued a statement asking Iran to
     cooperate", "released a statement that condemned …" (not "released a statement" alone)."""
@@ -280,6 +320,8 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if lemma in QUESTION_VERBS and _topic_only(tok, feats):
         return True
+    if lemma in ("ask", "invite") and "qshare=0" in feats and _request(tok):
+        return True  # "Vallejo police asked the FBI to help": a request, told as an event (not "urged")
     if lemma in WONDER_VERBS or _unnamed_field(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
@@ -291,6 +333,8 @@ def _words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         and not _WORDS_GIVEN.intersection(feats)
     ):
         return True  # "Bruce Jenner has not commented publicly on speculation that …": nothing said
+    if "c=neg" in feats and "qshare=0" in feats and _open_question(tok):
+        return True  # "Gov. Gary Herbert, who has not said whether he will sign it": nothing said
     if _message_with_content(tok):
         return False  # "Hollande released a statement condemning the attack": the statement's words, given
     if lemma in COMMISSIVE_VERBS and "p=VERB" in feats:

@@ -11,7 +11,7 @@ from askisk.speakers.formats import dateline_end, is_headline, is_title_case, le
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import PERSON_PRONOUNS, SPEECH_VERBS
+from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 
 
@@ -36,7 +36,7 @@ def _relays_speech(outer, cands) -> bool:
         c is not outer
         and (c[3].kind == "person" or reported)
         and not _closing_tag(c[6], outer[6])
-        and c[6].lemma_.lower() in _SAYING
+        and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0)  # "He criticized …, Press TV reported"
         and c[6].head.i == outer[6].i
         and c[6].dep_ in ("ccomp", "parataxis")
         for c in cands
@@ -51,7 +51,33 @@ def _closing_tag(verb, before) -> bool:
         return False
     doc = verb.doc
     rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
-    return doc[subj.left_edge.i - 1].text == "," and all(t.i in {c.i for c in verb.subtree} for t in rest)
+    at = subj.left_edge.i - 1
+    if at > 0 and doc[at].text in QUOTE_TOKENS:
+        at -= 1  # '…as “lazy,” the documents state.'
+    return doc[at].text == "," and all(t.i in {c.i for c in verb.subtree} for t in rest)
+
+
+_CONTENT = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
+
+
+def _under_closing_tag(cands: list) -> list:
+    """ "One message referred to a shift as “lazy,” the documents state.": a cue before a speech tag that
+    closes the sentence is part of what the tag's speaker gives, unless it is a verb of saying (whose
+    speaker `_relays_speech` weighs)."""
+    tags = [
+        c
+        for c in cands
+        if not any(k.dep_ in _CONTENT and k.i > c[6].i for k in c[6].children)  # its words come before it
+        and any(o is not c and _closing_tag(c[6], o[6]) for o in cands)
+    ]
+    if not tags:
+        return cands
+    tag = tags[-1]
+    return [
+        c
+        for c in cands
+        if c is tag or c[6].i > tag[6].i or c[6].lemma_.lower() in _SAYING or c[6].pos_ not in ("VERB", "AUX")
+    ]
 
 
 def _news_line(cands: list) -> list:
@@ -87,7 +113,7 @@ def find_cue(
             continue
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
             continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
-        if own_acts.not_said(tok, inside):
+        if own_acts.not_said(tok, inside) or speech.raising_verb(tok):
             continue  # "called 911"; "the territories, seen as …"; "All told, …"; "feel compelled to"
         if asides.is_aside(tok, inside):
             continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
@@ -139,6 +165,7 @@ def find_cue(
         return None
     if inner:
         cands = _news_line(cands)
+    cands = _under_closing_tag(cands)
     # "Both sides wrote to the minister …, but X said he …": a learned cue with only its hearer yields to a
     # rule cue that says something (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
     if any(not c[0] and speech.says_something(c[6], inside) for c in cands):

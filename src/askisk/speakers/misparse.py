@@ -21,9 +21,24 @@ def quote_then_noun(verb) -> bool:
     a noun phrase with a participle (the verb an `acl` of the noun right before it); when only that noun
     phrase stands between the quotation's closing mark and the verb, the noun is the verb's subject (Live
     Science, gold_s13)."""
+    return verb.i == verb.head.i + 1 and _opens_tag(verb.head)
+
+
+def quote_then_relative(verb) -> bool:
+    """'"May the world treat you gently," the video-sharing site Youku told its users.': the small parser
+    reads the noun after a quotation as the quotation's object and the name plus verb as a relative clause
+    on it; when only names stand between that noun and the speech verb, the noun phrase is the speaker
+    (a tag, not a defining relative clause)."""
     noun, doc = verb.head, verb.doc
-    if verb.i != noun.i + 1:
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in SPEECH_VERBS or noun.pos_ not in ("NOUN", "PROPN"):
         return False
+    between = doc[noun.i + 1 : verb.i]
+    return 0 < len(between) <= 3 and all(t.pos_ == "PROPN" for t in between) and _opens_tag(noun)
+
+
+def _opens_tag(noun) -> bool:
+    """Only a noun phrase's words stand between the noun and a closing quotation mark after a comma."""
+    doc = noun.doc
     for t in reversed(doc[max(1, noun.i - 6) : noun.i]):
         if t.text in QUOTE_TOKENS:
             return doc[t.i - 1].text in (",", "?", "!")
@@ -186,6 +201,27 @@ def coordinated_subject(verb):
     return head if first > 0 and doc[first - 1].lower_ in ("and", "but") else None
 
 
+def shared_subject(verb):
+    """ "Police had appealed for help … but in a statement released Wednesday, said five men were due": a
+    speech verb that shares the subject of a clause before it, joined by "but" / "and", which the small
+    parser reads as that clause's reporter (the earlier clause its object, the verb with no subject)."""
+    doc = verb.doc
+    if not _bare_speech_verb(verb) or verb.dep_ != "ROOT":
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i]
+    if len(before) != 1 or not after:
+        return None
+    clause = before[0]
+    joined = any(t.dep_ == "cc" and t.lower_ in ("but", "and") for t in clause.subtree)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if not joined or subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if subj.left_edge.i != clause.left_edge.i:
+        return None  # the subject opens the sentence: "Police had appealed …"
+    return subj if doc[verb.i - 1].text == "," else None
+
+
 def quoted_as(verb):
     """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …", "AP quoted
     NAME as saying": the one quoted is the speaker of a "quote" that gives the words; None for any other."""
@@ -203,15 +239,19 @@ def quoted_as(verb):
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
 _NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
+# plural subjects' verbs, read as the sentence's head noun: "…, the documents state."
+_PLURAL_READ_CUES = {"state": "state", "say": "say"}
 
 
 def repair(doc):
     """Mend, in place, one parse the cue functions cannot read around: "…, a new study reports." read as a
-    noun phrase headed by "reports" (a plural noun, the object of the main verb). The last word of a
+    noun phrase headed by "reports" (a plural noun, the object of the main verb), or "…, the documents
+    state." read as one noun heading the sentence. The last word of a
     sentence after a comma, with a noun compound before it, becomes the verb of that noun; "the reports say"
     and "his claims" are untouched."""
     for tok in doc:
-        lemma = _NOUN_READ_CUES.get(tok.lower_)
+        plural = tok.lower_ in _PLURAL_READ_CUES
+        lemma = _PLURAL_READ_CUES.get(tok.lower_) or _NOUN_READ_CUES.get(tok.lower_)
         if (
             lemma is None
             or tok.pos_ != "NOUN"
@@ -220,17 +260,28 @@ def repair(doc):
         ):
             continue
         first = tok.left_edge.i
-        if first == 0 or doc[first - 1].text != "," or tok.dep_ not in ("dobj", "appos", "npadvmod", "conj"):
+        if plural:  # the noun phrase alone: a ROOT's left edge takes in the clause before the comma
+            first = tok.i
+            while first > 0 and doc[first - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+                first -= 1
+            if first > 1 and doc[first - 1].text in QUOTE_TOKENS:
+                first -= 1  # '…as "lazy," the documents state.'
+        deps = ("dobj", "appos", "npadvmod", "conj", *(("ROOT", "ccomp") if plural else ()))
+        if first == 0 or doc[first - 1].text != "," or tok.dep_ not in deps:
             continue
-        nouns = [t for t in doc[first : tok.i] if t.dep_ == "compound" and t.head.i == tok.i]
+        heads = ("compound", "nsubj") if plural else ("compound",)
+        nouns = [t for t in doc[first : tok.i] if t.dep_ in heads and t.head.i == tok.i]
         if not nouns or nouns[-1].pos_ not in ("NOUN", "PROPN"):
             continue
+        if plural and nouns[-1].tag_ != "NNS":
+            continue  # "…, the Islamic State." is a name
         subject, clause = nouns[-1], tok.head
         for child in [c for c in tok.children if c.i < subject.i]:
             child.head = subject
         subject.head, subject.dep_ = tok, "nsubj"
-        tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBZ", lemma, "parataxis"
-        tok.head = clause
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBP" if plural else "VBZ", lemma
+        if tok.dep_ != "ROOT":
+            tok.dep_, tok.head = "parataxis", clause
     _acronym_pronoun(doc)
     return doc
 

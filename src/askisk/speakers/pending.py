@@ -28,6 +28,11 @@ def resolve(para: list, prev_last, continued: bool = False) -> None:
         if d.status != "pending":
             continue
         donor = _end_of_quotation(para, j)
+        if donor is None and not d.quoted and not (j > 0 and para[j - 1].runs_on):
+            # 'women famously "held up half the sky" but …' after a quotation that closed: the writer's
+            # sentence with a phrase in quotation marks, not the last speaker's words going on
+            d.cue = "unattributed quotation"
+            continue
         if donor is None:
             donor = next((para[k] for k in range(j - 1, -1, -1) if para[k].status == "cued"), None)
         if donor is None and continued and prev_last is not None and prev_last.record is not None:

@@ -32,7 +32,7 @@ from askisk.speakers.phrases import (
     without_glued_word,
     without_suffix,
 )
-from askisk.speakers.roles import one_person, read_roles, story_subject
+from askisk.speakers.roles import civil_office, one_person, read_roles, story_subject
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     DOCUMENT_NOUNS,
@@ -133,7 +133,7 @@ class Registry:
         if rec is None:
             rec = self._add(Record(name=" ".join(words), kind="person", tokens=tuple(words)))
         if titles and rec.title is None:
-            rec.title = title_of(titles[-1].text)
+            rec.title = civil_office(doc, titles[0]) or title_of(titles[-1].text)
             if rec.title and rec.title[1]:
                 rec.nouns.add(rec.title[1])
         for t in titles:

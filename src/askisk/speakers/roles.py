@@ -10,7 +10,7 @@ from __future__ import annotations
 from askisk.speakers import anaphora
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phrase, title_role
-from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, SPEECH_VERBS
 
 
 def read_roles(rec: Record, ent, titles: list) -> None:
@@ -81,6 +81,10 @@ def one_person(rec: Record, tok) -> Record:
     """A group record named by a singular noun that stands for one person: a role noun ("A US Embassy
     spokesman said: …" then "he added"), or a noun whose own clause gives it a his/her ("The vigilante
     said his father was among those killed")."""
+    if tok.lower_ in FEMALE_WORDS or tok.lower_ in MALE_WORDS:
+        rec.one = True  # "The fiancée of X said …" (the tagger may call it plural): one person, never "it"
+        rec.gender_from(tok.lower_)
+        return rec
     if tok.tag_ != "NN":
         return rec
     lemma = tok.lemma_.lower()
@@ -93,3 +97,18 @@ def one_person(rec: Record, tok) -> Record:
         rec.one = True
         rec.gender = rec.gender or gender
     return rec
+
+
+# Offices named "<word> General" that are no military rank: "Attorney General Eric Holder" is no "Gen."
+_CIVIL_GENERALS = frozenset({"attorney", "solicitor", "surgeon", "inspector", "postmaster", "comptroller"})
+
+
+def civil_office(doc, first) -> tuple[str, str] | None:
+    """ "Attorney General": the office a "General" title completes, as (display form, generic noun)."""
+    if first.lower_ not in ("general", "gen.") or first.i == 0:
+        return None
+    word = doc[first.i - 1]
+    if word.lower_ not in _CIVIL_GENERALS or not word.text[:1].isupper():
+        return None
+    office = f"{word.text} General"
+    return office, office.lower()

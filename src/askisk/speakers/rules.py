@@ -93,7 +93,7 @@ CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt dou
 # quotation marks as the parser tokenizes them (typewriter pairs included)
 QUOTE_TOKENS = frozenset({*'"“”„«»', "''", "``"})
 # "X faced / drew / won criticism": a cue noun these verbs take has its target, not its speaker, as subject.
-TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get")
+TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get answer")
 # Verbs whose subject makes others speak: "the deal sparked criticism from Democrats" (theirs), "the
 # emergence of Romney stoked speculation that …" (nobody named).
 CAUSE_VERBS = vocab("spark fuel stoke reignite prompt trigger provoke ignite spur invite elicit unleash")
@@ -101,7 +101,8 @@ CAUSE_VERBS = vocab("spark fuel stoke reignite prompt trigger provoke ignite spu
 REACTION_NOUNS = vocab(
     "criticism praise condemnation rebuke rebukes backlash outrage ire scorn fire flak speculation debate "
     "question questions concern concerns fear fears call calls protest protests complaint complaints warning "
-    "warnings accusation accusations applause cheers jeers boos laughter controversy uproar anger outcry "
+    "warnings accusation accusations allegation allegations applause cheers jeers boos laughter controversy "
+    "uproar anger outcry "
     "reaction reactions response responses comment comments objection objections"
 )
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
@@ -132,11 +133,11 @@ TITLES = {
 }  # fmt: skip
 FEMALE_WORDS = vocab(
     "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
-    "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend"
+    "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend fiancée fiancee"
 )
 MALE_WORDS = vocab(
     "mr he him his man spokesman chairman businessman congressman policeman brother father husband son boy "
-    "grandfather uncle nephew widower boyfriend"
+    "grandfather uncle nephew widower boyfriend fiancé fiance"
 )
 # Role nouns that, as a singular "the <noun>" naming no one, stand for a person named before ("said the
 # 74-year-old comedian", "the Spectator editor told"): trades and positions, never names.
@@ -160,7 +161,8 @@ TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
 DOCUMENT_NOUNS = vocab(
     "report study statement survey analysis assessment paper review document letter memo audit poll "
     "investigation bulletin communique resolution declaration briefing definition constitution amendment "
-    "guideline complaint indictment affidavit lawsuit filing petition ruling transcript manifesto record bill"
+    "guideline complaint indictment affidavit lawsuit filing petition ruling transcript manifesto record "
+    "bill file"
 )
 # Prepositions whose "-ing" clause frames the main clause: "Despite X saying …, the pair earned 26/40"
 FRAMING_PREPS = frozenset({"despite", "after", "before", "since", "upon", "without", "besides"})

@@ -45,6 +45,8 @@ def subject_of(verb):
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     if (name := misparse.function_word_name(verb)) is not None:
         return name  # '"We will leave," May said.'
+    if misparse.quote_then_relative(verb):
+        return verb.head  # '"…," the video-sharing site Youku told its users.'
 
     dateline = dateline_end(verb.doc.text)
     if (
@@ -56,6 +58,7 @@ def subject_of(verb):
             or misparse.name_set_off(verb)
             or misparse.name_before_aside(verb)
             or misparse.coordinated_subject(verb)
+            or misparse.shared_subject(verb)
         )
         is not None
     ):
@@ -88,6 +91,8 @@ def subject_of(verb):
         # "O'Connell is rumoured to be …, but says he is focused": a passive's subject is the next verb's too
         roles = ("nsubj", "nsubjpass") if verb.dep_ == "conj" else ("nsubj",)
         verb = verb.head
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "Internet users were quick to point out …": the copula holds the subject
     return None
 
 
@@ -155,11 +160,14 @@ def is_speech(tok, inside) -> bool:
     if lemma in SPEECH_VERBS:
         before_colon = colon_after(tok)
         parenthetical = _parenthetical(tok, kids) or _inverted(tok) is not None
-        return clause or quoted or before_colon or _in_document(kids) or parenthetical
+        tag = misparse.quote_then_relative(tok)  # '"…," the site Youku told its users.'
+        return clause or quoted or before_colon or _in_document(kids) or parenthetical or tag
     if lemma in STANCE_VERBS:
         return True
     if stance(tok) or experiencer(tok) is not None or put_it(tok, kids):
         return True
+    if raising_verb(tok):
+        return False
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
@@ -173,6 +181,14 @@ def is_speech(tok, inside) -> bool:
         return False
     preps = VERB_PREPOSITION.get(lemma)
     return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+
+
+def raising_verb(tok) -> bool:
+    """ "But he seemed to say that …": "seem" or "appear" over a speech verb; the speech verb is the cue (a
+    learned cue "seemed" would leave the sentence to a verb the news line reads as no statement)."""
+    return tok.lemma_.lower() in ("seem", "appear") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS for c in tok.children
+    )
 
 
 def _amount_object(kids) -> bool:
@@ -365,6 +381,8 @@ def cue_text(verb, subj) -> str:
         subject = " ".join(t.text for t in subj.doc[subj.i - 1 : subj.i + 1] if t.dep_ in ("det", "nsubj"))
     words = [verb.text]
     aux = [c.text for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i and c.i > subj.i]
+    if verb.dep_ == "xcomp" and (raising_verb(verb.head) or verb.head.pos_ == "ADJ"):
+        aux = [verb.head.text, *aux]  # "he seemed to say", "users quick to point out"
     extra = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
     for c in extra[:1]:
         doc_objs = [g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS]

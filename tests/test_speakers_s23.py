@@ -1,0 +1,139 @@
+"""Attribution on shapes met in the session-23 review of the s32 CNN golds (issue 15; CNN stories of 2015,
+each one paragraph): a long titled name after a question's closing mark, a tag the parser reads as a
+relative clause, "was quick to point out", "seemed to say", "has not said whether", a closing "the
+documents state" over a verb inside what they state, data that "suggest", a kin noun that is one
+person, and the "(CNN)" dateline glued to the first word. Texts written for these tests. Real spaCy
+model, tagger and pipeline.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+from askisk.nlp import pipeline
+from askisk.sources.passages import sentence_spans
+
+
+def test_a_speech_tag_with_a_long_title_stays_with_the_question_before_it():
+    text = (
+        '"Did you hide the money? Did anyone help you?" Kent County Assistant District Attorney '
+        'Rosa Llewellyn asked. "No," Parr said.'
+    )
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces[1] == 'Did anyone help you?" Kent County Assistant District Attorney Rosa Llewellyn asked.'
+    got = _attrs(f"(CNN)A bookkeeper took the stand on Monday. {text}")
+    assert got[pieces[1]] == ("Rosa Llewellyn", "quote")
+
+
+def test_a_tag_the_parser_reads_as_a_relative_clause_names_its_speaker():
+    told = '"May the world treat you gently," the video-sharing site Youku told its female users.'
+    verb = next(t for t in pipeline()(told) if t.text == "told")
+    assert verb.dep_ == "relcl"  # the small parser's reading: "site" the quotation's object
+    got = _attrs(f"Two websites marked the day with pictures. {told}")
+    speaker, kind = got[told]
+    assert kind == "quote" and speaker is not None and "site" in speaker.lower()
+
+
+def test_quick_to_point_out_and_seemed_to_say_are_the_subjects_statements():
+    quick = "Online commenters were quick to point out how the new logo resembled an older one."
+    seemed = "But she seemed to say that a smaller fine could be enough."
+    got = _attrs(f"Mayor Mary Brandt spoke to reporters on Monday. {quick} {seemed}")
+    assert got[quick] == ("Online commenters", "reported")
+    assert got[seemed] == ("Mayor Mary Brandt", "reported")
+
+
+def test_not_saying_whether_is_no_statement():
+    open_q = "The bill now goes to Gov. Alma Reyes, who has not said whether she will sign it."
+    why = "Reyes did not say why she had waited."
+    said = "Reyes said she would decide within a week."
+    got = _attrs(f"The state Senate passed the bill 20 to 9 on Tuesday. {open_q} {why} {said}")
+    assert got[open_q] == (None, "narration")
+    assert got[why] == (None, "narration")
+    assert got[said][0].endswith("Alma Reyes") and got[said][1] == "reported"
+
+
+def test_a_closing_the_documents_state_outranks_a_verb_inside_what_they_state():
+    referred = 'One memo referred to the whole night crew as "useless," the documents state.'
+    mocked = "The guards mocked their supervisors, the documents state."
+    got = _attrs(f"(CNN)Four prison guards were dismissed after an inquiry. {referred} {mocked}")
+    assert got[referred] == ("Documents", "reported")
+    assert got[mocked] == ("Documents", "reported")
+
+
+def test_the_documents_state_is_read_as_a_verb_and_a_name_ending_in_state_is_not():
+    from askisk.speakers.misparse import repair
+
+    doc = repair(pipeline()("The guards mocked their supervisors, the documents state."))
+    state = next(t for t in doc if t.text == "state")
+    assert state.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.text == "documents" for c in state.children)
+    doc = repair(pipeline()("The army is fighting two enemies, the rebels and the Islamic State."))
+    assert next(t for t in doc if t.text == "State").pos_ != "VERB"
+
+
+def test_unlisted_things_that_suggest_are_the_writers_inference():
+    suggest = "The clusters suggest that whole households were buried at once."
+    move = "The move suggests that the club is worried about its finances."
+    poll = "A poll by the university shows that most residents oppose the plan."
+    head = "The head of Harbor Films indicated that the show would end soon."
+    got = _attrs(f"Archaeologists found nine graves near the church. {suggest} {move} {poll} {head}")
+    assert got[suggest] == (None, "narration")
+    assert got[move] == (None, "narration")
+    assert got[poll][1] == "reported" and "poll" in (got[poll][0] or "").lower()
+    assert got[head][1] == "reported"
+
+
+def test_a_kin_noun_is_one_person_and_a_later_it_is_not_her():
+    fiancee = "(CNN)The fiancée of the former striker Tom Ashby said on Friday that she had moved the box."
+    it = "But it signaled where the prosecution intends to take its questions, which begin next week."
+    got = _attrs(f"{fiancee} {it}")
+    assert got[fiancee][1] == "reported" and "fiancée" in (got[fiancee][0] or "")
+    assert got[it] == (None, "narration")
+
+
+def test_the_cnn_dateline_glued_to_the_first_word_is_split_off():
+    words = [t.text for t in pipeline()("(CNN)The mayor spoke.")]
+    assert words[:4] == ["(", "CNN", ")", "The"]
+
+
+def test_an_attorney_general_is_no_military_general():
+    holder = "Attorney General Lena Marsh said the ruling was clear."
+    mckenzie = "Gen. Ivo Brandt said the brigade was ready."
+    got = _attrs(f"(CNN)Two officials spoke on Friday. {holder} {mckenzie}")
+    assert got[holder] == ("Attorney General Lena Marsh", "reported")
+    assert got[mckenzie] == ("Gen. Ivo Brandt", "reported")
+
+
+def test_what_a_news_outlet_reports_someone_condemned_is_theirs():
+    leader = "Iran's supreme leader Ali Khamenei spoke to clerics on Thursday."
+    condemned = "He also condemned the attack on the embassy, the state news agency IRNA reported."
+    arrested = "Police arrested three men on Monday, KNXV reported."
+    got = _attrs(f"{leader} {condemned} {arrested}")
+    assert got[condemned] == ("Ali Khamenei", "reported")
+    assert got[arrested][0] == "KNXV"
+
+
+def test_asking_or_inviting_someone_to_act_is_an_event_urging_is_a_statement():
+    asked = "Harbor police asked the FBI to help their investigation."
+    invited = "The club invited him to attend the next match."
+    urged = "Rights groups urged the army to protect civilians."
+    got = _attrs(f"(CNN)Three men were attacked on a train. {asked} {invited} {urged}")
+    assert got[asked] == (None, "narration")
+    assert got[invited] == (None, "narration")
+    assert got[urged] == ("Rights groups", "reported")
+
+
+def test_those_summoned_to_answer_allegations_are_not_their_makers():
+    summoned = "(CNN)The city's police have summoned four fans to answer allegations of assault."
+    got = _attrs(summoned)
+    assert got[summoned] == (None, "narration")
+
+
+def test_a_said_that_shares_the_subject_of_the_clause_before_it():
+    shared = (
+        "Harbor police had appealed for help to find the men but in a statement released Monday, said four "
+        "men were due in court this month."
+    )
+    read = 'It read: "The four men have been summoned to appear at the city court on Friday, 20 May."'
+    got = _attrs(f"Four men were filmed on a train. {shared} {read}")
+    assert got[shared] == ("Harbor police", "reported")
+    assert got[read] == ("Harbor police", "quote")
