@@ -160,10 +160,11 @@ def attribute(
             found = find_cue(
                 doc, s, e, mask.inside, registry, base, recent, unmatched, gate, convention == "news"
             )
-            # a label opens its paragraph: "Rolling Stone: Watch …" inside a paragraph is a link, not a turn
+            # a label opens its paragraph: "Rolling Stone: Watch …" inside a paragraph is a link, not a turn;
+            # one before a quotation is a speaker's line anywhere ('… the sensation." Matthew: "But …"')
             label = (
                 lead_cue(doc, s, e, mask.inside, registry, base, recent)
-                if found is None and i == idxs[0]
+                if found is None and (i == idxs[0] or formats.labels_quote(p.text))
                 else None
             )
             if found is None and label is None and words >= QUOTE_WORDS:  # not a slogan: "“Believe it.”"
@@ -188,7 +189,7 @@ def attribute(
                     continue  # "WeWork declined to comment": an act, narration to a reader of news
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 recent = record
-                turn = decisions[i] if label is not None else None
+                turn = decisions[i] if label is not None and i == idxs[0] else None
             elif (words >= QUOTE_WORDS or spoken[s]) and not (
                 convention == "news" and asides.framing_speech(doc, s, e)
             ):
@@ -213,7 +214,7 @@ def attribute(
                 para.text, mask.inside, passages[j].end - para.start, passages[k].start - para.start
             )
         opening = gloss if mask.opens_with_quote and (prev_last is None or prev_last.record is None) else None
-        pending.resolve(here, opening or prev_last, left_open and mask.opens_with_quote)
+        pending.resolve(here, opening or prev_last, left_open and mask.opens_with_quote, convention == "news")
         if para.quoted:  # "> " lines (an HTML <blockquote>): a quotation, of the cue before it
             pending.block_quote(here, before, para.text)
         before = (here, para.quoted or ends_with_colon(para.text))

@@ -369,6 +369,8 @@ def _purpose(tok) -> bool:
         return False
     head = tok.head
     lemma = head.lemma_.lower()
+    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return False  # "took to social media to call for calm": the platform taken to speak
     if head.pos_ != "VERB" or lemma in STATEMENT_VERBS or lemma in SPEECH_VERBS or lemma in COMMISSIVE_VERBS:
         return False
     return lemma not in VERB_PREPOSITION and head.lower_ not in learned_cues()

@@ -60,23 +60,55 @@ def _closing_tag(verb, before) -> bool:
 _CONTENT = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
 
 
+_SOME = frozenset({"various", "some", "several", "many", "other", "numerous", "multiple", "unnamed"})
+_MEDIA = frozenset(
+    {"outlet", "story", "report", "account", "publication", "website", "site", "article", "blog"}
+)
+
+
+def _unnamed(tok) -> bool:
+    """ "various media outlets", "some stories": a plural no name or owner pins down (not "several Syrian
+    officials", a group that speaks)."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in _MEDIA
+        and any(c.lower_ in _SOME for c in kids if c.dep_ in ("det", "amod"))
+        and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in kids)
+    )
+
+
+def _set_off_tag(verb) -> bool:
+    """ "Netanyahu, the official said, saw the speech as …": a verb of saying and its subject between commas
+    inside the sentence, the words around them."""
+    subj = subject_of(verb)
+    doc = verb.doc
+    if subj is None or verb.lemma_.lower() not in _SAYING - {"report"} or subj.i > verb.i:
+        return False  # a paper's "reported" relays whoever it names (`_relays_speech`)
+    if verb.i + 1 >= len(doc):
+        return False
+    first = subj.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and doc[verb.i + 1].text == ","
+
+
 def _under_closing_tag(cands: list) -> list:
     """ "One message referred to a shift as “lazy,” the documents state.": a cue before a speech tag that
-    closes the sentence is part of what the tag's speaker gives, unless it is a verb of saying (whose
-    speaker `_relays_speech` weighs)."""
+    closes the sentence (or set off inside it: "Netanyahu, the official said, saw …") is part of what the
+    tag's speaker gives, unless it is a verb of saying (whose speaker `_relays_speech` weighs)."""
     tags = [
         c
         for c in cands
         if not any(k.dep_ in _CONTENT and k.i > c[6].i for k in c[6].children)  # its words come before it
-        and any(o is not c and _closing_tag(c[6], o[6]) for o in cands)
+        and any(o is not c and (_closing_tag(c[6], o[6]) or _set_off_tag(c[6])) for o in cands)
     ]
     if not tags:
         return cands
     tag = tags[-1]
+    after = tag[6].i if not _set_off_tag(tag[6]) else len(tag[6].doc)  # a set-off tag frames both sides
     return [
         c
         for c in cands
-        if c is tag or c[6].i > tag[6].i or c[6].lemma_.lower() in _SAYING or c[6].pos_ not in ("VERB", "AUX")
+        if c is tag or c[6].i > after or c[6].lemma_.lower() in _SAYING or c[6].pos_ not in ("VERB", "AUX")
     ]
 
 
@@ -121,6 +153,8 @@ def find_cue(
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if (prep := cues.according_to(tok)) is not None:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and inner and _unnamed(objs[0]):
+                continue  # "according to various media outlets": no source the reader can check
             if objs:
                 rec = registry.resolve(objs[0], base, recent)
                 if rec is not None and inner and rec.kind != "person" and _relays(tok, inside):

@@ -86,6 +86,14 @@ def lead_label(doc, s: int, e: int, inside):
     return label
 
 
+_QUOTED_LINE = re.compile(r"""^(?:--\s*)?[A-Z][\w.'’ -]{0,40}:\s*["“]""")
+
+
+def labels_quote(text: str) -> bool:
+    """'Lady Violet: "I wouldn't know."': a sentence that opens with a name, a colon and a quotation."""
+    return bool(_QUOTED_LINE.match(text))
+
+
 def ends_with_colon(text: str) -> bool:
     return text.rstrip().endswith(":")
 

@@ -59,3 +59,9 @@ def _initials(text: str) -> set[str]:
                 runs.add(current)
             current = ""
     return runs
+
+
+def place_word(tok) -> bool:
+    """A word the model reads as a place again and again ("Iran's leaders", "Iran's nuclear program"): not
+    the surname of "Cotton Iran", a person it made of a link line."""
+    return tok.ent_type_ == "GPE" and sum(t.text == tok.text and t.ent_type_ == "GPE" for t in tok.doc) >= 3

@@ -123,6 +123,13 @@ def all_told(tok) -> bool:
     )
 
 
+def time_will_tell(tok) -> bool:
+    """ "Time will tell if this was a historic flight": the idiom means "we shall see"; nobody tells."""
+    return tok.lemma_.lower() == "tell" and any(
+        c.dep_ == "nsubj" and c.lower_ == "time" for c in tok.children
+    )
+
+
 def felt_state(tok) -> bool:
     """ "Lawmakers might feel compelled to cut spending", "she felt sad": "feel" with only how one felt is a
     state, not a view (a view has its clause: "she feels (that) the law is unfair")."""
@@ -158,6 +165,6 @@ def request_not_made(tok) -> bool:
 
 def not_said(tok, inside) -> bool:
     """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
-    `felt_state`, `court_ruling`, `request_not_made`."""
-    acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made)
+    `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`."""
+    acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made, time_will_tell)
     return plain_call(tok, inside) or any(act(tok) for act in acts)

@@ -21,16 +21,18 @@ from askisk.speakers.names import name_head
 from askisk.speakers.rules import quoted_words, speech_kind
 
 
-def resolve(para: list, prev_last, continued: bool = False) -> None:
+def resolve(para: list, prev_last, continued: bool = False, news: bool = False) -> None:
     """`continued`: the paragraph reopens a quotation the previous one left open (a quotation running
-    over paragraphs): its quotations before any cue are the previous speaker's, not the next cue's."""
+    over paragraphs): its quotations before any cue are the previous speaker's, not the next cue's.
+    `news`: the news line, where a scare-quoted phrase after a closed quotation is the writer's."""
     for j, d in enumerate(para):
         if d.status != "pending":
             continue
         donor = _end_of_quotation(para, j)
-        if donor is None and not d.quoted and not (j > 0 and para[j - 1].runs_on):
+        if news and donor is None and not d.quoted and not (j > 0 and para[j - 1].runs_on):
             # 'women famously "held up half the sky" but …' after a quotation that closed: the writer's
-            # sentence with a phrase in quotation marks, not the last speaker's words going on
+            # sentence with a phrase in quotation marks, not the last speaker's words going on (PolNeAR
+            # gives such sentences to a source: 2 of the 6 it changed there, both to the wrong speaker)
             d.cue = "unattributed quotation"
             continue
         if donor is None:

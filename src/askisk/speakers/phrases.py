@@ -69,7 +69,17 @@ def np_text(head, strip_det: bool = True) -> str:
     toks = np_tokens(head)
     if strip_det and toks and toks[0].lower_ in DETS:
         toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip()
+    return joined(toks)
+
+
+def joined(toks) -> str:
+    """The tokens' text as written; a space where a left-out token stood ('a "Downton" publicist' without its
+    quotation marks is "Downton publicist", not "Downtonpublicist")."""
+    out = []
+    for t, nxt in zip(toks, [*toks[1:], None], strict=True):
+        gap = nxt is not None and nxt.i != t.i + 1 and not t.whitespace_
+        out.append(t.text_with_ws + (" " if gap else ""))
+    return "".join(out).strip()
 
 
 def qualifier(head) -> list:
@@ -143,7 +153,7 @@ def quantifier_tokens(tok) -> list | None:
 def quantifier_phrase(tok) -> str | None:
     """The name of `quantifier_tokens`' people, capitalised ("Most of the residents"), else None."""
     toks = quantifier_tokens(tok)
-    text = "".join(t.text_with_ws for t in toks).strip() if toks else ""
+    text = joined(toks) if toks else ""
     return text[:1].upper() + text[1:] if text else None
 
 
@@ -252,7 +262,7 @@ def role_phrase(toks: list) -> str:
         toks = toks[:-1]
     if not toks:
         return ""
-    text = "".join(t.text_with_ws for t in toks).strip()
+    text = joined(toks)
     if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
         text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
     return text

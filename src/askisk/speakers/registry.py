@@ -11,6 +11,7 @@ from __future__ import annotations
 from askisk.speakers import anaphora, animacy, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
+from askisk.speakers.names import place_word
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
@@ -95,7 +96,7 @@ class Registry:
             tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"
         ):
             return None
-        if tok.ent_iob_ == "I" or title_of(tok.text) is not None:
+        if tok.ent_iob_ == "I" or title_of(tok.text) is not None or place_word(tok):
             return None
         rec = self._find_person([tok.text])
         return rec if rec is not None and rec.tokens[-1] == tok.text else None
