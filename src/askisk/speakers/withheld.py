@@ -1,0 +1,161 @@
+"""The news line's word rules on a cue: whether a reported sentence gives the words someone said, or only
+tells that they asked, wondered, found out, pleaded, stayed silent or meant to do something (narration to
+a reader of news; PolNeAR counts most of them as attributions). `convention.is_act` asks
+`words_withheld` before its learned act detector. Pure; spaCy tokens in, booleans out.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers import cues, misparse, speech
+from askisk.speakers.rules import ATTITUDE_VERBS, COMMISSIVE_VERBS, SPEECH_VERBS, vocab
+
+MESSAGE_NOUNS = vocab(
+    "statement message comment comments remark remarks warning letter tweet post note email speech "
+    "interview testimony claim question questions"
+)
+
+
+def infinitive(tok) -> bool:
+    """A to-infinitive complement ("agreed to pay"); not a clause the parser hung as one ("Campbell agreed
+    receiving the honour capped off …")."""
+    return tok.dep_ in ("xcomp", "ccomp") and speech.to_infinitive(tok)
+
+
+# Aims and wishes: with only an infinitive after them ("hoped to turn", "wants the bill to pass") they
+# tell what someone means to do; with a clause ("hopes that …") they hold a view.
+WISH_VERBS = vocab("want wish hope decide choose opt")  # "he decided to follow in his father's footsteps"
+
+
+def _intent(tok) -> bool:
+    """ "Supporters hoped to turn the home into a museum", "the City wants its plot to be used for …": an
+    aim or a wish with only a to-infinitive after it is what someone means to do, not what they said (a
+    promise or a threat is said; "expects to" is a forecast). The caller has made sure nothing is quoted."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("dobj", "dative", "parataxis") for c in kids) or not any(infinitive(c) for c in kids):
+        return False
+    if speech.colon_after(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in WISH_VERBS:
+        return not any(c.dep_ == "mark" for k in kids for c in k.children)
+    if lemma in COMMISSIVE_VERBS or lemma == "expect":
+        return False
+    return speech.infinitive_only(tok) and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
+
+
+# Knowing and finding out: "Steenburgen realized that she had to …", "He learned around 75 people view
+# his profile": the writer vouches for what was found out, nobody is quoted on it.
+FACTIVE_VERBS = vocab("realize realise learn discover notice know")
+# A question in someone's mind claims nothing: "The researchers wondered whether this threshold is …".
+WONDER_VERBS = vocab("wonder")
+# A field or a body of work nobody names: "Neuroscience tells us that …", "existing research shows …",
+# "a flurry of work in recent years shows …" (not "New research from the Royal Academy of Dance").
+FIELD_NOUNS = vocab("research science neuroscience history experience work literature")
+# Acts that stand for a statement made elsewhere, given without it: "Volker testified", "Noel pleaded not
+# guilty" (with a clause or a quotation they are statements, and never judged).
+WITNESS_VERBS = vocab("testify plead")
+# Acts the cue models take for statements when they carry no words: "Steve Jobs showed off the new
+# machine", "The North East showed the highest rate", "the second are voted for by readers".
+DOING_VERBS = vocab("show vote")
+# Questions put about a topic: "Castor asked Morrison about concerns within the NSC", "Republicans
+# questioned Morrison about his testimony": what was asked is not given, so nothing is reported.
+QUESTION_VERBS = vocab("ask question quiz grill")
+# Not commenting: "X has not commented on speculation that …", "did not respond", "have not publicly
+# acknowledged any connection" (with no words given).
+SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm")
+
+
+def _unnamed_field(tok) -> bool:
+    subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in FIELD_NOUNS:
+        return False
+    return not any(t.pos_ == "PROPN" for t in subj.subtree)
+
+
+def _topic_only(tok, feats: list[str]) -> bool:
+    """A question verb with only what it was about: no clause, quotation or colon carries the question."""
+    if "qshare=0" not in feats or "colon" in feats or "set_off" in feats:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in kids)
+
+
+# what a sentence gives of the words said (a comma before the cue is not among them: it may close an
+# apposition, "Kurt Volker, former special envoy to Kyiv, … testified")
+_WORDS_GIVEN = frozenset({"c=ccomp", "c=parataxis", "that", "colon"})
+
+
+def _plea_or_testimony(tok, feats: list[str]) -> bool:
+    """ "Noel and Thomas pleaded not guilty", "Volker testified before the House": no words given (not
+    "the doctors pleaded with the administration to reconsider", an appeal)."""
+    if "qshare=0" not in feats or _WORDS_GIVEN.intersection(feats):
+        return False
+    return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
+
+
+def _request(tok) -> bool:
+    """ "asked the FBI to help", "invited him to attend": someone asked to do something, no words given."""
+    kids = list(tok.children)
+    return (
+        any(c.dep_ == "dobj" for c in kids)
+        and any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
+        # not "asked the court to free her son, saying he was innocent"
+        and not any(t.dep_ == "advcl" and t.lemma_.lower() in SPEECH_VERBS for t in tok.subtree)
+    )
+
+
+_OPEN = vocab("whether if why when how where what who")
+
+
+def _open_question(tok) -> bool:
+    """The clause under the cue leaves a question open ("whether he will sign it", "why he left")."""
+    return any(
+        c.dep_ == "ccomp"
+        and (c.left_edge.lower_ in _OPEN or any(g.dep_ == "mark" and g.lower_ in _OPEN for g in c.children))
+        for c in tok.children
+    )
+
+
+def _message_with_content(tok) -> bool:
+    """A message issued whose own clause says what it says: "issued a statement asking Iran to
+    cooperate", "released a statement that condemned …" (not "released a statement" alone)."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS]
+    return any(g.dep_ in ("acl", "relcl", "ccomp") and g.pos_ == "VERB" for o in objects for g in o.children)
+
+
+def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
+    """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
+    act detector decides)."""
+    if lemma == "quote" and misparse.quoted_as(tok) is not None:
+        return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
+    if lemma in QUESTION_VERBS and _topic_only(tok, feats):
+        return True
+    if lemma in ("ask", "invite") and "qshare=0" in feats and _request(tok):
+        return True  # "Vallejo police asked the FBI to help": a request, told as an event (not "urged")
+    if lemma in WONDER_VERBS or _unnamed_field(tok):
+        return True
+    if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
+        return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
+    if (
+        lemma in SILENT_VERBS
+        and "c=neg" in feats
+        and "qshare=0" in feats
+        and not _WORDS_GIVEN.intersection(feats)
+    ):
+        return True  # "Bruce Jenner has not commented publicly on speculation that …": nothing said
+    if "c=neg" in feats and "qshare=0" in feats and _open_question(tok):
+        return True  # "Gov. Gary Herbert, who has not said whether he will sign it": nothing said
+    if _message_with_content(tok):
+        return False  # "Hollande released a statement condemning the attack": the statement's words, given
+    if lemma in COMMISSIVE_VERBS and "p=VERB" in feats:
+        return False  # "Nigeria has vowed to liberate …": a promise or a threat is said
+    if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
+        return True
+    if lemma in DOING_VERBS and "qshare=0" in feats and not _WORDS_GIVEN.intersection(feats):
+        return True
+    if "qshare=0" in feats and _intent(tok):
+        return True
+    return None
