@@ -79,32 +79,35 @@ def _unnamed(tok) -> bool:
 
 
 def _set_off_tag(verb) -> bool:
-    """ "Netanyahu, the official said, saw the speech as …": a verb of saying and its subject between commas
-    inside the sentence, the words around them."""
-    subj = subject_of(verb)
+    """ "Netanyahu, the official said, saw the speech as …": a parenthetical verb of saying closed by a
+    comma inside the sentence, the words around it (a paper's "reported" relays whoever it names, see
+    `_relays_speech`)."""
     doc = verb.doc
-    if subj is None or verb.lemma_.lower() not in _SAYING - {"report"} or subj.i > verb.i:
-        return False  # a paper's "reported" relays whoever it names (`_relays_speech`)
-    if verb.i + 1 >= len(doc):
+    if (
+        verb.lemma_.lower() not in _SAYING - {"report"}
+        or verb.i + 1 >= len(doc)
+        or doc[verb.i + 1].text != ","
+    ):
         return False
-    first = subj.left_edge.i
-    return first > 0 and doc[first - 1].text == "," and doc[verb.i + 1].text == ","
+    return speech.parenthetical(verb, list(verb.children))
 
 
 def _under_closing_tag(cands: list) -> list:
     """ "One message referred to a shift as “lazy,” the documents state.": a cue before a speech tag that
     closes the sentence (or set off inside it: "Netanyahu, the official said, saw …") is part of what the
     tag's speaker gives, unless it is a verb of saying (whose speaker `_relays_speech` weighs)."""
+    if len(cands) < 2:
+        return cands
     tags = [
-        c
+        (c, _set_off_tag(c[6]))
         for c in cands
         if not any(k.dep_ in _CONTENT and k.i > c[6].i for k in c[6].children)  # its words come before it
-        and any(o is not c and (_closing_tag(c[6], o[6]) or _set_off_tag(c[6])) for o in cands)
     ]
+    tags = [(c, off) for c, off in tags if off or any(o is not c and _closing_tag(c[6], o[6]) for o in cands)]
     if not tags:
         return cands
-    tag = tags[-1]
-    after = tag[6].i if not _set_off_tag(tag[6]) else len(tag[6].doc)  # a set-off tag frames both sides
+    tag, set_off = tags[-1]
+    after = len(tag[6].doc) if set_off else tag[6].i  # a set-off tag frames both sides
     return [
         c
         for c in cands

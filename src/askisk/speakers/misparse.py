@@ -240,7 +240,7 @@ def quoted_as(verb):
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
 _NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
 # plural subjects' verbs, read as the sentence's head noun: "…, the documents state."
-_PLURAL_READ_CUES = {"state": "state", "say": "say"}
+_PLURAL_READ_CUES = frozenset({"state", "say"})
 
 
 def repair(doc):
@@ -251,7 +251,7 @@ def repair(doc):
     and "his claims" are untouched."""
     for tok in doc:
         plural = tok.lower_ in _PLURAL_READ_CUES
-        lemma = _PLURAL_READ_CUES.get(tok.lower_) or _NOUN_READ_CUES.get(tok.lower_)
+        lemma = tok.lower_ if plural else _NOUN_READ_CUES.get(tok.lower_)
         if (
             lemma is None
             or tok.pos_ != "NOUN"

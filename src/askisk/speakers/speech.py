@@ -159,9 +159,9 @@ def is_speech(tok, inside) -> bool:
     quoted = near_quote(tok, inside)
     if lemma in SPEECH_VERBS:
         before_colon = colon_after(tok)
-        parenthetical = _parenthetical(tok, kids) or _inverted(tok) is not None
+        set_off = parenthetical(tok, kids) or _inverted(tok) is not None
         tag = misparse.quote_then_relative(tok)  # '"…," the site Youku told its users.'
-        return clause or quoted or before_colon or _in_document(kids) or parenthetical or tag
+        return clause or quoted or before_colon or _in_document(kids) or set_off or tag
     if lemma in STANCE_VERBS:
         return True
     if stance(tok) or experiencer(tok) is not None or put_it(tok, kids):
@@ -264,7 +264,7 @@ def says_something(tok, inside) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or near_quote(tok, inside):
         return True
-    return colon_after(tok) or _parenthetical(tok, kids)
+    return colon_after(tok) or parenthetical(tok, kids)
 
 
 def only_hearer(tok, inside) -> bool:
@@ -302,7 +302,7 @@ def is_circumstance(tok) -> bool:
     return False
 
 
-def _parenthetical(verb, kids) -> bool:
+def parenthetical(verb, kids) -> bool:
     """ "Lenox was a juggernaut, Mr. Clarke said, until …": a bare speech verb set off by a comma."""
     hearer = (
         verb.lemma_.lower() == "tell"
