@@ -67,3 +67,13 @@ def other_subject(tok):
     verb = tok.head
     later = [c for c in verb.children if c.dep_ == "nsubj" and c.i > max(verb.i, tok.i)]
     return later[0] if later and later[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def names_a_thing(tok) -> bool:
+    """ "NASA's Dawn spacecraft … Dawn will make its closest approach": a word the text puts before a common
+    noun and, as a subject, gives "its", names a thing (not "the Clinton campaign … Clinton said")."""
+    same = [t for t in tok.doc if t.text == tok.text]
+    before_noun = any(t.dep_ == "compound" and t.head.pos_ == "NOUN" for t in same)
+    return before_noun and any(
+        t.dep_ in ("nsubj", "nsubjpass") and any(w.lower_ == "its" for w in t.head.subtree) for t in same
+    )

@@ -4,7 +4,7 @@ believe …") speaks for nobody under the news convention."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import FRAMING_PREPS, vocab
+from askisk.speakers.rules import ABSOLUTE_PREPS, FRAMING_PREPS, vocab
 
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
 
@@ -12,7 +12,12 @@ _SUBORDINATORS = vocab("after while when because since before until once as if u
 def in_framing_phrase(tok) -> bool:
     """ "Despite Hough saying, “…,” the pair earned 26/40": the "-ing" clause of a preposition that frames
     the main clause."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ in FRAMING_PREPS
+    if tok.dep_ != "pcomp":
+        return False
+    prep = tok.head
+    if prep.lower_ in ABSOLUTE_PREPS:
+        return prep.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+    return prep.lower_ in FRAMING_PREPS
 
 
 def subordinate(tok) -> bool:

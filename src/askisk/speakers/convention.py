@@ -21,6 +21,7 @@ from importlib import resources
 
 from askisk.speakers import animacy, cues, speech
 from askisk.speakers.clauses import subordinate
+from askisk.speakers.documents import evidence_found
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -263,8 +264,8 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     tok = cue_token(doc, s, e, cue)
     if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or _purpose(tok)):
         return True
-    if tok is not None and _then_said(tok):
-        return False
+    if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):
+        return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None:
         lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
         if (withheld := words_withheld(tok, lemma, feats)) is not None:

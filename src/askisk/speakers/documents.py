@@ -82,8 +82,23 @@ def named_documents(doc, inside):
             yield tok, author
 
 
+_EVIDENCE = frozenset({"evidence", "proof"})
+
+
+def evidence_found(verb, subject) -> bool:
+    """ "The investigators also found evidence of racist jokes": what an inquiry turned up, its finding."""
+    found = (
+        verb.lemma_.lower() in ("find", "uncover")
+        and subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+    )
+    return found and any(c.dep_ == "dobj" and c.lemma_.lower() in _EVIDENCE for c in verb.children)
+
+
 def is_finding(verb, subject) -> bool:
     """ "A report found that …", "the survey shows rising distrust": a document's finding."""
-    if subject is None or verb.lemma_.lower() not in FINDING_VERBS or not is_document(subject):
+    if subject is None or verb.lemma_.lower() not in FINDING_VERBS:
         return False
+    if not is_document(subject):
+        return evidence_found(verb, subject)
     return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") for c in verb.children)

@@ -222,6 +222,21 @@ def shared_subject(verb):
     return subj if doc[verb.i - 1].text == "," else None
 
 
+def subject_in_next_clause(verb):
+    """ "…, said the Public Security Secretariat of Rio Grande do Norte state.": a name after a closing speech
+    verb that the small parser makes the subject of a clause of its own (here "do" read as a verb), which
+    leaves the speech verb with no subject."""
+    if not _bare_speech_verb(verb) or verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == verb.i + 1:
+            return subj
+    return None
+
+
 def quoted_as(verb):
     """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …", "AP quoted
     NAME as saying": the one quoted is the speaker of a "quote" that gives the words; None for any other."""

@@ -65,3 +65,14 @@ def place_word(tok) -> bool:
     """A word the model reads as a place again and again ("Iran's leaders", "Iran's nuclear program"): not
     the surname of "Cotton Iran", a person it made of a link line."""
     return tok.ent_type_ == "GPE" and sum(t.text == tok.text and t.ent_type_ == "GPE" for t in tok.doc) >= 3
+
+
+_WEBSITE = re.compile(
+    r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|org\.uk|gov\.uk)",
+    re.IGNORECASE,
+)
+
+
+def website(text: str) -> bool:
+    """ "…, according to gulfstream.com": a site's address is the name it speaks under."""
+    return _WEBSITE.fullmatch(text) is not None

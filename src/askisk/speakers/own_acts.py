@@ -149,7 +149,15 @@ def court_ruling(tok) -> bool:
     filing is an act of the court, not a view (not "dismissed the claims as nonsense", with its "as")."""
     if tok.lemma_.lower() not in ("dismiss", "reject", "deny", "uphold") or has_prep(tok, "as"):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _RULED_ON for c in tok.children)
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & _RULED_ON
+    if objects and objects <= _ANSWERED and tok.lemma_.lower() in ("deny", "reject"):
+        # "Moscow denies claims by Kiev", "He denied the charges": the accused answers; a court rules
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURTS for c in tok.children)
+    return bool(objects)
+
+
+_ANSWERED = vocab("claim charge")
+_COURTS = vocab("court judge justice jury panel tribunal magistrate")
 
 
 def request_not_made(tok) -> bool:
@@ -163,8 +171,15 @@ def request_not_made(tok) -> bool:
     )
 
 
+def allegiance(tok) -> bool:
+    """ "Boko Haram pledged allegiance to ISIS": joining a side is an act, whatever verb swears it."""
+    return tok.lemma_.lower() in ("pledge", "swear", "declare") and any(
+        c.dep_ == "dobj" and c.lower_ in ("allegiance", "fealty", "loyalty") for c in tok.children
+    )
+
+
 def not_said(tok, inside) -> bool:
     """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
-    `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`."""
-    acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made, time_will_tell)
+    `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`."""
+    acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made, time_will_tell, allegiance)
     return plain_call(tok, inside) or any(act(tok) for act in acts)

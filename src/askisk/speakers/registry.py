@@ -11,7 +11,7 @@ from __future__ import annotations
 from askisk.speakers import anaphora, animacy, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
-from askisk.speakers.names import place_word
+from askisk.speakers.names import place_word, website
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
@@ -125,6 +125,8 @@ class Registry:
             return None  # "Tajik militants": an adjective, not a person
         if lone and words[0].lower() in DEMONYM_NOUNS:
             return None  # "The Scot initially defended Beattie": a description of someone named before
+        if lone and words[0] in census_genders() and animacy.names_a_thing(ent.root):
+            return None  # "the Dawn spacecraft … Dawn is expected to …": a craft, however female it sounds
         rec = self._find_person(words, title_gender(titles))
         if rec is not None and len(words) > len(rec.tokens):
             if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):
@@ -248,9 +250,11 @@ class Registry:
             main = anaphora.sentence_subject(tok) if low == "it" else None
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
                 return rec
-            if recent is not None and recent.kind != "person" and not (low == "it" and recent.one):
-                return recent  # not "It said …" for "a spokesman for the coalition", one person
+            if recent is not None and recent.kind != "person" and not recent.one:
+                return recent  # not "It said …" or "They say …" for "her father", one person
             return anaphora.organisation_before(self.records, base + tok.i) if low == "it" else None
+        if website(tok.text):  # the parser has no part of speech for "gulfstream.com"
+            return self._find_group(tok.text) or self._add(Record(name=tok.text, kind="group"))
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
         if (tok.pos_ == "PRON" or low in NOT_SPEAKERS) and not misparse.title_mid_sentence(tok):

@@ -23,7 +23,7 @@ from askisk.speakers.rules import (
     VIEW_NOUNS,
     learned_cues,
 )
-from askisk.speakers.views import experiencer, has_prep, put_it, stance
+from askisk.speakers.views import answers_claim, experiencer, has_prep, put_it, stance
 
 
 def depth(tok) -> int:
@@ -59,6 +59,7 @@ def subject_of(verb):
             or misparse.name_before_aside(verb)
             or misparse.coordinated_subject(verb)
             or misparse.shared_subject(verb)
+            or misparse.subject_in_next_clause(verb)
         )
         is not None
     ):
@@ -157,6 +158,8 @@ def is_speech(tok, inside) -> bool:
         any(c.dep_ == "xcomp" for c in kids) and not _amount_object(kids)
     )
     quoted = near_quote(tok, inside)
+    if answers_claim(tok, kids):
+        return True
     if lemma in SPEECH_VERBS:
         before_colon = colon_after(tok)
         set_off = parenthetical(tok, kids) or _inverted(tok) is not None
@@ -208,7 +211,7 @@ def needs_gate(tok, inside) -> bool:
     lemma = tok.lemma_.lower()
     if intent_only(tok, inside):
         return True
-    if lemma in SPEECH_VERBS or says_something(tok, inside):
+    if lemma in SPEECH_VERBS or says_something(tok, inside) or answers_claim(tok, list(tok.children)):
         return False
     return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and tok.lower_ in learned_cues())
 

@@ -5,7 +5,7 @@ evident ("it has become clear to researchers that …") and "as X put it". Pure 
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DOUBT_ADJECTIVES, STANCE_ADJECTIVES
+from askisk.speakers.rules import DOUBT_ADJECTIVES, STANCE_ADJECTIVES, vocab
 
 
 def has_prep(tok, word: str) -> bool:
@@ -53,4 +53,20 @@ def put_it(tok, kids) -> bool:
         and not any(c.dep_ in ("prep", "prt", "dative", "advcl") for c in kids)
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+    )
+
+
+# A claim answered: "Moscow denies claims by Kiev that …", "She rejected the allegations": a denial is a
+# statement, its object names what was said ("IS-K claimed responsibility for the attack" stays an act,
+# as the seed's annotation reads it)
+_ANSWER_VERBS = frozenset({"deny", "dispute", "reject", "refute", "rebut"})
+_CLAIM_OBJECTS = vocab(
+    "claim claims allegation allegations accusation accusations charge charges report reports suggestion "
+    "suggestions rumour rumours rumor rumors assertion assertions wrongdoing"
+)
+
+
+def answers_claim(tok, kids) -> bool:
+    return tok.lemma_.lower() in _ANSWER_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in kids
     )
