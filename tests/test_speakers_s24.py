@@ -111,3 +111,47 @@ def test_according_to_a_noun_the_parser_reads_as_a_verb():
     assert verb.dep_ == "pcomp"  # the small parser's reading: "show" a verb, "insiders" its object
     speaker, kind = _attrs(f"The tour ended badly. {text} They said she rarely thanked anyone.")[text]
     assert kind == "reported" and speaker is not None and "insiders" in speaker.lower()
+
+
+# Round 2, from the s36cnn gold
+
+
+def test_a_quotation_right_after_a_glued_credit_opens_the_sentence():
+    short = '(CNN)"We will build it," said Tomas Varga, the mayor.'
+    long_ = '(CNN)"To find the new, one must first lose the old," wrote Elena Sora, the poet of Lisbon.'
+    assert _attrs(f"{short} The council met on Monday.")[short] == ("Tomas Varga", "quote")
+    assert _attrs(f"{long_} Her letters were sold.")[long_] == ("Elena Sora", "quote")
+
+
+def test_a_statement_whose_words_a_message_carries_is_no_act():
+    tweet = (
+        "Ali Raza was due to be hanged on Friday, but a prison official confirmed on Thursday with a tweet "
+        "that the hanging would be delayed."
+    )
+    assert _attrs(f"Lahore (CNN)A court reviewed the case. {tweet}")[tweet] == ("Prison official", "reported")
+
+
+def test_an_order_given_is_an_act_and_a_paper_reporting_one_keeps_the_sentence():
+    ordered = "Garland ordered the inquiry after a deputy shot an unarmed man."
+    stay = "Lagos (CNN)Nigeria has ordered a stay of execution for the two men."
+    fleet = "On Monday, state television reported that the president had ordered the navy to full alert."
+    got = _attrs(f"{stay} Attorney General Merrick Garland spoke on Friday. {ordered} {fleet}")
+    assert got[ordered] == (None, "narration")
+    assert got[stay] == (None, "narration")
+    assert got[fleet] == ("State television", "reported")
+
+
+def test_a_hope_held_is_a_state_of_mind_told_by_the_writer():
+    hoping = "The search team had been hoping that the bones would name the poet."
+    hope = "Mission managers hope the probe will solve the puzzle."
+    got = _attrs(f"The dig ended in March. {hoping} {hope}")
+    assert got[hoping] == (None, "narration")
+    assert got[hope] == ("Mission managers", "reported")
+
+
+def test_the_one_told_gives_the_teller_no_gender():
+    body = (
+        "In an essay on Tuesday, actress Mira Dane said she had surgery last month. Her doctor told her he "
+        'wanted her to see a surgeon at once to check her lungs. "I tried to stay calm," she wrote.'
+    )
+    assert _attrs(body)['"I tried to stay calm," she wrote.'] == ("Mira Dane", "quote")

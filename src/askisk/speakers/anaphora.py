@@ -99,6 +99,8 @@ def _one(rec) -> bool:
 def _may_be(rec, gender: str) -> bool:
     """Not ruled out for a he/she: a person of unknown gender whose first name the census gives the other
     gender ("Laura" for a he) is."""
+    if rec.gender is None and _OWN.get(rec.name.split(" ", 1)[0].lower()) == gender:
+        return False  # "Her doctor told her …. “…,” she wrote.": she is the one whose doctor it is
     return rec.gender is not None or rec.hint is None or rec.hint == gender
 
 
@@ -116,6 +118,8 @@ def description_gender(tok) -> str | None:
         return "m"
     verb = tok.head
     for t in verb.subtree:
+        if t.i > tok.i and t.lower_ in _OWN and t.dep_ in ("dobj", "dative") and t.head.i == verb.i:
+            return None  # "Her doctor told her he wanted her to … check her ovaries": hers, the one told
         if (
             t.i > tok.i
             and t.lower_ in _OWN

@@ -79,6 +79,8 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     out += [f"c={d}" for d in sorted(deps & {"ccomp", "parataxis", "xcomp", "dobj", "prep", "agent", "neg"})]
     if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for k in kids for c in k.children):
         out.append("that")
+    elif any(_message_with_clause(o) for p in kids if p.dep_ == "prep" for o in p.children):
+        out.append("that")  # "confirmed Wednesday night with a tweet that Hussain will not be hanged"
     for c in kids:
         if c.dep_ == "dobj":
             obj = c.lemma_.lower()
@@ -114,6 +116,14 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
         f"nq={any(doc[j].text in QUOTE_TOKENS for j in range(max(0, tok.i - 3), min(len(doc), tok.i + 4)))}"
     )
     return out
+
+
+def _message_with_clause(obj) -> bool:
+    """ "with a tweet that Hussain will not be hanged": a message noun whose that-clause gives its words."""
+    if obj.dep_ != "pobj" or obj.lemma_.lower() not in MESSAGE_NOUNS:
+        return False
+    clauses = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")]
+    return any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children)
 
 
 def _statement_rule(tok, lemma: str, kids) -> bool:

@@ -13,6 +13,7 @@ from askisk.speakers.phrases import is_self_reference, named_head, np_text, spea
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
+from askisk.speakers.withheld import ORDER_VERBS
 
 
 def _relays(according, inside) -> bool:
@@ -45,16 +46,22 @@ def _relays_speech(outer, cands) -> bool:
     """The outer cue's words are another speaker's speech: its clause is a rule cue of a person ("…, the
     complaint said" over "X told the FBI that …"), or of anyone a paper reports ("Police said one man is
     …, KNXV reported"); not a person met inside it ("Beattie, …, insisting …")."""
-    reported = outer[6].lemma_.lower() == "report"  # a paper's report: whoever it quotes, not only people
+    # a paper's report: whoever it quotes, not only people ("He criticized …, Press TV reported"); an order
+    # it reports is an act ("media reported that Putin had ordered his fleet to …")
+    reported = outer[6].lemma_.lower() == "report"
     return any(
         c is not outer
         and (c[3].kind == "person" or reported)
         and not _closing_tag(c[6], outer[6])
-        and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0)  # "He criticized …, Press TV reported"
+        and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0 and _not_an_order(c[6]))
         and c[6].head.i == outer[6].i
         and c[6].dep_ in ("ccomp", "parataxis")
         for c in cands
     )
+
+
+def _not_an_order(verb) -> bool:
+    return verb.lemma_.lower() not in ORDER_VERBS
 
 
 def _closing_tag(verb, before) -> bool:

@@ -238,6 +238,8 @@ def _opening(text: str, i: int, depth: int = 0) -> bool:
         # a closing mark that closes nothing, at a line start and before a word, opens ('”Mr. Trump …')
         return not depth and (not i or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum()
     prev = text[i - 1] if i else " "
+    if prev == ")" and (glued := _GLUED_CREDIT_OPENING.match(text, text.rfind("\n", 0, i) + 1)):
+        return glued.end() == i  # '(CNN)"In order to attain the impossible, …," wrote Cervantes'
     if not depth and prev in ".!?" and text[i + 1 : i + 2].isupper():
         return True  # a paragraph joined without its space: 'earned 32/40."This could be your season,"'
     if not (prev.isspace() or prev in "([{—–-:"):
@@ -313,8 +315,9 @@ QUOTED_SHARE = 0.35
 
 
 def opens_quoted(text: str, inside, s: int, e: int) -> bool:
-    """The sentence's first letter lies inside a quotation."""
-    first = next((i for i in range(s, e) if text[i].isalnum()), None)
+    """The sentence's first letter lies inside a quotation (after a glued credit: '(CNN)"We will win,"')."""
+    glued = _GLUED_CREDIT_OPENING.match(text, s)
+    first = next((i for i in range(glued.end() if glued else s, e) if text[i].isalnum()), None)
     return first is not None and bool(inside[first])
 
 

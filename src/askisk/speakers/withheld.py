@@ -95,6 +95,9 @@ def _plea_or_testimony(tok, feats: list[str]) -> bool:
     return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
 
 
+ORDER_VERBS = vocab("order instruct direct command")
+
+
 def _request(tok) -> bool:
     """ "asked the FBI to help", "invited him to attend": someone asked to do something, no words given."""
     kids = list(tok.children)
@@ -135,6 +138,11 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True
     if lemma in ("ask", "invite") and "qshare=0" in feats and _request(tok):
         return True  # "Vallejo police asked the FBI to help": a request, told as an event (not "urged")
+    given = _WORDS_GIVEN.intersection(feats)
+    if lemma in ORDER_VERBS and "qshare=0" in feats and "c=dobj" in feats and not given:
+        return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
+    if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
+        return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
     if lemma in WONDER_VERBS or _unnamed_field(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
