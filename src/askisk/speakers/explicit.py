@@ -29,8 +29,10 @@ def _relays(according, inside) -> bool:
 
 def _says(verb, inside) -> bool:
     """Not a verb that is a cue only by PolNeAR's word list and rarely one there ("the airport … continued to
-    close the gap"), unless a clause or a quotation gives its words ("accused X of …" is mostly a cue)."""
-    if verb.lower_ not in learned_cues() or (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= USUAL_CUE:
+    close the gap"), nor an order ("they ordered him to get out"), unless a clause or a quotation gives its
+    words ("accused X of …" is mostly a cue)."""
+    usual = (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= USUAL_CUE and _not_an_order(verb)
+    if verb.lower_ not in learned_cues() or usual:
         return True
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or speech.near_quote(verb, inside)
 
@@ -148,7 +150,9 @@ def _news_line(cands: list, inside) -> list:
     # "…, Beijing's airport … continued to close the gap, according to the association": a cue that says
     # nothing yields to the source "according to" names
     named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
-    quiet = all(c in named or not speech.says_something(c[6], inside) for c in cands)
+    quiet = all(
+        c in named or not speech.says_something(c[6], inside) or not _not_an_order(c[6]) for c in cands
+    )
     return named if named and quiet else cands
 
 
