@@ -8,7 +8,8 @@ reader's line), 0 when the gold attributes it. The model learns from the cues it
 (`convention.judged`: a verb of doing, nothing said in a clause or quotation). Leave-one-gold-out: a
 model fitted on the other golds judges each gold, and the script prints, per threshold, how many
 sentences `convention.is_act` would turn right and wrong there (instruments included; the choice of
-`convention.ACT_AT`). Then one model is fitted on all the golds and written.
+`convention.ACT_AT`). Then one model is fitted on all the golds and written. A gold merged from two
+annotators (`scripts/gold_agreement.py --merged`) teaches only the sentences they label alike.
 
     G=/work/data/news-gold; D=/work/data
     PYTHONPATH=src .venv/bin/python scripts/train_convention.py $G/gold_s14a.jsonl:$D/news-s14a \\
