@@ -4,9 +4,12 @@ believe …") speaks for nobody under the news convention."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import ABSOLUTE_PREPS, FRAMING_PREPS, vocab
+from askisk.speakers.rules import FRAMING_PREPS, vocab
 
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
+# Frame the main clause only with a subject of their own ("…, with CNN reporting that …", "In what
+# observers may see as defiance, Russia …"; not "involved with what lawmakers called fraud")
+_ABSOLUTE_PREPS = frozenset({"with", "in"})
 
 
 def in_framing_phrase(tok) -> bool:
@@ -15,7 +18,7 @@ def in_framing_phrase(tok) -> bool:
     if tok.dep_ != "pcomp":
         return False
     prep = tok.head
-    if prep.lower_ in ABSOLUTE_PREPS:
+    if prep.lower_ in _ABSOLUTE_PREPS:
         return prep.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
     return prep.lower_ in FRAMING_PREPS
 

@@ -31,7 +31,7 @@ def _says(verb, inside) -> bool:
     """Not a verb that is a cue only by PolNeAR's word list and rarely one there ("the airport … continued to
     close the gap"), nor an order ("they ordered him to get out"), unless a clause or a quotation gives its
     words ("accused X of …" is mostly a cue)."""
-    usual = (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= USUAL_CUE and _not_an_order(verb)
+    usual = (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= USUAL_CUE and not _order(verb)
     if verb.lower_ not in learned_cues() or usual:
         return True
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or speech.near_quote(verb, inside)
@@ -55,15 +55,15 @@ def _relays_speech(outer, cands) -> bool:
         c is not outer
         and (c[3].kind == "person" or reported)
         and not _closing_tag(c[6], outer[6])
-        and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0 and _not_an_order(c[6]))
+        and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0 and not _order(c[6]))
         and c[6].head.i == outer[6].i
         and c[6].dep_ in ("ccomp", "parataxis")
         for c in cands
     )
 
 
-def _not_an_order(verb) -> bool:
-    return verb.lemma_.lower() not in ORDER_VERBS
+def _order(verb) -> bool:
+    return verb.lemma_.lower() in ORDER_VERBS
 
 
 def _closing_tag(verb, before) -> bool:
@@ -147,12 +147,11 @@ def _news_line(cands: list, inside) -> list:
     # not a person relaying: "Ditto said she expects …", "Mook asserted that Trump tells so many lies"
     relayed = [c for c in cands if c[3].kind != "person" and _relays_speech(c, cands)]
     cands = [c for c in cands if c not in relayed] or cands
-    # "…, Beijing's airport … continued to close the gap, according to the association": a cue that says
-    # nothing yields to the source "according to" names
+    # "…, Beijing's airport … continued to close the gap, according to the association", "According to
+    # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
+    # source "according to" names
     named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
-    quiet = all(
-        c in named or not speech.says_something(c[6], inside) or not _not_an_order(c[6]) for c in cands
-    )
+    quiet = all(c in named or not speech.says_something(c[6], inside) or _order(c[6]) for c in cands)
     return named if named and quiet else cands
 
 

@@ -166,9 +166,6 @@ DOCUMENT_NOUNS = vocab(
 )
 # Prepositions whose "-ing" clause frames the main clause: "Despite X saying …, the pair earned 26/40"
 FRAMING_PREPS = frozenset({"despite", "after", "before", "since", "upon", "without", "besides"})
-# Frame the main clause only with a subject of their own ("…, with CNN reporting that …", "In what
-# observers may see as defiance, Russia …"; not "involved with what lawmakers called fraud")
-ABSOLUTE_PREPS = frozenset({"with", "in"})
 # What a document "found": speech only with a document as subject and a clause or object
 # ("A report found that …", "the survey shows rising distrust"); "an inspection found cracks" is not.
 FINDING_VERBS = vocab(
