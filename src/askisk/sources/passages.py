@@ -184,6 +184,18 @@ _TAG_AFTER_QUOTE = re.compile(
 )
 
 
+def _quotation_leads(text: str, start: int, stop: int) -> bool:
+    """The quotation closing at `stop` opened before this sentence's words ('"Did anyone help you?" X asked'),
+    so a name and a speech verb after it are its tag; not one quoted inside a sentence that already has its
+    speaker ('Guy said the threat amounted to "eco-terrorism." Prime Minister John Key said …')."""
+    opening = max(text.rfind("“", start, stop), text.rfind('"', start, stop), text.rfind("‘", start, stop))
+    before = _OPENING_CREDIT.sub("", text[start:opening])  # '(CNN)"We are done." Smith said'
+    return opening < 0 or not any(c.isalpha() for c in before)
+
+
+_OPENING_CREDIT = re.compile(r"^\s*(?:[A-Z][\w.'’-]*,?\s+){0,3}\([A-Z][\w.&' ]{0,30}\)")  # "Paris (CNN)"
+
+
 # "… and earned 32/40.“This could be your season,” Goodman told Val.": a paragraph joined without its space
 _GLUED = re.compile(r"(?<=[a-z0-9%])[.!?](?=[“\"][A-Z])")
 
@@ -208,6 +220,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             match.end() - match.start() > 1
             and text[match.end() - 1] in '"”’'
             and _TAG_AFTER_QUOTE.match(text, match.end())
+            and _quotation_leads(text, max((x for x in ends if x <= match.start()), default=0), match.start())
         ):
             continue
         ends.add(match.end())

@@ -243,14 +243,20 @@ def _purpose(tok) -> bool:
 
 
 def _then_said(tok) -> bool:
-    """ "Lord Dubs agreed to withdraw his bill, but urged the government to think again": an act and, after
-    it, a statement of the same subject."""
+    """ "Lord Dubs agreed to withdraw his bill, but urged the government to think again", "The suspect
+    withdrew his confession, saying he had been under duress": an act and, with it, a statement of the same
+    subject."""
     return any(
-        c.dep_ == "conj"
+        (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and _words_given(c))
         and (c.lemma_.lower() in STATEMENT_VERBS or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS)
         and not any(g.dep_ == "nsubj" for g in c.children)
         for c in tok.children
     )
+
+
+def _words_given(verb) -> bool:
+    """ "saying he had been under duress" (not "posted the names …, calling for attacks": an act's aim)."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def framed(doc, s: int, e: int, cue: str) -> bool:

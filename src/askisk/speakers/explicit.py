@@ -255,9 +255,8 @@ def _noun_read_as_verb(prep) -> list:
     """ "according to show insiders": the parser reads the first noun as a verb and the speaker as its
     object (not "according to sources familiar with", a participle)."""
     verbs = [c for c in prep.children if c.dep_ == "pcomp" and c.tag_ in ("VB", "VBP") and c.text.islower()]
-    return [
-        o for v in verbs[:1] for o in v.children if o.dep_ == "dobj" and o.pos_ == "NOUN" and o.i == v.i + 1
-    ]
+    objects = [o for v in verbs[:1] for o in v.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+    return [o for o in objects if o.left_edge.i == o.head.i + 1]  # "according to witness Aden Hussein"
 
 
 _FIGURES = frozenset({"data", "figure", "figures", "statistics", "estimate", "estimates", "numbers", "count"})

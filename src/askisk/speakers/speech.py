@@ -77,6 +77,9 @@ def subject_of(verb):
             # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
                 return verb.head
+            named = [c for c in subjects if c.pos_ == "PROPN" and c.left_edge.i == child.i + 1 > verb.i + 1]
+            if child.pos_ == "NOUN" and named:
+                return named[0]  # "…, said police Capt. Ahmed Abdi": one subject, parsed as two
             return _set_off(verb, child) or child
         if (
             verb.dep_ == "acl"
