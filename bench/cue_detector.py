@@ -21,7 +21,7 @@ from askisk.sources.kb import load_sources
 from askisk.sources.passages import split_passages
 from askisk.speakers import cues, ranker
 from askisk.speakers.corpus import analyse
-from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.quotes import match_text, quote_mask
 
 ROOT = Path(__file__).resolve().parents[1]
 

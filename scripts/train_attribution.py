@@ -42,7 +42,8 @@ from collections import Counter
 from pathlib import Path
 
 from askisk.evaluate.polnear import Article, read_split
-from askisk.speakers.rules import match_text, quote_mask, vocab
+from askisk.speakers.quotes import match_text, quote_mask
+from askisk.speakers.rules import vocab
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "askisk" / "speakers" / "data"
 OUT = DATA / "cue_lexicon.json"

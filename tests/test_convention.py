@@ -15,7 +15,7 @@ from askisk.models import Source
 from askisk.nlp import pipeline
 from askisk.speakers import convention
 from askisk.speakers.corpus import analyse
-from askisk.speakers.rules import quote_mask
+from askisk.speakers.quotes import quote_mask
 
 ACTS = {
     "WeWork declined to comment on the report.": "WeWork",

@@ -15,7 +15,7 @@ from askisk.models import Source
 from askisk.nlp import pipeline
 from askisk.speakers import cues
 from askisk.speakers.corpus import analyse
-from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.quotes import match_text, quote_mask
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "polnear"

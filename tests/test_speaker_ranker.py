@@ -18,7 +18,7 @@ from askisk.nlp import pipeline
 from askisk.speakers import cues, ranker
 from askisk.speakers.corpus import analyse
 from askisk.speakers.mention import Record, mention_role
-from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.quotes import match_text, quote_mask
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ from conftest import attributions as _attrs
 
 from askisk.nlp import pipeline
 from askisk.speakers.own_acts import updates_this
-from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.quotes import match_text, quote_mask
 from askisk.speakers.speech import subject_of
 
 

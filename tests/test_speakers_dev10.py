@@ -9,7 +9,7 @@ from __future__ import annotations
 from conftest import attributions as _attrs
 
 from askisk.sources.passages import sentence_spans
-from askisk.speakers.rules import quote_mask
+from askisk.speakers.quotes import quote_mask
 
 
 def test_a_closing_mark_opening_a_line_opens_a_quotation():

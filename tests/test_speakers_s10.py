@@ -9,7 +9,7 @@ from __future__ import annotations
 from conftest import attributions as _attrs
 
 from askisk.nlp import pipeline
-from askisk.speakers.rules import match_text
+from askisk.speakers.quotes import match_text
 from askisk.speakers.speech import subject_of
 
 

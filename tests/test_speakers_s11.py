@@ -83,8 +83,8 @@ def _cue_of(paragraph: str, sentence: str):
     the tagger's (`tagged.recall`), as `attribution.attribute` reads it."""
     from askisk.nlp import pipeline
     from askisk.speakers import explicit, tagged
+    from askisk.speakers.quotes import match_text, quote_mask
     from askisk.speakers.registry import Registry
-    from askisk.speakers.rules import match_text, quote_mask
     from askisk.speakers.tagger import load_tagger
 
     text, inside = match_text(paragraph), quote_mask(paragraph).inside

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from conftest import attributions as _attrs
 
-from askisk.speakers.rules import quote_mask
+from askisk.speakers.quotes import quote_mask
 
 
 def test_a_spaced_closing_mark_after_a_nested_quotation_closes_the_quotation():
@@ -102,8 +102,8 @@ def test_a_participle_after_and_is_what_others_believe_of_the_noun_not_its_speec
 
 def test_a_place_in_the_dateline_is_not_registered_as_a_person():
     from askisk.nlp import pipeline
+    from askisk.speakers.quotes import match_text
     from askisk.speakers.registry import Registry
-    from askisk.speakers.rules import match_text
 
     paragraph = (
         "Hong Kong (CNN)A Canadian pastor, who went to North Korea on a humanitarian trip in late January, "

@@ -15,7 +15,7 @@ from askisk.models import Source
 from askisk.nlp import pipeline
 from askisk.speakers import cues, tagged
 from askisk.speakers.corpus import analyse
-from askisk.speakers.rules import match_text, quote_mask
+from askisk.speakers.quotes import match_text, quote_mask
 from askisk.speakers.tagger import LABELS, load_tagger
 
 HEAVY = ("torch", "transformers", "sentence_transformers")

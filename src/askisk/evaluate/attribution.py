@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from askisk.evaluate.polnear import Article, GoldAttribution, Span
 from askisk.models import Source
 from askisk.speakers.corpus import SourceDoc
-from askisk.speakers.rules import DOCUMENT_NOUNS, quote_mask, vocab
+from askisk.speakers.quotes import quote_mask
+from askisk.speakers.rules import DOCUMENT_NOUNS, vocab
 
 ATTRIBUTED_AT = 0.8
 NARRATION_AT = 0.2

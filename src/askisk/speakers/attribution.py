@@ -64,8 +64,7 @@ from askisk.speakers.formats import (
 from askisk.speakers.mention import Record
 from askisk.speakers.overrides import apply_overrides, speaker_list
 from askisk.speakers.query import resolve_speaker, speakers_in_query
-from askisk.speakers.registry import Registry
-from askisk.speakers.rules import (
+from askisk.speakers.quotes import (
     QUOTE_WORDS,
     match_text,
     mostly_quoted,
@@ -75,6 +74,7 @@ from askisk.speakers.rules import (
     speech_kind,
     without_titles,
 )
+from askisk.speakers.registry import Registry
 
 __all__ = ["SourceSpeakers", "attribute", "resolve_speaker", "speakers_in_query"]
 

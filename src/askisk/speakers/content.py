@@ -4,7 +4,7 @@ PolNeAR counts the letters of the content alone, not of "Carson, who is a neuros
 from __future__ import annotations
 
 from askisk.speakers.convention import cue_token
-from askisk.speakers.rules import QUOTE_WORDS, colon_quoted, opens_quoted
+from askisk.speakers.quotes import QUOTE_WORDS, colon_quoted, opens_quoted
 from askisk.speakers.speech import HEARER_VERBS, subject_of
 
 # what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)

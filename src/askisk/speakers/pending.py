@@ -18,7 +18,7 @@ import re
 
 from askisk.speakers.mention import Record
 from askisk.speakers.names import name_head
-from askisk.speakers.rules import quoted_words, speech_kind
+from askisk.speakers.quotes import quoted_words, speech_kind
 
 
 def resolve(para: list, prev_last, continued: bool = False, news: bool = False) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from askisk.models import Paragraph, Passage
-from askisk.speakers.rules import QUOTE_WORDS
+from askisk.speakers.quotes import QUOTE_WORDS
 
 _SIGNATURE = re.compile(
     r"[—–―-]{1,2}[ \t]*(?P<name>[^\s(@—–―-][^\n(@]{0,60}?)[ \t]*\(@\w{1,30}\)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from askisk.models import Paragraph, Passage
-from askisk.speakers.rules import quote_mask
+from askisk.speakers.quotes import quote_mask
 from askisk.text import normalize
 
 MIN_WORDS = 6  # shorter repeats ("We're on it.") are slogans and catchphrases, not a lifted quotation
@@ -23,7 +23,7 @@ def _words(text: str) -> str:
 
 
 def _only_quotation(text: str) -> bool:
-    """Every letter of the paragraph lies inside a quotation (`rules.quote_mask`)."""
+    """Every letter of the paragraph lies inside a quotation (`quotes.quote_mask`)."""
     inside = quote_mask(text).inside
     letters = [i for i, c in enumerate(text) if c.isalnum()]
     return bool(letters) and all(inside[i] for i in letters)

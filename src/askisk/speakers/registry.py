@@ -245,7 +245,7 @@ class Registry:
             if (rec := self._find_person([main.text]) if main else None) and rec.gender in (gender, None):
                 rec.gender = gender
                 return rec
-            return self._pronoun(gender, base + tok.i, tok.idx, anaphora.bound(tok, base))
+            return anaphora.pronoun(self.records, gender, base + tok.i, tok.idx, anaphora.bound(tok, base))
         if low in GROUP_PRONOUNS:
             main = anaphora.sentence_subject(tok) if low == "it" else None
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
@@ -356,9 +356,6 @@ class Registry:
         rec.mention(pos)
         rec.count += 1
         return rec
-
-    def _pronoun(self, gender: str, pos: int, char: int = -1, bound=frozenset()) -> Record | None:
-        return anaphora.pronoun(self.records, gender, pos, char, bound)
 
     def _by_noun(self, noun: str) -> Record | None:
         hits = [r for r in self.records if noun in r.nouns]

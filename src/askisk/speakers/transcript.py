@@ -6,7 +6,7 @@ paragraphs without ending it. A source is a transcript when at least MIN_TURNS p
 label and at least two different labels occur (one "WASHINGTON:" dateline is not a transcript). In a
 transcript every sentence of a turn is its speaker's, a one-line question included (not an interview
 heading), and a cue inside the turn ("even some Democrats believe …") is the speaker's own reporting:
-the turn's speaker keeps the sentence. The kind follows the quotation rule (`rules.mostly_quoted`).
+the turn's speaker keeps the sentence. The kind follows the quotation rule (`quotes.mostly_quoted`).
 
 Pure: paragraphs and the decisions of `speakers.attribution` in, the decisions updated in place; the labels
 are read from the text, never from a list of names.
@@ -18,7 +18,7 @@ import re
 
 from askisk.models import Paragraph, Passage
 from askisk.speakers.formats import NOT_LABELS
-from askisk.speakers.rules import quote_mask, quoted_words, speech_kind
+from askisk.speakers.quotes import quote_mask, quoted_words, speech_kind
 
 MIN_TURNS = 3
 # "COOPER:", "O'MALLEY:", "ANDERSON COOPER, CNN ANCHOR:" (a name in capitals, maybe a role after a comma)
