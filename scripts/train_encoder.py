@@ -73,13 +73,13 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
-def squad_pairs(path: Path, limit: int, rng: random.Random) -> list[tuple[str, str, str]]:
+def squad_pairs(paths: list[Path], limit: int, rng: random.Random) -> list[tuple[str, str, str]]:
     """question -> answer sentence; hard negative: the other sentence of the same article sharing the most
     content words with the question (a lexical miner: no model call, so mining costs seconds)."""
     from askisk.speakers.context import topic_name
 
     out = []
-    for art in squad_articles(path):
+    for art in (art for path in paths for art in squad_articles(path)):
         topic = topic_name(art["title"].replace("_", " "))
         sents, items = [], []
         for para in art["paragraphs"]:
@@ -88,6 +88,8 @@ def squad_pairs(path: Path, limit: int, rng: random.Random) -> list[tuple[str, s
             base = len(sents)
             sents.extend(shown(ctx[s:e], topic) for s, e in spans)
             for qa in para["qas"]:
+                if not qa["answers"]:  # a SQuAD 2.0-style unanswerable question
+                    continue
                 ans = qa["answers"][0]
                 a0, a1 = ans["answer_start"], ans["answer_start"] + len(ans["text"])
                 hit = [i for i, (s, e) in enumerate(spans) if s <= a0 and a1 <= e]
@@ -223,7 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cf-index", type=Path)
     ap.add_argument("--cf-kb", type=Path)
     ap.add_argument("--cf-repeat", type=int, default=1, help="each CF pair this many times (new negative)")
-    ap.add_argument("--squad", type=Path)
+    ap.add_argument(
+        "--squad",
+        type=Path,
+        nargs="+",
+        help="SQuAD v1.1 files (a truncated copy is read to its last whole article)",
+    )
     ap.add_argument("--squad-pairs", type=int, default=0)
     ap.add_argument("--lr", type=float, default=2e-5)
     ap.add_argument("--batch", type=int, default=32)
