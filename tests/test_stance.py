@@ -178,7 +178,10 @@ def test_the_exact_rules_decide_where_the_model_reads_little(seed_service, model
     assert exact is not None and exact.label == "supported" and exact.deciding is not None
     assert "border is controlled" in exact.deciding.hit.text
     assert exact.deciding.stance.label == "neutral"  # the model alone does not support it
-    assert decide_raw(judged, replace(s, exact_support=2.0)).label == "not_enough_info"
+    # without the exact rules, the speaker step (Azizi's own passage) still supports; without both, the
+    # model alone does not
+    assert decide_raw(judged, replace(s, exact_support=2.0)).label == "supported"
+    assert decide_raw(judged, replace(s, exact_support=2.0, speaker_coverage=2.0)).label == "not_enough_info"
     verdict = seed_service.check(claim)
     assert verdict.verdict == "supported" and verdict.evidence[0].text == exact.deciding.hit.text
 

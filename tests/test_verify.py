@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT, run_cli
 
 from askisk.evaluate.claims import evaluate_claims
-from askisk.verify.features import analyse, opposite, words_match
+from askisk.verify.features import analyse
+from askisk.verify.lexicon import opposite, words_match
 
 CLAIMS = ROOT / "kb" / "eval" / "claims.jsonl"
 
@@ -178,9 +179,11 @@ def test_claim_features_are_general():
 def test_claims_set_accuracy(seed_service):
     scores = evaluate_claims(lambda c: seed_service.check(c), CLAIMS)
     print({k: (v.n, v.accuracy, v.wrong) for k, v in scores.items()})
-    assert scores["all"].n == 54
-    assert scores["all"].accuracy >= 0.85
-    assert scores["dev"].accuracy >= 0.85
+    assert scores["all"].n == 104
+    # dev and test (54 claims) were written with the verifier in view; dev2 and heldout (50) blind to it in
+    # session 25, and their floors guard what was measured then (0.76 / 0.68), not a goal reached
+    assert scores["dev"].accuracy >= 0.85 and scores["test"].accuracy >= 0.85
+    assert scores["dev2"].accuracy >= 0.70 and scores["heldout"].accuracy >= 0.62
     assert all(scores["all"].recall[label] >= 0.75 for label in ("supported", "refuted", "not_enough_info"))
 
 

@@ -38,6 +38,9 @@ GROUP_NOUNS = frozenset(
 _DEFINITE = frozenset({"the", "this", "these", "such", "its", "their"})
 _GROUP_LABELS = frozenset({"ORG"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "United Nations (CNN)Tour groups…", "LONDON (Reuters) -": a place, then the agency credited in brackets
+# (glued to the story, or a dash after it: "The Liberation Front (NLF) was founded" is a long form)
+_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,40}\(([A-Z][A-Za-z]{1,15})\)(?:(?=[A-Z\"“‘'])|\s*[-—–]\s)")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}(?:-[A-Z]+)?(?![\w-])")
 _NAME = r"[A-Z][\w’'.–-]*(?:\s+(?:(?:of|in|the|for|and)\s+)*[A-Z][\w’'.–-]*){0,5}"
 # "Islamic State-Khorasan Province (IS-K)": a capitalised run, then an acronym in brackets
@@ -96,6 +99,9 @@ class ContextTracker:
     """Fed paragraph by paragraph (in order) during attribution; `contexts()` at the end."""
 
     title: str = ""
+    # the publisher ("CNN", also read off a dateline credit, "Moscow (CNN)"): it reports, it is not what
+    # "it" or "they" in the story stands for, however often "told CNN" names it
+    outlet: str = ""
     counts: Counter = field(default_factory=Counter)
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
     same: dict[str, str] = field(default_factory=dict)  # alias key -> key it is merged into
@@ -104,8 +110,12 @@ class ContextTracker:
 
     def observe(self, para: Paragraph, doc, idxs: list[int], passages: list[Passage]) -> None:
         text = normalize(para.text)
+        credit = _DATELINE.match(text) if not self.sentences else None
+        if credit and not self.outlet:
+            self.outlet = credit.group(1)
         for long, acronym in _LONG_FORM.findall(text):
-            self._merge(long, acronym)
+            if acronym != self.outlet:  # "United Nations (CNN)" is a dateline, not a long form
+                self._merge(long, acronym)
         for first, second in _OR_FORM.findall(text):
             self._merge(second, first)
         for i in idxs:
@@ -116,6 +126,8 @@ class ContextTracker:
             first_name = min((pos for _, pos, _ in found), default=len(tokens))
             subjects = [k for k, _, subj in found if subj]
             slot = _referring_slot(tokens[:first_name], p.start - para.start)
+            if slot is not None and _quoted_thing(p.text, slot):
+                slot = None
             s = _Sentence(slot is not None, para.number, normalize(p.section or ""), subjects)
             s.names = [k for k, _, _ in found]
             s.slot = slot
@@ -144,7 +156,7 @@ class ContextTracker:
         seen: set[str] = set()
         for name, pos, subj in sorted(found, key=lambda f: f[1]):
             key = _key(name)
-            if len(key) < 2 or key in seen:
+            if len(key) < 2 or key in seen or (self.outlet and key == _key(self.outlet)):
                 continue
             seen.add(key)
             self.surface.setdefault(key, _clean(name))
@@ -273,6 +285,14 @@ def _subject(token) -> bool:
 _POSSESSIVE = frozenset({"their", "theirs", "its"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its"})
 _SINGULAR_GROUP = frozenset({"group", "organisation", "organization", "movement", "affiliate"})
+
+
+def _quoted_thing(text: str, slot: tuple[int, int, bool]) -> bool:
+    """An "it"/"its" inside a quotation ("If you compare it to the crimes of the regime…"): in a speaker's
+    own words it is a thing far more often than the group the story is about, so it is left unresolved."""
+    word = text[slot[0] : slot[1]].lower()
+    before = normalize(text[: slot[0]])
+    return word in _SINGULAR_PRONOUNS and before.count('"') % 2 == 1
 
 
 def _referring_slot(tokens, offset: int) -> tuple[int, int, bool] | None:

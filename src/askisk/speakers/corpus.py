@@ -37,7 +37,7 @@ class SourceDoc:
 def analyse(source: Source, convention: str = "news") -> SourceDoc:
     """Passages, speakers and context of one source; `convention`: see `speakers.convention`."""
     paragraphs, passages = split_passages(source)
-    tracker = ContextTracker(title=source.title)
+    tracker = ContextTracker(title=source.title, outlet=source.outlet or "")
     from askisk.speakers.attribution import attribute  # only builds need it: `ask` stays without it
 
     result = attribute(source, paragraphs, passages, observer=tracker.observe, convention=convention)

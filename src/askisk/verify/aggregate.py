@@ -8,6 +8,11 @@ How:
    `Hit.read_text`) gets the rule alignment
    (`verify.verdict.align`) and the best-ranked `model_passages` of them the stance model's probabilities
    (entails / contradicts / neutral, `verify.stance`); the others count as unrelated.
+1b. "X said Y" against X's own words (the passage's speaker is X by name, or by a definite description the
+   registry resolves) that the rules find about the claim (`speaker_coverage`): a number, date,
+   attribution or polarity clash refutes, full agreement supports, before the model (it reads little of
+   a quote's paraphrase: "Knowles said he expects the department to be disbanded" against "Knowles also
+   said he doesn't think the department will be disbanded").
 2. The model decides whether a passage speaks to the claim at all: `related` = P(entails) + P(contradicts).
 3. Rule features are kept where they are right: a number (with what it counts), a date or an attribution
    ("McKenzie said X" where the passage is Azizi's) that disagrees, in a passage the rules find about the
@@ -78,6 +83,10 @@ class Settings:
     gate_coverage: float = 0.0
     # selective prediction (`verify.abstain`): {"features", "weights", "bias", "floor"}; empty: off
     abstain: dict = field(default_factory=dict)
+    # "X said Y" checked against a passage whose speaker is X: the rules decide on it, before the model,
+    # once they cover this much of the claim (quotes paraphrase; the model reads little of them); above
+    # 1.0 off
+    speaker_coverage: float = 2.0
 
     def to_json(self) -> dict:
         return {
@@ -196,6 +205,9 @@ def selective(judged: Sequence[Judged], d: Decision, s: Settings) -> Decision:
 
 def decide_unsure(judged: Sequence[Judged], s: Settings) -> Decision:
     """Steps 2-4 of the module docstring, before the abstention model and calibration."""
+    anchored = speaker_rule(judged, s)
+    if anchored is not None:
+        return anchored
     related = [j for j in judged if j.stance.related >= s.related]
     # the rules' own choice of deciding passage (best covered, agreeing preferred), among related ones
     chosen = best_alignment([j.alignment for j in related])
@@ -223,6 +235,25 @@ def decide_unsure(judged: Sequence[Judged], s: Settings) -> Decision:
     closest = max(judged, key=lambda j: j.stance.related, default=None)
     top = max((max(j.stance.entails, j.stance.contradicts) for j in judged), default=0.0)
     return Decision("not_enough_info", 1.0 - top, closest)
+
+
+def speaker_rule(judged: Sequence[Judged], s: Settings) -> Decision | None:
+    """Step 1b: a claim that names who said it, set against that speaker's own words (`own_words`: by
+    name, or by a definite description the registry resolves) that the rules find about it: a number,
+    date, attribution or polarity clash refutes, a full agreement supports."""
+    own = [j for j in judged if j.alignment.own_words and j.alignment.coverage >= s.speaker_coverage]
+    chosen = best_alignment([j.alignment for j in own])
+    ruled = next((j for j in own if j.alignment is chosen), None)
+    if ruled is None:
+        return None
+    # an entity clash is left to the model: the names a speaker's sentence holds are rarely the claim's
+    # rivals ("Trump claims global warming is a hoax" against his words on "the Chinese")
+    clash = next((m for m in ruled.alignment.mismatches if m.kind in (*HARD, "polarity")), None)
+    if clash is not None:
+        return Decision("refuted", ruled.alignment.coverage, ruled, clash, rule=True)
+    if ruled.alignment.agrees():
+        return Decision("supported", ruled.alignment.coverage, ruled, rule=True)
+    return None
 
 
 def calibrate(score: float, knots: Sequence[tuple[float, float]]) -> float:

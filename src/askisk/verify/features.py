@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from askisk.nlp import pipeline
 from askisk.text import normalize
+from askisk.verify.lexicon import lexicons
 from askisk.verify.units import MAGNITUDES, spell_units
 
 # Verbs (and the "according to" preposition) that introduce someone's statement: their subject is the
@@ -23,6 +24,9 @@ REPORTING = frozenset([
     "suggest", "estimate", "think", "expect", "predict", "maintain", "stress", "explain", "write", "announce",
     "acknowledge", "admit", "deny",
 ])
+# Verbs whose negation belongs to the clause they govern: "I don't think it is typical" says "it is not
+# typical", "he doesn't expect it to be disbanded" that it will not be.
+NEG_RAISING = frozenset(["think", "believe", "expect", "suppose", "imagine", "seem", "appear", "anticipate"])
 # Words too common to show that a passage is about the claim.
 LIGHT = frozenset([
     "be", "have", "do", "make", "get", "take", "give", "go", "use", "can", "could", "will", "would", "may",
@@ -41,78 +45,6 @@ NUMBER_WORDS = {w: i for i, w in enumerate([  # "one" is left out: "one of the l
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 ])}
 # fmt: on
-
-# Small, general lexicons (English, not this article): opposite words and near-synonyms.
-ANTONYM_PAIRS = [
-    ("more", "less"), ("more", "fewer"), ("greater", "less"), ("greater", "smaller"), ("higher", "lower"),
-    ("increase", "decrease"), ("rise", "fall"), ("grow", "shrink"), ("ally", "enemy"), ("friend", "enemy"),
-    ("ally", "foe"), ("friend", "foe"), ("win", "lose"), ("victory", "defeat"), ("strong", "weak"),
-    ("well", "poorly"), ("effectively", "poorly"), ("effective", "ineffective"), ("good", "bad"),
-    ("high", "low"), ("long", "short"), ("large", "small"), ("big", "small"), ("always", "never"),
-    ("safe", "dangerous"), ("stable", "unstable"), ("possible", "impossible"), ("likely", "unlikely"),
-    ("before", "after"), ("early", "late"), ("accept", "reject"), ("support", "oppose"), ("open", "closed"),
-    ("open", "close"), ("allow", "ban"), ("allow", "forbid"), ("succeed", "fail"), ("success", "failure"),
-    ("rising", "declining"), ("ascendance", "decline"), ("north", "south"), ("east", "west"),
-    ("northern", "southern"), ("eastern", "western"), ("first", "last"), ("all", "none"), ("fully", "partly"),
-]  # fmt: skip
-# fmt: off
-SYNONYM_GROUPS = [
-    "create found establish form", "consider regard view deem", "kill slay", "capture arrest detain seize",
-    "worry worried concern concerned fear", "attack strike assault", "say tell note", "begin start launch",
-    "end finish stop", "big large", "enemy foe adversary", "ally partner", "leader head chief",
-    "militant fighter insurgent", "member recruit", "country nation state", "people person", "able capable",
-    "american u.s. us", "initial first", "group organization organisation",
-]
-# fmt: on
-_NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")
-
-
-@lru_cache(maxsize=1)
-def _lexicons() -> tuple[dict[str, set[str]], dict[str, str]]:
-    antonyms: dict[str, set[str]] = {}
-    for a, b in ANTONYM_PAIRS:
-        antonyms.setdefault(a, set()).add(b)
-        antonyms.setdefault(b, set()).add(a)
-    synonyms = {w: group.split()[0] for group in SYNONYM_GROUPS for w in group.split()}
-    return antonyms, synonyms
-
-
-def stem(word: str) -> str:
-    """A crude, deterministic stem for matching: lower case, no possessive, common suffixes off."""
-    w = word.lower().strip(".'")
-    w = re.sub(r"'s$", "", w)
-    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
-
-
-def words_match(a: str, b: str) -> bool:
-    """Same word for our purpose: equal lemmas/stems, a prefix ("Afghan"/"Afghanistan"), or synonyms."""
-    if a == b:
-        return True
-    _, synonyms = _lexicons()
-    if a in synonyms and synonyms.get(a) == synonyms.get(b):
-        return True
-    sa, sb = stem(a), stem(b)
-    if sa == sb:
-        return True
-    short, long_ = sorted((sa, sb), key=len)
-    if not long_.startswith(short):
-        return False
-    return len(short) >= 5 or (len(short) >= 4 and len(long_) - len(short) <= 3)  # "Asia"/"Asian"
-
-
-def opposite(a: str, b: str) -> bool:
-    """Antonyms from the list, or a negative prefix ("possible"/"impossible", "stable"/"unstable")."""
-    antonyms, _ = _lexicons()
-    if b in antonyms.get(a, ()):
-        return True
-    for x, y in ((a, b), (b, a)):
-        for prefix in _NEGATIVE_PREFIXES:
-            if y == prefix + x and len(x) >= 4:
-                return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -256,8 +188,25 @@ def _numbers(doc, covered: set[int]) -> list[Number]:
 
 
 def _negated(token) -> bool:
-    """The word is negated: its own "not"/"no", a negated verb it modifies ("not quite stable"), or a negated
-    verb it is joined to without a subject of its own ("won't attack and wage")."""
+    """The word is negated: its own "not"/"no", a negated verb it modifies ("not quite stable"), a negated
+    verb it is joined to without a subject of its own ("won't attack and wage"), or a negated NEG_RAISING
+    verb whose clause it heads ("doesn't think the department will be disbanded")."""
+    return _own_negation(token) or _raised_negation(token)
+
+
+def _raised_negation(token) -> bool:
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in NEG_RAISING:
+            return _own_negation(t.head)
+        if t.dep_ in ("auxpass", "aux", "acomp", "attr") or (t.dep_ == "conj" and t.head.pos_ == t.pos_):
+            t = t.head
+        else:
+            return False
+    return False
+
+
+def _own_negation(token) -> bool:
     t = token
     for _ in range(4):
         if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
@@ -303,7 +252,8 @@ def _reporter(doc) -> tuple[set[int], str | None, bool]:
 _REPORTER = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}?)\s+"
     r"(?P<verb>says|said|say|claims|claimed|claim|believes|believed|believe|notes|noted|warns|warned|"
-    r"thinks|think|expects|expect|expected|maintains|maintain|insists|insist)\b\s*(?:that\s+)?(?P<rest>\S.*)"
+    r"thinks|think|expects|expect|expected|maintains|maintain|insists|insist)\b(?!\s+by\b)\s*(?:that\s+)?"
+    r"(?P<rest>\S.*)"
 )
 
 
@@ -337,7 +287,7 @@ def analyse(text: str) -> Analysis:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
         if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered:
             continue
-        if tok.is_stop and lemma not in _lexicons()[0]:  # keep "more"/"less", "never"/"always"
+        if tok.is_stop and lemma not in lexicons()[0]:  # keep "more"/"less", "never"/"always"
             continue
         if (
             lemma in LIGHT

@@ -34,7 +34,8 @@ from functools import partial
 
 from askisk.models import Hit, Speaker, Verdict
 from askisk.speakers.query import same_speaker
-from askisk.verify.features import Analysis, analyse, opposite, words_match
+from askisk.verify.features import Analysis, analyse
+from askisk.verify.lexicon import opposite, words_match
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
 # retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev
@@ -65,6 +66,9 @@ class Alignment:
     unverified: tuple[str, ...] = ()  # claim numbers and dates the passage has nothing to compare with
     # the claim's speaker is the passage's (`speakers.query.same_speaker`); None when either is unknown
     same_speaker: bool | None = None
+    # ... and surely so: by name, or by a definite description the registry resolves ("the expert"), not
+    # by an indefinite one ("some scientists") or a name the registry only half matches
+    own_words: bool = False
 
     def agrees(self) -> bool:
         """Nothing contradicted, nothing left unverified, and the claim's predicate matched: a passage that
@@ -212,6 +216,27 @@ def _say(word: str, negated: bool) -> str:
     return f"not {word}" if negated else word
 
 
+_TITLES = frozenset(["the", "a", "some", "mr", "mrs", "ms", "dr", "gen", "president", "minister", "mayor"])
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Both name the same one: a capitalised word in common ("Knowles" in "Mayor James Knowles"), or one's
+    acronym the initials of the other ("WHO", "World Health Organization"); titles and "The" do not count."""
+    ca, cb = _capitalised(a), _capitalised(b)
+    if ca & cb:
+        return True
+    return any(w.upper() == _initials(b) for w in ca) or any(w.upper() == _initials(a) for w in cb)
+
+
+def _capitalised(text: str) -> set[str]:
+    words = (w.strip(".,;:()'’\"") for w in text.replace("'s", " ").split())
+    return {w.lower() for w in words if w[:1].isupper() and len(w) > 1 and w.lower() not in _TITLES}
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper() and w.lower() not in _TITLES)
+
+
 def evidence_speaker(hit: Hit, passage: Analysis) -> str | None:
     """Who the passage is attributed to: its speaker, else a reporter named in its own text."""
     if hit.speaker:
@@ -233,15 +258,18 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     )
     total = words_total + len(claim.names) + len(claim.numbers) + len(claim.dates)
     matched = None
+    own = False
     speaker = evidence_speaker(hit, passage) if claim.reporter else None
     if claim.reporter and speaker:
         matched = same_speaker(claim.reporter, speaker, speakers, hit.source.id)
         if not matched:
             mismatches.append(Mismatch("attribution", claim.reporter, speaker))
+        definite = not claim.reporter_named and claim.reporter.lower().startswith("the ")
+        own = bool(matched) and (_same_name(claim.reporter, speaker) or definite)
     coverage = explained / total if total else 0.0
     dense = hit.scores.get("dense", 0.0)
     return Alignment(
-        hit, round(coverage, 4), predicate_ok, dense, tuple(mismatches), tuple(unverified), matched
+        hit, round(coverage, 4), predicate_ok, dense, tuple(mismatches), tuple(unverified), matched, own
     )
 
 

@@ -1,0 +1,80 @@
+"""Small, general English lexicons for comparing a claim's words with a passage's (not this article's):
+opposite words, near-synonyms, and the word match the rules use. Pure; no spaCy."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Small, general lexicons (English, not this article): opposite words and near-synonyms.
+ANTONYM_PAIRS = [
+    ("more", "less"), ("more", "fewer"), ("greater", "less"), ("greater", "smaller"), ("higher", "lower"),
+    ("increase", "decrease"), ("rise", "fall"), ("grow", "shrink"), ("ally", "enemy"), ("friend", "enemy"),
+    ("ally", "foe"), ("friend", "foe"), ("win", "lose"), ("victory", "defeat"), ("strong", "weak"),
+    ("well", "poorly"), ("effectively", "poorly"), ("effective", "ineffective"), ("good", "bad"),
+    ("high", "low"), ("long", "short"), ("large", "small"), ("big", "small"), ("always", "never"),
+    ("safe", "dangerous"), ("stable", "unstable"), ("possible", "impossible"), ("likely", "unlikely"),
+    ("before", "after"), ("early", "late"), ("accept", "reject"), ("support", "oppose"), ("open", "closed"),
+    ("open", "close"), ("allow", "ban"), ("allow", "forbid"), ("succeed", "fail"), ("success", "failure"),
+    ("rising", "declining"), ("ascendance", "decline"), ("north", "south"), ("east", "west"),
+    ("northern", "southern"), ("eastern", "western"), ("first", "last"), ("all", "none"), ("fully", "partly"),
+]  # fmt: skip
+# fmt: off
+SYNONYM_GROUPS = [
+    "create found establish form", "consider regard view deem", "kill slay die",
+    "capture arrest detain seize",
+    "worry worried concern concerned fear", "attack strike assault", "say tell note", "begin start launch",
+    "end finish stop", "big large", "enemy foe adversary", "ally partner", "leader head chief",
+    "militant fighter insurgent", "member recruit", "country nation state", "people person", "able capable",
+    "american u.s. us", "initial first", "group organization organisation", "photo photograph image picture",
+]
+# fmt: on
+_NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> tuple[dict[str, set[str]], dict[str, str]]:
+    antonyms: dict[str, set[str]] = {}
+    for a, b in ANTONYM_PAIRS:
+        antonyms.setdefault(a, set()).add(b)
+        antonyms.setdefault(b, set()).add(a)
+    synonyms = {w: group.split()[0] for group in SYNONYM_GROUPS for w in group.split()}
+    return antonyms, synonyms
+
+
+def stem(word: str) -> str:
+    """A crude, deterministic stem for matching: lower case, no possessive, common suffixes off."""
+    w = word.lower().strip(".'")
+    w = re.sub(r"'s$", "", w)
+    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def words_match(a: str, b: str) -> bool:
+    """Same word for our purpose: equal lemmas/stems, a prefix ("Afghan"/"Afghanistan"), or synonyms."""
+    if a == b:
+        return True
+    _, synonyms = lexicons()
+    if a in synonyms and synonyms.get(a) == synonyms.get(b):
+        return True
+    sa, sb = stem(a), stem(b)
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    if not long_.startswith(short):
+        return False
+    return len(short) >= 5 or (len(short) >= 4 and len(long_) - len(short) <= 3)  # "Asia"/"Asian"
+
+
+def opposite(a: str, b: str) -> bool:
+    """Antonyms from the list, or a negative prefix ("possible"/"impossible", "stable"/"unstable")."""
+    antonyms, _ = lexicons()
+    if b in antonyms.get(a, ()):
+        return True
+    for x, y in ((a, b), (b, a)):
+        for prefix in _NEGATIVE_PREFIXES:
+            if y == prefix + x and len(x) >= 4:
+                return True
+    return False
