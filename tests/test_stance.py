@@ -179,9 +179,13 @@ def test_the_exact_rules_decide_where_the_model_reads_little(seed_service, model
     assert "border is controlled" in exact.deciding.hit.text
     assert exact.deciding.stance.label == "neutral"  # the model alone does not support it
     # without the exact rules, the speaker step (Azizi's own passage) still supports; without both, the
-    # model alone does not
+    # rule fallback where the model is unsure (step 4b); without all three, the model alone does not
     assert decide_raw(judged, replace(s, exact_support=2.0)).label == "supported"
-    assert decide_raw(judged, replace(s, exact_support=2.0, speaker_coverage=2.0)).label == "not_enough_info"
+    no_speaker = replace(s, exact_support=2.0, speaker_coverage=2.0)
+    fallback = decide_raw(judged, no_speaker)
+    assert fallback.label == "supported" and fallback.rule and not fallback.exact
+    alone = replace(no_speaker, fallback_support_coverage=2.0)
+    assert decide_raw(judged, alone).label == "not_enough_info"
     verdict = seed_service.check(claim)
     assert verdict.verdict == "supported" and verdict.evidence[0].text == exact.deciding.hit.text
 

@@ -24,6 +24,9 @@ How:
    highest P(contradicts) refutes when it reaches `contradict` (the stronger wins when both do); a rule
    alignment that agrees fully (every claim piece matched, no mismatch) also supports when the passage is
    related. Else not_enough_info: abstaining beats guessing.
+   4b. Where that leaves not_enough_info, the rules' own verdict stands when their passage is close to the
+   claim (`rule_fallback`: coverage and embedding cosine floors; a refutation needs a number, date or
+   attribution clash in one of the first few passages).
    Selective prediction (`verify.abstain`): a supported/refuted verdict of steps 3-4 whose P(right), from a
    small logistic model over the whole candidate set, falls under its floor becomes not_enough_info
    (`leaning`: the verdict it was not sure enough of); one that clears it reports that P(right) as
@@ -87,6 +90,15 @@ class Settings:
     # once they cover this much of the claim (quotes paraphrase; the model reads little of them); above
     # 1.0 off
     speaker_coverage: float = 2.0
+    # step 4b, where the model would abstain: the rules' own verdict stands when their deciding passage
+    # covers this much of the claim and retrieval found it this close (embedding cosine); a refutation
+    # also needs a number, date or attribution clash in one of the first `fallback_refute_rank` passages;
+    # coverage above 1.0: off
+    fallback_support_coverage: float = 2.0
+    fallback_support_dense: float = 0.0
+    fallback_refute_coverage: float = 2.0
+    fallback_refute_dense: float = 0.0
+    fallback_refute_rank: int = 10
 
     def to_json(self) -> dict:
         return {
@@ -232,6 +244,9 @@ def decide_unsure(judged: Sequence[Judged], s: Settings) -> Decision:
     agrees = ruled is not None and not ruled.alignment.mismatches and not ruled.alignment.unverified
     if s.rule_support and ruled is not None and agrees:
         return Decision("supported", ruled.stance.related * ruled.alignment.coverage, ruled, rule=True)
+    fallback = rule_fallback(judged, s)
+    if fallback is not None:
+        return fallback
     closest = max(judged, key=lambda j: j.stance.related, default=None)
     top = max((max(j.stance.entails, j.stance.contradicts) for j in judged), default=0.0)
     return Decision("not_enough_info", 1.0 - top, closest)
@@ -253,6 +268,28 @@ def speaker_rule(judged: Sequence[Judged], s: Settings) -> Decision | None:
         return Decision("refuted", ruled.alignment.coverage, ruled, clash, rule=True)
     if ruled.alignment.agrees():
         return Decision("supported", ruled.alignment.coverage, ruled, rule=True)
+    return None
+
+
+def rule_fallback(judged: Sequence[Judged], s: Settings) -> Decision | None:
+    """Step 4b: where the model finds nothing sure, the rules' own verdict (`verdict.judge`'s choice of
+    passage, no model gate) when their passage is close to the claim. On claims about news stories the
+    model reads a quote's paraphrase as unrelated ("it's going to be July until the snow melts") where the
+    rules see the same words, numbers and speaker; on Wikipedia neighbours the rules' partial clashes
+    refute wrongly, hence the stricter floors for refuting (docs/stance.md, eleventh round)."""
+    best = best_alignment([j.alignment for j in judged])
+    chosen = next((j for j in judged if j.alignment is best), None)
+    if chosen is None or best is None:
+        return None
+    if best.mismatches:
+        clash = chosen.clash(soft=False)
+        close = best.dense >= s.fallback_refute_dense and best.hit.rank <= s.fallback_refute_rank
+        if clash is not None and close and best.coverage >= s.fallback_refute_coverage:
+            return Decision("refuted", best.coverage, chosen, clash, rule=True)
+        return None
+    close = best.coverage >= s.fallback_support_coverage and best.dense >= s.fallback_support_dense
+    if not best.unverified and close:
+        return Decision("supported", best.coverage, chosen, rule=True)
     return None
 
 

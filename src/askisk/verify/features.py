@@ -32,6 +32,11 @@ LIGHT = frozenset([
     "be", "have", "do", "make", "get", "take", "give", "go", "use", "can", "could", "will", "would", "may",
     "might", "must", "also", "very", "happen", "occur",
 ])
+# Determiners that make a counted noun a description of something known: "the two guards", "these five men".
+_DEFINITE = frozenset(["the", "these", "those"])
+# Verbs whose object carries the meaning, so their negation is the object's: "never did any harm" says
+# "never harmed", "didn't make a decision" "didn't decide".
+OBJECT_VERBS = frozenset(["do", "make", "have", "cause", "pose", "take", "give", "pay"])
 # Words that negate the word they attach to.
 NEGATORS = frozenset(["not", "n't", "no", "never", "nor", "neither", "cannot"])
 PLACE = frozenset({"GPE", "LOC", "FAC"})
@@ -66,6 +71,8 @@ class Number:
     high: float
     unit: str | None  # the counted noun: "people", "month"
     verb: str | None  # the governing verb: "kill"
+    # "the five Cuban agents": a count the claim takes as given to say which agents, not what it asserts
+    described: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,8 @@ def _numbers(doc, covered: set[int]) -> list[Number]:
         ):
             head = head.head
         unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head is not anchor else None
-        out.append(Number(text, low, high, unit, _governing_verb(head)))
+        described = unit is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        out.append(Number(text, low, high, unit, _governing_verb(head), described))
     return out
 
 
@@ -199,6 +207,8 @@ def _raised_negation(token) -> bool:
     for _ in range(3):
         if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in NEG_RAISING:
             return _own_negation(t.head)
+        if _misparsed_raiser(t):
+            return True
         if t.dep_ in ("auxpass", "aux", "acomp", "attr") or (t.dep_ == "conj" and t.head.pos_ == t.pos_):
             t = t.head
         else:
@@ -206,19 +216,37 @@ def _raised_negation(token) -> bool:
     return False
 
 
+def _misparsed_raiser(clause) -> bool:
+    """ "although he doesn't think the abuses are typical": the parser hangs the negated "think", with no
+    clause of its own, on the clause it governs, as an adverbial before it."""
+    return any(
+        c.dep_ == "advcl" and c.i < clause.i and c.lemma_.lower() in NEG_RAISING and _own_negation(c)
+        and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+        for c in clause.children
+    )  # fmt: skip
+
+
 def _own_negation(token) -> bool:
     t = token
     for _ in range(4):
         if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
-            return True
+            return not _until(t)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
         joined = t.dep_ == "conj" and not own_subject and t.head.pos_ == t.pos_
         modifies = t.pos_ in ("ADJ", "ADV") and t.head.pos_ in ("VERB", "AUX", "ADJ") and t.head is not t
-        if joined or modifies:
+        carried = (t.dep_ == "dobj" and t.head.lemma_.lower() in OBJECT_VERBS) or (
+            t.dep_ == "xcomp" and t.head.lemma_.lower() in ("get", "go")  # "doesn't get to eat"
+        )
+        if joined or modifies or carried:
             t = t.head
         else:
             return False
     return False
+
+
+def _until(verb) -> bool:
+    """ "will not melt until July", "won't leave until he is paid": the negation says when, not whether."""
+    return any(t.lower_ == "until" and t.dep_ in ("prep", "mark") for t in verb.subtree)
 
 
 def _reporter(doc) -> tuple[set[int], str | None, bool]:
@@ -308,7 +336,8 @@ def analyse(text: str) -> Analysis:
                 tok.idx,
             )
         )
-    negators = [t for t in doc if t.i not in frame and (t.dep_ == "neg" or t.lower_ in NEGATORS)]
+    negators = [t for t in doc if t.i not in frame and (t.dep_ == "neg" or t.lower_ in NEGATORS)
+                and not _until(t.head)]  # fmt: skip
     if negators and not any(w.negated for w in words):  # a negator the parse did not attach: whole clause
         words = [
             Word(

@@ -142,12 +142,18 @@ def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> boo
 
 def _align_numbers(
     claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
-) -> float:
+) -> tuple[float, int]:
+    """What the claim's numbers explain, and how many count: a described count ("the five agents") that the
+    passage leaves unsaid ("the agents", "they") is neither checked nor missing."""
     explained = 0.0
+    counted = 0
     lemmas = {w.lemma for w in passage.words}
     claim_lemmas = {w.lemma for w in claim.words}
     for num in claim.numbers:
         comparable = [p for p in passage.numbers if _comparable(num, p, lemmas, claim_lemmas)]
+        if not comparable and num.described:
+            continue
+        counted += 1
         if not comparable:
             unverified.append(num.text)
             continue
@@ -157,7 +163,7 @@ def _align_numbers(
             best = min(comparable, key=lambda p: (num.unit != p.unit, abs(p.low - num.low)))
             mismatches.append(Mismatch("number", num.text, best.text))
             explained += RIVAL_WEIGHT
-    return explained
+    return explained, counted
 
 
 def _align_dates(
@@ -250,13 +256,14 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     mismatches: list[Mismatch] = []
     unverified: list[str] = []
     words_explained, words_total, predicate_ok = _align_words(claim, passage, mismatches)
+    numbers_explained, numbers_counted = _align_numbers(claim, passage, mismatches, unverified)
     explained = (
         words_explained
         + _align_names(claim, passage, mismatches)
-        + _align_numbers(claim, passage, mismatches, unverified)
+        + numbers_explained
         + _align_dates(claim, passage, mismatches, unverified)
     )
-    total = words_total + len(claim.names) + len(claim.numbers) + len(claim.dates)
+    total = words_total + len(claim.names) + numbers_counted + len(claim.dates)
     matched = None
     own = False
     speaker = evidence_speaker(hit, passage) if claim.reporter else None
