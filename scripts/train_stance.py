@@ -10,6 +10,9 @@ A cross-encoder initialised from the bundled all-MiniLM-L6-v2 weights (config.mo
   passage; SUPPORT -> entails, REFUTE -> contradicts), plus up to --ci-negatives other sentences of the
   cited abstracts as hard "neutral" pairs (on the subject, not settling it), when --citation-integrity
   is given (all its splits: none of them is an askisk evaluation set).
+- PolNeAR's train attributions as claims about news quotes (--polnear ROOT, scripts/stance_news_pairs.py):
+  "<source> said <content>" against its paragraph, with another source, number or negation swapped in,
+  and another attribution of the article as neutral;
 - BECEL's copies (--becel FOLDER): the full SNLI dev + test (9.8k + 9.8k; the --snli copy is a subset and
   is not counted twice), with --becel-negational its negated-hypothesis pairs, with --rte RTE train +
   validation + negational, whose not_entailment is its own target ("not entails": P(contradicts) +
@@ -237,6 +240,7 @@ def onnx_weights(path: Path) -> dict:
             key = name[: -len("_quantized")]
             scale, zero = init[key + "_scale"], init[key + "_zero_point"]
             value = (value.astype(np.float32) - zero.astype(np.float32)) * scale.astype(np.float32)
+            key = key.removesuffix("_quantized_dequantized")  # requantized (7-bit) models, round 8
         if key.endswith("_Transposed"):
             key, value = key[: -len("_Transposed")], value.T
         elif key.startswith("val_"):
@@ -307,6 +311,11 @@ def main() -> int:
     p.add_argument("--rte", action="store_true", help="with --becel: RTE (entails vs not entails)")
     p.add_argument("--rte-pairs", type=int, help="at most this many RTE pairs, balanced")
     p.add_argument("--cf-repeat", type=int, default=1, help="Climate-FEVER pairs this many times")
+    p.add_argument("--polnear", type=Path, help="PolNeAR checkout: news-shaped pairs from its train part")
+    p.add_argument("--news-pairs", type=int, default=1500, help="with --polnear: this many, a third a label")
+    p.add_argument(
+        "--news-detail", action="store_true", help="with --polnear: neutral claims with an added date"
+    )
     p.add_argument("--init-onnx", type=Path, help="start from this shipped model.onnx (+ its stance.json)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=13)
@@ -356,13 +365,21 @@ def main() -> int:
                 [x for x in ci if x[2] == k], min(per, sum(x[2] == k for x in ci)))]  # fmt: skip
         n_ci = len(ci)
         train += ci
+    n_news = 0
+    if args.polnear:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from stance_news_pairs import news_pairs
+
+        news = news_pairs(args.polnear, args.news_pairs, rng, args.news_detail)
+        n_news = len(news)
+        train += news
     held = climate_fever_pairs(args.climate_fever, "even-dev-cal", 0, random.Random(args.seed))
     held = random.Random(args.seed).sample(held, min(args.heldout, len(held)))
     if args.limit:
         train, held = rng.sample(train, args.limit), held[: args.limit]
     counts = [sum(y == k for _, _, y in train) for k in range(len(LABELS) + 1)]
     print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit x {args.cf_repeat}, "
-          f"{n_becel} BECEL SNLI, {n_rte} RTE, {n_ci} Citation-Integrity; "
+          f"{n_becel} BECEL SNLI, {n_rte} RTE, {n_ci} Citation-Integrity, {n_news} PolNeAR news; "
           f"entails/contradicts/neutral/not-entails {counts}); held-out pairs: {len(held)}")  # fmt: skip
 
     model = Stance.build(folder)
@@ -449,6 +466,7 @@ def main() -> int:
         "train_citation_integrity_pairs": n_ci,
         "train_becel_snli_pairs": n_becel,
         "train_rte_pairs": n_rte,
+        "train_polnear_news_pairs": n_news,
         "climate_fever_repeat": args.cf_repeat,
         "heldout_pairs": len(held),
         "epochs": args.epochs,
@@ -463,7 +481,12 @@ def main() -> int:
         + (["SNLI 1.0 dev+test"] if args.snli else [])
         + (["BECEL SNLI dev+test" + (" + negational" if args.becel_negational else "")] if args.becel else [])
         + (["BECEL RTE train+validation+negational (entails vs not)"] if args.becel and args.rte else [])
-        + (["Citation-Integrity train+dev+test"] if args.citation_integrity else []),
+        + (["Citation-Integrity train+dev+test"] if args.citation_integrity else [])
+        + (
+            ["PolNeAR train attributions as news-shaped pairs (scripts/stance_news_pairs.py)"]
+            if args.polnear
+            else []
+        ),
         "train_seconds": round(time.time() - started),
     }
     (args.out / "stance.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
