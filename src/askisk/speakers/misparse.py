@@ -298,7 +298,38 @@ def repair(doc):
         if tok.dep_ != "ROOT":
             tok.dep_, tok.head = "parataxis", clause
     _acronym_pronoun(doc)
+    _subordinate_root(doc)
     return doc
+
+
+_SUBORDINATORS = frozenset(
+    {"when", "after", "while", "as", "before", "once", "since", "because", "although", "though", "whereas"}
+)
+
+
+def _subordinate_root(doc) -> None:
+    """ "When a reporter asked if that included …, Holder replied, "…"": after a quotation the parser can
+    make the when-clause the sentence's root and the main clause its complement, so "asked" outranked
+    "replied". A root introduced by a subordinating "when"/"after"/… with a clause of its own subject
+    after a comma becomes that clause's adverbial, and that clause the root."""
+    for sent in doc.sents:
+        root = sent.root
+        marks = [c for c in root.children if c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS]
+        if not marks or marks[0].i != sent.start:
+            continue
+        mains = [
+            (c, subj) for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i > root.i
+            for subj in c.children
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.left_edge.i > sent.start
+            and doc[subj.left_edge.i - 1].text == ","
+        ]  # fmt: skip
+        if not mains:
+            continue
+        main, subj = mains[-1]
+        for child in [c for c in main.children if c.i < subj.left_edge.i and c.dep_ != "punct"]:
+            child.head = root  # "if that included …" is what was asked
+        main.head, main.dep_ = main, "ROOT"
+        root.head, root.dep_ = main, "advcl"
 
 
 def _acronym_pronoun(doc) -> None:
