@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from askisk.models import Paragraph, Passage, Source
+from askisk.speakers.rules import PERSON_NOUNS
 from askisk.text import normalize
 
 # "this", "these" and "such" refer to a group only before a group noun ("such cells"): alone, "this" is
@@ -92,6 +93,8 @@ class _Sentence:
     subjects: list[str] = field(default_factory=list)  # keys of the groups that are its subject
     names: list[str] = field(default_factory=list)  # keys of the groups it names
     slot: tuple[int, int, bool] | None = None  # the referring words (offsets in the passage), possessive?
+    plural_ref: bool = False  # the referring word is "they"/"them"/"their"
+    people_subject: bool = False  # its main subject is a plural common noun ("The scientists say …")
 
 
 @dataclass
@@ -131,6 +134,9 @@ class ContextTracker:
             s = _Sentence(slot is not None, para.number, normalize(p.section or ""), subjects)
             s.names = [k for k, _, _ in found]
             s.slot = slot
+            if slot is not None:
+                s.plural_ref = p.text[slot[0] : slot[1]].lower() in _PLURAL_PRONOUNS
+            s.people_subject = _plural_common_subject(tokens)
             self.sentences[i] = s
 
     def _merge(self, alias: str, name: str) -> None:
@@ -198,6 +204,9 @@ class ContextTracker:
         s = self.sentences.get(i)
         if s is None or not s.refers:
             return None
+        before = self.sentences.get(i - 1)
+        if s.plural_ref and before is not None and before.people_subject and not before.names:
+            return None  # "The scientists say they ran a simulation. They found …": the scientists
         for j in range(i - 1, -1, -1):
             prev = self.sentences.get(j)
             if prev is not None and prev.paragraph < s.paragraph - 1:
@@ -283,6 +292,22 @@ def _subject(token) -> bool:
 
 
 _POSSESSIVE = frozenset({"their", "theirs", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+
+
+def _plural_common_subject(tokens) -> bool:
+    """The sentence's main clause has people as its subject, a plural noun for persons ("The scientists
+    say …", "Researchers found …"), not a group the text names ("such cells" can be the group's)."""
+    return any(
+        t.dep_ in _SUBJECT_DEPS
+        and t.tag_ == "NNS"
+        and t.head.dep_ == "ROOT"
+        and not t.ent_type_
+        and t.lemma_.lower() in PERSON_NOUNS
+        for t in tokens
+    )
+
+
 _SINGULAR_PRONOUNS = frozenset({"it", "its"})
 _SINGULAR_GROUP = frozenset({"group", "organisation", "organization", "movement", "affiliate"})
 
