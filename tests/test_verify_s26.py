@@ -88,3 +88,16 @@ def test_where_the_model_finds_nothing_sure_the_rules_decide_on_a_close_passage(
     assert decide(wrong, [*far, _hit(passage, rank=5)]) == "not_enough_info"  # the clash ranks too low
     untold = "Whitlock has shipped 120 boxes of snow to Florida and Arizona since 2019."
     assert decide(untold, [_hit(passage)]) == "not_enough_info"  # the passage does not give the year
+
+
+def test_lacking_and_failing_negate_what_they_govern():
+    """ "lacks the resources to wage a war" is "does not have the resources", "cannot wage" (a seed claim
+    written blind was refuted by the expert's "they do not have sufficient resources" for want of this)."""
+    claim = "Azizi said IS-K lacks the resources to wage a large-scale war in Central Asia."
+    assert _negated(claim, "resource") == [True]
+    assert _negated(claim, "wage") == [True]
+    assert _negated("The company failed to pay its taxes.", "pay") == [True]
+    assert _negated("The company paid its taxes.", "pay") == [False]
+    passage = "Of course they won't wage a large-scale war; they do not have sufficient resources for this."
+    alignment = align(analyse(claim), _hit(passage, speaker="Dr. Rustam Azizi"), analyse(passage))
+    assert not [m for m in alignment.mismatches if m.kind == "polarity"]

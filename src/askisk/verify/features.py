@@ -37,6 +37,9 @@ _DEFINITE = frozenset(["the", "these", "those"])
 # Verbs whose object carries the meaning, so their negation is the object's: "never did any harm" says
 # "never harmed", "didn't make a decision" "didn't decide".
 OBJECT_VERBS = frozenset(["do", "make", "have", "cause", "pose", "take", "give", "pay"])
+# Verbs that negate their object ("lacks the resources") or what they fail to do ("failed to pay").
+NEGATING_VERBS = frozenset(["lack"])
+FAILING_VERBS = frozenset(["fail", "refuse", "decline"])
 # Words that negate the word they attach to.
 NEGATORS = frozenset(["not", "n't", "no", "never", "nor", "neither", "cannot"])
 PLACE = frozenset({"GPE", "LOC", "FAC"})
@@ -237,11 +240,25 @@ def _own_negation(token) -> bool:
         carried = (t.dep_ == "dobj" and t.head.lemma_.lower() in OBJECT_VERBS) or (
             t.dep_ == "xcomp" and t.head.lemma_.lower() in ("get", "go")  # "doesn't get to eat"
         )
+        if _lexically_negated(t):
+            return True
         if joined or modifies or carried:
             t = t.head
         else:
             return False
     return False
+
+
+def _lexically_negated(t) -> bool:
+    """ "lacks the resources to wage a war" says "does not have the resources", "cannot wage"; "failed to
+    pay" says "did not pay": the verb's meaning negates its object or complement."""
+    head = t.head
+    if t.dep_ == "acl" and head.dep_ == "dobj":  # "resources to wage": what the lacking stops
+        t, head = head, head.head
+    lemma = head.lemma_.lower()
+    return (t.dep_ in ("dobj", "xcomp") and lemma in NEGATING_VERBS) or (
+        t.dep_ == "xcomp" and lemma in FAILING_VERBS
+    )
 
 
 def _until(verb) -> bool:
