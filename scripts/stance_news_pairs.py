@@ -18,6 +18,7 @@ measures attribution, `test` is held out.
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import sys
@@ -166,7 +167,6 @@ def news_pairs(
 ) -> list[tuple[str, str, int]]:
     """`total` pairs, a third of each label, from PolNeAR's train compartment; with `detail`, half the
     neutral ones are claims that add a date the paragraph does not give."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     from askisk.evaluate.polnear import read_split
     from askisk.nlp import pipeline
 
@@ -178,11 +178,19 @@ def news_pairs(
                                                     min(per, sum(p[2] == k for p in pairs)))]  # fmt: skip
 
 
-if __name__ == "__main__":
+def main() -> int:
+    p = argparse.ArgumentParser(description="print a sample of the news-shaped pairs")
+    p.add_argument("polnear", type=Path, help="the PolNeAR checkout")
+    p.add_argument("--sample", type=int, default=5)
+    p.add_argument("--detail", action="store_true")
+    args = p.parse_args()
     rng = random.Random(13)
-    root = Path(sys.argv[1])
-    sample = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-    pairs = news_pairs(root, 3000, rng)
+    pairs = news_pairs(args.polnear, 3000, rng, args.detail)
     print(len(pairs), [sum(p[2] == k for p in pairs) for k in range(3)])
-    for claim, passage, label in rng.sample(pairs, sample):
+    for claim, passage, label in rng.sample(pairs, args.sample):
         print(label, "|", claim, "\n   ", passage[:300])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -367,8 +367,7 @@ def main() -> int:
         train += ci
     n_news = 0
     if args.polnear:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from stance_news_pairs import news_pairs
+        from stance_news_pairs import news_pairs  # beside this script
 
         news = news_pairs(args.polnear, args.news_pairs, rng, args.news_detail)
         n_news = len(news)

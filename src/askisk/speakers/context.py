@@ -94,7 +94,7 @@ class _Sentence:
     names: list[str] = field(default_factory=list)  # keys of the groups it names
     slot: tuple[int, int, bool] | None = None  # the referring words (offsets in the passage), possessive?
     plural_ref: bool = False  # the referring word is "they"/"them"/"their"
-    people_subject: bool = False  # its main subject is a plural common noun ("The scientists say …")
+    people_subject: bool = False  # its main subject is people, a plural noun ("The scientists say …")
 
 
 @dataclass
@@ -136,7 +136,7 @@ class ContextTracker:
             s.slot = slot
             if slot is not None:
                 s.plural_ref = p.text[slot[0] : slot[1]].lower() in _PLURAL_PRONOUNS
-            s.people_subject = _plural_common_subject(tokens)
+            s.people_subject = _people_subject(tokens)
             self.sentences[i] = s
 
     def _merge(self, alias: str, name: str) -> None:
@@ -295,7 +295,7 @@ _POSSESSIVE = frozenset({"their", "theirs", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 
 
-def _plural_common_subject(tokens) -> bool:
+def _people_subject(tokens) -> bool:
     """The sentence's main clause has people as its subject, a plural noun for persons ("The scientists
     say …", "Researchers found …"), not a group the text names ("such cells" can be the group's)."""
     return any(

@@ -314,8 +314,12 @@ def _subordinate_root(doc) -> None:
     after a comma becomes that clause's adverbial, and that clause the root."""
     for sent in doc.sents:
         root = sent.root
-        marks = [c for c in root.children if c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS]
-        if not marks or marks[0].i != sent.start:
+        opens = doc[sent.start]  # "When", as the parser's mark or adverb of the root
+        if (
+            opens.head.i != root.i
+            or opens.dep_ not in ("mark", "advmod")
+            or opens.lower_ not in _SUBORDINATORS
+        ):
             continue
         mains = [
             (c, subj) for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i > root.i

@@ -261,9 +261,21 @@ def _lexically_negated(t) -> bool:
     )
 
 
+_OTHER_CLAUSES = frozenset({"conj", "ccomp", "parataxis", "relcl"})
+
+
 def _until(verb) -> bool:
-    """ "will not melt until July", "won't leave until he is paid": the negation says when, not whether."""
-    return any(t.lower_ == "until" and t.dep_ in ("prep", "mark") for t in verb.subtree)
+    """ "will not melt until July", "won't leave until he is paid", "does not leave to go swimming until
+    …": the negation says when, not whether. Only the verb's own clause counts ("did not comment, and the
+    talks went on until midnight" still negates "comment")."""
+    stack = list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.lower_ == "until" and t.dep_ in ("prep", "mark"):
+            return True
+        if t.dep_ not in _OTHER_CLAUSES:
+            stack.extend(t.children)
+    return False
 
 
 def _reporter(doc) -> tuple[set[int], str | None, bool]:
