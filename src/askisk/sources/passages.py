@@ -173,6 +173,7 @@ def _inside_title(text: str, at: int) -> bool:
 # sentence's end or its comma; not a colon ('“… my sport.” Gardener added: “…”' opens the next quotation).
 _TAG_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*\s+"
+    r"(?!continue[ds]\s+to\b)"  # '…invention." Pratchett continued to write …': a new sentence
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
     r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted|"
     r"tweeted|tweets|posted|stated|states|admitted|conceded|claimed|claims|declared|boasted|complained|"

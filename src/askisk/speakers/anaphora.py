@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from askisk.speakers import ranker
 from askisk.speakers.names import name_head
-from askisk.speakers.rules import DEMONYM_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES
+from askisk.speakers.rules import DEMONYM_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, QUOTE_TOKENS, TITLES
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
 
@@ -33,9 +33,16 @@ def bound(tok, base: int) -> frozenset[int]:
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return frozenset()
     own = {t.i for t in tok.subtree}
-    return frozenset(
-        base + t.i for t in tok.head.subtree if t.i > tok.i and t.i not in own and not _loose(t, tok.head)
-    )
+    top = tok.head
+    after = {base + t.i for t in top.subtree if t.i > tok.i and t.i not in own and not _loose(t, top)}
+    # "Asked if Mr Blunkett could return …, he replied": the one asked about is not the one who answers
+    asked = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i and _asked(c)]
+    return frozenset(after | {base + t.i for c in asked for t in c.subtree})
+
+
+def _asked(verb) -> bool:
+    own_subject = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not own_subject
 
 
 _LOOSE = {"poss", "relcl", "acl", "advcl", "conj", "appos", "parataxis"}
@@ -83,6 +90,24 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
     rec = ranker.choose(seen, gender, pos, rec, char)
     rec.gender = rec.gender or gender
     return rec
+
+
+_THIRD = {"m": frozenset({"he", "his", "him", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
+
+
+def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
+    """'"His determination … meant he helped …," he said.': the words speak of another he, so the "he" who
+    says them is the last person who spoke, not the one the story has just named (`rec`, the rules' and
+    the ranker's choice by recency). The last speaker, when that is someone else; else `rec`."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_TOKENS:
+        return rec
+    if not any(t.lower_ in _THIRD[gender] for t in doc[tok.sent.start : tok.i - 1]):
+        return rec
+    speakers = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
+    speakers = [r for r in speakers if r.gender in (gender, None)]
+    last = max(speakers, key=lambda r: r.spoke, default=None)
+    return last if last is not None and last is not rec and last.spoke > rec.spoke else rec
 
 
 def _maybe_person(rec) -> bool:
@@ -149,7 +174,7 @@ def is_description(tok, records: tuple | list = ()) -> bool:
         return False
     if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
         return True
-    if tok.tag_ in ("NN", "NNP") and tok.is_title and not tok.ent_type_:
+    if tok.tag_ in ("NN", "NNP") and _title_word(tok) and not tok.ent_type_:
         # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`
         noun = tok.lemma_.lower()
         return any(noun in r.nouns for r in records if r.kind == "person")
@@ -229,6 +254,11 @@ def qualified(tok) -> bool:
     return bool(marks(tok))
 
 
+def _title_word(tok) -> bool:
+    """ "Sheriff", "District Attorney", and a short capitalised acronym ("Lufthansa CEO NAME")."""
+    return tok.is_title or (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 4)
+
+
 def role_nouns(before: list) -> list:
     """The role nouns among the words before a name: lower-case singular nouns ("economist NAME"), else the
     capitalised title word right before the name ("Cook County Sheriff NAME", "District Attorney NAME")."""
@@ -236,7 +266,7 @@ def role_nouns(before: list) -> list:
     last = before[-1] if before else None
     if nouns or last is None or last.i + 1 >= len(last.doc) or last.doc[last.i + 1].ent_type_ != "PERSON":
         return nouns
-    if last.tag_ in ("NN", "NNP") and last.is_title and not last.ent_type_ and last.lower_ not in TITLES:
+    if last.tag_ in ("NN", "NNP") and _title_word(last) and not last.ent_type_ and last.lower_ not in TITLES:
         return [last]
     return nouns
 

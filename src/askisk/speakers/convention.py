@@ -27,6 +27,7 @@ from askisk.speakers.rules import (
     COMMISSIVE_VERBS,
     CONCERN_VERBS,
     DOCUMENT_NOUNS,
+    INSTRUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUOTE_TOKENS,
     SPEECH_VERBS,
@@ -144,8 +145,7 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         return True
     if any(c.dep_ == "dobj" and c.lower_ in cues.POSITION_OBJECTS for c in kids):
         return True  # "has no illusions about the cost": a position held
-    preps = VERB_PREPOSITION.get(lemma, ())
-    return any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+    return speech.idiom(tok)
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +174,6 @@ STATEMENT_VERBS = vocab(
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
     "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
     "castigate fault mock ridicule hail applaud commend laud forecast"
-)
-# What records or measures, not who speaks: "the video shows", "breathing tests showed", "the data
-# suggest" are narration to a reader of news (the golds' brief), with or without a clause.
-INSTRUMENT_NOUNS = vocab(
-    "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
-    "number evidence statistic result reading measurement sample"
 )
 # Verbs of inference: what they say of an unlisted thing is the writer's reading of it ("The groupings
 # suggest that whole families were buried together"); of a person, a document or a body, a claim. ("Another
@@ -248,7 +242,11 @@ def _then_said(tok) -> bool:
     subject."""
     return any(
         (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and _words_given(c))
-        and (c.lemma_.lower() in STATEMENT_VERBS or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS)
+        and (
+            c.lemma_.lower() in STATEMENT_VERBS
+            or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS
+            or speech.idiom(c)  # "Beck fired Solis and appealed for him to give up"
+        )
         and not any(g.dep_ == "nsubj" for g in c.children)
         for c in tok.children
     )

@@ -18,7 +18,9 @@ from askisk.speakers.formats import dateline_end
 from askisk.speakers.rules import (
     CAUSE_VERBS,
     CONCERN_NOUNS,
+    DEPICTION_VERBS,
     DOCUMENT_NOUNS,
+    INSTRUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUOTE_TOKENS,
     REACTION_NOUNS,
@@ -56,6 +58,11 @@ def learnable(tok) -> bool:
     complement is a pronoun ("asked for it"): nothing is attributed in the sentence."""
     if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in _BY_COMPLEMENT or rarely_a_cue(tok)):
         return False
+    as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    if tok.lemma_.lower() in DEPICTION_VERBS and not as_what:
+        return False  # "the sculpture … portrays a skeletal horse": a thing shown, no view of anyone
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in INSTRUMENT_NOUNS:
+        return False  # "State broadcaster Russia 24 also aired video footage": footage records, says nothing
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else None
     if verb is not None:
         kids = list(verb.children)

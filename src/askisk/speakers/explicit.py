@@ -13,7 +13,7 @@ from askisk.speakers.phrases import is_self_reference, named_head, np_text, spea
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.speakers.withheld import ORDER_VERBS
+from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS
 
 
 def _relays(according, inside) -> bool:
@@ -307,6 +307,9 @@ def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record |
     if not subjects:
         return None
     subj = subjects[0]
+    owner = [c for c in subj.children if c.dep_ == "poss"]
+    if subj.lemma_.lower() in MESSAGE_NOUNS and owner:
+        subj = owner[0]  # "His message to the chancellor was: “…”": the one whose message it is
     rec = registry.resolve(subj, base, recent)
     if rec is None:
         return None

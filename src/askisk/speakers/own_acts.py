@@ -7,7 +7,7 @@ Development Association, the alliance will …") and a participle of opinion wit
 from __future__ import annotations
 
 from askisk.speakers.phrases import SELF_NOUNS
-from askisk.speakers.rules import OPINION_AS_VERBS, TRADE_NOUNS, vocab
+from askisk.speakers.rules import OPINION_AS_VERBS, QUOTE_TOKENS, TRADE_NOUNS, vocab
 from askisk.speakers.speech import colon_after, near_quote, says_something
 from askisk.speakers.views import has_prep
 
@@ -41,11 +41,43 @@ def is_credit(tok, inside=None) -> bool:
     reporter worked, not what anyone said: a verb whose only complement is "from" a place (no clause, no
     object, no quotation near it, no colon after it)."""
     kids = [c for c in tok.children if not (c.dep_ == "ccomp" and _second_credit(c))]
+    story = [c for c in kids if c.dep_ == "dobj" and _the_story(c)]  # "X wrote the story in Atlanta"
+    kids = [c for c in kids if c not in story]
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "dative") for c in kids):
         return False
-    if (inside is not None and near_quote(tok, inside)) or colon_after(tok):
+    if (inside is not None and _tags_quote(tok, inside)) or colon_after(tok):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
+        return True
+    near = [*kids, *(c for s in story for c in s.children)]
+    places = [c for c in near if c.dep_ == "prep" and c.lower_ in ("in", "from")]
+    if story and any(g.ent_type_ in ("GPE", "LOC", "FAC") for c in places for g in c.children):
+        return True
+    # "Laura Smith-Spark wrote and reported from London": the place is on the second verb
+    return tok.lemma_.lower() in _CREDIT_VERBS and any(
+        c.dep_ == "conj" and c.lemma_.lower() in _CREDIT_VERBS and is_credit(c, inside) for c in kids
+    )
+
+
+_CREDIT_VERBS = ("write", "report", "contribute")
+
+
+def _the_story(obj) -> bool:
+    return obj.lemma_.lower() in ("story", "report", "article") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in obj.children
+    )
+
+
+def _tags_quote(tok, inside) -> bool:
+    """A quotation next to the verb that it may be the tag of: not one that closed its own sentence before
+    it ('… this present tragedy." Ryan Young reported from Madison.')."""
+    if not near_quote(tok, inside):
+        return False
+    doc = tok.doc
+    before = [j for j in range(max(0, tok.i - 3), tok.i) if doc[j].text in QUOTE_TOKENS]
+    ahead = range(tok.i + 1, min(len(doc), tok.i + 4))
+    after = any(doc[j].text in QUOTE_TOKENS or inside[doc[j].idx] for j in ahead)
+    return after or any(j == 0 or doc[j - 1].text not in (".", "?", "!") for j in before)
 
 
 def _second_credit(tok) -> bool:
@@ -53,7 +85,7 @@ def _second_credit(tok) -> bool:
     hangs on the first as its clause: "wrote" or "reported" with only where it was done."""
     kids = list(tok.children)
     return (
-        tok.lemma_.lower() in ("write", "report", "contribute")
+        tok.lemma_.lower() in _CREDIT_VERBS
         and all(c.dep_ in ("nsubj", "prep", "punct", "cc", "advmod") for c in kids)
         and any(c.dep_ == "prep" and c.lower_ in ("from", "in") for c in kids)
     )

@@ -23,7 +23,7 @@ SPEECH_VERBS = vocab(
     "say tell note add explain argue insist stress emphasize emphasise warn state write remark reply respond "
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
-    "think fear expect estimate report observe allege mention recall hope worry reckon doubt"
+    "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip"
 )
 # Attitudes and intentions: with only a to-infinitive ("hopes to finish", "plans to sign", "continued to
 # run hot") they report nothing anyone said (askisk's convention, written into every news gold); the
@@ -74,6 +74,9 @@ QUANTITY_NOUNS = vocab("number majority minority handful couple lot dozens hundr
 VIEW_NOUNS = vocab("view opinion judgment judgement estimation word words")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
+# Depicting: "portrays Clinton as a liar" characterises someone (a view); "the sculpture portrays a
+# skeletal horse" shows a thing. Without "as" they say nothing, whatever a learned cue list holds.
+DEPICTION_VERBS = vocab("portray depict")
 # "The council is adamant / confident / concerned (that) …": a stance word after "be" with a clause of its
 # own speaks for the subject (PolNeAR annotates these; askisk read them as narration before session 9).
 STANCE_ADJECTIVES = vocab(
@@ -101,6 +104,15 @@ REACTION_NOUNS = vocab(
     "uproar anger outcry "
     "reaction reactions response responses comment comments objection objections"
 )
+# What records or measures, not who speaks: "the video shows", "breathing tests showed", "the data
+# suggest" are narration to a reader of news (the golds' brief), with or without a clause.
+INSTRUMENT_NOUNS = vocab(
+    "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
+    "number evidence statistic result reading measurement sample camera recording"
+)
+# Words that open a sentence and never end a name ("identified as Nick G. Like Africa, Nick …": the
+# initial's dot hid the sentence's end)
+NAME_OPENERS = vocab("like unlike as but and when while after before since if though although because so yet")
 # Verb + particle/preposition idioms that report speech: "called for", "pointed to", "spoke about".
 VERB_PREPOSITION = {
     "call": {"for", "on"},
@@ -112,6 +124,7 @@ VERB_PREPOSITION = {
     "vouch": {"for"},
     "joke": {"about"},  # "He's joked about being the son of …"
     "refer": {"to"},  # "ISIS later referred to the Chibok abductions"
+    "appeal": {"to", "for"},  # "Police appealed to the public for help": a request made to hearers
 }
 # Titles before a person's name, with the short display form and the generic noun used as an alias.
 TITLES = {

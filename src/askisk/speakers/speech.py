@@ -13,6 +13,7 @@ from askisk.speakers.rules import (
     COMMISSIVE_VERBS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
+    DEPICTION_VERBS,
     DOCUMENT_NOUNS,
     OPINION_AS_VERBS,
     QUANTITY_NOUNS,
@@ -72,6 +73,10 @@ def subject_of(verb):
         if verb.lemma_.lower() in HEARER_VERBS and any(c.i < verb.i for c in subjects):
             # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
             # verb that takes a hearer is its misparsed object
+            subjects = [c for c in subjects if c.i < verb.i]
+        if _clause_subject_after(verb, subjects):
+            # "Jeremy Hughes, …, said Pratchett -- who … -- had “fundamentally changed …”": the name after
+            # the verb is the subject of its clause, which the parser left without one
             subjects = [c for c in subjects if c.i < verb.i]
         for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
             # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
@@ -174,6 +179,8 @@ def is_speech(tok, inside) -> bool:
         return True
     if raising_verb(tok):
         return False
+    if lemma in DEPICTION_VERBS:
+        return has_prep(tok, "as")
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
@@ -185,8 +192,40 @@ def is_speech(tok, inside) -> bool:
             if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
                 return True
         return False
-    preps = VERB_PREPOSITION.get(lemma)
-    return preps is not None and any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids)
+    return idiom(tok)
+
+
+def idiom(tok) -> bool:
+    """A verb with the preposition that makes it speech ("called on X to", "appealed for him to give up":
+    the parser may hang "for" on the clause it opens)."""
+    preps = VERB_PREPOSITION.get(tok.lemma_.lower(), ())
+    kids = list(tok.children)
+    if tok.lemma_.lower() == "appeal" and _legal_appeal(kids):
+        return False
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
+        return True
+    opens = [c for c in kids if c.dep_ == "advcl"]
+    return any(
+        m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for c in opens for m in c.children
+    )
+
+
+_COURTS = frozenset({"court", "circuit", "tribunal", "judge", "board", "panel", "commission"})
+
+
+def _legal_appeal(kids) -> bool:
+    """ "appealed the case to the Sixth Circuit", "appeal to the Supreme Court": a case taken to a court."""
+    to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ == "dobj" for c in kids) or any(g.lemma_.lower() in _COURTS for g in to)
+
+
+def _clause_subject_after(verb, subjects) -> bool:
+    before = [c for c in subjects if c.i < verb.i]
+    after = [c for c in subjects if c.i > verb.i]
+    if not before or len(after) != 1:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > after[0].i]
+    return any(not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in clauses)
 
 
 def raising_verb(tok) -> bool:
@@ -230,6 +269,8 @@ def infinitive_only(tok) -> bool:
     if tok.pos_ != "VERB":
         return False
     deps = {c.dep_ for c in tok.children}
+    if idiom(tok):
+        return False  # "called on the blackmailer to come forward": said to someone
     return "xcomp" in deps and not deps & {"ccomp", "parataxis", "dobj", "dative"}
 
 

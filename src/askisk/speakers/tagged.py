@@ -29,6 +29,7 @@ from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, not_said, updates_this
 from askisk.speakers.registry import Registry
+from askisk.speakers.rules import INSTRUMENT_NOUNS
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
@@ -76,6 +77,8 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     cue = cue_spans[0]
     cue_tokens = [t for t in doc if s + cue.start <= t.idx < s + cue.end]
+    if any(_records(t) for t in cue_tokens):
+        return None  # "Photos published in Cuba's state-run press show …": the photos show, nobody speaks
     # the verb may lie outside the CUE span ("faced [stiff criticism on]"): the reaction noun's verb counts
     reaction = [v for t in cue_tokens for v in (t, t.head) if cues.is_reaction(v)]
     if reaction:
@@ -108,6 +111,15 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     words = doc.text[s + cue.start : s + cue.end]
     toks = [t for t in doc if s + source.start <= t.idx < s + source.end]
     return rec, words, (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _records(tok) -> bool:
+    """The cue's subject records or measures ("Photos … show"; the parser may read "show" as a noun)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        subj = cues.subject_of(tok)
+    else:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in INSTRUMENT_NOUNS
 
 
 def _quoted(span: Span, s: int, inside) -> bool:

@@ -43,9 +43,10 @@ def _intent(tok) -> bool:
     return speech.infinitive_only(tok) and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
 
 
-# Knowing and finding out: "Steenburgen realized that she had to …", "He learned around 75 people view
-# his profile": the writer vouches for what was found out, nobody is quoted on it.
-FACTIVE_VERBS = vocab("realize realise learn discover notice know")
+# Knowing and finding out: "Steenburgen realized that she had to …", "Smith heard that the plant would
+# close", "He learned around 75 people view his profile": the writer vouches for what was found out,
+# nobody is quoted on it.
+FACTIVE_VERBS = vocab("realize realise learn discover notice know hear")
 # A question in someone's mind claims nothing: "The researchers wondered whether this threshold is …".
 WONDER_VERBS = vocab("wonder")
 # A field or a body of work nobody names: "Neuroscience tells us that …", "existing research shows …",
@@ -63,6 +64,49 @@ QUESTION_VERBS = vocab("ask question quiz grill")
 # Not commenting: "X has not commented on speculation that …", "did not respond", "have not publicly
 # acknowledged any connection" (with no words given).
 SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm")
+
+
+# Checking a claim: "CNN cannot independently confirm that …", "has not been able to verify …", "was unable
+# to confirm …": that it could not be checked is the writer's account; nothing was said.
+CHECK_VERBS = vocab("confirm verify")
+
+
+def _could_not_check(tok) -> bool:
+    if tok.lemma_.lower() not in CHECK_VERBS:
+        return False
+    kids = list(tok.children)
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in ("can", "could") for c in kids)
+    if modal and any(c.dep_ == "neg" for c in kids):
+        return True
+    head = tok.head
+    able = tok.dep_ == "xcomp" and head.lemma_.lower() in ("able", "unable")
+    return able and (head.lower_ == "unable" or any(c.dep_ == "neg" for c in head.head.children))
+
+
+# Votes on a text: "Politicians unanimously rejected the bill", "MPs approved the measure": an act (the
+# golds' brief: votes are narration), not a view stated ("rejected the claim" is one).
+VOTE_VERBS = vocab("reject approve pass back endorse")
+LEGISLATION_NOUNS = vocab("bill law legislation motion amendment resolution measure treaty budget")
+
+
+def _vote(tok) -> bool:
+    if tok.lemma_.lower() not in VOTE_VERBS:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
+
+
+def _naming(tok) -> bool:
+    """ "what the Navy calls a three-hull swap", "She called him Bernd": a term or a name in use, not a view
+    stated ("called the plan a disaster" is one)."""
+    if tok.lemma_.lower() != "call":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in kids):
+        return True
+    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.ent_type_ != "" for c in kids)
 
 
 def _unnamed_field(tok) -> bool:
@@ -99,11 +143,15 @@ ORDER_VERBS = vocab("order instruct direct command")
 
 
 def _request(tok) -> bool:
-    """ "asked the FBI to help", "invited him to attend": someone asked to do something, no words given."""
+    """ "asked the FBI to help", "invited him to attend", "asked scientists for images": someone asked to do
+    or give something, no words given."""
     kids = list(tok.children)
+    # "had asked scientists for interesting images": a thing asked for
+    wanted = [g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    wanted = [g for g in wanted if g.dep_ == "pobj"]
     return (
         any(c.dep_ == "dobj" for c in kids)
-        and any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids)
+        and (any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids) or bool(wanted))
         and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
         # not "asked the court to free her son, saying he was innocent"
         and not any(t.dep_ == "advcl" and t.lemma_.lower() in SPEECH_VERBS for t in tok.subtree)
@@ -129,6 +177,18 @@ def _message_with_content(tok) -> bool:
     return any(g.dep_ in ("acl", "relcl", "ccomp") and g.pos_ == "VERB" for o in objects for g in o.children)
 
 
+def _work_written(tok) -> bool:
+    """ "wrote freelance articles", "is writing a script": something written, with nothing of what it says
+    (not "wrote a letter saying …", "wrote in a post that …", nor a message to someone: "wrote to him")."""
+    kids = list(tok.children)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if not objects or any(c.dep_ in ("dative", "ccomp", "parataxis") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return False
+    return not any(g.dep_ in ("acl", "relcl", "ccomp", "appos") for o in objects for g in o.children)
+
+
 def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
     act detector decides)."""
@@ -143,7 +203,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
         return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
-    if lemma in WONDER_VERBS or _unnamed_field(tok):
+    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not_check(tok) or _naming(tok) or _vote(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
@@ -164,6 +224,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True
     if lemma in DOING_VERBS and "qshare=0" in feats and not _WORDS_GIVEN.intersection(feats):
         return True
+    if lemma == "write" and "qshare=0" in feats and not given and _work_written(tok):
+        return True  # "The teen wrote freelance articles for the website": work done, no words given
     if "qshare=0" in feats and _intent(tok):
         return True
     return None
