@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from askisk.errors import InputError
-from askisk.evaluate.attribution import PassageResult, aggregate, gold_names, score_article, speaker_matches
+from askisk.evaluate.attribution import (
+    PassageResult,
+    aggregate,
+    gold_names,
+    head_word,
+    score_article,
+    speaker_matches,
+)
 from askisk.evaluate.polnear import parse_ann, read_split
 from askisk.speakers.corpus import analyse
 from tests.conftest import run_cli
@@ -134,3 +141,9 @@ def test_eval_attribution_bad_input_is_one_line(args):
     proc = run_cli(*args)
     assert proc.returncode == 1
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_a_name_suffix_is_not_its_head_word():
+    assert head_word("Carlos A. Samour Jr.") == "samour"
+    assert head_word("Judge Carlos A. Samour") == "samour"
+    assert head_word("Tony Terrell Robinson Jr.") == head_word("Tony Robinson")
