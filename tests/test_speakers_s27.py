@@ -149,3 +149,41 @@ def test_work_written_is_no_statement_words_written_are():
     assert got[articles] == _NARRATION
     assert got[script] == _NARRATION
     assert got[post] == ("Tony Robinson", "reported")
+
+
+def test_a_role_noun_links_the_seller_named_before():
+    said = "Most of the buyers came from Florida and Arizona, according to the seller."
+    got = _attrs(f"Bob Whitlock, a collector in Ohio, sold the car last year. {said}")
+    assert got[said] == ("Bob Whitlock", "reported")
+
+
+def test_quotations_after_a_sentence_of_narration_are_the_next_cues():
+    body = (
+        "Nadal, 18, won the final singles match. "
+        '"What a great way to finish the year," said Nadal afterwards. '
+        "US coach Patrick McEnroe wants his team to play more tennis on clay. "
+        '"I think it will help these guys even on slow hard courts." '
+        '"We can put the work in at the appropriate time," said McEnroe.'
+    )
+    got = _attrs(body)
+    assert got['"I think it will help these guys even on slow hard courts."'] == ("Patrick McEnroe", "quote")
+
+
+def test_a_description_after_the_story_turns_to_someone_is_that_person():
+    said = '"I had my chances and just did not convert them," said the American.'
+    body = (
+        'US coach Patrick McEnroe praised the hosts. "They were better on clay," said McEnroe. '
+        f"Andy Roddick was left frustrated after losing both his singles. {said}"
+    )
+    assert _attrs(body)[said] == ("Andy Roddick", "quote")
+
+
+def test_a_cue_in_a_free_relative_speaks_for_no_one():
+    zone = "The asteroid left what geophysicists say is the largest impact zone ever found."
+    beaches = (
+        "Along with a distinctive culture, the autonomous jurisdiction boasts what its website calls "
+        '"the most beautiful beaches in the world."'
+    )
+    got = _attrs(f"The asteroid hit Australia long ago. {zone} {beaches}")
+    assert got[zone] == _NARRATION
+    assert got[beaches] == _NARRATION

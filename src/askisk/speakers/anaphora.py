@@ -228,7 +228,10 @@ def described(records: list, tok, pos: int, recent=None):
         alike = [v.rec for v in pool if gender is not None and (v.rec.gender or v.rec.hint) == gender]
         return alike[0] if len(alike) == 1 else None
     if recent is not None and any(v.rec is recent for v in pool):
-        return recent
+        # "…," said McEnroe. Roddick was left frustrated …. "…," said the American': a person made the
+        # subject after the last speaker spoke is the one the story has turned to
+        topic = [v for v in pool if v.rec is not recent and v.subject > recent.spoke >= 0]
+        return max(topic, key=lambda v: v.subject).rec if topic else recent
     rule = max(pool, key=lambda v: salience(v.rec))
     model = ranker.pronoun_ranker()
     if model is not None and len(pool) > 1:

@@ -261,7 +261,15 @@ def framed(doc, s: int, e: int, cue: str) -> bool:
     """The cue sits in a clause that frames the writer's main clause ("After Smith said “…”, the crowd
     left"): under the news convention nobody speaks the sentence, quotation or not."""
     tok = cue_token(doc, s, e, cue)
-    return tok is not None and tok.pos_ in ("VERB", "AUX") and subordinate(tok)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or free_relative(tok))
+
+
+def free_relative(tok) -> bool:
+    """ "left what geophysicists say is the largest impact zone", "boasts what its website calls “…”": the
+    cue names a thing inside the writer's clause (not "What he said was that …", a clause of its own)."""
+    return tok.dep_ in ("ccomp", "pcomp", "pobj") and any(
+        c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children
+    )
 
 
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:

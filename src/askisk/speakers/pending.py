@@ -36,6 +36,8 @@ def resolve(para: list, prev_last, continued: bool = False, news: bool = False) 
             d.cue = "unattributed quotation"
             continue
         if donor is None:
+            donor = _after_narration(para, j)
+        if donor is None:
             donor = next((para[k] for k in range(j - 1, -1, -1) if para[k].status == "cued"), None)
         if donor is None and continued and prev_last is not None and prev_last.record is not None:
             donor = prev_last
@@ -54,6 +56,20 @@ def resolve(para: list, prev_last, continued: bool = False, news: bool = False) 
             d.record, d.cue, d.status, d.mention = donor.record, donor.cue, "cued", donor.mention
         else:
             d.cue = "unattributed quotation"
+
+
+def _after_narration(para: list, j: int):
+    """'"…," said Nadal. US coach Patrick McEnroe wants … "I think it will help …" "…," said McEnroe.': a
+    sentence of narration after the last cue ends that speaker's turn; quotations from there that run up to
+    a cue are that cue's. The cued sentence after, else None."""
+    before = next((k for k in range(j - 1, -1, -1) if para[k].status == "cued"), None)
+    if before is None or not any(para[k].status == "none" for k in range(before + 1, j)):
+        return None
+    ahead = next((k for k in range(j + 1, len(para)) if para[k].status != "pending"), None)
+    if ahead is None or para[ahead].status != "cued" or para[ahead].kind != "quote":
+        return None
+    # only quotations up to it: not a sentence with a phrase in scare quotes between
+    return para[ahead] if all(para[k].quoted for k in range(j, ahead)) else None
 
 
 def last_quoted(para: list):

@@ -156,7 +156,8 @@ PERSON_NOUNS = vocab(
     "founder frontman governor international journalist lawmaker lawyer leader manager mayor midfielder "
     "minister musician nominee novelist official owner player politician premier president presenter "
     "producer professor rapper researcher scientist secretary senator singer skipper spokesman "
-    "spokeswoman star striker veteran winger writer"
+    "spokeswoman star striker veteran winger writer seller buyer teen teenager pilot copilot guard victim "
+    "suspect driver officer detective doctor nurse teacher student"
 )
 # Nationalities as nouns for one person, which the small model seldom labels NORP ("the Scot said").
 DEMONYM_NOUNS = vocab(
