@@ -187,3 +187,31 @@ def test_a_cue_in_a_free_relative_speaks_for_no_one():
     got = _attrs(f"The asteroid hit Australia long ago. {zone} {beaches}")
     assert got[zone] == _NARRATION
     assert got[beaches] == _NARRATION
+
+
+def test_a_role_read_as_a_verb_leaves_the_name_the_speaker():
+    said = 'Blake Lee-Harwood, campaigns director at Greenpeace in the UK, said: "It is fairly meaningless."'
+    got = _attrs(f"Shell said it had cut its estimate of reserves.\n\n{said}")
+    assert got[said] == ("Blake Lee-Harwood", "quote")
+
+
+def test_disbelief_and_a_report_not_made_say_nothing():
+    believe = "Mendes could not believe the goal was not given after seeing a replay."
+    unreported = "Meanwhile, state media in the country has not yet reported on the incident."
+    got = _attrs(f"Pedro Mendes scored late on. {believe} {unreported}")
+    assert got[believe] == _NARRATION
+    assert got[unreported] == _NARRATION
+
+
+def test_a_possessor_in_the_pronouns_own_clause_is_someone_else():
+    wrote = (
+        "He also wrote to Nemtsov's mother, saying he shared her grief, and promised to bring those behind "
+        "the killing to justice."
+    )
+    body = (
+        "Moscow (CNN)In his first comments since Kremlin critic Boris Nemtsov's death, Russian President "
+        "Vladimir Putin blamed foreign powers on Wednesday. Nemtsov was shot dead near the Kremlin. "
+        "The Kremlin has denied accusations that it targets opponents. The Russian leader has condemned "
+        f"Nemtsov's killing and ordered three agencies to investigate, the Kremlin has said. {wrote}"
+    )
+    assert _attrs(body)[wrote][0] == "President Vladimir Putin"

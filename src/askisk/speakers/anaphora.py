@@ -49,9 +49,15 @@ _LOOSE = {"poss", "relcl", "acl", "advcl", "conj", "appos", "parataxis"}
 
 
 def _loose(tok, top) -> bool:
-    """`tok` hangs below `top` through a possessor or a clause of its own (`bound`)."""
+    """`tok` hangs below `top` through a possessor or a clause of its own (`bound`); a possessor in the
+    pronoun's own clause is bound ("He also wrote to Nemtsov's mother": not Nemtsov), one in a clause under
+    it is not ("He notes that … an issue with Trump's microphone")."""
+    possessor = False
     while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in _LOOSE:
+        if tok.dep_ in _LOOSE - {"poss"}:
+            return True
+        possessor = possessor or tok.dep_ == "poss"
+        if possessor and tok.dep_ in ("ccomp", "xcomp"):
             return True
         tok = tok.head
     return False

@@ -368,3 +368,13 @@ def reduced_passive(verb) -> bool:
     if doc[verb.i - 1].lower_ not in (",", "and") or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
         return False
     return doc[verb.i + 2].tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def role_read_as_verb(subj):
+    """ "Blake Lee-Harwood, campaigns director at Greenpeace in the UK, said": the parser reads the role's
+    first word as a verb with the name as its subject, and that verb as the subject of "said". The name, or
+    None."""
+    if subj.pos_ != "VERB" or subj.i == 0 or subj.doc[subj.i - 1].text != ",":
+        return None
+    names = [c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i and c.ent_type_ == "PERSON"]
+    return names[0] if names else None

@@ -79,6 +79,8 @@ def subject_of(verb):
             # the verb is the subject of its clause, which the parser left without one
             subjects = [c for c in subjects if c.i < verb.i]
         for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
+            if (person := misparse.role_read_as_verb(child)) is not None:
+                return person  # "Blake Lee-Harwood, campaigns director at Greenpeace, said"
             # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
                 return verb.head

@@ -62,13 +62,14 @@ DOING_VERBS = vocab("show vote")
 # questioned Morrison about his testimony": what was asked is not given, so nothing is reported.
 QUESTION_VERBS = vocab("ask question quiz grill")
 # Not commenting: "X has not commented on speculation that …", "did not respond", "have not publicly
-# acknowledged any connection" (with no words given).
-SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm")
+# acknowledged any connection", "state media has not yet reported on it" (with no words given).
+SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm report")
 
 
 # Checking a claim: "CNN cannot independently confirm that …", "has not been able to verify …", "was unable
-# to confirm …": that it could not be checked is the writer's account; nothing was said.
-CHECK_VERBS = vocab("confirm verify")
+# to confirm …": that it could not be checked is the writer's account; nothing was said. So is astonishment:
+# "Mendes could not believe the 'goal' was not given".
+CHECK_VERBS = vocab("confirm verify believe")
 
 
 def _could_not_check(tok) -> bool:
