@@ -19,7 +19,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import animacy, cues, speech
+from askisk.speakers import animacy, cues, idioms, speech
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import evidence_found
 from askisk.speakers.rules import (
@@ -145,7 +145,7 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         return True
     if any(c.dep_ == "dobj" and c.lower_ in cues.POSITION_OBJECTS for c in kids):
         return True  # "has no illusions about the cost": a position held
-    return speech.idiom(tok)
+    return idioms.idiom(tok)
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +245,7 @@ def _then_said(tok) -> bool:
         and (
             c.lemma_.lower() in STATEMENT_VERBS
             or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS
-            or speech.idiom(c)  # "Beck fired Solis and appealed for him to give up"
+            or idioms.idiom(c)  # "Beck fired Solis and appealed for him to give up"
         )
         and not any(g.dep_ == "nsubj" for g in c.children)
         for c in tok.children

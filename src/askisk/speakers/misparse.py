@@ -378,3 +378,14 @@ def role_read_as_verb(subj):
         return None
     names = [c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i and c.ent_type_ == "PERSON"]
     return names[0] if names else None
+
+
+def clause_subject_after(verb, subjects) -> bool:
+    """ "Jeremy Hughes, …, said Pratchett -- who … -- had “…”": of a subject before the verb and one after
+    it, the one after is the subject of the verb's clause, which the parser left without one."""
+    before = [c for c in subjects if c.i < verb.i]
+    after = [c for c in subjects if c.i > verb.i]
+    if not before or len(after) != 1:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > after[0].i]
+    return any(not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in clauses)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from askisk.speakers import misparse
 from askisk.speakers.formats import dateline_end
+from askisk.speakers.idioms import idiom
 from askisk.speakers.phrases import named_head, np_text
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
@@ -20,7 +21,6 @@ from askisk.speakers.rules import (
     QUOTE_TOKENS,
     SPEECH_VERBS,
     STANCE_VERBS,
-    VERB_PREPOSITION,
     VIEW_NOUNS,
     learned_cues,
 )
@@ -74,7 +74,7 @@ def subject_of(verb):
             # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
             # verb that takes a hearer is its misparsed object
             subjects = [c for c in subjects if c.i < verb.i]
-        if _clause_subject_after(verb, subjects):
+        if misparse.clause_subject_after(verb, subjects):
             # "Jeremy Hughes, …, said Pratchett -- who … -- had “fundamentally changed …”": the name after
             # the verb is the subject of its clause, which the parser left without one
             subjects = [c for c in subjects if c.i < verb.i]
@@ -195,39 +195,6 @@ def is_speech(tok, inside) -> bool:
                 return True
         return False
     return idiom(tok)
-
-
-def idiom(tok) -> bool:
-    """A verb with the preposition that makes it speech ("called on X to", "appealed for him to give up":
-    the parser may hang "for" on the clause it opens)."""
-    preps = VERB_PREPOSITION.get(tok.lemma_.lower(), ())
-    kids = list(tok.children)
-    if tok.lemma_.lower() == "appeal" and _legal_appeal(kids):
-        return False
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
-        return True
-    opens = [c for c in kids if c.dep_ == "advcl"]
-    return any(
-        m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for c in opens for m in c.children
-    )
-
-
-_COURTS = frozenset({"court", "circuit", "tribunal", "judge", "board", "panel", "commission"})
-
-
-def _legal_appeal(kids) -> bool:
-    """ "appealed the case to the Sixth Circuit", "appeal to the Supreme Court": a case taken to a court."""
-    to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    return any(c.dep_ == "dobj" for c in kids) or any(g.lemma_.lower() in _COURTS for g in to)
-
-
-def _clause_subject_after(verb, subjects) -> bool:
-    before = [c for c in subjects if c.i < verb.i]
-    after = [c for c in subjects if c.i > verb.i]
-    if not before or len(after) != 1:
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > after[0].i]
-    return any(not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in clauses)
 
 
 def raising_verb(tok) -> bool:

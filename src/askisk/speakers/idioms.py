@@ -1,0 +1,32 @@
+"""Verb + preposition idioms of speech ("called on X to …", "appealed to the public for help", "called for
+calm"): whether a verb's preposition makes it a statement made to someone. Pure; spaCy tokens in, booleans
+out.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.rules import VERB_PREPOSITION
+
+
+def idiom(tok) -> bool:
+    """A verb with the preposition that makes it speech ("called on X to", "appealed for him to give up":
+    the parser may hang "for" on the clause it opens)."""
+    preps = VERB_PREPOSITION.get(tok.lemma_.lower(), ())
+    kids = list(tok.children)
+    if tok.lemma_.lower() == "appeal" and _legal_appeal(kids):
+        return False
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
+        return True
+    opens = [c for c in kids if c.dep_ == "advcl"]
+    return any(
+        m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for c in opens for m in c.children
+    )
+
+
+_COURTS = frozenset({"court", "circuit", "tribunal", "judge", "board", "panel", "commission"})
+
+
+def _legal_appeal(kids) -> bool:
+    """ "appealed the case to the Sixth Circuit", "appeal to the Supreme Court": a case taken to a court."""
+    to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ == "dobj" for c in kids) or any(g.lemma_.lower() in _COURTS for g in to)
