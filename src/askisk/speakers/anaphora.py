@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from askisk.speakers import ranker
 from askisk.speakers.names import name_head
-from askisk.speakers.rules import DEMONYM_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, QUOTE_TOKENS, TITLES
+from askisk.speakers.rules import (
+    DEMONYM_NOUNS,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    QUOTE_TOKENS,
+    TITLES,
+)
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
 
@@ -98,9 +106,6 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
     return rec
 
 
-_THIRD = {"m": frozenset({"he", "his", "him", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
-
-
 def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
     """'"His determination … meant he helped …," he said.': the words speak of another he, so the "he" who
     says them is the last person who spoke, not the one the story has just named (`rec`, the rules' and
@@ -108,7 +113,8 @@ def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_TOKENS:
         return rec
-    if not any(t.lower_ in _THIRD[gender] for t in doc[tok.sent.start : tok.i - 1]):
+    third = {w for w, g in {**PERSON_PRONOUNS, **_OWN}.items() if g == gender}
+    if not any(t.lower_ in third for t in doc[tok.sent.start : tok.i - 1]):
         return rec
     speakers = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
     speakers = [r for r in speakers if r.gender in (gender, None)]

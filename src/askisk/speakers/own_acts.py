@@ -71,8 +71,6 @@ def _the_story(obj) -> bool:
 def _tags_quote(tok, inside) -> bool:
     """A quotation next to the verb that it may be the tag of: not one that closed its own sentence before
     it ('… this present tragedy." Ryan Young reported from Madison.')."""
-    if not near_quote(tok, inside):
-        return False
     doc = tok.doc
     before = [j for j in range(max(0, tok.i - 3), tok.i) if doc[j].text in QUOTE_TOKENS]
     ahead = range(tok.i + 1, min(len(doc), tok.i + 4))

@@ -77,7 +77,7 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None
     cue = cue_spans[0]
     cue_tokens = [t for t in doc if s + cue.start <= t.idx < s + cue.end]
-    if any(_records(t) for t in cue_tokens):
+    if any(_instrument_subject(t) for t in cue_tokens):
         return None  # "Photos published in Cuba's state-run press show …": the photos show, nobody speaks
     # the verb may lie outside the CUE span ("faced [stiff criticism on]"): the reaction noun's verb counts
     reaction = [v for t in cue_tokens for v in (t, t.head) if cues.is_reaction(v)]
@@ -113,7 +113,7 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     return rec, words, (toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
-def _records(tok) -> bool:
+def _instrument_subject(tok) -> bool:
     """The cue's subject records or measures ("Photos … show"; the parser may read "show" as a noun)."""
     if tok.pos_ in ("VERB", "AUX"):
         subj = cues.subject_of(tok)

@@ -66,14 +66,14 @@ QUESTION_VERBS = vocab("ask question quiz grill")
 SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm report")
 
 
-# Checking a claim: "CNN cannot independently confirm that …", "has not been able to verify …", "was unable
-# to confirm …": that it could not be checked is the writer's account; nothing was said. So is astonishment:
-# "Mendes could not believe the 'goal' was not given".
-CHECK_VERBS = vocab("confirm verify believe")
+# What someone could not do: "CNN cannot independently confirm that …", "has not been able to verify …",
+# "was unable to confirm …" (that it could not be checked is the writer's account), and astonishment,
+# "Mendes could not believe the 'goal' was not given": nothing was said.
+INABILITY_VERBS = vocab("confirm verify believe")
 
 
-def _could_not_check(tok) -> bool:
-    if tok.lemma_.lower() not in CHECK_VERBS:
+def _could_not(tok) -> bool:
+    if tok.lemma_.lower() not in INABILITY_VERBS:
         return False
     kids = list(tok.children)
     modal = any(c.dep_ == "aux" and c.lemma_.lower() in ("can", "could") for c in kids)
@@ -100,14 +100,11 @@ def _vote(tok) -> bool:
 
 
 def _naming(tok) -> bool:
-    """ "what the Navy calls a three-hull swap", "She called him Bernd": a term or a name in use, not a view
-    stated ("called the plan a disaster" is one)."""
+    """ "She called him Bernd": a name in use, not a view stated ("called the plan a disaster" is one; "what
+    the Navy calls …" is `convention.free_relative`)."""
     if tok.lemma_.lower() != "call":
         return False
-    kids = list(tok.children)
-    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in kids):
-        return True
-    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.ent_type_ != "" for c in kids)
+    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.ent_type_ != "" for c in tok.children)
 
 
 def _unnamed_field(tok) -> bool:
@@ -148,11 +145,10 @@ def _request(tok) -> bool:
     or give something, no words given."""
     kids = list(tok.children)
     # "had asked scientists for interesting images": a thing asked for
-    wanted = [g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
-    wanted = [g for g in wanted if g.dep_ == "pobj"]
+    wanted = any(g.dep_ == "pobj" for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
     return (
         any(c.dep_ == "dobj" for c in kids)
-        and (any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids) or bool(wanted))
+        and (any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids) or wanted)
         and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
         # not "asked the court to free her son, saying he was innocent"
         and not any(t.dep_ == "advcl" and t.lemma_.lower() in SPEECH_VERBS for t in tok.subtree)
@@ -204,7 +200,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
         return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
-    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not_check(tok) or _naming(tok) or _vote(tok):
+    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or _naming(tok) or _vote(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
