@@ -106,6 +106,12 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
     return rec
 
 
+def person_pronoun(records: list, tok, gender: str, base: int):
+    """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
+    rec = pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
+    return rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
+
+
 def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
     """'"His determination … meant he helped …," he said.': the words speak of another he, so the "he" who
     says them is the last person who spoke, not the one the story has just named (`rec`, the rules' and

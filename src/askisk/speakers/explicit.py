@@ -4,7 +4,7 @@ learned cue ranker. Pure over one parsed paragraph and the source's registry (wh
 
 from __future__ import annotations
 
-from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech
+from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
@@ -201,7 +201,7 @@ def find_cue(
                     cue = f"{word} {named}"
                     cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(who), tok, who))
             continue
-        if tok.lower_ == "in" and (view := speech.in_view(tok)) is not None:
+        if tok.lower_ == "in" and (view := views.in_view(tok)) is not None:
             rec = registry.resolve(view[0], base, recent)  # "in her view, …": the possessor's opinion
             if rec is not None:
                 who, noun = view[0].text, view[1].text

@@ -11,6 +11,7 @@ from askisk.speakers.names import QUALIFYING
 from askisk.speakers.rules import (
     FEMALE_WORDS,
     MALE_WORDS,
+    NAME_OPENERS,
     PERSON_NOUNS,
     SMALL_WORDS,
     census_genders,
@@ -332,8 +333,11 @@ def without_glued_word(words: list[str]) -> list[str]:
 
 
 def without_suffix(words: list[str]) -> list[str]:
-    """A person's name words without a generational suffix ("Patrick Carlineo Jr."): the surname ends it."""
+    """A person's name words without a generational suffix ("Patrick Carlineo Jr."): the surname ends it;
+    nor the next sentence's first word that an initial's dot hid ("identified as Nick G. Like Africa, …")."""
     while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+        words = words[:-1]
+    while len(words) > 1 and words[-1].lower() in NAME_OPENERS:
         words = words[:-1]
     return words
 

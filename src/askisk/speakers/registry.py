@@ -38,7 +38,6 @@ from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
-    NAME_OPENERS,
     NOT_SPEAKERS,
     PERSON_PRONOUNS,
     acronym,
@@ -119,8 +118,6 @@ class Registry:
                 words.append(t.text)
         # "Patrick Carlineo Jr." is later "Carlineo"
         words = without_suffix(without_glued_word(clean_words(words)))
-        while len(words) > 1 and words[-1].lower() in NAME_OPENERS:
-            words.pop()  # "identified as Nick G. Like Africa, Nick …": the next sentence's first word
         if not words:
             return None
         lone = len(words) == 1 and not titles and not self._find_person(words)
@@ -248,8 +245,7 @@ class Registry:
             if (rec := self._find_person([main.text]) if main else None) and rec.gender in (gender, None):
                 rec.gender = gender
                 return rec
-            rec = anaphora.pronoun(self.records, gender, base + tok.i, tok.idx, anaphora.bound(tok, base))
-            return rec and anaphora.not_the_one_quoted(self.records, rec, tok, gender, base + tok.i)
+            return anaphora.person_pronoun(self.records, tok, gender, base)
         if low in GROUP_PRONOUNS:
             main = anaphora.sentence_subject(tok) if low == "it" else None
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":

@@ -21,7 +21,6 @@ from askisk.speakers.rules import (
     QUOTE_TOKENS,
     SPEECH_VERBS,
     STANCE_VERBS,
-    VIEW_NOUNS,
     learned_cues,
 )
 from askisk.speakers.views import answers_claim, experiencer, has_prep, put_it, stance
@@ -351,26 +350,6 @@ def _inverted(verb):
 
 
 _OBJECTS = ("dobj", "ccomp", "xcomp", "dative", "attr")
-
-
-def in_view(tok):
-    """ "in her view", "in Smith's opinion", "in the words of X": (possessor or "of" object, noun) or None."""
-    for obj in (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS):
-        if obj.lemma_.lower() == "word" and not _words_set_off(obj):
-            continue  # "faith in Obama's word:", "saw it in X's blank stare and robotic words of …"
-        poss = [c for c in obj.children if c.dep_ == "poss"]
-        poss += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        poss = [c for c in poss if c.dep_ in ("poss", "pobj")]
-        if poss:
-            return poss[0], obj
-    return None
-
-
-def _words_set_off(words) -> bool:
-    """ "In Dr. X's words, …", "in the words of the patient: “…": plural "words" closed by a comma or a
-    colon."""
-    end = words.right_edge.i + 1
-    return words.lower_ == "words" and end < len(words.doc) and words.doc[end].text in (",", ":")
 
 
 def _in_document(kids) -> bool:

@@ -1,11 +1,12 @@
 """A view held, read from the parse without a verb of saying: a stance adjective with its clause ("The
 union is adamant (that) …", "Christie was critical of those decisions"), the one to whom a fact became
-evident ("it has become clear to researchers that …") and "as X put it". Pure functions over spaCy tokens.
+evident ("it has become clear to researchers that …"), "as X put it" and "in her view". Pure functions over
+spaCy tokens.
 """
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DOUBT_ADJECTIVES, STANCE_ADJECTIVES, vocab
+from askisk.speakers.rules import DOUBT_ADJECTIVES, STANCE_ADJECTIVES, VIEW_NOUNS, vocab
 
 
 def has_prep(tok, word: str) -> bool:
@@ -70,3 +71,23 @@ def answers_claim(tok, kids) -> bool:
     return tok.lemma_.lower() in _ANSWER_VERBS and any(
         c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in kids
     )
+
+
+def in_view(tok):
+    """ "in her view", "in Smith's opinion", "in the words of X": (possessor or "of" object, noun) or None."""
+    for obj in (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS):
+        if obj.lemma_.lower() == "word" and not _words_set_off(obj):
+            continue  # "faith in Obama's word:", "saw it in X's blank stare and robotic words of …"
+        poss = [c for c in obj.children if c.dep_ == "poss"]
+        poss += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        poss = [c for c in poss if c.dep_ in ("poss", "pobj")]
+        if poss:
+            return poss[0], obj
+    return None
+
+
+def _words_set_off(words) -> bool:
+    """ "In Dr. X's words, …", "in the words of the patient: “…": plural "words" closed by a comma or a
+    colon."""
+    end = words.right_edge.i + 1
+    return words.lower_ == "words" and end < len(words.doc) and words.doc[end].text in (",", ":")
