@@ -96,10 +96,18 @@ class _Decision:
     person: bool = False  # pending after a he/she cue nobody matched: only a person may speak it
     runs_on: bool = False  # its quotation is still open where the next sentence of the paragraph starts
     quoted: bool = True  # a pending sentence mostly inside quotation marks (not a scare-quoted phrase)
+    leads: bool = False  # its cue comes before the quotation it gives ('X added: "…"')
 
 
 # (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
 ParagraphObserver = Callable[[Paragraph, object, list[int], list[Passage]], None]
+
+
+def _leads(text: str, spoken, s: int, e: int, named_end: int) -> bool:
+    """'Simpson-Daniel added: "I've said …"': the sentence opens outside quotation marks and quotes after
+    the name of its speaker, so the cue gives what follows it, not a quotation before the sentence."""
+    first = next((k for k in range(s, e) if text[k].isalnum()), e)
+    return first < e and not spoken[first] and any(spoken[max(named_end, s) : e])
 
 
 def attribute(
@@ -157,6 +165,7 @@ def attribute(
             words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one
             gate = tagged.learned_allowed(tags[i])
+            spoke = {id(r): (r.spoke, r.spoke_n) for r in registry.records}
             found = find_cue(
                 doc, s, e, mask.inside, registry, base, recent, unmatched, gate, convention == "news"
             )
@@ -186,8 +195,12 @@ def attribute(
                     and is_act(doc, s, e, mask.inside, cue, record.kind)
                     or framed(doc, s, e, cue)
                 ):
-                    continue  # "WeWork declined to comment": an act, narration to a reader of news
+                    # "WeWork declined to comment": an act, narration to a reader of news; nor did anyone
+                    # speak there for a later '"…," he said' to go back to
+                    record.spoke, record.spoke_n = spoke.get(id(record), (-1, 0))
+                    continue
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
+                decisions[i].leads = _leads(para.text, spoken, s, e, me)
                 recent = record
                 turn = decisions[i] if label is not None and i == idxs[0] else None
             elif (words >= QUOTE_WORDS or spoken[s]) and not (

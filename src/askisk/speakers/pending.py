@@ -46,7 +46,10 @@ def resolve(para: list, prev_last, continued: bool = False, news: bool = False) 
             # narration between ("… veto.” The Society has long campaigned …. Blair has ruled out …")
             # breaks the run (requiring the cue's own sentence to quote lost 2 passages on PolNeAR dev)
             ahead = next((k for k in range(j + 1, len(para)) if para[k].status != "pending"), None)
-            if ahead is not None and para[ahead].status == "cued":
+            # but a paragraph that opens with quotations goes on with the previous speaker up to a cue
+            # that gives a quotation of its own after it ('"…" Simpson-Daniel added: "…"')
+            opens = all(para[k].status == "pending" for k in range(j))
+            if ahead is not None and para[ahead].status == "cued" and not (opens and para[ahead].leads):
                 donor = para[ahead]
         if donor is None and prev_last is not None and prev_last.record is not None:
             donor = prev_last

@@ -180,7 +180,14 @@ def person_like(ent) -> bool:
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETS:
         return False
     described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.children)
-    return described or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+    # "The director of the film, Vinod Pande, says": the name in apposition to a person noun
+    head = ent.root.head
+    naming = ent.root.dep_ == "appos" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS
+    # "Mr Pande said": a civil title the model took into the name
+    civil = (title := title_of(words[0].text)) is not None and title[1] is None
+    return (
+        described or naming or civil or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+    )
 
 
 def named_group(ent) -> bool:

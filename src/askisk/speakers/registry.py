@@ -78,7 +78,7 @@ class Registry:
         """A surname the small model leaves unlabelled ("Melzer has now beaten Agassi") is a mention of the
         person already named by it: without it a later "he said" finds only the other one."""
         for tok in doc:
-            rec = None if inside[tok.idx] else self._surname(tok)
+            rec = None if inside[tok.idx] else self._surname(tok, base + tok.i)
             if rec is None:
                 continue
             rec.mention(base + tok.i, role=mention_role(tok))
@@ -87,7 +87,7 @@ class Registry:
                 rec.subject = max(rec.subject, base + tok.i)
                 rec.subjects.append(base + tok.i)
 
-    def _surname(self, tok) -> Record | None:
+    def _surname(self, tok, pos: int = -1) -> Record | None:
         """The person whose surname this lone capitalised word is, when the model gave it no PERSON label
         (none, or a one-word ORG / GPE: "Melzer has now beaten Agassi")."""
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound":
@@ -98,7 +98,7 @@ class Registry:
             return None
         if tok.ent_iob_ == "I" or title_of(tok.text) is not None or place_word(tok):
             return None
-        rec = self._find_person([tok.text])
+        rec = self._find_person([tok.text], before=pos)
         return rec if rec is not None and rec.tokens[-1] == tok.text else None
 
     def _person(self, ent, base: int) -> Record | None:
@@ -123,11 +123,15 @@ class Registry:
         lone = len(words) == 1 and not titles and not self._find_person(words)
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
+        if lone and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+            return None  # "according to the Chronicle": a newspaper's short name, not a person's
         if lone and words[0].lower() in DEMONYM_NOUNS:
             return None  # "The Scot initially defended Beattie": a description of someone named before
         if lone and words[0] in census_genders() and animacy.names_a_thing(ent.root):
             return None  # "the Dawn spacecraft … Dawn is expected to …": a craft, however female it sounds
-        rec = self._find_person(words, title_gender(titles))
+        # a surname two people bear ("Williams" after "Serena Williams" and "Richard Williams") is the one
+        # the story named last, not the one the registry met last
+        rec = self._find_person(words, title_gender(titles), before=base + ent.start)
         if rec is not None and len(words) > len(rec.tokens):
             if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):
                 rec = None  # "Mr. Obama" … "Michelle Obama": his wife, not him with a first name
@@ -242,7 +246,8 @@ class Registry:
         if low in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[low]
             main = anaphora.sentence_subject(tok)
-            if (rec := self._find_person([main.text]) if main else None) and rec.gender in (gender, None):
+            rec = self._find_person([main.text], before=base + main.i + 1) if main else None
+            if rec is not None and rec.gender in (gender, None):
                 rec.gender = gender
                 return rec
             return anaphora.person_pronoun(self.records, tok, gender, base)
@@ -276,7 +281,7 @@ class Registry:
             if rec is not None:
                 return rec
         if tok.pos_ == "PROPN":
-            rec = self._find_person([tok.text])
+            rec = self._find_person([tok.text], before=base + tok.i)
             if rec is not None:
                 return rec
         many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
@@ -328,7 +333,7 @@ class Registry:
                     poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                     named = tok if tok.pos_ == "PROPN" else poss
                     if named is not None:
-                        rec = self._find_person([named.text])
+                        rec = self._find_person([named.text], before=base + named.i)
                     else:  # "The video included …. It said …"
                         rec = anaphora.the_noun_of(self.records, tok)
                 if rec is not None:
