@@ -71,3 +71,13 @@ def test_a_paragraph_opening_with_quotations_goes_on_with_the_last_speaker_up_to
     )
     assert got[first][0].endswith("Nigel Hart")
     assert got[second][0].endswith("Nigel Hart")
+
+
+def test_a_senior_figure_speaks_where_figures_only_show():
+    warned = "The sale of the state's oil assets needs to be reversed, a senior government figure has warned."
+    shows = "Official figures show the economy grew by 2% last year."
+    likened = "Sun likened grid computing to the spread of electricity."
+    got = _attrs(f"Minister hits out at oil sale\n\n{warned} {shows}\n\n{likened}")
+    assert got[warned] == ("Senior government figure", "reported")
+    assert got[shows] == (None, "narration")
+    assert got[likened] == ("Sun", "reported")

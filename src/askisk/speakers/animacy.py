@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from askisk.speakers.phrases import GENERIC_ORG_NOUNS
-from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, QUANTITY_NOUNS
+from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, QUANTITY_NOUNS, vocab
 
 # scores below this refuse the noun (the shipped table holds only lemmas under the training cut-off); 0.18
 # refuses 2.8 % of positive and 40 % of negative lemmas held out (5-fold), see docs/attribution.md
@@ -40,6 +40,23 @@ def listed(tok) -> bool:
     """A noun the rules list as one who speaks: a person, a document, an organisation, a share of people."""
     lemma = tok.lemma_.lower()
     return any(lemma in words for words in (PERSON_NOUNS, DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, QUANTITY_NOUNS))
+
+
+# "a senior government figure has warned": a figure of public life, a person, not a number
+_PUBLIC = vocab(
+    "senior leading key prominent top public political influential respected controversial powerful "
+    "central major religious royal party opposition government establishment cabinet military"
+)
+
+
+def person_figure(tok) -> bool:
+    """A singular "figure" a rank or a field qualifies ("a senior figure", "a government figure"):
+    someone who can speak, not one of the figures that show or suggest."""
+    return (
+        tok.lemma_.lower() == "figure"
+        and tok.tag_ == "NN"
+        and any(c.dep_ in ("amod", "compound") and c.lower_ in _PUBLIC for c in tok.children)
+    )
 
 
 def can_speak(tok) -> bool:

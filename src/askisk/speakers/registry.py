@@ -262,7 +262,8 @@ class Registry:
             return self._find_group(tok.text) or self._add(Record(name=tok.text, kind="group"))
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
-        if (tok.pos_ == "PRON" or low in NOT_SPEAKERS) and not misparse.title_mid_sentence(tok):
+        not_one = low in NOT_SPEAKERS and not animacy.person_figure(tok)
+        if (tok.pos_ == "PRON" or not_one) and not misparse.title_mid_sentence(tok):
             return None
         tok = titled_name(tok) or named_head(tok)
         if tok.text[:1].isupper() and tok.dep_ != "compound":

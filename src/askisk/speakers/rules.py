@@ -23,7 +23,8 @@ SPEECH_VERBS = vocab(
     "say tell note add explain argue insist stress emphasize emphasise warn state write remark reply respond "
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
-    "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip"
+    "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
+    "underline"
 )
 # Attitudes and intentions: with only a to-infinitive ("hopes to finish", "plans to sign", "continued to
 # run hot") they report nothing anyone said (askisk's convention, written into every news gold); the
@@ -33,7 +34,7 @@ COMMISSIVE_VERBS = vocab("promise vow pledge threaten swear")
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
-    "welcome praise"
+    "welcome praise liken"
 )
 # Learned cue words (scripts/train_attribution.py, PolNeAR train): a verb form counts as a cue when at
 # least LEARNED_PRECISION of its occurrences in the train texts lie inside a gold cue span.

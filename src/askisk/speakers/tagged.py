@@ -23,7 +23,7 @@ Pure given the tagger; no I/O beyond its lazy load; never prints.
 from __future__ import annotations
 
 from askisk.models import Passage
-from askisk.speakers import cues
+from askisk.speakers import animacy, cues
 from askisk.speakers.asides import empty_aside
 from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
@@ -119,7 +119,7 @@ def _instrument_subject(tok) -> bool:
         subj = cues.subject_of(tok)
     else:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() in INSTRUMENT_NOUNS
+    return subj is not None and subj.lemma_.lower() in INSTRUMENT_NOUNS and not animacy.person_figure(subj)
 
 
 def _quoted(span: Span, s: int, inside) -> bool:
