@@ -52,7 +52,8 @@ def test_a_speech_verb_in_a_relative_clause_speaks_for_no_sentence():
 def test_a_short_quotation_opening_its_sentence_is_a_quote():
     amazing = "“Amazing,” Davis said."
     perfect = "“That’s perfect,” coach Frank Vogel said."
-    wizard = "Vogel called him “a wizard.”"
+    # (what someone "called" a thing, all in quotation marks, is a quote: tests/test_speakers_s28.py)
+    wizard = "Vogel said the young guard was “a wizard” with the ball."
     got = _attrs(f"The Lakers won again on Tuesday.\n\n{amazing} {perfect} {wizard}\n")
     assert got[amazing][1] == "quote"
     assert got[perfect] == ("Frank Vogel", "quote")

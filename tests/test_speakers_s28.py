@@ -81,3 +81,11 @@ def test_a_senior_figure_speaks_where_figures_only_show():
     assert got[warned] == ("Senior government figure", "reported")
     assert got[shows] == (None, "narration")
     assert got[likened] == ("Sun", "reported")
+
+
+def test_what_someone_called_a_thing_in_quotation_marks_is_a_quote():
+    called = 'The band\'s manager, Tom Hale, called the film "rubbish."'
+    article = 'The official called the request a "one-sided demand."'
+    got = _attrs(f"A new film about the band opened on Friday. {called} {article}")
+    assert got[called][0].endswith("Tom Hale") and got[called][1] == "quote"
+    assert got[article][1] == "reported"  # the writer's "a" is part of the words
