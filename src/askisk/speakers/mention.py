@@ -1,6 +1,7 @@
 """One speaker as the registry knows it (`Record`: canonical name, aliases, role, gender, and where it was
-mentioned and in which grammatical role), and how a mention's role is read from the parse
-(`mention_role`). Plain data and a pure function over spaCy tokens; never imports spaCy.
+mentioned and in which grammatical role), how a mention's role is read from the parse (`mention_role`),
+and which known person a name's words stand for (`find_person`). Plain data and functions over records and
+spaCy tokens; never imports spaCy.
 """
 
 from __future__ import annotations
@@ -124,3 +125,30 @@ def seen_before(found: list[Record], pos: int) -> list[Record]:
     if len(found) < 2 or not earlier:
         return found
     return sorted(earlier, key=lambda r: max(p for p in r.seen if p < pos), reverse=True)
+
+
+def find_person(
+    records: list[Record], words: list[str], gender: str | None = None, before: int = -1
+) -> Record | None:
+    """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
+    ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); see `kin_named`.
+    With `before`, one already mentioned before that position outranks one its paragraph names only
+    later ('"…," said Kujda.' before "Malgorzata Kujda, Jarek's sister" is Jarek Kujda)."""
+    want = {w.lower() for w in words}
+    found = []
+    for rec in reversed(records):
+        if rec.kind != "person":
+            continue
+        have = {w.lower() for w in rec.tokens}
+        if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
+            found.append(rec)
+    if not found and len(words) == 1:
+        # "Serena said …" after "Serena Williams": a first name alone, when one person named bears it
+        first = [r for r in records if r.kind == "person" and len(r.tokens) >= 2 and r.tokens[0] == words[0]]
+        found = first if len(first) == 1 else []
+        for rec in found:
+            # "Li says …" after "Li Weidong": the word used alone may be the family name written first,
+            # so what the census says of it as a first name tells nothing
+            rec.hint = None
+    found = seen_before(found, before) if before >= 0 else found
+    return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)

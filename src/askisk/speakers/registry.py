@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, animacy, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speakers.mention import Record, kin_named, mention_role, seen_before
+from askisk.speakers.mention import Record, find_person, mention_role
 from askisk.speakers.names import place_word, website
 from askisk.speakers.phrases import (
     DETS,
@@ -98,7 +98,7 @@ class Registry:
             return None
         if tok.ent_iob_ == "I" or title_of(tok.text) is not None or place_word(tok):
             return None
-        rec = self._find_person([tok.text], before=pos)
+        rec = find_person(self.records, [tok.text], before=pos)
         return rec if rec is not None and rec.tokens[-1] == tok.text else None
 
     def _person(self, ent, base: int) -> Record | None:
@@ -120,7 +120,7 @@ class Registry:
         words = without_suffix(without_glued_word(clean_words(words)))
         if not words:
             return None
-        lone = len(words) == 1 and not titles and not self._find_person(words)
+        lone = len(words) == 1 and not titles and not find_person(self.records, words)
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
         if lone and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
@@ -131,7 +131,7 @@ class Registry:
             return None  # "the Dawn spacecraft … Dawn is expected to …": a craft, however female it sounds
         # a surname two people bear ("Williams" after "Serena Williams" and "Richard Williams") is the one
         # the story named last, not the one the registry met last
-        rec = self._find_person(words, title_gender(titles), before=base + ent.start)
+        rec = find_person(self.records, words, title_gender(titles), before=base + ent.start)
         if rec is not None and len(words) > len(rec.tokens):
             if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):
                 rec = None  # "Mr. Obama" … "Michelle Obama": his wife, not him with a first name
@@ -163,40 +163,12 @@ class Registry:
         words = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in words if w]
         if not words or len(words) > 5:
             return None
-        rec = self._find_person(words) or self._find_group(" ".join(words))
+        rec = find_person(self.records, words) or self._find_group(" ".join(words))
         # a label in capitals ("COOPER:") that the small model also read as an organisation is a person
         if rec is None or (rec.kind == "group" and shouted and rec.name.isupper()):
             rec = Record(name=" ".join(words), kind="person", tokens=tuple(words), title=title)
             self.records.append(rec)
         return rec
-
-    def _find_person(self, words: list[str], gender: str | None = None, before: int = -1) -> Record | None:
-        """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
-        ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); see `kin_named`.
-        With `before`, one already mentioned before that position outranks one its paragraph names only
-        later ('"…," said Kujda.' before "Malgorzata Kujda, Jarek's sister" is Jarek Kujda)."""
-        want = {w.lower() for w in words}
-        found = []
-        for rec in reversed(self.records):
-            if rec.kind != "person":
-                continue
-            have = {w.lower() for w in rec.tokens}
-            if rec.tokens[-1].lower() == words[-1].lower() and (want <= have or have <= want):
-                found.append(rec)
-        if not found and len(words) == 1:
-            # "Serena said …" after "Serena Williams": a first name alone, when one person named bears it
-            first = [
-                r
-                for r in self.records
-                if r.kind == "person" and len(r.tokens) >= 2 and r.tokens[0] == words[0]
-            ]
-            found = first if len(first) == 1 else []
-            for rec in found:
-                # "Li says …" after "Li Weidong": the word used alone may be the family name written first,
-                # so what the census says of it as a first name tells nothing
-                rec.hint = None
-        found = seen_before(found, before) if before >= 0 else found
-        return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
         words = clean_words(inner_possessives([t.text for t in whole_name(ent)]), numbers=True)
@@ -246,7 +218,7 @@ class Registry:
         if low in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[low]
             main = anaphora.sentence_subject(tok)
-            rec = self._find_person([main.text], before=base + main.i + 1) if main else None
+            rec = find_person(self.records, [main.text], before=base + main.i + 1) if main else None
             if rec is not None and rec.gender in (gender, None):
                 rec.gender = gender
                 return rec
@@ -271,10 +243,10 @@ class Registry:
             # labelled is not the Donald Trump named before)
             given = given_names(tok)
             words = [*(t.text for t in given), tok.text]
-            known = self._find_person(words, title_gender(list(tok.children)), before=base + tok.i)
+            known = find_person(self.records, words, title_gender(list(tok.children)), before=base + tok.i)
             if known is not None:
                 return known
-            if given and self._find_person([tok.text]) is not None:
+            if given and find_person(self.records, [tok.text]) is not None:
                 return self._relative(words, base + tok.i)
         ent = entity_of(tok)
         if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
@@ -282,7 +254,7 @@ class Registry:
             if rec is not None:
                 return rec
         if tok.pos_ == "PROPN":
-            rec = self._find_person([tok.text], before=base + tok.i)
+            rec = find_person(self.records, [tok.text], before=base + tok.i)
             if rec is not None:
                 return rec
         many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
@@ -334,7 +306,7 @@ class Registry:
                     poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                     named = tok if tok.pos_ == "PROPN" else poss
                     if named is not None:
-                        rec = self._find_person([named.text], before=base + named.i)
+                        rec = find_person(self.records, [named.text], before=base + named.i)
                     else:  # "The video included …. It said …"
                         rec = anaphora.the_noun_of(self.records, tok)
                 if rec is not None:
