@@ -89,3 +89,11 @@ def test_what_someone_called_a_thing_in_quotation_marks_is_a_quote():
     got = _attrs(f"A new film about the band opened on Friday. {called} {article}")
     assert got[called][0].endswith("Tom Hale") and got[called][1] == "quote"
     assert got[article][1] == "reported"  # the writer's "a" is part of the words
+
+
+def test_a_meeting_held_to_discuss_allegations_of_something_is_the_writers():
+    forum = "Student leaders have scheduled a forum with police to discuss allegations of excessive force."
+    accuse = "Activists gathered outside to accuse the minister of lying."
+    got = _attrs(f"A student was injured during an arrest on Wednesday. {forum} {accuse}")
+    assert got[forum] == (None, "narration")
+    assert got[accuse] == ("Activists", "reported")

@@ -212,6 +212,7 @@ def judged(feats: list[str]) -> bool:
 # clause ("The shares fell after the company warned that …", "While Smith said …, the bill passed"). Not
 # a concession, which gives a claim of its own: "…, though Dempsey noted there's no definitive proof".
 _CONTENT_PREPS = vocab("of about against on over")
+_OF_VERBS = vocab("accuse warn remind inform notify convince assure suspect convict")
 
 
 def _purpose(tok) -> bool:
@@ -225,7 +226,12 @@ def _purpose(tok) -> bool:
     objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]
     if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or any(t.is_quote for t in tok.sent):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for c in [*kids, *objects]):
+    # an "of" after the object names what the object is ("to discuss allegations of excessive force"),
+    # unless the verb takes it ("to accuse the minister of lying", however the parser hangs it)
+    preps = _CONTENT_PREPS if tok.lemma_.lower() in _OF_VERBS else _CONTENT_PREPS - {"of"}
+    if any(c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in preps for c in objects
+    ):
         return False
     head = tok.head
     lemma = head.lemma_.lower()
