@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from askisk.speakers.phrases import GENERIC_ORG_NOUNS
-from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, QUANTITY_NOUNS, vocab
+from askisk.speakers.rules import DOCUMENT_NOUNS, INSTRUMENT_NOUNS, PERSON_NOUNS, QUANTITY_NOUNS, vocab
 
 # scores below this refuse the noun (the shipped table holds only lemmas under the training cut-off); 0.18
 # refuses 2.8 % of positive and 40 % of negative lemmas held out (5-fold), see docs/attribution.md
@@ -57,6 +57,12 @@ def person_figure(tok) -> bool:
         and tok.tag_ == "NN"
         and any(c.dep_ in ("amod", "compound") and c.lower_ in _PUBLIC for c in tok.children)
     )
+
+
+def instrument(tok) -> bool:
+    """A noun for what records or measures ("the video shows", "the data suggest"), not a figure of public
+    life (`person_figure`)."""
+    return tok.lemma_.lower() in INSTRUMENT_NOUNS and not person_figure(tok)
 
 
 def can_speak(tok) -> bool:

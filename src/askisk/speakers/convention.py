@@ -184,7 +184,7 @@ INFERENCE_VERBS = vocab("suggest indicate imply")
 def _records(subj, lemma: str) -> bool:
     """The subject records or measures rather than speaks: "the video shows", "the groupings suggest"."""
     if subj.lemma_.lower() in INSTRUMENT_NOUNS:
-        return not animacy.person_figure(subj)
+        return animacy.instrument(subj)  # not "a senior government figure has warned"
     if lemma not in INFERENCE_VERBS or subj.ent_type_ or animacy.listed(subj):
         return False
     # "The head of Sony Pictures Television indicated …": of a body, a person's title

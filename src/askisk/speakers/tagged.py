@@ -29,7 +29,6 @@ from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, not_said, updates_this
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import INSTRUMENT_NOUNS
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
@@ -119,7 +118,7 @@ def _instrument_subject(tok) -> bool:
         subj = cues.subject_of(tok)
     else:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() in INSTRUMENT_NOUNS and not animacy.person_figure(subj)
+    return subj is not None and animacy.instrument(subj)
 
 
 def _quoted(span: Span, s: int, inside) -> bool:
