@@ -16,6 +16,7 @@ from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     FEMALE_WORDS,
     MALE_WORDS,
+    OFFICE_QUALIFIERS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUOTE_TOKENS,
@@ -194,7 +195,7 @@ def is_description(tok, records: tuple | list = ()) -> bool:
         return True
     if tok.tag_ in ("NN", "NNP") and _title_word(tok) and not tok.ent_type_:
         # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`
-        noun = tok.lemma_.lower()
+        noun = office_noun(tok)
         return any(noun in r.nouns for r in records if r.kind == "person")
     # "the American", "the Austrian", "the Scot": a nationality standing alone (the small model labels "the
     # Scot" a person and "the Frenchman" an organisation, so the nouns it misses are listed)
@@ -224,10 +225,11 @@ def described(records: list, tok, pos: int, recent=None):
     if noun in TITLE_NOUNS or (noun not in PERSON_NOUNS and not tok.ent_type_):
         # "the prime minister" names a known figure unless the text gave someone the title; so does a title
         # outside the role nouns ("Brooklyn District Attorney NAME" … "The District Attorney")
-        holders = [v for v in pool if noun in v.rec.nouns]
+        office = office_noun(tok)  # "the vice president" is not the president
+        holders = [v for v in pool if office in v.rec.nouns]
         # "President Trump" … "John Williams, president of the New York Fed" … "The president says": the
         # one who bears the title before the name
-        holders = [v for v in holders if v.rec.title and v.rec.title[1] == noun] or holders
+        holders = [v for v in holders if v.rec.title and v.rec.title[1] == office] or holders
         return max(holders, key=lambda v: v.last).rec if holders else None
     if not pool:
         return None
@@ -290,6 +292,18 @@ def role_nouns(before: list) -> list:
     if last.tag_ in ("NN", "NNP") and _title_word(last) and not last.ent_type_ and last.lower_ not in TITLES:
         return [last]
     return nouns
+
+
+_OFFICE_WORDS = OFFICE_QUALIFIERS | {"former"}
+
+
+def office_noun(tok) -> str:
+    """The office a description names: its noun with the words among its modifiers that make it another
+    office ("vice president", "prime minister", "lieutenant governor", "the former three-term governor"
+    → "former governor"), else the noun's lemma."""
+    full = {"lt.": "lieutenant", "lt": "lieutenant"}
+    words = [full.get(t.lower_, t.lower_) for t in tok.lefts if t.lower_.rstrip(".") in _OFFICE_WORDS]
+    return " ".join([*words, tok.lemma_.lower()])
 
 
 def marks(tok) -> set[str]:

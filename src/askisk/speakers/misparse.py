@@ -13,6 +13,8 @@ itself before any cue is read, and the acronym "WHO" read as the pronoun "who".
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.rules import QUOTE_TOKENS, SPEECH_VERBS, vocab
 
 
@@ -299,7 +301,30 @@ def repair(doc):
             tok.dep_, tok.head = "parataxis", clause
     _acronym_pronoun(doc)
     _subordinate_root(doc)
+    _party_label(doc)
     return doc
+
+
+# "(D-N.C.)", "(R-Texas)", "(I-Vt.)": a US legislator's party and state after the name
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:[- ][A-Z][A-Za-z.]*)?")
+
+
+def _party_label(doc) -> None:
+    """ "said Rep. G.K. Butterfield (D-N.C.), head of …": the parser can make the party label the head of
+    the name, and so the speaker; the name takes the label's place and the label hangs on it."""
+    for tok in doc:
+        if not _PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
+            continue
+        name = doc[tok.i - 2]
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or name.pos_ != "PROPN":
+            continue
+        if name.head.i != tok.i:
+            continue  # already read as the name's aside
+        root = tok.head.i == tok.i
+        name.head, name.dep_ = (name if root else tok.head), tok.dep_
+        for child in [c for c in tok.children if c.i != name.i]:
+            child.head = name
+        tok.head, tok.dep_ = name, "appos"
 
 
 _SUBORDINATORS = frozenset(

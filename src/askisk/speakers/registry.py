@@ -33,7 +33,14 @@ from askisk.speakers.phrases import (
     without_glued_word,
     without_suffix,
 )
-from askisk.speakers.roles import civil_office, one_person, read_roles, story_subject
+from askisk.speakers.roles import (
+    former_office,
+    office_title,
+    office_words,
+    one_person,
+    read_roles,
+    story_subject,
+)
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     DOCUMENT_NOUNS,
@@ -116,6 +123,7 @@ class Registry:
                 continue  # 'Said Varga: ...' read as one name
             else:
                 words.append(t.text)
+        titles = office_words(doc, titles)
         # "Patrick Carlineo Jr." is later "Carlineo"
         words = without_suffix(without_glued_word(clean_words(words)))
         if not words:
@@ -140,9 +148,15 @@ class Registry:
         if rec is None:
             rec = self._add(Record(name=" ".join(words), kind="person", tokens=tuple(words)))
         if titles and rec.title is None:
-            rec.title = civil_office(doc, titles[0]) or title_of(titles[-1].text)
-            if rec.title and rec.title[1]:
-                rec.nouns.add(rec.title[1])
+            title = office_title(titles)
+            if title and title[1] and former_office(doc, titles, title[1]):
+                # "former President Bill Clinton" is no president: not shown so, not "the president"
+                rec.nouns.add(f"former {title[1]}")
+                rec.role = rec.role or f"former {title[1]}"
+            elif title:
+                rec.title = title
+                if title[1]:
+                    rec.nouns.add(title[1])
         for t in titles:
             rec.gender_from(t.lower_.rstrip("."))
         if rec.gender is None and len(rec.tokens) >= 2:

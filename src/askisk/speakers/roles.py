@@ -10,7 +10,15 @@ from __future__ import annotations
 from askisk.speakers import anaphora
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phrase, title_role
-from askisk.speakers.rules import DOCUMENT_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, SPEECH_VERBS
+from askisk.speakers.rules import (
+    DOCUMENT_NOUNS,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    OFFICE_QUALIFIERS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    title_of,
+)
 
 
 def read_roles(rec: Record, ent, titles: list) -> None:
@@ -100,15 +108,57 @@ def one_person(rec: Record, tok) -> Record:
 
 
 # Offices named "<word> General" that are no military rank: "Attorney General Eric Holder" is no "Gen."
-_CIVIL_GENERALS = frozenset({"attorney", "solicitor", "surgeon", "inspector", "postmaster", "comptroller"})
+_CIVIL_GENERALS = frozenset(
+    {"attorney", "solicitor", "surgeon", "inspector", "postmaster", "comptroller", "secretary"}
+)
+_MILITARY = frozenset({"general", "colonel", "captain", "admiral", "lieutenant"})
+_ABBREVIATED = {"lieutenant": "Lt.", "major": "Maj.", "brigadier": "Brig."}
 
 
-def civil_office(doc, first) -> tuple[str, str] | None:
-    """ "Attorney General": the office a "General" title completes, as (display form, generic noun)."""
-    if first.lower_ not in ("general", "gen.") or first.i == 0:
+def _qualifies(tok, title) -> bool:
+    word = tok.lower_.rstrip(".")
+    if not tok.text[:1].isupper():
+        return False
+    return word in OFFICE_QUALIFIERS or (word in _CIVIL_GENERALS and title.lower_ in ("general", "gen."))
+
+
+def office_words(doc, titles: list) -> list:
+    """The title words before a name with what makes them another office: "Vice" before "President",
+    "Secretary" before "General", "Lt." before "Gov." ("U.N. Secretary General Ban Ki-moon")."""
+    words = list(titles)
+    i = titles[0].i - 1 if titles else -1
+    while i >= 0 and _qualifies(doc[i], words[0]):
+        words.insert(0, doc[i])
+        i -= 1
+    return words
+
+
+def former_office(doc, words: list, noun: str) -> bool:
+    """ "former President Bill Clinton": a civil office the person no longer holds (a retired general
+    keeps the rank)."""
+    i = words[0].i - 1
+    while i > 0 and doc[i].pos_ == "PROPN" and words[0].i - i <= 2:
+        i -= 1  # "former Louisiana Rep. David Duke", "former U.S. Sen."
+    return i >= 0 and doc[i].lower_ == "former" and noun.split()[-1] not in _MILITARY
+
+
+def office_title(words: list) -> tuple[str, str | None] | None:
+    """(display form, generic noun) of the title words before a name: one title word as `title_of` reads
+    it; an office of several words as written ("Vice President", "Lt. Gov.", "Secretary General"), its
+    noun the whole office ("vice president"), except a military rank, which stays "the general"."""
+    if not words:
         return None
-    word = doc[first.i - 1]
-    if word.lower_ not in _CIVIL_GENERALS or not word.text[:1].isupper():
-        return None
-    office = f"{word.text} General"
-    return office, office.lower()
+    last = title_of(words[-1].text)
+    qualified = all(_qualifies(w, words[-1]) for w in words[:-1])
+    if len(words) == 1 or last is None or not qualified:
+        return last  # "Senator Dr. Kelli Ward": two titles, the one next to the name shown
+    civil = words[-2].lower_.rstrip(".") in _CIVIL_GENERALS and words[-1].lower_ in ("general", "gen.")
+    short = last[0].endswith(".")  # "Lieutenant General" shown as "Lt. Gen.", "Vice President" as written
+    shown = [_ABBREVIATED.get(w.lower_, w.text) if short else w.text for w in words[:-1]]
+    shown.append("General" if civil else last[0])
+    noun = last[1]
+    if noun is not None and (civil or noun not in _MILITARY):
+        full = {"lt.": "lieutenant", "maj.": "major", "brig.": "brigadier"}
+        qualifiers = " ".join(full.get(w.lower_, w.lower_) for w in words[:-1])
+        noun = f"{qualifiers} {'general' if civil else noun}"
+    return " ".join(shown), noun

@@ -140,7 +140,13 @@ TITLES = {
     "adm": ("Adm.", "admiral"), "sheikh": ("Sheikh", None), "imam": ("Imam", "imam"),
     "mayor": ("Mayor", "mayor"), "chancellor": ("Chancellor", "chancellor"), "bishop": ("Bishop", "bishop"),
     "commissioner": ("Commissioner", "commissioner"), "inspector": ("Inspector", "inspector"),
+    "rep": ("Rep.", "representative"), "representative": ("Rep.", "representative"),
 }  # fmt: skip
+# Words that make a title another office or rank: "Vice President" is not the President, "Prime Minister"
+# no minister of a department, "Lt. Gov." no governor.
+OFFICE_QUALIFIERS = vocab(
+    "vice prime deputy first lt lieutenant maj major brig brigadier rear assistant acting"
+)
 FEMALE_WORDS = vocab(
     "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
     "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend fiancée fiancee"
