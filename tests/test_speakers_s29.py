@@ -67,3 +67,19 @@ def test_a_headline_verb_in_title_case_is_not_part_of_the_name():
     )
     assert got[headline][0] == "Obama"
     assert got[said] == ("Edward Said", "quote")
+
+
+def test_the_prime_minister_tagged_as_a_proper_noun_is_still_the_one_who_holds_the_office():
+    said = '"We are ready," the prime minister said.'
+    got = _attrs(f"Prime Minister Ada Voss met Foreign Minister Karl Brun on Monday. {said}\n")
+    assert got[said] == ("Prime Minister Ada Voss", "quote")
+
+
+def test_a_his_or_her_before_a_shared_surname_tells_which_of_the_couple():
+    hers = "In her 2003 book, Living History, Hale noted the clot's existence."
+    his = "In his memoir, Hale wrote that the talks had failed."
+    got = _attrs(
+        f"Ruth Hale spoke in Iowa on Monday. Her husband, Tom Hale, spoke in Ohio.\n\n{hers}\n\n{his}\n"
+    )
+    assert got[hers] == ("Ruth Hale", "reported")
+    assert got[his] == ("Tom Hale", "reported")

@@ -191,7 +191,8 @@ def is_description(tok, records: tuple | list = ()) -> bool:
     mods = [t for c in kids if c.dep_ in _MODIFIERS and c.i < tok.i for t in c.subtree]
     if any(t.ent_type_ == "PERSON" for t in mods) or any(c.dep_ not in _MODIFIERS for c in kids):
         return False
-    if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS:
+    # "the prime minister said": the small model may tag the lower-case noun as a proper one
+    if (tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)) and tok.lemma_.lower() in PERSON_NOUNS:
         return True
     if tok.tag_ in ("NN", "NNP") and _title_word(tok) and not tok.ent_type_:
         # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`

@@ -379,6 +379,25 @@ def title_role(rec, titles: list, ent) -> None:
     rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))
 
 
+def possessive_before(tok) -> str | None:
+    """ "In her 2003 book, Clinton noted …": a his/her that opens the sentence before its subject, with no
+    one else named before it, is the subject's own: its gender tells which of two Clintons is meant."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    before = tok.doc[tok.sent.start : tok.left_edge.i]
+    people = [e for e in before.ents if e.label_ == "PERSON"]
+    if any(not (e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN") for e in people):
+        return None  # someone else named first; not "her book, Living History," (a title the model misreads)
+    owners = {t.lower_ for t in before if t.tag_ == "PRP$" and t.lower_ in ("her", "his")}
+    if len(owners) != 1:
+        return None
+    gender = "f" if owners == {"her"} else "m"
+    # "Despite his low standing, Clinton had ordnance ready for him": a him/her after the subject is
+    # someone else of that gender, and so is the his/her before it
+    later = {t.lower_ for t in tok.doc[tok.i + 1 : tok.sent.end] if t.tag_ == "PRP"}
+    return None if later & ({"her"} if gender == "f" else {"him"}) else gender
+
+
 def title_gender(toks) -> str | None:
     """ "f" for Mrs./Ms./Miss, "m" for Mr. among these tokens, else None."""
     for t in toks:

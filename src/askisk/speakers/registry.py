@@ -25,6 +25,7 @@ from askisk.speakers.phrases import (
     np_text,
     np_tokens,
     person_like,
+    possessive_before,
     qualified_np_text,
     quantifier_phrase,
     title_gender,
@@ -257,7 +258,8 @@ class Registry:
             # labelled is not the Donald Trump named before)
             given = given_names(tok)
             words = [*(t.text for t in given), tok.text]
-            known = find_person(self.records, words, title_gender(list(tok.children)), before=base + tok.i)
+            owner = title_gender(list(tok.children)) or possessive_before(tok)
+            known = find_person(self.records, words, owner, before=base + tok.i)
             if known is not None:
                 return known
             if given and find_person(self.records, [tok.text]) is not None:
