@@ -8,7 +8,8 @@ plural noun ("…, a new study reports."), an inverted name hung on the next cla
 Doctorow, DRM systems were …") and a subject cut off by a dashed aside ("Mr Yushchenko - keen to
 reassure investors - had said …"). Each function takes the cue verb and answers with the token that
 names the speaker (or whether the shape holds), except `repair`, which mends the last shape in the parse
-itself before any cue is read, and the acronym "WHO" read as the pronoun "who".
+itself before any cue is read, the acronym "WHO" read as the pronoun "who", and a legislator's party label
+read as the head of the name before it ("said Rep. G.K. Butterfield (D-N.C.)").
 """
 
 from __future__ import annotations

@@ -318,7 +318,7 @@ def whole_name(ent) -> list:
             break
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
-    while end - ent.start > 1 and doc[end - 1].pos_ == "VERB" and _headline_verb(doc[end - 1].text):
+    while end - ent.start > 1 and doc[end - 1].pos_ == "VERB" and _ends_no_name(doc[end - 1].text):
         end -= 1  # "Obama Says …" labelled ORG in a title-case headline
     return list(doc[ent.start : end])
 
@@ -349,12 +349,12 @@ def without_suffix(words: list[str]) -> list[str]:
         words = words[:-1]
     while len(words) > 1 and words[-1].lower() in NAME_OPENERS:
         words = words[:-1]
-    while len(words) > 1 and _headline_verb(words[-1]) and words[-2] not in census_genders():
+    while len(words) > 1 and _ends_no_name(words[-1]) and words[-2] not in census_genders():
         words = words[:-1]  # "Obama Says African-American Museum …": a headline's verb; "Edward Said" stays
     return words
 
 
-def _headline_verb(word: str) -> bool:
+def _ends_no_name(word: str) -> bool:
     """A word that ends no name: lower case ("Trump avoids condemning …"), or a speech verb's -s or past
     form in title case ("Obama Says", "Clinton Warns")."""
     if word[:1].islower():
