@@ -15,6 +15,7 @@ from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     FEMALE_WORDS,
+    IN_FULL,
     MALE_WORDS,
     OFFICE_QUALIFIERS,
     PERSON_NOUNS,
@@ -302,8 +303,7 @@ def office_noun(tok) -> str:
     """The office a description names: its noun with the words among its modifiers that make it another
     office ("vice president", "prime minister", "lieutenant governor", "the former three-term governor"
     → "former governor"), else the noun's lemma."""
-    full = {"lt.": "lieutenant", "lt": "lieutenant"}
-    words = [full.get(t.lower_, t.lower_) for t in tok.lefts if t.lower_.rstrip(".") in _OFFICE_WORDS]
+    words = [IN_FULL.get(t.lower_, t.lower_) for t in tok.lefts if t.lower_.rstrip(".") in _OFFICE_WORDS]
     return " ".join([*words, tok.lemma_.lower()])
 
 

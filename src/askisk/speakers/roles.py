@@ -13,6 +13,7 @@ from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phras
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
+    IN_FULL,
     MALE_WORDS,
     OFFICE_QUALIFIERS,
     PERSON_NOUNS,
@@ -158,7 +159,6 @@ def office_title(words: list) -> tuple[str, str | None] | None:
     shown.append("General" if civil else last[0])
     noun = last[1]
     if noun is not None and (civil or noun not in _MILITARY):
-        full = {"lt.": "lieutenant", "maj.": "major", "brig.": "brigadier"}
-        qualifiers = " ".join(full.get(w.lower_, w.lower_) for w in words[:-1])
+        qualifiers = " ".join(IN_FULL.get(w.lower_, w.lower_) for w in words[:-1])
         noun = f"{qualifiers} {'general' if civil else noun}"
     return " ".join(shown), noun

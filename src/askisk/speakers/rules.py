@@ -147,6 +147,8 @@ TITLES = {
 OFFICE_QUALIFIERS = vocab(
     "vice prime deputy first lt lieutenant maj major brig brigadier rear assistant acting"
 )
+# a qualifier's abbreviation written out, for the office's generic noun ("Lt. Gov." is "lieutenant governor")
+IN_FULL = {"lt.": "lieutenant", "lt": "lieutenant", "maj.": "major", "brig.": "brigadier"}
 FEMALE_WORDS = vocab(
     "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
     "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend fiancée fiancee"
