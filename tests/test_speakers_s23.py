@@ -61,7 +61,7 @@ def test_a_closing_the_documents_state_outranks_a_verb_inside_what_they_state():
 
 
 def test_the_documents_state_is_read_as_a_verb_and_a_name_ending_in_state_is_not():
-    from askisk.speakers.misparse import repair
+    from askisk.speakers.parse_repair import repair
 
     doc = repair(pipeline()("The guards mocked their supervisors, the documents state."))
     state = next(t for t in doc if t.text == "state")

@@ -3,21 +3,18 @@ comedian", "the then prime minister told").
 
 Owns: the choice among the people a registry has seen before a position: the rules' salience order
 (last seen as a subject or speaker, then mentioned), gender agreement, and the learned ranker for
-pronouns; and which descriptions are anaphoric at all (a singular "the <role noun>" with no name, no
-prepositional or relative qualifier of its own). Works on records and spaCy tokens handed to it; never
-imports spaCy; never names anyone.
+pronouns (which descriptions are anaphoric at all, and what their own words say, is `descriptions`).
+Works on records and spaCy tokens handed to it; never imports spaCy; never names anyone.
 """
 
 from __future__ import annotations
 
 from askisk.speakers import ranker
+from askisk.speakers.descriptions import conflicts, marks, office_noun, qualified
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
-    DEMONYM_NOUNS,
     FEMALE_WORDS,
-    IN_FULL,
     MALE_WORDS,
-    OFFICE_QUALIFIERS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUOTE_TOKENS,
@@ -25,13 +22,6 @@ from askisk.speakers.rules import (
 )
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
-
-# Descriptions linked to a person (docs/attribution.md, session 5): on the BBC pages +2 sentences; on
-# PolNeAR dev end to end 0.8217 -> 0.8174 by its matching rule, which credits "The Republican nominee"
-# only when CoreNLP's chain names Trump (8 of the 12 changed dev passages name the right person by hand).
-LINK_DESCRIPTIONS = True
-_QUALIFIERS = {"prep", "relcl", "acl", "appos", "poss"}  # "the editor of X", "the star who …": a new person
-_MODIFIERS = {"det", "amod", "compound", "nummod", "advmod", "npadvmod", "punct", "quantmod", "nmod"}
 
 
 def bound(tok, base: int) -> frozenset[int]:
@@ -174,37 +164,6 @@ def description_gender(tok) -> str | None:
     return None
 
 
-def is_description(tok, records: tuple | list = ()) -> bool:
-    """A singular definite description of a person that names no one: "the 74-year-old comedian", "the
-    Spectator editor", "the then prime minister", "the American" (a nationality as a noun). Not "the
-    editor of the Spectator" or "the star who …" (their qualifier may introduce a new person), not "the
-    Clinton aide" (a person's name as modifier: someone else), not a plural ("the officials")."""
-    if not LINK_DESCRIPTIONS:
-        return False
-    kids = list(tok.children)
-    det = [c for c in kids if c.dep_ == "det"]
-    if not det or det[0].lower_ != "the" or det[0].i > tok.i:
-        return False
-    if any(c.dep_ in _QUALIFIERS for c in kids) or any(
-        c.i > tok.i and c.dep_ not in ("punct",) for c in kids
-    ):
-        return False
-    mods = [t for c in kids if c.dep_ in _MODIFIERS and c.i < tok.i for t in c.subtree]
-    if any(t.ent_type_ == "PERSON" for t in mods) or any(c.dep_ not in _MODIFIERS for c in kids):
-        return False
-    # "the prime minister said": the small model may tag the lower-case noun as a proper one
-    if (tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)) and tok.lemma_.lower() in PERSON_NOUNS:
-        return True
-    if tok.tag_ in ("NN", "NNP") and _title_word(tok) and not tok.ent_type_:
-        # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`
-        noun = office_noun(tok)
-        return any(noun in r.nouns for r in records if r.kind == "person")
-    # "the American", "the Austrian", "the Scot": a nationality standing alone (the small model labels "the
-    # Scot" a person and "the Frenchman" an organisation, so the nouns it misses are listed)
-    demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYM_NOUNS
-    return demonym and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
-
-
 def described(records: list, tok, pos: int, recent=None):
     """The person an anaphoric description at `pos` stands for, or None (the description then stays a
     speaker of its own): the latest person seen before it that the same noun described ("economist
@@ -270,75 +229,6 @@ def described(records: list, tok, pos: int, recent=None):
 def _after_quote(tok) -> bool:
     """The description speaks a quotation its sentence opens with ('"…," the Spectator editor told')."""
     return tok.sent[0].text in ('"', "“", "'", "‘")
-
-
-def qualified(tok) -> bool:
-    """The description's own modifiers identify someone ("the GOP nominee", "the South Carolina senator",
-    "the band leader"): a proper or capitalised word, or a noun used as modifier. Age and manner words
-    ("the 74-year-old comedian", "the then prime minister", "the former president") do not."""
-    return bool(marks(tok))
-
-
-def _title_word(tok) -> bool:
-    """ "Sheriff", "District Attorney", and a short capitalised acronym ("Lufthansa CEO NAME")."""
-    return tok.is_title or (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 4)
-
-
-def role_nouns(before: list) -> list:
-    """The role nouns among the words before a name: lower-case singular nouns ("economist NAME"), else the
-    capitalised title word right before the name ("Cook County Sheriff NAME", "District Attorney NAME")."""
-    nouns = [t for t in before if t.pos_ == "NOUN" and t.text.islower() and t.tag_ != "NNS"]
-    last = before[-1] if before else None
-    if nouns or last is None or last.i + 1 >= len(last.doc) or last.doc[last.i + 1].ent_type_ != "PERSON":
-        return nouns
-    if last.tag_ in ("NN", "NNP") and _title_word(last) and not last.ent_type_ and last.lower_ not in TITLES:
-        return [last]
-    return nouns
-
-
-_OFFICE_WORDS = OFFICE_QUALIFIERS | {"former"}
-
-
-def office_noun(tok) -> str:
-    """The office a description names: its noun with the words among its modifiers that make it another
-    office ("vice president", "prime minister", "lieutenant governor", "the former three-term governor"
-    → "former governor"), else the noun's lemma."""
-    words = [IN_FULL.get(t.lower_, t.lower_) for t in tok.lefts if t.lower_.rstrip(".") in _OFFICE_WORDS]
-    return " ".join([*words, tok.lemma_.lower()])
-
-
-def marks(tok) -> set[str]:
-    """The identifying words among a role noun's own modifiers, lower-cased ({"republican"} of "the
-    Republican nominee", {"band"} of "the band leader"); see `qualified`."""
-    mods = [
-        t
-        for child in tok.children
-        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i
-        for t in child.subtree
-    ]
-    return marks_in(mods)
-
-
-def marks_in(toks) -> set[str]:
-    """The identifying words among these modifier tokens: proper, capitalised or a nation / organisation /
-    place, or a noun compound ("band" of "band leader")."""
-    out = set()
-    for t in toks:
-        if (
-            t.pos_ == "PROPN"
-            or t.ent_type_ in ("NORP", "ORG", "GPE")
-            or (t.text[:1].isupper() and t.i > 0)
-            or (t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN")
-        ):
-            out.add(t.lower_)
-    return out
-
-
-def conflicts(rec, noun: str, words: set[str]) -> bool:
-    """The description's identifying words and those the person was described with for the same noun
-    share none ("the Republican nominee" vs "the Democratic vice-presidential nominee")."""
-    have = rec.marks.get(noun)
-    return bool(words) and bool(have) and not words & have
 
 
 def salience(rec) -> int:

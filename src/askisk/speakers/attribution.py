@@ -45,7 +45,7 @@ from askisk.speakers import (
     asides,
     formats,
     interview,
-    misparse,
+    parse_repair,
     pending,
     posts,
     pullquotes,
@@ -148,7 +148,7 @@ def attribute(
         text = match_text(para.text)
         mask = quote_mask(para.text)
         spoken = without_titles(para.text, mask.inside)  # "Fear The Walking Dead" is a title, not a quote
-        doc = misparse.repair(nlp(text))  # "…, a new study reports.": a cue the parser read as a noun
+        doc = parse_repair.repair(nlp(text))  # "…, a new study reports.": a cue the parser read as a noun
         if observer is not None:
             observer(para, doc, idxs, passages)
         base = para.number * 1_000_000

@@ -1,20 +1,17 @@
 """Where spaCy's small parser misreads a cue, and how the speaker is found anyway.
 
-Five shapes met on real pages: a name after a quotation hung on the quotation's verb ('"…," Harbor police
+Shapes met on real pages: a name after a quotation hung on the quotation's verb ('"…," Harbor police
 Chief Dana Ruiz said'), a noun phrase read with the verb as its head ("…, the Telegraph reports."), a
 cue read as a noun with a participle ('"…," the patient described in the case report.'), a title after an
-inverted verb read as a verb ("…, said study co-author Anezina Solomonidou"), a closing cue read as a
-plural noun ("…, a new study reports."), an inverted name hung on the next clause ("Instead, said Mr
-Doctorow, DRM systems were …") and a subject cut off by a dashed aside ("Mr Yushchenko - keen to
-reassure investors - had said …"). Each function takes the cue verb and answers with the token that
-names the speaker (or whether the shape holds), except `repair`, which mends the last shape in the parse
-itself before any cue is read, the acronym "WHO" read as the pronoun "who", and a legislator's party label
-read as the head of the name before it ("said Rep. G.K. Butterfield (D-N.C.)").
+inverted verb read as a verb ("…, said study co-author Anezina Solomonidou"), an inverted name hung on the
+next clause ("Instead, said Mr Doctorow, DRM systems were …") and a subject cut off by a dashed aside ("Mr
+Yushchenko - keen to reassure investors - had said …"). Each function takes the cue verb and answers with
+the token that names the speaker (or whether the shape holds); the parse stays as it is. The misparses
+mended in the parse itself before any cue is read (a closing cue read as a plural noun: "…, a new study
+reports.") are `parse_repair`'s.
 """
 
 from __future__ import annotations
-
-import re
 
 from askisk.speakers.rules import QUOTE_TOKENS, SPEECH_VERBS, vocab
 
@@ -253,128 +250,6 @@ def quoted_as(verb):
     # '"…," AP quoted prosecutor Russell McGuire as saying', "the magazine quoted her as saying": the active
     # form names the one quoted as its object
     return next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
-
-
-# closing cues the small parser reads as plural nouns, with the lemma each stands for
-_NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
-# plural subjects' verbs, read as the sentence's head noun: "…, the documents state."
-_PLURAL_READ_CUES = frozenset({"state", "say"})
-
-
-def repair(doc):
-    """Mend, in place, one parse the cue functions cannot read around: "…, a new study reports." read as a
-    noun phrase headed by "reports" (a plural noun, the object of the main verb), or "…, the documents
-    state." read as one noun heading the sentence. The last word of a
-    sentence after a comma, with a noun compound before it, becomes the verb of that noun; "the reports say"
-    and "his claims" are untouched."""
-    for tok in doc:
-        plural = tok.lower_ in _PLURAL_READ_CUES
-        lemma = tok.lower_ if plural else _NOUN_READ_CUES.get(tok.lower_)
-        if (
-            lemma is None
-            or tok.pos_ != "NOUN"
-            or tok.i + 2 != tok.sent.end
-            or doc[tok.i + 1].text not in ".!?"
-        ):
-            continue
-        first = tok.left_edge.i
-        if plural:  # the noun phrase alone: a ROOT's left edge takes in the clause before the comma
-            first = tok.i
-            while first > 0 and doc[first - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-                first -= 1
-            if first > 1 and doc[first - 1].text in QUOTE_TOKENS:
-                first -= 1  # '…as "lazy," the documents state.'
-        deps = ("dobj", "appos", "npadvmod", "conj", *(("ROOT", "ccomp") if plural else ()))
-        if first == 0 or doc[first - 1].text != "," or tok.dep_ not in deps:
-            continue
-        heads = ("compound", "nsubj") if plural else ("compound",)
-        nouns = [t for t in doc[first : tok.i] if t.dep_ in heads and t.head.i == tok.i]
-        if not nouns or nouns[-1].pos_ not in ("NOUN", "PROPN"):
-            continue
-        if plural and nouns[-1].tag_ != "NNS":
-            continue  # "…, the Islamic State." is a name
-        subject, clause = nouns[-1], tok.head
-        for child in [c for c in tok.children if c.i < subject.i]:
-            child.head = subject
-        subject.head, subject.dep_ = tok, "nsubj"
-        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBP" if plural else "VBZ", lemma
-        if tok.dep_ != "ROOT":
-            tok.dep_, tok.head = "parataxis", clause
-    _acronym_pronoun(doc)
-    _subordinate_root(doc)
-    _party_label(doc)
-    return doc
-
-
-# "(D-N.C.)", "(R-Texas)", "(I-Vt.)": a US legislator's party and state after the name
-_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:[- ][A-Z][A-Za-z.]*)?")
-
-
-def _party_label(doc) -> None:
-    """ "said Rep. G.K. Butterfield (D-N.C.), head of …": the parser can make the party label the head of
-    the name, and so the speaker; the name takes the label's place and the label hangs on it."""
-    for tok in doc:
-        if not _PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
-            continue
-        name = doc[tok.i - 2]
-        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or name.pos_ != "PROPN":
-            continue
-        if name.head.i != tok.i:
-            continue  # already read as the name's aside
-        root = tok.head.i == tok.i
-        name.head, name.dep_ = (name if root else tok.head), tok.dep_
-        for child in [c for c in tok.children if c.i != name.i]:
-            child.head = name
-        tok.head, tok.dep_ = name, "appos"
-
-
-_SUBORDINATORS = frozenset(
-    {"when", "after", "while", "as", "before", "once", "since", "because", "although", "though", "whereas"}
-)
-
-
-def _subordinate_root(doc) -> None:
-    """ "When a reporter asked if that included …, Holder replied, "…"": after a quotation the parser can
-    make the when-clause the sentence's root and the main clause its complement, so "asked" outranked
-    "replied". A root introduced by a subordinating "when"/"after"/… with a clause of its own subject
-    after a comma becomes that clause's adverbial, and that clause the root."""
-    for sent in doc.sents:
-        root = sent.root
-        opens = doc[sent.start]  # "When", as the parser's mark or adverb of the root
-        if (
-            opens.head.i != root.i
-            or opens.dep_ not in ("mark", "advmod")
-            or opens.lower_ not in _SUBORDINATORS
-        ):
-            continue
-        mains = [
-            (c, subj) for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i > root.i
-            for subj in c.children
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.left_edge.i > sent.start
-            and doc[subj.left_edge.i - 1].text == ","
-        ]  # fmt: skip
-        if not mains:
-            continue
-        main, subj = mains[-1]
-        for child in [c for c in main.children if c.i < subj.left_edge.i and c.dep_ != "punct"]:
-            child.head = root  # "if that included …" is what was asked
-        main.head, main.dep_ = main, "ROOT"
-        root.head, root.dep_ = main, "advcl"
-
-
-def _acronym_pronoun(doc) -> None:
-    """ "WHO is also calling on governments …": the parser reads the acronym as the pronoun "who"; in a
-    sentence not written in capitals it is the organisation's name."""
-    from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
-
-    for tok in doc:
-        if tok.text != "WHO" or tok.tag_ != "WP" or tok.head.dep_ == "relcl":
-            continue
-        if sum(t.is_upper for t in tok.sent if t.is_alpha) > len(tok.sent) // 2:
-            continue  # a headline or a transcript label in capitals
-        tok.pos_, tok.tag_ = "PROPN", "NNP"
-        if not tok.ent_type_:
-            doc.ents = [*doc.ents, Span(doc, tok.i, tok.i + 1, label="ORG")]
 
 
 _REDUCED_PASSIVE = vocab(

@@ -8,17 +8,22 @@ vocabulary it relies on).
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, animacy, formats, misparse
+from askisk.speakers import anaphora, animacy, descriptions, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.mention import Record, find_person, mention_role
+from askisk.speakers.name_bounds import (
+    first_names,
+    given_names,
+    whole_name,
+    without_glued_word,
+    without_suffix,
+)
 from askisk.speakers.names import place_word, website
 from askisk.speakers.phrases import (
     DETS,
     GENERIC_ORG_NOUNS,
     NAME_LABELS,
     clean_words,
-    first_names,
-    given_names,
     inner_possessives,
     named_group,
     named_head,
@@ -30,9 +35,6 @@ from askisk.speakers.phrases import (
     quantifier_phrase,
     title_gender,
     titled_name,
-    whole_name,
-    without_glued_word,
-    without_suffix,
 )
 from askisk.speakers.roles import (
     former_office,
@@ -274,12 +276,13 @@ class Registry:
             if rec is not None:
                 return rec
         many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
-        if anaphora.is_description(tok, self.records):  # "said the 74-year-old comedian": the story's subject
+        # "said the 74-year-old comedian": the story's subject
+        if descriptions.is_description(tok, self.records):
             rec = anaphora.introduced(self.records, tok) or anaphora.described(
                 self.records, tok, base + tok.i, recent
             )
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
-                rec.describe(tok.lemma_.lower(), anaphora.marks(tok))
+                rec.describe(tok.lemma_.lower(), descriptions.marks(tok))
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)

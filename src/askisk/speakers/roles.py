@@ -7,7 +7,7 @@ imports spaCy.
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora
+from askisk.speakers import anaphora, descriptions
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phrase, title_role
 from askisk.speakers.rules import (
@@ -34,7 +34,7 @@ def read_roles(rec: Record, ent, titles: list) -> None:
                 toks = toks[1:]
             role = "".join(t.text_with_ws for t in toks).strip(" ,")
             rec.role = rec.role or role
-            rec.describe(child.lemma_.lower(), anaphora.marks(child))
+            rec.describe(child.lemma_.lower(), descriptions.marks(child))
             for t in child.subtree:
                 rec.gender_from(t.lower_)
     if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -42,10 +42,10 @@ def read_roles(rec: Record, ent, titles: list) -> None:
     lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]
     before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
     # a plural ("fellow comedy stars X and Y") describes the group, not the person
-    nouns = anaphora.role_nouns(before)
+    nouns = descriptions.role_nouns(before)
     if nouns and rec.role is None:
         rec.role = role_phrase(before)
-        rec.describe(nouns[-1].lemma_.lower(), anaphora.marks_in(t for t in before if t is not nouns[-1]))
+        rec.describe(nouns[-1].lemma_.lower(), descriptions.marks_in(t for t in before if t is not nouns[-1]))
         for t in nouns:
             rec.gender_from(t.lower_)
     poss = [t for t in head.children if t.dep_ == "poss" and t.i < ent.start]
@@ -73,7 +73,7 @@ def _appositive_role(rec: Record, name) -> None:
     role = role_phrase(sorted(toks, key=lambda t: t.i))
     if role:
         rec.role = role
-        rec.describe(noun.lemma_.lower(), anaphora.marks(noun))
+        rec.describe(noun.lemma_.lower(), descriptions.marks(noun))
         rec.gender_from(noun.lower_)
 
 
