@@ -53,7 +53,7 @@ def test_a_she_after_fronted_words_whose_subject_she_is_is_that_woman():
         "Skaters.\n\nSamantha Olivieri and Arianna Gil founded the crew. Ms. Gil runs its meetings.\n\n"
         f"{said}\n"
     )
-    assert _attrs(body)[said] == ("Ms. Samantha Olivieri", "reported")
+    assert _attrs(body)[said] == ("Samantha Olivieri", "reported")
 
 
 def test_a_lower_case_role_before_a_name_is_no_title():

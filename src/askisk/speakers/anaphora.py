@@ -10,7 +10,7 @@ Works on records and spaCy tokens handed to it; never imports spaCy; never names
 from __future__ import annotations
 
 from askisk.speakers import ranker
-from askisk.speakers.descriptions import conflicts, marks, office_noun, qualified
+from askisk.speakers.descriptions import conflicts, marks, office_noun, parties_in, qualified, sides
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
     FEMALE_WORDS,
@@ -159,9 +159,21 @@ def description_gender(tok) -> str | None:
             t.i > tok.i
             and t.lower_ in _OWN
             and not any(c.dep_ == "nsubj" and c.i != tok.i for c in t.head.children)
+            and not _either(t)
         ):
             return _OWN[t.lower_]
     return None
+
+
+def _either(t) -> bool:
+    """ "his or her God-given potential": anyone's, of no gender."""
+    doc = t.doc
+    after = doc[t.i + 2] if t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("or", "and", "/") else None
+    before = doc[t.i - 2] if t.i >= 2 and doc[t.i - 1].lower_ in ("or", "and", "/") else None
+    return any(o is not None and o.lower_ in _EITHER for o in (after, before))
+
+
+_EITHER = {"his", "him", "he", "her", "she", "hers"}
 
 
 def described(records: list, tok, pos: int, recent=None):
@@ -207,7 +219,13 @@ def described(records: list, tok, pos: int, recent=None):
         if here and any(v.rec is recent for v in pool):
             return recent
         alike = [v.rec for v in pool if gender is not None and (v.rec.gender or v.rec.hint) == gender]
-        return alike[0] if len(alike) == 1 else None
+        if len(alike) == 1:
+            return alike[0]
+        # "Republican Tom Barlow and Democrat Ann Kessler" … "The Democratic presidential nominee says": the
+        # one person the text gave that party
+        party = parties_in(words)
+        sided = [v.rec for v in pool if party and party <= sides(v.rec)]
+        return sided[0] if len(sided) == 1 else None
     if recent is not None and any(v.rec is recent for v in pool):
         # "…," said McEnroe. Roddick was left frustrated …. "…," said the American': a person made the
         # subject after the last speaker spoke is the one the story has turned to
@@ -263,8 +281,15 @@ def introduced(records, tok):
     if not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
         return None
     noun = tok.lemma_.lower()
-    hits = [r for r in records if r.one and name_head(r.name) == noun]
+    party = parties_in(marks(tok))
+    hits = [r for r in records if r.one and name_head(r.name) == noun and not _other_party(r, party)]
     return max(hits, key=lambda r: r.last) if hits else None
+
+
+def _other_party(rec, party: set[str]) -> bool:
+    """ "The Republican nominee" is not the one "The Democratic presidential nominee" introduced."""
+    theirs = parties_in(w.lower() for w in rec.name.split()) | sides(rec)
+    return bool(party) and bool(theirs) and not party & theirs
 
 
 _LEADING_CLAUSE = frozenset(

@@ -9,7 +9,14 @@ never imports spaCy.
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DEMONYM_NOUNS, IN_FULL, OFFICE_QUALIFIERS, PERSON_NOUNS, TITLES
+from askisk.speakers.rules import (
+    DEMONYM_NOUNS,
+    IN_FULL,
+    OFFICE_QUALIFIERS,
+    PARTIES,
+    PERSON_NOUNS,
+    TITLES,
+)
 
 # Descriptions linked to a person (docs/attribution.md, session 5): on the BBC pages +2 sentences; on
 # PolNeAR dev end to end 0.8217 -> 0.8174 by its matching rule, which credits "The Republican nominee"
@@ -99,7 +106,8 @@ def marks(tok) -> set[str]:
 
 def marks_in(toks) -> set[str]:
     """The identifying words among these modifier tokens: proper, capitalised or a nation / organisation /
-    place, or a noun compound ("band" of "band leader")."""
+    place, or a noun compound ("band" of "band leader"); a party's word in its one form ("GOP" is
+    "republican")."""
     out = set()
     for t in toks:
         if (
@@ -108,12 +116,27 @@ def marks_in(toks) -> set[str]:
             or (t.text[:1].isupper() and t.i > 0)
             or (t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN")
         ):
-            out.add(t.lower_)
+            out.add(PARTIES.get(t.lower_, t.lower_))
     return out
 
 
 def conflicts(rec, noun: str, words: set[str]) -> bool:
     """The description's identifying words and those the person was described with for the same noun
-    share none ("the Republican nominee" vs "the Democratic vice-presidential nominee")."""
+    share none ("the Republican nominee" vs "the Democratic vice-presidential nominee"), or the description
+    names a party and the person is known to be of another ("the Democratic nominee" vs "Republican NAME")."""
     have = rec.marks.get(noun)
-    return bool(words) and bool(have) and not words & have
+    if bool(words) and bool(have) and not words & have:
+        return True
+    party, theirs = parties_in(words), sides(rec)
+    return bool(party) and bool(theirs) and not party & theirs
+
+
+def parties_in(words) -> set[str]:
+    """The parties among identifying words (in `rules.PARTIES`' one form)."""
+    return {PARTIES[w] for w in words if w in PARTIES}
+
+
+def sides(rec) -> set[str]:
+    """Every party the text gave a person or group: before the name ("Republican NAME") or in a
+    description of it ("Democratic presidential nominee NAME", "NAME, the GOP nominee")."""
+    return rec.parties | {p for words in rec.marks.values() for p in parties_in(words)}

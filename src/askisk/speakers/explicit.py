@@ -8,6 +8,7 @@ from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, vi
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
+from askisk.speakers.joint import joint_speaker
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
@@ -225,7 +226,7 @@ def find_cue(
             continue
         if subj.idx < dateline_end(doc.text):
             continue  # "WASHINGTON – Two officers were charged …, stating …": where the story was filed
-        rec = registry.resolve(subj, base, recent)
+        rec = joint_speaker(registry, subj, registry.resolve(subj, base, recent), base)
         if rec is None or own_acts.bio_act(tok, inside, rec, base):
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
                 unmatched.append(subj)

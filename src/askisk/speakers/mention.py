@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS
 
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss"})
+
 
 @dataclass
 class Record:
@@ -21,6 +23,7 @@ class Record:
     nouns: set[str] = field(default_factory=set)  # generic nouns that refer to it: expert, group, report
     # noun -> its identifying words as the text described it: nominee -> {democratic}
     marks: dict[str, set[str]] = field(default_factory=dict)
+    parties: set[str] = field(default_factory=set)  # "Republican Tom Barlow": rules.PARTIES' one form
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None
     hint: str | None = (
@@ -65,6 +68,8 @@ class Record:
         if self.kind != "person":
             return self.name
         words = " ".join(self.tokens)
+        if self.title and self.title[0].rstrip(".") in _COURTESY and len(self.tokens) >= 2:
+            return words  # "Mr. Clarke" once the text gave "Tom Clarke" is cited as "Tom Clarke"
         return f"{self.title[0]} {words}" if self.title else words
 
     def all_aliases(self) -> list[str]:

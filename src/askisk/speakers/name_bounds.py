@@ -7,6 +7,7 @@ phrases.py reads noun phrases off the parse; the registry asks both.
 
 from __future__ import annotations
 
+from askisk.speakers.phrases import DETS, clean_words, inner_possessives
 from askisk.speakers.rules import (
     NAME_OPENERS,
     PERSON_NOUNS,
@@ -39,6 +40,21 @@ def first_names(ent) -> list:
     if len(ent) != 1:
         return []
     return [t for t in given_names(ent.root) if not t.ent_type_ and t.i < ent.start]
+
+
+def name_tokens(ent) -> list:
+    """A person entity's tokens without a last word the parser reads as the verb of the words before it
+    ("Obama Seeks More Muslim Refugees …" labelled PERSON "Obama Seeks", its "Obama" the subject of
+    "Seeks"): a title-case headline's verb that no speech-verb list holds."""
+    toks = list(ent)
+    last = toks[-1]
+    if (
+        len(toks) > 1
+        and last.tag_ in ("VBZ", "VBD")
+        and any(c.dep_ == "nsubj" and c in toks for c in last.children)
+    ):
+        return toks[:-1]
+    return toks
 
 
 _DANGLING = frozenset({"of", "for", "and", "&", "the", "in", "on", "at"})
@@ -102,3 +118,18 @@ def _ends_no_name(word: str) -> bool:
     low = word.lower()
     stems = (low[:-1], low[:-2]) if low.endswith("s") else ()
     return low in ("said", "told") or any(stem in SPEECH_VERBS for stem in stems)
+
+
+def organisation_words(ent) -> tuple[list[str], bool]:
+    """An organisation's name words and whether the text gave it a "the". A capitalised "The" inside a
+    sentence belongs to a one-word name ("told The Hill", "according to The Atlantic"): without it the name
+    reads as a surname."""
+    words = clean_words(inner_possessives([t.text for t in whole_name(ent)]), numbers=True)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    article = before is not None and before.lower_ == "the"
+    if words and words[0].lower() in DETS:
+        words, article = words[1:], True
+    own = before is not None and before.text == "The" and before.i > ent.sent.start
+    if article and own and len(words) == 1:
+        return ["The", *words], False
+    return words, article

@@ -8,9 +8,7 @@ runs them once on each paragraph's parse, before any cue is read.
 
 from __future__ import annotations
 
-import re
-
-from askisk.speakers.rules import QUOTE_TOKENS, vocab
+from askisk.speakers.rules import PARTY_LABEL, QUOTE_TOKENS, vocab
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
 _NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
@@ -63,15 +61,11 @@ def repair(doc):
     return doc
 
 
-# "(D-N.C.)", "(R-Texas)", "(I-Vt.)": a US legislator's party and state after the name
-_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:[- ][A-Z][A-Za-z.]*)?")
-
-
 def _party_label(doc) -> None:
     """ "said Rep. G.K. Butterfield (D-N.C.), head of …": the parser can make the party label the head of
     the name, and so the speaker; the name takes the label's place and the label hangs on it."""
     for tok in doc:
-        if not _PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
+        if not PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
             continue
         name = doc[tok.i - 2]
         if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or name.pos_ != "PROPN":

@@ -12,6 +12,7 @@ from askisk.speakers.rules import (
     FEMALE_WORDS,
     MALE_WORDS,
     PERSON_NOUNS,
+    census_genders,
     title_of,
     vocab,
 )
@@ -182,8 +183,14 @@ def person_like(ent) -> bool:
     naming = ent.root.dep_ == "appos" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS
     # "Mr Pande said": a civil title the model took into the name
     civil = (title := title_of(words[0].text)) is not None and title[1] is None
+    # "Vice-President Mike Pence agreed" labelled ORG: an office, then a first name the census knows
+    titled = title is not None and len(words) >= 3 and words[1].text in census_genders()
     return (
-        described or naming or civil or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+        described
+        or naming
+        or civil
+        or titled
+        or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
     )
 
 

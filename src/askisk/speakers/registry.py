@@ -14,17 +14,16 @@ from askisk.speakers.mention import Record, find_person, mention_role
 from askisk.speakers.name_bounds import (
     first_names,
     given_names,
-    whole_name,
+    name_tokens,
+    organisation_words,
     without_glued_word,
     without_suffix,
 )
 from askisk.speakers.names import place_word, website
 from askisk.speakers.phrases import (
-    DETS,
     GENERIC_ORG_NOUNS,
     NAME_LABELS,
     clean_words,
-    inner_possessives,
     named_group,
     named_head,
     np_text,
@@ -119,7 +118,7 @@ class Registry:
             titles.insert(0, doc[i])
             i -= 1
         words: list[str] = []
-        for t in [*first_names(ent), *ent]:
+        for t in [*first_names(ent), *name_tokens(ent)]:
             if not words and title_of(t.text):
                 titles.append(t)
             elif not words and (t.pos_ == "VERB" or t.lower_ in ("said", "says")):
@@ -188,10 +187,7 @@ class Registry:
         return rec
 
     def _group(self, ent, base: int, name: str | None = None) -> Record:
-        words = clean_words(inner_possessives([t.text for t in whole_name(ent)]), numbers=True)
-        article = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
-        if words and words[0].lower() in DETS:
-            words, article = words[1:], True
+        words, article = organisation_words(ent)
         name = name or " ".join(words)
         rec = self._find_group(name)
         if rec is not None and article:
@@ -205,8 +201,8 @@ class Registry:
             doc = ent.doc
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 rec.aliases.add(doc[ent.end + 1].text)
-            if article:
-                rec.aliases.add(f"the {name}")
+            if article or words[:1] == ["The"]:
+                rec.aliases.add(f"the {name}" if article else " ".join(words[1:]))
             self.records.append(rec)
         for child in ent.root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":

@@ -11,11 +11,15 @@ from askisk.speakers import anaphora, descriptions
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phrase, title_role
 from askisk.speakers.rules import (
+    CIVIL_GENERALS,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
     IN_FULL,
+    LABEL_PARTIES,
     MALE_WORDS,
+    MILITARY_RANKS,
     OFFICE_QUALIFIERS,
+    PARTY_LABEL,
     PERSON_NOUNS,
     SPEECH_VERBS,
     title_of,
@@ -43,6 +47,8 @@ def read_roles(rec: Record, ent, titles: list) -> None:
     before = sorted({s for t in lefts for s in t.subtree if s not in titles}, key=lambda t: t.i)
     # a plural ("fellow comedy stars X and Y") describes the group, not the person
     nouns = descriptions.role_nouns(before)
+    rec.parties |= descriptions.parties_in(descriptions.marks_in(before))  # "Democrat NAME", "GOP aide NAME"
+    rec.parties |= party_label(ent)
     if nouns and rec.role is None:
         rec.role = role_phrase(before)
         rec.describe(nouns[-1].lemma_.lower(), descriptions.marks_in(t for t in before if t is not nouns[-1]))
@@ -109,10 +115,6 @@ def one_person(rec: Record, tok) -> Record:
 
 
 # Offices named "<word> General" that are no military rank: "Attorney General Eric Holder" is no "Gen."
-_CIVIL_GENERALS = frozenset(
-    {"attorney", "solicitor", "surgeon", "inspector", "postmaster", "comptroller", "secretary"}
-)
-_MILITARY = frozenset({"general", "colonel", "captain", "admiral", "lieutenant"})
 _ABBREVIATED = {"lieutenant": "Lt.", "major": "Maj.", "brigadier": "Brig."}
 
 
@@ -120,7 +122,7 @@ def _qualifies(tok, title) -> bool:
     word = tok.lower_.rstrip(".")
     if not tok.text[:1].isupper():
         return False
-    return word in OFFICE_QUALIFIERS or (word in _CIVIL_GENERALS and title.lower_ in ("general", "gen."))
+    return word in OFFICE_QUALIFIERS or (word in CIVIL_GENERALS and title.lower_ in ("general", "gen."))
 
 
 def office_words(doc, titles: list) -> list:
@@ -140,7 +142,7 @@ def former_office(doc, words: list, noun: str) -> bool:
     i = words[0].i - 1
     while i > 0 and doc[i].pos_ == "PROPN" and words[0].i - i <= 2:
         i -= 1  # "former Louisiana Rep. David Duke", "former U.S. Sen."
-    return i >= 0 and doc[i].lower_ == "former" and noun.split()[-1] not in _MILITARY
+    return i >= 0 and doc[i].lower_ == "former" and noun.split()[-1] not in MILITARY_RANKS
 
 
 def office_title(words: list) -> tuple[str, str | None] | None:
@@ -153,12 +155,22 @@ def office_title(words: list) -> tuple[str, str | None] | None:
     qualified = all(_qualifies(w, words[-1]) for w in words[:-1])
     if len(words) == 1 or last is None or not qualified:
         return last  # "Senator Dr. Kelli Ward": two titles, the one next to the name shown
-    civil = words[-2].lower_.rstrip(".") in _CIVIL_GENERALS and words[-1].lower_ in ("general", "gen.")
+    civil = words[-2].lower_.rstrip(".") in CIVIL_GENERALS and words[-1].lower_ in ("general", "gen.")
     short = last[0].endswith(".")  # "Lieutenant General" shown as "Lt. Gen.", "Vice President" as written
     shown = [_ABBREVIATED.get(w.lower_, w.text) if short else w.text for w in words[:-1]]
     shown.append("General" if civil else last[0])
     noun = last[1]
-    if noun is not None and (civil or noun not in _MILITARY):
+    if noun is not None and (civil or noun not in MILITARY_RANKS):
         qualifiers = " ".join(IN_FULL.get(w.lower_, w.lower_) for w in words[:-1])
         noun = f"{qualifiers} {'general' if civil else noun}"
     return " ".join(shown), noun
+
+
+def party_label(ent) -> set[str]:
+    """The party of a legislator's label right after the name: "Rep. Tom Hale (D-N.C.)", "Bob Corker,
+    R-Tenn."."""
+    doc = ent.doc
+    i = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in ("(", ",") else ent.end
+    if i < len(doc) and PARTY_LABEL.fullmatch(doc[i].text):
+        return {LABEL_PARTIES[doc[i].text[0]]}
+    return set()

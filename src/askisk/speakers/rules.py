@@ -8,6 +8,7 @@ people or organisations: names are always read from the text. Never imports spaC
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -147,8 +148,24 @@ TITLES = {
 OFFICE_QUALIFIERS = vocab(
     "vice prime deputy first lt lieutenant maj major brig brigadier rear assistant acting"
 )
+# "… General" offices that are no military rank ("Attorney General", "Secretary General")
+CIVIL_GENERALS = frozenset(
+    {"attorney", "solicitor", "surgeon", "inspector", "postmaster", "comptroller", "secretary"}
+)
+MILITARY_RANKS = frozenset({"general", "colonel", "captain", "admiral", "lieutenant"})
 # a qualifier's abbreviation written out, for the office's generic noun ("Lt. Gov." is "lieutenant governor")
 IN_FULL = {"lt.": "lieutenant", "lt": "lieutenant", "maj.": "major", "brig.": "brigadier"}
+# A party's words, each to one form: "the GOP nominee" is "the Republican nominee", "Democrat Ann Kessler"
+# is of the party "the Democratic nominee" names; two different ones never name the same person
+PARTIES = {
+    "republican": "republican", "republicans": "republican", "gop": "republican",
+    "democratic": "democratic", "democrat": "democratic", "democrats": "democratic", "dem": "democratic",
+    "libertarian": "libertarian", "green": "green", "labour": "labour", "conservative": "conservative",
+    "tory": "conservative", "liberal": "liberal",
+}  # fmt: skip
+# A legislator's party and state after the name: "Rep. G.K. Butterfield (D-N.C.)", "Bob Corker, R-Tenn."
+PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:[- ][A-Z][A-Za-z.]*)?")
+LABEL_PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 FEMALE_WORDS = vocab(
     "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
     "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend fiancée fiancee"
@@ -210,6 +227,24 @@ def acronym(name: str) -> str | None:
 def title_of(word: str) -> tuple[str, str | None] | None:
     """(display form, generic noun) of a title word; a British "Mr", "Dr" keeps the form written."""
     found = TITLES.get(word.lower().rstrip("."))
+    if found is None and "-" in word:
+        return _hyphenated_title(word)
     if found and not word.endswith(".") and found[0].lower() == word.lower() + ".":
         return found[0][:-1], found[1]
     return found
+
+
+def _hyphenated_title(word: str) -> tuple[str, str | None] | None:
+    """ "Lieutenant-General", "Secretary-General", "Vice-President": an office written as one word, shown
+    as written; its noun the whole office ("vice president"), a military rank's its rank ("general")."""
+    *quals, last = word.split("-")
+    found = TITLES.get(last.lower().rstrip("."))
+    civil = last.lower() == "general" and all(q.lower() in CIVIL_GENERALS for q in quals)
+    if found is None or not all(q[:1].isupper() for q in quals):
+        return None
+    if not civil and not all(q.lower() in OFFICE_QUALIFIERS for q in quals):
+        return None
+    noun = found[1]
+    if noun is not None and (civil or noun not in MILITARY_RANKS):
+        noun = " ".join([*(q.lower() for q in quals), "general" if civil else noun])
+    return word, noun

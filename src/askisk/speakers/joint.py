@@ -1,0 +1,52 @@
+"""Speakers named together: "Mr. Grassley and Mr. Leahy say …", "India and Pakistan spar over …". The
+speaker of such a cue is both of them, one group record named after its members ("Charles E. Grassley and
+Patrick Leahy"), which a later "they say" stands for; each member stays a record of its own for "he" and
+"she". Only names join: "RT and its defenders" stays RT (who the defenders are, the text does not say).
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.mention import Record
+
+
+def conjuncts(subj) -> list:
+    """The names joined to a subject by "and" ("Leahy" of "Grassley and Leahy", "B" and "C" of "A, B and
+    C"), or [] when any of them is not a name or the words join by "or"."""
+    out: list = []
+    todo = [subj]
+    while todo:
+        tok = todo.pop()
+        for c in tok.children:
+            if c.dep_ == "cc" and c.lower_ != "and":
+                return []
+            if c.dep_ == "conj":
+                if c.pos_ != "PROPN":
+                    return []
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | None:
+    """The group record of a subject and the names joined to it, or `rec` unchanged when the subject is
+    no name, stands alone, or a conjunct resolves to no person or group of its own."""
+    if rec is None or rec.kind not in ("person", "group") or subj.pos_ != "PROPN":
+        return rec
+    others = conjuncts(subj)
+    members = [rec]
+    for tok in others:
+        other = registry.resolve(tok, base)
+        if other is None or other.kind not in ("person", "group") or any(other is m for m in members):
+            return rec
+        members.append(other)
+    if len(members) < 2:
+        return rec
+    names = [m.display() for m in members]
+    name = f"{', '.join(names[:-1])} and {names[-1]}"
+    joint = next((r for r in registry.records if r.kind == "group" and r.name == name), None)
+    if joint is None:
+        joint = Record(name=name, kind="group")
+        registry.records.append(joint)
+    joint.last = max(joint.last, base + subj.i)
+    joint.seen.append(base + subj.i)
+    return joint
