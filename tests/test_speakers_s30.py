@@ -105,3 +105,44 @@ def test_an_office_written_as_one_hyphenated_word_is_a_title():
     assert got[ban][0] == "Secretary-General Ban Ki-moon"
     assert got[pence][0] == "Vice-President Mike Pence"
     assert got[vice][0] == "Vice-President Mike Pence"
+
+
+def test_a_first_name_and_surname_labelled_an_organisation_is_a_person_and_his_he():
+    said = '"I now have a clear understanding of what lives behind the words," he said.'
+    opening = '(CNN)Levi Pettit, who was expelled from the university, says he\'s "deeply sorry."'
+    got = _attrs(
+        f'{opening} Parker Rice has also apologized, saying he had made a "horrible mistake." Pettit '
+        "declined to answer questions on Wednesday, but said he now knows the words should never be "
+        f"repeated. {said}\n"
+    )
+    assert got[said] == ("Levi Pettit", "quote")
+
+
+def test_a_speaker_the_parser_hangs_on_the_place_of_a_fronted_phrase_still_speaks():
+    said = (
+        "Flanked at the podium by leaders who he had been meeting with at the Fairview Baptist Church in "
+        "Oklahoma City, Barlow, who is white, said he planned to spend the rest of his life trying."
+    )
+    got = _attrs(f"Tom Barlow spoke on Wednesday.\n\n{said}\n")
+    assert got[said] == ("Tom Barlow", "reported")
+
+
+def test_a_title_word_the_parser_reads_as_a_preposition_still_leads_to_the_name():
+    said = '"The US is not convinced that is the way to do it," said Treasury Under Secretary John Taylor.'
+    got = _attrs(f"Debt relief was discussed.\n\n{said}\n")
+    assert got[said] == ("John Taylor", "quote")
+
+
+def test_a_question_naming_one_of_two_joint_speakers_finds_their_passages():
+    from askisk.models import Source
+    from askisk.speakers.corpus import analyse
+    from askisk.speakers.query import speakers_in_query
+
+    body = (
+        "Senators debated the visa program on Tuesday. Sen. Charles Grassley and Sen. Patrick Leahy wrote "
+        "the bill.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.\n"
+    )
+    doc = analyse(Source(id="t", title="t", path="t.md", body=body), "news")
+    joint = "Sen. Charles Grassley and Sen. Patrick Leahy"
+    assert joint in {s.name for s in doc.speakers}
+    assert joint in speakers_in_query("What did Leahy say about the program?", list(doc.speakers))

@@ -1,12 +1,14 @@
 """Speakers named together: "Mr. Grassley and Mr. Leahy say …", "India and Pakistan spar over …". The
 speaker of such a cue is both of them, one group record named after its members ("Charles E. Grassley and
-Patrick Leahy"), which a later "they say" stands for; each member stays a record of its own for "he" and
-"she". Only names join: "RT and its defenders" stays RT (who the defenders are, the text does not say).
+Patrick Leahy"), which a later "they say" stands for and a question naming either finds; each member stays
+a record of its own for "he" and "she". Only names join: "RT and its defenders" stays RT (who the
+defenders are, the text does not say).
 """
 
 from __future__ import annotations
 
 from askisk.speakers.mention import Record
+from askisk.speakers.names import name_head
 
 
 def conjuncts(subj) -> list:
@@ -30,14 +32,16 @@ def conjuncts(subj) -> list:
 def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | None:
     """The group record of a subject and the names joined to it, or `rec` unchanged when the subject is
     no name, stands alone, or a conjunct resolves to no person or group of its own."""
-    if rec is None or rec.kind not in ("person", "group") or subj.pos_ != "PROPN":
+    if rec is None or rec.kind not in ("person", "group") or not _named(subj):
         return rec
     others = conjuncts(subj)
     members = [rec]
     for tok in others:
-        other = registry.resolve(tok, base)
-        if other is None or other.kind not in ("person", "group") or any(other is m for m in members):
+        other = registry.resolve(tok, base) if _named(tok) else None
+        if other is None or other.kind not in ("person", "group"):
             return rec
+        if any(other is m or name_head(other.display()) == name_head(m.display()) for m in members):
+            return rec  # "Matt Braynard … Braynard and Chrabaszcz": one of them named twice
         members.append(other)
     if len(members) < 2:
         return rec
@@ -45,8 +49,17 @@ def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | Non
     name = f"{', '.join(names[:-1])} and {names[-1]}"
     joint = next((r for r in registry.records if r.kind == "group" and r.name == name), None)
     if joint is None:
-        joint = Record(name=name, kind="group")
+        joint = Record(name=name, kind="group", members=members)
         registry.records.append(joint)
     joint.last = max(joint.last, base + subj.i)
     joint.seen.append(base + subj.i)
     return joint
+
+
+def _named(tok) -> bool:
+    """A name the entity model knows: a person, an organisation, a place, or a plural of a party or a
+    nation ("Democrats and Republicans"); not a title left without its name ("Former Pennsylvania Gov.")
+    nor a party's adjective ("… and Republican")."""
+    if tok.pos_ != "PROPN":
+        return False
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE") or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS")

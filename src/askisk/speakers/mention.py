@@ -41,6 +41,8 @@ class Record:
     roles: dict[int, str] = field(default_factory=dict)  # position -> grammatical role (mention_role)
     # a group record that is one unnamed person ("A US Embassy spokesman"): a he/she may stand for it
     one: bool = False
+    # a group of names that speak together ("Grassley and Leahy say"): a question naming one finds it
+    members: list[Record] = field(default_factory=list)
 
     def mention(self, pos: int, subject: bool = False, role: str | None = None) -> None:
         self.last = max(self.last, pos)
@@ -84,6 +86,8 @@ class Record:
                 out.add(f"{self.title[0]} {surname}")
                 if self.title[1]:
                     out.add(f"{self.title[1].capitalize()} {surname}")
+        for member in self.members:
+            out.update([member.display(), *member.all_aliases()])
         out.discard(self.display())
         return sorted(a for a in out if a)
 

@@ -7,6 +7,7 @@ phrases.py reads noun phrases off the parse; the registry asks both.
 
 from __future__ import annotations
 
+from askisk.speakers.formats import is_title_case
 from askisk.speakers.phrases import DETS, clean_words, inner_possessives
 from askisk.speakers.rules import (
     NAME_OPENERS,
@@ -52,9 +53,14 @@ def name_tokens(ent) -> list:
         len(toks) > 1
         and last.tag_ in ("VBZ", "VBD")
         and any(c.dep_ == "nsubj" and c in toks for c in last.children)
+        and _headline(ent)  # not "Jennifer Shanklin-Hawkins is one of …", a surname the tagger calls a verb
     ):
         return toks[:-1]
     return toks
+
+
+def _headline(ent) -> bool:
+    return is_title_case(ent.doc.text, ent.sent.start_char, ent.sent.end_char)
 
 
 _DANGLING = frozenset({"of", "for", "and", "&", "the", "in", "on", "at"})
@@ -130,6 +136,7 @@ def organisation_words(ent) -> tuple[list[str], bool]:
     if words and words[0].lower() in DETS:
         words, article = words[1:], True
     own = before is not None and before.text == "The" and before.i > ent.sent.start
-    if article and own and len(words) == 1:
+    # not "The FBI" (an acronym goes without) nor a title-case headline's "The" ("Don't Let The Media …")
+    if article and own and len(words) == 1 and not words[0].isupper() and not _headline(ent):
         return ["The", *words], False
     return words, article

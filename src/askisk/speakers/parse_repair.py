@@ -1,14 +1,15 @@
 """The misparses mended in the parse itself, in place: a closing cue the small parser reads as a plural
 noun ("…, a new study reports.", "…, the documents state."), the acronym "WHO" read as the pronoun "who",
-a when-clause made the sentence's root, and a legislator's party label read as the head of the name
-before it ("said Rep. G.K. Butterfield (D-N.C.)"). Apart from `misparse`, which reads around a misparse
-cue by cue and leaves the parse as it is: these change the tokens every later reader sees, so `repair`
-runs them once on each paragraph's parse, before any cue is read.
+a when-clause made the sentence's root, a legislator's party label read as the head of the name before it
+("said Rep. G.K. Butterfield (D-N.C.)"), and a speaker hung on the place of a fronted phrase ("Flanked by
+leaders … in Oklahoma City, Pettit, who is white, said …"). Apart from `misparse`, which reads around a
+misparse cue by cue and leaves the parse as it is: these change the tokens every later reader sees, so
+`repair` runs them once on each paragraph's parse, before any cue is read.
 """
 
 from __future__ import annotations
 
-from askisk.speakers.rules import PARTY_LABEL, QUOTE_TOKENS, vocab
+from askisk.speakers.rules import PARTY_LABEL, QUOTE_TOKENS, SPEECH_VERBS, vocab
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
 _NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
@@ -58,6 +59,7 @@ def repair(doc):
     _acronym_pronoun(doc)
     _subordinate_root(doc)
     _party_label(doc)
+    _appended_subject(doc)
     return doc
 
 
@@ -126,3 +128,30 @@ def _acronym_pronoun(doc) -> None:
         tok.pos_, tok.tag_ = "PROPN", "NNP"
         if not tok.ent_type_:
             doc.ents = [*doc.ents, Span(doc, tok.i, tok.i + 1, label="ORG")]
+
+
+def _appended_subject(doc) -> None:
+    """ "Flanked at the podium by leaders … in Oklahoma City, Pettit, who is white, said he planned …": the
+    parser hangs the name on the place that ends the fronted phrase, and the speech verb, the root, is left
+    without a subject. The name between commas right before it (after its own "who" clause) becomes it."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        i = verb.i - 1
+        if i < 1 or doc[i].text != ",":
+            continue
+        clause = doc[i - 1]
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.i < verb.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            i = clause.left_edge.i - 1  # the name's own "who is white"
+        name = doc[i - 1] if i >= 1 and doc[i].text == "," else None
+        if name is None or name.pos_ != "PROPN" or name.dep_ != "appos" or name.i <= verb.sent.start + 1:
+            continue
+        if doc[name.left_edge.i - 1].text != ",":
+            continue
+        if clause.dep_ == "relcl":
+            clause.head = name
+        name.head, name.dep_ = verb, "nsubj"

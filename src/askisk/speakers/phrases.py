@@ -168,6 +168,9 @@ def qualified_np_text(head) -> str:
     return f"{text} {''.join(t.text_with_ws for t in extra).strip()}" if extra else text
 
 
+_WHO = frozenset({"who", "whom", "whose"})
+
+
 def person_like(ent) -> bool:
     """A name the small model labels ORG/GPE but reads as a person: "Tomasz Wielgosz, a former planner"."""
     words = [t for t in ent if not t.is_punct]
@@ -185,11 +188,17 @@ def person_like(ent) -> bool:
     civil = (title := title_of(words[0].text)) is not None and title[1] is None
     # "Vice-President Mike Pence agreed" labelled ORG: an office, then a first name the census knows
     titled = title is not None and len(words) >= 3 and words[1].text in census_genders()
+    # "(CNN)Levi Pettit, who was expelled …" labelled ORG: a first name, a surname that is none, and a
+    # "who" ("Morgan Stanley" is two first names; "Christian News Service, which …" stays a firm)
+    known = census_genders()
+    who = any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in ent.root.children)
+    forename = ent.label_ == "ORG" and who and words[0].text in known and words[-1].text not in known
     return (
         described
         or naming
         or civil
         or titled
+        or forename
         or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
     )
 
@@ -249,7 +258,12 @@ def titled_name(tok):
         return None
     # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a full name is no title, whatever "of" names
     full_name = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
-    preps = [] if full_name else [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+    # or a title's own capitalised word read as a preposition ("Treasury Under Secretary John Taylor")
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.pos_ == "ADP" and nxt.text[:1].isupper():
+        preps.append(nxt)
+    preps = [] if full_name else preps
     for prep in preps:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" and obj.i <= tok.i + 8:
