@@ -186,11 +186,11 @@ def person_like(ent) -> bool:
     naming = ent.root.dep_ == "appos" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS
     # "Mr Pande said": a civil title the model took into the name
     civil = (title := title_of(words[0].text)) is not None and title[1] is None
+    known = census_genders()
     # "Vice-President Mike Pence agreed" labelled ORG: an office, then a first name the census knows
-    titled = title is not None and len(words) >= 3 and words[1].text in census_genders()
+    titled = title is not None and len(words) >= 3 and words[1].text in known
     # "(CNN)Levi Pettit, who was expelled …" labelled ORG: a first name, a surname that is none, and a
     # "who" ("Morgan Stanley" is two first names; "Christian News Service, which …" stays a firm)
-    known = census_genders()
     who = any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in ent.root.children)
     forename = ent.label_ == "ORG" and who and words[0].text in known and words[-1].text not in known
     return (
