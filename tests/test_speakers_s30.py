@@ -146,3 +146,18 @@ def test_a_question_naming_one_of_two_joint_speakers_finds_their_passages():
     joint = "Sen. Charles Grassley and Sen. Patrick Leahy"
     assert joint in {s.name for s in doc.speakers}
     assert joint in speakers_in_query("What did Leahy say about the program?", list(doc.speakers))
+
+
+def test_according_to_two_names_cites_both_and_the_cue_names_both():
+    according = "The talks failed, according to Sen. Charles Grassley and Sen. Patrick Leahy."
+    countries = "India and Pakistan have both said that the talks failed."
+    doc_attrs = _attrs(f"Talks were held.\n\n{according}\n\n{countries}\n")
+    assert doc_attrs[according][0] == "Sen. Charles Grassley and Sen. Patrick Leahy"
+
+    from askisk.models import Source
+    from askisk.speakers.corpus import analyse
+
+    body = f"Talks were held.\n\n{according}\n\n{countries}\n"
+    doc = analyse(Source(id="t", title="t", path="t.md", body=body), "news")
+    cues = {p.text: a.cue for p, a in zip(doc.passages, doc.attributions, strict=True)}
+    assert cues[countries] == "India and Pakistan have said"

@@ -8,7 +8,7 @@ from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, vi
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import is_finding
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
-from askisk.speakers.joint import joint_speaker
+from askisk.speakers.joint import joint_cue, joint_speaker
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
@@ -190,7 +190,7 @@ def find_cue(
                 continue  # "according to various media outlets": no source the reader can check
             if objs:
                 who = _owner_of_figures(objs[0])
-                rec = registry.resolve(who, base, recent)
+                rec = joint_speaker(registry, who, registry.resolve(who, base, recent), base)
                 if rec is not None and inner and rec.kind != "person" and _relays(tok, inside):
                     continue  # '"…," Ediboglu said, according to the newspaper': the words are Ediboglu's
                 if rec is not None:
@@ -199,7 +199,7 @@ def find_cue(
                     named = np_text(objs[0], strip_det=False)
                     if objs[0].dep_ == "dobj":  # "according to show insiders", as written
                         named = f"{objs[0].head.text} {named}"
-                    cue = f"{word} {named}"
+                    cue = joint_cue(f"{word} {named}", who, rec)
                     cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(who), tok, who))
             continue
         if tok.lower_ == "in" and (view := views.in_view(tok)) is not None:
@@ -231,7 +231,8 @@ def find_cue(
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
                 unmatched.append(subj)
             continue
-        cands.append((learned, depth(tok), tok.i, rec, cue_text(tok, subj), _span(subj), tok, subj))
+        cue = joint_cue(cue_text(tok, subj), subj, rec)
+        cands.append((learned, depth(tok), tok.i, rec, cue, _span(subj), tok, subj))
     if not cands:
         return None
     if inner:

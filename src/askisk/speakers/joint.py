@@ -63,3 +63,12 @@ def _named(tok) -> bool:
     if tok.pos_ != "PROPN":
         return False
     return tok.ent_type_ in ("PERSON", "ORG", "GPE") or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS")
+
+
+def joint_cue(cue: str, subj, rec: Record | None) -> str:
+    """The cue with every member named ("India have said" -> "India and Pakistan have said"), for a joint
+    speaker; else the cue as it is."""
+    others = conjuncts(subj) if rec is not None and rec.members else []
+    if not others:
+        return cue
+    return cue.replace(subj.text, subj.doc[subj.i : others[-1].i + 1].text, 1)
