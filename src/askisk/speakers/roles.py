@@ -114,7 +114,7 @@ def one_person(rec: Record, tok) -> Record:
     return rec
 
 
-# Offices named "<word> General" that are no military rank: "Attorney General Eric Holder" is no "Gen."
+# a rank qualifier shown abbreviated before an abbreviated rank ("Lieutenant General" as "Lt. Gen.")
 _ABBREVIATED = {"lieutenant": "Lt.", "major": "Maj.", "brigadier": "Brig."}
 
 
