@@ -10,7 +10,15 @@ Works on records and spaCy tokens handed to it; never imports spaCy; never names
 from __future__ import annotations
 
 from askisk.speakers import ranker
-from askisk.speakers.descriptions import conflicts, marks, office_noun, parties_in, qualified, sides
+from askisk.speakers.descriptions import (
+    conflicts,
+    marks,
+    office_noun,
+    other_party,
+    parties_in,
+    qualified,
+    sides,
+)
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
     FEMALE_WORDS,
@@ -288,8 +296,7 @@ def introduced(records, tok):
 
 def _other_party(rec, party: set[str]) -> bool:
     """ "The Republican nominee" is not the one "The Democratic presidential nominee" introduced."""
-    theirs = parties_in(w.lower() for w in rec.name.split()) | sides(rec)
-    return bool(party) and bool(theirs) and not party & theirs
+    return other_party(party, parties_in(w.lower() for w in rec.name.split()) | sides(rec))
 
 
 _LEADING_CLAUSE = frozenset(

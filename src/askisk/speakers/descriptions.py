@@ -127,7 +127,11 @@ def conflicts(rec, noun: str, words: set[str]) -> bool:
     have = rec.marks.get(noun)
     if bool(words) and bool(have) and not words & have:
         return True
-    party, theirs = parties_in(words), sides(rec)
+    return other_party(parties_in(words), sides(rec))
+
+
+def other_party(party: set[str], theirs: set[str]) -> bool:
+    """Both sides name a party and none is the same."""
     return bool(party) and bool(theirs) and not party & theirs
 
 

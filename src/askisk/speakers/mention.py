@@ -87,7 +87,8 @@ class Record:
                 if self.title[1]:
                     out.add(f"{self.title[1].capitalize()} {surname}")
         for member in self.members:
-            out.update([member.display(), *member.all_aliases()])
+            # their names, not "the senator": a description of one is not the pair
+            out.update([member.display(), *(a for a in member.all_aliases() if not a.startswith("the "))])
         out.discard(self.display())
         return sorted(a for a in out if a)
 
