@@ -164,7 +164,20 @@ def _inside_title(text: str, at: int) -> bool:
     """ "While the “Meth. We’re on it.” campaign did not …": a stop inside a short quoted title that the
     sentence goes on after (opened right after a lower-case word, closed before one) ends no sentence; a
     quotation that opens the paragraph or follows a comma ('“You work hard. …?” a narrator asks') does."""
-    return bool(_TITLE_OPEN.search(text[max(0, at - 80) : at])) and bool(_TITLE_CLOSE.match(text[at + 1 :]))
+    if not _TITLE_OPEN.search(text[max(0, at - 80) : at]):
+        return False
+    return bool(_TITLE_CLOSE.match(text[at + 1 :])) or _clipped_title(text, at)
+
+
+def _clipped_title(text: str, at: int) -> bool:
+    """ "… author of the book “Eat. Nourish. Glow.” Smith gave …": a stop before the last of a quoted title
+    made of clipped words (three at most between stops), which closes the sentence with its own last stop."""
+    opening = max(text.rfind("“", 0, at), text.rfind('"', 0, at))
+    close = re.search(r"[.!?][”\"]", text[at + 1 : at + 80])
+    if close is None:
+        return False
+    pieces = re.split(r"[.!?]", text[opening + 1 : at + 1 + close.start()])
+    return len(pieces) >= 2 and all(0 < len(p.split()) <= 3 for p in pieces)
 
 
 # A quotation's speech tag after its closing mark belongs to it: "“… right?” Sanborn said." is one sentence
@@ -208,10 +221,21 @@ def _glued_ends(text: str) -> set[int]:
     return {end for end in ends if text[end] == "“" or text.count('"', 0, end) % 2 == 0}
 
 
+# "… my body said, 'Enough!' " After visiting …": a closing mark set off by a space after a quotation's own
+_SPACED_CLOSE = re.compile(r"[.!?]['’]\s[\"”](?=\s+[A-Z])")
+
+
+def _spaced_ends(text: str) -> set[int]:
+    """Ends of sentences whose closing double mark stands apart (a straight one closes only after an odd
+    number of them before it)."""
+    ends = (m.end() for m in _SPACED_CLOSE.finditer(text))
+    return {end for end in ends if text[end - 1] == "”" or text.count('"', 0, end - 1) % 2 == 1}
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
     start = 0
-    ends = {m.end() for m in _SIGNED_LINE.finditer(text)} | _glued_ends(text)
+    ends = {m.end() for m in _SIGNED_LINE.finditer(text)} | _glued_ends(text) | _spaced_ends(text)
     for match in _BOUNDARY.finditer(text):
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue

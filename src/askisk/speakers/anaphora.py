@@ -136,7 +136,7 @@ def _maybe_person(rec) -> bool:
 
 def _one(rec) -> bool:
     """One person: a named person, or a singular role noun naming no one ("a US Embassy spokesman")."""
-    return rec.kind == "person" or rec.one
+    return rec.kind == "person" and not rec.thing or rec.one
 
 
 def _may_be(rec, gender: str) -> bool:

@@ -56,3 +56,13 @@ def _when_is_the_point(head) -> bool:
     (not "he was unimpressed when told that …", which sets the scene)."""
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return head.lemma_ == "be" and subj is not None and subj.lower_ in ("that", "this", "it", "which")
+
+
+def bare_as(verb) -> bool:
+    """ "as expected", "as once predicted": an as-clause with no subject or agent of its own names nobody."""
+    kids = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "expl") for c in kids)
+    )

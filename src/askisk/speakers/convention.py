@@ -273,8 +273,9 @@ def framed(doc, s: int, e: int, cue: str) -> bool:
 def free_relative(tok) -> bool:
     """ "left what geophysicists say is the largest impact zone", "boasts what its website calls “…”": the
     cue names a thing inside the writer's clause (not "What he said was that …", a clause of its own)."""
-    return tok.dep_ in ("ccomp", "pcomp", "pobj") and any(
-        c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children
+    # "nothing compared to what police say they found inside": the "what" may be the object of the words
+    return tok.dep_ in ("ccomp", "pcomp", "pobj") and (
+        any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children) or tok.left_edge.lower_ == "what"
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from askisk.speakers.clauses import bare_as
 from askisk.speakers.formats import dateline_end
 from askisk.speakers.rules import (
     CAUSE_VERBS,
@@ -156,6 +157,8 @@ def according_to(tok):
 
 def subject_of(tok):
     """The grammatical subject of a verb, climbing through conj/xcomp/advcl (at most three steps)."""
+    if bare_as(tok):
+        return None  # "… won't be coming to Tunisia as once expected"
     verb = tok
     dateline = dateline_end(tok.doc.text)  # "PHILADELPHIA, July 25 (UPI) — The committee released …"
     for _ in range(3):

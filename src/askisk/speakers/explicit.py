@@ -75,6 +75,10 @@ def _closing_tag(verb, before) -> bool:
         return False
     doc = verb.doc
     rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    if any(c.dep_ in _COMPLEMENTS for c in verb.children if c.i > verb.i):
+        return (
+            False  # "Obama lamented that while …, Clinton now seemed more up to speed": a clause of its own
+        )
     at = subj.left_edge.i - 1
     if at > 0 and doc[at].text in QUOTE_TOKENS:
         at -= 1  # '…as “lazy,” the documents state.'
@@ -82,6 +86,8 @@ def _closing_tag(verb, before) -> bool:
 
 
 _CONTENT = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
+# what a verb says after itself; a tag closing the sentence has none ("…, KNXV reported on Tuesday")
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
 
 
 _SOME = frozenset({"various", "some", "several", "many", "other", "numerous", "multiple", "unnamed"})
@@ -176,6 +182,8 @@ def find_cue(
     for tok in doc:
         if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
             continue
+        if tok.dep_ == "amod" and tok.i < tok.head.i:
+            continue  # "Vernan's proposed amendments", "the alleged plot": a participle that describes a noun
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
             continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
         if own_acts.not_said(tok, inside) or speech.raising_verb(tok):

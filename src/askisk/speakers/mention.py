@@ -43,6 +43,9 @@ class Record:
     one: bool = False
     # a group of names that speak together ("Grassley and Leahy say"): a question naming one finds it
     members: list[Record] = field(default_factory=list)
+    # a one-word name the text goes on about with "which" ("Carrier, which has had operations in …"): a
+    # firm or a thing the entity model called a person, never a he/she
+    thing: bool = False
 
     def mention(self, pos: int, subject: bool = False, role: str | None = None) -> None:
         self.last = max(self.last, pos)

@@ -133,7 +133,9 @@ def _acronym_pronoun(doc) -> None:
 def _appended_subject(doc) -> None:
     """ "Flanked at the podium by leaders … in Oklahoma City, Pettit, who is white, said he planned …": the
     parser hangs the name on the place that ends the fronted phrase, and the speech verb, the root, is left
-    without a subject. The name between commas right before it (after its own "who" clause) becomes it."""
+    without a subject. The name between commas right before it (after its own "who" clause) becomes it.
+    So does a name right after a fronted phrase's noun, before a participle set off by commas ("At one point
+    Obama, clad in a white tie, predicted he would …")."""
     for verb in doc:
         if verb.dep_ != "ROOT" or verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
             continue
@@ -143,15 +145,42 @@ def _appended_subject(doc) -> None:
         if i < 1 or doc[i].text != ",":
             continue
         clause = doc[i - 1]
-        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.i < verb.i:
+        while not _aside(clause, verb) and clause.head.i != clause.i and clause.head.i < verb.i:
             clause = clause.head
-        if clause.dep_ == "relcl":
-            i = clause.left_edge.i - 1  # the name's own "who is white"
+        aside = _aside(clause, verb)
+        if aside:
+            i = clause.left_edge.i - 1  # the name's own "who is white", "clad in a white tie"
         name = doc[i - 1] if i >= 1 and doc[i].text == "," else None
-        if name is None or name.pos_ != "PROPN" or name.dep_ != "appos" or name.i <= verb.sent.start + 1:
+        if name is None or name.pos_ != "PROPN" or name.i <= verb.sent.start + 1:
             continue
-        if doc[name.left_edge.i - 1].text != ",":
+        if name.dep_ != "appos" and not (aside and _second_object(name)):
+            continue
+        # "At one point Obama, …": the name right after the noun that ends the fronted phrase
+        fronted = aside and name.left_edge.i == name.i and doc[name.i - 1].dep_ == "pobj"
+        if doc[name.left_edge.i - 1].text != "," and not fronted:
             continue
         if clause.dep_ == "relcl":
             clause.head = name
         name.head, name.dep_ = verb, "nsubj"
+
+
+def _aside(clause, verb) -> bool:
+    """The name's own "who" clause, or a participle between commas that the parser hangs on the verb or on
+    the name ("…, clad in a white tie, predicted")."""
+    return clause.dep_ == "relcl" or (
+        (
+            clause.dep_ == "advcl"
+            and clause.head.i == verb.i
+            or clause.dep_ == "acl"
+            and clause.head.i < clause.i
+        )
+        and clause.tag_ in ("VBN", "VBG")
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].text == ","
+    )
+
+
+def _second_object(name) -> bool:
+    """ "At one point Barlow": the parser made the name a second object of the fronted preposition."""
+    before = name.doc[name.i - 1]
+    return name.dep_ == "pobj" and before.dep_ == "pobj" and before.head.i == name.head.i

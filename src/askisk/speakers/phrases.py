@@ -118,10 +118,39 @@ QUANTIFIERS = {"many", "some", "most", "several", "few", "those", "all", "both",
 BARE_QUANTIFIERS = {"many", "some", "most", "several", "all", "both", "others"}  # "Some believe …"
 
 
+# "those surveyed said": the people a poll asked
+_POLLED = frozenset({"survey", "poll", "question", "ask", "interview"})
+
+
+def share_tokens(tok) -> list | None:
+    """ "Two in three said …", "Nearly nine out of 10 say …", "those surveyed say …": a poll's share of its
+    respondents, the subject of a verb of saying (PolNeAR's annotators and the news golds' brief let them
+    speak); None otherwise."""
+    if tok.dep_ != "nsubj":
+        return None
+    if tok.lower_ == "those":
+        polled = [
+            c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _POLLED and c.i == tok.i + 1
+        ]
+        return [tok, polled[0]] if polled and not list(polled[0].children) else None
+    if tok.pos_ != "NUM" or not tok.lower_.isalnum():
+        return None
+    for prep in (
+        c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "out") and c.i == tok.i + 1
+    ):
+        span = sorted(prep.subtree, key=lambda t: t.i)
+        if span[-1].pos_ == "NUM" and len(span) <= 3:
+            lead = [c for c in tok.children if c.dep_ == "advmod" and c.i == tok.i - 1]  # "Nearly"
+            return [*lead, tok, *span]
+    return None
+
+
 def quantifier_tokens(tok) -> list | None:
     """ "Many in Hong Kong", "Most of the residents", "Those close to him", "Some": a quantifier that is
     the subject stands for the people it picks out (with its phrase, when it has one); None otherwise.
     "One" and "those" need a phrase ("One of the doctors"); alone they are rarely people."""
+    if (share := share_tokens(tok)) is not None:
+        return share
     low = tok.lower_
     if low not in QUANTIFIERS or tok.pos_ not in ("PRON", "ADJ", "NOUN", "NUM") or tok.dep_ != "nsubj":
         return None
@@ -192,7 +221,11 @@ def person_like(ent) -> bool:
     # "(CNN)Levi Pettit, who was expelled …" labelled ORG: a first name, a surname that is none, and a
     # "who" ("Morgan Stanley" is two first names; "Christian News Service, which …" stays a firm)
     who = any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in ent.root.children)
-    forename = ent.label_ == "ORG" and who and words[0].text in known and words[-1].text not in known
+    # "CNN meteorologist Judson Jones said" labelled ORG: a first name and a surname after a person's calling
+    called = ent.start > 0 and _calling(ent.doc[ent.start - 1])
+    forename = (
+        ent.label_ == "ORG" and (who or called) and words[0].text in known and words[-1].text not in known
+    )
     return (
         described
         or naming
@@ -201,6 +234,12 @@ def person_like(ent) -> bool:
         or forename
         or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
     )
+
+
+def _calling(tok) -> bool:
+    """A noun naming what a person does: "meteorologist", "analyst", "historian", "spokesman"."""
+    word = tok.lower_
+    return tok.pos_ in ("NOUN", "PROPN") and (word in PERSON_NOUNS or word.endswith(("ist", "yst", "ian")))
 
 
 def named_group(ent) -> bool:

@@ -92,6 +92,7 @@ class Registry:
                 continue
             rec.mention(base + tok.i, role=mention_role(tok))
             rec.count += 1
+            rec.thing = rec.thing or len(rec.tokens) == 1 and _which_follows(tok)
             if story_subject(tok):
                 rec.subject = max(rec.subject, base + tok.i)
                 rec.subjects.append(base + tok.i)
@@ -165,6 +166,7 @@ class Registry:
             rec.gender = first_name_genders().get(rec.tokens[0])
             rec.hint = census_genders().get(rec.tokens[0])
         read_roles(rec, ent, titles)
+        rec.thing = rec.thing or len(rec.tokens) == 1 and _which_follows(ent.root)
         rec.mention(base + ent.start, role=mention_role(ent.root))
         rec.count += 1
         return rec
@@ -392,3 +394,15 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
+
+
+def _which_follows(name) -> bool:
+    """ "Carrier, which has had operations in Monterrey": a relative "which" set off right after the name."""
+    doc = name.doc
+    return (
+        name.i + 2 < len(doc)
+        and doc[name.i + 1].text == ","
+        and doc[name.i + 2].lower_ == "which"
+        and doc[name.i + 2].head.dep_ == "relcl"
+        and doc[name.i + 2].head.head.i == name.i
+    )

@@ -6,9 +6,10 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 from __future__ import annotations
 
 from askisk.speakers import misparse
+from askisk.speakers.clauses import bare_as
 from askisk.speakers.formats import dateline_end
 from askisk.speakers.idioms import idiom
-from askisk.speakers.phrases import named_head, np_text
+from askisk.speakers.phrases import named_head, np_text, share_tokens
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -37,6 +38,8 @@ HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief
 
 
 def subject_of(verb):
+    if bare_as(verb):
+        return None  # "… won't be coming to Tunisia as once expected": nobody is named as expecting it
     if any(c.dep_ == "auxpass" for c in verb.children):
         return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
     if verb.lemma_.lower() == "quote" and (quoted := misparse.quoted_as(verb)) is not None:
@@ -371,7 +374,8 @@ def near_quote(tok, inside) -> bool:
 
 def cue_text(verb, subj) -> str:
     subj = named_head(subj)  # "A spokesman for X, NAME, added" -> "NAME added"
-    subject = np_text(subj, strip_det=False)
+    share = share_tokens(subj)  # "Two in three said", "those surveyed say"
+    subject = " ".join(t.text for t in share) if share else np_text(subj, strip_det=False)
     if len(subject.split()) > 5:
         subject = " ".join(t.text for t in subj.doc[subj.i - 1 : subj.i + 1] if t.dep_ in ("det", "nsubj"))
     words = [verb.text]

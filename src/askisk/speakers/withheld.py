@@ -155,7 +155,7 @@ def _request(tok) -> bool:
     )
 
 
-_OPEN = vocab("whether if why when how where what who")
+_OPEN = vocab("whether if why when how where what who which whom whose")
 
 
 def _open_question(tok) -> bool:
@@ -186,6 +186,13 @@ def _work_written(tok) -> bool:
     return not any(g.dep_ in ("acl", "relcl", "ccomp", "appos") for o in objects for g in o.children)
 
 
+def _spoke_something(tok) -> bool:
+    """ "spoke out against the plan", "spoke of his fear that …": a stance or a claim in what follows."""
+    return any(c.dep_ == "prt" for c in tok.children) or any(
+        t.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in t.children) for t in tok.subtree
+    )
+
+
 def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
     act detector decides)."""
@@ -198,6 +205,10 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     given = _WORDS_GIVEN.intersection(feats)
     if lemma in ORDER_VERBS and "qshare=0" in feats and "c=dobj" in feats and not given:
         return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
+    if lemma == "announce" and "qshare=0" in feats and "c=dobj" in feats and not given:
+        return True  # "the cruise lines have announced the cancellation of all stops": what was decided
+    if lemma == "speak" and "qshare=0" in feats and not given and not _spoke_something(tok):
+        return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
         return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
     if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or _naming(tok) or _vote(tok):
