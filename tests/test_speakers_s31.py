@@ -103,3 +103,13 @@ def test_that_someone_spoke_says_nothing_what_they_spoke_of_does():
     got = _attrs(f"{spoke} {fear}\n")
     assert got[spoke] == (None, "narration")
     assert got[fear] == ("Gov. Tom Barlow", "reported")
+
+
+def test_a_surname_the_parser_reads_as_an_adverb_speaks():
+    inverted = (
+        '"Having access to the file and to two people who know it is valuable," said Skelly, explaining it.'
+    )
+    opening = "Desailly says the Russian's arrival helped the club."
+    got = _attrs(f"{inverted}\n\n{opening}\n")
+    assert got[inverted] == ("Skelly", "quote")
+    assert got[opening] == ("Desailly", "reported")

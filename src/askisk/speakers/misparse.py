@@ -70,12 +70,20 @@ def name_as_adverb(verb):
     the sentence as an adverb of the speech verb right after it; that name is the subject."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i == 0:
         return None
-    word = verb.doc[verb.i - 1]
-    if word.head.i != verb.i or word.dep_ not in ("advmod", "npadvmod", "dep") or not word.is_title:
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and _adverb_name(after, verb) and doc[verb.i - 1].text in (*QUOTE_TOKENS, ","):
+        return after  # '"… is valuable," said Skelly, explaining …': a name in -ly after an inverted tag
+    word = doc[verb.i - 1]
+    if not _adverb_name(word, verb):
         return None
     opens = word.i == word.sent.start or word.doc[word.i - 1].lower_ in ("but", "and", ",")
     plain = word.lower_ in _SENTENCE_ADVERBS
     return word if opens and not plain and word.is_alpha else None
+
+
+def _adverb_name(word, verb) -> bool:
+    return word.head.i == verb.i and word.dep_ in ("advmod", "npadvmod", "dep") and word.is_title
 
 
 def title_mid_sentence(tok) -> bool:

@@ -273,6 +273,8 @@ class Registry:
             rec = find_person(self.records, [tok.text], before=base + tok.i)
             if rec is not None:
                 return rec
+        if tok.pos_ == "ADV" and _adverb_subject(tok):
+            return self.named(tok.text)  # '"…," said Skelly': a surname the parser read as an adverb
         many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
         # "said the 74-year-old comedian": the story's subject
         if descriptions.is_description(tok, self.records):
@@ -406,3 +408,9 @@ def _which_follows(name) -> bool:
         and doc[name.i + 2].head.dep_ == "relcl"
         and doc[name.i + 2].head.head.i == name.i
     )
+
+
+def _adverb_subject(tok) -> bool:
+    """The name `misparse.name_as_adverb` finds for the speech verb this adverb hangs on."""
+    named = misparse.name_as_adverb(tok.head) if tok.head.i != tok.i else None
+    return named is not None and named.i == tok.i

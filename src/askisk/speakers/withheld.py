@@ -187,9 +187,14 @@ def _work_written(tok) -> bool:
 
 
 def _spoke_something(tok) -> bool:
-    """ "spoke out against the plan", "spoke of his fear that …": a stance or a claim in what follows."""
+    """ "spoke out against the plan", "spoke of his fear that …", "spoke of … how the fight for justice
+    flowed …": a stance or a claim in what follows."""
     return any(c.dep_ == "prt" for c in tok.children) or any(
-        t.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in t.children) for t in tok.subtree
+        t.dep_ in ("acl", "ccomp", "pcomp", "conj")
+        and t.pos_ in ("VERB", "AUX")
+        and (any(m.dep_ == "mark" for m in t.children) or t.left_edge.lower_ in _OPEN)
+        for t in tok.subtree
+        if t.i != tok.i
     )
 
 
