@@ -110,6 +110,8 @@ def test_a_surname_the_parser_reads_as_an_adverb_speaks():
         '"Having access to the file and to two people who know it is valuable," said Skelly, explaining it.'
     )
     opening = "Desailly says the Russian's arrival helped the club."
-    got = _attrs(f"{inverted}\n\n{opening}\n")
+    imperative = "Just ask him."
+    got = _attrs(f"{inverted}\n\n{opening}\n\nDesailly has not changed. {imperative}\n")
     assert got[inverted] == ("Skelly", "quote")
     assert got[opening] == ("Desailly", "reported")
+    assert got[imperative] == (None, "narration")

@@ -75,8 +75,8 @@ def name_as_adverb(verb):
     if after is not None and _adverb_name(after, verb) and doc[verb.i - 1].text in (*QUOTE_TOKENS, ","):
         return after  # '"… is valuable," said Skelly, explaining …': a name in -ly after an inverted tag
     word = doc[verb.i - 1]
-    if not _adverb_name(word, verb):
-        return None
+    if not _adverb_name(word, verb) or verb.tag_ not in ("VBZ", "VBD"):
+        return None  # "Just ask him.": an imperative has no subject to find
     opens = word.i == word.sent.start or word.doc[word.i - 1].lower_ in ("but", "and", ",")
     plain = word.lower_ in _SENTENCE_ADVERBS
     return word if opens and not plain and word.is_alpha else None
