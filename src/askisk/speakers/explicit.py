@@ -67,6 +67,10 @@ def _order(verb) -> bool:
     return verb.lemma_.lower() in ORDER_VERBS
 
 
+# what a verb says after itself; a tag closing the sentence has none ("…, KNXV reported on Tuesday")
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
+
+
 def _closing_tag(verb, before) -> bool:
     """ "Police said …, KNXV reported.": a speech tag set off at the sentence's end, after `before`, is the
     outer cue whatever the parse hangs it on."""
@@ -75,10 +79,9 @@ def _closing_tag(verb, before) -> bool:
         return False
     doc = verb.doc
     rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    # "Obama lamented that while …, Clinton now seemed more up to speed": a clause with words of its own
     if any(c.dep_ in _COMPLEMENTS for c in verb.children if c.i > verb.i):
-        return (
-            False  # "Obama lamented that while …, Clinton now seemed more up to speed": a clause of its own
-        )
+        return False
     at = subj.left_edge.i - 1
     if at > 0 and doc[at].text in QUOTE_TOKENS:
         at -= 1  # '…as “lazy,” the documents state.'
@@ -86,8 +89,6 @@ def _closing_tag(verb, before) -> bool:
 
 
 _CONTENT = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
-# what a verb says after itself; a tag closing the sentence has none ("…, KNXV reported on Tuesday")
-_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
 
 
 _SOME = frozenset({"various", "some", "several", "many", "other", "numerous", "multiple", "unnamed"})

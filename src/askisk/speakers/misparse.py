@@ -82,6 +82,12 @@ def name_as_adverb(verb):
     return word if opens and not plain and word.is_alpha else None
 
 
+def adverb_subject(tok) -> bool:
+    """This adverb is the name `name_as_adverb` finds for the speech verb it hangs on."""
+    named = name_as_adverb(tok.head) if tok.head.i != tok.i else None
+    return named is not None and named.i == tok.i
+
+
 def _adverb_name(word, verb) -> bool:
     return word.head.i == verb.i and word.dep_ in ("advmod", "npadvmod", "dep") and word.is_title
 

@@ -376,3 +376,15 @@ def title_gender(toks) -> str | None:
         if title_of(word) is not None and word in MALE_WORDS:
             return "m"
     return None
+
+
+def which_follows(name) -> bool:
+    """ "Carrier, which has had operations in Monterrey": a relative "which" set off right after the name."""
+    doc = name.doc
+    return (
+        name.i + 2 < len(doc)
+        and doc[name.i + 1].text == ","
+        and doc[name.i + 2].lower_ == "which"
+        and doc[name.i + 2].head.dep_ == "relcl"
+        and doc[name.i + 2].head.head.i == name.i
+    )

@@ -34,6 +34,7 @@ from askisk.speakers.phrases import (
     quantifier_phrase,
     title_gender,
     titled_name,
+    which_follows,
 )
 from askisk.speakers.roles import (
     former_office,
@@ -92,7 +93,7 @@ class Registry:
                 continue
             rec.mention(base + tok.i, role=mention_role(tok))
             rec.count += 1
-            rec.thing = rec.thing or len(rec.tokens) == 1 and _which_follows(tok)
+            rec.thing = rec.thing or len(rec.tokens) == 1 and which_follows(tok)
             if story_subject(tok):
                 rec.subject = max(rec.subject, base + tok.i)
                 rec.subjects.append(base + tok.i)
@@ -166,7 +167,7 @@ class Registry:
             rec.gender = first_name_genders().get(rec.tokens[0])
             rec.hint = census_genders().get(rec.tokens[0])
         read_roles(rec, ent, titles)
-        rec.thing = rec.thing or len(rec.tokens) == 1 and _which_follows(ent.root)
+        rec.thing = rec.thing or len(rec.tokens) == 1 and which_follows(ent.root)
         rec.mention(base + ent.start, role=mention_role(ent.root))
         rec.count += 1
         return rec
@@ -273,7 +274,7 @@ class Registry:
             rec = find_person(self.records, [tok.text], before=base + tok.i)
             if rec is not None:
                 return rec
-        if tok.pos_ == "ADV" and _adverb_subject(tok):
+        if tok.pos_ == "ADV" and misparse.adverb_subject(tok):
             return self.named(tok.text)  # '"…," said Skelly': a surname the parser read as an adverb
         many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
         # "said the 74-year-old comedian": the story's subject
@@ -396,21 +397,3 @@ class Registry:
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)
         return rec
-
-
-def _which_follows(name) -> bool:
-    """ "Carrier, which has had operations in Monterrey": a relative "which" set off right after the name."""
-    doc = name.doc
-    return (
-        name.i + 2 < len(doc)
-        and doc[name.i + 1].text == ","
-        and doc[name.i + 2].lower_ == "which"
-        and doc[name.i + 2].head.dep_ == "relcl"
-        and doc[name.i + 2].head.head.i == name.i
-    )
-
-
-def _adverb_subject(tok) -> bool:
-    """The name `misparse.name_as_adverb` finds for the speech verb this adverb hangs on."""
-    named = misparse.name_as_adverb(tok.head) if tok.head.i != tok.i else None
-    return named is not None and named.i == tok.i
