@@ -9,7 +9,7 @@ Works on records and spaCy tokens handed to it; never imports spaCy; never names
 
 from __future__ import annotations
 
-from askisk.speakers import ranker
+from askisk.speakers import animacy, ranker
 from askisk.speakers.descriptions import (
     conflicts,
     marks,
@@ -19,6 +19,7 @@ from askisk.speakers.descriptions import (
     qualified,
     sides,
 )
+from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
     FEMALE_WORDS,
@@ -273,6 +274,30 @@ def organisation_before(records, pos: int):
         if here and max(here) > at:
             best, at = rec, max(here)
     return best
+
+
+def thing_before(tok):
+    """ "A video of the chant made headlines. It shows students …": an "it" opening the sentence after one
+    whose subject is a thing that cannot speak stands for that thing, not for an organisation named before.
+    The thing's token, or None."""
+    if tok.lower_ != "it" or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
+        return None
+    before = tok.doc[tok.i - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NN":
+        return None
+    return subj if animacy.instrument(subj) or not animacy.can_speak(subj) else None
+
+
+def joint_before(tok):
+    """ "Cantona and Ferguson have backed the group. They have all spoken out against the bid.": a "they"
+    opening the sentence after one whose subject is names joined by "and" stands for them. That subject's
+    token, or None."""
+    if tok.lower_ != "they" or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
+        return None
+    before = tok.doc[tok.i - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ == "PROPN" and conjuncts(subj) else None
 
 
 def the_noun_of(records, tok):

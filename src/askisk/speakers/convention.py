@@ -279,6 +279,9 @@ def free_relative(tok) -> bool:
     )
 
 
+_AMID = frozenset({"amid", "amidst", "despite", "after", "following"})
+
+
 def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     """Under the news convention: a reported sentence whose cue reports an act, not a statement; whose
     subject is an instrument that records rather than speaks ("the video shows that …") or a field nobody
@@ -293,6 +296,8 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     tok = cue_token(doc, s, e, cue)
     if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or _purpose(tok)):
         return True
+    if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
+        return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
     if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):
         return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None:

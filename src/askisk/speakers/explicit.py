@@ -270,7 +270,9 @@ def _noun_read_as_verb(prep) -> list:
     return [o for o in objects if o.left_edge.i == o.head.i + 1]  # "according to witness Aden Hussein"
 
 
-_FIGURES = frozenset({"data", "figure", "figures", "statistics", "estimate", "estimates", "numbers", "count"})
+_FIGURES = frozenset(
+    {"data", "figure", "figures", "statistics", "stats", "estimate", "estimates", "numbers", "count", "tally"}
+)
 
 
 def _owner_of_figures(obj):
@@ -281,8 +283,24 @@ def _owner_of_figures(obj):
     owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if owner is None:
         names = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        owner = names[0] if names else None
+        owner = names[0] if names else _provider(obj)
     return obj if owner is None else owner
+
+
+_PROVIDING = frozenset({"provide", "release", "compile", "publish", "issue", "gather", "collect", "produce"})
+_WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _provider(figures):
+    """ "figures provided by IHS", "data from the Census Bureau": the body the figures come from."""
+    for child in figures.children:
+        prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
+        if child.dep_ == "acl" and child.lemma_ in _PROVIDING:
+            prep = next((g for g in child.children if g.dep_ == "agent"), None)
+        body = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if body is not None and body.pos_ in ("PROPN", "NOUN") and body.ent_type_ not in _WHEN:
+            return body
+    return None
 
 
 def _span(tok) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS
+from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, census_genders, first_name_genders
 
 _COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss"})
 
@@ -165,3 +165,12 @@ def find_person(
             rec.hint = None
     found = seen_before(found, before) if before >= 0 else found
     return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
+
+
+def relative(words: list[str], pos: int) -> Record:
+    """ "Ivanka Trump" after "Donald Trump": a person of the same surname, not the one named before."""
+    rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
+    rec.gender, rec.hint = first_name_genders().get(words[0]), census_genders().get(words[0])
+    rec.mention(pos)
+    rec.count += 1
+    return rec

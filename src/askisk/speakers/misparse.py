@@ -82,6 +82,30 @@ def name_as_adverb(verb):
     return word if opens and not plain and word.is_alpha else None
 
 
+_NAME_LINKS = vocab("the of and to for")
+
+
+def name_as_clause(verb):
+    """ "Ask Jeeves said …", "Keep Britain Tidy says …": a name that reads as an order opens the sentence,
+    and the parser takes it for a clause as the speech verb's subject."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.i == c.sent.start), None)
+    words = list(clause.subtree) if clause is not None else []
+    if not 2 <= len(words) <= 5 or words[-1].i != verb.i - 1 or not any(w.pos_ == "PROPN" for w in words):
+        return None
+    return clause if all(w.is_title or w.lower_ in _NAME_LINKS for w in words) else None
+
+
+def misread_name(tok) -> str | None:
+    """The name a speech verb's subject is, where the parser read it as an adverb or an order."""
+    if tok.pos_ == "ADV" and adverb_subject(tok):
+        return tok.text  # '"…," said Skelly'
+    if tok.pos_ == "VERB" and tok.dep_ == "csubj" and name_as_clause(tok.head) is not None:
+        return " ".join(w.text for w in tok.subtree)
+    return None
+
+
 def adverb_subject(tok) -> bool:
     """This adverb is the name `name_as_adverb` finds for the speech verb it hangs on."""
     named = name_as_adverb(tok.head) if tok.head.i != tok.i else None

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, animacy, descriptions, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speakers.mention import Record, find_person, mention_role
+from askisk.speakers.joint import joint_speaker
+from askisk.speakers.mention import Record, find_person, mention_role, relative
 from askisk.speakers.name_bounds import (
     first_names,
     given_names,
@@ -239,6 +240,10 @@ class Registry:
                 rec.gender = gender
                 return rec
             return anaphora.person_pronoun(self.records, tok, gender, base)
+        if low in GROUP_PRONOUNS and (names := anaphora.joint_before(tok)) is not None:
+            return joint_speaker(self, names, self.resolve(names, base), base)  # "A and B …. They said"
+        if low in GROUP_PRONOUNS and (thing := anaphora.thing_before(tok)) is not None:
+            return self._by_noun(thing.lemma_.lower())  # "A video … made headlines. It shows …": the video
         if low in GROUP_PRONOUNS:
             main = anaphora.sentence_subject(tok) if low == "it" else None
             if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
@@ -250,6 +255,10 @@ class Registry:
             return self._find_group(tok.text) or self._add(Record(name=tok.text, kind="group"))
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
+        if (misread := misparse.misread_name(tok)) is not None:  # '"…," said Skelly'; "Ask Jeeves said"
+            if " " not in misread:
+                return self.named(misread)  # a surname the parser read as an adverb
+            return self._find_group(misread) or self._add(Record(name=misread, kind="group"))
         not_one = low in NOT_SPEAKERS and not animacy.person_figure(tok)
         if (tok.pos_ == "PRON" or not_one) and not misparse.title_mid_sentence(tok):
             return None
@@ -264,7 +273,7 @@ class Registry:
             if known is not None:
                 return known
             if given and find_person(self.records, [tok.text]) is not None:
-                return self._relative(words, base + tok.i)
+                return self._add(relative(words, base + tok.i))
         ent = entity_of(tok)
         if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
             rec = self._person(ent, base)
@@ -274,8 +283,6 @@ class Registry:
             rec = find_person(self.records, [tok.text], before=base + tok.i)
             if rec is not None:
                 return rec
-        if tok.pos_ == "ADV" and misparse.adverb_subject(tok):
-            return self.named(tok.text)  # '"…," said Skelly': a surname the parser read as an adverb
         many = tok.tag_ in ("NNS", "NNPS")  # "the doctors", "the officials": never one person named before
         # "said the 74-year-old comedian": the story's subject
         if descriptions.is_description(tok, self.records):
@@ -345,18 +352,8 @@ class Registry:
             rec.mention(base + tok.i)
         return rec
 
-    def _relative(self, words: list[str], pos: int) -> Record:
-        """ "Ivanka Trump" after "Donald Trump": a person of the same surname, not the one named before."""
-        rec = Record(name=" ".join(words), kind="person", tokens=tuple(words))
-        rec.gender = first_name_genders().get(words[0])
-        rec.hint = census_genders().get(words[0])
-        self.records.append(rec)
-        rec.mention(pos)
-        rec.count += 1
-        return rec
-
-    def _by_noun(self, noun: str) -> Record | None:
-        hits = [r for r in self.records if noun in r.nouns]
+    def _by_noun(self, noun: str, one: bool = False) -> Record | None:  # one: "the report", not "two reports"
+        hits = [r for r in self.records if noun in r.nouns and not (one and r.name.endswith(noun + "s"))]
         if not hits:
             hits = [r for r in self.records if r.kind == "group" and noun in r.name.lower().split()]
         return max(hits, key=lambda r: r.last) if hits else None
@@ -365,10 +362,10 @@ class Registry:
         noun = tok.lemma_.lower()
         author = author_of(tok)
         if author is None:
-            kinds = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod")]
+            kinds = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod", "nummod")]
             if tok.tag_ == "NNS" and not kinds:
                 return None  # "according to reports": no source, even after "a report" was named
-            rec = self._by_noun(noun)
+            rec = self._by_noun(noun, one=tok.tag_ == "NN")
             words = {c.lower_ for c in kinds if c.dep_ in ("compound", "amod")}
             if rec is not None and not words <= set(rec.name.lower().split()):
                 rec = None  # "court documents" are not the "U.S. Navy documents" named before

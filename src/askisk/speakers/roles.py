@@ -88,8 +88,13 @@ def story_subject(tok) -> bool:
     Beattie, saying Gallas overreacted. … He said: …" is still about the Scot)."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    verb = tok.head.head  # the one speaking comes first; in fronted words news names the speaker herself
-    return not (tok.head.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i)
+    clause = tok.head  # at any depth: "X said he believed a bid would be enough for Glazer to take control"
+    while clause.head.i != clause.i:
+        verb = clause.head  # the one speaking comes first; in fronted words news names the speaker herself
+        if clause.dep_ == "ccomp" and verb.lemma_.lower() in SPEECH_VERBS and verb.i < tok.i:
+            return False
+        clause = verb
+    return True
 
 
 def one_person(rec: Record, tok) -> Record:

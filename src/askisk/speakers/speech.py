@@ -58,6 +58,7 @@ def subject_of(verb):
             named := misparse.quote_then_name(verb)
             or misparse.title_as_verb(verb)
             or misparse.name_as_adverb(verb)
+            or misparse.name_as_clause(verb)
             or misparse.name_set_off(verb)
             or misparse.name_before_aside(verb)
             or misparse.coordinated_subject(verb)

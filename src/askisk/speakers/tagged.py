@@ -93,7 +93,7 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None  # "X has been given a boost": a passive subject is not a speaker
     if head.idx < dateline_end(doc.text):
         return None  # "WASHINGTON – Two officers were charged": where the story was filed
-    if _owns_other(head, s + cue.start, s + cue.end):
+    if _owns_other(head, s + cue.start, s + cue.end) or _thing_subject(cue_tokens, head):
         return None
     known = {id(r) for r in registry.records}
     rec: Record | None = registry.resolve(head, base, recent)
@@ -113,12 +113,27 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
 
 
 def _instrument_subject(tok) -> bool:
-    """The cue's subject records or measures ("Photos … show"; the parser may read "show" as a noun)."""
+    """The cue's subject records or measures ("Photos … show"; the parser may read "show" as a noun;
+    "figures which show …")."""
     if tok.pos_ in ("VERB", "AUX"):
         subj = cues.subject_of(tok)
     else:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
+        subj = tok.head
     return subj is not None and animacy.instrument(subj)
+
+
+def _thing_subject(cue_tokens, head) -> bool:
+    """The source is a modifier inside the cue verb's subject, a thing nobody lists as speaking: "the
+    distribution system adopted by developer Valve meant that …" is what the system meant."""
+    if head.dep_ == "poss":
+        return False  # "Mr. Obama's bet is that …": his
+    for tok in cue_tokens:
+        subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.pos_ == "NOUN" and subj.i != head.i and not animacy.listed(subj):
+            return subj.left_edge.i <= head.i <= subj.right_edge.i
+    return False
 
 
 def _quoted(span: Span, s: int, inside) -> bool:

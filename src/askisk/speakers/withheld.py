@@ -87,7 +87,9 @@ def _could_not(tok) -> bool:
 # Votes on a text: "Politicians unanimously rejected the bill", "MPs approved the measure": an act (the
 # golds' brief: votes are narration), not a view stated ("rejected the claim" is one).
 VOTE_VERBS = vocab("reject approve pass back endorse")
-LEGISLATION_NOUNS = vocab("bill law legislation motion amendment resolution measure treaty budget")
+LEGISLATION_NOUNS = vocab(
+    "bill law legislation motion amendment resolution measure treaty budget offer proposal bid deal"
+)
 
 
 def _vote(tok) -> bool:
@@ -198,11 +200,39 @@ def _spoke_something(tok) -> bool:
     )
 
 
+_REFUSING = vocab("decline refuse")
+_TELLING = vocab("say comment disclose reveal discuss specify elaborate confirm name identify answer detail")
+
+
+def _declined(tok) -> bool:
+    """ "Nowak declined to say what he paid", "refused to comment": what was not said."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in _TELLING for c in tok.children)
+
+
+_SUBJECT = ("nsubj", "nsubjpass")
+
+
+def _owned_act(noun) -> bool:
+    """ "Mr Blair's refusal to accept …", not "his claim that …" (a noun cue with the words it conveys)."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return not any(
+        c.dep_ in ("acl", "ccomp", "appos") and c.left_edge.lower_ in ("that", ":") for c in noun.children
+    )
+
+
 def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
     act detector decides)."""
     if lemma == "quote" and misparse.quoted_as(tok) is not None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
+    if tok.pos_ == "NOUN" and tok.dep_ in _SUBJECT and "qshare=0" in feats and _owned_act(tok):
+        return True  # "Mr Blair's refusal to accept … means that …": an act the writer's clause is about
+    if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in tok.children):
+        return True  # "As a result, people may see broadcasting … as …": a guess at a view, none stated
+    refusal = tok.head if tok.dep_ == "xcomp" and lemma in _TELLING else tok  # "to say" of "declined to say"
+    if refusal.lemma_.lower() in _REFUSING and "qshare=0" in feats and _declined(refusal):
+        return True  # even where the parser hangs the sentence before it on the refusal as its clause
     if lemma in QUESTION_VERBS and _topic_only(tok, feats):
         return True
     if lemma in ("ask", "invite") and "qshare=0" in feats and _request(tok):
