@@ -276,14 +276,19 @@ def organisation_before(records, pos: int):
     return best
 
 
+def _subject_before(tok, word: str):
+    """The main subject of the sentence before, when `tok` is `word` opening its own sentence as subject."""
+    if tok.lower_ != word or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
+        return None
+    before = tok.doc[tok.i - 1].sent
+    return next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def thing_before(tok):
     """ "A video of the chant made headlines. It shows students …": an "it" opening the sentence after one
     whose subject is a thing that cannot speak stands for that thing, not for an organisation named before.
     The thing's token, or None."""
-    if tok.lower_ != "it" or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
-        return None
-    before = tok.doc[tok.i - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_before(tok, "it")
     if subj is None or subj.tag_ != "NN":
         return None
     return subj if animacy.instrument(subj) or not animacy.can_speak(subj) else None
@@ -293,10 +298,7 @@ def joint_before(tok):
     """ "Cantona and Ferguson have backed the group. They have all spoken out against the bid.": a "they"
     opening the sentence after one whose subject is names joined by "and" stands for them. That subject's
     token, or None."""
-    if tok.lower_ != "they" or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
-        return None
-    before = tok.doc[tok.i - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_before(tok, "they")
     return subj if subj is not None and subj.pos_ == "PROPN" and conjuncts(subj) else None
 
 

@@ -256,7 +256,7 @@ class Registry:
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
             return self._find_group(crowd) or self._add(Record(name=crowd, kind="group"))
         if (misread := misparse.misread_name(tok)) is not None:  # '"…," said Skelly'; "Ask Jeeves said"
-            if " " not in misread:
+            if tok.pos_ == "ADV":
                 return self.named(misread)  # a surname the parser read as an adverb
             return self._find_group(misread) or self._add(Record(name=misread, kind="group"))
         not_one = low in NOT_SPEAKERS and not animacy.person_figure(tok)
