@@ -59,6 +59,16 @@ def person_figure(tok) -> bool:
     )
 
 
+# what a text of law does when it gives its words ("the proposed law says", "the law states that …")
+_LAW_WORDS = vocab("say state read continue add stipulate specify")
+
+
+def law_text(tok) -> bool:
+    """ "'…,' the proposed law says": a law that gives its words speaks like a document; "according to the
+    law" or "the law requires" is what the law allows or asks, no one's words."""
+    return tok.lemma_.lower() == "law" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LAW_WORDS
+
+
 def instrument(tok) -> bool:
     """A noun for what records or measures ("the video shows", "the data suggest"), not a figure of public
     life (`person_figure`)."""

@@ -259,7 +259,7 @@ class Registry:
             if tok.pos_ == "ADV":
                 return self.named(misread)  # a surname the parser read as an adverb
             return self._find_group(misread) or self._add(Record(name=misread, kind="group"))
-        not_one = low in NOT_SPEAKERS and not animacy.person_figure(tok)
+        not_one = low in NOT_SPEAKERS and not (animacy.person_figure(tok) or animacy.law_text(tok))
         if (tok.pos_ == "PRON" or not_one) and not misparse.title_mid_sentence(tok):
             return None
         tok = titled_name(tok) or named_head(tok)

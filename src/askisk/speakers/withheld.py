@@ -271,4 +271,30 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "The teen wrote freelance articles for the website": work done, no words given
     if "qshare=0" in feats and _intent(tok):
         return True
+    if "qshare=0" in feats and not given and _nothing_said(tok, lemma):
+        return True
     return None
+
+
+# what is asked for when someone asks a favour, not a question: "asked forgiveness", "asked permission"
+_FAVOURS = vocab("forgiveness permission help mercy clemency leniency patience pardon calm privacy")
+
+
+# what one responds with that is words after all: "Trump has responded with attacks on Machado"
+_VERBAL = vocab("attack criticism insult accusation denial joke praise threat jibe barb words")
+
+
+def _nothing_said(tok, lemma: str) -> bool:
+    """A verb of saying whose object is not words: "Fans responded with teary Vine videos", "Ny explained
+    the logic behind the change" (what was explained, not how), "the presenter asked forgiveness"."""
+    kids = list(tok.children)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if lemma in ("respond", "react", "reply") and not objects:
+        means = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        return any(g.dep_ == "pobj" and g.lemma_.lower() not in MESSAGE_NOUNS | _VERBAL for g in means)
+    if lemma == "explain" and len(objects) == 1 and objects[0].pos_ == "NOUN":
+        obj = objects[0]
+        return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
+    if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
+        return any(o.lemma_.lower() in ("support", "backing") for o in objects)
+    return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)

@@ -1,0 +1,45 @@
+"""Speakers on unseen news (issue 15, session 33): a law that gives its words speaks, and verbs of saying
+whose object is not words say nothing (responding with videos, explaining "the logic behind" a change,
+asking forgiveness, offering support). Shapes met in a fresh blind set of CNN pages; texts written for
+these tests. Real spaCy model, tagger and pipeline.
+"""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+
+def test_a_law_that_gives_its_words_speaks_but_not_what_the_law_allows():
+    says = '"Every patient has the right to a calm death," the proposed law says.'
+    continues = 'And nurses, it continues, should "use every means at their disposal to honour this right."'
+    allowed = "According to the law, doctors must report every such case."
+    got = _attrs(f"The bill goes to the Senate next week. {says} {continues} {allowed}\n")
+    assert got[says] == ("Proposed law", "quote")
+    assert got[continues] == ("Proposed law", "quote")
+    assert got[allowed] == (None, "narration")
+
+
+def test_responding_with_videos_is_an_act_but_responding_with_attacks_is_speech():
+    videos = "Fans on Twitter responded with tearful videos and a new hashtag."
+    words = "Mr Dole responded with angry attacks on the mayor, including two long posts."
+    got = _attrs(
+        f"The singer left the band on Wednesday. {videos}\nMayor Ann Briggs cut the budget. {words}\n"
+    )
+    assert got[videos] == (None, "narration")
+    assert got[words] == ("Mr Dole", "reported")
+
+
+def test_explaining_the_logic_behind_a_change_gives_no_words():
+    logic = "Ms Lind explained the logic behind the change of approach in her statement."
+    words = "Ms Lind explained that the interview could not wait."
+    got = _attrs(f"Prosecutor Eva Lind changed course on Friday. {logic} {words}\n")
+    assert got[logic] == (None, "narration")
+    assert got[words] == ("Eva Lind", "reported")
+
+
+def test_asking_forgiveness_or_offering_support_is_no_statement():
+    forgiveness = "In May, the television presenter asked forgiveness after using a racist term on air."
+    support = "Members of the parliament offered strong support on Tuesday for the proposal."
+    got = _attrs(f"The host Tom Reeve was dropped by the channel. {forgiveness}\n{support}\n")
+    assert got[forgiveness] == (None, "narration")
+    assert got[support] == (None, "narration")
