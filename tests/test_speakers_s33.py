@@ -43,3 +43,32 @@ def test_asking_forgiveness_or_offering_support_is_no_statement():
     got = _attrs(f"The host Tom Reeve was dropped by the channel. {forgiveness}\n{support}\n")
     assert got[forgiveness] == (None, "narration")
     assert got[support] == (None, "narration")
+
+
+def test_a_ministers_portfolio_stays_in_the_title_and_the_minister_is_still_her():
+    said = "Finance Minister Ana Reyes said the budget would be balanced by 2027."
+    added = "The minister added that taxes would not rise."
+    got = _attrs(f"{said} {added}\n")
+    assert got[said] == ("Finance Minister Ana Reyes", "reported")
+    assert got[added] == ("Finance Minister Ana Reyes", "reported")
+
+
+def test_it_that_confirms_after_an_outlets_report_is_the_party_reported_on():
+    confirmed = "It has confirmed that talks with the American tycoon are under way."
+    got = _attrs(
+        "Manchester United has received a new offer from Malcolm Glazer, according to the Financial Times. "
+        f"{confirmed}\n"
+    )
+    assert got[confirmed] == ("Manchester United", "reported")
+    person = "It has denied that talks are under way."
+    got = _attrs(f"John Smith received a new bid last week, the Financial Times reported. {person}\n")
+    assert got[person][0] == "Financial Times"  # a person named there is no "it"
+
+
+def test_three_names_read_as_a_name_and_an_apposition_are_still_three():
+    backed = "Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson have backed the group."
+    spoke = "They have all spoken out against the takeover, saying it would harm the club."
+    said = "Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson said the bid would harm the club."
+    got = _attrs(f"The supporters group said it would fight the bid. {backed} {spoke}\n{said}\n")
+    assert got[spoke] == ("Eric Cantona, Ole Gunnar Solskjaer and Alex Ferguson", "reported")
+    assert got[said] == ("Eric Cantona, Ole Gunnar Solskjaer and Alex Ferguson", "reported")

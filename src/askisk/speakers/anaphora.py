@@ -21,12 +21,14 @@ from askisk.speakers.descriptions import (
 )
 from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
+from askisk.speakers.phrases import GENERIC_ORG_NOUNS
 from askisk.speakers.rules import (
     FEMALE_WORDS,
     MALE_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUOTE_TOKENS,
+    SPEECH_VERBS,
     TITLES,
 )
 
@@ -292,6 +294,26 @@ def thing_before(tok):
     if subj is None or subj.tag_ != "NN":
         return None
     return subj if animacy.instrument(subj) or not animacy.can_speak(subj) else None
+
+
+# what a party says of itself: after "X has received an offer, according to the FT" it is X that confirms
+_OF_ITSELF = frozenset({"confirm", "deny", "admit", "acknowledge"})
+_FIRMS = frozenset({"club", "firm", "team", "airline", "carrier", "retailer", "network", "school"})
+
+
+def reported_party_before(tok):
+    """ "Manchester United has received an offer, according to the FT. It has confirmed that talks are under
+    way": an "it" that confirms or denies, opening the sentence after one an outlet reported about an
+    organisation, is that organisation, not the outlet. The organisation's token, or None."""
+    subj = _subject_before(tok, "it")
+    if subj is None or tok.head.lemma_.lower() not in _OF_ITSELF:
+        return None
+    if subj.head.lemma_.lower() in SPEECH_VERBS:  # "The club received a bid, the FT reported"
+        clause = next((c for c in subj.head.children if c.dep_ in ("ccomp", "parataxis")), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if subj is None or subj.pos_ != "PROPN" and subj.lemma_.lower() not in GENERIC_ORG_NOUNS | _FIRMS:
+        return None
+    return subj
 
 
 def joint_before(tok):

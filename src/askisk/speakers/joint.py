@@ -21,7 +21,9 @@ def conjuncts(subj) -> list:
         for c in tok.children:
             if c.dep_ == "cc" and c.lower_ != "and":
                 return []
-            if c.dep_ == "conj":
+            # "Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson" read as a name with an apposition
+            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
+            if c.dep_ == "conj" or listed:
                 if c.pos_ != "PROPN":
                     return []
                 out.append(c)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, animacy, descriptions, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speakers.joint import joint_speaker
+from askisk.speakers.group_pronoun import group_pronoun
 from askisk.speakers.mention import Record, find_person, mention_role, relative
 from askisk.speakers.name_bounds import (
     first_names,
@@ -44,6 +44,7 @@ from askisk.speakers.roles import (
     one_person,
     read_roles,
     story_subject,
+    with_portfolio,
 )
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
@@ -159,7 +160,7 @@ class Registry:
                 rec.nouns.add(f"former {title[1]}")
                 rec.role = rec.role or f"former {title[1]}"
             elif title:
-                rec.title = title
+                rec.title = with_portfolio(doc, titles, title)
                 if title[1]:
                     rec.nouns.add(title[1])
         for t in titles:
@@ -240,17 +241,8 @@ class Registry:
                 rec.gender = gender
                 return rec
             return anaphora.person_pronoun(self.records, tok, gender, base)
-        if low in GROUP_PRONOUNS and (names := anaphora.joint_before(tok)) is not None:
-            return joint_speaker(self, names, self.resolve(names, base), base)  # "A and B …. They said"
-        if low in GROUP_PRONOUNS and (thing := anaphora.thing_before(tok)) is not None:
-            return self._by_noun(thing.lemma_.lower())  # "A video … made headlines. It shows …": the video
         if low in GROUP_PRONOUNS:
-            main = anaphora.sentence_subject(tok) if low == "it" else None
-            if (rec := self.resolve(main, base, recent) if main else None) and rec.kind != "person":
-                return rec
-            if recent is not None and recent.kind != "person" and not recent.one:
-                return recent  # not "It said …" or "They say …" for "her father", one person
-            return anaphora.organisation_before(self.records, base + tok.i) if low == "it" else None
+            return group_pronoun(self, tok, base, recent)
         if website(tok.text):  # the parser has no part of speech for "gulfstream.com"
             return self._find_group(tok.text) or self._add(Record(name=tok.text, kind="group"))
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
@@ -298,7 +290,7 @@ class Registry:
             return self._group(ent, base)
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
-            rec = self._by_noun(tok.lemma_.lower())
+            rec = self.by_noun(tok.lemma_.lower())
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
                 return one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
@@ -352,7 +344,7 @@ class Registry:
             rec.mention(base + tok.i)
         return rec
 
-    def _by_noun(self, noun: str, one: bool = False) -> Record | None:  # one: "the report", not "two reports"
+    def by_noun(self, noun: str, one: bool = False) -> Record | None:  # one: "the report", not "two reports"
         hits = [r for r in self.records if noun in r.nouns and not (one and r.name.endswith(noun + "s"))]
         if not hits:
             hits = [r for r in self.records if r.kind == "group" and noun in r.name.lower().split()]
@@ -365,7 +357,7 @@ class Registry:
             kinds = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod", "nummod")]
             if tok.tag_ == "NNS" and not kinds:
                 return None  # "according to reports": no source, even after "a report" was named
-            rec = self._by_noun(noun, one=tok.tag_ == "NN")
+            rec = self.by_noun(noun, one=tok.tag_ == "NN")
             words = {c.lower_ for c in kinds if c.dep_ in ("compound", "amod")}
             if rec is not None and not words <= set(rec.name.lower().split()):
                 rec = None  # "court documents" are not the "U.S. Navy documents" named before

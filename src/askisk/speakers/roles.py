@@ -141,6 +141,21 @@ def office_words(doc, titles: list) -> list:
     return words
 
 
+# titles that a portfolio names in full: "Finance Minister", "Trade Commissioner"
+_PORTFOLIO_TITLES = frozenset({"minister", "commissioner"})
+
+
+def with_portfolio(doc, titles: list, title: tuple[str, str | None]) -> tuple[str, str | None]:
+    """ "Finance Minister Ana Reyes" shown so, not as "Minister Ana Reyes": one capitalised word before a
+    lone "Minister" or "Commissioner" names what the office is for (still "the minister")."""
+    if len(titles) != 1 or titles[0].lower_ not in _PORTFOLIO_TITLES or titles[0].i == 0:
+        return title
+    tok = doc[titles[0].i - 1]
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.ent_type_ != "PERSON":
+        return f"{tok.text} {title[0]}", title[1]
+    return title
+
+
 def former_office(doc, words: list, noun: str) -> bool:
     """ "former President Bill Clinton": a civil office the person no longer holds (a retired general
     keeps the rank)."""

@@ -1,0 +1,32 @@
+"""What an "it", "they" or "them" that speaks stands for: the names the sentence before joined by "and",
+the party an outlet reported on, the thing the sentence before was about, its own sentence's subject, the
+last group that spoke, or the organisation last named as a subject. Pure over the registry and the parse.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers import anaphora
+from askisk.speakers.joint import joint_speaker
+from askisk.speakers.mention import Record
+
+
+def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | None:
+    """The record a subject it/they/them at `tok` (paragraph offset `base`) refers to, or None."""
+    low = tok.lower_
+    if (names := anaphora.joint_before(tok)) is not None:
+        return joint_speaker(registry, names, registry.resolve(names, base), base)  # "A and B …. They said"
+    party = anaphora.reported_party_before(tok) if low == "it" else None
+    if (
+        party is not None
+        and (rec := registry.resolve(party, base)) is not None
+        and not (rec.gender or rec.hint)
+    ):
+        return rec  # "X got an offer, according to the FT. It has confirmed …": X, unless X is a person
+    if (thing := anaphora.thing_before(tok)) is not None:
+        return registry.by_noun(thing.lemma_.lower())  # "A video … made headlines. It shows …": the video
+    main = anaphora.sentence_subject(tok) if low == "it" else None
+    if (rec := registry.resolve(main, base, recent) if main else None) and rec.kind != "person":
+        return rec
+    if recent is not None and recent.kind != "person" and not recent.one:
+        return recent  # not "It said …" or "They say …" for "her father", one person
+    return anaphora.organisation_before(registry.records, base + tok.i) if low == "it" else None
