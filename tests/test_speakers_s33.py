@@ -72,3 +72,36 @@ def test_three_names_read_as_a_name_and_an_apposition_are_still_three():
     got = _attrs(f"The supporters group said it would fight the bid. {backed} {spoke}\n{said}\n")
     assert got[spoke] == ("Eric Cantona, Ole Gunnar Solskjaer and Alex Ferguson", "reported")
     assert got[said] == ("Eric Cantona, Ole Gunnar Solskjaer and Alex Ferguson", "reported")
+
+
+def test_a_name_set_beside_a_common_noun_subject_is_who_speaks():
+    programme = "The UN programme tackling Aids, UNAIDS, pointed out that a clear strategy was vital."
+    lawyer = "His lawyer, Tom Olsen, said the case was weak."
+    got = _attrs(f"Prosecutor Eva Lind questioned the banker Tom Hale on Monday. {programme} {lawyer}\n")
+    assert got[programme] == ("UNAIDS", "reported")
+    assert got[lawyer] == ("Tom Olsen", "reported")
+
+
+def test_new_research_speaks_but_research_in_general_does_not():
+    new = "Firms fail to plan for HIV until it affects a fifth of workers, new research says."
+    existing = "Existing research shows that children learn languages fast."
+    got = _attrs(f"{new} {existing}\n")
+    assert got[new] == ("New research", "reported")
+    assert got[existing] == (None, "narration")
+
+
+def test_a_comment_that_refers_to_a_scheme_or_a_reaction_given_says_nothing():
+    referred = "That comment referred to the setting up of a scheme to share future costs with industry."
+    reaction = "Committee chairman Edward Leigh was giving his reaction to a report by a government watchdog."
+    got = _attrs(f"{reaction} Ministers promised to cut waste. {referred}\n")
+    assert got[referred] == (None, "narration")
+    assert got[reaction] == (None, "narration")
+
+
+def test_a_surname_after_ms_is_a_person_even_when_the_entity_model_misses_it():
+    came = "But local resident Francesca Detakats came to the stall and left with a print of The Who."
+    said = "Ms Detakats said she was a collector and did not mind paying 350 pounds for it."
+    quote = '"If you like something, you don\'t really count it like that," she said.'
+    got = _attrs(f"{came} {said} {quote}\n")
+    assert got[said] == ("Ms Detakats", "reported")
+    assert got[quote] == ("Ms Detakats", "quote")

@@ -22,7 +22,13 @@ def conjuncts(subj) -> list:
             if c.dep_ == "cc" and c.lower_ != "and":
                 return []
             # "Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson" read as a name with an apposition
-            listed = c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
+            listed = (
+                c.dep_ == "appos"
+                and tok is subj
+                and c.pos_ == "PROPN"
+                and c.i < subj.head.i  # before the verb: not "Trump … endorsed Paul Ryan, John McCain and …"
+                and any(g.dep_ == "conj" for g in c.children)
+            )
             if c.dep_ == "conj" or listed:
                 if c.pos_ != "PROPN":
                     return []

@@ -24,6 +24,7 @@ from askisk.speakers.names import place_word, website
 from askisk.speakers.phrases import (
     GENERIC_ORG_NOUNS,
     NAME_LABELS,
+    appositive_name,
     clean_words,
     named_group,
     named_head,
@@ -251,6 +252,8 @@ class Registry:
             if tok.pos_ == "ADV":
                 return self.named(misread)  # a surname the parser read as an adverb
             return self._find_group(misread) or self._add(Record(name=misread, kind="group"))
+        if (named := appositive_name(tok)) is not None:
+            return self.resolve(named, base, recent)  # "His lawyer, Per Olsen, said": Per Olsen
         not_one = low in NOT_SPEAKERS and not (animacy.person_figure(tok) or animacy.law_text(tok))
         if (tok.pos_ == "PRON" or not_one) and not misparse.title_mid_sentence(tok):
             return None
@@ -335,7 +338,10 @@ class Registry:
     def _unlabelled_person(self, tok, base: int) -> Record | None:
         """ "Marcel Desailly insists …", no entity label: a first name the census knows before a surname."""
         given = given_names(tok) if tok.pos_ == "PROPN" else []
-        if not given or given[0].text not in census_genders() or tok.tag_ == "NNPS":
+        courtesy = tok.i > 0 and tok.doc[tok.i - 1].head.i == tok.i and title_of(tok.doc[tok.i - 1].text)
+        if courtesy and courtesy[1] is None and not given and tok.pos_ == "PROPN":
+            given = [tok.doc[tok.i - 1]]  # "Ms Detakats said" (no entity label, "plural"): a title, a person
+        elif not given or given[0].text not in census_genders() or tok.tag_ == "NNPS":
             return None
         first = given[0].i
         title = [tok.doc[first - 1].text] if first and title_of(tok.doc[first - 1].text) else []

@@ -113,7 +113,12 @@ def _unnamed_field(tok) -> bool:
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in FIELD_NOUNS:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in _NEW for c in subj.children):
+        return False  # "…, new research says": a study just out, one that speaks
     return not any(t.pos_ == "PROPN" for t in subj.subtree)
+
+
+_NEW = frozenset({"new", "recent", "latest", "fresh"})
 
 
 def _topic_only(tok, feats: list[str]) -> bool:
@@ -273,6 +278,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True
     if "qshare=0" in feats and not given and _nothing_said(tok, lemma):
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ == "give" and "qshare=0" in feats:
+        return not given  # "Edward Leigh was giving his reaction to a report": that he reacted, not how
     return None
 
 
@@ -286,7 +293,8 @@ _VERBAL = vocab("attack criticism insult accusation denial joke praise threat ji
 
 def _nothing_said(tok, lemma: str) -> bool:
     """A verb of saying whose object is not words: "Fans responded with teary Vine videos", "Ny explained
-    the logic behind the change" (what was explained, not how), "the presenter asked forgiveness"."""
+    the logic behind the change" (what was explained, not how), "That comment referred to the scheme",
+    "MPs offered support for the bill", "the presenter asked forgiveness"."""
     kids = list(tok.children)
     objects = [c for c in kids if c.dep_ == "dobj"]
     if lemma in ("respond", "react", "reply") and not objects:
@@ -295,6 +303,11 @@ def _nothing_said(tok, lemma: str) -> bool:
     if lemma == "explain" and len(objects) == 1 and objects[0].pos_ == "NOUN":
         obj = objects[0]
         return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
+    if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
+        # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+        return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
