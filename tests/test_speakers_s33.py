@@ -105,3 +105,28 @@ def test_a_surname_after_ms_is_a_person_even_when_the_entity_model_misses_it():
     got = _attrs(f"{came} {said} {quote}\n")
     assert got[said] == ("Ms Detakats", "reported")
     assert got[quote] == ("Ms Detakats", "quote")
+
+
+def test_he_closing_a_sentence_about_mr_blair_is_not_mr_blair():
+    lead = "Tony Blair has had the chance to tackle Britain's problems and failed, Michael Howard has said."
+    added = 'Mr Blair\'s government was a "bossy, interfering government that takes decisions", he added.'
+    record = "This is the record Mr Blair will have to defend in the coming months, he said."
+    failed = "Mr Blair has failed to tackle these problems, he claimed."
+    got = _attrs(f"{lead}\n\n{added}\n\n{record} {failed}\n")
+    assert got[added] == ("Michael Howard", "quote")
+    assert got[record] == ("Michael Howard", "reported")
+    assert got[failed] == ("Michael Howard", "reported")  # someone else has been speaking
+
+
+def test_a_source_in_a_clause_that_sets_the_scene_does_not_speak():
+    won = "He won damages after the newspaper printed allegations about his private life."
+    got = _attrs(f"Lord Archer sued the Daily Star in 1987. {won}\n")
+    assert got[won] == (None, "narration")
+
+
+def test_the_one_a_paper_quoted_complaining_is_who_speaks_and_alerting_is_an_act():
+    quoted = "It quoted a spokesman for the hedge fund Atticus Capital complaining that the bid was too low."
+    alerted = "Cynthia Cooper, the firm's head of internal audit, alerted directors to irregular accounts."
+    got = _attrs(f"The Financial Times reported the deal on Monday. {quoted}\n{alerted}\n")
+    assert got[quoted] == ("Spokesman for the hedge fund Atticus Capital", "reported")
+    assert got[alerted] == (None, "narration")

@@ -48,7 +48,42 @@ def bound(tok, base: int) -> frozenset[int]:
     after = {base + t.i for t in top.subtree if t.i > tok.i and t.i not in own and not _loose(t, top)}
     # "Asked if Mr Blunkett could return …, he replied": the one asked about is not the one who answers
     asked = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i and _asked(c)]
-    return frozenset(after | {base + t.i for c in asked for t in c.subtree})
+    # "Mr Blair's government was a "bossy, interfering government", he added": the words a closing tag
+    # gives name someone else, wherever in them (their own subject: `told_subject`)
+    given = {base + t.i for c in _told(tok) for t in c.subtree if t.i not in _speakers_within(c)}
+    return frozenset(after | given | {base + t.i for c in asked for t in c.subtree})
+
+
+def _speakers_within(clause) -> set[int]:
+    """'Sen. Claire McCaskill scolded him: "…," she said': the subject of a verb of saying inside the
+    words before the tag is who goes on saying them, not someone else (the token indices of such subjects)."""
+    out: set[int] = set()
+    for verb in clause.subtree:
+        if verb.lemma_.lower() in SPEECH_VERBS or any(c.text == ":" for c in verb.children):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            out |= {t.i for c in subjects for t in c.subtree}
+    return out
+
+
+def _told(tok) -> list:
+    """The clauses of words before a closing tag whose subject is `tok` ("…, he added"), none when the
+    tag has an object of its own ("…, she added the words, …": no tag)."""
+    top = tok.head
+    if any(c.dep_ == "dobj" for c in top.children):
+        return []
+    return [c for c in top.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
+
+
+def told_subject(tok, base: int) -> frozenset[int]:
+    """Registry positions of the subject named by the words before a closing tag ("Then a student, Ms.
+    Olivieri found skating a salve, she said"): news writes so of the speaker herself, unless someone
+    else has been speaking ("Mr Blair has failed to tackle these problems, he claimed")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    subjects = [c for t in _told(tok) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return frozenset(
+        base + t.i for c in subjects for t in (c, *(g for g in c.children if g.dep_ == "compound"))
+    )
 
 
 def _asked(verb) -> bool:
@@ -111,8 +146,13 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
 
 def person_pronoun(records: list, tok, gender: str, base: int):
     """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
-    rec = pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
-    return rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
+    pos, limits = base + tok.i, bound(tok, base)
+    if own := told_subject(tok, base):
+        others = [r for r in records if _one(r) and 0 <= r.spoke < pos and r.gender == gender]
+        if not any(own.isdisjoint(r.seen) for r in others):
+            limits = limits - own  # nobody else has been speaking: the words may be of the speaker herself
+    rec = pronoun(records, gender, pos, tok.idx, limits)
+    return rec and not_the_one_quoted(records, rec, tok, gender, pos)
 
 
 def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):

@@ -296,6 +296,8 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     tok = cue_token(doc, s, e, cue)
     if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or _purpose(tok)):
         return True
+    if tok is not None and tok.pos_ == "NOUN" and subordinate(tok):
+        return True  # "He won damages after the newspaper printed allegations about …": the scene set
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
         return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
     if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):

@@ -279,8 +279,14 @@ def quoted_as(verb):
     """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …", "AP quoted
     NAME as saying": the one quoted is the speaker of a "quote" that gives the words; None for any other."""
     kids = list(verb.children)
-    if verb.lemma_.lower() != "quote" or not any(
-        c.dep_ in ("xcomp", "ccomp", "advcl") or c.dep_ == "prep" and c.lower_ == "as" for c in kids
+    # "It quoted a spokesman for … Atticus Capital complaining that …": the words hang on the one quoted
+    saying = [c for c in kids if c.dep_ == "dobj" and any(_saying(g) for g in c.children)]
+    if (
+        verb.lemma_.lower() != "quote"
+        or not saying
+        and not any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") or c.dep_ == "prep" and c.lower_ == "as" for c in kids
+        )
     ):
         return None
     if any(c.dep_ == "nsubjpass" for c in kids):
@@ -288,6 +294,15 @@ def quoted_as(verb):
     # '"…," AP quoted prosecutor Russell McGuire as saying', "the magazine quoted her as saying": the active
     # form names the one quoted as its object
     return next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+
+
+def _saying(tok) -> bool:
+    """ "complaining that …", "saying it was …": an -ing clause that gives words."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+    )
 
 
 _REDUCED_PASSIVE = vocab(

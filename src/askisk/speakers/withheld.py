@@ -308,6 +308,10 @@ def _nothing_said(tok, lemma: str) -> bool:
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
+    if lemma == "alert" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in kids
+        )  # "alerted directors to irregularities"
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
