@@ -10,6 +10,7 @@ Works on records and spaCy tokens handed to it; never imports spaCy; never names
 from __future__ import annotations
 
 from askisk.speakers import animacy, ranker
+from askisk.speakers.binding import bound
 from askisk.speakers.descriptions import (
     conflicts,
     marks,
@@ -21,92 +22,16 @@ from askisk.speakers.descriptions import (
 )
 from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
-from askisk.speakers.phrases import GENERIC_ORG_NOUNS
 from askisk.speakers.rules import (
     FEMALE_WORDS,
     MALE_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUOTE_TOKENS,
-    SPEECH_VERBS,
     TITLES,
 )
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
-
-
-def bound(tok, base: int) -> frozenset[int]:
-    """Registry positions of the words a subject he/she governs after it: "He said Obama hopes …", "she
-    told Smith …". A name there is someone else (a pronoun never stands for a name in its own predicate).
-    Not a possessor ("He notes that … an issue with Trump's microphone") nor a name inside a relative,
-    adverbial or coordinated clause ("… the Founding Father who Beck idolizes", "He admits …, but Prager
-    thinks …"): writers re-name the subject there (PolNeAR train)."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return frozenset()
-    own = {t.i for t in tok.subtree}
-    top = tok.head
-    after = {base + t.i for t in top.subtree if t.i > tok.i and t.i not in own and not _loose(t, top)}
-    # "Asked if Mr Blunkett could return …, he replied": the one asked about is not the one who answers
-    asked = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i and _asked(c)]
-    # "Mr Blair's government was a "bossy, interfering government", he added": the words a closing tag
-    # gives name someone else, wherever in them (their own subject: `told_subject`)
-    given = {base + t.i for c in _told(tok) for t in c.subtree if t.i not in _speakers_within(c)}
-    return frozenset(after | given | {base + t.i for c in asked for t in c.subtree})
-
-
-def _speakers_within(clause) -> set[int]:
-    """'Sen. Claire McCaskill scolded him: "…," she said': the subject of a verb of saying inside the
-    words before the tag is who goes on saying them, not someone else (the token indices of such subjects)."""
-    out: set[int] = set()
-    for verb in clause.subtree:
-        if verb.lemma_.lower() in SPEECH_VERBS or any(c.text == ":" for c in verb.children):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            out |= {t.i for c in subjects for t in c.subtree}
-    return out
-
-
-def _told(tok) -> list:
-    """The clauses of words before a closing tag whose subject is `tok` ("…, he added"), none when the
-    tag has an object of its own ("…, she added the words, …": no tag)."""
-    top = tok.head
-    if any(c.dep_ == "dobj" for c in top.children):
-        return []
-    return [c for c in top.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
-
-
-def told_subject(tok, base: int) -> frozenset[int]:
-    """Registry positions of the subject named by the words before a closing tag ("Then a student, Ms.
-    Olivieri found skating a salve, she said"): news writes so of the speaker herself, unless someone
-    else has been speaking ("Mr Blair has failed to tackle these problems, he claimed")."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return frozenset()
-    subjects = [c for t in _told(tok) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return frozenset(
-        base + t.i for c in subjects for t in (c, *(g for g in c.children if g.dep_ == "compound"))
-    )
-
-
-def _asked(verb) -> bool:
-    own_subject = any(c.dep_ == "nsubjpass" for c in verb.children)
-    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not own_subject
-
-
-_LOOSE = {"poss", "relcl", "acl", "advcl", "conj", "appos", "parataxis"}
-
-
-def _loose(tok, top) -> bool:
-    """`tok` hangs below `top` through a possessor or a clause of its own (`bound`); a possessor in the
-    pronoun's own clause is bound ("He also wrote to Nemtsov's mother": not Nemtsov), one in a clause under
-    it is not ("He notes that … an issue with Trump's microphone")."""
-    possessor = False
-    while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in _LOOSE - {"poss"}:
-            return True
-        possessor = possessor or tok.dep_ == "poss"
-        if possessor and tok.dep_ in ("ccomp", "xcomp"):
-            return True
-        tok = tok.head
-    return False
 
 
 def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozenset[int] = frozenset()):
@@ -146,13 +71,8 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
 
 def person_pronoun(records: list, tok, gender: str, base: int):
     """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
-    pos, limits = base + tok.i, bound(tok, base)
-    if own := told_subject(tok, base):
-        others = [r for r in records if _one(r) and 0 <= r.spoke < pos and r.gender == gender]
-        if not any(own.isdisjoint(r.seen) for r in others):
-            limits = limits - own  # nobody else has been speaking: the words may be of the speaker herself
-    rec = pronoun(records, gender, pos, tok.idx, limits)
-    return rec and not_the_one_quoted(records, rec, tok, gender, pos)
+    rec = pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
+    return rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
 
 
 def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
@@ -318,7 +238,7 @@ def organisation_before(records, pos: int):
     return best
 
 
-def _subject_before(tok, word: str):
+def subject_before(tok, word: str):
     """The main subject of the sentence before, when `tok` is `word` opening its own sentence as subject."""
     if tok.lower_ != word or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
         return None
@@ -330,37 +250,17 @@ def thing_before(tok):
     """ "A video of the chant made headlines. It shows students …": an "it" opening the sentence after one
     whose subject is a thing that cannot speak stands for that thing, not for an organisation named before.
     The thing's token, or None."""
-    subj = _subject_before(tok, "it")
+    subj = subject_before(tok, "it")
     if subj is None or subj.tag_ != "NN":
         return None
     return subj if animacy.instrument(subj) or not animacy.can_speak(subj) else None
-
-
-# what a party says of itself: after "X has received an offer, according to the FT" it is X that confirms
-_OF_ITSELF = frozenset({"confirm", "deny", "admit", "acknowledge"})
-_FIRMS = frozenset({"club", "firm", "team", "airline", "carrier", "retailer", "network", "school"})
-
-
-def reported_party_before(tok):
-    """ "Manchester United has received an offer, according to the FT. It has confirmed that talks are under
-    way": an "it" that confirms or denies, opening the sentence after one an outlet reported about an
-    organisation, is that organisation, not the outlet. The organisation's token, or None."""
-    subj = _subject_before(tok, "it")
-    if subj is None or tok.head.lemma_.lower() not in _OF_ITSELF:
-        return None
-    if subj.head.lemma_.lower() in SPEECH_VERBS:  # "The club received a bid, the FT reported"
-        clause = next((c for c in subj.head.children if c.dep_ in ("ccomp", "parataxis")), None)
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
-    if subj is None or subj.pos_ != "PROPN" and subj.lemma_.lower() not in GENERIC_ORG_NOUNS | _FIRMS:
-        return None
-    return subj
 
 
 def joint_before(tok):
     """ "Cantona and Ferguson have backed the group. They have all spoken out against the bid.": a "they"
     opening the sentence after one whose subject is names joined by "and" stands for them. That subject's
     token, or None."""
-    subj = _subject_before(tok, "they")
+    subj = subject_before(tok, "they")
     return subj if subj is not None and subj.pos_ == "PROPN" and conjuncts(subj) else None
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from askisk.speakers import anaphora
 from askisk.speakers.joint import joint_speaker
 from askisk.speakers.mention import Record
+from askisk.speakers.phrases import GENERIC_ORG_NOUNS
+from askisk.speakers.rules import SPEECH_VERBS
 
 
 def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | None:
@@ -15,7 +17,7 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     low = tok.lower_
     if (names := anaphora.joint_before(tok)) is not None:
         return joint_speaker(registry, names, registry.resolve(names, base), base)  # "A and B …. They said"
-    party = anaphora.reported_party_before(tok) if low == "it" else None
+    party = reported_party_before(tok) if low == "it" else None
     if (
         party is not None
         and (rec := registry.resolve(party, base)) is not None
@@ -30,3 +32,23 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     if recent is not None and recent.kind != "person" and not recent.one:
         return recent  # not "It said …" or "They say …" for "her father", one person
     return anaphora.organisation_before(registry.records, base + tok.i) if low == "it" else None
+
+
+# what a party says of itself: after "X has received an offer, according to the FT" it is X that confirms
+_OF_ITSELF = frozenset({"confirm", "deny", "admit", "acknowledge"})
+_FIRMS = frozenset({"club", "firm", "team", "airline", "carrier", "retailer", "network", "school"})
+
+
+def reported_party_before(tok):
+    """ "Manchester United has received an offer, according to the FT. It has confirmed that talks are under
+    way": an "it" that confirms or denies, opening the sentence after one an outlet reported about an
+    organisation, is that organisation, not the outlet. The organisation's token, or None."""
+    subj = anaphora.subject_before(tok, "it")
+    if subj is None or tok.head.lemma_.lower() not in _OF_ITSELF:
+        return None
+    if subj.head.lemma_.lower() in SPEECH_VERBS:  # "The club received a bid, the FT reported"
+        clause = next((c for c in subj.head.children if c.dep_ in ("ccomp", "parataxis")), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if subj is None or subj.pos_ != "PROPN" and subj.lemma_.lower() not in GENERIC_ORG_NOUNS | _FIRMS:
+        return None
+    return subj
