@@ -388,27 +388,3 @@ def which_follows(name) -> bool:
         and doc[name.i + 2].head.dep_ == "relcl"
         and doc[name.i + 2].head.head.i == name.i
     )
-
-
-def appositive_name(tok):
-    """ "The UN programme tackling Aids, UNAIDS, pointed out", "His lawyer, Per Olsen, said": the name a
-    common-noun subject is set beside, which is who speaks; None when there is none."""
-    if tok.pos_ != "NOUN":
-        return None
-    names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    # the parser may hang the name on the subject's last word: "programme tackling Aids, UNAIDS, pointed"
-    doc, verb = tok.doc, tok.head
-    names += [
-        c
-        for t in tok.subtree
-        for c in t.children
-        if c.dep_ == "appos"
-        and c.pos_ == "PROPN"
-        and c.right_edge.i + 2 == verb.i
-        and verb.i > tok.i
-        and doc[c.right_edge.i + 1].text == ","
-    ]
-    # a name the entity model knows as one who speaks, or an acronym ("UNAIDS")
-    return (
-        names[0] if names and (names[0].ent_type_ in ("PERSON", "ORG") or names[0].text.isupper()) else None
-    )

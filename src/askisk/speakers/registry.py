@@ -20,11 +20,10 @@ from askisk.speakers.name_bounds import (
     without_glued_word,
     without_suffix,
 )
-from askisk.speakers.names import place_word, website
+from askisk.speakers.names import appositive_name, place_word, website
 from askisk.speakers.phrases import (
     GENERIC_ORG_NOUNS,
     NAME_LABELS,
-    appositive_name,
     clean_words,
     named_group,
     named_head,
