@@ -41,8 +41,7 @@ import numpy as np
 from askisk.config import model_dir
 from askisk.evaluate.polnear import read_split
 from askisk.nlp import pipeline
-from askisk.speakers.phrases import GENERIC_ORG_NOUNS
-from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS
+from askisk.speakers.rules import DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, PERSON_NOUNS
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "askisk" / "speakers" / "data"
 _WORD = re.compile(r"^[a-z]{3,}$")

@@ -73,8 +73,8 @@ def test_three_names_read_as_a_name_and_an_apposition_are_still_three():
     spoke = "They have all spoken out against the takeover, saying it would harm the club."
     said = "Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson said the bid would harm the club."
     got = _attrs(f"The supporters group said it would fight the bid. {backed} {spoke}\n{said}\n")
-    assert got[spoke] == ("Eric Cantona, Ole Gunnar Solskjaer and Alex Ferguson", "reported")
-    assert got[said] == ("Eric Cantona, Ole Gunnar Solskjaer and Alex Ferguson", "reported")
+    assert got[spoke] == ("Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson", "reported")
+    assert got[said] == ("Eric Cantona, Ole Gunnar Solskjaer and Sir Alex Ferguson", "reported")
 
 
 def test_a_name_set_beside_a_common_noun_subject_is_who_speaks():

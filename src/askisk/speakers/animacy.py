@@ -16,8 +16,14 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers.phrases import GENERIC_ORG_NOUNS
-from askisk.speakers.rules import DOCUMENT_NOUNS, INSTRUMENT_NOUNS, PERSON_NOUNS, QUANTITY_NOUNS, vocab
+from askisk.speakers.rules import (
+    DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
+    INSTRUMENT_NOUNS,
+    PERSON_NOUNS,
+    QUANTITY_NOUNS,
+    vocab,
+)
 
 # scores below this refuse the noun (the shipped table holds only lemmas under the training cut-off); 0.18
 # refuses 2.8 % of positive and 40 % of negative lemmas held out (5-fold), see docs/attribution.md

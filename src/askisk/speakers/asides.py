@@ -68,11 +68,13 @@ def is_aside(tok, inside) -> bool:
     return restrictive_relative(tok) or empty_aside(tok, inside) or relative_misread(tok)
 
 
-def framing_speech(doc, s: int, e: int) -> bool:
+def framing_speech(doc, s: int, e: int, inside) -> bool:
     """ "Despite Hough saying, “your feet were a little loose,” the pair earned 26/40": the words sit in a
-    phrase that frames the main clause, which is the writer's; nobody speaks the sentence."""
+    phrase that frames the main clause, which is the writer's; nobody speaks the sentence. Not a verb inside
+    the quotation ('"… unable to leave her home without fearing for her safety."')."""
     return any(
         s <= t.idx < e
+        and not inside[t.idx]
         and in_framing_phrase(t)
         and t.lemma_.lower() in SPEECH_VERBS
         and t.head.head.lemma_.lower() not in SPEECH_VERBS

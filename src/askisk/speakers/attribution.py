@@ -55,7 +55,7 @@ from askisk.speakers import (
 )
 from askisk.speakers.content import content_kind
 from askisk.speakers.convention import DEFAULT_CONVENTION, framed, is_act
-from askisk.speakers.explicit import colon_cue, find_cue, lead_cue
+from askisk.speakers.explicit import colon_cue, find_cue, lead_cue, speaker_span
 from askisk.speakers.formats import (
     ends_with_colon,
     is_headline,
@@ -97,6 +97,7 @@ class _Decision:
     runs_on: bool = False  # its quotation is still open where the next sentence of the paragraph starts
     quoted: bool = True  # a pending sentence mostly inside quotation marks (not a scare-quoted phrase)
     leads: bool = False  # its cue comes before the quotation it gives ('X added: "…"')
+    answers: _Decision | None = None  # "X was asked …": the one who answers the quotations after it
 
 
 # (paragraph, its spaCy doc, the indexes of its passages, all passages): a reader of the same parse
@@ -204,13 +205,18 @@ def attribute(
                 recent = record
                 turn = decisions[i] if label is not None and i == idxs[0] else None
             elif (words >= QUOTE_WORDS or spoken[s]) and not (
-                convention == "news" and asides.framing_speech(doc, s, e)
+                convention == "news" and asides.framing_speech(doc, s, e, mask.inside)
             ):
                 quoted = spoken[s] or mostly_quoted(para.text, mask.inside, s, e)
                 decisions[i] = _Decision(None, "quote", None, "pending", person=bool(unmatched))
                 decisions[i].quoted = quoted
             else:
-                registry.narrated_subject(doc, s, e, mask.inside, base)
+                about = registry.narrated_subject(doc, s, e, mask.inside, base)
+                if about is not None and interview.was_asked(about[0]):
+                    ms, me = speaker_span(about[0])
+                    cue = f"{para.text[ms:me]} was asked"
+                    answer = _Decision(about[1], "quote", cue, "cued", (para.start + ms, para.start + me))
+                    decisions[i].answers = answer  # '"Dr Fox was asked if …. "I'm sure …"': Dr Fox answers
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         listed = formats.is_list_item(para.text)

@@ -21,7 +21,7 @@ from importlib import resources
 
 from askisk.speakers import animacy, cues, idioms, speech
 from askisk.speakers.clauses import subordinate
-from askisk.speakers.documents import evidence_found
+from askisk.speakers.documents import evidence_found, owner_of_figures
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -108,6 +108,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     rate = cues.cue_rate(lemma)
     out.append("rate=none" if rate is None else f"rate={min(int(rate * 4), 3)}")
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    subj = subj if subj is None else owner_of_figures(subj)  # "Figures gathered by X show": X's finding
     if subj is not None and subj.pos_ == "NOUN" and _records(subj, lemma):
         out.append("instrument")
     if subj is not None:

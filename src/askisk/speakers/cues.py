@@ -252,6 +252,8 @@ def speaker_of(tok):
             return from_object(tok.head)  # "X drew criticism from Y", "X sparked criticism": not X
         if tok.head.lower_ == "under":
             return None  # "X came under fire": X is the one criticised
+        if any(c.dep_ == "expl" for c in verb.children):
+            return None  # "… and there is speculation that …": nobody named speculates
         subj = subject_of(verb)
         return subj if subj is not None and subj.dep_ == "nsubj" else None
     return None

@@ -66,6 +66,8 @@ def author_name(author) -> str:
 
 
 def document_name(author_text: str, noun: str) -> str:
+    if author_text.lower().endswith(noun.lower()):
+        return author_text  # "the 2014 American Community Survey": no second "survey"
     return f"{author_text} {noun}"
 
 
@@ -100,5 +102,39 @@ def is_finding(verb, subject) -> bool:
     if subject is None or verb.lemma_.lower() not in FINDING_VERBS:
         return False
     if not is_document(subject):
-        return evidence_found(verb, subject)
+        # "Figures gathered by Continental Research show …": the provider's finding ("figures show": none)
+        return evidence_found(verb, subject) or owner_of_figures(subject) is not subject
     return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") for c in verb.children)
+
+
+_FIGURES = frozenset(
+    {"data", "figure", "figures", "statistics", "stats", "estimate", "estimates", "numbers", "count", "tally"}
+)
+
+
+def owner_of_figures(obj):
+    """ "according to Airports Council International's preliminary passenger traffic data", "according to
+    FBI statistics": figures speak for the body whose they are (none of their own: "according to data")."""
+    if obj.lower_ not in _FIGURES:
+        return obj
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if owner is None:
+        names = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        owner = names[0] if names else provider(obj)
+    return obj if owner is None else owner
+
+
+_PROVIDING = frozenset({"provide", "release", "compile", "publish", "issue", "gather", "collect", "produce"})
+_WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def provider(figures):
+    """ "figures provided by IHS", "data from the Census Bureau": the body the figures come from."""
+    for child in figures.children:
+        prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
+        if child.dep_ == "acl" and child.lemma_ in _PROVIDING:
+            prep = next((g for g in child.children if g.dep_ == "agent"), None)
+        body = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if body is not None and body.pos_ in ("PROPN", "NOUN") and body.ent_type_ not in _WHEN:
+            return body
+    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
 from askisk.speakers.clauses import subordinate
-from askisk.speakers.documents import is_finding
+from askisk.speakers.documents import is_finding, owner_of_figures
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
 from askisk.speakers.joint import joint_cue, joint_speaker
 from askisk.speakers.mention import Record
@@ -195,10 +195,11 @@ def find_cue(
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if (prep := cues.according_to(tok)) is not None:
             objs = [c for c in prep.children if c.dep_ == "pobj"] or _noun_read_as_verb(prep)
+            objs = _name_after_description(tok, objs)
             if objs and inner and _unnamed(objs[0]):
                 continue  # "according to various media outlets": no source the reader can check
             if objs:
-                who = _owner_of_figures(objs[0])
+                who = owner_of_figures(objs[0])
                 rec = joint_speaker(registry, who, registry.resolve(who, base, recent), base)
                 if rec is not None and inner and rec.kind != "person" and _relays(tok, inside):
                     continue  # '"…," Ediboglu said, according to the newspaper': the words are Ediboglu's
@@ -209,14 +210,14 @@ def find_cue(
                     if objs[0].dep_ == "dobj":  # "according to show insiders", as written
                         named = f"{objs[0].head.text} {named}"
                     cue = joint_cue(f"{word} {named}", who, rec)
-                    cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(who), tok, who))
+                    cands.append((0, depth(tok) - 1, tok.i, rec, cue, speaker_span(who), tok, who))
             continue
         if tok.lower_ == "in" and (view := views.in_view(tok)) is not None:
             rec = registry.resolve(view[0], base, recent)  # "in her view, …": the possessor's opinion
             if rec is not None:
                 who, noun = view[0].text, view[1].text
                 cue = f"in {who} {noun}" if view[0].dep_ == "poss" else f"in the {noun} of {who}"
-                cands.append((0, depth(tok) - 1, tok.i, rec, cue, _span(view[0]), tok, view[0]))
+                cands.append((0, depth(tok) - 1, tok.i, rec, cue, speaker_span(view[0]), tok, view[0]))
             continue
         # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
         subj = (subject_of(tok) or cues.passive_speaker(tok)) if tok.pos_ in ("VERB", "AUX") else None
@@ -231,6 +232,8 @@ def find_cue(
         else:
             continue
         subj = speech.quantity_head(subj)  # "a number of analysts say": the analysts
+        written = subj  # "Figures gathered by X show": X speaks, the cue reads "Figures show"
+        subj = subj if subj is None else owner_of_figures(subj)
         if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
             continue
         if subj.idx < dateline_end(doc.text):
@@ -240,8 +243,8 @@ def find_cue(
             if unmatched is not None and subj.lower_ in PERSON_PRONOUNS:
                 unmatched.append(subj)
             continue
-        cue = joint_cue(cue_text(tok, subj), subj, rec)
-        cands.append((learned, depth(tok), tok.i, rec, cue, _span(subj), tok, subj))
+        cue = joint_cue(cue_text(tok, written or subj), subj, rec)
+        cands.append((learned, depth(tok), tok.i, rec, cue, speaker_span(subj), tok, subj))
     if not cands:
         return None
     if inner:
@@ -262,6 +265,18 @@ def find_cue(
     return rec, best[4], best[5]
 
 
+def _name_after_description(according, objs: list) -> list:
+    """ "According to local newspaper the Daily Telegraph": the parser hangs the name on "according" beside
+    the description; the name is the source."""
+    if not objs or objs[0].pos_ != "NOUN":
+        return objs
+    end = objs[0].right_edge.i
+    names = [
+        c for c in according.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.left_edge.i == end + 1
+    ]
+    return names or objs
+
+
 def _noun_read_as_verb(prep) -> list:
     """ "according to show insiders": the parser reads the first noun as a verb and the speaker as its
     object (not "according to sources familiar with", a participle)."""
@@ -270,40 +285,7 @@ def _noun_read_as_verb(prep) -> list:
     return [o for o in objects if o.left_edge.i == o.head.i + 1]  # "according to witness Aden Hussein"
 
 
-_FIGURES = frozenset(
-    {"data", "figure", "figures", "statistics", "stats", "estimate", "estimates", "numbers", "count", "tally"}
-)
-
-
-def _owner_of_figures(obj):
-    """ "according to Airports Council International's preliminary passenger traffic data", "according to
-    FBI statistics": figures speak for the body whose they are (none of their own: "according to data")."""
-    if obj.lower_ not in _FIGURES:
-        return obj
-    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
-    if owner is None:
-        names = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        owner = names[0] if names else _provider(obj)
-    return obj if owner is None else owner
-
-
-_PROVIDING = frozenset({"provide", "release", "compile", "publish", "issue", "gather", "collect", "produce"})
-_WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-
-
-def _provider(figures):
-    """ "figures provided by IHS", "data from the Census Bureau": the body the figures come from."""
-    for child in figures.children:
-        prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
-        if child.dep_ == "acl" and child.lemma_ in _PROVIDING:
-            prep = next((g for g in child.children if g.dep_ == "agent"), None)
-        body = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-        if body is not None and body.pos_ in ("PROPN", "NOUN") and body.ent_type_ not in _WHEN:
-            return body
-    return None
-
-
-def _span(tok) -> tuple[int, int]:
+def speaker_span(tok) -> tuple[int, int]:
     """Paragraph offsets of the noun phrase naming a speaker ("Dr. Rustam Azizi", "the report")."""
     toks = speaker_tokens(named_head(tok))
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)

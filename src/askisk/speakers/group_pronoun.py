@@ -8,8 +8,7 @@ from __future__ import annotations
 from askisk.speakers import anaphora
 from askisk.speakers.joint import joint_speaker
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import GENERIC_ORG_NOUNS
-from askisk.speakers.rules import SPEECH_VERBS
+from askisk.speakers.rules import GENERIC_ORG_NOUNS, SPEECH_VERBS
 
 
 def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | None:
@@ -52,3 +51,11 @@ def reported_party_before(tok):
     if subj is None or subj.pos_ != "PROPN" and subj.lemma_.lower() not in GENERIC_ORG_NOUNS | _FIRMS:
         return None
     return subj
+
+
+def one_of_them(tok, recent: Record | None) -> Record | None:
+    """ "… delegates said. … '…,' one said": a bare "one" is one of the group that spoke last (the words
+    the group gives), not one person the text never named; None otherwise."""
+    if tok.pos_ != "PRON" or list(tok.children) or recent is None:
+        return None
+    return recent if recent.kind == "group" and not recent.one else None

@@ -1,4 +1,5 @@
-"""Interview answers: under a question heading, the paragraphs that answer it.
+"""Interview answers: under a question heading, the paragraphs that answer it; and the one a sentence of
+narration says was asked ("Dr Fox was asked if …"), whose answer the quotations after it give (`was_asked`).
 
 Step 3 of `speakers.attribution` (its docstring states the rule). The interviewee of a section is the
 person most attributed in it; a section nobody speaks in borrows the person most attributed in the whole
@@ -43,3 +44,18 @@ def answers(decisions: list, by_para: dict, sections: list) -> None:
 def _people_in(decisions, by_para, numbers) -> Counter:
     here = [decisions[i] for n in numbers for i in by_para.get(n, [])]
     return Counter(id(d.record) for d in here if d.record is not None and d.record.kind == "person")
+
+
+_QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
+
+
+def was_asked(subj) -> bool:
+    """ "Dr Fox was asked if he would say yes or no": a question put to the subject of the writer's own
+    sentence, whose answer the quotations after it give (not "was asked to leave": an order)."""
+    verb = subj.head
+    if subj.dep_ != "nsubjpass" or verb.lemma_.lower() != "ask":
+        return False
+    question = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
+    asked_if = any(t.lower_ in _QUESTION_WORDS and t.i < c.i for c in question for t in c.subtree)
+    about = any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in verb.children)
+    return asked_if or about

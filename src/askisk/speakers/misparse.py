@@ -183,11 +183,11 @@ _DASHES = ("-", "–", "—", "--")
 
 
 def _bare_speech_verb(verb) -> bool:
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in SPEECH_VERBS
-        and all(c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children)
-    )
+    return _bare_verb(verb) and verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _bare_verb(verb) -> bool:
+    return verb.pos_ == "VERB" and all(c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def name_set_off(verb):
@@ -225,14 +225,47 @@ def name_before_aside(verb):
     return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
+def name_before_commas(verb):
+    """ "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …": a name opens the
+    sentence, an apposition set off by commas follows it, then the speech verb; the small parser reads the
+    apposition as a clause (its noun as a verb) and leaves the verb with no subject. The name speaks."""
+    doc = verb.doc
+    if not _bare_speech_verb(verb) or verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    start = verb.sent.start + (1 if doc[verb.sent.start].lower_ in ("but", "and") else 0)
+    ent = next((e for e in doc.ents if e.start == start), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG") or ent.end >= verb.i or doc[ent.end].text != ",":
+        return None
+    if any(t.text in QUOTE_TOKENS or t.pos_ == "PRON" for t in doc[ent.end : verb.i]):
+        return None  # 'Smith, "…," said' is a quotation; "Smith, he said," a tag of its own
+    return ent.root
+
+
+def participle_read_as_verb(verb):
+    """ "Republican activists clamoring to block Donald Trump … say they are …": a participle describing the
+    subject is read as the main verb, and the speech verb hangs on it with no subject; the participle's
+    subject speaks."""
+    head = verb.head
+    if not _bare_speech_verb(verb) or verb.dep_ != "dep" or head.tag_ != "VBG" or head.i > verb.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+
+
 def coordinated_subject(verb):
     """ "He was airlifted to a hospital with injuries to his hip and a hospital spokesman said Swanson was
-    …": a noun phrase after "and" / "but" right before a speech verb, which the small parser coordinates
-    with an earlier noun, leaving the verb with no subject; its head is the speaker."""
+    …", "… investigated by the authorities and the IMF has called for …": a noun phrase after "and" /
+    "but" right before a verb (and its auxiliaries), which the small parser coordinates with an earlier
+    noun, leaving the verb with no subject; its head is the speaker."""
     doc = verb.doc
-    if not _bare_speech_verb(verb) or verb.i < 2:
+    # another verb only with an auxiliary of its own: "… money and a six-pointed star likened to …" is a
+    # participle that describes the star
+    finite = _bare_verb(verb) and any(c.dep_ == "aux" for c in verb.children)
+    if not (_bare_speech_verb(verb) or finite) or verb.i < 2:
         return None
-    head = doc[verb.i - 1]
+    at = verb.i - 1  # "… and the IMF has called for …": over the verb's own auxiliaries
+    while at > 1 and doc[at].head.i == verb.i and doc[at].dep_ in ("aux", "neg"):
+        at -= 1
+    head = doc[at]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "conj" or head.head.i == verb.i:
         return None
     first = head.left_edge.i

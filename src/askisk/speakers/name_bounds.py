@@ -8,8 +8,9 @@ phrases.py reads noun phrases off the parse; the registry asks both.
 from __future__ import annotations
 
 from askisk.speakers.formats import is_title_case
-from askisk.speakers.phrases import DETS, clean_words, inner_possessives
+from askisk.speakers.phrases import clean_words, inner_possessives
 from askisk.speakers.rules import (
+    DETS,
     NAME_OPENERS,
     PERSON_NOUNS,
     SMALL_WORDS,

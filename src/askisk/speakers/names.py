@@ -100,3 +100,14 @@ def appositive_name(tok):
     return (
         names[0] if names and (names[0].ent_type_ in ("PERSON", "ORG") or names[0].text.isupper()) else None
     )
+
+
+def headed_by(name: str, noun: str) -> bool:
+    """ "Labour Party", "Council of Europe", "New ad from X": a party, a council, an ad; "Government proposal"
+    is no government."""
+    words = name.lower().split()
+    at = words.index(noun) if noun in words else -1
+    return at >= 0 and (at == len(words) - 1 or words[at + 1] in _AFTER_HEAD)
+
+
+_AFTER_HEAD = frozenset({"of", "for", "from", "by", "at", "in", "on", "to", "with"})

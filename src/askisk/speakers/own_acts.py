@@ -101,9 +101,10 @@ def _participle(tok) -> bool:
 
 def plain_call(tok, inside) -> bool:
     """ "called 911", "has called in ESA's design facility", "Called the Marlin Joint Development
-    Association, the alliance …", "is called Orion": "call" is a statement only with what it calls
-    someone or something ("called the plan a disgrace"), a demand ("called for", "called on"), a clause or
-    a quotation; otherwise it is a telephone call, a summons or a name."""
+    Association, the alliance …", "is called Orion", "called X as their first witness": "call" is a
+    statement only with what it calls someone or something ("called the plan a disgrace"), a demand
+    ("called for", "called on"), a clause or a quotation; otherwise it is a telephone call, a summons or a
+    name."""
     if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
         return False
     kids = list(tok.children)
@@ -111,21 +112,30 @@ def plain_call(tok, inside) -> bool:
         return True  # "Called the X, the alliance …": the small parser tags the participle a past tense
     if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1) for c in kids):
         return True  # "called in", "called off", "called back"
+    says = any(c.dep_ in _CALL_SAYS for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids
+    )
+    callees = [c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN" and _callee(c)]
+    if tok.dep_ == "ccomp" and not says and callees and not near_quote(tok, inside):
+        return True  # "that does not mean Labour … are not calling people signed up to …": telephoning
     if near_quote(tok, inside) or colon_after(tok) or says_something(tok, inside):
         return False
     if any(c.dep_ == "auxpass" for c in kids):
         return True
+    if any(t.lemma_.lower() == "witness" and t.head.lower_ == "as" for t in tok.subtree):
+        return True  # "have called a company whistleblower as their first witness": a summons
     if _participle(tok) and not any(c.dep_ == "dobj" for c in kids):
         return True  # not "Mr. Warden, the Virginia Democrat, called the bill “…”" (read as a participle)
-    if any(c.dep_ in _CALL_SAYS for c in kids) or any(
-        c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids
-    ):
+    if says:
         return False
     # a number, someone or a service is telephoned; "called the decision" has lost its "a landmark"
     return any(c.dep_ == "dobj" and _callee(c) for c in kids)
 
 
-_CALLEES = vocab("police ambulance authority authorities number hotline doctor family friend mother father")
+_CALLEES = vocab(
+    "police ambulance authority authorities number hotline doctor family friend mother father people voters "
+    "customers households"
+)
 
 
 def _callee(obj) -> bool:

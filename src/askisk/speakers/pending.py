@@ -1,12 +1,13 @@
 """Step 2 of `speakers.attribution`: quotations without their own cue (a quote running over several
 sentences, or opening a paragraph without a closing mark) get the speaker of a cued sentence near them.
 
-In a paragraph, a pending quotation takes, in this order: the cue at the end of the same quotation (it
-opens here and runs on, sentence after sentence, into a cued sentence: '"David Crosby is very upset. …
-not life threatening," said Michael Jensen' is Jensen's, not the previous cue's); the nearest cued sentence
-before it; the previous paragraph's speaker when this paragraph reopens a quotation the previous one left
-open; a cue after it when quotations run up to it; the last speaker of the previous paragraph. A he/she
-left unmatched by a cue ('"…," he added.') never goes to a plural or a document.
+In a paragraph, a pending quotation takes, in this order: the cue at the end of the same quotation (it opens
+here and runs on, sentence after sentence, into a cued sentence: '"David Crosby is very upset. … not life
+threatening," said Michael Jensen' is Jensen's, not the previous cue's); the one asked, right after "Dr Fox
+was asked if …" (`interview.was_asked`); the nearest cued sentence before it; the previous paragraph's speaker
+when this paragraph reopens a quotation the previous one left open; a cue after it when quotations run up to
+it; the last speaker of the previous paragraph. A he/she left unmatched by a cue ('"…," he added.') never goes
+to a plural or a document.
 
 Pure: the decisions of one paragraph in (objects with record, cue, status, mention, person, runs_on),
 updated in place.
@@ -37,6 +38,10 @@ def resolve(para: list, prev_last, continued: bool = False, news: bool = False) 
             continue
         if donor is None:
             donor = _after_narration(para, j)
+        if donor is None:
+            # "Dr Fox was asked if …. "I'm sure …"": the one asked answers (attribution.py sets `answers`)
+            k = next((k for k in range(j - 1, -1, -1) if para[k].status != "pending"), None)
+            donor = para[k].answers if k is not None else None
         if donor is None:
             donor = next((para[k] for k in range(j - 1, -1, -1) if para[k].status == "cued"), None)
         if donor is None and continued and prev_last is not None and prev_last.record is not None:

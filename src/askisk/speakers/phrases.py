@@ -8,23 +8,17 @@ from __future__ import annotations
 
 from askisk.speakers.documents import entity_of
 from askisk.speakers.names import QUALIFYING
+from askisk.speakers.persons import person_entity
 from askisk.speakers.rules import (
+    DETS,
     FEMALE_WORDS,
     MALE_WORDS,
-    PERSON_NOUNS,
-    census_genders,
     title_of,
     vocab,
 )
 
-NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
-DETS = {"the", "a", "an"}
 SELF_NOUNS = vocab("article story post column piece")
-GENERIC_ORG_NOUNS = vocab(
-    "ministry department agency office council committee commission government police army court "
-    "coalition alliance union association institute foundation bank company group party parliament"
-)
 
 
 def clean_words(words: list[str], numbers: bool = False) -> list[str]:
@@ -135,13 +129,23 @@ def share_tokens(tok) -> list | None:
         return [tok, polled[0]] if polled and not list(polled[0].children) else None
     if tok.pos_ != "NUM" or not tok.lower_.isalnum():
         return None
-    for prep in (
-        c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "out") and c.i == tok.i + 1
-    ):
+    # "in 10" may hang on the verb: "Three in 10 said …"
+    nearby = [*tok.children, *tok.head.children]
+    for prep in (c for c in nearby if c.dep_ == "prep" and c.lower_ in ("in", "out") and c.i == tok.i + 1):
         span = sorted(prep.subtree, key=lambda t: t.i)
         if span[-1].pos_ == "NUM" and len(span) <= 3:
             lead = [c for c in tok.children if c.dep_ == "advmod" and c.i == tok.i - 1]  # "Nearly"
             return [*lead, tok, *span]
+    # "About three in 10 said": parsed with "three" and "in" as quantifiers of "10"
+    quant = [c for c in tok.children if c.dep_ == "quantmod" and c.i < tok.i]
+    if (
+        len(quant) == 2
+        and quant[0].pos_ == "NUM"
+        and quant[1].lower_ in ("in", "of")
+        and quant[1].i == tok.i - 1
+    ):
+        lead = [c for c in quant[0].children if c.dep_ == "advmod" and c.i == quant[0].i - 1]  # "About"
+        return [*lead, *quant, tok]
     return None
 
 
@@ -195,66 +199,6 @@ def qualified_np_text(head) -> str:
     text = np_text(head)
     extra = qualifier(head)
     return f"{text} {''.join(t.text_with_ws for t in extra).strip()}" if extra else text
-
-
-_WHO = frozenset({"who", "whom", "whose"})
-
-
-def person_like(ent) -> bool:
-    """A name the small model labels ORG/GPE but reads as a person: "Tomasz Wielgosz, a former planner"."""
-    words = [t for t in ent if not t.is_punct]
-    if ent.label_ not in NAME_LABELS or not 2 <= len(words) <= 4:
-        return False
-    if any(not t.text[:1].isupper() or t.lower_ in GENERIC_ORG_NOUNS or t.lower_ in DETS for t in words):
-        return False
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETS:
-        return False
-    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.children)
-    # "The director of the film, Vinod Pande, says": the name in apposition to a person noun
-    head = ent.root.head
-    naming = ent.root.dep_ == "appos" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS
-    # "Mr Pande said": a civil title the model took into the name
-    civil = (title := title_of(words[0].text)) is not None and title[1] is None
-    known = census_genders()
-    # "Vice-President Mike Pence agreed" labelled ORG: an office, then a first name the census knows
-    titled = title is not None and len(words) >= 3 and words[1].text in known
-    # "(CNN)Levi Pettit, who was expelled …" labelled ORG: a first name, a surname that is none, and a
-    # "who" ("Morgan Stanley" is two first names; "Christian News Service, which …" stays a firm)
-    who = any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in ent.root.children)
-    # "CNN meteorologist Judson Jones said" labelled ORG: a first name and a surname after a person's calling
-    called = ent.start > 0 and _calling(ent.doc[ent.start - 1])
-    forename = (
-        ent.label_ == "ORG" and (who or called) and words[0].text in known and words[-1].text not in known
-    )
-    return (
-        described
-        or naming
-        or civil
-        or titled
-        or forename
-        or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
-    )
-
-
-def _calling(tok) -> bool:
-    """A noun naming what a person does: "meteorologist", "analyst", "historian", "spokesman"."""
-    word = tok.lower_
-    return tok.pos_ in ("NOUN", "PROPN") and (word in PERSON_NOUNS or word.endswith(("ist", "yst", "ian")))
-
-
-def named_group(ent) -> bool:
-    """A name the small model labels PERSON that names a group: "the Lib Dems" ("the" before a plural
-    proper noun names a party, its later "they" refers to it), or an acronym in capitals ("The ODPM
-    attributed the fall …. It said …": no person's name is written that way)."""
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS":
-        return True
-    return len(ent) == 1 and len(ent.text) >= 2 and ent.text.isalpha() and ent.text.isupper()
-
-
-def person_entity(tok):
-    ent = entity_of(tok)
-    person = ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent)
-    return ent if person else None
 
 
 def named_head(tok):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, animacy, descriptions, formats, misparse
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
-from askisk.speakers.group_pronoun import group_pronoun
+from askisk.speakers.group_pronoun import group_pronoun, one_of_them
 from askisk.speakers.mention import Record, find_person, mention_role, relative
 from askisk.speakers.name_bounds import (
     first_names,
@@ -20,16 +20,13 @@ from askisk.speakers.name_bounds import (
     without_glued_word,
     without_suffix,
 )
-from askisk.speakers.names import appositive_name, place_word, website
+from askisk.speakers.names import appositive_name, headed_by, place_word, website
+from askisk.speakers.persons import named_group, person_name
 from askisk.speakers.phrases import (
-    GENERIC_ORG_NOUNS,
-    NAME_LABELS,
     clean_words,
-    named_group,
     named_head,
     np_text,
     np_tokens,
-    person_like,
     possessive_before,
     qualified_np_text,
     quantifier_phrase,
@@ -49,7 +46,9 @@ from askisk.speakers.roles import (
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
     GROUP_PRONOUNS,
+    NAME_LABELS,
     NOT_SPEAKERS,
     PERSON_PRONOUNS,
     acronym,
@@ -73,7 +72,7 @@ class Registry:
                 continue
             if titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
                 continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
-            if (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
+            if person_name(ent):
                 rec = self._person(ent, base)
                 if rec is not None and story_subject(ent.root):
                     rec.subject = max(rec.subject, base + ent.start)
@@ -243,6 +242,8 @@ class Registry:
             return anaphora.person_pronoun(self.records, tok, gender, base)
         if low in GROUP_PRONOUNS:
             return group_pronoun(self, tok, base, recent)
+        if low == "one" and (group := one_of_them(tok, recent)) is not None:
+            return group
         if website(tok.text):  # the parser has no part of speech for "gulfstream.com"
             return self._find_group(tok.text) or self._add(Record(name=tok.text, kind="group"))
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
@@ -269,7 +270,7 @@ class Registry:
             if given and find_person(self.records, [tok.text]) is not None:
                 return self._add(relative(words, base + tok.i))
         ent = entity_of(tok)
-        if ent is not None and (ent.label_ == "PERSON" or person_like(ent)) and not named_group(ent):
+        if ent is not None and person_name(ent):
             rec = self._person(ent, base)
             if rec is not None:
                 return rec
@@ -311,9 +312,10 @@ class Registry:
             self.records.append(rec)
         return one_person(rec, tok)
 
-    def narrated_subject(self, doc, s: int, e: int, inside, base: int) -> None:
+    def narrated_subject(self, doc, s: int, e: int, inside, base: int):
         """ "He is now winding down his career in Qatar. So he is full of admiration …": the person a he/she
-        subject of the writer's own sentence stands for stays the one a later "he said" stands for."""
+        subject of the writer's own sentence stands for stays the one a later "he said" stands for. Returns
+        (subject token, record) when the subject names someone, else None."""
         for tok in doc:
             if (
                 s <= tok.idx < e
@@ -332,7 +334,8 @@ class Registry:
                         rec = anaphora.the_noun_of(self.records, tok)
                 if rec is not None:
                     rec.mention(base + tok.i, subject=True)
-                return
+                return (tok, rec) if rec is not None else None
+        return None
 
     def _unlabelled_person(self, tok, base: int) -> Record | None:
         """ "Marcel Desailly insists …", no entity label: a first name the census knows before a surname."""
@@ -352,7 +355,7 @@ class Registry:
     def by_noun(self, noun: str, one: bool = False) -> Record | None:  # one: "the report", not "two reports"
         hits = [r for r in self.records if noun in r.nouns and not (one and r.name.endswith(noun + "s"))]
         if not hits:
-            hits = [r for r in self.records if r.kind == "group" and noun in r.name.lower().split()]
+            hits = [r for r in self.records if r.kind == "group" and headed_by(r.name, noun)]
         return max(hits, key=lambda r: r.last) if hits else None
 
     def _document(self, tok, base: int) -> Record | None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, descriptions
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import DETS, GENERIC_ORG_NOUNS, NP_KEEP, role_phrase, title_role
+from askisk.speakers.phrases import NP_KEEP, role_phrase, title_role
 from askisk.speakers.rules import (
     CIVIL_GENERALS,
+    DETS,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
+    GENERIC_ORG_NOUNS,
     IN_FULL,
     LABEL_PARTIES,
     MALE_WORDS,
@@ -23,6 +25,7 @@ from askisk.speakers.rules import (
     PERSON_NOUNS,
     SPEECH_VERBS,
     title_of,
+    vocab,
 )
 
 
@@ -97,6 +100,19 @@ def story_subject(tok) -> bool:
     return True
 
 
+# Callings of one person that are not anaphoric role nouns ("said one London-based broker. He forecast …")
+_ONE_TRADES = vocab(
+    "broker trader dealer analyst banker strategist consultant adviser advisor expert witness resident "
+    "neighbour neighbor"
+)
+
+
+def _indefinite(tok) -> bool:
+    """ "one London-based broker", "an analyst": someone new ("the securities analyst" names one met before,
+    whom the description rules resolve)."""
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one") for c in tok.children)
+
+
 def one_person(rec: Record, tok) -> Record:
     """A group record named by a singular noun that stands for one person: a role noun ("A US Embassy
     spokesman said: …" then "he added"), or a noun whose own clause gives it a his/her ("The vigilante
@@ -108,7 +124,7 @@ def one_person(rec: Record, tok) -> Record:
     if tok.tag_ != "NN":
         return rec
     lemma = tok.lemma_.lower()
-    if lemma in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or (lemma in _ONE_TRADES and _indefinite(tok)):
         rec.one = True
         rec.gender_from(tok.lower_)
     elif lemma in GENERIC_ORG_NOUNS or lemma in DOCUMENT_NOUNS:

@@ -142,6 +142,8 @@ TITLES = {
     "mayor": ("Mayor", "mayor"), "chancellor": ("Chancellor", "chancellor"), "bishop": ("Bishop", "bishop"),
     "commissioner": ("Commissioner", "commissioner"), "inspector": ("Inspector", "inspector"),
     "rep": ("Rep.", "representative"), "representative": ("Rep.", "representative"),
+    "sir": ("Sir", None), "lord": ("Lord", None), "lady": ("Lady", None), "dame": ("Dame", None),
+    "baroness": ("Baroness", None),
 }  # fmt: skip
 # Words that make a title another office or rank: "Vice President" is not the President, "Prime Minister"
 # no minister of a department, "Lt. Gov." no governor.
@@ -167,12 +169,13 @@ PARTIES = {
 PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:[- ][A-Z][A-Za-z.]*)?")
 LABEL_PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 FEMALE_WORDS = vocab(
-    "mrs ms miss madam she her woman spokeswoman chairwoman businesswoman congresswoman policewoman "
-    "sister mother wife daughter actress girl grandmother aunt niece widow girlfriend fiancée fiancee"
+    "mrs ms miss madam lady dame baroness she her woman spokeswoman chairwoman businesswoman congresswoman "
+    "policewoman sister mother wife daughter actress girl grandmother aunt niece widow girlfriend fiancée "
+    "fiancee"
 )
 MALE_WORDS = vocab(
-    "mr he him his man spokesman chairman businessman congressman policeman brother father husband son boy "
-    "grandfather uncle nephew widower boyfriend fiancé fiance"
+    "mr sir lord he him his man spokesman chairman businessman congressman policeman brother father husband "
+    "son boy grandfather uncle nephew widower boyfriend fiancé fiance"
 )
 # Role nouns that, as a singular "the <noun>" naming no one, stand for a person named before ("said the
 # 74-year-old comedian", "the Spectator editor told"): trades and positions, never names.
@@ -248,3 +251,12 @@ def _hyphenated_title(word: str) -> tuple[str, str | None] | None:
     if noun is not None and (civil or noun not in MILITARY_RANKS):
         noun = " ".join([*(q.lower() for q in quals), "general" if civil else noun])
     return word, noun
+
+
+# Entity labels a name the model mislabels may carry; articles; nouns of organisations ("the ministry").
+NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+DETS = {"the", "a", "an"}
+GENERIC_ORG_NOUNS = vocab(
+    "ministry department agency office council committee commission government police army court "
+    "coalition alliance union association institute foundation bank company group party parliament"
+)

@@ -61,6 +61,8 @@ def subject_of(verb):
             or misparse.name_as_clause(verb)
             or misparse.name_set_off(verb)
             or misparse.name_before_aside(verb)
+            or misparse.name_before_commas(verb)
+            or misparse.participle_read_as_verb(verb)
             or misparse.coordinated_subject(verb)
             or misparse.shared_subject(verb)
             or misparse.subject_in_next_clause(verb)

@@ -7,7 +7,12 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 from __future__ import annotations
 
 from askisk.speakers import cues, misparse, speech
-from askisk.speakers.rules import ATTITUDE_VERBS, COMMISSIVE_VERBS, SPEECH_VERBS, vocab
+from askisk.speakers.rules import (
+    ATTITUDE_VERBS,
+    COMMISSIVE_VERBS,
+    SPEECH_VERBS,
+    vocab,
+)
 
 MESSAGE_NOUNS = vocab(
     "statement message comment comments remark remarks warning letter tweet post note email speech "
@@ -63,7 +68,7 @@ DOING_VERBS = vocab("show vote")
 QUESTION_VERBS = vocab("ask question quiz grill")
 # Not commenting: "X has not commented on speculation that …", "did not respond", "have not publicly
 # acknowledged any connection", "state media has not yet reported on it" (with no words given).
-SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm report")
+SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm report speculate")
 
 
 # What someone could not do: "CNN cannot independently confirm that …", "has not been able to verify …",
@@ -153,9 +158,13 @@ def _request(tok) -> bool:
     kids = list(tok.children)
     # "had asked scientists for interesting images": a thing asked for
     wanted = any(g.dep_ == "pobj" for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+    # "asking the watchdog overseeing the rules to stop the calls": the parser hangs the infinitive inside
+    to_do = [c for c in kids if c.dep_ == "xcomp"] + [
+        t for c in kids if c.dep_ == "dobj" for t in c.subtree if t.dep_ in ("xcomp", "advcl", "acl")
+    ]
     return (
         any(c.dep_ == "dobj" for c in kids)
-        and (any(c.dep_ == "xcomp" and speech.to_infinitive(c) for c in kids) or wanted)
+        and (any(speech.to_infinitive(c) for c in to_do) or wanted)
         and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
         # not "asked the court to free her son, saying he was innocent"
         and not any(t.dep_ == "advcl" and t.lemma_.lower() in SPEECH_VERBS for t in tok.subtree)
@@ -247,6 +256,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
     if lemma == "announce" and "qshare=0" in feats and "c=dobj" in feats and not given:
         return True  # "the cruise lines have announced the cancellation of all stops": what was decided
+    if lemma == "announce" and "qshare=0" in feats and not given and _thing_announced(tok):
+        return True  # "New targets … have been announced by the lord chancellor": the same, as a passive
     if lemma == "speak" and "qshare=0" in feats and not given and not _spoke_something(tok):
         return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
@@ -315,3 +326,10 @@ def _nothing_said(tok, lemma: str) -> bool:
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
+
+
+def _thing_announced(verb) -> bool:
+    """A passive "announce" whose subject is what was decided ("New targets … have been announced"), not
+    "it was announced that …"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(c.pos_ in ("NOUN", "PROPN") for c in subjects)
