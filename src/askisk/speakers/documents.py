@@ -2,7 +2,8 @@
 
 Owns: who wrote a document ("A report by X", "A report released/published by X", "a study from X",
 "X's review"), the name it goes by ("X report"), and whether a verb reports what a document found
-("found", "shows", "concluded", "estimates", "warns" …, with a document as subject). Works on spaCy
+("found", "shows", "concluded", "estimates", "warns" …, with a document as subject); whose figures
+speak ("figures provided by IHS", "Figures gathered by X show", "FBI statistics"). Works on spaCy
 tokens handed to it but never imports spaCy; never hard-codes a name: the author comes from the text.
 """
 
@@ -120,7 +121,7 @@ def owner_of_figures(obj):
     owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if owner is None:
         names = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        owner = names[0] if names else provider(obj)
+        owner = names[0] if names else _provider(obj)
     return obj if owner is None else owner
 
 
@@ -128,7 +129,7 @@ _PROVIDING = frozenset({"provide", "release", "compile", "publish", "issue", "ga
 _WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
-def provider(figures):
+def _provider(figures):
     """ "figures provided by IHS", "data from the Census Bureau": the body the figures come from."""
     for child in figures.children:
         prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None

@@ -1,6 +1,7 @@
-"""What an "it", "they" or "them" that speaks stands for: the names the sentence before joined by "and",
-the party an outlet reported on, the thing the sentence before was about, its own sentence's subject, the
-last group that spoke, or the organisation last named as a subject. Pure over the registry and the parse.
+"""What an "it", "they" or "them" that speaks stands for: the names the sentence before joined by "and", the
+party an outlet reported on, the thing the sentence before was about, its own sentence's subject, the last
+group that spoke, or the organisation last named as a subject; and a bare "one" that speaks after a group
+did ("delegates said. … '…,' one said"). Pure over the registry and the parse.
 """
 
 from __future__ import annotations

@@ -7,12 +7,7 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 from __future__ import annotations
 
 from askisk.speakers import cues, misparse, speech
-from askisk.speakers.rules import (
-    ATTITUDE_VERBS,
-    COMMISSIVE_VERBS,
-    SPEECH_VERBS,
-    vocab,
-)
+from askisk.speakers.rules import ATTITUDE_VERBS, COMMISSIVE_VERBS, SPEECH_VERBS, vocab
 
 MESSAGE_NOUNS = vocab(
     "statement message comment comments remark remarks warning letter tweet post note email speech "
