@@ -99,8 +99,13 @@ def test_a_subject_that_makes_others_speak_is_not_the_speaker():
     drawn = "The proposal has drawn harsh criticism from fellow Republicans."
     sparked = "The merger sparked criticism in Congress."
     faced = "The Harbour Party faced stiff international criticism on Tuesday over its decision to drop it."
-    got = _attrs(f"The senator proposed a new tax on Monday.\n\n{drawn}\n\n{sparked}\n\n{faced}\n")
+    body = f"The senator proposed a new tax on Monday.\n\n{drawn}\n\n{sparked}\n\n{faced}\n"
+    got = _attrs(body, convention="polnear")
     assert got[drawn][0] is not None and got[drawn][0].endswith("Republicans")
+    assert got[sparked][0] != "Merger"
+    assert got[faced][0] != "Harbour Party"
+    got = _attrs(body)  # the news line (session 35): that they reacted, not what they said, is narration
+    assert got[drawn] == (None, "narration")
     assert got[sparked][0] != "Merger"
     assert got[faced][0] != "Harbour Party"
 

@@ -147,7 +147,7 @@ def _either(t) -> bool:
 _EITHER = {"his", "him", "he", "her", "she", "hers"}
 
 
-def described(records: list, tok, pos: int, recent=None):
+def described(records: list, tok, pos: int, recent=None, headline: frozenset[str] = frozenset()):
     """The person an anaphoric description at `pos` stands for, or None (the description then stays a
     speaker of its own): the latest person seen before it that the same noun described ("economist
     NAME" … "the economist"); else, for a title noun ("the prime minister"), no one (it names a known
@@ -174,7 +174,9 @@ def described(records: list, tok, pos: int, recent=None):
         # "President Trump" … "John Williams, president of the New York Fed" … "The president says": the
         # one who bears the title before the name
         holders = [v for v in holders if v.rec.title and v.rec.title[1] == office] or holders
-        return max(holders, key=lambda v: v.last).rec if holders else None
+        if holders:
+            return max(holders, key=lambda v: v.last).rec
+        return _lede_speaker(records, pool, recent, pos, headline)
     if not pool:
         return None
     named = [v for v in pool if noun in v.rec.nouns]  # "economist NAME" … "the economist"
@@ -196,7 +198,7 @@ def described(records: list, tok, pos: int, recent=None):
         # one person the text gave that party
         party = parties_in(words)
         sided = [v.rec for v in pool if party and party <= sides(v.rec)]
-        return sided[0] if len(sided) == 1 else None
+        return sided[0] if len(sided) == 1 else _lede_speaker(records, pool, recent, pos, headline)
     if recent is not None and any(v.rec is recent for v in pool):
         # "…," said McEnroe. Roddick was left frustrated …. "…," said the American': a person made the
         # subject after the last speaker spoke is the one the story has turned to
@@ -213,6 +215,24 @@ def described(records: list, tok, pos: int, recent=None):
         )
     rule.rec.gender = rule.rec.gender or gender
     return rule.rec
+
+
+def _lede_speaker(records: list, pool: list, recent, pos: int, headline: frozenset[str]):
+    """ "Blair sees greater Bush consensus. Tony Blair has said …. The prime minister said …": the one
+    person who has spoken so far, once, in the paragraph before, named in the headline and given no title
+    or role of their own, is the one the next paragraph describes (the news golds resolve every such
+    description to a name). Not "Farmer Tom Reid said …. The prime minister said …", under no headline."""
+    if recent is None or recent.kind != "person" or recent.role is not None:
+        return None
+    if recent.title is not None and recent.title[1] is not None:
+        return None  # an office of their own ("Mr" is none)
+    if recent.spoke_n != 1 or pos // 1_000_000 - recent.spoke // 1_000_000 != 1:
+        return None
+    if any(r is not recent and r.spoke >= 0 for r in records):
+        return None
+    if not recent.tokens or recent.tokens[-1] not in headline:
+        return None
+    return recent if any(v.rec is recent for v in pool) else None
 
 
 def _after_quote(tok) -> bool:

@@ -120,7 +120,9 @@ def attribute(
 ) -> SourceSpeakers:
     """Speaker, kind and cue of every passage, under an attribution convention (`speakers.convention`)."""
     nlp = pipeline()
-    registry = Registry()
+    top = paragraphs[0].text if paragraphs else ""  # a headline line the body opens with, when it has one
+    top = top if formats.is_headline(top, 0, len(top), [False] * (len(top) + 1)) else ""
+    registry = Registry(headline=f"{source.title} {top}")
     by_para: dict[int, list[int]] = {}
     for i, p in enumerate(passages):
         by_para.setdefault(p.paragraph, []).append(i)

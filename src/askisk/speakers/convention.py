@@ -22,6 +22,7 @@ from importlib import resources
 from askisk.speakers import animacy, cues, idioms, speech
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import evidence_found, owner_of_figures
+from askisk.speakers.persons import calling
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -186,7 +187,7 @@ def _records(subj, lemma: str) -> bool:
     """The subject records or measures rather than speaks: "the video shows", "the groupings suggest"."""
     if subj.lemma_.lower() in INSTRUMENT_NOUNS:
         return animacy.instrument(subj)  # not "a senior government figure has warned"
-    if lemma not in INFERENCE_VERBS or subj.ent_type_ or animacy.listed(subj):
+    if lemma not in INFERENCE_VERBS or subj.ent_type_ or animacy.listed(subj) or calling(subj):
         return False
     # "The head of Sony Pictures Television indicated …": of a body, a person's title
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)

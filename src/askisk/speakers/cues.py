@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from askisk.speakers import subject_repair
 from askisk.speakers.clauses import bare_as
 from askisk.speakers.formats import dateline_end
 from askisk.speakers.rules import (
@@ -235,7 +236,9 @@ def speaker_of(tok):
         if any(c.dep_ == "agent" for c in tok.children):
             return passive_speaker(tok)
         subj = subject_of(tok)
-        return subj if subj is not None and subj.dep_ == "nsubj" else None
+        if subj is None:
+            return subject_repair.document_read(tok)  # '"…," read a statement from the firm': its object
+        return subj if subj.dep_ == "nsubj" else None
     for child in tok.children:
         if child.dep_ == "poss":
             return child

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
 from askisk.speakers.clauses import subordinate
+from askisk.speakers.convention import STATEMENT_VERBS
 from askisk.speakers.documents import is_finding, owner_of_figures
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
 from askisk.speakers.joint import joint_cue, joint_speaker
@@ -13,7 +14,7 @@ from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, learned_cues
-from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
+from askisk.speakers.speech import HEARER_VERBS, cue_text, depth, is_speech, subject_of
 from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS
 
 
@@ -80,7 +81,7 @@ def _closing_tag(verb, before) -> bool:
     doc = verb.doc
     rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
     # "Obama lamented that while …, Clinton now seemed more up to speed": a clause with words of its own
-    if any(c.dep_ in _COMPLEMENTS for c in verb.children if c.i > verb.i):
+    if any(c.dep_ in _COMPLEMENTS and not _hearer(c) for c in verb.children if c.i > verb.i):
         return False
     at = subj.left_edge.i - 1
     if at > 0 and doc[at].text in QUOTE_TOKENS:
@@ -132,8 +133,8 @@ def _under_closing_tag(cands: list) -> list:
     tags = [
         (c, _set_off_tag(c[6]))
         for c in cands
-        if not any(k.dep_ in _CONTENT and k.i > c[6].i for k in c[6].children)  # its words come before it
-    ]
+        if not any(k.dep_ in _CONTENT and k.i > c[6].i and not _hearer(k) for k in c[6].children)
+    ]  # its words come before it ("…, Mr Blair told the Guardian": the object of "told" is who heard them)
     tags = [(c, off) for c, off in tags if off or any(o is not c and _closing_tag(c[6], o[6]) for o in cands)]
     if not tags:
         return cands
@@ -144,6 +145,10 @@ def _under_closing_tag(cands: list) -> list:
         for c in cands
         if c is tag or c[6].i > after or c[6].lemma_.lower() in _SAYING or c[6].pos_ not in ("VERB", "AUX")
     ]
+
+
+def _hearer(obj) -> bool:
+    return obj.dep_ == "dobj" and obj.head.lemma_.lower() in HEARER_VERBS
 
 
 def _news_line(cands: list, inside) -> list:
@@ -158,9 +163,27 @@ def _news_line(cands: list, inside) -> list:
     # "…, Beijing's airport … continued to close the gap, according to the association", "According to
     # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
     # source "according to" names
+    # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
+    # clauses, the one that gives words
+    talking = [c for c in cands if speech.says_something(c[6], inside)]
+    mute = [c for c in cands if c not in talking and any(_coordinate(c[6], t[6]) for t in talking)]
+    cands = [c for c in cands if c not in mute]
     named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
     quiet = all(c in named or not speech.says_something(c[6], inside) or _order(c[6]) for c in cands)
     return named if named and quiet else cands
+
+
+def _coordinate(a, b) -> bool:
+    a, b = _clause_verb(a), _clause_verb(b)  # "showed [signs] of weakness": the noun's clause
+    return b.dep_ == "conj" and b.head.i == a.i or a.dep_ == "conj" and a.head.i == b.i
+
+
+def _clause_verb(tok):
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def find_cue(
@@ -181,7 +204,9 @@ def find_cue(
     headline = is_headline(doc.text, s, e, inside)
     titled = headline and is_title_case(doc.text, s, e)  # "Greece Says It Has Right …": a title-case headline
     for tok in doc:
-        if not (s <= tok.idx < e) or inside[tok.idx] or titled or speech.is_circumstance(tok):
+        if not (s <= tok.idx < e) or titled or speech.is_circumstance(tok):
+            continue
+        if inside[tok.idx] and not _quoted_predicate(tok, inside):
             continue
         if tok.dep_ == "amod" and tok.i < tok.head.i:
             continue  # "Vernan's proposed amendments", "the alleged plot": a participle that describes a noun
@@ -263,6 +288,17 @@ def find_cue(
     if spoke:
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
     return rec, best[4], best[5]
+
+
+def _quoted_predicate(tok, inside) -> bool:
+    """'Richard Thomas "totally condemned" the deletion of e-mails': the writer quotes only the verb of
+    a statement whose subject and object stand outside the marks; the verb is still the cue."""
+    if tok.dep_ != "ROOT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS | STATEMENT_VERBS:
+        return False
+    quoted = [t for t in tok.sent if inside[t.idx] and t.is_alpha]
+    near = [t for t in quoted if abs(t.i - tok.i) <= 2]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return len(quoted) == len(near) and subj is not None and not inside[subj.idx]
 
 
 def _name_after_description(according, objs: list) -> list:

@@ -15,6 +15,8 @@ def idiom(tok) -> bool:
     kids = list(tok.children)
     if tok.lemma_.lower() == "appeal" and _legal_appeal(kids):
         return False
+    if tok.lemma_.lower() == "rule" and any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]

@@ -8,7 +8,7 @@ next clause ("Instead, said Mr Doctorow, DRM systems were …") and a subject cu
 Yushchenko - keen to reassure investors - had said …"). Each function takes the cue verb and answers with
 the token that names the speaker (or whether the shape holds); the parse stays as it is. The misparses
 mended in the parse itself before any cue is read (a closing cue read as a plural noun: "…, a new study
-reports.") are `parse_repair`'s.
+reports.") are `parse_repair`'s; a subject lost or misplaced around the verb is `subject_repair`'s.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def quote_then_noun(verb) -> bool:
     a noun phrase with a participle (the verb an `acl` of the noun right before it); when only that noun
     phrase stands between the quotation's closing mark and the verb, the noun is the verb's subject (Live
     Science, gold_s13)."""
-    return verb.i == verb.head.i + 1 and _opens_tag(verb.head)
+    return verb.i == verb.head.i + 1 and opens_tag(verb.head)
 
 
 def quote_then_relative(verb) -> bool:
@@ -33,10 +33,10 @@ def quote_then_relative(verb) -> bool:
     if verb.dep_ != "relcl" or verb.lemma_.lower() not in SPEECH_VERBS or noun.pos_ not in ("NOUN", "PROPN"):
         return False
     between = doc[noun.i + 1 : verb.i]
-    return 0 < len(between) <= 3 and all(t.pos_ == "PROPN" for t in between) and _opens_tag(noun)
+    return 0 < len(between) <= 3 and all(t.pos_ == "PROPN" for t in between) and opens_tag(noun)
 
 
-def _opens_tag(noun) -> bool:
+def opens_tag(noun) -> bool:
     """Only a noun phrase's words stand between the noun and a closing quotation mark after a comma."""
     doc = noun.doc
     for t in reversed(doc[max(1, noun.i - 6) : noun.i]):
@@ -182,11 +182,11 @@ def title_as_verb(verb):
 _DASHES = ("-", "–", "—", "--")
 
 
-def _bare_speech_verb(verb) -> bool:
-    return _bare_verb(verb) and verb.lemma_.lower() in SPEECH_VERBS
+def bare_speech_verb(verb) -> bool:
+    return bare_verb(verb) and verb.lemma_.lower() in SPEECH_VERBS
 
 
-def _bare_verb(verb) -> bool:
+def bare_verb(verb) -> bool:
     return verb.pos_ == "VERB" and all(c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children)
 
 
@@ -195,7 +195,7 @@ def name_set_off(verb):
     followed by a name that a comma closes; the small parser hangs the name on the next clause (as its
     subject), leaving the verb with none. The name's last word is the speaker."""
     doc = verb.doc
-    if not _bare_speech_verb(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
+    if not bare_speech_verb(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
     end = verb.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and end - verb.i <= 4:
@@ -206,12 +206,38 @@ def name_set_off(verb):
     return name if name.ent_type_ in ("PERSON", "ORG") else None
 
 
+_POST_NAME = frozenset({"of", "at", "from", "with", "for"})
+
+
+def name_after_tag(verb):
+    """ "The European ministers' comments, said Junya Tanase of JPMorgan Chase bank in Tokyo, were …": after
+    a comma, a speech verb followed at once by a person's name, the name and what qualifies it closed by a
+    comma; the small parser gives the verb the sentence's subject on its left. The name is the speaker."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    end = verb.i + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and end - verb.i <= 4:
+        end += 1
+    if end == verb.i + 1 or end >= len(doc):
+        return None
+    if doc[end].lower_ in _POST_NAME:  # "of JPMorgan Chase bank in Tokyo"
+        stop = next((t.i for t in doc[end : end + 10] if t.text == "," or t.pos_ in ("VERB", "AUX")), None)
+        if stop is None or doc[stop].text != ",":
+            return None
+    elif doc[end].text != ",":
+        return None
+    return doc[end - 1]
+
+
 def name_before_aside(verb):
     """ "A day earlier, Mr Yushchenko - keen to reassure potential investors - had said only …": a name,
     then an aside between dashes, then the speech verb; the small parser loses the subject across the
     dashes. The name right before the opening dash is the speaker."""
     doc = verb.doc
-    if not _bare_speech_verb(verb):
+    if not bare_speech_verb(verb):
         return None
     i = verb.i - 1
     while i > 0 and (doc[i].pos_ == "AUX" or doc[i].dep_ == "neg"):
@@ -230,7 +256,7 @@ def name_before_commas(verb):
     sentence, an apposition set off by commas follows it, then the speech verb; the small parser reads the
     apposition as a clause (its noun as a verb) and leaves the verb with no subject. The name speaks."""
     doc = verb.doc
-    if not _bare_speech_verb(verb) or verb.i < 4 or doc[verb.i - 1].text != ",":
+    if not bare_speech_verb(verb) or verb.i < 4 or doc[verb.i - 1].text != ",":
         return None
     start = verb.sent.start + (1 if doc[verb.sent.start].lower_ in ("but", "and") else 0)
     ent = next((e for e in doc.ents if e.start == start), None)
@@ -239,73 +265,6 @@ def name_before_commas(verb):
     if any(t.text in QUOTE_TOKENS or t.pos_ == "PRON" for t in doc[ent.end : verb.i]):
         return None  # 'Smith, "…," said' is a quotation; "Smith, he said," a tag of its own
     return ent.root
-
-
-def participle_read_as_verb(verb):
-    """ "Republican activists clamoring to block Donald Trump … say they are …": a participle describing the
-    subject is read as the main verb, and the speech verb hangs on it with no subject; the participle's
-    subject speaks."""
-    head = verb.head
-    if not _bare_speech_verb(verb) or verb.dep_ != "dep" or head.tag_ != "VBG" or head.i > verb.i:
-        return None
-    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
-
-
-def coordinated_subject(verb):
-    """ "He was airlifted to a hospital with injuries to his hip and a hospital spokesman said Swanson was
-    …", "… investigated by the authorities and the IMF has called for …": a noun phrase after "and" /
-    "but" right before a verb (and its auxiliaries), which the small parser coordinates with an earlier
-    noun, leaving the verb with no subject; its head is the speaker."""
-    doc = verb.doc
-    # another verb only with an auxiliary of its own: "… money and a six-pointed star likened to …" is a
-    # participle that describes the star
-    finite = _bare_verb(verb) and any(c.dep_ == "aux" for c in verb.children)
-    if not (_bare_speech_verb(verb) or finite) or verb.i < 2:
-        return None
-    at = verb.i - 1  # "… and the IMF has called for …": over the verb's own auxiliaries
-    while at > 1 and doc[at].head.i == verb.i and doc[at].dep_ in ("aux", "neg"):
-        at -= 1
-    head = doc[at]
-    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "conj" or head.head.i == verb.i:
-        return None
-    first = head.left_edge.i
-    return head if first > 0 and doc[first - 1].lower_ in ("and", "but") else None
-
-
-def shared_subject(verb):
-    """ "Police had appealed for help … but in a statement released Wednesday, said five men were due": a
-    speech verb that shares the subject of a clause before it, joined by "but" / "and", which the small
-    parser reads as that clause's reporter (the earlier clause its object, the verb with no subject)."""
-    doc = verb.doc
-    if not _bare_speech_verb(verb) or verb.dep_ != "ROOT":
-        return None
-    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    after = [c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i]
-    if len(before) != 1 or not after:
-        return None
-    clause = before[0]
-    joined = any(t.dep_ == "cc" and t.lower_ in ("but", "and") for t in clause.subtree)
-    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if not joined or subj is None or subj.pos_ not in ("PROPN", "NOUN"):
-        return None
-    if subj.left_edge.i != clause.left_edge.i:
-        return None  # the subject opens the sentence: "Police had appealed …"
-    return subj if doc[verb.i - 1].text == "," else None
-
-
-def subject_in_next_clause(verb):
-    """ "…, said the Public Security Secretariat of Rio Grande do Norte state.": a name after a closing speech
-    verb that the small parser makes the subject of a clause of its own (here "do" read as a verb), which
-    leaves the speech verb with no subject."""
-    if not _bare_speech_verb(verb) or verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
-        return None
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
-        return None
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i):
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == verb.i + 1:
-            return subj
-    return None
 
 
 def quoted_as(verb):
@@ -355,24 +314,3 @@ def reduced_passive(verb) -> bool:
     if doc[verb.i - 1].lower_ not in (",", "and") or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
         return False
     return doc[verb.i + 2].tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
-
-
-def role_read_as_verb(subj):
-    """ "Blake Lee-Harwood, campaigns director at Greenpeace in the UK, said": the parser reads the role's
-    first word as a verb with the name as its subject, and that verb as the subject of "said". The name, or
-    None."""
-    if subj.pos_ != "VERB" or subj.i == 0 or subj.doc[subj.i - 1].text != ",":
-        return None
-    names = [c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i and c.ent_type_ == "PERSON"]
-    return names[0] if names else None
-
-
-def clause_subject_after(verb, subjects) -> bool:
-    """ "Jeremy Hughes, …, said Pratchett -- who … -- had “…”": of a subject before the verb and one after
-    it, the one after is the subject of the verb's clause, which the parser left without one."""
-    before = [c for c in subjects if c.i < verb.i]
-    after = [c for c in subjects if c.i > verb.i]
-    if not before or len(after) != 1:
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > after[0].i]
-    return any(not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in clauses)

@@ -57,10 +57,22 @@ def person_like(ent) -> bool:
     )
 
 
+# trades the suffix test misses
+_TRADES = vocab("analyst broker trader dealer banker strategist consultant adviser advisor expert critic")
+
+
 def _calling(tok) -> bool:
     """A noun naming what a person does: "meteorologist", "analyst", "historian", "spokesman"."""
     word = tok.lower_
     return tok.pos_ in ("NOUN", "PROPN") and (word in PERSON_NOUNS or word.endswith(("ist", "yst", "ian")))
+
+
+def calling(tok) -> bool:
+    """A common noun, singular or plural, naming people by what they do ("analysts", "economists")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        lemma in PERSON_NOUNS or lemma in _TRADES or lemma.endswith(("ist", "yst", "ian"))
+    )
 
 
 def named_group(ent) -> bool:

@@ -215,6 +215,8 @@ def named_head(tok):
             return child
         if not title and (ent := entity_of(child)) is not None and ent.label_ == "ORG":
             return child
+        if tok.pos_ == "NUM" and not child.ent_type_:
+            return child  # "One of the foreign bidders …, steel giant LNM, told": a name left unlabelled
     if not title:
         # a name in apposition to the name in the "of" phrase, which needs none, names the noun itself ("An
         # uncle of suspect Yassine Labidi, Abeld Malik Labidi, told"); after "one of" an organisation may

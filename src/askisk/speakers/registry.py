@@ -59,8 +59,10 @@ from askisk.speakers.rules import (
 
 
 class Registry:
-    def __init__(self) -> None:
+    def __init__(self, headline: str = "") -> None:
         self.records: list[Record] = []
+        # the source's title: "Blair sees greater Bush consensus" names whom the lede's description is of
+        self.headline = frozenset(w.strip(".,:;'\"‘’“”-") for w in headline.split())
 
     # -- people and organisations introduced in the text ------------------------------------------
 
@@ -282,10 +284,11 @@ class Registry:
         # "said the 74-year-old comedian": the story's subject
         if descriptions.is_description(tok, self.records):
             rec = anaphora.introduced(self.records, tok) or anaphora.described(
-                self.records, tok, base + tok.i, recent
+                self.records, tok, base + tok.i, recent, self.headline
             )
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
                 rec.describe(tok.lemma_.lower(), descriptions.marks(tok))
+                rec.nouns.add(descriptions.office_noun(tok))  # "the prime minister" again is the same one
                 return rec
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._document(tok, base)

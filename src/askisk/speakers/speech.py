@@ -5,7 +5,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 
 from __future__ import annotations
 
-from askisk.speakers import misparse
+from askisk.speakers import misparse, subject_repair
 from askisk.speakers.clauses import bare_as
 from askisk.speakers.formats import dateline_end
 from askisk.speakers.idioms import idiom
@@ -44,7 +44,7 @@ def subject_of(verb):
         return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
     if verb.lemma_.lower() == "quote" and (quoted := misparse.quoted_as(verb)) is not None:
         return quoted  # '"…," AP quoted prosecutor NAME as saying'
-    if (inverted := _inverted(verb) or experiencer(verb)) is not None:
+    if (inverted := _inverted(verb) or experiencer(verb) or misparse.name_after_tag(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     if (name := misparse.function_word_name(verb)) is not None:
         return name  # '"We will leave," May said.'
@@ -60,12 +60,13 @@ def subject_of(verb):
             or misparse.name_as_adverb(verb)
             or misparse.name_as_clause(verb)
             or misparse.name_set_off(verb)
+            or subject_repair.document_read(verb)
             or misparse.name_before_aside(verb)
             or misparse.name_before_commas(verb)
-            or misparse.participle_read_as_verb(verb)
-            or misparse.coordinated_subject(verb)
-            or misparse.shared_subject(verb)
-            or misparse.subject_in_next_clause(verb)
+            or subject_repair.participle_read_as_verb(verb)
+            or subject_repair.coordinated_subject(verb)
+            or subject_repair.shared_subject(verb)
+            or subject_repair.subject_in_next_clause(verb)
         )
         is not None
     ):
@@ -79,12 +80,12 @@ def subject_of(verb):
             # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
             # verb that takes a hearer is its misparsed object
             subjects = [c for c in subjects if c.i < verb.i]
-        if misparse.clause_subject_after(verb, subjects):
+        if subject_repair.clause_subject_after(verb, subjects):
             # "Jeremy Hughes, …, said Pratchett -- who … -- had “fundamentally changed …”": the name after
             # the verb is the subject of its clause, which the parser left without one
             subjects = [c for c in subjects if c.i < verb.i]
         for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
-            if (person := misparse.role_read_as_verb(child)) is not None:
+            if (person := subject_repair.role_read_as_verb(child)) is not None:
                 return person  # "Blake Lee-Harwood, campaigns director at Greenpeace, said"
             # "Gordon's mother, Michelle Gordon, who said …": the relative pronoun stands for the noun
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -92,7 +93,7 @@ def subject_of(verb):
             named = [c for c in subjects if c.pos_ == "PROPN" and c.left_edge.i == child.i + 1 > verb.i + 1]
             if child.pos_ == "NOUN" and named:
                 return named[0]  # "…, said police Capt. Ahmed Abdi": one subject, parsed as two
-            return _set_off(verb, child) or child
+            return _set_off(verb, child) or subject_repair.opening_participle(child) or child
         if (
             verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN")

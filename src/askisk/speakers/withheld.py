@@ -49,6 +49,8 @@ def _intent(tok) -> bool:
 FACTIVE_VERBS = vocab("realize realise learn discover notice know hear")
 # A question in someone's mind claims nothing: "The researchers wondered whether this threshold is …".
 WONDER_VERBS = vocab("wonder")
+# A choice still open: "is deciding whether to appeal", "is weighing whether to …".
+DELIBERATING_VERBS = vocab("decide consider weigh debate ponder")
 # A field or a body of work nobody names: "Neuroscience tells us that …", "existing research shows …",
 # "a flurry of work in recent years shows …" (not "New research from the Royal Academy of Dance").
 FIELD_NOUNS = vocab("research science neuroscience history experience work literature")
@@ -257,6 +259,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
         return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
+    if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_choice(tok):
+        return True  # "The IAAF is deciding whether to appeal": a choice not yet made, nothing claimed
     if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or _naming(tok) or _vote(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
@@ -270,6 +274,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "Bruce Jenner has not commented publicly on speculation that …": nothing said
     if "c=neg" in feats and "qshare=0" in feats and _open_question(tok):
         return True  # "Gov. Gary Herbert, who has not said whether he will sign it": nothing said
+    if "qshare=0" in feats and not given and _reaction_told(tok, lemma):
+        return True  # "It has drawn criticism from environmental groups": a reaction, not its words
     if _message_with_content(tok):
         return False  # "Hollande released a statement condemning the attack": the statement's words, given
     if lemma in COMMISSIVE_VERBS and "p=VERB" in feats:
@@ -321,6 +327,40 @@ def _nothing_said(tok, lemma: str) -> bool:
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
+
+
+# verbs of judging, told in the passive with their judge as the agent ("was criticised by regulators")
+_JUDGING_VERBS = vocab(
+    "criticise criticize question condemn attack slam blast lambast praise welcome hail applaud commend laud "
+    "rebuke chide berate castigate denounce"
+)
+
+
+_GIVING = SPEECH_VERBS | vocab("call describe brand label dub")
+
+
+def _reaction_told(verb, lemma: str) -> bool:
+    """ "It has drawn criticism from environmental groups", "Fannie Mae was criticised by financial
+    regulators": the one judged is the topic and the judges say nothing the sentence gives (the news golds
+    call these narration; "The Tories have questioned the timing", active, stays theirs)."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # the cue read as "criticism environmental groups"
+        verb, lemma = verb.head, verb.head.lemma_.lower()
+    if verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "agent" for c in kids)
+    if not (cues.is_reaction(verb) or lemma in _JUDGING_VERBS and passive):
+        return False
+    if any(t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree):
+        return False  # "was condemned by Labour as a stunt": what they called it
+    # words given elsewhere in the sentence: "…, which called it a stunt", "though they say …"
+    return not any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in _GIVING for t in verb.sent)
+
+
+def _open_choice(verb) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and any(m.lower_ == "whether" for m in c.children) for c in verb.children
+    )
 
 
 def _thing_announced(verb) -> bool:

@@ -1,0 +1,116 @@
+"""Where spaCy's small parser loses a speech verb's subject or puts the wrong one there, and which token
+speaks instead: a participle read as the main verb ("activists clamoring to block … say"), an opening
+participle read as the subject ("Meeting in Brussels, finance ministers … voiced"), a subject coordinated
+with an earlier noun ("… and the IMF has called for …"), a subject shared with the clause before, a name
+made the subject of the next clause, a role read as a verb, a document that "reads" after a quotation.
+Split from `misparse`, which keeps the names misread around the verb; the parse stays as it is.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.misparse import bare_speech_verb, bare_verb, opens_tag
+from askisk.speakers.rules import DOCUMENT_NOUNS
+
+
+def participle_read_as_verb(verb):
+    """ "Republican activists clamoring to block Donald Trump … say they are …": a participle describing the
+    subject is read as the main verb, and the speech verb hangs on it with no subject; the participle's
+    subject speaks."""
+    head = verb.head
+    if not bare_speech_verb(verb) or verb.dep_ != "dep" or head.tag_ != "VBG" or head.i > verb.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+
+
+def document_read(verb):
+    """'"…," read a statement from the discount phone firm.': after a quotation a document "reads" it, the
+    inverted subject parsed as the verb's object."""
+    if verb.lemma_.lower() != "read" or verb.i < 2 or not opens_tag(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS), None)
+
+
+def opening_participle(subj):
+    """ "Meeting in Brussels, finance ministers … voiced their concern": an opening participle read as the
+    subject, with the real subject hung on it as an apposition; the apposition speaks."""
+    if subj.i != subj.sent.start or not subj.lower_.endswith("ing") or subj.tag_ not in ("NN", "VBG"):
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def coordinated_subject(verb):
+    """ "He was airlifted to a hospital with injuries to his hip and a hospital spokesman said Swanson was
+    …", "… investigated by the authorities and the IMF has called for …": a noun phrase after "and" /
+    "but" right before a verb (and its auxiliaries), which the small parser coordinates with an earlier
+    noun, leaving the verb with no subject; its head is the speaker."""
+    doc = verb.doc
+    # another verb only with an auxiliary of its own: "… money and a six-pointed star likened to …" is a
+    # participle that describes the star
+    finite = bare_verb(verb) and any(c.dep_ == "aux" for c in verb.children)
+    if not (bare_speech_verb(verb) or finite) or verb.i < 2:
+        return None
+    at = verb.i - 1  # "… and the IMF has called for …": over the verb's own auxiliaries
+    while at > 1 and doc[at].head.i == verb.i and doc[at].dep_ in ("aux", "neg"):
+        at -= 1
+    head = doc[at]
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "conj" or head.head.i == verb.i:
+        return None
+    first = head.left_edge.i
+    return head if first > 0 and doc[first - 1].lower_ in ("and", "but") else None
+
+
+def shared_subject(verb):
+    """ "Police had appealed for help … but in a statement released Wednesday, said five men were due": a
+    speech verb that shares the subject of a clause before it, joined by "but" / "and", which the small
+    parser reads as that clause's reporter (the earlier clause its object, the verb with no subject)."""
+    doc = verb.doc
+    if not bare_speech_verb(verb) or verb.dep_ != "ROOT":
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i]
+    if len(before) != 1 or not after:
+        return None
+    clause = before[0]
+    joined = any(t.dep_ == "cc" and t.lower_ in ("but", "and") for t in clause.subtree)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if not joined or subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if subj.left_edge.i != clause.left_edge.i:
+        return None  # the subject opens the sentence: "Police had appealed …"
+    return subj if doc[verb.i - 1].text == "," else None
+
+
+def subject_in_next_clause(verb):
+    """ "…, said the Public Security Secretariat of Rio Grande do Norte state.": a name after a closing speech
+    verb that the small parser makes the subject of a clause of its own (here "do" read as a verb), which
+    leaves the speech verb with no subject."""
+    if not bare_speech_verb(verb) or verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == verb.i + 1:
+            return subj
+    return None
+
+
+def role_read_as_verb(subj):
+    """ "Blake Lee-Harwood, campaigns director at Greenpeace in the UK, said": the parser reads the role's
+    first word as a verb with the name as its subject, and that verb as the subject of "said". The name, or
+    None."""
+    if subj.pos_ != "VERB" or subj.i == 0 or subj.doc[subj.i - 1].text != ",":
+        return None
+    names = [c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i and c.ent_type_ == "PERSON"]
+    return names[0] if names else None
+
+
+def clause_subject_after(verb, subjects) -> bool:
+    """ "Jeremy Hughes, …, said Pratchett -- who … -- had “…”": of a subject before the verb and one after
+    it, the one after is the subject of the verb's clause, which the parser left without one."""
+    before = [c for c in subjects if c.i < verb.i]
+    after = [c for c in subjects if c.i > verb.i]
+    if not before or len(after) != 1:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > after[0].i]
+    return any(not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in clauses)
