@@ -151,9 +151,10 @@ def described(records: list, tok, pos: int, recent=None, headline: frozenset[str
     """The person an anaphoric description at `pos` stands for, or None (the description then stays a
     speaker of its own): the latest person seen before it that the same noun described ("economist
     NAME" … "the economist"); else, for a title noun ("the prime minister"), no one (it names a known
-    figure, not the story's subject); else the last speaker when that is a person not of the other
-    gender ("X said … said the 74-year-old comedian"); else the person the pronoun ranker picks for a
-    he/she of the description's gender (either gender when its words give none)."""
+    figure, not the story's subject) unless the lede the headline names spoke (`_lede_speaker`); else the
+    last speaker when that is a person not of the other gender ("X said … said the 74-year-old
+    comedian"); else the person the pronoun ranker picks for a he/she of the description's gender (either
+    gender when its words give none)."""
     gender = description_gender(tok)
     noun = tok.lemma_.lower()
     views = [

@@ -160,14 +160,14 @@ def _news_line(cands: list, inside) -> list:
     # not a person relaying: "Ditto said she expects …", "Mook asserted that Trump tells so many lies"
     relayed = [c for c in cands if c[3].kind != "person" and _relays_speech(c, cands)]
     cands = [c for c in cands if c not in relayed] or cands
-    # "…, Beijing's airport … continued to close the gap, according to the association", "According to
-    # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
-    # source "according to" names
     # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
     # clauses, the one that gives words
     talking = [c for c in cands if speech.says_something(c[6], inside)]
     mute = [c for c in cands if c not in talking and any(_coordinate(c[6], t[6]) for t in talking)]
     cands = [c for c in cands if c not in mute]
+    # "…, Beijing's airport … continued to close the gap, according to the association", "According to
+    # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
+    # source "according to" names
     named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
     quiet = all(c in named or not speech.says_something(c[6], inside) or _order(c[6]) for c in cands)
     return named if named and quiet else cands

@@ -61,7 +61,8 @@ from askisk.speakers.rules import (
 class Registry:
     def __init__(self, headline: str = "") -> None:
         self.records: list[Record] = []
-        # the source's title: "Blair sees greater Bush consensus" names whom the lede's description is of
+        # the words of the source's title and of a headline line opening its body ("Blair sees greater Bush
+        # consensus"): whom the lede's description is of
         self.headline = frozenset(w.strip(".,:;'\"‘’“”-") for w in headline.split())
 
     # -- people and organisations introduced in the text ------------------------------------------
