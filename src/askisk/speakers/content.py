@@ -12,6 +12,11 @@ _FRAME = ("advmod", "npadvmod", "prep", "dative", "aux", "auxpass", "neg", "punc
 CONTENT_SHARE = 0.5
 
 
+def hearer_object(tok) -> bool:
+    """The object of "told", "informed", …: who heard the words, not the words ("told the Guardian")."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in HEARER_VERBS
+
+
 def _dropped(tok, inside, s: int, e: int) -> set[int]:
     """Character offsets of the cue's frame: all before the verb when it opens the sentence's speech
     ("In an op-ed …, Attorney General Eric Holder wrote, “…”"), the tag from its subject on when it
@@ -28,9 +33,8 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
     else:
         start = min(tok.idx, subj.left_edge.idx) if subj is not None else tok.idx
         spans = [(start, e)]
-    hearer = tok.lemma_.lower() in HEARER_VERBS  # "told a radio host that …": the hearer is no content
     for c in tok.children:
-        frame = c.dep_ in _FRAME or (hearer and c.dep_ == "dobj")
+        frame = c.dep_ in _FRAME or hearer_object(c)  # "told a radio host that …": no content
         if frame and not any(inside[t.idx] for t in c.subtree):
             spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         if c.dep_ == "ccomp":

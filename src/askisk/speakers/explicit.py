@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
 from askisk.speakers.clauses import subordinate
+from askisk.speakers.content import hearer_object
 from askisk.speakers.convention import STATEMENT_VERBS
 from askisk.speakers.documents import is_finding, owner_of_figures
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
@@ -14,7 +15,7 @@ from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, learned_cues
-from askisk.speakers.speech import HEARER_VERBS, cue_text, depth, is_speech, subject_of
+from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS
 
 
@@ -81,7 +82,7 @@ def _closing_tag(verb, before) -> bool:
     doc = verb.doc
     rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
     # "Obama lamented that while …, Clinton now seemed more up to speed": a clause with words of its own
-    if any(c.dep_ in _COMPLEMENTS and not _hearer(c) for c in verb.children if c.i > verb.i):
+    if any(c.dep_ in _COMPLEMENTS and not hearer_object(c) for c in verb.children if c.i > verb.i):
         return False
     at = subj.left_edge.i - 1
     if at > 0 and doc[at].text in QUOTE_TOKENS:
@@ -133,7 +134,7 @@ def _under_closing_tag(cands: list) -> list:
     tags = [
         (c, _set_off_tag(c[6]))
         for c in cands
-        if not any(k.dep_ in _CONTENT and k.i > c[6].i and not _hearer(k) for k in c[6].children)
+        if not any(k.dep_ in _CONTENT and k.i > c[6].i and not hearer_object(k) for k in c[6].children)
     ]  # its words come before it ("…, Mr Blair told the Guardian": the object of "told" is who heard them)
     tags = [(c, off) for c, off in tags if off or any(o is not c and _closing_tag(c[6], o[6]) for o in cands)]
     if not tags:
@@ -145,10 +146,6 @@ def _under_closing_tag(cands: list) -> list:
         for c in cands
         if c is tag or c[6].i > after or c[6].lemma_.lower() in _SAYING or c[6].pos_ not in ("VERB", "AUX")
     ]
-
-
-def _hearer(obj) -> bool:
-    return obj.dep_ == "dobj" and obj.head.lemma_.lower() in HEARER_VERBS
 
 
 def _news_line(cands: list, inside) -> list:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from askisk.speakers.documents import entity_of
 from askisk.speakers.rules import (
+    CALLING_NOUNS,
     DETS,
     GENERIC_ORG_NOUNS,
     NAME_LABELS,
@@ -57,22 +58,19 @@ def person_like(ent) -> bool:
     )
 
 
-# trades the suffix test misses
-_TRADES = vocab("analyst broker trader dealer banker strategist consultant adviser advisor expert critic")
+def _person_word(word: str) -> bool:
+    return word in PERSON_NOUNS or word.endswith(("ist", "yst", "ian"))
 
 
 def _calling(tok) -> bool:
     """A noun naming what a person does: "meteorologist", "analyst", "historian", "spokesman"."""
-    word = tok.lower_
-    return tok.pos_ in ("NOUN", "PROPN") and (word in PERSON_NOUNS or word.endswith(("ist", "yst", "ian")))
+    return tok.pos_ in ("NOUN", "PROPN") and _person_word(tok.lower_)
 
 
 def calling(tok) -> bool:
     """A common noun, singular or plural, naming people by what they do ("analysts", "economists")."""
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (
-        lemma in PERSON_NOUNS or lemma in _TRADES or lemma.endswith(("ist", "yst", "ian"))
-    )
+    return tok.pos_ == "NOUN" and (_person_word(lemma) or lemma in CALLING_NOUNS or lemma == "critic")
 
 
 def named_group(ent) -> bool:

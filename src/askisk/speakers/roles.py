@@ -11,6 +11,7 @@ from askisk.speakers import anaphora, descriptions
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import NP_KEEP, role_phrase, title_role
 from askisk.speakers.rules import (
+    CALLING_NOUNS,
     CIVIL_GENERALS,
     DETS,
     DOCUMENT_NOUNS,
@@ -101,10 +102,7 @@ def story_subject(tok) -> bool:
 
 
 # Callings of one person that are not anaphoric role nouns ("said one London-based broker. He forecast …")
-_ONE_TRADES = vocab(
-    "broker trader dealer analyst banker strategist consultant adviser advisor expert witness resident "
-    "neighbour neighbor"
-)
+_ONE_TRADES = CALLING_NOUNS | vocab("witness resident neighbour neighbor")
 
 
 def _indefinite(tok) -> bool:

@@ -195,6 +195,9 @@ DEMONYM_NOUNS = vocab(
     "irishwoman dutchman dutchwoman briton brit spaniard dane swede finn pole czech slovak serb croat turk "
     "greek swiss kiwi aussie argentine"
 )
+# Callings of people that neither PERSON_NOUNS nor the -ist / -yst / -ian endings give ("analysts
+# suggest", "one London-based broker"): a person's trade, not an office.
+CALLING_NOUNS = vocab("broker trader dealer analyst banker strategist consultant adviser advisor expert")
 # A journalist's trade: a paragraph giving it to someone it names first is an author's note (own_acts).
 TRADE_NOUNS = vocab("reporter correspondent columnist writer editor journalist")
 # Documents that can "warn" or "find": the voice is the document's author ("United Nations report").

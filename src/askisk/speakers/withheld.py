@@ -171,10 +171,11 @@ def _request(tok) -> bool:
 _OPEN = vocab("whether if why when how where what who which whom whose")
 
 
-def _open_question(tok) -> bool:
-    """The clause under the cue leaves a question open ("whether he will sign it", "why he left")."""
+def _open_question(tok, clauses: tuple[str, ...] = ("ccomp",)) -> bool:
+    """The clause under the cue leaves a question open ("whether he will sign it", "why he left"; with
+    `clauses` ("xcomp", "ccomp"), a choice open too: "is deciding whether to appeal")."""
     return any(
-        c.dep_ == "ccomp"
+        c.dep_ in clauses
         and (c.left_edge.lower_ in _OPEN or any(g.dep_ == "mark" and g.lower_ in _OPEN for g in c.children))
         for c in tok.children
     )
@@ -259,7 +260,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
         return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
-    if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_choice(tok):
+    if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_question(tok, ("xcomp", "ccomp")):
         return True  # "The IAAF is deciding whether to appeal": a choice not yet made, nothing claimed
     if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or _naming(tok) or _vote(tok):
         return True
@@ -355,12 +356,6 @@ def _reaction_told(verb, lemma: str) -> bool:
         return False  # "was condemned by Labour as a stunt": what they called it
     # words given elsewhere in the sentence: "…, which called it a stunt", "though they say …"
     return not any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in _GIVING for t in verb.sent)
-
-
-def _open_choice(verb) -> bool:
-    return any(
-        c.dep_ in ("xcomp", "ccomp") and any(m.lower_ == "whether" for m in c.children) for c in verb.children
-    )
 
 
 def _thing_announced(verb) -> bool:
