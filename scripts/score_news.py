@@ -54,6 +54,7 @@ def _locate(body: str, sentences: list[dict]) -> list[tuple[int, int] | None]:
 
 # words that open a post-modifier: "people familiar with the talks", "two people briefed on …"
 _POST = {"familiar", "briefed", "close", "with", "of", "on", "in", "at", "from", "for", "who", "that", "and"}
+_POST |= {"here", "there"}  # "few managers here"
 
 
 def _names_speaker(names: list[str], speaker: str) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -84,6 +85,11 @@ def events(article) -> tuple[list[Event], list[Event]]:
     return pronouns, choices
 
 
+def _without(event: Event, prefixes: tuple[str, ...]) -> Event:
+    feats, labels, rule = event
+    return [[f for f in fs if not f.startswith(prefixes)] for fs in feats], labels, rule
+
+
 def fit(data: list[Event]) -> ranker.Ranker:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -127,21 +133,30 @@ def main() -> int:
     ap.add_argument("polnear", type=Path)
     ap.add_argument("--limit", type=int, default=None, help="first N train articles only")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--events", type=Path, help="keep the traced choices in this pickle; reuse it if present")
+    ap.add_argument("--without", nargs="*", default=[], help="fit without features starting so (a variant)")
     args = ap.parse_args()
     t0 = time.time()
     ranker._models = lambda: {}  # type: ignore[assignment]  # trace the rules' own choices
-    articles = read_split(args.polnear, "train", args.limit)
-    pronouns, cues = [], []
-    for i, article in enumerate(articles):
-        p, c = events(article)
-        pronouns.append(p)
-        cues.append(c)
-        if (i + 1) % 50 == 0:
-            print(f"{i + 1}/{len(articles)} articles, {time.time() - t0:.0f} s", file=sys.stderr)
+    if args.events and args.events.is_file():
+        n_articles, pronouns, cues = pickle.loads(args.events.read_bytes())
+    else:
+        articles = read_split(args.polnear, "train", args.limit)
+        n_articles, pronouns, cues = len(articles), [], []
+        for i, article in enumerate(articles):
+            p, c = events(article)
+            pronouns.append(p)
+            cues.append(c)
+            if (i + 1) % 50 == 0:
+                print(f"{i + 1}/{len(articles)} articles, {time.time() - t0:.0f} s", file=sys.stderr)
+        if args.events:
+            args.events.write_bytes(pickle.dumps((n_articles, pronouns, cues)))
+    if args.without:
+        pronouns = [[_without(e, tuple(args.without)) for e in a] for a in pronouns]
     models = {"pronoun": _learn("pronoun", pronouns), "cue": _learn("cue", cues)}
     payload = {
         "about": "speaker ranker (askisk.speakers.ranker): logistic regressions learned from PolNeAR train "
-        f"by scripts/train_speakers.py ({len(articles)} articles, C={C})",
+        f"by scripts/train_speakers.py ({n_articles} articles, C={C})",
         "models": {k: v for k, v in models.items() if v is not None},
     }
     args.out.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")

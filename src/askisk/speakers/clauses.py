@@ -26,6 +26,8 @@ def in_framing_phrase(tok) -> bool:
 def subordinate(tok) -> bool:
     """The cue sits in an adverbial clause of the writer's main clause; not "as analysts had predicted", an
     "as" clause that names the source of the main clause."""
+    if _scene_read_as_words(tok):
+        return True
     clause = tok
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         if in_framing_phrase(clause):
@@ -65,4 +67,21 @@ def bare_as(verb) -> bool:
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "expl") for c in kids)
+    )
+
+
+def _scene_read_as_words(tok) -> bool:
+    """ "His comments come after Dave Prentis … told the Daily Record that …": the parser makes the writer's
+    clause ("His comments come") the words of the cue and leaves "after" without its object, right before
+    the cue's subject; the cue is that clause's adverbial."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    start = subjects[0].left_edge.i
+    return any(
+        p.i == start - 1 and p.lower_ in _SUBORDINATORS | {"following", "amid"} and not list(p.children)
+        for c in tok.children
+        if c.dep_ == "ccomp" and c.i < start
+        for p in c.children
+        if p.dep_ in ("prep", "mark")
     )

@@ -21,7 +21,7 @@ from importlib import resources
 
 from askisk.speakers import animacy, cues, idioms, speech
 from askisk.speakers.clauses import subordinate
-from askisk.speakers.documents import evidence_found, owner_of_figures
+from askisk.speakers.documents import evidence_found, owner_of_figures, results_posted
 from askisk.speakers.persons import calling
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
@@ -265,6 +265,25 @@ def _words_given(verb) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
+def _modifier_only(tok) -> bool:
+    """A participle that describes a noun ("Groups challenging the plans include …"), giving no words."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children)
+        and not any(t.is_quote for t in tok.sent)
+    )
+
+
+def _talks(tok) -> bool:
+    """Talks with someone, with no clause: "is discussing the idea with the London authorities"."""
+    return (
+        tok.lemma_.lower() in ("discuss", "negotiate")
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+    )
+
+
 def framed(doc, s: int, e: int, cue: str) -> bool:
     """The cue sits in a clause that frames the writer's main clause ("After Smith said “…”, the crowd
     left"): under the news convention nobody speaks the sentence, quotation or not."""
@@ -302,6 +321,12 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True  # "He won damages after the newspaper printed allegations about …": the scene set
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
         return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
+    if tok is not None and _talks(tok):
+        return True  # "The SES is discussing the idea with the London authorities": talks held, no words
+    if tok is not None and _modifier_only(tok):
+        return True  # "Groups challenging the plans include …": a description of who, no words
+    if tok is not None and results_posted(tok):
+        return True  # "Shell reported an annual profit of $17.5bn": accounts, not words
     if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):
         return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None:

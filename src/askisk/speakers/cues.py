@@ -168,6 +168,8 @@ def subject_of(tok):
                 return child
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
+        if (made := subject_repair.object_controller(verb)) is not None:
+            return made  # "The crisis led analysts to warn": the analysts warn
         verb = verb.head
     return None
 
@@ -238,7 +240,7 @@ def speaker_of(tok):
         subj = subject_of(tok)
         if subj is None:
             return subject_repair.document_read(tok)  # '"…," read a statement from the firm': its object
-        return subj if subj.dep_ == "nsubj" else None
+        return subj if subj.dep_ in ("nsubj", "dobj") else None  # a dobj: "prompted X to say"
     for child in tok.children:
         if child.dep_ == "poss":
             return child

@@ -9,7 +9,7 @@ tokens handed to it but never imports spaCy; never hard-codes a name: the author
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS, vocab
 
 _AUTHOR_PREPS = ("by", "from")  # "a report by X", "a study from X", "a report released by X"
 _AUTHOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")
@@ -39,7 +39,8 @@ def author_of(doc_tok, with_of: bool = True):
     preps = (*_AUTHOR_PREPS, "of") if with_of else _AUTHOR_PREPS
     for child in doc_tok.subtree:
         if child.dep_ == "pobj" and child.head.lower_ in preps and _hangs_off(child.head, doc_tok):
-            return child
+            # "the report by telecoms giant BT": the name set beside a description
+            return next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), child)
         if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.head == doc_tok:
             return child
     return None
@@ -139,3 +140,21 @@ def _provider(figures):
         if body is not None and body.pos_ in ("PROPN", "NOUN") and body.ent_type_ not in _WHEN:
             return body
     return None
+
+
+_POSTING_VERBS = vocab("report post record announce unveil book declare")
+# a firm's results: what it reports is its accounts, not a statement (the news golds' brief: bare figures)
+_RESULT_NOUNS = vocab(
+    "profit profits loss losses revenue revenues sales earnings income turnover deficit surplus dividend "
+    "output"
+)
+
+
+def results_posted(verb) -> bool:
+    """ "Shell reported an annual profit of $17.5bn", "the firm posted a loss": results filed, not words
+    (not "reported that profits fell", whose clause is a statement)."""
+    if verb.lemma_.lower() not in _POSTING_VERBS or any(
+        c.dep_ in ("ccomp", "parataxis") for c in verb.children
+    ):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _RESULT_NOUNS for c in verb.children)

@@ -19,6 +19,8 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
+    if estimate(tok):
+        return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
         m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for c in opens for m in c.children
@@ -32,3 +34,19 @@ def _legal_appeal(kids) -> bool:
     """ "appealed the case to the Sixth Circuit", "appeal to the Supreme Court": a case taken to a court."""
     to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     return any(c.dep_ == "dobj" for c in kids) or any(g.lemma_.lower() in _COURTS for g in to)
+
+
+_FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def estimate(tok) -> bool:
+    """ "BP put production for the year at 3.997 billion barrels", "They put exports at 100,000 bpd": a
+    figure someone gives (not "put the plan at risk")."""
+    if tok.lemma_.lower() != "put":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    ats = [c for t in (tok, *objects) for c in t.children if c.dep_ == "prep" and c.lower_ == "at"]
+    figures = [g for a in ats for g in a.children if g.dep_ == "pobj"]
+    return bool(objects) and any(
+        t.like_num or t.ent_type_ in _FIGURE_ENTITIES for g in figures for t in g.subtree
+    )

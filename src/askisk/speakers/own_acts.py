@@ -110,7 +110,12 @@ def plain_call(tok, inside) -> bool:
     kids = list(tok.children)
     if tok.i == tok.sent.start and not any(c.dep_ == "nsubj" for c in kids):
         return True  # "Called the X, the alliance …": the small parser tags the participle a past tense
-    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1) for c in kids):
+    if any(
+        c.dep_ == "prt"
+        or (c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1)
+        or (c.dep_ == "advmod" and c.lower_ == "back")  # "called the Liberal leader back to Downing Street"
+        for c in kids
+    ):
         return True  # "called in", "called off", "called back"
     says = any(c.dep_ in _CALL_SAYS for c in kids) or any(
         c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids

@@ -109,7 +109,7 @@ def _object_tokens(obj) -> list:
 
 
 QUANTIFIERS = {"many", "some", "most", "several", "few", "those", "all", "both", "one", "others"}
-BARE_QUANTIFIERS = {"many", "some", "most", "several", "all", "both", "others"}  # "Some believe …"
+BARE_QUANTIFIERS = {"many", "some", "most", "several", "few", "all", "both", "others"}  # "Some believe …"
 
 
 # "those surveyed said": the people a poll asked

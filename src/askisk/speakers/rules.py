@@ -127,6 +127,7 @@ VERB_PREPOSITION = {
     "joke": {"about"},  # "He's joked about being the son of …"
     "refer": {"to"},  # "ISIS later referred to the Chibok abductions"
     "appeal": {"to", "for"},  # "Police appealed to the public for help": a request made to hearers
+    "attack": {"over", "for"},  # "attacked the government over Iraq": criticism (not "attacked the town")
     "rule": {"out"},  # "Lord Currie did not rule out new rules": a position taken (not "was ruled out of")
 }
 # Titles before a person's name, with the short display form and the generic noun used as an alias.

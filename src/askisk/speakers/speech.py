@@ -101,7 +101,7 @@ def subject_of(verb):
             and (_acts(verb) or misparse.quote_then_noun(verb))
         ):
             return verb.head  # "officials saying that …", "The leader, X, condemned the attack, saying …"
-        if (named := misparse.misparsed_subject(verb)) is not None:
+        if (named := misparse.misparsed_subject(verb) or subject_repair.object_controller(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):
             return None

@@ -9,7 +9,7 @@ Split from `misparse`, which keeps the names misread around the verb; the parse 
 from __future__ import annotations
 
 from askisk.speakers.misparse import bare_speech_verb, bare_verb, opens_tag
-from askisk.speakers.rules import DOCUMENT_NOUNS
+from askisk.speakers.rules import DOCUMENT_NOUNS, SPEECH_VERBS
 
 
 def participle_read_as_verb(verb):
@@ -23,11 +23,21 @@ def participle_read_as_verb(verb):
 
 
 def document_read(verb):
-    """'"…," read a statement from the discount phone firm.': after a quotation a document "reads" it, the
-    inverted subject parsed as the verb's object."""
-    if verb.lemma_.lower() != "read" or verb.i < 2 or not opens_tag(verb):
+    """'"…," read a statement from the discount phone firm.', "…, predicts the report by telecoms giant BT.":
+    a document named after a closing verb is its inverted subject, parsed as the verb's object."""
+    if verb.i < 2 or not (verb.lemma_.lower() == "read" and opens_tag(verb) or _closing(verb)):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS), None)
+
+
+def _closing(verb) -> bool:
+    """A speech verb after a comma whose object runs to the sentence's end: "…, predicts the report by X."."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if doc[verb.i - 1].text != "," or verb.lemma_.lower() not in SPEECH_VERBS or len(objects) != 1:
+        return False
+    end = objects[0].right_edge.i + 1
+    return end >= len(doc) or doc[end].is_sent_end or doc[end].text in (".", "!", "?")
 
 
 def opening_participle(subj):
@@ -114,3 +124,15 @@ def clause_subject_after(verb, subjects) -> bool:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > after[0].i]
     return any(not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in clauses)
+
+
+# verbs whose object does what their infinitive says: "The row has prompted a Labour donor to say …" (not
+# "push", "urge": "Sanders pushes Dems to reject the deal" is Sanders asking)
+_OBJECT_CONTROL = frozenset({"prompt", "lead", "force", "cause", "compel", "spur"})
+
+
+def object_controller(verb):
+    """The one made to speak by a verb of causing: the object of "prompted X to say", else None."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
