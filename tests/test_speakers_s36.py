@@ -21,11 +21,13 @@ def test_results_a_firm_posts_are_accounts_not_words_under_the_news_line():
     posted = "Last week, rival Kestrel Oil reported an annual profit of $9.5bn, a record for the group."
     loss = "The carmaker posted a loss of £40m in the third quarter."
     said = "Kestrel Oil reported that its profits had fallen for a third year."
-    body = f"Oil firms gained in London.\n\n{posted}\n\n{loss}\n\n{said}\n"
+    saying = "The carmaker posted a loss of £40m, saying demand in Europe had collapsed."
+    body = f"Oil firms gained in London.\n\n{posted}\n\n{loss}\n\n{said}\n\n{saying}\n"
     got = _attrs(body)
     assert got[posted] == (None, "narration")
     assert got[loss] == (None, "narration")
     assert got[said] == ("Kestrel Oil", "reported")
+    assert got[saying][1] == "reported"  # the words come with the results
     assert _attrs(body, convention="polnear")[posted][1] == "reported"  # PolNeAR's scheme is unchanged
 
 

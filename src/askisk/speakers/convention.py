@@ -321,14 +321,14 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True  # "He won damages after the newspaper printed allegations about …": the scene set
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
         return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
+    if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):
+        return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None and _talks(tok):
         return True  # "The SES is discussing the idea with the London authorities": talks held, no words
     if tok is not None and _modifier_only(tok):
         return True  # "Groups challenging the plans include …": a description of who, no words
     if tok is not None and results_posted(tok):
         return True  # "Shell reported an annual profit of $17.5bn": accounts, not words
-    if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):
-        return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None:
         lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
         if (withheld := words_withheld(tok, lemma, feats)) is not None:
