@@ -270,7 +270,8 @@ def _modifier_only(tok) -> bool:
     return (
         tok.dep_ == "acl"
         and tok.tag_ == "VBG"
-        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children)
+        and not _words_given(tok)
+        and not any(c.dep_ == "xcomp" for c in tok.children)
         and not any(t.is_quote for t in tok.sent)
     )
 
@@ -280,7 +281,7 @@ def _talks(tok) -> bool:
     return (
         tok.lemma_.lower() in ("discuss", "negotiate")
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-        and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+        and not _words_given(tok)
     )
 
 
