@@ -17,15 +17,16 @@ from askisk.speakers.descriptions import (
     office_noun,
     other_party,
     parties_in,
+    person_word,
     qualified,
     sides,
 )
 from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
+    CALLING_NOUNS,
     FEMALE_WORDS,
     MALE_WORDS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUOTE_TOKENS,
     TITLES,
@@ -167,7 +168,7 @@ def described(records: list, tok, pos: int, recent=None, headline: frozenset[str
     # "the Republican nominee" is not the one the text called "the Democratic vice-presidential nominee"
     words = marks(tok)
     pool = [v for v in views if v.last >= 0 and not conflicts(v.rec, noun, words)]
-    if noun in TITLE_NOUNS or (noun not in PERSON_NOUNS and not tok.ent_type_):
+    if noun in TITLE_NOUNS or (not person_word(tok) and not tok.ent_type_):
         # "the prime minister" names a known figure unless the text gave someone the title; so does a title
         # outside the role nouns ("Brooklyn District Attorney NAME" … "The District Attorney")
         office = office_noun(tok)  # "the vice president" is not the president
@@ -283,6 +284,22 @@ def joint_before(tok):
     token, or None."""
     subj = subject_before(tok, "they")
     return subj if subj is not None and subj.pos_ == "PROPN" and conjuncts(subj) else None
+
+
+_SURELY_SPEAKS = 0.9
+
+
+def people_before(tok):
+    """ "The executives have refused to confirm reports …. They announced in November they would quit": a
+    "they" opening the sentence after one whose subject is people stands for them, whether or not they
+    spoke. That subject's token, or None."""
+    subj = subject_before(tok, "they")
+    if subj is None or subj.tag_ != "NNS" or any(c.dep_ == "poss" for c in subj.children):
+        return None
+    lemma = subj.lemma_.lower()
+    # the animacy model's sure cases only: a capital at the sentence's start is no sign here ("Prices rose")
+    people = person_word(subj) or lemma in CALLING_NOUNS or animacy.score(lemma) >= _SURELY_SPEAKS
+    return subj if people and subj.pos_ == "NOUN" and not animacy.instrument(subj) else None
 
 
 def the_noun_of(records, tok):

@@ -9,7 +9,7 @@ clause, which is the writer's unless it has a cue of its own.
 from __future__ import annotations
 
 from askisk.speakers import misparse
-from askisk.speakers.clauses import in_framing_phrase
+from askisk.speakers.clauses import in_framing_phrase, subordinate
 from askisk.speakers.rules import SPEECH_VERBS
 from askisk.speakers.speech import says_something
 
@@ -72,10 +72,11 @@ def framing_speech(doc, s: int, e: int, inside) -> bool:
     """ "Despite Hough saying, “your feet were a little loose,” the pair earned 26/40": the words sit in a
     phrase that frames the main clause, which is the writer's; nobody speaks the sentence. Not a verb inside
     the quotation ('"… unable to leave her home without fearing for her safety."')."""
+    # "Shares tumbled after it said it has “…”": an adverbial clause of the writer's sentence, too
     return any(
         s <= t.idx < e
         and not inside[t.idx]
-        and in_framing_phrase(t)
+        and (in_framing_phrase(t) or t.pos_ == "VERB" and subordinate(t))
         and t.lemma_.lower() in SPEECH_VERBS
         and t.head.head.lemma_.lower() not in SPEECH_VERBS
         for t in doc

@@ -19,7 +19,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import animacy, cues, idioms, speech
+from askisk.speakers import animacy, cues, idioms, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import evidence_found, owner_of_figures, results_posted
 from askisk.speakers.persons import calling
@@ -143,7 +143,7 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         or cues.is_reaction(tok)
     ):
         return True
-    if lemma in OPINION_AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+    if lemma in OPINION_AS_VERBS and views.regarded_as(tok):
         return True
     if any(c.dep_ == "dobj" and c.lower_ in cues.POSITION_OBJECTS for c in kids):
         return True  # "has no illusions about the cost": a position held
@@ -260,6 +260,27 @@ def _then_said(tok) -> bool:
     )
 
 
+def _closing_conj(tok) -> bool:
+    """ "Sales shot up tenfold in 2004, with 200 million tracks bought online, the IFPI reported last month":
+    a closing tag the parser joins to the sentence's verb as a second clause (no "and", a subject of its
+    own after a comma, nothing said after it but when): the words are the sentence before it."""
+    doc = tok.doc
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return (
+        tok.dep_ == "conj"
+        and tok.lemma_.lower() in SPEECH_VERBS
+        and tok.head.i < tok.i
+        and subj is not None
+        and subj.left_edge.i > 0
+        and doc[subj.left_edge.i - 1].text == ","
+        and not any(c.dep_ == "cc" for c in tok.head.children if c.i < tok.i)
+        and all(c.dep_ in _TAIL for c in tok.children if c.i > tok.i)
+    )
+
+
+_TAIL = frozenset({"npadvmod", "advmod", "punct", "prep"})
+
+
 def _words_given(verb) -> bool:
     """ "saying he had been under duress" (not "posted the names …, calling for attacks": an act's aim)."""
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
@@ -322,7 +343,9 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True  # "He won damages after the newspaper printed allegations about …": the scene set
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
         return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
-    if tok is not None and (_then_said(tok) or evidence_found(tok, speech.subject_of(tok))):
+    if tok is not None and (
+        _then_said(tok) or evidence_found(tok, speech.subject_of(tok)) or _closing_conj(tok)
+    ):
         return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None and _talks(tok):
         return True  # "The SES is discussing the idea with the London authorities": talks held, no words

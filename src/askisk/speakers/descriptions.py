@@ -9,6 +9,8 @@ never imports spaCy.
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     IN_FULL,
@@ -37,6 +39,7 @@ def is_description(tok, records: tuple | list = ()) -> bool:
     det = [c for c in kids if c.dep_ == "det"]
     if not det or det[0].lower_ != "the" or det[0].i > tok.i:
         return False
+    kids = [c for c in kids if not _aside(c)]
     if any(c.dep_ in _QUALIFIERS for c in kids) or any(
         c.i > tok.i and c.dep_ not in ("punct",) for c in kids
     ):
@@ -45,7 +48,7 @@ def is_description(tok, records: tuple | list = ()) -> bool:
     if any(t.ent_type_ == "PERSON" for t in mods) or any(c.dep_ not in _MODIFIERS for c in kids):
         return False
     # "the prime minister said": the small model may tag the lower-case noun as a proper one
-    if (tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)) and tok.lemma_.lower() in PERSON_NOUNS:
+    if (tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)) and person_word(tok):
         return True
     if tok.tag_ in ("NN", "NNP") and _title_word(tok) and not tok.ent_type_:
         # "The District Attorney", "The Sheriff": a title the text gave a person ("Sheriff NAME"); `described`
@@ -55,6 +58,27 @@ def is_description(tok, records: tuple | list = ()) -> bool:
     # Scot" a person and "the Frenchman" an organisation, so the nouns it misses are listed)
     demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYM_NOUNS
     return demonym and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
+
+
+_AGED = re.compile(r"\d+-year-old")
+
+
+def person_word(tok) -> bool:
+    """A noun for one person: a role noun, a "-man"/"-woman" noun ("the businessman", "the fisherman"), an
+    age standing alone ("the 52-year-old")."""
+    low = tok.lemma_.lower()
+    return (
+        low in PERSON_NOUNS
+        or (low.endswith(("man", "woman")) and len(low) > 6 and low.isalpha())
+        or _AGED.fullmatch(tok.lower_) is not None
+    )
+
+
+def _aside(tok) -> bool:
+    """ "The businessman, whose latest venture is a casino, …": a relative clause set off by commas says more
+    about someone known; it does not pick out someone new."""
+    doc = tok.doc
+    return tok.dep_ == "relcl" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
 
 
 def qualified(tok) -> bool:

@@ -17,6 +17,13 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     low = tok.lower_
     if (names := anaphora.joint_before(tok)) is not None:
         return joint_speaker(registry, names, registry.resolve(names, base), base)  # "A and B …. They said"
+    people = anaphora.people_before(tok)
+    if (
+        people is not None
+        and (rec := registry.resolve(people, base, recent)) is not None
+        and rec.kind != "person"
+    ):
+        return rec  # "The executives have refused …. They announced …"
     party = reported_party_before(tok) if low == "it" else None
     if (
         party is not None

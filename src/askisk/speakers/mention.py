@@ -46,6 +46,7 @@ class Record:
     # a one-word name the text goes on about with "which" ("Carrier, which has had operations in …"): a
     # firm or a thing the entity model called a person, never a he/she
     thing: bool = False
+    org: bool = False  # named as an organisation (an ORG entity): "the company" may stand for it
 
     def mention(self, pos: int, subject: bool = False, role: str | None = None) -> None:
         self.last = max(self.last, pos)

@@ -13,7 +13,7 @@ reports.") are `parse_repair`'s; a subject lost or misplaced around the verb is 
 
 from __future__ import annotations
 
-from askisk.speakers.rules import QUOTE_TOKENS, SPEECH_VERBS, vocab
+from askisk.speakers.rules import DASHES, QUOTE_TOKENS, SPEECH_VERBS, vocab
 
 
 def quote_then_noun(verb) -> bool:
@@ -179,9 +179,6 @@ def title_as_verb(verb):
     )
 
 
-_DASHES = ("-", "–", "—", "--")
-
-
 def bare_speech_verb(verb) -> bool:
     return bare_verb(verb) and verb.lemma_.lower() in SPEECH_VERBS
 
@@ -242,9 +239,9 @@ def name_before_aside(verb):
     i = verb.i - 1
     while i > 0 and (doc[i].pos_ == "AUX" or doc[i].dep_ == "neg"):
         i -= 1
-    if i < 2 or doc[i].text not in _DASHES:
+    if i < 2 or doc[i].text not in DASHES:
         return None
-    opening = next((t for t in reversed(doc[max(0, i - 15) : i]) if t.text in _DASHES), None)
+    opening = next((t for t in reversed(doc[max(0, i - 15) : i]) if t.text in DASHES), None)
     if opening is None or opening.i == 0:
         return None
     name = doc[opening.i - 1]

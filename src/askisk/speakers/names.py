@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from askisk.speakers.rules import DASHES
 from askisk.text import normalize
 
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
@@ -97,9 +98,43 @@ def appositive_name(tok):
         and doc[c.right_edge.i + 1].text == ","
     ]
     # a name the entity model knows as one who speaks, or an acronym ("UNAIDS")
-    return (
-        names[0] if names and (names[0].ent_type_ in ("PERSON", "ORG") or names[0].text.isupper()) else None
-    )
+    if names and (names[0].ent_type_ in ("PERSON", "ORG") or names[0].text.isupper()):
+        return names[0]
+    return _name_before_dash(tok) or _described_twice(tok)
+
+
+def _described_twice(tok):
+    """ "German football club and former European champion Borussia Dortmund has warned", "Chairman and
+    chief executive John Smith said": two descriptions of one subject joined by "and", the name at the end
+    of the second; a bare singular noun (no article, no owner) and a name described by common nouns."""
+    if tok.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return None
+    for conj in tok.children:
+        if conj.dep_ != "conj" or conj.pos_ != "PROPN" or conj.ent_type_ not in ("PERSON", "ORG"):
+            continue
+        if any(
+            c.dep_ == "conj"
+            for c in [*conj.children, *tok.doc[conj.i + 1 : tok.head.i]]
+            if c.head in (tok, conj)
+        ):
+            return None  # "Teacher and mother Mary Jones and her husband said": more than one
+        between = tok.doc[tok.i + 1 : conj.i]
+        if any(w.pos_ == "NOUN" for w in between) and not any(
+            w.pos_ == "PROPN" and w.dep_ == "conj" for w in between
+        ):
+            return conj
+    return None
+
+
+def _name_before_dash(tok):
+    """ "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": the parser makes the
+    aside's noun the subject and the name its modifier; the person named before the spaced dash speaks."""
+    doc = tok.doc
+    for t in doc[tok.left_edge.i : tok.i]:
+        if t.text in DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
+            before = [w for w in doc[tok.left_edge.i : t.i] if w.ent_type_ == "PERSON" and w.pos_ == "PROPN"]
+            return before[-1] if before else None
+    return None
 
 
 def headed_by(name: str, noun: str) -> bool:

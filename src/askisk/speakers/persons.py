@@ -143,4 +143,10 @@ def _called_a_firm(ent) -> bool:
     before = [c for c in root.children if c.dep_ == "compound" and c.i == ent.start - 1]
     if root.dep_ == "appos" and root.head.i == ent.start - 2:
         before.append(root.head)
+    if (
+        root.dep_ == "conj"
+        and root.head.i < ent.start
+        and not any(c.dep_ == "det" for c in root.head.children)
+    ):
+        before.append(root.head)  # "German football club and former European champion Borussia Dortmund"
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in _FIRM_CALLINGS for t in after + before)

@@ -8,7 +8,7 @@ vocabulary it relies on).
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, animacy, descriptions, formats, misparse
+from askisk.speakers import anaphora, animacy, descriptions, formats, misparse, referents
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.group_pronoun import group_pronoun, one_of_them
 from askisk.speakers.mention import Record, find_person, mention_role, relative
@@ -20,7 +20,7 @@ from askisk.speakers.name_bounds import (
     without_glued_word,
     without_suffix,
 )
-from askisk.speakers.names import appositive_name, headed_by, place_word, website
+from askisk.speakers.names import appositive_name, place_word, website
 from askisk.speakers.persons import named_group, person_name
 from askisk.speakers.phrases import (
     clean_words,
@@ -82,6 +82,7 @@ class Registry:
                     rec.subjects.append(base + ent.start)
             elif (ent.label_ == "ORG" or named_group(ent)) and self._surname(ent[0]) is None:
                 group = self._group(ent, base)
+                group.org = group.org or ent.label_ == "ORG"
                 if ent.root.dep_ in ("nsubj", "nsubjpass"):
                     group.subjects.append(base + ent.start)
         self._bare_surnames(doc, base, inside)
@@ -246,7 +247,7 @@ class Registry:
         if low in GROUP_PRONOUNS:
             return group_pronoun(self, tok, base, recent)
         if low == "one" and (group := one_of_them(tok, recent)) is not None:
-            return group
+            return referents.member_of(self.records, group)
         if website(tok.text):  # the parser has no part of speech for "gulfstream.com"
             return self._find_group(tok.text) or self._add(Record(name=tok.text, kind="group"))
         if (crowd := quantifier_phrase(tok)) is not None:  # "Most of the residents said"
@@ -297,13 +298,15 @@ class Registry:
             return self._group(ent, base)
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
-            rec = self.by_noun(tok.lemma_.lower())
+            rec = self.by_noun(tok.lemma_.lower()) or referents.the_firm(self.records, tok, base)
             if rec is not None and not (many and (rec.kind == "person" or rec.one)):
                 return one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
         if (person := self._unlabelled_person(tok, base)) is not None:
             return person
+        if det and det[0].lower_ == "the" and (met := referents.one_met(self.records, tok)) is not None:
+            return met
         name = qualified_np_text(tok)
         rec = self._find_group(name)
         if rec is None:
@@ -357,10 +360,7 @@ class Registry:
         return rec
 
     def by_noun(self, noun: str, one: bool = False) -> Record | None:  # one: "the report", not "two reports"
-        hits = [r for r in self.records if noun in r.nouns and not (one and r.name.endswith(noun + "s"))]
-        if not hits:
-            hits = [r for r in self.records if r.kind == "group" and headed_by(r.name, noun)]
-        return max(hits, key=lambda r: r.last) if hits else None
+        return referents.by_noun(self.records, noun, one)
 
     def _document(self, tok, base: int) -> Record | None:
         noun = tok.lemma_.lower()

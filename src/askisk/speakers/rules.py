@@ -260,6 +260,8 @@ def _hyphenated_title(word: str) -> tuple[str, str | None] | None:
 
 # Entity labels a name the model mislabels may carry; articles; nouns of organisations ("the ministry").
 NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+# dashes that set an aside off when spaces stand on both sides ("Florian Hamm - the club's investor - said")
+DASHES = frozenset({"-", "–", "—", "--"})
 DETS = {"the", "a", "an"}
 GENERIC_ORG_NOUNS = vocab(
     "ministry department agency office council committee commission government police army court "

@@ -24,7 +24,7 @@ from askisk.speakers.rules import (
     STANCE_VERBS,
     learned_cues,
 )
-from askisk.speakers.views import answers_claim, experiencer, has_prep, put_it, stance
+from askisk.speakers.views import answers_claim, experiencer, has_prep, put_it, regarded_as, stance
 
 
 def depth(tok) -> int:
@@ -192,7 +192,7 @@ def is_speech(tok, inside) -> bool:
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
-        return has_prep(tok, "as")
+        return regarded_as(tok)
     if lemma == "call" and any(c.dep_ == "oprd" for c in kids):
         return True  # "was quoted calling Christie a “failed” governor": what it calls him is a view
     if lemma in CONCERN_VERBS:

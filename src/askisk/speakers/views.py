@@ -13,6 +13,12 @@ def has_prep(tok, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
 
 
+def regarded_as(tok) -> bool:
+    """ "Investors saw the move as a sign of weakness", and "Economists see next week's report as key", where
+    the parser hangs the "as" on the object: a view of something."""
+    return has_prep(tok, "as") or any(c.dep_ == "dobj" and has_prep(c, "as") for c in tok.children)
+
+
 def stance(tok) -> bool:
     """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
     …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own (or a

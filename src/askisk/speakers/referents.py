@@ -1,0 +1,86 @@
+"""Which record a "the <noun>" or a bare "one" stands for: the one the text described by that noun ("the
+report"); else the one person a role noun introduced ("One senior banker … The senior banker"), or the firm
+a story is about ("Shares in Cairn Energy, a UK oil firm, … The company said"); "one" after a group that
+spoke is one of them. Plain functions over the registry's records and spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.mention import Record
+from askisk.speakers.names import headed_by
+from askisk.speakers.rules import vocab
+
+# what news calls the company a story is about, whichever word it used for it before
+FIRM_NOUNS = frozenset({"company", "firm"})
+_NEAR = 2  # paragraphs back that an organisation named before still counts
+
+
+def by_noun(records: list[Record], noun: str, one: bool = False) -> Record | None:
+    """The latest record the text described by this noun ("the report", "the port authority" later "the
+    authority"), else a group whose name the noun heads ("Labour Party" for "the party")."""
+    hits = [r for r in records if noun in r.nouns and not (one and r.name.endswith(noun + "s"))]
+    if not hits:
+        hits = [r for r in records if r.kind == "group" and headed_by(r.name, noun)]
+    return max(hits, key=lambda r: r.last) if hits else None
+
+
+def one_met(records: list[Record], tok) -> Record | None:
+    """ "One senior banker … offered support. … The senior banker was opposed": the one person a singular
+    noun introduced before, its words all given there."""
+    if tok.tag_ != "NN":
+        return None
+    words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    met = [
+        r
+        for r in records
+        if r.one
+        and r.kind != "person"
+        and r.name.lower().split()[-1] == tok.lower_
+        and words <= set(r.name.lower().split())
+    ]
+    return max(met, key=lambda r: r.last) if met else None
+
+
+def the_firm(records: list[Record], tok, base: int) -> Record | None:
+    """ "Shares in Cairn Energy, a UK oil firm, slumped. … The company said": a bare "the company" / "the
+    firm" with no record of that noun is one the text called a firm or a company, else the one
+    organisation named in the last paragraphs that is no party, school or public body; with two or more it
+    stays "the company" (a wrong firm is worse than none: "the company wrote to Columbia's president")."""
+    if tok.lemma_.lower() not in FIRM_NOUNS or tok.tag_ != "NN":
+        return None
+    pos = base + tok.i
+    seen = {id(r): [p for p in r.seen if p < pos] for r in records}
+    called = [r for r in records if r.org and r.nouns & FIRM_NOUNS and seen[id(r)]]
+    if called:
+        return max(called, key=lambda r: max(seen[id(r)]))
+    near = [
+        r
+        for r in records
+        if r.org
+        and seen[id(r)]
+        and pos // 1_000_000 - max(seen[id(r)]) // 1_000_000 <= _NEAR
+        and not _NOT_FIRMS & set(r.name.lower().split())
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+# words that name a party, a school, a public body or a people, never what "the company" stands for
+_NOT_FIRMS = vocab(
+    "party gop democrats republicans democratic republican university college school congress senate house "
+    "committee department ministry government council commission agency court police campaign army navy "
+    "administration parliament assembly office service services union church"
+)
+
+
+def member_of(records: list[Record], group: Record) -> Record:
+    """ "Underwriters said …. '…,' one said": one of that group, shown so ("One of the underwriters"), one
+    person a later "he" may stand for; the same record each time one of them speaks."""
+    # "the underwriters" when the text wrote it in lower case; "Kyrgyz officials" keeps its capital
+    the = next((a for a in group.aliases if a.lower() == f"the {group.name.lower()}"), f"the {group.name}")
+    name = f"One of {the}"
+    for rec in records:
+        if rec.name == name:
+            return rec
+    rec = Record(name=name, kind="group", one=True)
+    records.append(rec)
+    return rec
