@@ -9,8 +9,6 @@ never imports spaCy.
 
 from __future__ import annotations
 
-import re
-
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     IN_FULL,
@@ -60,18 +58,12 @@ def is_description(tok, records: tuple | list = ()) -> bool:
     return demonym and tok.tag_ in ("NNP", "JJ") and len(mods) == 1 and tok.text[:1].isupper()
 
 
-_AGED = re.compile(r"\d+-year-old")
-
-
 def person_word(tok) -> bool:
-    """A noun for one person: a role noun, a "-man"/"-woman" noun ("the businessman", "the fisherman"), an
-    age standing alone ("the 52-year-old")."""
+    """A noun for one person: a role noun, a "-man"/"-woman" noun ("the businessman", "the fisherman"). Not
+    an age standing alone: "said the 46-year-old" after "the Slovenia-born former model" went to the last
+    speaker, not to her (PolNeAR train, session 37)."""
     low = tok.lemma_.lower()
-    return (
-        low in PERSON_NOUNS
-        or (low.endswith(("man", "woman")) and len(low) > 6 and low.isalpha())
-        or _AGED.fullmatch(tok.lower_) is not None
-    )
+    return low in PERSON_NOUNS or (low.endswith(("man", "woman")) and len(low) > 6 and low.isalpha())
 
 
 def _aside(tok) -> bool:
