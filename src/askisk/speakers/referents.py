@@ -7,7 +7,7 @@ spoke is one of them. Plain functions over the registry's records and spaCy toke
 from __future__ import annotations
 
 from askisk.speakers.mention import Record
-from askisk.speakers.names import headed_by
+from askisk.speakers.names import headed_by, name_head
 from askisk.speakers.rules import vocab
 
 # what news calls the company a story is about, whichever word it used for it before
@@ -35,7 +35,7 @@ def one_met(records: list[Record], tok) -> Record | None:
         for r in records
         if r.one
         and r.kind != "person"
-        and r.name.lower().split()[-1] == tok.lower_
+        and name_head(r.name) == tok.lower_
         and words <= set(r.name.lower().split())
     ]
     return max(met, key=lambda r: r.last) if met else None
