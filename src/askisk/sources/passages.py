@@ -8,7 +8,7 @@ Rules (documented in the README):
   a *heading* (an interview question): kept as context, the `section` of the paragraphs below it, never a
   search result. A statement ending in "?" is body text.
 - A short one-line paragraph that looks like a name ("Dr. Rustam Azizi.") is a *caption*: kept as context,
-  never a search result.
+  never a search result; so is a one-line paragraph under a photo label ("FILE: The senator speaks …").
 - Everything else is *body*, split into sentences; a passage never crosses a paragraph.
 - A paragraph whose every line starts with ">" is a Markdown *block quote* (`quoted`): its text starts
   after the first marker and the markers of later lines become spaces (offsets stay those of the body).
@@ -109,7 +109,12 @@ def _paragraph_kind(text: str) -> PassageKind:
         return "heading"
     if len(words) <= _CAPTION_MAX_WORDS and _looks_like_name(words):
         return "caption"
+    if _PHOTO_LABEL.match(plain):
+        return "caption"  # "FILE: Sen. Lindsey Graham, R-S.C., speaks with reporters on Capitol Hill …"
     return "body"
+
+
+_PHOTO_LABEL = re.compile(r"(?:FILE(?: PHOTO)?|PHOTO|IMAGE)\s*[:–—-]\s")
 
 
 # An interview question has the form of one: it opens with a wh-word or an auxiliary, maybe after a lead-in
@@ -150,6 +155,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         j -= 1
     token = text[j:dot].strip("\"'“‘”’(").lower()
     if token in _ABBREVIATIONS:
+        return True
+    tail = token.rsplit("-", 1)[-1]  # "Rep. Leigh Finke, DFL-St. Paul, …": a party and a place
+    if tail != token and tail in _ABBREVIATIONS and text[dot - len(tail)].isupper():
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S, U.N, e.g (the final dot is `dot`)
         return True

@@ -283,7 +283,9 @@ def joint_before(tok):
     opening the sentence after one whose subject is names joined by "and" stands for them. That subject's
     token, or None."""
     subj = subject_before(tok, "they")
-    return subj if subj is not None and subj.pos_ == "PROPN" and conjuncts(subj) else None
+    # "Coons and Lankford wrote …": the parser may take the first surname for a common noun
+    named = subj is not None and (subj.pos_ == "PROPN" or subj.text[:1].isupper())
+    return subj if named and conjuncts(subj) else None
 
 
 _SURELY_SPEAKS = 0.9

@@ -298,11 +298,33 @@ def _modifier_only(tok) -> bool:
 
 
 def _talks(tok) -> bool:
-    """Talks with someone, with no clause: "is discussing the idea with the London authorities"."""
+    """Talks with someone, with no clause: "is discussing the idea with the London authorities"; a
+    negotiation without a "that" clause ("unions can once again negotiate what are known as …")."""
+    if tok.lemma_.lower() == "negotiate":
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        return not any(m.lower_ == "that" for c in clauses for m in c.children)
     return (
-        tok.lemma_.lower() in ("discuss", "negotiate")
+        tok.lemma_.lower() == "discuss"
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
         and not _words_given(tok)
+    )
+
+
+def _unnamed_press(doc, s: int, e: int, cue: str) -> bool:
+    tok = cue_token(doc, s, e, cue)
+    prep = cues.according_to(tok) if tok is not None else None
+    objs = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+    return bool(objs) and cues.unnamed_press(objs[0])
+
+
+def _described_by(tok) -> bool:
+    """ "Often criticized by conservatives, such laws keep pay rates higher": a passive participle opening
+    the sentence describes its subject; the writer's main clause says what the sentence says."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children)
     )
 
 
@@ -333,6 +355,8 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     words = cue.lower().split()
     if words[:2] == ["according", "to"] and words[-1] in _STILL_IMAGES:
         return True  # "…, according to photos": a picture shows, it says nothing (a video may speak)
+    if words[:2] == ["according", "to"] and _unnamed_press(doc, s, e, cue):
+        return True  # "…, according to Israeli media": no outlet the reader can check
     feats = features(doc, s, e, inside, cue, record_kind)
     if "instrument" in feats and "statement" not in feats:
         return True
@@ -349,7 +373,7 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return False  # "… but urged the government to think again"; "The investigators found evidence of …"
     if tok is not None and _talks(tok):
         return True  # "The SES is discussing the idea with the London authorities": talks held, no words
-    if tok is not None and _modifier_only(tok):
+    if tok is not None and (_modifier_only(tok) or _described_by(tok)):
         return True  # "Groups challenging the plans include …": a description of who, no words
     if tok is not None and results_posted(tok):
         return True  # "Shell reported an annual profit of $17.5bn": accounts, not words

@@ -16,7 +16,7 @@ from importlib import resources
 
 from askisk.speakers import subject_repair
 from askisk.speakers.clauses import bare_as
-from askisk.speakers.formats import dateline_end
+from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.rules import (
     CAUSE_VERBS,
     CONCERN_NOUNS,
@@ -156,6 +156,30 @@ def according_to(tok):
     return tok if named else None
 
 
+_PRESS = frozenset({"media", "press", "report"})
+
+
+def unnamed_press(tok) -> bool:
+    """ "according to Israeli media", "according to media reports": the press of a country or of nowhere,
+    no outlet named (not "state media", a government's own voice, nor "Fox News reports")."""
+    word = _press_word(tok)
+    if word not in _PRESS or word == "report" and tok.tag_ != "NNS":
+        return False
+    return all(
+        c.dep_ in ("det", "punct")
+        or c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and _press_word(c) in _PRESS | {"news"}
+        or c.dep_ == "amod"
+        and (c.ent_type_ == "NORP" or c.lower_ in ("local", "foreign", "international"))
+        for c in tok.children
+    )
+
+
+def _press_word(tok) -> str:
+    return "media" if tok.lower_ == "media" else tok.lemma_.lower()  # spaCy's lemma of "media" is "medium"
+
+
 def subject_of(tok):
     """The grammatical subject of a verb, climbing through conj/xcomp/advcl (at most three steps)."""
     if bare_as(tok):
@@ -163,9 +187,8 @@ def subject_of(tok):
     verb = tok
     dateline = dateline_end(tok.doc.text)  # "PHILADELPHIA, July 25 (UPI) — The committee released …"
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.idx >= dateline:
-                return child
+        for child in subjects_after_dateline(verb, ("nsubj", "nsubjpass"), dateline):
+            return child
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
         if (made := subject_repair.object_controller(verb)) is not None:

@@ -218,7 +218,7 @@ def find_cue(
         if (prep := cues.according_to(tok)) is not None:
             objs = [c for c in prep.children if c.dep_ == "pobj"] or _noun_read_as_verb(prep)
             objs = _name_after_description(tok, objs)
-            if objs and inner and _unnamed(objs[0]):
+            if objs and inner and (_unnamed(objs[0]) or cues.unnamed_press(objs[0])):
                 continue  # "according to various media outlets": no source the reader can check
             if objs:
                 who = owner_of_figures(objs[0])

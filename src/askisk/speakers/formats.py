@@ -53,6 +53,16 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def subjects_after_dateline(verb, roles: tuple[str, ...], dateline: int) -> list:
+    """The verb's subjects, never the dateline itself; "MINNEAPOLIS -- Supporters of a bill … say": the parser
+    makes the place the subject and the story's first noun its apposition, which is the subject."""
+    subjects = [c for c in verb.children if c.dep_ in roles]
+    after = [c for c in subjects if c.idx >= dateline]
+    if after or not dateline:
+        return after
+    return [a for c in subjects for a in c.children if a.dep_ == "appos" and a.idx >= dateline]
+
+
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 

@@ -36,9 +36,26 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     main = anaphora.sentence_subject(tok) if low == "it" else None
     if (rec := registry.resolve(main, base, recent) if main else None) and rec.kind != "person":
         return rec
+    if recent is not None and recent.kind == "document" and low != "it":
+        return _group_before(registry.records, base + tok.i)  # '"…," they wrote' after "the letter said"
     if recent is not None and recent.kind != "person" and not recent.one:
         return recent  # not "It said …" or "They say …" for "her father", one person
-    return anaphora.organisation_before(registry.records, base + tok.i) if low == "it" else None
+    if low == "it":
+        return anaphora.organisation_before(registry.records, base + tok.i)
+    return _collective_before(registry, tok, base) if recent is None or recent.kind == "person" else None
+
+
+def _collective_before(registry, tok, base: int) -> Record | None:
+    """ "The coalition has proposed remaking the courts. The changes are needed, they say, …": a "they" with
+    no one speaking before stands for the body the sentence before was about, when it is one."""
+    if tok.sent.start == 0:
+        return None
+    before = tok.doc[tok.sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in GENERIC_ORG_NOUNS:
+        return None
+    rec = registry.resolve(subj, base)
+    return rec if rec is not None and rec.kind == "group" else None
 
 
 # what a party says of itself: after "X has received an offer, according to the FT" it is X that confirms
@@ -67,3 +84,9 @@ def one_of_them(tok, recent: Record | None) -> Record | None:
     if tok.pos_ != "PRON" or list(tok.children) or recent is None:
         return None
     return recent if recent.kind == "group" and not recent.one else None
+
+
+def _group_before(records, at: int) -> Record | None:
+    """The group last named before `at`: "they" do not stand for a letter, but for those who wrote it."""
+    groups = [r for r in records if r.kind == "group" and not r.one and 0 <= r.last < at]
+    return max(groups, key=lambda r: r.last, default=None)

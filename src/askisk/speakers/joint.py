@@ -40,7 +40,10 @@ def conjuncts(subj) -> list:
 def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | None:
     """The group record of a subject and the names joined to it, or `rec` unchanged when the subject is
     no name, stands alone, or a conjunct resolves to no person or group of its own."""
-    if rec is None or rec.kind not in ("person", "group") or not _named(subj):
+    if rec is None or rec.kind not in ("person", "group"):
+        return rec
+    # "Coons and Lankford wrote": the parser may read a sentence's first surname as a plural noun
+    if not _named(subj) and not (subj.text[:1].isupper() and subj.text in rec.name.split()):
         return rec
     others = conjuncts(subj)
     members = [rec]

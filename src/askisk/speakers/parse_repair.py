@@ -58,6 +58,8 @@ def repair(doc):
             tok.dep_, tok.head = "parataxis", clause
     _acronym_pronoun(doc)
     _subordinate_root(doc)
+    _name_as_apposition(doc)
+    _verbless_root(doc)
     _party_label(doc)
     _appended_subject(doc)
     return doc
@@ -113,6 +115,54 @@ def _subordinate_root(doc) -> None:
             child.head = root  # "if that included …" is what was asked
         main.head, main.dep_ = main, "ROOT"
         root.head, root.dep_ = main, "advcl"
+
+
+def _name_as_apposition(doc) -> None:
+    """ "While Rep. Jamie Raskin gave a similarly impassioned speech Thursday, Ocasio-Cortez expounded on …
+    and said …": the parser keeps the while-clause as the root and hangs the main clause's subject on its
+    object as an apposition, with the main verb as that name's modifier. The name becomes the subject, its
+    verb the root, the while-clause its adverbial, and the verbs joined after it its own."""
+    for sent in doc.sents:
+        root, opens = sent.root, doc[sent.start]
+        if opens.head.i != root.i or opens.dep_ != "mark" or opens.lower_ not in _SUBORDINATORS:
+            continue
+        names = [
+            (t, v) for t in sent if t.dep_ == "appos" and t.i > root.i and doc[t.left_edge.i - 1].text == ","
+            and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or _bare_capital(t))
+            for v in t.children if v.dep_ == "acl" and (v.tag_ == "VBD" or v.tag_ == "VBN" and v.i == t.i + 1)
+        ]  # fmt: skip
+        if not names:
+            continue
+        name, verb = names[0]
+        joined = [c for c in root.children if c.i > verb.i and c.dep_ in ("conj", "cc")]
+        verb.head, verb.dep_ = verb, "ROOT"
+        name.head, name.dep_ = verb, "nsubj"
+        root.head, root.dep_ = verb, "advcl"
+        for child in joined:
+            child.head = verb
+
+
+def _bare_capital(tok) -> bool:
+    """ "Garcia-Lopez": a capitalised word standing alone, a name the tagger took for a common noun."""
+    return tok.text[:1].isupper() and tok.left_edge.i == tok.i
+
+
+def _verbless_root(doc) -> None:
+    """ "Security Minister Itamar Ben-Gvir, an extremist settler leader …, called on Netanyahu to fire him":
+    the parser makes the name the sentence's root and its finite verb a modifier of it; the verb becomes the
+    root and the name its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("PROPN", "NOUN", "NUM"):
+            continue
+        finite = [t for t in sent if t.dep_ == "acl" and t.tag_ == "VBD" and t.i > root.i]
+        verb = next((t for t in finite if doc[t.i - 1].text == ","), None)
+        if verb is None:
+            continue
+        for child in [c for c in root.children if c.i > verb.i]:
+            child.head = verb  # "…, according to media reports.": what follows the verb is its own
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
 
 
 def _acronym_pronoun(doc) -> None:

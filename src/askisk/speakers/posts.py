@@ -31,12 +31,27 @@ def signer(text: str) -> tuple[int, int] | None:
     return None if m is None else (lead + m.start("name"), lead + m.end("name"))
 
 
+_POST_LINK = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+[ \t]*")
+
+
+def signed_inline(text: str) -> tuple[int, int] | None:
+    """Offsets of the author's name when a page scraped flat keeps a post and its signature in one
+    paragraph, the post's picture link between them: "… too woke for Republicans. pic.twitter.com/Lrr —
+    Rep. Alexandria Ocasio-Cortez (@RepAOC) March 23, 2023"."""
+    body = text.rstrip()
+    for link in _POST_LINK.finditer(body):
+        m = _SIGNATURE.fullmatch(body, link.end())
+        if m is not None:
+            return m.start("name"), m.end("name")
+    return None
+
+
 def apply(
     decisions: list, passages: list[Passage], paragraphs: list[Paragraph], by_para: dict, registry
 ) -> None:
     """Give each signed post's sentences, and its signature, to the author the signature names."""
     for before, para in zip([None, *paragraphs], paragraphs, strict=False):
-        span = signer(para.text)
+        span = signer(para.text) or signed_inline(para.text)
         if span is None:
             continue
         name = " ".join(w for w in para.text[span[0] : span[1]].split() if any(c.isalnum() for c in w))
@@ -44,7 +59,8 @@ def apply(
         if rec is None:
             continue
         idxs = by_para.get(para.number, [])
-        body = by_para.get(before.number, []) if before is not None else []
+        flat = signer(para.text) is None  # the post is this paragraph: no paragraph above is part of it
+        body = by_para.get(before.number, []) if before is not None and not flat else []
         if body and sum(len(passages[i].text.split()) for i in body) >= QUOTE_WORDS:
             idxs = [*body, *idxs]
         mention = (para.start + span[0], para.start + span[1])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from askisk.speakers import misparse, subject_repair
 from askisk.speakers.clauses import bare_as
-from askisk.speakers.formats import dateline_end
+from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.idioms import idiom
 from askisk.speakers.phrases import named_head, np_text, share_tokens
 from askisk.speakers.rules import (
@@ -75,7 +75,7 @@ def subject_of(verb):
     for _ in range(3):
         # of two subjects the nearer: "Paris (CNN)International warrants …, the spokeswoman … said" (a
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
-        subjects = [c for c in verb.children if c.dep_ in roles and c.idx >= dateline]
+        subjects = subjects_after_dateline(verb, roles, dateline)
         if verb.lemma_.lower() in HEARER_VERBS and any(c.i < verb.i for c in subjects):
             # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
             # verb that takes a hearer is its misparsed object
@@ -100,7 +100,8 @@ def subject_of(verb):
             and not to_infinitive(verb)  # "the 2008 decision … to reject": no one named does it
             and (_acts(verb) or misparse.quote_then_noun(verb))
         ):
-            return verb.head  # "officials saying that …", "The leader, X, condemned the attack, saying …"
+            # "officials saying that …", "The leader, X, condemned the attack, saying …"
+            return subject_repair.event_holder(verb.head) or verb.head
         if (named := misparse.misparsed_subject(verb) or subject_repair.object_controller(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):

@@ -136,3 +136,13 @@ def object_controller(verb):
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _OBJECT_CONTROL:
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+_EVENTS = frozenset({"conference", "briefing", "rally", "hearing", "meeting", "session", "call", "event"})
+
+
+def event_holder(noun):
+    """ "Republicans held a news conference condemning the effort": who holds the event speaks at it."""
+    if noun.lemma_.lower() not in _EVENTS or noun.dep_ != "dobj":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)

@@ -310,6 +310,8 @@ def _nothing_said(tok, lemma: str) -> bool:
     "MPs offered support for the bill", "the presenter asked forgiveness"."""
     kids = list(tok.children)
     objects = [c for c in kids if c.dep_ == "dobj"]
+    if any(o.lower_ in ("little", "nothing") for o in objects):
+        return True  # "The company had said little about the investigation": that it kept quiet
     if lemma in ("respond", "react", "reply") and not objects:
         means = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
         return any(g.dep_ == "pobj" and g.lemma_.lower() not in MESSAGE_NOUNS | _VERBAL for g in means)
