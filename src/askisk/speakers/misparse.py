@@ -144,10 +144,11 @@ def quote_then_name(verb):
     for t in reversed(doc[max(0, verb.i - 12) : verb.i]):
         if t.text in QUOTE_TOKENS:
             return person
+        if person is None and t.ent_type_ == "PERSON" and t.text[:1].isupper():
+            person = t  # even tagged as a verb: '…," Cordon-Ragot said' ("Cordon-Ragot" read as "VBD")
+            continue
         if t.pos_ in ("VERB", "AUX") or t.text in ("!", "?", ";", ":"):
             return None
-        if person is None and t.ent_type_ == "PERSON":
-            person = t
     return None
 
 

@@ -9,6 +9,8 @@ misparse cue by cue and leaves the parse as it is: these change the tokens every
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.rules import PARTY_LABEL, QUOTE_TOKENS, SPEECH_VERBS, vocab
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
@@ -61,6 +63,7 @@ def repair(doc):
     _name_as_apposition(doc)
     _verbless_root(doc)
     _party_label(doc)
+    _party_place(doc)
     _appended_subject(doc)
     return doc
 
@@ -81,6 +84,23 @@ def _party_label(doc) -> None:
         for child in [c for c in tok.children if c.i != name.i]:
             child.head = name
         tok.head, tok.dep_ = name, "appos"
+
+
+_SAINT_LABEL = re.compile(r"[A-Z]{1,4}-(?:St|Ft|Mt)")
+
+
+def _party_place(doc) -> None:
+    """ "Rep. Leigh Finke, DFL-St. Paul, said": the tokenizer cuts the label at "St." and the parser makes
+    the place after it the subject; the name the label describes is the subject, the place part of it."""
+    for tok in doc[:-2]:
+        place = doc[tok.i + 2]
+        if not _SAINT_LABEL.fullmatch(tok.text) or doc[tok.i + 1].text != "." or place.pos_ != "PROPN":
+            continue
+        name = tok.head
+        if tok.dep_ != "appos" or name.ent_type_ != "PERSON" or place.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        name.head, name.dep_ = place.head, place.dep_
+        place.head, place.dep_ = tok, "appos"
 
 
 _SUBORDINATORS = frozenset(

@@ -150,3 +150,21 @@ def _called_a_firm(ent) -> bool:
     ):
         before.append(root.head)  # "German football club and former European champion Borussia Dortmund"
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in _FIRM_CALLINGS for t in after + before)
+
+
+def who_named(registry, tok, base: int):
+    """ "In response, Chew, who is Singaporean, gave a robust defense": a name with no entity label that a
+    "who" clause describes is a person's, found or registered by that name; None otherwise."""
+    if tok.pos_ != "PROPN" or tok.tag_ != "NNP" or tok.ent_type_:
+        return None
+    # the "who" may describe the same name earlier in the paragraph ("Chew, who is …, gave …. '…,' Chew said")
+    clauses = [
+        c for t in tok.doc if t.text == tok.text and t.i <= tok.i for c in t.children if c.dep_ == "relcl"
+    ]
+    if not any(g.lower_ in _WHO and g.dep_ in ("nsubj", "nsubjpass") for c in clauses for g in c.children):
+        return None
+    rec = registry.named(tok.text)
+    if rec is None or rec.kind != "person":
+        return None
+    rec.mention(base + tok.i)
+    return rec

@@ -61,7 +61,11 @@ def the_firm(records: list[Record], tok, base: int) -> Record | None:
         and pos // 1_000_000 - max(seen[id(r)]) // 1_000_000 <= _NEAR
         and not _NOT_FIRMS & set(r.name.lower().split())
     ]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    # "Blue Origin says …. The module, NS-23 …. The company stated": of several, the one that spoke
+    spoke = [r for r in near if 0 <= r.spoke < pos]
+    return spoke[0] if len(spoke) == 1 else None
 
 
 # words that name a party, a school, a public body or a people, never what "the company" stands for

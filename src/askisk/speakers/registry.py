@@ -21,7 +21,7 @@ from askisk.speakers.name_bounds import (
     without_suffix,
 )
 from askisk.speakers.names import appositive_name, place_word, website
-from askisk.speakers.persons import named_group, person_name
+from askisk.speakers.persons import named_group, person_name, who_named
 from askisk.speakers.phrases import (
     clean_words,
     named_head,
@@ -303,7 +303,7 @@ class Registry:
                 return one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)
-        if (person := self._unlabelled_person(tok, base)) is not None:
+        if (person := self._unlabelled_person(tok, base) or who_named(self, tok, base)) is not None:
             return person
         if det and det[0].lower_ == "the" and (met := referents.one_met(self.records, tok)) is not None:
             return met

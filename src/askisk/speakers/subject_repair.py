@@ -138,7 +138,7 @@ def object_controller(verb):
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
-_EVENTS = frozenset({"conference", "briefing", "rally", "hearing", "meeting", "session", "call", "event"})
+_EVENTS = frozenset({"conference", "briefing", "rally", "hearing", "meeting", "session", "event"})
 
 
 def event_holder(noun):

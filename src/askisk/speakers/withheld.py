@@ -233,11 +233,36 @@ def _owned_act(noun) -> bool:
     )
 
 
+_NAMING = vocab("describe call dub label term brand characterize characterise")
+_WISHING = vocab("want wish hope expect need like prefer")
+_DECIDING = vocab("approve pass adopt")
+
+
+def _in_passing(tok, lemma: str, feats: list[str]) -> bool:
+    """Words told of in passing, none of them the sentence's: a name given inside a relative clause ("the
+    rioters Greene describes as “political prisoners”"), words wished from someone ("want the government to
+    declare a disaster"), a decision taken ("The House approved a bill …"), an act "in response to" it."""
+    if tok.dep_ == "relcl" and lemma in _NAMING:
+        return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _WISHING and speech.to_infinitive(tok):
+        return True
+    if lemma in _DECIDING and "c=parataxis" not in feats and "colon" not in feats:
+        # "approved a bill supporters say will …" (the parser's clause is the bill's); not "… that …",
+        # nor "approved the plan, saying it was needed"
+        kids = list(tok.children)
+        said = [c for c in kids if c.dep_ == "advcl" and c.lemma_.lower() in SPEECH_VERBS]
+        return not said and not any(m.lower_ == "that" for c in kids if c.dep_ == "ccomp" for m in c.children)
+    return tok.lower_ == "response" and head.lower_ == "in"
+
+
 def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     """The news line's word rules on the cue token: True (narration), False (a statement) or None (the
     act detector decides)."""
     if lemma == "quote" and misparse.quoted_as(tok) is not None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
+    if _in_passing(tok, lemma, feats):
+        return True
     if tok.pos_ == "NOUN" and tok.dep_ in _SUBJECT and "qshare=0" in feats and _owned_act(tok):
         return True  # "Mr Blair's refusal to accept … means that …": an act the writer's clause is about
     if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in tok.children):
