@@ -187,8 +187,8 @@ def subject_of(tok):
     verb = tok
     dateline = dateline_end(tok.doc.text)  # "PHILADELPHIA, July 25 (UPI) — The committee released …"
     for _ in range(3):
-        for child in subjects_after_dateline(verb, ("nsubj", "nsubjpass"), dateline):
-            return child
+        if subjects := subjects_after_dateline(verb, ("nsubj", "nsubjpass"), dateline):
+            return subjects[0]
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
             return None
         if (made := subject_repair.object_controller(verb)) is not None:
