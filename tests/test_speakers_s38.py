@@ -197,3 +197,13 @@ def test_the_company_is_the_one_organisation_that_spoke_of_several_named():
         "company stated."
     )
     assert got[stated][0] == "Orbit Dynamics"
+
+
+def test_the_company_is_never_an_organisation_the_same_sentence_names_beside_it():
+    told = "Late last month, the company told Columbia's president in a letter that the articles were biased."
+    body = (
+        "University defends articles\n\n"
+        "Shares of Acme Oil fell on Monday after the articles ran.\n\n"
+        f"Columbia said on Tuesday that the reporting was fair.\n\n{told}\n"
+    )
+    assert _attrs(body)[told][0] != "Columbia"

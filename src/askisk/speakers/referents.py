@@ -53,6 +53,7 @@ def the_firm(records: list[Record], tok, base: int) -> Record | None:
     called = [r for r in records if r.org and r.nouns & FIRM_NOUNS and seen[id(r)]]
     if called:
         return max(called, key=lambda r: max(seen[id(r)]))
+    here = range(base + tok.sent.start, base + tok.sent.end)
     near = [
         r
         for r in records
@@ -60,6 +61,7 @@ def the_firm(records: list[Record], tok, base: int) -> Record | None:
         and seen[id(r)]
         and pos // 1_000_000 - max(seen[id(r)]) // 1_000_000 <= _NEAR
         and not _NOT_FIRMS & set(r.name.lower().split())
+        and not any(p in here for p in r.seen)  # "the company wrote to Columbia's president": not Columbia
     ]
     if len(near) == 1:
         return near[0]
