@@ -264,8 +264,15 @@ def subject_before(tok, word: str):
     """The main subject of the sentence before, when `tok` is `word` opening its own sentence as subject."""
     if tok.lower_ != word or tok.i != tok.sent.start or tok.i == 0 or tok.dep_ != "nsubj":
         return None
-    before = tok.doc[tok.i - 1].sent
-    return next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return main_subject_before(tok, ("nsubj", "nsubjpass"))
+
+
+def main_subject_before(tok, roles: tuple[str, ...] = ("nsubj",)):
+    """The main subject of the sentence before `tok`'s, or None."""
+    if tok.sent.start == 0:
+        return None
+    before = tok.doc[tok.sent.start - 1].sent
+    return next((c for c in before.root.children if c.dep_ in roles), None)
 
 
 def thing_before(tok):

@@ -310,9 +310,8 @@ def _talks(tok) -> bool:
     )
 
 
-def _unnamed_press(doc, s: int, e: int, cue: str) -> bool:
-    tok = cue_token(doc, s, e, cue)
-    prep = cues.according_to(tok) if tok is not None else None
+def _unnamed_press(tok) -> bool:
+    prep = cues.according_to(tok)
     objs = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
     return bool(objs) and cues.unnamed_press(objs[0])
 
@@ -355,12 +354,12 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     words = cue.lower().split()
     if words[:2] == ["according", "to"] and words[-1] in _STILL_IMAGES:
         return True  # "…, according to photos": a picture shows, it says nothing (a video may speak)
-    if words[:2] == ["according", "to"] and _unnamed_press(doc, s, e, cue):
-        return True  # "…, according to Israeli media": no outlet the reader can check
     feats = features(doc, s, e, inside, cue, record_kind)
     if "instrument" in feats and "statement" not in feats:
         return True
     tok = cue_token(doc, s, e, cue)
+    if tok is not None and words[:2] == ["according", "to"] and _unnamed_press(tok):
+        return True  # "…, according to Israeli media": no outlet the reader can check
     if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or _purpose(tok)):
         return True
     if tok is not None and tok.pos_ == "NOUN" and subordinate(tok):

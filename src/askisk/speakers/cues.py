@@ -156,6 +156,29 @@ def according_to(tok):
     return tok if named else None
 
 
+_SOME = frozenset({"various", "some", "several", "many", "other", "numerous", "multiple", "unnamed"})
+_MEDIA = frozenset(
+    {"outlet", "story", "report", "account", "publication", "website", "site", "article", "blog"}
+)
+
+
+def _some_outlets(tok) -> bool:
+    """ "various media outlets", "some stories": a plural no name or owner pins down (not "several Syrian
+    officials", a group that speaks)."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in _MEDIA
+        and any(c.lower_ in _SOME for c in kids if c.dep_ in ("det", "amod"))
+        and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in kids)
+    )
+
+
+def unnamed_source(tok) -> bool:
+    """What "according to" names when it names no source a reader can check (the news line)."""
+    return _some_outlets(tok) or unnamed_press(tok)
+
+
 _PRESS = frozenset({"media", "press", "report"})
 
 

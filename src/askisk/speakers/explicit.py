@@ -93,24 +93,6 @@ def _closing_tag(verb, before) -> bool:
 _CONTENT = ("ccomp", "parataxis", "dobj", "xcomp", "advcl")
 
 
-_SOME = frozenset({"various", "some", "several", "many", "other", "numerous", "multiple", "unnamed"})
-_MEDIA = frozenset(
-    {"outlet", "story", "report", "account", "publication", "website", "site", "article", "blog"}
-)
-
-
-def _unnamed(tok) -> bool:
-    """ "various media outlets", "some stories": a plural no name or owner pins down (not "several Syrian
-    officials", a group that speaks)."""
-    kids = list(tok.children)
-    return (
-        tok.tag_ == "NNS"
-        and tok.lemma_.lower() in _MEDIA
-        and any(c.lower_ in _SOME for c in kids if c.dep_ in ("det", "amod"))
-        and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in kids)
-    )
-
-
 def _set_off_tag(verb) -> bool:
     """ "Netanyahu, the official said, saw the speech as …": a parenthetical verb of saying closed by a
     comma inside the sentence, the words around it (a paper's "reported" relays whoever it names, see
@@ -218,7 +200,7 @@ def find_cue(
         if (prep := cues.according_to(tok)) is not None:
             objs = [c for c in prep.children if c.dep_ == "pobj"] or _noun_read_as_verb(prep)
             objs = _name_after_description(tok, objs)
-            if objs and inner and (_unnamed(objs[0]) or cues.unnamed_press(objs[0])):
+            if objs and inner and cues.unnamed_source(objs[0]):
                 continue  # "according to various media outlets": no source the reader can check
             if objs:
                 who = owner_of_figures(objs[0])

@@ -48,10 +48,7 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
 def _collective_before(registry, tok, base: int) -> Record | None:
     """ "The coalition has proposed remaking the courts. The changes are needed, they say, …": a "they" with
     no one speaking before stands for the body the sentence before was about, when it is one."""
-    if tok.sent.start == 0:
-        return None
-    before = tok.doc[tok.sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    subj = anaphora.main_subject_before(tok)
     if subj is None or subj.lemma_.lower() not in GENERIC_ORG_NOUNS:
         return None
     rec = registry.resolve(subj, base)

@@ -10,13 +10,13 @@ from __future__ import annotations
 from askisk.speakers.formats import is_title_case
 from askisk.speakers.phrases import clean_words, inner_possessives
 from askisk.speakers.rules import (
-    DASHES,
     DETS,
     NAME_OPENERS,
     PERSON_NOUNS,
     SMALL_WORDS,
     SPEECH_VERBS,
     census_genders,
+    spaced_dash,
     title_of,
 )
 
@@ -51,7 +51,7 @@ def name_tokens(ent) -> list:
     "Seeks"): a title-case headline's verb that no speech-verb list holds."""
     toks = list(ent)
     for k, t in enumerate(toks[1:], 1):
-        if t.text in DASHES and t.whitespace_ and toks[k - 1].whitespace_:
+        if spaced_dash(t):
             toks = toks[:k]  # "Florian Hamm - Borussia Dortmund's largest investor -": an aside, not the name
             break
     last = toks[-1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.rules import DASHES
+from askisk.speakers.rules import spaced_dash
 from askisk.text import normalize
 
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
@@ -131,7 +131,7 @@ def _name_before_dash(tok):
     aside's noun the subject and the name its modifier; the person named before the spaced dash speaks."""
     doc = tok.doc
     for t in doc[tok.left_edge.i : tok.i]:
-        if t.text in DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
+        if spaced_dash(t):
             before = [w for w in doc[tok.left_edge.i : t.i] if w.ent_type_ == "PERSON" and w.pos_ == "PROPN"]
             return before[-1] if before else None
     return None

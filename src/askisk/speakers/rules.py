@@ -262,6 +262,13 @@ def _hyphenated_title(word: str) -> tuple[str, str | None] | None:
 NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 # dashes that set an aside off when spaces stand on both sides ("Florian Hamm - the club's investor - said")
 DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def spaced_dash(tok) -> bool:
+    """A dash with a space on both sides: it sets an aside off, it joins no words."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
 DETS = {"the", "a", "an"}
 GENERIC_ORG_NOUNS = vocab(
     "ministry department agency office council committee commission government police army court "
