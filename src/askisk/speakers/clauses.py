@@ -44,13 +44,27 @@ def subordinate(tok) -> bool:
                 and c.lower_ == "when"
                 and (clause.i < clause.head.i or not _when_is_the_point(clause.head))
             ]
-            if marks and marks[0] in _SUBORDINATORS:
+            # no conjunction opens a to-infinitive: "used the days since to try to …" hung "since" on "try"
+            to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            if marks and marks[0] in _SUBORDINATORS and not to_clause:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
                 own = clause.i == tok.i
-                return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass"})
+                if own and marks[0] == "as" and _measure(clause):
+                    return True  # "as good as the Clippers could have hoped": a measure, nobody's words
+                return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass", "conj"})
         clause = clause.head
     return False
+
+
+def _measure(clause) -> bool:
+    """The second "as" of "as good as …", whichever word the parser hangs the clause on."""
+    if clause.head.pos_ in ("ADJ", "ADV"):
+        return True
+    return any(
+        t.lower_ == "as" and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") and t.i < clause.left_edge.i
+        for t in clause.head.subtree
+    )
 
 
 def _when_is_the_point(head) -> bool:

@@ -37,7 +37,7 @@ from askisk.speakers.rules import (
     learned_cues,
     vocab,
 )
-from askisk.speakers.withheld import MESSAGE_NOUNS, infinitive, words_withheld
+from askisk.speakers.withheld import MESSAGE_NOUNS, NAMING_VERBS, infinitive, words_withheld
 
 DEFAULT_CONVENTION = "news"
 MODEL_FILE = "data/convention_model.json"
@@ -76,7 +76,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     out += [f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}"]
     if _statement_rule(tok, lemma, kids):
         out.append("statement")
-    if tok.i and doc[tok.i - 1].text == "," or tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+    if tok.i and doc[tok.i - 1].text == "," and not _after_subject(tok) or _comma_after(tok):
         out.append("set_off")
     out += [f"c={d}" for d in sorted(deps & {"ccomp", "parataxis", "xcomp", "dobj", "prep", "agent", "neg"})]
     if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for k in kids for c in k.children):
@@ -129,6 +129,16 @@ def _message_with_clause(obj) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children)
 
 
+def _after_subject(tok) -> bool:
+    """The comma before the cue closes its subject's aside ("Narasimhan, 55, issued the letter"): the verb
+    is not set off."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i <= c.right_edge.i + 1 for c in tok.children)
+
+
+def _comma_after(tok) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
+
+
 def _statement_rule(tok, lemma: str, kids) -> bool:
     """A cue the hand-written rules know as a statement or a view, not as a learned verb: "see X as Y",
     "as X put it", "called for", "is adamant that", "raised concerns", "drew criticism from X"."""
@@ -175,7 +185,7 @@ STATEMENT_VERBS = vocab(
     "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
     "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
-    "castigate fault mock ridicule hail applaud commend laud forecast"
+    "castigate fault mock ridicule deride hail applaud commend laud forecast advise"
 )
 # Verbs of inference: what they say of an unlisted thing is the writer's reading of it ("The groupings
 # suggest that whole families were buried together"); of a person, a document or a body, a claim. ("Another
@@ -282,8 +292,15 @@ _TAIL = frozenset({"npadvmod", "advmod", "punct", "prep"})
 
 
 def _words_given(verb) -> bool:
-    """ "saying he had been under duress" (not "posted the names …, calling for attacks": an act's aim)."""
-    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    """ "saying he had been under duress", "calling him a danger" (not "posted the names …, calling for
+    attacks": an act's aim)."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return True
+    objects = [
+        c for c in kids if c.dep_ in ("dobj", "dative", "oprd") or c.dep_ == "prep" and c.lower_ == "as"
+    ]
+    return verb.lemma_.lower() in NAMING_VERBS and len(objects) >= 2
 
 
 def _modifier_only(tok) -> bool:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.rules import PARTY_LABEL, QUOTE_TOKENS, SPEECH_VERBS, vocab
+from askisk.speakers.rules import (
+    DOCUMENT_NOUNS,
+    FINDING_VERBS,
+    PARTY_LABEL,
+    QUOTE_TOKENS,
+    SPEECH_VERBS,
+    vocab,
+)
 
 # closing cues the small parser reads as plural nouns, with the lemma each stands for
 _NOUN_READ_CUES = {w: w[:-1] for w in vocab("says reports claims warns notes argues finds writes adds")}
@@ -65,7 +72,59 @@ def repair(doc):
     _party_label(doc)
     _party_place(doc)
     _appended_subject(doc)
+    _finding_read_as_relative(doc)
+    _perfect_series(doc)
     return doc
+
+
+def _perfect_series(doc) -> None:
+    """ "The rally comes as Trump has berated prosecutors, encouraged protests and …": the parser joins the
+    second past participle to the present-tense root, making it the writer's main clause; it continues the
+    series "has berated …" before it."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBN") or head.tag_ not in ("VBZ", "VBP"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        first = next(
+            (
+                c
+                for c in head.children
+                if head.i < c.i < verb.i
+                and c.tag_ == "VBN"
+                and any(a.dep_ == "aux" and a.lower_ in ("has", "have", "had") for a in c.children)
+            ),
+            None,
+        )
+        if first is not None:
+            verb.head = first
+
+
+def _finding_read_as_relative(doc) -> None:
+    """ "The researchers found in a study that the drug works": the parser made the that-clause a relative
+    clause of "study", leaving "found" with nothing found. A verb of saying or finding with no object or
+    clause of its own takes it back when the clause has a subject besides "that"."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS | FINDING_VERBS:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis") for c in verb.children):
+            continue
+        nouns = [
+            n
+            for p in verb.children
+            if p.dep_ == "prep" and p.i > verb.i
+            for n in p.children
+            if n.dep_ == "pobj" and n.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+        for clause in (c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")):
+            that = doc[clause.left_edge.i]
+            if that.lower_ != "that" or that.head.i != clause.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
+                clause.head, clause.dep_ = verb, "ccomp"
+                that.dep_ = "mark"
+                return
 
 
 def _party_label(doc) -> None:

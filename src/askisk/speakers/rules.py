@@ -25,7 +25,7 @@ SPEECH_VERBS = vocab(
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
-    "underline"
+    "underline advise"
 )
 # Attitudes and intentions: with only a to-infinitive ("hopes to finish", "plans to sign", "continued to
 # run hot") they report nothing anyone said (askisk's convention, written into every news gold); the
@@ -35,7 +35,7 @@ COMMISSIVE_VERBS = vocab("promise vow pledge threaten swear")
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
-    "welcome praise liken"
+    "welcome praise liken oppose"
 )
 # Learned cue words (scripts/train_attribution.py, PolNeAR train): a verb form counts as a cue when at
 # least LEARNED_PRECISION of its occurrences in the train texts lie inside a gold cue span.
@@ -206,7 +206,7 @@ DOCUMENT_NOUNS = vocab(
     "report study statement survey analysis assessment paper review document letter memo audit poll "
     "investigation bulletin communique resolution declaration briefing definition constitution amendment "
     "guideline complaint indictment affidavit lawsuit filing petition ruling transcript manifesto record "
-    "bill file"
+    "bill file update advisory"
 )
 # Prepositions whose "-ing" clause frames the main clause: "Despite X saying …, the pair earned 26/40"
 FRAMING_PREPS = frozenset({"despite", "after", "before", "since", "upon", "without", "besides"})

@@ -79,8 +79,9 @@ class Tagger:
         rows = []
         for text in sentences:
             enc = self.tokenizer.encode(text, add_special_tokens=False)
-            pieces, offs = enc.ids[: self.max_len - 3], enc.offsets[: self.max_len - 3]
-            rows.append(([cls, sep, *pieces, sep], 2, offs))
+            n = self.max_len - 3
+            pieces = list(zip(enc.word_ids[:n], enc.offsets[:n], strict=True))
+            rows.append(([cls, sep, *enc.ids[:n], sep], 2, pieces))
         out: list[Tags] = [EMPTY] * len(rows)
         order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
         for b in range(0, len(order), _BATCH):
@@ -97,9 +98,22 @@ class Tagger:
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
             logits = self.session.run(["logits"], feed)[0]
             for r, i in enumerate(chunk):
-                _, first, offs = rows[i]
-                out[i] = _read(_softmax(logits[r, first : first + len(offs)]), offs)
+                _, first, pieces = rows[i]
+                out[i] = _read(_softmax(logits[r, first : first + len(pieces)]), pieces)
         return out
+
+
+def _by_word(probs, pieces):
+    """Word pieces joined into their words (the mean of their label probabilities, the word's offsets), so no
+    span starts or ends inside a word ("later rei|mbursed" was a cue)."""
+    import numpy as np
+
+    groups: dict[object, list[int]] = {}
+    for k, (word, _) in enumerate(pieces):
+        groups.setdefault(k if word is None else word, []).append(k)
+    rows = list(groups.values())
+    offsets = [(pieces[ks[0]][1][0], pieces[ks[-1]][1][1]) for ks in rows]
+    return np.stack([probs[ks].mean(axis=0) for ks in rows]), offsets
 
 
 def _softmax(z):
@@ -110,9 +124,11 @@ def _softmax(z):
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def _read(probs, offsets) -> Tags:
-    if len(offsets) == 0:
+def _read(pieces_probs, pieces) -> Tags:
+    if not pieces:
         return EMPTY
+    coverage, cue = float(1.0 - pieces_probs[:, 0].mean()), float(pieces_probs[:, 2].max())
+    probs, offsets = _by_word(pieces_probs, pieces)
     best = probs.argmax(-1)
     spans: list[Span] = []
     run: list[int] = []
@@ -125,7 +141,7 @@ def _read(probs, offsets) -> Tags:
             run = []
         if k < len(offsets):
             run.append(k)
-    return Tags(float(1.0 - probs[:, 0].mean()), float(probs[:, 2].max()), tuple(spans))
+    return Tags(coverage, cue, tuple(spans))
 
 
 @lru_cache(maxsize=1)

@@ -233,7 +233,11 @@ def _owned_act(noun) -> bool:
     )
 
 
-_NAMING = vocab("describe call dub label term brand characterize characterise")
+def _aim(noun) -> bool:
+    return any(c.dep_ == "acl" and speech.to_infinitive(c) for c in noun.children)
+
+
+NAMING_VERBS = vocab("describe call dub label term brand characterize characterise")
 _WISHING = vocab("want wish hope expect need like prefer")
 _DECIDING = vocab("approve pass adopt")
 
@@ -242,7 +246,7 @@ def _in_passing(tok, lemma: str, feats: list[str]) -> bool:
     """Words told of in passing, none of them the sentence's: a name given inside a relative clause ("the
     rioters Greene describes as “political prisoners”"), words wished from someone ("want the government to
     declare a disaster"), a decision taken ("The House approved a bill …"), an act "in response to" it."""
-    if tok.dep_ == "relcl" and lemma in _NAMING:
+    if tok.dep_ == "relcl" and lemma in NAMING_VERBS:
         return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     head = tok.head
     if tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _WISHING and speech.to_infinitive(tok):
@@ -263,8 +267,10 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if _in_passing(tok, lemma, feats):
         return True
-    if tok.pos_ == "NOUN" and tok.dep_ in _SUBJECT and "qshare=0" in feats and _owned_act(tok):
-        return True  # "Mr Blair's refusal to accept … means that …": an act the writer's clause is about
+    if tok.pos_ == "NOUN" and "qshare=0" in feats and _owned_act(tok) and (tok.dep_ in _SUBJECT or _aim(tok)):
+        return (
+            True  # "Mr Blair's refusal to accept … means that …", "stood by his decision to recuse himself"
+        )
     if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in tok.children):
         return True  # "As a result, people may see broadcasting … as …": a guess at a view, none stated
     refusal = tok.head if tok.dep_ == "xcomp" and lemma in _TELLING else tok  # "to say" of "declined to say"
@@ -360,7 +366,7 @@ def _nothing_said(tok, lemma: str) -> bool:
 # verbs of judging, told in the passive with their judge as the agent ("was criticised by regulators")
 _JUDGING_VERBS = vocab(
     "criticise criticize question condemn attack slam blast lambast praise welcome hail applaud commend laud "
-    "rebuke chide berate castigate denounce"
+    "rebuke chide berate castigate denounce support oppose"
 )
 
 
