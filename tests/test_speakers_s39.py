@@ -59,11 +59,10 @@ def test_acts_told_without_words_are_narration():
         "Last month, Ruiz, a Tulsa attorney with expertise in food safety, filed two lawsuits on behalf of "
         "families."
     )
-    opposed_by = "Her view was opposed by the panel’s leading Democrat, Frank Dale of Ohio."  # told passively
     intro = "Ana Ruiz, a Tulsa attorney, said the families deserve answers."
-    body = "\n\n".join(["Court news", intro, decision, hoped, filed, opposed_by])
+    body = "\n\n".join(["Court news", intro, decision, hoped, filed])
     got = _attrs(body + "\n")
-    for sentence in (decision, hoped, filed, opposed_by):
+    for sentence in (decision, hoped, filed):
         assert got[sentence] == (None, "narration"), sentence
 
 
@@ -78,19 +77,12 @@ def test_words_told_with_an_act_are_reported():
     )
     advised = "But the health agency has also advised clinicians to look at infections from early last year."
     found = "The researchers found in a study that the drug works for most adults."
-    opposed = (
-        "The White House has already opposed a bipartisan bill in the Senate that would give the secretary "
-        "powers."
-    )
-    body = "\n\n".join(
-        ["Politics", "Carl Moss spoke on Saturday.", claiming, calling, advised, found, opposed]
-    )
+    body = "\n\n".join(["Politics", "Carl Moss spoke on Saturday.", claiming, calling, advised, found])
     got = _attrs(body + "\n")
     assert got[claiming] == ("Carl Moss", "reported")
     assert got[calling] == ("Carl Moss", "reported")
     assert got[advised][1] == "reported" and "agency" in (got[advised][0] or "").lower()
     assert got[found] == ("Researchers", "reported")
-    assert got[opposed] == ("White House", "reported")  # a position taken
 
 
 def test_a_document_from_a_body_goes_to_the_body():
@@ -111,3 +103,29 @@ def test_a_series_after_has_stays_in_its_subordinate_clause():
     repair(doc)
     encouraged = next(t for t in doc if t.text == "encouraged")
     assert encouraged.head.text == "berated"
+
+
+def test_a_speaker_described_before_the_name_after_said():
+    said = "“He hit a big shot,” said a pale and weary Marcus Bell Jr. “And we lost.”"
+    got = _attrs(f"Game\n\nCoach Lee spoke after the loss.\n\n{said}\n")
+    assert got[said] == ("Marcus Bell", "quote")
+
+
+def test_a_topic_discussed_without_words_is_narration():
+    report = (
+        "The panel’s report also discussed the visa scandal which led to the resignation of the minister."
+    )
+    spent = "Ortiz spent considerable time discussing harassment allegations that contributed to the firing."
+    got = _attrs(f"Inquiry\n\n{report}\n\n{spent}\n")
+    assert got[report] == (None, "narration")
+    assert got[spent] == (None, "narration")
+
+
+def test_a_group_keeps_the_participle_that_says_which():
+    say = "But the researchers working on preventive measures say that the rapid spread adds urgency."
+    again = "The researchers said the work goes on."
+    got = _attrs(f"Fungus\n\n{say}\n\n{again}\n")
+    assert got[say] == ("Researchers working on preventive measures", "reported")
+    assert got[again] == ("Researchers working on preventive measures", "reported")  # the same group
+    speaking = "Officials speaking on condition of anonymity said the talks had failed."
+    assert _attrs(f"Talks\n\n{speaking}\n")[speaking] == ("Officials", "reported")  # how, not which

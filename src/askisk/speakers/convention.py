@@ -315,16 +315,13 @@ def _modifier_only(tok) -> bool:
 
 
 def _talks(tok) -> bool:
-    """Talks with someone, with no clause: "is discussing the idea with the London authorities"; a
-    negotiation without a "that" clause ("unions can once again negotiate what are known as …")."""
+    """Talks or a topic, with no clause: "is discussing the idea with the London authorities", "spent
+    considerable time discussing harassment allegations"; a negotiation without a "that" clause ("unions can
+    once again negotiate what are known as …")."""
     if tok.lemma_.lower() == "negotiate":
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         return not any(m.lower_ == "that" for c in clauses for m in c.children)
-    return (
-        tok.lemma_.lower() == "discuss"
-        and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-        and not _words_given(tok)
-    )
+    return tok.lemma_.lower() == "discuss" and not _words_given(tok)
 
 
 def _unnamed_press(tok) -> bool:

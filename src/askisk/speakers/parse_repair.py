@@ -74,7 +74,33 @@ def repair(doc):
     _appended_subject(doc)
     _finding_read_as_relative(doc)
     _perfect_series(doc)
+    _described_speaker(doc)
     return doc
+
+
+def _described_speaker(doc) -> None:
+    """ "“…,” said a pale and weary Jaime Jaquez Jr.": the parser makes "pale" the subject and leaves the name
+    hanging; the name after the adjectives is the subject, the adjectives describe it."""
+    for verb in doc:
+        if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+            continue
+        adj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "ADJ" and c.i > verb.i), None)
+        if adj is None or not any(c.dep_ == "det" for c in adj.children):
+            continue
+        after = adj.right_edge.i + 1
+        ent = next((e for e in doc.ents if e.start == after and e.label_ == "PERSON"), None)
+        if ent is None:
+            continue
+        toks = [t for t in ent if t.lower_ not in _NAME_SUFFIXES] or list(ent)
+        name = toks[-1]
+        for tok in ent:
+            if tok.i != name.i:
+                tok.head, tok.dep_ = name, "compound" if tok.i < name.i else "appos"
+        name.head, name.dep_ = verb, "nsubj"
+        adj.head, adj.dep_ = name, "amod"
+
+
+_NAME_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 
 
 def _perfect_series(doc) -> None:

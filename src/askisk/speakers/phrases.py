@@ -82,6 +82,8 @@ def qualifier(head) -> list:
     if head.pos_ != "NOUN":
         return []
     end = np_tokens(head)[-1].i
+    if head.tag_ == "NNS" and (doing := _doing(head, end)):
+        return doing
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in QUALIFYING or prep.i != end + 1:
             continue
@@ -93,6 +95,18 @@ def qualifier(head) -> list:
             return []
         return toks
     return []
+
+
+def _doing(head, end: int) -> list:
+    """A participle right after a group that says which ("researchers working on preventive measures"), short
+    and set off by nothing; not the circumstance of the words ("officials speaking on condition …")."""
+    acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == end + 1), None)
+    if acl is None or acl.lemma_.lower() in ("speak", "say", "talk", "comment", "ask"):
+        return []
+    toks = sorted(acl.subtree, key=lambda t: t.i)
+    if len(toks) > 6 or toks[-1].i - acl.i + 1 != len(toks) or any(t.is_punct for t in toks):
+        return []
+    return toks
 
 
 def _object_tokens(obj) -> list:

@@ -35,7 +35,7 @@ COMMISSIVE_VERBS = vocab("promise vow pledge threaten swear")
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
-    "welcome praise liken oppose"
+    "welcome praise liken"
 )
 # Learned cue words (scripts/train_attribution.py, PolNeAR train): a verb form counts as a cue when at
 # least LEARNED_PRECISION of its occurrences in the train texts lie inside a gold cue span.

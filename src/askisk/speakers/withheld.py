@@ -366,7 +366,7 @@ def _nothing_said(tok, lemma: str) -> bool:
 # verbs of judging, told in the passive with their judge as the agent ("was criticised by regulators")
 _JUDGING_VERBS = vocab(
     "criticise criticize question condemn attack slam blast lambast praise welcome hail applaud commend laud "
-    "rebuke chide berate castigate denounce support oppose"
+    "rebuke chide berate castigate denounce"
 )
 
 
