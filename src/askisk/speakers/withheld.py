@@ -234,6 +234,7 @@ def _owned_act(noun) -> bool:
 
 
 def _aim(noun) -> bool:
+    """A noun with what it aims at: "decision to recuse himself", "bid to overturn the vote"."""
     return any(c.dep_ == "acl" and speech.to_infinitive(c) for c in noun.children)
 
 
@@ -267,10 +268,9 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if _in_passing(tok, lemma, feats):
         return True
+    # "Mr Blair's refusal to accept … means that …", "stood by his previous decision to recuse himself"
     if tok.pos_ == "NOUN" and "qshare=0" in feats and _owned_act(tok) and (tok.dep_ in _SUBJECT or _aim(tok)):
-        return (
-            True  # "Mr Blair's refusal to accept … means that …", "stood by his decision to recuse himself"
-        )
+        return True
     if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in tok.children):
         return True  # "As a result, people may see broadcasting … as …": a guess at a view, none stated
     refusal = tok.head if tok.dep_ == "xcomp" and lemma in _TELLING else tok  # "to say" of "declined to say"
