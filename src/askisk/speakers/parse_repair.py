@@ -87,8 +87,16 @@ def _described_speaker(doc) -> None:
         adj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "ADJ" and c.i > verb.i), None)
         if adj is None or not any(c.dep_ == "det" for c in adj.children):
             continue
-        after = adj.right_edge.i + 1
-        ent = next((e for e in doc.ents if e.start == after and e.label_ == "PERSON"), None)
+        # the name right after the adjectives, or hung on them as their conjunct ("pale and weary … Jr.")
+        ent = next(
+            (
+                e
+                for e in doc.ents
+                if e.label_ == "PERSON"
+                and (e.start == adj.right_edge.i + 1 or e.start > adj.i and e.root.head.i == adj.i)
+            ),
+            None,
+        )
         if ent is None:
             continue
         toks = [t for t in ent if t.lower_ not in _NAME_SUFFIXES] or list(ent)
@@ -96,6 +104,9 @@ def _described_speaker(doc) -> None:
         for tok in ent:
             if tok.i != name.i:
                 tok.head, tok.dep_ = name, "compound" if tok.i < name.i else "appos"
+        for tok in doc[adj.i + 1 : ent.start]:
+            if tok.head.i in range(ent.start, ent.end):
+                tok.head = name  # "weary", parsed as the suffix's modifier
         name.head, name.dep_ = verb, "nsubj"
         adj.head, adj.dep_ = name, "amod"
 
