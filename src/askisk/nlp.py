@@ -78,6 +78,6 @@ def _hyphenated_names_shaped_as_names(doc: Doc) -> Doc:
     Cordon-Ragot said'), which broke the parse around them. Given a name's shape (the shape is one of the
     four features its tagger, parser and entity model read), 59 of the 61 are tagged proper nouns."""
     for token in doc:
-        if _HYPHENATED_NAME.fullmatch(token.text):
+        if "-" in token.text and _HYPHENATED_NAME.fullmatch(token.text):
             token.lex.shape_ = _NAME_SHAPE
     return doc

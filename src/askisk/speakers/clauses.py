@@ -45,8 +45,7 @@ def subordinate(tok) -> bool:
                 and (clause.i < clause.head.i or not _when_is_the_point(clause.head))
             ]
             # no conjunction opens a to-infinitive: "used the days since to try to …" hung "since" on "try"
-            to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            if marks and marks[0] in _SUBORDINATORS and not to_clause:
+            if marks and marks[0] in _SUBORDINATORS and not to_infinitive(clause):
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
                 own = clause.i == tok.i
@@ -55,6 +54,11 @@ def subordinate(tok) -> bool:
                 return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass", "conj"})
         clause = clause.head
     return False
+
+
+def to_infinitive(tok) -> bool:
+    """A verb marked by "to" ("to warn others", "decision to reject")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _measure(clause) -> bool:

@@ -12,6 +12,7 @@ from askisk.speakers.phrases import clean_words, inner_possessives
 from askisk.speakers.rules import (
     DETS,
     NAME_OPENERS,
+    NAME_SUFFIXES,
     PERSON_NOUNS,
     SMALL_WORDS,
     SPEECH_VERBS,
@@ -91,9 +92,6 @@ def whole_name(ent) -> list:
     return list(doc[ent.start : end])
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def without_glued_word(words: list[str]) -> list[str]:
     """ "Black Lawmakers Rip Donald Trump": in a title-case headline the small model reads the verb into
     the name; a first word no census lists as a first name, before one it does, is dropped (not an
@@ -113,7 +111,7 @@ def without_glued_word(words: list[str]) -> list[str]:
 def without_suffix(words: list[str]) -> list[str]:
     """A person's name words without a generational suffix ("Patrick Carlineo Jr."): the surname ends it;
     nor the next sentence's first word that an initial's dot hid ("identified as Nick G. Like Africa, …")."""
-    while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+    while len(words) > 1 and words[-1].rstrip(".").lower() in NAME_SUFFIXES:
         words = words[:-1]
     while len(words) > 1 and words[-1].lower() in NAME_OPENERS:
         words = words[:-1]

@@ -14,6 +14,7 @@ import re
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
+    NAME_SUFFIXES,
     PARTY_LABEL,
     QUOTE_TOKENS,
     SPEECH_VERBS,
@@ -99,7 +100,7 @@ def _described_speaker(doc) -> None:
         )
         if ent is None:
             continue
-        toks = [t for t in ent if t.lower_ not in _NAME_SUFFIXES] or list(ent)
+        toks = [t for t in ent if t.lower_.rstrip(".") not in NAME_SUFFIXES] or list(ent)
         name = toks[-1]
         for tok in ent:
             if tok.i != name.i:
@@ -109,9 +110,6 @@ def _described_speaker(doc) -> None:
                 tok.head = name  # "weary", parsed as the suffix's modifier
         name.head, name.dep_ = verb, "nsubj"
         adj.head, adj.dep_ = name, "amod"
-
-
-_NAME_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 
 
 def _perfect_series(doc) -> None:
@@ -138,12 +136,15 @@ def _perfect_series(doc) -> None:
             verb.head = first
 
 
+_SAYING_OR_FINDING = SPEECH_VERBS | FINDING_VERBS
+
+
 def _finding_read_as_relative(doc) -> None:
     """ "The researchers found in a study that the drug works": the parser made the that-clause a relative
     clause of "study", leaving "found" with nothing found. A verb of saying or finding with no object or
     clause of its own takes it back when the clause has a subject besides "that"."""
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS | FINDING_VERBS:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SAYING_OR_FINDING:
             continue
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis") for c in verb.children):
             continue

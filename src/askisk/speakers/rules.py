@@ -32,6 +32,8 @@ SPEECH_VERBS = vocab(
 # commissives ("vowed to", "pledged to", "threatened to") are speech acts and stay cues.
 ATTITUDE_VERBS = vocab("hope expect want wish plan intend aim seek try continue need mean prepare attempt")
 COMMISSIVE_VERBS = vocab("promise vow pledge threaten swear")
+# What follows a surname without being one ("Jaime Jaquez Jr."), compared without its dot
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "

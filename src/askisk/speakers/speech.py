@@ -6,7 +6,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 from __future__ import annotations
 
 from askisk.speakers import misparse, subject_repair
-from askisk.speakers.clauses import bare_as
+from askisk.speakers.clauses import bare_as, to_infinitive
 from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.idioms import idiom
 from askisk.speakers.phrases import named_head, np_text, share_tokens
@@ -232,11 +232,6 @@ def needs_gate(tok, inside) -> bool:
     if lemma in SPEECH_VERBS or says_something(tok, inside) or answers_claim(tok, list(tok.children)):
         return False
     return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and tok.lower_ in learned_cues())
-
-
-def to_infinitive(tok) -> bool:
-    """A verb marked by "to" ("to warn others", "decision to reject")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def infinitive_only(tok) -> bool:
