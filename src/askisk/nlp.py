@@ -25,7 +25,9 @@ _TITLES = {"Sgt", "Lt", "Det", "Capt", "Col", "Maj", "Cpl", "Pvt", "Spc", "Supt"
 _TITLES |= {"Atty", "Hon", "Msgr", "Ofc", "Amb", "Pres", "Cdr", "Lieut"}
 # capitalised words joined by hyphens ("Cordon-Ragot", "Ocasio-Cortez"); "Pro-Russian" matches too, and stays
 # an adjective with a name's shape (its other features say adjective)
-_HYPHENATED_NAME = re.compile(r"[A-Z][\w'’]*[a-z][\w'’]*(?:-[A-Z][\w'’]*[a-z][\w'’]*)+")
+_HYPHENATED_NAME = re.compile(
+    r"(?:[A-Z][\w'’]*[a-z][\w'’]*|al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)(?:-[A-Z][\w'’]*[a-z][\w'’]*)+"
+)  # "Cordon-Ragot"; Arabic names with their article: "al-Khazali", "el-Sisi"
 _NAME_SHAPE = "Xxxxx"
 
 

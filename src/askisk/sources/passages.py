@@ -114,7 +114,12 @@ def _paragraph_kind(text: str) -> PassageKind:
     return "body"
 
 
-_PHOTO_LABEL = re.compile(r"(?:FILE(?: PHOTO)?|PHOTO|IMAGE)\s*[:–—-]\s")
+# "FILE: …"; a web page's player and picture labels, copied with its text ("Media playback is unsupported on
+# your device Media caption Mr Trump said …", "Image copyright AFP Image caption …")
+_PHOTO_LABEL = re.compile(
+    r"(?:FILE(?: PHOTO)?|PHOTO|IMAGE)\s*[:–—-]\s"
+    r"|Media playback is unsupported\b|(?:Image|Media) (?:copyright|caption)\b"
+)
 
 
 # An interview question has the form of one: it opens with a wh-word or an auxiliary, maybe after a lead-in

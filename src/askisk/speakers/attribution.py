@@ -145,6 +145,12 @@ def attribute(
             headline = para is paragraphs[0] and formats.is_page_title(para.text, source.title, source.path)
             if para.kind == "heading" and idxs and not headline:
                 sections.append((idxs[0], []))
+            elif (
+                para.kind == "caption"
+            ):  # "Media caption US President Donald Trump: …" names who "the president" is
+                registry.observe(
+                    nlp(match_text(para.text)), para.number * 1_000_000, quote_mask(para.text).inside
+                )
             continue
         if sections and para.section is not None:
             sections[-1][1].append(para.number)
@@ -190,7 +196,7 @@ def attribute(
                 found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = content_kind(doc, words, para.text, mask.inside, s, e, cue) or speech_kind(
+                kind = content_kind(doc, words, para.text, spoken, s, e, cue) or speech_kind(
                     words, para.text, mask.inside, s, e
                 )
                 if convention == "news" and (
@@ -201,6 +207,11 @@ def attribute(
                     # "WeWork declined to comment": an act, narration to a reader of news; nor did anyone
                     # speak there for a later '"…," he said' to go back to
                     record.spoke, record.spoke_n = spoke.get(id(record), (-1, 0))
+                    if mask.inside[
+                        e - 1
+                    ]:  # '… when Smith made another joke, saying "… locker room. Watch …"'
+                        mention = (para.start + ms, para.start + me)
+                        decisions[i].answers = _Decision(record, "quote", cue, "cued", mention)
                     continue
                 decisions[i] = _Decision(record, kind, cue, "cued", (para.start + ms, para.start + me))
                 decisions[i].leads = _leads(para.text, spoken, s, e, me)
@@ -273,6 +284,11 @@ def _about(registry: Registry, base: int) -> _Decision | None:
         for r in registry.records
         if r.kind == "person" and 0 <= r.spoke < base and r.last // 1_000_000 == base // 1_000_000
     ]
+    if not people:  # "Mr Trump travelled to al-Asad airbase … to thank …": the one person it is about
+        people = [
+            r for r in registry.records if r.kind == "person" and r.subject // 1_000_000 == base // 1_000_000
+        ]
+        people = people if len(people) == 1 else []
     if not people:
         return None
     return _Decision(

@@ -30,7 +30,7 @@ def subordinate(tok) -> bool:
         return True
     clause = tok
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
-        if in_framing_phrase(clause):
+        if in_framing_phrase(clause) or _elided_when(clause):
             return True
         if clause.dep_ == "advcl":
             # "when" opening a fronted clause is parsed as its adverb: "When he was questioned by the FBI, he
@@ -42,10 +42,13 @@ def subordinate(tok) -> bool:
                 or c.dep_ == "advmod"
                 and c.i == clause.left_edge.i
                 and c.lower_ == "when"
-                and (clause.i < clause.head.i or not _when_is_the_point(clause.head))
+                and (clause.i < clause.head.i or not _is_the_point(clause.head))
             ]
             # no conjunction opens a to-infinitive: "used the days since to try to …" hung "since" on "try"
-            if marks and marks[0] in _SUBORDINATORS and not to_infinitive(clause):
+            point = marks[:1] == ["because"] and _is_the_point(
+                clause.head
+            )  # "That's because, he contends, …"
+            if marks and marks[0] in _SUBORDINATORS and not to_infinitive(clause) and not point:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
                 own = clause.i == tok.i
@@ -54,6 +57,20 @@ def subordinate(tok) -> bool:
                 return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass", "conj"})
         clause = clause.head
     return False
+
+
+def _elided_when(clause) -> bool:
+    """ "Trump laughed at the joke, and again when Smith made another joke …, saying …": a when-clause of the
+    verb left out after "and", which the parser joins to the first verb as a clause of its own."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        clause.dep_ == "conj"
+        and subj is not None
+        and any(
+            c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ == "when" and c.i < subj.i
+            for c in clause.children
+        )
+    )
 
 
 def to_infinitive(tok) -> bool:
@@ -71,9 +88,10 @@ def _measure(clause) -> bool:
     )
 
 
-def _when_is_the_point(head) -> bool:
-    """ "That's when she pointed to reports …": a "when" clause after "that is" is what the sentence says
-    (not "he was unimpressed when told that …", which sets the scene)."""
+def _is_the_point(head) -> bool:
+    """ "That's when she pointed to reports …", "That's because the law only …": a "when" or "because"
+    clause after "that is" is what the sentence says (not "he was unimpressed when told that …", which sets
+    the scene)."""
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return head.lemma_ == "be" and subj is not None and subj.lower_ in ("that", "this", "it", "which")
 

@@ -4,7 +4,7 @@ PolNeAR counts the letters of the content alone, not of "Carson, who is a neuros
 from __future__ import annotations
 
 from askisk.speakers.convention import cue_token
-from askisk.speakers.quotes import QUOTE_WORDS, colon_quoted, opens_quoted
+from askisk.speakers.quotes import QUOTE_WORDS, colon_quoted, opening_fragment, opens_quoted
 from askisk.speakers.speech import HEARER_VERBS, subject_of
 
 # what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)
@@ -45,7 +45,8 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
 def content_kind(doc, words: int, text: str, inside, s: int, e: int, cue: str) -> str | None:
     """quote / reported by the share of the content's letters inside quotation marks, or None when the cue
     is no verb (the caller then weighs the whole sentence)."""
-    if opens_quoted(text, inside, s, e) or colon_quoted(text, inside, s, e):
+    opens = opens_quoted(text, inside, s, e) and not opening_fragment(text, inside, s, e)
+    if opens or colon_quoted(text, inside, s, e):
         return None
     tok = cue_token(doc, s, e, cue)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):

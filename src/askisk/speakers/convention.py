@@ -19,7 +19,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import animacy, cues, idioms, speech, views
+from askisk.speakers import animacy, cues, idioms, own_acts, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import evidence_found, owner_of_figures, results_posted
 from askisk.speakers.persons import calling
@@ -52,8 +52,10 @@ def cue_token(doc, s: int, e: int, cue: str):
     found = [t for t in doc if s <= t.idx < e and t.text.replace("’", "'") in words]
     for pos in (("VERB",), ("AUX",), ("NOUN",), ("ADP", "PROPN", "ADJ", "ADV", "PUNCT")):
         picked = [t for t in found if t.pos_ in pos and not speech.raising_verb(t)]  # "seemed to say"
-        if picked:  # the highest in the parse: "Harbour master Ellen Voss said" has "Harbour" read as a verb
-            return min(picked, key=speech.depth)
+        # the highest in the parse: "Harbour master Ellen Voss said" has "Harbour" read as a verb; of two as
+        # high, not the one describing a noun ("hoisting signs condemning …": "condemning")
+        if picked:
+            return min(picked, key=lambda t: (speech.depth(t), t.dep_ == "amod"))
     return None
 
 
@@ -109,7 +111,8 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     rate = cues.cue_rate(lemma)
     out.append("rate=none" if rate is None else f"rate={min(int(rate * 4), 3)}")
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-    subj = subj if subj is None else owner_of_figures(subj)  # "Figures gathered by X show": X's finding
+    # "Figures gathered by X show": X's finding; "a number of commentators noted": the commentators
+    subj = subj if subj is None else owner_of_figures(speech.quantity_head(subj))
     if subj is not None and subj.pos_ == "NOUN" and _records(subj, lemma):
         out.append("instrument")
     if subj is not None:
@@ -384,7 +387,7 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         _then_said(tok) or evidence_found(tok, speech.subject_of(tok)) or _closing_conj(tok)
     ):
         return False  # "… but urged the government to think again"; "The investigators found evidence of …"
-    if tok is not None and _talks(tok):
+    if tok is not None and (_talks(tok) or own_acts.news_act(tok, inside)):
         return True  # "The SES is discussing the idea with the London authorities": talks held, no words
     if tok is not None and (_modifier_only(tok) or _described_by(tok)):
         return True  # "Groups challenging the plans include …": a description of who, no words

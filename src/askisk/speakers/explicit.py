@@ -4,6 +4,8 @@ learned cue ranker. Pure over one parsed paragraph and the source's registry (wh
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.content import hearer_object
@@ -16,7 +18,7 @@ from askisk.speakers.phrases import is_self_reference, named_head, np_text, spea
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS
+from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS, is_request
 
 
 def _relays(according, inside) -> bool:
@@ -59,6 +61,7 @@ def _relays_speech(outer, cands) -> bool:
         and (c[3].kind == "person" or reported)
         and not _closing_tag(c[6], outer[6])
         and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0 and not _order(c[6]))
+        and not is_request(c[6])  # "Iraqi MPs told Reuters that Mr Trump had asked for the meeting": an act
         and c[6].head.i == outer[6].i
         and c[6].dep_ in ("ccomp", "parataxis")
         for c in cands
@@ -307,17 +310,24 @@ def speaker_span(tok) -> tuple[int, int]:
 
 
 def lead_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | None):
-    """ "Pence: Gennifer Flowers won't be at debate": the label is the speaker."""
+    """ "Pence: Gennifer Flowers won't be at debate": the label is the speaker; not an abstract noun, a
+    section's title ("Recognition: 'We're no longer the suckers'"; the small model tags "Pence", "Poll" and
+    "Recognition" alike as common nouns)."""
     label = lead_label(doc, s, e, inside)
     if label is None:
         return None
     head = label[-1]
+    if len(label) == 1 and head.pos_ == "NOUN" and _ABSTRACT.search(head.lower_):
+        return None
     words = " ".join(t.text for t in label)
     person = all(t.ent_type_ == "PERSON" or t.text.isupper() for t in label)
     rec = registry.named(words) if person else registry.resolve(head, base, recent) or registry.named(words)
     if rec is None:
         return None
     return rec, f"{head.text}:", (label[0].idx, head.idx + len(head.text))
+
+
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|hood|ure)$")
 
 
 def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | None):

@@ -89,6 +89,8 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     if len(label) == 1 and label[0].ent_type_ == "GPE":  # a dateline: "WASHINGTON:"
         return None
+    if all(t.text.isupper() for t in toks[k + 1 :] if t.is_alpha):
+        return None  # "CLINTON: IT TOOK A VILLAGE TO WRITE THESE JOKES": a subheading in capitals
     if _explainer(label, toks[k + 1]):
         return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
     if len(label) > 1 and not any(t.tag_ in _FINITE or inside[t.idx] or t.is_quote for t in toks[k + 1 :]):

@@ -7,6 +7,8 @@ phrases.py reads noun phrases off the parse; the registry asks both.
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.formats import is_title_case
 from askisk.speakers.phrases import clean_words, inner_possessives
 from askisk.speakers.rules import (
@@ -120,11 +122,14 @@ def without_suffix(words: list[str]) -> list[str]:
     return words
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-[A-Z]")
+
+
 def _ends_no_name(word: str) -> bool:
     """A word that ends no name: lower case ("Trump avoids condemning …"), or a speech verb's -s or past
     form in title case ("Obama Says", "Clinton Warns")."""
     if word[:1].islower():
-        return True
+        return not _PARTICLE_NAME.match(word)  # "Qais al-Khazali": the article belongs to the surname
     low = word.lower()
     stems = (low[:-1], low[:-2]) if low.endswith("s") else ()
     return low in ("said", "told") or any(stem in SPEECH_VERBS for stem in stems)

@@ -16,7 +16,7 @@ from askisk.text import normalize
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _SKIP = {"the", "a", "an", "dr", "gen", "general", "mr", "ms", "prof", "report", "s", "'s"}
 # the prepositions that open a speaker name's qualifier ("Spokesman for the water department")
-QUALIFYING = frozenset({"of", "for", "at", "from", "in", "with", "on"})
+QUALIFYING = frozenset({"of", "for", "at", "from", "in", "with", "on", "around", "across"})
 _SKIP |= QUALIFYING
 
 

@@ -7,7 +7,7 @@ Development Association, the alliance will …") and a participle of opinion wit
 from __future__ import annotations
 
 from askisk.speakers.phrases import SELF_NOUNS
-from askisk.speakers.rules import OPINION_AS_VERBS, QUOTE_TOKENS, TRADE_NOUNS, vocab
+from askisk.speakers.rules import OPINION_AS_VERBS, QUOTE_TOKENS, SPEECH_VERBS, TRADE_NOUNS, vocab
 from askisk.speakers.speech import colon_after, near_quote, says_something
 from askisk.speakers.views import has_prep
 
@@ -228,3 +228,37 @@ def not_said(tok, inside) -> bool:
     `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`."""
     acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made, time_will_tell, allegiance)
     return plain_call(tok, inside) or any(act(tok) for act in acts)
+
+
+_WH = vocab("how why when whether what where who which if")
+
+
+def answer_withheld(tok, inside) -> bool:
+    """ "Federal officials still haven't spelled out exactly how that will work", "did not say when": a
+    negated cue whose clause is a question, with no quoted words, tells what was not said."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "neg" for c in kids) or any(inside[t.idx] for t in tok.sent):
+        return False
+    clauses = [c for c in kids if c.dep_ in ("ccomp", "xcomp")]
+    return any(t.lower_ in _WH and t.i < c.i and t.i <= c.left_edge.i + 1 for c in clauses for t in c.subtree)
+
+
+def news_act(tok, inside) -> bool:
+    """Under the news convention, a cue's verb that tells an act or a topic, not words: `answer_withheld`;
+    "Mr. Trump declared a national emergency", "declared total dividends" (a thing declared, no clause);
+    "China responded to Trump's tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly
+    referenced Trump's most controversial moments" (a topic touched)."""
+    if answer_withheld(tok, inside):
+        return True
+    lemma, kids = tok.lemma_.lower(), list(tok.children)
+    if any(inside[t.idx] for t in tok.sent) or any(
+        c.dep_ in ("ccomp", "parataxis", "oprd", "xcomp") for c in kids
+    ):
+        return False
+    if lemma in ("declare", "reference"):
+        return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids)
+    deeds = [g for c in kids if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.tag_ == "VBG"]
+    # not "responded by saying …", nor "by using the example of Chicago to prove that …"
+    return lemma in ("respond", "react", "reply") and any(
+        g.lemma_.lower() not in SPEECH_VERBS and not any(t.dep_ == "ccomp" for t in g.subtree) for g in deeds
+    )

@@ -16,6 +16,7 @@ from askisk.speakers.rules import (
     FINDING_VERBS,
     NAME_SUFFIXES,
     PARTY_LABEL,
+    PERSON_NOUNS,
     QUOTE_TOKENS,
     SPEECH_VERBS,
     vocab,
@@ -75,6 +76,7 @@ def repair(doc):
     _appended_subject(doc)
     _finding_read_as_relative(doc)
     _perfect_series(doc)
+    _series_in_scene(doc)
     _described_speaker(doc)
     return doc
 
@@ -134,6 +136,23 @@ def _perfect_series(doc) -> None:
         )
         if first is not None:
             verb.head = first
+
+
+def _series_in_scene(doc) -> None:
+    """ "The jeers continued when Trump referenced the emails … and claimed that …": the parser joins the
+    speech verb to the root, whose subject is a thing, not to the clause of the person just named."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS or head.dep_ != "ROOT":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or subj.lemma_.lower() in PERSON_NOUNS:
+            continue
+        scene = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i]
+        if scene and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in scene[-1].children):
+            verb.head = scene[-1]
 
 
 _SAYING_OR_FINDING = SPEECH_VERBS | FINDING_VERBS

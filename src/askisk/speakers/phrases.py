@@ -84,6 +84,8 @@ def qualifier(head) -> list:
     end = np_tokens(head)[-1].i
     if head.tag_ == "NNS" and (doing := _doing(head, end)):
         return doing
+    if knowing := _knowing(head, end):
+        return knowing
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in QUALIFYING or prep.i != end + 1:
             continue
@@ -105,6 +107,18 @@ def _doing(head, end: int) -> list:
         return []
     toks = sorted(acl.subtree, key=lambda t: t.i)
     if len(toks) > 6 or toks[-1].i - acl.i + 1 != len(toks) or any(t.is_punct for t in toks):
+        return []
+    return toks
+
+
+def _knowing(head, end: int) -> list:
+    """ "a source familiar with the matter", "people close to the president": what makes an unnamed source
+    one worth citing."""
+    adj = next((c for c in head.children if c.dep_ == "amod" and c.i == end + 1), None)
+    if adj is None or adj.lower_ not in ("familiar", "close", "aware", "briefed"):
+        return []
+    toks = sorted(adj.subtree, key=lambda t: t.i)
+    if len(toks) > 8 or toks[-1].i - adj.i + 1 != len(toks) or any(t.is_punct for t in toks):
         return []
     return toks
 

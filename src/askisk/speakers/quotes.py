@@ -157,6 +157,20 @@ def mostly_quoted(text: str, inside, s: int, e: int) -> bool:
     return bool(letters) and sum(1 for i in letters if inside[i]) >= QUOTED_SHARE * len(letters)
 
 
+def opening_fragment(text: str, inside, s: int, e: int) -> bool:
+    """ "“I suppose there will be” another budget fight over the wall, Mr. Kudlow said": the quotation that
+    opens the sentence stops mid-clause, and the writer's words go on from it in lower case."""
+    first = next((i for i in range(s, e) if text[i].isalnum()), None)
+    end = first
+    while end is not None and end < e and inside[end]:
+        end += 1
+    if end is None or end >= e:
+        return False
+    last = text[first:end].rstrip("\"“”‘’' ")[-1:]
+    rest = text[end:e].lstrip("\"“”‘’' ")
+    return last.isalnum() and rest[:1].islower()
+
+
 def colon_quoted(text: str, inside, s: int, e: int) -> bool:
     """A colon opens the sentence's quotation: "Parise said: “We’ve been there."."""
     first = next((i for i in range(s, e) if inside[i]), None)

@@ -149,7 +149,7 @@ def _plea_or_testimony(tok, feats: list[str]) -> bool:
 ORDER_VERBS = vocab("order instruct direct command")
 
 
-def _request(tok) -> bool:
+def is_request(tok) -> bool:
     """ "asked the FBI to help", "invited him to attend", "asked scientists for images": someone asked to do
     or give something, no words given."""
     kids = list(tok.children)
@@ -278,7 +278,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # even where the parser hangs the sentence before it on the refusal as its clause
     if lemma in QUESTION_VERBS and _topic_only(tok, feats):
         return True
-    if lemma in ("ask", "invite") and "qshare=0" in feats and _request(tok):
+    if lemma in ("ask", "invite") and "qshare=0" in feats and is_request(tok):
         return True  # "Vallejo police asked the FBI to help": a request, told as an event (not "urged")
     given = _WORDS_GIVEN.intersection(feats)
     if lemma in ORDER_VERBS and "qshare=0" in feats and "c=dobj" in feats and not given:
