@@ -137,3 +137,53 @@ def test_a_quotation_after_a_paragraph_about_one_person_is_theirs():
     )
     attrs = _attrs(body)
     assert attrs[first][1] == "quote" and "Obrecht" in (attrs[first][0] or "")
+
+
+def test_round_two_acts_cases_and_things_are_narration():
+    declined = (
+        "The three big carmakers -- Norauto, Velcar and Ostrava Motors -- all either declined to comment or "
+        "did not respond to e-mails seeking comment."
+    )
+    case = "It is unusual for a governor to comment about the character of a defendant in an ongoing trial."
+    worries = (
+        "After signing an order abandoning the proposed rail pact, Governor Lenz has set his sights on the "
+        "port deal, a prospect that worries the shipping industry."
+    )
+    attrs = _attrs(f"Deals\n\n{declined}\n\n{case}\n\n{worries}\n")
+    for text in (declined, case, worries):
+        assert attrs[text] == (None, "narration"), text
+
+
+def test_a_participle_after_the_recipient_is_the_writers_and_so_is_the_he_who_wrote():
+    wrote = (
+        "Clinton campaign manager Robby Mook wrote a brief email to Trump campaign manager Paul Manafort "
+        "dismissing the offer."
+    )
+    quote = '"Thanks for the note, but the answer is no," he wrote.'
+    attrs = _attrs(f"Offer declined\n\n{wrote}\n\n{quote}\n")
+    assert attrs[quote] == ("Robby Mook", "quote")
+
+
+def test_links_teasers_and_section_labels_are_narration():
+    also = "( Also on THE LEDGER: Senators balk at the budget deal)"
+    teaser = "Hearing live: the director says there is no information to confirm the claims Read more"
+    opinion = "OPINION: The Weekly Review: A Levy Is A Levy"
+    said = "The senator said the deal was dead."
+    attrs = _attrs(f"Budget\n\n{opinion}\n\n{also}\n\n{teaser}\n\n{said}\n")
+    for text in (also, teaser, opinion):
+        assert attrs[text] == (None, "narration"), text
+    assert attrs[said][1] == "reported"
+
+
+def test_forecasts_speak_for_their_owner_and_for_no_one_without_one():
+    unowned = "As much as a foot of snow could fall in the city, according to predictions."
+    owned = "As much as a foot of snow could fall, according to National Weather Service forecasts."
+    attrs = _attrs(f"Snow\n\n{unowned}\n\n{owned}\n")
+    assert attrs[unowned] == (None, "narration")
+    assert attrs[owned] == ("National Weather Service", "reported")
+
+
+def test_a_title_case_name_keeps_its_capitalised_preposition():
+    said = "Reporters Without Borders said it had recorded more than 300 arrests."
+    attrs = _attrs(f"Arrests\n\n{said}\n")
+    assert attrs[said] == ("Reporters Without Borders", "reported")

@@ -268,7 +268,9 @@ def _then_said(tok) -> bool:
             or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS
             or idioms.idiom(c)  # "Beck fired Solis and appealed for him to give up"
         )
-        and not any(g.dep_ == "nsubj" for g in c.children)
+        and not any(
+            g.dep_ in ("nsubj", "neg") for g in c.children
+        )  # "declined to comment or did not respond"
         for c in tok.children
     )
 

@@ -29,7 +29,7 @@ NOT_LABELS = vocab(
     "correction corrections update updated note editor editors photo photos video watch read related source "
     "sources warning breaking exclusive q a question answer disclosure clarification listen see also "
     "here why what how when where who which this that the it update: ps p.s credit credits from to via "
-    "subject cc caption image"
+    "subject cc caption image opinion analysis commentary editorial perspective"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
 _SIGNATURE = re.compile(
@@ -164,10 +164,16 @@ def is_news_headline(text: str, inside, source: Source) -> bool:
     return is_page_title(text, source.title, source.path)
 
 
+_LINK_IN_PARENTHESES = re.compile(r"\(\s*(?:Also on|Related|Read more|See also|Watch)\b[^()]*\)", re.I)
+
+
 def is_bracketed(text: str) -> bool:
     """ "[Read: Tunisia sends most foreign fighters to Islamic State in Syria]": a sentence wholly in
-    square brackets is the editor's insertion (a link, a note), nobody's words."""
+    square brackets is the editor's insertion (a link, a note), nobody's words; so is a link in parentheses
+    ("( Also on POLITICO: Conservatives balk at budget deal)") and a teaser ending "Read more"."""
     bare = text.strip().rstrip(".")
+    if _LINK_IN_PARENTHESES.fullmatch(bare) or bare.endswith(" Read more"):
+        return True
     return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
 
 

@@ -6,6 +6,7 @@ Development Association, the alliance will …") and a participle of opinion wit
 
 from __future__ import annotations
 
+from askisk.speakers.clauses import to_infinitive
 from askisk.speakers.phrases import SELF_NOUNS
 from askisk.speakers.rules import OPINION_AS_VERBS, QUOTE_TOKENS, SPEECH_VERBS, TRADE_NOUNS, vocab
 from askisk.speakers.speech import colon_after, near_quote, says_something
@@ -244,12 +245,15 @@ def answer_withheld(tok, inside) -> bool:
 
 
 def news_act(tok, inside) -> bool:
-    """Under the news convention, a cue's verb that tells an act or a topic, not words: `answer_withheld`;
+    """Under the news convention, a cue's verb that tells an act, a case or a topic, not words:
+    `answer_withheld`; "for X to comment";
     "Mr. Trump declared a national emergency", "declared total dividends" (a thing declared, no clause);
     "China responded to Trump's tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly
     referenced Trump's most controversial moments" (a topic touched)."""
     if answer_withheld(tok, inside):
         return True
+    if to_infinitive(tok) and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return True  # "It is unusual for a U.S. president to comment about …": a case put, nobody speaking
     lemma, kids = tok.lemma_.lower(), list(tok.children)
     if any(inside[t.idx] for t in tok.sent) or any(
         c.dep_ in ("ccomp", "parataxis", "oprd", "xcomp") for c in kids

@@ -77,6 +77,7 @@ def repair(doc):
     _finding_read_as_relative(doc)
     _perfect_series(doc)
     _series_in_scene(doc)
+    _participle_after_recipient(doc)
     _described_speaker(doc)
     return doc
 
@@ -153,6 +154,22 @@ def _series_in_scene(doc) -> None:
         scene = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i]
         if scene and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in scene[-1].children):
             verb.head = scene[-1]
+
+
+def _participle_after_recipient(doc) -> None:
+    """ "Matt Rhoades wrote a brief email to campaign manager Jim Messina dismissing the offer": the parser
+    makes the name after "to" the subject of the participle; the writer dismisses, the name receives."""
+    for verb in doc:
+        prep = verb.head
+        # not "with Reuters reporting that …", where the name is the participle's subject
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "to" or prep.dep_ != "prep":
+            continue
+        subj = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < verb.i), None
+        )
+        if subj is not None and prep.head.pos_ == "VERB":
+            subj.head, subj.dep_ = prep, "pobj"
+            verb.head, verb.dep_ = prep.head, "advcl"
 
 
 _SAYING_OR_FINDING = SPEECH_VERBS | FINDING_VERBS

@@ -87,7 +87,9 @@ def qualifier(head) -> list:
     if knowing := _knowing(head, end):
         return knowing
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in QUALIFYING or prep.i != end + 1:
+        # "Doctors Without Borders", "Mothers Against Drunk Driving": a name in title case
+        titled = prep.text[:1].isupper() and head.text[:1].isupper()
+        if prep.dep_ != "prep" or not (prep.lower_ in QUALIFYING or titled) or prep.i != end + 1:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME"):

@@ -221,7 +221,8 @@ FINDING_VERBS = vocab(
 # "according to estimates / the plan": not a speaker.
 NOT_SPEAKERS = vocab(
     "estimate estimates data figure figures statistics plan plans schedule law rule rules tradition "
-    "legend custom experience history practice it this that which there what"
+    "prediction predictions forecast forecasts projection projections legend custom experience history "
+    "practice it this that which there what"
 )
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})

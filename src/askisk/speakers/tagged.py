@@ -95,6 +95,8 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None  # "WASHINGTON – Two officers were charged": where the story was filed
     if _owns_other(head, s + cue.start, s + cue.end) or _thing_subject(cue_tokens, head):
         return None
+    if any(_said_of_a_thing(t, head) for t in cue_tokens):
+        return None
     known = {id(r) for r in registry.records}
     rec: Record | None = registry.resolve(head, base, recent)
     if rec is None or (
@@ -134,6 +136,20 @@ def _thing_subject(cue_tokens, head) -> bool:
         if subj is not None and subj.pos_ == "NOUN" and subj.i != head.i and not animacy.listed(subj):
             return subj.left_edge.i <= head.i <= subj.right_edge.i
     return False
+
+
+def _said_of_a_thing(tok, head) -> bool:
+    """ "…, a prospect that worries the automotive industry": the cue's subject is "that", a thing, not the
+    source named elsewhere in the sentence."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.dep_ == "relcl" else None
+    thing = tok.head
+    return (
+        subj is not None
+        and subj.lower_ in ("that", "which")
+        and thing.pos_ == "NOUN"
+        and thing.i != head.i
+        and not animacy.listed(thing)
+    )
 
 
 def _quoted(span: Span, s: int, inside) -> bool:
