@@ -148,7 +148,7 @@ def _said_of_a_thing(tok, head) -> bool:
         and subj.lower_ in ("that", "which")
         and thing.pos_ == "NOUN"
         and thing.i != head.i
-        and not animacy.listed(thing)
+        and not animacy.can_speak(thing)  # not "ran a feature that extensively profiled …": the paper's
     )
 
 
