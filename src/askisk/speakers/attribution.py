@@ -145,12 +145,10 @@ def attribute(
             headline = para is paragraphs[0] and formats.is_page_title(para.text, source.title, source.path)
             if para.kind == "heading" and idxs and not headline:
                 sections.append((idxs[0], []))
-            elif (
-                para.kind == "caption"
-            ):  # "Media caption US President Donald Trump: …" names who "the president" is
-                registry.observe(
-                    nlp(match_text(para.text)), para.number * 1_000_000, quote_mask(para.text).inside
-                )
+            elif para.kind == "caption":
+                # "Media caption US President Donald Trump: …": no one speaks it; it names "the president"
+                caption = nlp(match_text(para.text))
+                registry.observe(caption, para.number * 1_000_000, quote_mask(para.text).inside)
             continue
         if sections and para.section is not None:
             sections[-1][1].append(para.number)
@@ -207,9 +205,8 @@ def attribute(
                     # "WeWork declined to comment": an act, narration to a reader of news; nor did anyone
                     # speak there for a later '"…," he said' to go back to
                     record.spoke, record.spoke_n = spoke.get(id(record), (-1, 0))
-                    if mask.inside[
-                        e - 1
-                    ]:  # '… when Smith made another joke, saying "… locker room. Watch …"'
+                    # '… when Smith made another joke, saying "… locker room. Watch …"': the run is still his
+                    if mask.inside[e - 1]:
                         mention = (para.start + ms, para.start + me)
                         decisions[i].answers = _Decision(record, "quote", cue, "cued", mention)
                     continue

@@ -246,14 +246,14 @@ def answer_withheld(tok, inside) -> bool:
 
 def news_act(tok, inside) -> bool:
     """Under the news convention, a cue's verb that tells an act, a case or a topic, not words:
-    `answer_withheld`; "for X to comment";
-    "Mr. Trump declared a national emergency", "declared total dividends" (a thing declared, no clause);
-    "China responded to Trump's tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly
-    referenced Trump's most controversial moments" (a topic touched)."""
+    `answer_withheld`; "It is unusual for a president to comment …" (a case put); "Mr. Trump declared a
+    national emergency", "declared total dividends" (a thing declared, no clause); "China responded to
+    Trump's tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly referenced Trump's most
+    controversial moments" (a topic touched)."""
     if answer_withheld(tok, inside):
         return True
     if to_infinitive(tok) and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-        return True  # "It is unusual for a U.S. president to comment about …": a case put, nobody speaking
+        return True
     lemma, kids = tok.lemma_.lower(), list(tok.children)
     if any(inside[t.idx] for t in tok.sent) or any(
         c.dep_ in ("ccomp", "parataxis", "oprd", "xcomp") for c in kids
