@@ -23,11 +23,11 @@ _MADE_FROM = "based|born|led|backed|owned|funded|run|linked|allied|aligned|affil
 # their dot, "said police spokesman Sgt. Rudy Camarena" parsed as two sentences with "Sgt" the speaker
 _TITLES = {"Sgt", "Lt", "Det", "Capt", "Col", "Maj", "Cpl", "Pvt", "Spc", "Supt", "Insp", "Cmdr", "Brig"}
 _TITLES |= {"Atty", "Hon", "Msgr", "Ofc", "Amb", "Pres", "Cdr", "Lieut"}
-# capitalised words joined by hyphens ("Cordon-Ragot", "Ocasio-Cortez"); "Pro-Russian" matches too, and stays
-# an adjective with a name's shape (its other features say adjective)
-_HYPHENATED_NAME = re.compile(
-    r"(?:[A-Z][\w'’]*[a-z][\w'’]*|al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)(?:-[A-Z][\w'’]*[a-z][\w'’]*)+"
-)  # "Cordon-Ragot"; Arabic names with their article: "al-Khazali", "el-Sisi"
+# the article or kin word of an Arabic name, in lower case before a hyphen: "al-Khazali", "el-Sisi"
+NAME_PARTICLES = "al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu"
+# capitalised words joined by hyphens ("Cordon-Ragot", "Ocasio-Cortez"), or after a particle; "Pro-Russian"
+# matches too, and stays an adjective with a name's shape (its other features say adjective)
+_HYPHENATED_NAME = re.compile(rf"(?:[A-Z][\w'’]*[a-z][\w'’]*|{NAME_PARTICLES})(?:-[A-Z][\w'’]*[a-z][\w'’]*)+")
 _NAME_SHAPE = "Xxxxx"
 
 

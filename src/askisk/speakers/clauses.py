@@ -45,9 +45,8 @@ def subordinate(tok) -> bool:
                 and (clause.i < clause.head.i or not _is_the_point(clause.head))
             ]
             # no conjunction opens a to-infinitive: "used the days since to try to …" hung "since" on "try"
-            point = marks[:1] == ["because"] and _is_the_point(
-                clause.head
-            )  # "That's because, he contends, …"
+            # "That's because, he contends, …": the because-clause is what the sentence says
+            point = marks[:1] == ["because"] and _is_the_point(clause.head)
             if marks and marks[0] in _SUBORDINATORS and not to_infinitive(clause) and not point:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}

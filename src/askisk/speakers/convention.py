@@ -19,13 +19,11 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import animacy, cues, idioms, own_acts, speech, views
+from askisk.speakers import act_shapes, animacy, cues, idioms, own_acts, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.documents import evidence_found, owner_of_figures, results_posted
 from askisk.speakers.persons import calling
 from askisk.speakers.rules import (
-    ATTITUDE_VERBS,
-    COMMISSIVE_VERBS,
     CONCERN_VERBS,
     DOCUMENT_NOUNS,
     INSTRUMENT_NOUNS,
@@ -33,11 +31,11 @@ from askisk.speakers.rules import (
     QUOTE_TOKENS,
     SPEECH_VERBS,
     STANCE_VERBS,
-    VERB_PREPOSITION,
+    STATEMENT_VERBS,
     learned_cues,
     vocab,
 )
-from askisk.speakers.withheld import MESSAGE_NOUNS, NAMING_VERBS, infinitive, words_withheld
+from askisk.speakers.withheld import MESSAGE_NOUNS, infinitive, words_withheld
 
 DEFAULT_CONVENTION = "news"
 MODEL_FILE = "data/convention_model.json"
@@ -180,16 +178,6 @@ def act_score(feats: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# Verbs of saying and of holding a view: with or without a clause, what they report is a statement
-# ("Dr. Recke disagrees.", "Ann Lee criticised the BBC"); acts come from the other verbs.
-STATEMENT_VERBS = vocab(
-    "say tell write add explain argue insist stress emphasize emphasise warn state remark reply respond "
-    "answer counter conclude acknowledge admit concede contend maintain assert declare caution complain "
-    "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
-    "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
-    "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
-    "castigate fault mock ridicule deride hail applaud commend laud forecast advise"
-)
 # Verbs of inference: what they say of an unlisted thing is the writer's reading of it ("The groupings
 # suggest that whole families were buried together"); of a person, a document or a body, a claim. ("Another
 # slide shows", "the average of polls shows" are left to the act detector: PolNeAR attributes them.)
@@ -223,127 +211,10 @@ def judged(feats: list[str]) -> bool:
     )
 
 
-# Conjunctions that make a clause adverbial: what is said there only sets the scene for the writer's main
-# clause ("The shares fell after the company warned that …", "While Smith said …, the bill passed"). Not
-# a concession, which gives a claim of its own: "…, though Dempsey noted there's no definitive proof".
-_CONTENT_PREPS = vocab("of about against on over")
-_OF_VERBS = vocab("accuse warn remind inform notify convince assure suspect convict")
-
-
-def _purpose(tok) -> bool:
-    """ "Now they've joined forces with a hearing loss association to warn others": the cue is what an act
-    of the main clause is for (a to-infinitive under a verb that says nothing, with no words given), not
-    a statement made."""
-    kids = list(tok.children)
-    if tok.dep_ not in ("advcl", "xcomp") or not speech.to_infinitive(tok):
-        return False
-    # words given: "The doctors met to warn that hospitals would close", "… to accuse X of …", a quotation
-    objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]
-    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or any(t.is_quote for t in tok.sent):
-        return False
-    # an "of" after the object names what the object is ("to discuss allegations of excessive force"),
-    # unless the verb takes it ("to accuse the minister of lying", however the parser hangs it)
-    preps = _CONTENT_PREPS if tok.lemma_.lower() in _OF_VERBS else _CONTENT_PREPS - {"of"}
-    if any(c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for c in kids) or any(
-        c.dep_ == "prep" and c.lower_ in preps for c in objects
-    ):
-        return False
-    head = tok.head
-    lemma = head.lemma_.lower()
-    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
-        return False  # "took to social media to call for calm": the platform taken to speak
-    if head.pos_ != "VERB" or lemma in STATEMENT_VERBS or lemma in SPEECH_VERBS or lemma in COMMISSIVE_VERBS:
-        return False
-    return lemma not in VERB_PREPOSITION and head.lower_ not in learned_cues()
-
-
-def _then_said(tok) -> bool:
-    """ "Lord Dubs agreed to withdraw his bill, but urged the government to think again", "The suspect
-    withdrew his confession, saying he had been under duress": an act and, with it, a statement of the same
-    subject."""
-    return any(
-        (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and _words_given(c))
-        and (
-            c.lemma_.lower() in STATEMENT_VERBS
-            or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS
-            or idioms.idiom(c)  # "Beck fired Solis and appealed for him to give up"
-        )
-        and not any(
-            g.dep_ in ("nsubj", "neg") for g in c.children
-        )  # "declined to comment or did not respond"
-        for c in tok.children
-    )
-
-
-def _closing_conj(tok) -> bool:
-    """ "Sales shot up tenfold in 2004, with 200 million tracks bought online, the IFPI reported last month":
-    a closing tag the parser joins to the sentence's verb as a second clause (no "and", a subject of its
-    own after a comma, nothing said after it but when): the words are the sentence before it."""
-    doc = tok.doc
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return (
-        tok.dep_ == "conj"
-        and tok.lemma_.lower() in SPEECH_VERBS
-        and tok.head.i < tok.i
-        and subj is not None
-        and subj.left_edge.i > 0
-        and doc[subj.left_edge.i - 1].text == ","
-        and not any(c.dep_ == "cc" for c in tok.head.children if c.i < tok.i)
-        and all(c.dep_ in _TAIL for c in tok.children if c.i > tok.i)
-    )
-
-
-_TAIL = frozenset({"npadvmod", "advmod", "punct", "prep"})
-
-
-def _words_given(verb) -> bool:
-    """ "saying he had been under duress", "calling him a danger" (not "posted the names …, calling for
-    attacks": an act's aim)."""
-    kids = list(verb.children)
-    if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
-        return True
-    objects = [
-        c for c in kids if c.dep_ in ("dobj", "dative", "oprd") or c.dep_ == "prep" and c.lower_ == "as"
-    ]
-    return verb.lemma_.lower() in NAMING_VERBS and len(objects) >= 2
-
-
-def _modifier_only(tok) -> bool:
-    """A participle that describes a noun ("Groups challenging the plans include …"), giving no words."""
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBG"
-        and not _words_given(tok)
-        and not any(c.dep_ == "xcomp" for c in tok.children)
-        and not any(t.is_quote for t in tok.sent)
-    )
-
-
-def _talks(tok) -> bool:
-    """Talks or a topic, with no clause: "is discussing the idea with the London authorities", "spent
-    considerable time discussing harassment allegations"; a negotiation without a "that" clause ("unions can
-    once again negotiate what are known as …")."""
-    if tok.lemma_.lower() == "negotiate":
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        return not any(m.lower_ == "that" for c in clauses for m in c.children)
-    return tok.lemma_.lower() == "discuss" and not _words_given(tok)
-
-
 def _unnamed_press(tok) -> bool:
     prep = cues.according_to(tok)
     objs = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
     return bool(objs) and cues.unnamed_press(objs[0])
-
-
-def _described_by(tok) -> bool:
-    """ "Often criticized by conservatives, such laws keep pay rates higher": a passive participle opening
-    the sentence describes its subject; the writer's main clause says what the sentence says."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBN"
-        and tok.i < tok.head.i
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children)
-    )
 
 
 def framed(doc, s: int, e: int, cue: str) -> bool:
@@ -379,19 +250,21 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     tok = cue_token(doc, s, e, cue)
     if tok is not None and words[:2] == ["according", "to"] and _unnamed_press(tok):
         return True  # "…, according to Israeli media": no outlet the reader can check
-    if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or _purpose(tok)):
+    if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or act_shapes.purpose(tok)):
         return True
     if tok is not None and tok.pos_ == "NOUN" and subordinate(tok):
         return True  # "He won damages after the newspaper printed allegations about …": the scene set
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
         return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
     if tok is not None and (
-        _then_said(tok) or evidence_found(tok, speech.subject_of(tok)) or _closing_conj(tok)
+        act_shapes.then_said(tok)
+        or evidence_found(tok, speech.subject_of(tok))
+        or act_shapes.closing_conj(tok)
     ):
         return False  # "… but urged the government to think again"; "The investigators found evidence of …"
-    if tok is not None and (_talks(tok) or own_acts.news_act(tok, inside)):
+    if tok is not None and (act_shapes.talks(tok) or own_acts.news_act(tok, inside)):
         return True  # "The SES is discussing the idea with the London authorities": talks held, no words
-    if tok is not None and (_modifier_only(tok) or _described_by(tok)):
+    if tok is not None and (act_shapes.modifier_only(tok) or act_shapes.described_by(tok)):
         return True  # "Groups challenging the plans include …": a description of who, no words
     if tok is not None and results_posted(tok):
         return True  # "Shell reported an annual profit of $17.5bn": accounts, not words

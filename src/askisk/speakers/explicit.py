@@ -9,14 +9,13 @@ import re
 from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.content import hearer_object
-from askisk.speakers.convention import STATEMENT_VERBS
 from askisk.speakers.documents import is_finding, owner_of_figures
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
 from askisk.speakers.joint import joint_cue, joint_speaker
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, learned_cues
+from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS, is_request
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from askisk.nlp import NAME_PARTICLES
 from askisk.speakers.formats import is_title_case
 from askisk.speakers.phrases import clean_words, inner_possessives
 from askisk.speakers.rules import (
@@ -122,7 +123,7 @@ def without_suffix(words: list[str]) -> list[str]:
     return words
 
 
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-[A-Z]")
+_PARTICLE_NAME = re.compile(rf"(?:{NAME_PARTICLES})-[A-Z]")
 
 
 def _ends_no_name(word: str) -> bool:

@@ -107,10 +107,7 @@ def _doing(head, end: int) -> list:
     acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == end + 1), None)
     if acl is None or acl.lemma_.lower() in ("speak", "say", "talk", "comment", "ask"):
         return []
-    toks = sorted(acl.subtree, key=lambda t: t.i)
-    if len(toks) > 6 or toks[-1].i - acl.i + 1 != len(toks) or any(t.is_punct for t in toks):
-        return []
-    return toks
+    return _short_phrase(acl, 6)
 
 
 def _knowing(head, end: int) -> list:
@@ -119,8 +116,13 @@ def _knowing(head, end: int) -> list:
     adj = next((c for c in head.children if c.dep_ == "amod" and c.i == end + 1), None)
     if adj is None or adj.lower_ not in ("familiar", "close", "aware", "briefed"):
         return []
-    toks = sorted(adj.subtree, key=lambda t: t.i)
-    if len(toks) > 8 or toks[-1].i - adj.i + 1 != len(toks) or any(t.is_punct for t in toks):
+    return _short_phrase(adj, 8)
+
+
+def _short_phrase(tok, longest: int) -> list:
+    """The phrase `tok` opens, when it runs on unbroken for at most `longest` tokens; else []."""
+    toks = sorted(tok.subtree, key=lambda t: t.i)
+    if len(toks) > longest or toks[-1].i - tok.i + 1 != len(toks) or any(t.is_punct for t in toks):
         return []
     return toks
 

@@ -219,6 +219,16 @@ FINDING_VERBS = vocab(
     "identify predict project note say state recommend"
 )
 # "according to estimates / the plan": not a speaker.
+# Verbs of saying and of holding a view: with or without a clause, what they report is a statement
+# ("Dr. Recke disagrees.", "Ann Lee criticised the BBC"); acts come from the other verbs.
+STATEMENT_VERBS = vocab(
+    "say tell write add explain argue insist stress emphasize emphasise warn state remark reply respond "
+    "answer counter conclude acknowledge admit concede contend maintain assert declare caution complain "
+    "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
+    "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
+    "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
+    "castigate fault mock ridicule deride hail applaud commend laud forecast advise"
+)
 NOT_SPEAKERS = vocab(
     "estimate estimates data figure figures statistics plan plans schedule law rule rules tradition "
     "prediction predictions forecast forecasts projection projections legend custom experience history "

@@ -1,0 +1,131 @@
+"""The shapes of a cue's clause that tell an act from a statement, which `convention.is_act` reads under the
+news line: what an act is for ("joined forces … to warn others"), an act with a statement beside it ("withdrew
+his confession, saying …"), a closing tag the parser joined as a second clause, a participle that only
+describes, talks held, a passive participle that describes the subject. Pure functions of one spaCy token.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers import idioms, speech
+from askisk.speakers.rules import (
+    ATTITUDE_VERBS,
+    COMMISSIVE_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_VERBS,
+    VERB_PREPOSITION,
+    learned_cues,
+    vocab,
+)
+from askisk.speakers.withheld import NAMING_VERBS
+
+_CONTENT_PREPS = vocab("of about against on over")
+_OF_VERBS = vocab("accuse warn remind inform notify convince assure suspect convict")
+
+
+def purpose(tok) -> bool:
+    """ "Now they've joined forces with a hearing loss association to warn others": the cue is what an act
+    of the main clause is for (a to-infinitive under a verb that says nothing, with no words given), not
+    a statement made."""
+    kids = list(tok.children)
+    if tok.dep_ not in ("advcl", "xcomp") or not speech.to_infinitive(tok):
+        return False
+    # words given: "The doctors met to warn that hospitals would close", "… to accuse X of …", a quotation
+    objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or any(t.is_quote for t in tok.sent):
+        return False
+    # an "of" after the object names what the object is ("to discuss allegations of excessive force"),
+    # unless the verb takes it ("to accuse the minister of lying", however the parser hangs it)
+    preps = _CONTENT_PREPS if tok.lemma_.lower() in _OF_VERBS else _CONTENT_PREPS - {"of"}
+    if any(c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in preps for c in objects
+    ):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return False  # "took to social media to call for calm": the platform taken to speak
+    if head.pos_ != "VERB" or lemma in STATEMENT_VERBS or lemma in SPEECH_VERBS or lemma in COMMISSIVE_VERBS:
+        return False
+    return lemma not in VERB_PREPOSITION and head.lower_ not in learned_cues()
+
+
+def then_said(tok) -> bool:
+    """ "Lord Dubs agreed to withdraw his bill, but urged the government to think again", "The suspect
+    withdrew his confession, saying he had been under duress": an act and, with it, a statement of the same
+    subject."""
+    return any(
+        (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and words_given(c))
+        and (
+            c.lemma_.lower() in STATEMENT_VERBS
+            or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS
+            or idioms.idiom(c)  # "Beck fired Solis and appealed for him to give up"
+        )
+        # a subject of its own, or a negation: "declined to comment or did not respond" says nothing
+        and not any(g.dep_ in ("nsubj", "neg") for g in c.children)
+        for c in tok.children
+    )
+
+
+def closing_conj(tok) -> bool:
+    """ "Sales shot up tenfold in 2004, with 200 million tracks bought online, the IFPI reported last month":
+    a closing tag the parser joins to the sentence's verb as a second clause (no "and", a subject of its
+    own after a comma, nothing said after it but when): the words are the sentence before it."""
+    doc = tok.doc
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return (
+        tok.dep_ == "conj"
+        and tok.lemma_.lower() in SPEECH_VERBS
+        and tok.head.i < tok.i
+        and subj is not None
+        and subj.left_edge.i > 0
+        and doc[subj.left_edge.i - 1].text == ","
+        and not any(c.dep_ == "cc" for c in tok.head.children if c.i < tok.i)
+        and all(c.dep_ in _TAIL for c in tok.children if c.i > tok.i)
+    )
+
+
+_TAIL = frozenset({"npadvmod", "advmod", "punct", "prep"})
+
+
+def words_given(verb) -> bool:
+    """ "saying he had been under duress", "calling him a danger" (not "posted the names …, calling for
+    attacks": an act's aim)."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return True
+    objects = [
+        c for c in kids if c.dep_ in ("dobj", "dative", "oprd") or c.dep_ == "prep" and c.lower_ == "as"
+    ]
+    return verb.lemma_.lower() in NAMING_VERBS and len(objects) >= 2
+
+
+def modifier_only(tok) -> bool:
+    """A participle that describes a noun ("Groups challenging the plans include …"), giving no words."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and not words_given(tok)
+        and not any(c.dep_ == "xcomp" for c in tok.children)
+        and not any(t.is_quote for t in tok.sent)
+    )
+
+
+def talks(tok) -> bool:
+    """Talks or a topic, with no clause: "is discussing the idea with the London authorities", "spent
+    considerable time discussing harassment allegations"; a negotiation without a "that" clause ("unions can
+    once again negotiate what are known as …")."""
+    if tok.lemma_.lower() == "negotiate":
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        return not any(m.lower_ == "that" for c in clauses for m in c.children)
+    return tok.lemma_.lower() == "discuss" and not words_given(tok)
+
+
+def described_by(tok) -> bool:
+    """ "Often criticized by conservatives, such laws keep pay rates higher": a passive participle opening
+    the sentence describes its subject; the writer's main clause says what the sentence says."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children)
+    )
