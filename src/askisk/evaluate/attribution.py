@@ -91,7 +91,7 @@ class Scores:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
 def head_word(name: str) -> str | None:

@@ -6,7 +6,7 @@ describes, talks held, a passive participle that describes the subject. Pure fun
 
 from __future__ import annotations
 
-from askisk.speakers import idioms, speech
+from askisk.speakers import cues, idioms, speech
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -129,3 +129,18 @@ def described_by(tok) -> bool:
         and tok.i < tok.head.i
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in tok.children)
     )
+
+
+def press_subject(tok) -> bool:
+    """ "Reports carried by local media said …", "Media reports say …": the unnamed press as the subject, as
+    "according to media reports" (no outlet the reader can check)."""
+    subj = speech.subject_of(tok) if tok.pos_ == "VERB" else None
+    return subj is not None and subj.tag_ == "NNS" and cues.unnamed_press(subj)
+
+
+def backed_away(tok, quoted: bool) -> bool:
+    """ "Trump has stepped back from comments he made about …": a noun cue that is what someone moved away
+    from, with no words of its own (no clause, no quotation in the sentence)."""
+    if tok.pos_ != "NOUN" or tok.head.dep_ != "prep" or tok.head.lower_ != "from" or quoted:
+        return False
+    return not any(c.dep_ in ("acl", "ccomp", "appos") for c in tok.children)

@@ -250,6 +250,8 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     tok = cue_token(doc, s, e, cue)
     if tok is not None and words[:2] == ["according", "to"] and _unnamed_press(tok):
         return True  # "…, according to Israeli media": no outlet the reader can check
+    if tok is not None and (act_shapes.press_subject(tok) or act_shapes.backed_away(tok, any(inside[s:e]))):
+        return True  # "Reports carried by local media said …"; "has stepped back from comments he made …"
     if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or act_shapes.purpose(tok)):
         return True
     if tok is not None and tok.pos_ == "NOUN" and subordinate(tok):

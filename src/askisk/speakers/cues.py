@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import subject_repair
+from askisk.speakers import misparse, subject_repair
 from askisk.speakers.clauses import bare_as
 from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.rules import (
@@ -195,8 +195,15 @@ def unnamed_press(tok) -> bool:
         and _press_word(c) in _PRESS | {"news"}
         or c.dep_ == "amod"
         and (c.ent_type_ == "NORP" or c.lower_ in ("local", "foreign", "international"))
+        or c.dep_ == "acl"
+        and _carried_by_press(c)  # "Reports carried by local media said …"
         for c in tok.children
     )
+
+
+def _carried_by_press(participle) -> bool:
+    by = [g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    return bool(by) and unnamed_press(by[0])
 
 
 def _press_word(tok) -> str:
@@ -283,6 +290,8 @@ def speaker_of(tok):
             return from_object(tok)
         if any(c.dep_ == "agent" for c in tok.children):
             return passive_speaker(tok)
+        if tok.lemma_.lower() in ("cite", "report") and (quoted := misparse.quoted_as(tok)) is not None:
+            return quoted  # "FARS reported a spokesperson … as saying, “…”": the one reported speaks
         subj = subject_of(tok)
         if subj is None:
             return subject_repair.document_read(tok)  # '"…," read a statement from the firm': its object

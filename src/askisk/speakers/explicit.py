@@ -138,8 +138,9 @@ def _news_line(cands: list, inside) -> list:
     them ("Victor Solis told the FBI that …, the complaint said"; "Police said …, KNXV reported")."""
     if any(not subordinate(c[6]) for c in cands):
         cands = [c for c in cands if not subordinate(c[6])]
-    # not a person relaying: "Ditto said she expects …", "Mook asserted that Trump tells so many lies"
-    relayed = [c for c in cands if c[3].kind != "person" and _relays_speech(c, cands)]
+    # not a person relaying: "Ditto said she expects …", "Mook asserted that Trump tells so many lies";
+    # a reporter's "reports" does relay ("The majority leader stressed that …, Henry reports")
+    relayed = [c for c in cands if _relayer(c) and _relays_speech(c, cands)]
     cands = [c for c in cands if c not in relayed] or cands
     # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
     # clauses, the one that gives words
@@ -152,6 +153,10 @@ def _news_line(cands: list, inside) -> list:
     named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
     quiet = all(c in named or not speech.says_something(c[6], inside) or _order(c[6]) for c in cands)
     return named if named and quiet else cands
+
+
+def _relayer(cand) -> bool:
+    return cand[3].kind != "person" or cand[6].lemma_.lower() == "report"
 
 
 def _coordinate(a, b) -> bool:
@@ -341,7 +346,12 @@ def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record |
     subjects = [c for v in verbs[-1:] for c in v.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if not subjects:
         return None
+    if _colon_in_other_clause(doc, colon, verbs[-1]):
+        return None  # "relatives gathered near the compound, where a sign over the gate read: “…”"
     subj = subjects[0]
+    if subj.lemma_.lower() in _WRITTEN_UP:
+        return None  # 'a sign over the gate read: “Centre for Islamic studies”': what is written, nobody's
+
     owner = [c for c in subj.children if c.dep_ == "poss"]
     if subj.lemma_.lower() in MESSAGE_NOUNS and owner:
         subj = owner[0]  # "His message to the chancellor was: “…”": the one whose message it is
@@ -349,6 +359,21 @@ def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record |
     if rec is None:
         return None
     return rec, f"{verbs[-1].text}:", (subj.left_edge.idx, subj.idx + len(subj.text))
+
+
+_WRITTEN_UP = frozenset({"sign", "banner", "placard", "plaque", "inscription", "billboard", "poster"})
+_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "parataxis"})
+
+
+def _colon_in_other_clause(doc, colon: int, verb) -> bool:
+    tok = next((t for t in doc if t.idx == colon), None)
+    for _ in range(6):
+        if tok is None or tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in _CLAUSES and tok.head.i == verb.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _rank(cand):

@@ -120,6 +120,19 @@ def mention_role(tok) -> str:
     return "poss" if dep == "poss" else "other"
 
 
+def describes_another(ent) -> bool:
+    """A name inside another person's description ("Obama campaign manager Jim Messina"): a compound
+    modifier whose chain of heads reaches a person named by another entity."""
+    tok = ent.root
+    for _ in range(4):
+        if tok.dep_ != "compound" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.ent_type_ == "PERSON" and not ent.start <= tok.i < ent.end:
+            return True
+    return False
+
+
 def kin_named(found: list[Record]) -> Record | None:
     """The first of the persons a name matches (latest first), passing over one introduced as another's
     relative ("Nick Gordon's mother, Michelle Gordon"): a bare "Gordon" after that is still Nick Gordon;

@@ -269,10 +269,13 @@ def quoted_as(verb):
     """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …", "AP quoted
     NAME as saying": the one quoted is the speaker of a "quote" that gives the words; None for any other."""
     kids = list(verb.children)
+    lemma = verb.lemma_.lower()
+    if lemma in _CITED_AS and not any(_as_saying(c) for c in kids):
+        return None  # "FARS reported a spokesperson … as saying, “…”", "cited the minister as saying"
     # "It quoted a spokesman for … Atticus Capital complaining that …": the words hang on the one quoted
     saying = [c for c in kids if c.dep_ == "dobj" and any(_saying(g) for g in c.children)]
     if (
-        verb.lemma_.lower() != "quote"
+        lemma not in ("quote", *_CITED_AS)
         or not saying
         and not any(
             c.dep_ in ("xcomp", "ccomp", "advcl") or c.dep_ == "prep" and c.lower_ == "as" for c in kids
@@ -284,6 +287,17 @@ def quoted_as(verb):
     # '"…," AP quoted prosecutor Russell McGuire as saying', "the magazine quoted her as saying": the active
     # form names the one quoted as its object
     return next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+
+
+_CITED_AS = ("cite", "report")
+
+
+def _as_saying(prep) -> bool:
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "as"
+        and any(g.tag_ == "VBG" and g.lemma_.lower() in SPEECH_VERBS for g in prep.children)
+    )
 
 
 def _saying(tok) -> bool:

@@ -113,7 +113,7 @@ def plain_call(tok, inside) -> bool:
         return True  # "Called the X, the alliance …": the small parser tags the participle a past tense
     if any(
         c.dep_ == "prt"
-        or (c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1)
+        or (c.dep_ == "prep" and c.lower_ in ("in", "into") and c.i == tok.i + 1)  # "called into the show"
         or (c.dep_ == "advmod" and c.lower_ == "back")  # "called the Liberal leader back to Downing Street"
         for c in kids
     ):
@@ -244,10 +244,25 @@ def answer_withheld(tok, inside) -> bool:
     return any(t.lower_ in _WH and t.i < c.i and t.i <= c.left_edge.i + 1 for c in clauses for t in c.subtree)
 
 
+_PUT_FORWARD = vocab("propose unveil introduce")
+_PROPOSALS = vocab(
+    "measure plan bill amendment legislation budget resolution extension program programme scheme package "
+    "reform tax cut rule regulation law deal compromise"
+)
+_STORIES = vocab("story tale anecdote")
+_DEALS = _PROPOSALS | vocab("deal terms settlement ceasefire truce accord treaty")
+
+
+def _deal(obj) -> bool:
+    """What is agreed on or to as an act: a deal, a measure, or a deed ("on extending the programs")."""
+    return obj.dep_ == "pcomp" and obj.tag_ == "VBG" or obj.dep_ == "pobj" and obj.lemma_.lower() in _DEALS
+
+
 def news_act(tok, inside) -> bool:
     """Under the news convention, a cue's verb that tells an act, a case or a topic, not words:
     `answer_withheld`; "It is unusual for a president to comment …" (a case put); "Mr. Trump declared a
-    national emergency", "declared total dividends" (a thing declared, no clause); "China responded to
+    national emergency", "declared total dividends" (a thing declared, no clause), "proposed a plan" (a thing
+    put forward), "told the story of …"; "China responded to
     Trump's tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly referenced Trump's most
     controversial moments" (a topic touched)."""
     if answer_withheld(tok, inside):
@@ -261,6 +276,21 @@ def news_act(tok, inside) -> bool:
         return False
     if lemma in ("declare", "reference"):
         return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids)
+    if lemma in _PUT_FORWARD:  # "McConnell first proposed a measure to extend the act": a thing put forward
+        # not "… proposing a 5 percent cut …, while at the same time calling for a boost": a demand voiced
+        voiced = any(
+            t.pos_ == "VERB"
+            and (t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() == "call" and has_prep(t, "for"))
+            for t in tok.subtree
+            if t.i > tok.i
+        )
+        return not voiced and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS for c in kids)
+    if lemma == "agree":  # "failed to agree on extending the programs": a deal made or not, no words
+        return any(
+            _deal(g) for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "to") for g in c.children
+        )
+    if lemma == "tell":  # "Rubio told the story of his parents' emigration": a story's topic, not its words
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _STORIES for c in kids)
     deeds = [g for c in kids if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.tag_ == "VBG"]
     # not "responded by saying …", nor "by using the example of Chicago to prove that …"
     return lemma in ("respond", "react", "reply") and any(

@@ -1,21 +1,24 @@
 """The misparses mended in the parse itself, in place: a closing cue the small parser reads as a plural
-noun ("…, a new study reports.", "…, the documents state."), the acronym "WHO" read as the pronoun "who",
-a when-clause made the sentence's root, a legislator's party label read as the head of the name before it
-("said Rep. G.K. Butterfield (D-N.C.)"), and a speaker hung on the place of a fronted phrase ("Flanked by
-leaders … in Oklahoma City, Pettit, who is white, said …"). Apart from `misparse`, which reads around a
+noun ("…, a new study reports.", "…, the documents state."), a when-clause made the sentence's root, and a
+speaker hung on the place of a fronted phrase ("Flanked by leaders … in Oklahoma City, Pettit, who is
+white, said …"); the misparses of names live in `name_repair`. Apart from `misparse`, which reads around a
 misparse cue by cue and leaves the parse as it is: these change the tokens every later reader sees, so
 `repair` runs them once on each paragraph's parse, before any cue is read.
 """
 
 from __future__ import annotations
 
-import re
-
+from askisk.speakers.name_repair import (
+    acronym_pronoun,
+    day_after_name,
+    given_name_after_surname,
+    party_label,
+    party_place,
+)
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     NAME_SUFFIXES,
-    PARTY_LABEL,
     PERSON_NOUNS,
     QUOTE_TOKENS,
     SPEECH_VERBS,
@@ -67,18 +70,20 @@ def repair(doc):
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBP" if plural else "VBZ", lemma
         if tok.dep_ != "ROOT":
             tok.dep_, tok.head = "parataxis", clause
-    _acronym_pronoun(doc)
+    acronym_pronoun(doc)
     _subordinate_root(doc)
     _name_as_apposition(doc)
     _verbless_root(doc)
-    _party_label(doc)
-    _party_place(doc)
+    party_label(doc)
+    party_place(doc)
     _appended_subject(doc)
     _finding_read_as_relative(doc)
     _perfect_series(doc)
     _series_in_scene(doc)
     _participle_after_recipient(doc)
     _described_speaker(doc)
+    given_name_after_surname(doc)
+    day_after_name(doc)
     return doc
 
 
@@ -201,41 +206,6 @@ def _finding_read_as_relative(doc) -> None:
                 return
 
 
-def _party_label(doc) -> None:
-    """ "said Rep. G.K. Butterfield (D-N.C.), head of …": the parser can make the party label the head of
-    the name, and so the speaker; the name takes the label's place and the label hangs on it."""
-    for tok in doc:
-        if not PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
-            continue
-        name = doc[tok.i - 2]
-        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or name.pos_ != "PROPN":
-            continue
-        if name.head.i != tok.i:
-            continue  # already read as the name's aside
-        root = tok.head.i == tok.i
-        name.head, name.dep_ = (name if root else tok.head), tok.dep_
-        for child in [c for c in tok.children if c.i != name.i]:
-            child.head = name
-        tok.head, tok.dep_ = name, "appos"
-
-
-_SAINT_LABEL = re.compile(r"[A-Z]{1,4}-(?:St|Ft|Mt)")
-
-
-def _party_place(doc) -> None:
-    """ "Rep. Leigh Finke, DFL-St. Paul, said": the tokenizer cuts the label at "St." and the parser makes
-    the place after it the subject; the name the label describes is the subject, the place part of it."""
-    for tok in doc[:-2]:
-        place = doc[tok.i + 2]
-        if not _SAINT_LABEL.fullmatch(tok.text) or doc[tok.i + 1].text != "." or place.pos_ != "PROPN":
-            continue
-        name = tok.head
-        if tok.dep_ != "appos" or name.ent_type_ != "PERSON" or place.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        name.head, name.dep_ = place.head, place.dep_
-        place.head, place.dep_ = tok, "appos"
-
-
 _SUBORDINATORS = frozenset(
     {"when", "after", "while", "as", "before", "once", "since", "because", "although", "though", "whereas"}
 )
@@ -316,21 +286,6 @@ def _verbless_root(doc) -> None:
             child.head = verb  # "…, according to media reports.": what follows the verb is its own
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
-
-
-def _acronym_pronoun(doc) -> None:
-    """ "WHO is also calling on governments …": the parser reads the acronym as the pronoun "who"; in a
-    sentence not written in capitals it is the organisation's name."""
-    from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
-
-    for tok in doc:
-        if tok.text != "WHO" or tok.tag_ != "WP" or tok.head.dep_ == "relcl":
-            continue
-        if sum(t.is_upper for t in tok.sent if t.is_alpha) > len(tok.sent) // 2:
-            continue  # a headline or a transcript label in capitals
-        tok.pos_, tok.tag_ = "PROPN", "NNP"
-        if not tok.ent_type_:
-            doc.ents = [*doc.ents, Span(doc, tok.i, tok.i + 1, label="ORG")]
 
 
 def _appended_subject(doc) -> None:

@@ -86,6 +86,8 @@ def qualifier(head) -> list:
         return doing
     if knowing := _knowing(head, end):
         return knowing
+    if head.tag_ == "NNS" and (examples := _such_as(head, end)):
+        return examples
     for prep in head.children:
         # "Doctors Without Borders", "Mothers Against Drunk Driving": a name in title case
         titled = prep.text[:1].isupper() and head.text[:1].isupper()
@@ -99,6 +101,16 @@ def qualifier(head) -> list:
             return []
         return toks
     return []
+
+
+def _such_as(head, end: int) -> list:
+    """ "Leaders such as House Speaker John A. Boehner say": the group named by its best-known member."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end + 2), None)
+    if prep is None or head.doc[end + 1].lower_ != "such":
+        return []
+    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    toks = [head.doc[end + 1], prep, *(_object_tokens(obj) if obj is not None else [])]
+    return toks if obj is not None and toks[-1].i - toks[0].i + 1 == len(toks) <= 10 else []
 
 
 def _doing(head, end: int) -> list:

@@ -1,9 +1,8 @@
 """The per-source registry of who can speak: people, groups and documents, read from the parsed text.
 
 Owns: turning a mention (a spaCy token: "Azizi", "the expert", "she", "the report", "Tajikistan's
-authorities") into one record with a canonical display name, aliases and a role. Works on spaCy
-tokens handed to it but never imports spaCy; never hard-codes a name (see speaker_rules for the
-vocabulary it relies on).
+authorities") into one record with a canonical display name, aliases and a role. Works on spaCy tokens
+handed to it but never imports spaCy; never hard-codes a name (rules.py holds the vocabulary it uses).
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 from askisk.speakers import anaphora, animacy, descriptions, formats, misparse, referents
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.group_pronoun import group_pronoun, one_of_them
-from askisk.speakers.mention import Record, find_person, mention_role, relative
+from askisk.speakers.mention import Record, describes_another, find_person, mention_role, relative
 from askisk.speakers.name_bounds import (
     first_names,
     given_names,
@@ -173,7 +172,8 @@ class Registry:
             rec.hint = census_genders().get(rec.tokens[0])
         read_roles(rec, ent, titles)
         rec.thing = rec.thing or len(rec.tokens) == 1 and which_follows(ent.root)
-        rec.mention(base + ent.start, role=mention_role(ent.root))
+        if not describes_another(ent):  # "Obama campaign manager Jim Messina" names Messina, not Obama
+            rec.mention(base + ent.start, role=mention_role(ent.root))
         rec.count += 1
         return rec
 

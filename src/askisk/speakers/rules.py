@@ -285,5 +285,6 @@ def spaced_dash(tok) -> bool:
 DETS = {"the", "a", "an"}
 GENERIC_ORG_NOUNS = vocab(
     "ministry department agency office council committee commission government police army court "
-    "coalition alliance union association institute foundation bank company group party parliament"
+    "coalition alliance union association institute foundation bank company group party parliament "
+    "startup nonprofit"
 )

@@ -42,7 +42,8 @@ def subject_of(verb):
         return None  # "… won't be coming to Tunisia as once expected": nobody is named as expecting it
     if any(c.dep_ == "auxpass" for c in verb.children):
         return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
-    if verb.lemma_.lower() == "quote" and (quoted := misparse.quoted_as(verb)) is not None:
+    quoted = misparse.quoted_as(verb) if verb.lemma_.lower() in ("quote", "cite", "report") else None
+    if quoted is not None:
         return quoted  # '"…," AP quoted prosecutor NAME as saying'
     if (inverted := _inverted(verb) or experiencer(verb) or misparse.name_after_tag(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject

@@ -1,0 +1,106 @@
+"""Misparses of names mended in the parse, in place (called by `parse_repair.repair`, in its order): the
+acronym "WHO" read as the pronoun "who"; a legislator's party label read as the head of the name before it
+("said Rep. G.K. Butterfield (D-N.C.)", "Rep. Leigh Finke, DFL-St. Paul, said"); a Korean given name tagged
+a plural noun ("Park Geun-hye"); a weekday between a name and its verb ("President Barack Obama Monday
+said")."""
+
+from __future__ import annotations
+
+import re
+
+from askisk.speakers.rules import PARTY_LABEL
+
+# a Korean given name after the family name: "Park Geun-hye", "Kim Jong-un", "Ban Ki-moon"
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+
+def given_name_after_surname(doc) -> None:
+    """ "South Korean President Park Geun-hye told …": the model tags "Geun-hye" a plural noun outside the
+    name, and the speaker became a group; after a person's name it is part of the name."""
+    from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
+
+    for tok in doc:
+        if tok.i == 0 or tok.ent_type_ or not _GIVEN_NAME.fullmatch(tok.text):
+            continue
+        before = doc[tok.i - 1]
+        ent = next((e for e in doc.ents if e.end == tok.i and e.label_ == "PERSON"), None)
+        if ent is None or before.pos_ != "PROPN":
+            continue
+        tok.pos_, tok.tag_ = "PROPN", "NNP"
+        doc.ents = [e for e in doc.ents if e is not ent and e.start != ent.start] + [
+            Span(doc, ent.start, tok.i + 1, label="PERSON")
+        ]
+
+
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def day_after_name(doc) -> None:
+    """ "President Barack Obama Monday said …", "President Park Geun-hye Monday told …": the parser makes the
+    weekday the head of the name, or leaves the verb without a subject; the person is the subject, the day
+    says when."""
+    for day in doc:
+        if day.lower_ not in _WEEKDAYS or day.i == 0:
+            continue
+        ent = next((e for e in doc.ents if e.end == day.i and e.label_ == "PERSON"), None)
+        verb = day.head
+        if ent is None or verb.pos_ != "VERB" or day.dep_ not in ("nsubj", "npadvmod"):
+            continue
+        if day.dep_ == "npadvmod" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        name, first = doc[day.i - 1], day.left_edge.i
+        for tok in doc[first : day.i - 1]:
+            if tok.head.i == day.i or first <= tok.head.i < day.i and tok.head.i != tok.i:
+                tok.head, tok.dep_ = name, "compound" if tok.pos_ == "PROPN" else tok.dep_
+        name.head, name.dep_ = verb, "nsubj"
+        day.head, day.dep_ = verb, "npadvmod"
+
+
+def party_label(doc) -> None:
+    """ "said Rep. G.K. Butterfield (D-N.C.), head of …": the parser can make the party label the head of
+    the name, and so the speaker; the name takes the label's place and the label hangs on it."""
+    for tok in doc:
+        if not PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
+            continue
+        name = doc[tok.i - 2]
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or name.pos_ != "PROPN":
+            continue
+        if name.head.i != tok.i:
+            continue  # already read as the name's aside
+        root = tok.head.i == tok.i
+        name.head, name.dep_ = (name if root else tok.head), tok.dep_
+        for child in [c for c in tok.children if c.i != name.i]:
+            child.head = name
+        tok.head, tok.dep_ = name, "appos"
+
+
+_SAINT_LABEL = re.compile(r"[A-Z]{1,4}-(?:St|Ft|Mt)")
+
+
+def party_place(doc) -> None:
+    """ "Rep. Leigh Finke, DFL-St. Paul, said": the tokenizer cuts the label at "St." and the parser makes
+    the place after it the subject; the name the label describes is the subject, the place part of it."""
+    for tok in doc[:-2]:
+        place = doc[tok.i + 2]
+        if not _SAINT_LABEL.fullmatch(tok.text) or doc[tok.i + 1].text != "." or place.pos_ != "PROPN":
+            continue
+        name = tok.head
+        if tok.dep_ != "appos" or name.ent_type_ != "PERSON" or place.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        name.head, name.dep_ = place.head, place.dep_
+        place.head, place.dep_ = tok, "appos"
+
+
+def acronym_pronoun(doc) -> None:
+    """ "WHO is also calling on governments …": the parser reads the acronym as the pronoun "who"; in a
+    sentence not written in capitals it is the organisation's name."""
+    from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
+
+    for tok in doc:
+        if tok.text != "WHO" or tok.tag_ != "WP" or tok.head.dep_ == "relcl":
+            continue
+        if sum(t.is_upper for t in tok.sent if t.is_alpha) > len(tok.sent) // 2:
+            continue  # a headline or a transcript label in capitals
+        tok.pos_, tok.tag_ = "PROPN", "NNP"
+        if not tok.ent_type_:
+            doc.ents = [*doc.ents, Span(doc, tok.i, tok.i + 1, label="ORG")]
