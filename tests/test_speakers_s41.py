@@ -129,3 +129,65 @@ def test_a_group_named_by_an_example_keeps_it():
     leaders = "Leaders such as House Speaker Tom Aldine say they want to avoid the cuts."
     attrs = _attrs(f"Cuts\n\n{leaders}\n")
     assert attrs[leaders] == ("Leaders such as House Speaker Tom Aldine", "reported")
+
+
+def test_speech_in_a_relative_or_concessive_clause_leaves_the_sentence_to_the_writer():
+    relative = (
+        "Mr Hale made his appeal in a letter to the Senate leader Ann Corby, who said last week she would "
+        "not hold a vote."
+    )
+    steel = (
+        "Norland Steel, which said it was restarting idled furnaces, has yet to hire the workers it promised."
+    )
+    although = (
+        'Although the president has famously said trade wars are "easy to win," the lingering costs of the '
+        "tariffs show how hard they can be."
+    )
+    quoted = '"We will fight," said Ann Corby, who leads the union.'
+    attrs = _attrs(f"Steel\n\n{relative}\n\n{steel}\n\n{although}\n\n{quoted}\n")
+    for narrated in (relative, steel, although):
+        assert attrs[narrated] == (None, "narration"), narrated
+    assert attrs[quoted] == ("Ann Corby", "quote")
+
+
+def test_an_order_with_a_list_of_places_after_it_is_an_act():
+    ordered = (
+        "Florida Gov. Ron DeSantis ordered anyone flying in from New York, New Jersey or Connecticut to "
+        "self-isolate for two weeks, states that are among those hit hardest by the virus."
+    )
+    attrs = _attrs(f"Travel\n\nSome governors have acted on travel on their own. {ordered}\n")
+    assert attrs[ordered] == (None, "narration")
+
+
+def test_proposing_a_deed_letting_people_in_and_a_death_total_are_not_speech():
+    boosting = (
+        "Last week, city lawmakers also proposed boosting the minimum wage to $15 an hour, while hundreds of "
+        "nurses packed the council chambers in support of a proposed ordinance that would set a $15 wage."
+    )
+    admits = "The country admits more immigrants than any other nation on Earth."
+    total = "The death total of 1,177 is the sixth-highest in the world, suggesting the system is strained."
+    mistakes = "The company admitted mistakes in its accounts."
+    attrs = _attrs(f"Wages\n\n{boosting}\n\n{admits}\n\n{total}\n\n{mistakes}\n")
+    for narrated in (boosting, admits, total):
+        assert attrs[narrated] == (None, "narration"), narrated
+    assert attrs[mistakes] == ("Company", "reported")
+
+
+def test_a_list_with_a_common_noun_speaks_as_one_group_named_as_written():
+    airlines = "Airlines, industry officials and even health experts say flights are an essential service."
+    defenders = "RT and its defenders say that the network is no more biased than any other."
+    attrs = _attrs(f"Flights\n\n{airlines}\n\n{defenders}\n")
+    assert attrs[airlines] == ("Airlines, industry officials and even health experts", "reported")
+    assert attrs[defenders] == ("RT", "reported")
+
+
+def test_a_block_signed_by_a_person_the_page_names_is_theirs_a_credit_line_is_not():
+    body = (
+        "Dana Pryce: the country saved her\n\n"
+        "No country can survive being ruled by people who hate it. We deserve better. — Dana Pryce\n\n"
+        "The storm hit the coast on Monday. Thousands lost power. — Associated Press\n"
+    )
+    attrs = _attrs(body)
+    assert attrs["No country can survive being ruled by people who hate it."] == ("Dana Pryce", "quote")
+    assert attrs["We deserve better. — Dana Pryce"] == ("Dana Pryce", "quote")
+    assert attrs["The storm hit the coast on Monday."] == (None, "narration")

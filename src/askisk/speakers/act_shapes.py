@@ -55,6 +55,7 @@ def then_said(tok) -> bool:
     subject."""
     return any(
         (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and words_given(c))
+        and c.pos_ in ("VERB", "AUX")  # not "…, states that are among those hit hardest": a noun
         and (
             c.lemma_.lower() in STATEMENT_VERBS
             or c.lemma_.lower() in SPEECH_VERBS - ATTITUDE_VERBS

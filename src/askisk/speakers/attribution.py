@@ -61,7 +61,7 @@ from askisk.speakers.formats import (
     is_headline,
     signatures,
 )
-from askisk.speakers.mention import Record
+from askisk.speakers.mention import Record, find_person
 from askisk.speakers.overrides import apply_overrides, speaker_list
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.quotes import (
@@ -294,7 +294,8 @@ def _about(registry: Registry, base: int) -> _Decision | None:
 
 
 def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph, registry: Registry) -> None:
-    """ "… our greatest shame.” ― Sonya Herridge": each quotation is its signer's (the next signature)."""
+    """ "… our greatest shame.” ― Sonya Herridge": each quotation is its signer's (the next signature); so is
+    each sentence of a paragraph a person signs ("… glad to have them here. — Tucker Carlson")."""
     marks = signatures(para.text)
     if not marks or any(d.status == "cued" for d in here):
         return
@@ -302,7 +303,13 @@ def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph
         after = next(((a, b) for a, b in marks if b > s), None)
         if after is None:
             continue
-        rec = registry.named(para.text[after[0] : after[1]])
+        name = para.text[after[0] : after[1]]
+        # an unquoted block signed by a person the page has named ("… glad to have them here. — Tucker
+        # Carlson"), not a credit ("— Associated Press")
+        quoted = para.text[: after[0]].rstrip().rstrip("―—–").rstrip().endswith(('"', "”", "’", "'"))
+        if not quoted and find_person(registry.records, name.split()) is None:
+            continue
+        rec = registry.named(name)
         if rec is not None:
             d.record, d.kind, d.cue, d.status = rec, "quote", f"― {rec.display()}", "cued"
             d.mention = (para.start + after[0], para.start + after[1])

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from askisk.speakers.rules import FRAMING_PREPS, vocab
 
-_SUBORDINATORS = vocab("after while when because since before until once as if unless")
+_SUBORDINATORS = vocab(
+    "after while when because since before until once as if unless although though whereas"
+)
+_SUBORDINATORS |= {"whereas"}
 # Frame the main clause only with a subject of their own ("…, with CNN reporting that …", "In what
 # observers may see as defiance, Russia …"; not "involved with what lawmakers called fraud")
 _ABSOLUTE_PREPS = frozenset({"with", "in"})
@@ -56,6 +59,14 @@ def subordinate(tok) -> bool:
                 return not (marks[0] == "as" and own and not deps & {"ccomp", "dobj", "auxpass", "conj"})
         clause = clause.head
     return False
+
+
+def relative_clause(tok) -> bool:
+    """ "…, a letter to Senate leader Mitch McConnell, who said last week he …", "United States Steel, which
+    said it was restarting furnaces, …": the cue describes a noun of the writer's clause."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "relcl"
 
 
 def _elided_when(clause) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from askisk.speakers import act_shapes, animacy, cues, idioms, own_acts, speech, views
-from askisk.speakers.clauses import subordinate
+from askisk.speakers.clauses import relative_clause, subordinate
 from askisk.speakers.documents import evidence_found, owner_of_figures, results_posted
 from askisk.speakers.persons import calling
 from askisk.speakers.rules import (
@@ -254,6 +254,10 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True  # "Reports carried by local media said …"; "has stepped back from comments he made …"
     if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or act_shapes.purpose(tok)):
         return True
+    if tok is not None and tok.pos_ in ("VERB", "AUX") and relative_clause(tok):
+        return (
+            True  # "The council, which says the road is unsafe, will shut it": only the main clause decides
+        )
     if tok is not None and tok.pos_ == "NOUN" and subordinate(tok):
         return True  # "He won damages after the newspaper printed allegations about …": the scene set
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:

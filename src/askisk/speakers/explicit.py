@@ -35,13 +35,10 @@ def _says(verb, inside) -> bool:
     """Not a verb that is a cue only by PolNeAR's word list and rarely one there ("the airport … continued to
     close the gap"), nor an order ("they ordered him to get out"), unless a clause or a quotation gives its
     words ("accused X of …" is mostly a cue)."""
-    usual = (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= USUAL_CUE and not _order(verb)
+    usual = (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= cues.USUAL_CUE and not _order(verb)
     if verb.lower_ not in learned_cues() or usual:
         return True
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or speech.near_quote(verb, inside)
-
-
-USUAL_CUE = 0.75  # "accuse" is a cue in 0.91 of PolNeAR train's uses, "continue" in 0.46
 
 
 # a verb of saying, not an act the paper records ("X pleaded guilty, court documents show")

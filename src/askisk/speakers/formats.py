@@ -32,8 +32,11 @@ NOT_LABELS = vocab(
     "subject cc caption image opinion analysis commentary editorial perspective"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
+# after a quotation or a sentence (a signed block: "… glad to have them here. — Tucker Carlson")
 _SIGNATURE = re.compile(
-    r"[\"”’']\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:,[^\n]{0,60})?[ \t]*$", re.M
+    r"[\"”’'.!?]\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+    r"\s*(?:,[^\n]{0,60})?[ \t]*$",
+    re.M,
 )
 
 

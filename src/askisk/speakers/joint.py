@@ -42,6 +42,8 @@ def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | Non
     no name, stands alone, or a conjunct resolves to no person or group of its own."""
     if rec is None or rec.kind not in ("person", "group"):
         return rec
+    if (listed := listed_group(registry, subj, base)) is not None:
+        return listed
     # "Coons and Lankford wrote": the parser may read a sentence's first surname as a plural noun
     if not _named(subj) and not (subj.text[:1].isupper() and subj.text in rec.name.split()):
         return rec
@@ -65,6 +67,37 @@ def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | Non
     joint.last = max(joint.last, base + subj.i)
     joint.seen.append(base + subj.i)
     return joint
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def listed_group(registry, subj, base: int) -> Record | None:
+    """ "Airlines, industry officials and even health experts say", "Democrats, Hollywood and companies such
+    as Google had urged": a list with a common plural noun in it speaks as one group, named as written;
+    None for names alone (`joint_speaker` names their members) and for "RT and its defenders" (whose
+    defenders, the text does not say)."""
+    parts = [subj]
+    for tok in parts:
+        parts += [c for c in tok.children if c.dep_ == "conj"]
+        if any(c.dep_ == "cc" and c.lower_ != "and" for c in tok.children):
+            return None
+    common = [t for t in parts[1:] + parts[:1] if t.pos_ == "NOUN" and t.tag_ == "NNS"]
+    if len(parts) < 2 or not common or any(t.pos_ not in ("NOUN", "PROPN") for t in parts):
+        return None
+    if any(c.lower_ in _POSSESSIVES for t in parts for c in t.children):
+        return None
+    span = subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
+    if len(span) > 16 or any(t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”", "(") for t in span):
+        return None
+    name = span.text[:1].upper() + span.text[1:]
+    group = next((r for r in registry.records if r.kind == "group" and r.name == name), None)
+    if group is None:
+        group = Record(name=name, kind="group")
+        registry.records.append(group)
+    group.last = max(group.last, base + subj.i)
+    group.seen.append(base + subj.i)
+    return group
 
 
 def _named(tok) -> bool:

@@ -6,6 +6,7 @@ Development Association, the alliance will …") and a participle of opinion wit
 
 from __future__ import annotations
 
+from askisk.speakers import animacy
 from askisk.speakers.clauses import to_infinitive
 from askisk.speakers.phrases import SELF_NOUNS
 from askisk.speakers.rules import OPINION_AS_VERBS, QUOTE_TOKENS, SPEECH_VERBS, TRADE_NOUNS, vocab
@@ -258,6 +259,35 @@ def _deal(obj) -> bool:
     return obj.dep_ == "pcomp" and obj.tag_ == "VBG" or obj.dep_ == "pobj" and obj.lemma_.lower() in _DEALS
 
 
+def _others_clause(t, top) -> bool:
+    """`t` lies in a clause with a subject of its own below `top` ("…, while hundreds of hotel workers
+    packed the chambers for a proposed ordinance")."""
+    while t.i != top.i and t.head.i != t.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _put_forward(tok, kids) -> bool:
+    """A measure or a deed proposed ("proposed a plan", "proposed boosting the minimum wage"), not a demand
+    voiced beside it ("… proposing a 5 percent cut …, while at the same time calling for a boost")."""
+    voiced = any(
+        t.pos_ == "VERB"
+        and t.dep_ != "amod"
+        and (t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() == "call" and has_prep(t, "for"))
+        and not _others_clause(t, tok)
+        for t in tok.subtree
+        if t.i > tok.i
+    )
+    if voiced or any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS or c.dep_ == "xcomp" and c.tag_ == "VBG"
+        for c in kids
+    )
+
+
 def news_act(tok, inside) -> bool:
     """Under the news convention, a cue's verb that tells an act, a case or a topic, not words:
     `answer_withheld`; "It is unusual for a president to comment …" (a case put); "Mr. Trump declared a
@@ -270,21 +300,18 @@ def news_act(tok, inside) -> bool:
     if to_infinitive(tok) and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return True
     lemma, kids = tok.lemma_.lower(), list(tok.children)
-    if any(inside[t.idx] for t in tok.sent) or any(
-        c.dep_ in ("ccomp", "parataxis", "oprd", "xcomp") for c in kids
-    ):
+    if any(inside[t.idx] for t in tok.sent):
+        return False
+    if lemma in _PUT_FORWARD:  # "McConnell first proposed a measure to extend the act": a thing put forward
+        return _put_forward(tok, kids)
+    if any(c.dep_ in ("ccomp", "parataxis", "oprd", "xcomp") for c in kids):
         return False
     if lemma in ("declare", "reference"):
         return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids)
-    if lemma in _PUT_FORWARD:  # "McConnell first proposed a measure to extend the act": a thing put forward
-        # not "… proposing a 5 percent cut …, while at the same time calling for a boost": a demand voiced
-        voiced = any(
-            t.pos_ == "VERB"
-            and (t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() == "call" and has_prep(t, "for"))
-            for t in tok.subtree
-            if t.i > tok.i
+    if lemma == "admit":  # "The United States admits more immigrants than any other country": let in
+        return any(
+            c.dep_ == "dobj" and c.tag_ == "NNS" and animacy.score(c.lemma_.lower()) >= 0.9 for c in kids
         )
-        return not voiced and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS for c in kids)
     if lemma == "agree":  # "failed to agree on extending the programs": a deal made or not, no words
         return any(
             _deal(g) for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "to") for g in c.children
