@@ -191,3 +191,29 @@ def test_a_block_signed_by_a_person_the_page_names_is_theirs_a_credit_line_is_no
     assert attrs["No country can survive being ruled by people who hate it."] == ("Dana Pryce", "quote")
     assert attrs["We deserve better. — Dana Pryce"] == ("Dana Pryce", "quote")
     assert attrs["The storm hit the coast on Monday."] == (None, "narration")
+
+
+def test_a_surname_with_a_scraped_link_glued_on_is_cut_back():
+    said = (
+        "Senate Armed Services Chairman John McCain John Sidney McCain2020 Democrats make play for votes "
+        "said the tests were a threat."
+    )
+    again = '"Part of that is ISR capabilities," he said.'
+    mac = "General Douglas MacArthur said he would return."
+    attrs = _attrs(f"Tests\n\n{said}\n\n{again}\n\n{mac}\n")
+    assert attrs[said] == ("John Sidney McCain", "reported")
+    assert attrs[again] == ("John Sidney McCain", "quote")
+    assert attrs[mac] == ("Gen. Douglas MacArthur", "reported")
+
+
+def test_asking_for_an_order_and_pledging_money_are_acts():
+    asked = "The network asked for a temporary restraining order."
+    pledged = "By Tuesday, about 850 donors had pledged more than $32,000."
+    should = (
+        "The statement comes after the former president, in an interview with a news site, said Mr Dole "
+        "should live up to his promise to voters."
+    )
+    attrs = _attrs(f"Suit\n\n{asked}\n\n{pledged}\n\n{should}\n")
+    for narrated in (asked, pledged):
+        assert attrs[narrated] == (None, "narration"), narrated
+    assert attrs[should][0] != "Mr Dole"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from askisk.speakers.rules import FRAMING_PREPS, vocab
 
-_SUBORDINATORS = vocab(
-    "after while when because since before until once as if unless although though whereas"
-)
-_SUBORDINATORS |= {"whereas"}
+_SUBORDINATORS = vocab("after while when because since before until once as if unless")
+# only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
+# noted there's no proof" adds a speaker's caveat as "but" would
+_CONCESSIVE = vocab("although though whereas")
 # Frame the main clause only with a subject of their own ("…, with CNN reporting that …", "In what
 # observers may see as defiance, Russia …"; not "involved with what lawmakers called fraud")
 _ABSOLUTE_PREPS = frozenset({"with", "in"})
@@ -50,7 +50,8 @@ def subordinate(tok) -> bool:
             # no conjunction opens a to-infinitive: "used the days since to try to …" hung "since" on "try"
             # "That's because, he contends, …": the because-clause is what the sentence says
             point = marks[:1] == ["because"] and _is_the_point(clause.head)
-            if marks and marks[0] in _SUBORDINATORS and not to_infinitive(clause) and not point:
+            fronted = bool(marks) and marks[0] in _CONCESSIVE and clause.i < clause.head.i
+            if marks and (marks[0] in _SUBORDINATORS or fronted) and not to_infinitive(clause) and not point:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
                 own = clause.i == tok.i
@@ -66,7 +67,12 @@ def relative_clause(tok) -> bool:
     said it was restarting furnaces, …": the cue describes a noun of the writer's clause."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "relcl"
+    # a relative word opens it (not "…, the firm's chief has told BBC News", a closing tag read as one)
+    words = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    return tok.dep_ == "relcl" and any(w.tag_ in _RELATIVE_WORDS for w in words)
+
+
+_RELATIVE_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def _elided_when(clause) -> bool:

@@ -111,9 +111,20 @@ def without_glued_word(words: list[str]) -> list[str]:
     return words
 
 
+# a surname with the next link's text glued on, as scraped pages of The Hill hold them ("John Sidney
+# McCain2020 Democrats make play …", "Daniel Scott SullivanRomney"); four letters at least ("MacArthur")
+_GLUED = re.compile(r"([A-Z][\w'’-]*[a-z]{2})(?:\d+|[A-Z][a-z]+)")
+
+
 def without_suffix(words: list[str]) -> list[str]:
     """A person's name words without a generational suffix ("Patrick Carlineo Jr."): the surname ends it;
-    nor the next sentence's first word that an initial's dot hid ("identified as Nick G. Like Africa, …")."""
+    nor the next sentence's first word that an initial's dot hid ("identified as Nick G. Like Africa, …"),
+    nor the text a scraped page glued onto the surname."""
+    for k, word in enumerate(words[1:], 1):
+        glued = _GLUED.fullmatch(word)
+        if glued and len(glued.group(1)) >= 4:
+            words = [*words[:k], glued.group(1)]
+            break
     while len(words) > 1 and words[-1].rstrip(".").lower() in NAME_SUFFIXES:
         words = words[:-1]
     while len(words) > 1 and words[-1].lower() in NAME_OPENERS:

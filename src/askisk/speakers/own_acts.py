@@ -308,6 +308,8 @@ def news_act(tok, inside) -> bool:
         return False
     if lemma in ("declare", "reference"):
         return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids)
+    if lemma in ("pledge", "promise") and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in kids):
+        return True  # "about 850 donors had pledged more than $32,000": money given
     if lemma == "admit":  # "The United States admits more immigrants than any other country": let in
         return any(
             c.dep_ == "dobj" and c.tag_ == "NNS" and animacy.score(c.lemma_.lower()) >= 0.9 for c in kids

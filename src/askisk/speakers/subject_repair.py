@@ -99,6 +99,8 @@ def subject_in_next_clause(verb):
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i):
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+            continue  # "…, said Obama should live up to his promise": what was said, a clause of its own
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == verb.i + 1:
             return subj

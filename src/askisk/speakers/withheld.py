@@ -159,8 +159,9 @@ def is_request(tok) -> bool:
     to_do = [c for c in kids if c.dep_ == "xcomp"] + [
         t for c in kids if c.dep_ == "dobj" for t in c.subtree if t.dep_ in ("xcomp", "advcl", "acl")
     ]
+    asked_for = wanted and tok.lemma_.lower() == "ask"  # "The network asked for a restraining order."
     return (
-        any(c.dep_ == "dobj" for c in kids)
+        (any(c.dep_ == "dobj" for c in kids) or asked_for)
         and (any(speech.to_infinitive(c) for c in to_do) or wanted)
         and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
         # not "asked the court to free her son, saying he was innocent"
