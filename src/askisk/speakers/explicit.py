@@ -348,7 +348,6 @@ def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record |
     subj = subjects[0]
     if subj.lemma_.lower() in _WRITTEN_UP:
         return None  # 'a sign over the gate read: “Centre for Islamic studies”': what is written, nobody's
-
     owner = [c for c in subj.children if c.dep_ == "poss"]
     if subj.lemma_.lower() in MESSAGE_NOUNS and owner:
         subj = owner[0]  # "His message to the chancellor was: “…”": the one whose message it is
@@ -363,6 +362,8 @@ _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "parataxis"})
 
 
 def _colon_in_other_clause(doc, colon: int, verb) -> bool:
+    """The colon at character `colon` hangs in a clause of its own under `verb` (a relative or adverbial
+    clause), so what it opens is not the words of `verb`'s subject."""
     tok = next((t for t in doc if t.idx == colon), None)
     for _ in range(6):
         if tok is None or tok.i == verb.i or tok.head.i == tok.i:

@@ -82,7 +82,7 @@ def listed_group(registry, subj, base: int) -> Record | None:
         parts += [c for c in tok.children if c.dep_ == "conj"]
         if any(c.dep_ == "cc" and c.lower_ != "and" for c in tok.children):
             return None
-    common = [t for t in parts[1:] + parts[:1] if t.pos_ == "NOUN" and t.tag_ == "NNS"]
+    common = any(t.pos_ == "NOUN" and t.tag_ == "NNS" for t in parts)
     if len(parts) < 2 or not common or any(t.pos_ not in ("NOUN", "PROPN") for t in parts):
         return None
     if any(c.lower_ in _POSSESSIVES for t in parts for c in t.children):

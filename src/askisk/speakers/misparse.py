@@ -267,7 +267,8 @@ def name_before_commas(verb):
 
 def quoted_as(verb):
     """ "Doherty was quoted calling Christie a “failed” governor", "She was quoted as saying …", "AP quoted
-    NAME as saying": the one quoted is the speaker of a "quote" that gives the words; None for any other."""
+    NAME as saying", "FARS reported NAME as saying": the one quoted is the speaker of a "quote" that gives
+    the words (of "cite" and "report" only with "as saying"); None for any other."""
     kids = list(verb.children)
     lemma = verb.lemma_.lower()
     if lemma in _CITED_AS and not any(_as_saying(c) for c in kids):

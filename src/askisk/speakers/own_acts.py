@@ -291,9 +291,9 @@ def _put_forward(tok, kids) -> bool:
 def news_act(tok, inside) -> bool:
     """Under the news convention, a cue's verb that tells an act, a case or a topic, not words:
     `answer_withheld`; "It is unusual for a president to comment …" (a case put); "Mr. Trump declared a
-    national emergency", "declared total dividends" (a thing declared, no clause), "proposed a plan" (a thing
-    put forward), "told the story of …"; "China responded to
-    Trump's tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly referenced Trump's most
+    national emergency", "declared total dividends" (a thing declared, no clause); "proposed a plan" (a thing
+    put forward); money pledged, people admitted, a deal agreed on, a story told; "China responded to Trump's
+    tariffs by increasing tariffs" (answered by a deed); "Clinton repeatedly referenced Trump's most
     controversial moments" (a topic touched)."""
     if answer_withheld(tok, inside):
         return True

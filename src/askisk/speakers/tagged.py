@@ -125,6 +125,7 @@ NEVER_CUE = 0.02  # "gather": 0 of its 35 uses in PolNeAR train is a cue
 
 
 def _passive_without_agent(tok) -> bool:
+    """A passive verb that names no one by "by" ("has been accused of colluding")."""
     kids = [c.dep_ for c in tok.children]
     return tok.pos_ == "VERB" and "auxpass" in kids and "agent" not in kids and cues.agent_of(tok) is None
 
