@@ -178,6 +178,12 @@ def test_a_list_with_a_common_noun_speaks_as_one_group_named_as_written():
     defenders = "RT and its defenders say that the network is no more biased than any other."
     attrs = _attrs(f"Flights\n\n{airlines}\n\n{defenders}\n")
     assert attrs[airlines] == ("Airlines, industry officials and even health experts", "reported")
+    from askisk.models import Source
+    from askisk.speakers.corpus import analyse
+
+    doc = analyse(Source(id="t", title="t", path="t.md", body=f"Flights\n\n{airlines}\n"))
+    cue = next(a.cue for p, a in zip(doc.passages, doc.attributions, strict=True) if p.text == airlines)
+    assert cue == "Airlines, industry officials and even health experts say"
     assert attrs[defenders] == ("RT", "reported")
 
 

@@ -111,7 +111,13 @@ def _named(tok) -> bool:
 
 def joint_cue(cue: str, subj, rec: Record | None) -> str:
     """The cue with every member named ("India have said" -> "India and Pakistan have said"), for a joint
-    speaker; else the cue as it is."""
+    speaker or a list named as written ("Airlines say" -> "Airlines, industry officials and … say"); else
+    the cue as it is."""
+    listed = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    head = subj.doc[subj.left_edge.i : subj.i + 1].text  # "The owners" of "The owners and the workers"
+    a_list = any(c.dep_ == "conj" for c in subj.children) and head in cue and listed not in cue
+    if rec is not None and not rec.members and rec.name.lower() == listed.lower() and a_list:
+        return cue.replace(head, listed, 1)
     others = conjuncts(subj) if rec is not None and rec.members else []
     if not others:
         return cue
