@@ -6,7 +6,7 @@ describes, talks held, a passive participle that describes the subject. Pure fun
 
 from __future__ import annotations
 
-from askisk.speakers import cues, idioms, speech
+from askisk.speakers import idioms, press, speech
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -33,6 +33,11 @@ def purpose(tok) -> bool:
     objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]
     if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or any(t.is_quote for t in tok.sent):
         return False
+    around = [*kids, *tok.head.children]  # "used his TV appearance to defend the plans, saying it would …"
+    if any(
+        c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS for c in around
+    ):
+        return False  # words given
     # an "of" after the object names what the object is ("to discuss allegations of excessive force"),
     # unless the verb takes it ("to accuse the minister of lying", however the parser hangs it)
     preps = _CONTENT_PREPS if tok.lemma_.lower() in _OF_VERBS else _CONTENT_PREPS - {"of"}
@@ -136,7 +141,7 @@ def press_subject(tok) -> bool:
     """ "Reports carried by local media said …", "Media reports say …": the unnamed press as the subject, as
     "according to media reports" (no outlet the reader can check)."""
     subj = speech.subject_of(tok) if tok.pos_ == "VERB" else None
-    return subj is not None and subj.tag_ == "NNS" and cues.unnamed_press(subj)
+    return subj is not None and subj.tag_ == "NNS" and press.unnamed_press(subj)
 
 
 def backed_away(tok, quoted: bool) -> bool:
@@ -145,3 +150,16 @@ def backed_away(tok, quoted: bool) -> bool:
     if tok.pos_ != "NOUN" or tok.head.dep_ != "prep" or tok.head.lower_ != "from" or quoted:
         return False
     return not any(c.dep_ in ("acl", "ccomp", "appos") for c in tok.children)
+
+
+_INFERRING = vocab("suggest indicate signal imply")
+
+
+def inference(tok) -> bool:
+    """ "Sanders has rallied young voters to the polls, suggesting they will turn out again": what an act
+    suggests is the writer's inference (not "He criticised the plan, suggesting …", a statement's)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.lemma_.lower() not in _INFERRING:
+        return False
+    head = tok.head
+    said = head.lemma_.lower() in STATEMENT_VERBS | SPEECH_VERBS or idioms.idiom(head)
+    return head.pos_ == "VERB" and not said

@@ -65,8 +65,8 @@ def subordinate(tok) -> bool:
 def relative_clause(tok) -> bool:
     """ "…, a letter to Senate leader Mitch McConnell, who said last week he …", "United States Steel, which
     said it was restarting furnaces, …": the cue describes a noun of the writer's clause."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head  # "…, which had prompted Trump to call for action": the relative clause's too
     # a relative word opens it (not "…, the firm's chief has told BBC News", a closing tag read as one)
     words = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
     return tok.dep_ == "relcl" and any(w.tag_ in _RELATIVE_WORDS for w in words)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from askisk.speakers.convention import cue_token
 from askisk.speakers.quotes import QUOTE_WORDS, colon_quoted, opening_fragment, opens_quoted
-from askisk.speakers.speech import HEARER_VERBS, subject_of
+from askisk.speakers.rules import HEARER_VERBS
+from askisk.speakers.speech import subject_of
 
 # what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)
 _FRAME = ("advmod", "npadvmod", "prep", "dative", "aux", "auxpass", "neg", "punct", "agent", "nsubj", "cc")

@@ -19,7 +19,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from askisk.speakers import act_shapes, animacy, cues, idioms, own_acts, speech, views
+from askisk.speakers import act_shapes, animacy, cues, idioms, own_acts, press, speech, views
 from askisk.speakers.clauses import relative_clause, subordinate
 from askisk.speakers.documents import evidence_found, owner_of_figures, results_posted
 from askisk.speakers.persons import calling
@@ -140,6 +140,9 @@ def _comma_after(tok) -> bool:
     return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
 
 
+_STRESSING = vocab("highlight stress emphasize emphasise underscore underline demand")
+
+
 def _statement_rule(tok, lemma: str, kids) -> bool:
     """A cue the hand-written rules know as a statement or a view, not as a learned verb: "see X as Y",
     "as X put it", "called for", "is adamant that", "raised concerns", "drew criticism from X"."""
@@ -158,6 +161,10 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         return True
     if any(c.dep_ == "dobj" and c.lower_ in cues.POSITION_OBJECTS for c in kids):
         return True  # "has no illusions about the cost": a position held
+    if lemma == "encourage" and any(infinitive(c) for c in kids):
+        return True  # "Trump encouraged police officers to treat suspects violently": urging
+    if lemma in _STRESSING:
+        return True  # "Ross highlighted Bush's use of the veto", "Iran has demanded a lifting of sanctions"
     return idioms.idiom(tok)
 
 
@@ -214,7 +221,7 @@ def judged(feats: list[str]) -> bool:
 def _unnamed_press(tok) -> bool:
     prep = cues.according_to(tok)
     objs = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
-    return bool(objs) and cues.unnamed_press(objs[0])
+    return bool(objs) and press.unnamed_press(objs[0])
 
 
 def framed(doc, s: int, e: int, cue: str) -> bool:
@@ -252,7 +259,11 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True  # "…, according to Israeli media": no outlet the reader can check
     if tok is not None and (act_shapes.press_subject(tok) or act_shapes.backed_away(tok, any(inside[s:e]))):
         return True  # "Reports carried by local media said …"; "has stepped back from comments he made …"
-    if tok is not None and tok.pos_ in ("VERB", "AUX") and (subordinate(tok) or act_shapes.purpose(tok)):
+    if (
+        tok is not None
+        and tok.pos_ in ("VERB", "AUX")
+        and (subordinate(tok) or act_shapes.purpose(tok) or act_shapes.inference(tok))
+    ):
         return True
     if tok is not None and tok.pos_ in ("VERB", "AUX") and relative_clause(tok):
         return (

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers import asides, cues, misparse, own_acts, ranker, speech, views
+from askisk.speakers import asides, cues, misparse, own_acts, press, ranker, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.content import hearer_object
 from askisk.speakers.documents import is_finding, owner_of_figures
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
 from askisk.speakers.joint import joint_cue, joint_speaker
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import is_self_reference, named_head, np_text, speaker_tokens
+from askisk.speakers.phrases import is_self_reference, named_example, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
@@ -204,7 +204,7 @@ def find_cue(
         if (prep := cues.according_to(tok)) is not None:
             objs = [c for c in prep.children if c.dep_ == "pobj"] or _noun_read_as_verb(prep)
             objs = _name_after_description(tok, objs)
-            if objs and inner and cues.unnamed_source(objs[0]):
+            if objs and inner and press.unnamed_source(objs[0]):
                 continue  # "according to various media outlets": no source the reader can check
             if objs:
                 who = owner_of_figures(objs[0])
@@ -270,6 +270,11 @@ def find_cue(
     rec.mention(base + best[2], subject=spoke)
     if spoke:
         rec.spoke, rec.spoke_n = max(rec.spoke, base + best[2]), rec.spoke_n + 1
+        example = named_example(best[7])  # "Critics like X are opposing …. He tells …": X
+        one = registry.resolve(example, base) if example is not None else None
+        if example is not None and one is not None and one.kind == "person":
+            one.mention(base + example.i, subject=True)
+            one.spoke = max(one.spoke, base + best[2])
     return rec, best[4], best[5]
 
 

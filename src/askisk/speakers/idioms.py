@@ -19,7 +19,7 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok):
+    if estimate(tok) or made_point(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -50,3 +50,20 @@ def estimate(tok) -> bool:
     return bool(objects) and any(
         t.like_num or t.ent_type_ in _FIGURE_ENTITIES for g in figures for t in g.subtree
     )
+
+
+def made_point(tok) -> bool:
+    """ "Former state Rep. Juan Planas made a similar point", "made the case for the documents' relevance":
+    an argument put, a picture painted (not "made their closing arguments", nor "made this case during oral
+    argument")."""
+    if tok.lemma_.lower() not in ("make", "paint"):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    argued = [
+        o for o in objects if o.lemma_ == "case" and any(c.lower_ in ("for", "that") for c in o.children)
+    ]
+    if tok.lemma_.lower() == "paint":  # "He painted a bleak picture of …", "painted Christie as hostile"
+        return any(o.lemma_ in ("picture", "portrait") for o in objects) or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+        )
+    return any(o.lemma_ == "point" for o in objects) or bool(argued)

@@ -50,6 +50,8 @@ def joint_speaker(registry, subj, rec: Record | None, base: int) -> Record | Non
     others = conjuncts(subj)
     members = [rec]
     for tok in others:
+        if any(c.lower_ == "other" for c in tok.children):
+            return rec  # "Cornyn and other Republicans argue": the one named speaks for them
         other = registry.resolve(tok, base) if _named(tok) else None
         if other is None or other.kind not in ("person", "group"):
             return rec

@@ -126,10 +126,23 @@ def describes_another(ent) -> bool:
     tok = ent.root
     for _ in range(4):
         if tok.dep_ != "compound" or tok.head.i == tok.i:
-            return False
+            break
         tok = tok.head
         if tok.ent_type_ == "PERSON" and not ent.start <= tok.i < ent.end:
             return True
+    return _in_apposition(ent)
+
+
+def _in_apposition(ent) -> bool:
+    """ "said Al Cardenas, a Bush adviser who is also close to Rubio": a name inside the apposition that
+    describes another named person (a later "He added" is still Cardenas)."""
+    tok = ent.root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and not ent.start <= tok.head.i < ent.end:
+            return tok.pos_ == "NOUN"
+        tok = tok.head
     return False
 
 

@@ -13,7 +13,7 @@ reports.") are `parse_repair`'s; a subject lost or misplaced around the verb is 
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DASHES, QUOTE_TOKENS, SPEECH_VERBS, vocab
+from askisk.speakers.rules import DASHES, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, vocab
 
 
 def quote_then_noun(verb) -> bool:
@@ -302,7 +302,10 @@ def _as_saying(prep) -> bool:
 
 
 def _saying(tok) -> bool:
-    """ "complaining that …", "saying it was …": an -ing clause that gives words."""
+    """ "complaining that …", "saying it was …": an -ing clause that gives words; or a who-clause that
+    does ("The New York Times quoted a senior official who slammed the Ankara government for …")."""
+    if tok.dep_ == "relcl" and tok.lemma_.lower() in STATEMENT_VERBS:
+        return any(c.tag_ == "WP" and c.dep_ == "nsubj" for c in tok.children)
     return (
         tok.dep_ == "acl"
         and tok.tag_ == "VBG"

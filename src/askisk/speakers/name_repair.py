@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.rules import PARTY_LABEL
+from askisk.speakers.rules import GENERIC_ORG_NOUNS, PARTY_LABEL, vocab
 
 # a Korean given name after the family name: "Park Geun-hye", "Kim Jong-un", "Ban Ki-moon"
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
@@ -16,20 +16,35 @@ _GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 def given_name_after_surname(doc) -> None:
     """ "South Korean President Park Geun-hye told …": the model tags "Geun-hye" a plural noun outside the
-    name, and the speaker became a group; after a person's name it is part of the name."""
+    name, and the speaker became a group; after a person's name it is part of the name (so is a
+    `_third_part`)."""
     from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
 
     for tok in doc:
-        if tok.i == 0 or tok.ent_type_ or not _GIVEN_NAME.fullmatch(tok.text):
+        if tok.i == 0 or tok.ent_type_ or not (_GIVEN_NAME.fullmatch(tok.text) or _third_part(tok)):
             continue
         before = doc[tok.i - 1]
         ent = next((e for e in doc.ents if e.end == tok.i and e.label_ == "PERSON"), None)
-        if ent is None or before.pos_ != "PROPN":
+        if ent is None or before.pos_ != "PROPN" or _GIVEN_NAME.fullmatch(tok.text) is None and len(ent) != 2:
             continue
         tok.pos_, tok.tag_ = "PROPN", "NNP"
         doc.ents = [e for e in doc.ents if e is not ent and e.start != ent.start] + [
             Span(doc, ent.start, tok.i + 1, label="PERSON")
         ]
+
+
+_NOT_NAMES = vocab(
+    "administration campaign foundation institute center centre library museum fund trust school university "
+    "college prize award act law doctrine era show team family group"
+)
+
+
+def _third_part(tok) -> bool:
+    """ "Prime Minister Lee Hsien Loong defended": a name's last part that the model leaves out of the
+    name it tags, though the name's words are its compounds (not "the Obama Administration")."""
+    head_of_name = any(c.dep_ == "compound" and c.i == tok.i - 1 for c in tok.children)
+    plain = tok.pos_ == "PROPN" and tok.text.isalpha() and tok.text.istitle()
+    return head_of_name and plain and tok.lower_ not in _NOT_NAMES and tok.lower_ not in GENERIC_ORG_NOUNS
 
 
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])

@@ -227,12 +227,27 @@ def allegiance(tok) -> bool:
 
 def not_said(tok, inside) -> bool:
     """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
-    `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`."""
-    acts = (unheld_opinion, all_told, felt_state, court_ruling, request_not_made, time_will_tell, allegiance)
+    `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`, `not_yet_done`."""
+    acts = (
+        unheld_opinion,
+        all_told,
+        felt_state,
+        court_ruling,
+        request_not_made,
+        time_will_tell,
+        allegiance,
+        not_yet_done,
+    )
     return plain_call(tok, inside) or any(act(tok) for act in acts)
 
 
 _WH = vocab("how why when whether what where who which if")
+
+
+def not_yet_done(tok) -> bool:
+    """ "have failed to foresee crises": a verb its subject did not carry out (and so no cue, whatever the
+    convention; "has yet to explain why", a statement not yet made, is the news line's: `withheld`)."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "fail"
 
 
 def answer_withheld(tok, inside) -> bool:
@@ -245,7 +260,7 @@ def answer_withheld(tok, inside) -> bool:
     return any(t.lower_ in _WH and t.i < c.i and t.i <= c.left_edge.i + 1 for c in clauses for t in c.subtree)
 
 
-_PUT_FORWARD = vocab("propose unveil introduce")
+_PUT_FORWARD = vocab("propose unveil introduce offer")
 _PROPOSALS = vocab(
     "measure plan bill amendment legislation budget resolution extension program programme scheme package "
     "reform tax cut rule regulation law deal compromise"
@@ -269,6 +284,13 @@ def _others_clause(t, top) -> bool:
     return False
 
 
+def _version_of(obj):
+    """ "offered a similar version of the amendment": the measure a version is of, else the object."""
+    if obj.lemma_ != "version":
+        return obj
+    return next((g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)
+
+
 def _put_forward(tok, kids) -> bool:
     """A measure or a deed proposed ("proposed a plan", "proposed boosting the minimum wage"), not a demand
     voiced beside it ("… proposing a 5 percent cut …, while at the same time calling for a boost")."""
@@ -282,9 +304,9 @@ def _put_forward(tok, kids) -> bool:
     )
     if voiced or any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return False
-    return any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS or c.dep_ == "xcomp" and c.tag_ == "VBG"
-        for c in kids
+    objects = [_version_of(c) for c in kids if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _PROPOSALS for o in objects) or any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in kids
     )
 
 

@@ -73,12 +73,20 @@ def calling(tok) -> bool:
     return tok.pos_ == "NOUN" and (_person_word(lemma) or lemma in CALLING_NOUNS or lemma == "critic")
 
 
+_BODY_WORDS = frozenset(
+    {"center", "centre", "fund", "trust", "university", "college", "school", "society", "corporation", "inc"}
+)
+
+
 def named_group(ent) -> bool:
     """A name the small model labels PERSON that names a group: "the Lib Dems" ("the" before a plural
-    proper noun names a party, its later "they" refers to it), or an acronym in capitals ("The ODPM
-    attributed the fall …. It said …": no person's name is written that way)."""
+    proper noun names a party, its later "they" refers to it), a name ending in a body's noun ("Peter G.
+    Peterson Foundation"), or an acronym in capitals ("The ODPM attributed the fall …. It said …": no
+    person's name is written that way)."""
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS":
         return True
+    if len(ent) > 1 and ent[-1].lower_ in GENERIC_ORG_NOUNS | _BODY_WORDS:
+        return True  # "The nonpartisan Peter G. Peterson Foundation has noted …. It estimated …"
     return len(ent) == 1 and len(ent.text) >= 2 and ent.text.isalpha() and ent.text.isupper()
 
 

@@ -104,13 +104,30 @@ def qualifier(head) -> list:
 
 
 def _such_as(head, end: int) -> list:
-    """ "Leaders such as House Speaker John A. Boehner say": the group named by its best-known member."""
+    """ "Leaders such as House Speaker John A. Boehner say", "critics like professor David Bosco": the group
+    named by its best-known member (after "like", only a name: "critics like me" is no example)."""
+    doc = head.doc
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end + 2), None)
-    if prep is None or head.doc[end + 1].lower_ != "such":
+    first = end + 1
+    if prep is None or doc[end + 1].lower_ != "such":
+        prep = next(
+            (c for c in head.children if c.dep_ == "prep" and c.lower_ == "like" and c.i == end + 1), None
+        )
+        first = end + 1 if prep is not None else first
+    if prep is None:
         return []
     obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    toks = [head.doc[end + 1], prep, *(_object_tokens(obj) if obj is not None else [])]
-    return toks if obj is not None and toks[-1].i - toks[0].i + 1 == len(toks) <= 10 else []
+    if obj is None or prep.lower_ == "like" and obj.pos_ != "PROPN":
+        return []
+    toks = [*doc[first : prep.i + 1], *_object_tokens(obj)]
+    return toks if toks[-1].i - toks[0].i + 1 == len(toks) <= 10 else []
+
+
+def named_example(head):
+    """The person who names a group by example ("critics like professor David Bosco"), else None."""
+    examples = _such_as(head, np_tokens(head)[-1].i) if head.tag_ == "NNS" else []
+    people = [t for t in examples if t.dep_ == "pobj" and t.ent_type_ == "PERSON"]
+    return people[0] if people else None
 
 
 def _doing(head, end: int) -> list:
@@ -206,6 +223,8 @@ def quantifier_tokens(tok) -> list | None:
         return None
     if named_head(tok) is not tok:  # "One of the jilted bidders, Netherlands-based group LNM, said"
         return None
+    if low == "those" and (who := _who_clause(tok)) is not None:
+        return [tok, *who]  # "Those who oppose the law say": the people the clause picks out
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
         low in ("all", "both")
@@ -224,6 +243,21 @@ def quantifier_tokens(tok) -> list | None:
     if (not extra and low not in BARE_QUANTIFIERS) or (extra and extra[-1].i - tok.i != len(extra)):
         return None
     return [tok, *extra]
+
+
+def _who_clause(tok) -> list | None:
+    """ "who oppose the fetal-anesthesia abortion law": a short who-clause right after the word, else None."""
+    for child in tok.children:
+        words = sorted(child.subtree, key=lambda t: t.i)
+        opens = child.dep_ == "relcl" and words[0].lower_ == "who" and words[0].i == tok.i + 1
+        if (
+            opens
+            and len(words) <= 10
+            and words[-1].i - tok.i == len(words)
+            and not any(t.is_punct for t in words)
+        ):
+            return words
+    return None
 
 
 def quantifier_phrase(tok) -> str | None:
@@ -307,35 +341,6 @@ def titled_name(tok):
         if t.pos_ not in ("PROPN", "CCONJ", "ADP", "DET"):
             return None
     return None
-
-
-def role_phrase(toks: list) -> str:
-    """Role words as written, without a leading article or possessive pronoun ("Her colleague")."""
-    while toks and (toks[0].lower_ in DETS or toks[0].tag_ == "PRP$" or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if not toks:
-        return ""
-    text = joined(toks)
-    if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
-        text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
-    return text
-
-
-def title_role(rec, titles: list, ent) -> None:
-    """ "Health Minister NAME": the words qualifying the title make the role ("health minister")."""
-    doc, i = ent.doc, titles[0].i - 1
-    mods: list = []
-    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and not doc[i].is_punct:
-        mods.insert(0, doc[i])
-        i -= 1
-    if not mods or (i >= 0 and doc[i].dep_ == "poss"):
-        return
-    keep = ("GPE", "NORP")  # "French", "Kenyan" stay capitalised
-    words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
-    rec.role = " ".join([*words, (rec.title[1] if rec.title else None) or ""]).strip()
-    rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))
 
 
 def possessive_before(tok) -> str | None:

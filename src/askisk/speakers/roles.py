@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from askisk.speakers import anaphora, descriptions
 from askisk.speakers.mention import Record
-from askisk.speakers.phrases import NP_KEEP, role_phrase, title_role
+from askisk.speakers.phrases import NP_KEEP, joined
 from askisk.speakers.rules import (
     CALLING_NOUNS,
     CIVIL_GENERALS,
@@ -208,3 +208,32 @@ def party_label(ent) -> set[str]:
     if i < len(doc) and PARTY_LABEL.fullmatch(doc[i].text):
         return {LABEL_PARTIES[doc[i].text[0]]}
     return set()
+
+
+def role_phrase(toks: list) -> str:
+    """Role words as written, without a leading article or possessive pronoun ("Her colleague")."""
+    while toks and (toks[0].lower_ in DETS or toks[0].tag_ == "PRP$" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    text = joined(toks)
+    if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
+        text = text[:1].lower() + text[1:]  # "Union leader NAME" opens the sentence
+    return text
+
+
+def title_role(rec, titles: list, ent) -> None:
+    """ "Health Minister NAME": the words qualifying the title make the role ("health minister")."""
+    doc, i = ent.doc, titles[0].i - 1
+    mods: list = []
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and not doc[i].is_punct:
+        mods.insert(0, doc[i])
+        i -= 1
+    if not mods or (i >= 0 and doc[i].dep_ == "poss"):
+        return
+    keep = ("GPE", "NORP")  # "French", "Kenyan" stay capitalised
+    words = [t.text if t.ent_type_ in keep or t.text.isupper() else t.lower_ for t in mods]
+    rec.role = " ".join([*words, (rec.title[1] if rec.title else None) or ""]).strip()
+    rec.aliases.add(" ".join([*(t.text for t in mods), *(t.text for t in titles), *rec.tokens]))

@@ -37,7 +37,7 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
-    "welcome praise liken"
+    "welcome praise liken oppose defend"
 )
 # Learned cue words (scripts/train_attribution.py, PolNeAR train): a verb form counts as a cue when at
 # least LEARNED_PRECISION of its occurrences in the train texts lie inside a gold cue span.
@@ -131,6 +131,7 @@ VERB_PREPOSITION = {
     "appeal": {"to", "for"},  # "Police appealed to the public for help": a request made to hearers
     "attack": {"over", "for"},  # "attacked the government over Iraq": criticism (not "attacked the town")
     "rule": {"out"},  # "Lord Currie did not rule out new rules": a position taken (not "was ruled out of")
+    "hint": {"at"},  # "Russia hinted at walking away from the treaty"
 }
 # Titles before a person's name, with the short display form and the generic noun used as an alias.
 TITLES = {
@@ -288,3 +289,11 @@ GENERIC_ORG_NOUNS = vocab(
     "coalition alliance union association institute foundation bank company group party parliament "
     "startup nonprofit"
 )
+
+# nouns of a message: what a statement is made in, or is ("issued a statement", "a warning that")
+MESSAGE_NOUNS = vocab(
+    "statement message comment comments remark remarks warning letter tweet post note email speech "
+    "interview testimony claim question questions"
+)
+# verbs that take a hearer as their object ("told Reuters", "warned investors")
+HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise", "warn", "ask"})

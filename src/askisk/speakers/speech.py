@@ -17,6 +17,7 @@ from askisk.speakers.rules import (
     CONCERN_VERBS,
     DEPICTION_VERBS,
     DOCUMENT_NOUNS,
+    HEARER_VERBS,
     OPINION_AS_VERBS,
     QUANTITY_NOUNS,
     QUOTE_TOKENS,
@@ -34,9 +35,6 @@ def depth(tok) -> int:
     return d
 
 
-HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise", "warn", "ask"})
-
-
 def subject_of(verb):
     if bare_as(verb):
         return None  # "… won't be coming to Tunisia as once expected": nobody is named as expecting it
@@ -45,7 +43,8 @@ def subject_of(verb):
     quoted = misparse.quoted_as(verb) if verb.lemma_.lower() in ("quote", "cite", "report") else None
     if quoted is not None:
         return quoted  # '"…," AP quoted prosecutor NAME as saying'
-    if (inverted := _inverted(verb) or experiencer(verb) or misparse.name_after_tag(verb)) is not None:
+    inverted = _inverted(verb) or experiencer(verb) or misparse.name_after_tag(verb)
+    if (inverted := inverted or subject_repair.speaker_read_as_object(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     if (name := misparse.function_word_name(verb)) is not None:
         return name  # '"We will leave," May said.'
@@ -85,6 +84,7 @@ def subject_of(verb):
             # "Jeremy Hughes, …, said Pratchett -- who … -- had “fundamentally changed …”": the name after
             # the verb is the subject of its clause, which the parser left without one
             subjects = [c for c in subjects if c.i < verb.i]
+        subjects = subject_repair.names_before_description(subjects)  # "A, B and C, all members of X, said"
         for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
             if (person := subject_repair.role_read_as_verb(child)) is not None:
                 return person  # "Blake Lee-Harwood, campaigns director at Greenpeace, said"
@@ -207,7 +207,12 @@ def is_speech(tok, inside) -> bool:
 
 def raising_verb(tok) -> bool:
     """ "But he seemed to say that …": "seem" or "appear" over a speech verb; the speech verb is the cue (a
-    learned cue "seemed" would leave the sentence to a verb the news line reads as no statement)."""
+    learned cue "seemed" would leave the sentence to a verb the news line reads as no statement). Also the
+    participle under it: "Initial passage seems assured" is a state; nobody assures."""
+    if tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_.startswith(("seem", "appear")) for c in tok.children
+    ):
+        return True  # the small model's lemma of an auxiliary "seems" is "seems"
     return tok.lemma_.lower() in ("seem", "appear") and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS for c in tok.children
     )

@@ -2,14 +2,15 @@
 speaks instead: a participle read as the main verb ("activists clamoring to block … say"), an opening
 participle read as the subject ("Meeting in Brussels, finance ministers … voiced"), a subject coordinated
 with an earlier noun ("… and the IMF has called for …"), a subject shared with the clause before, a name
-made the subject of the next clause, a role read as a verb, a document that "reads" after a quotation.
+made the subject of the next clause, a role read as a verb, a document that "reads" after a quotation, a
+speaker read as the object of an inverted tag ("…, argued the head of the committee").
 Split from `misparse`, which keeps the names misread around the verb; the parse stays as it is.
 """
 
 from __future__ import annotations
 
 from askisk.speakers.misparse import bare_speech_verb, bare_verb, opens_tag
-from askisk.speakers.rules import DOCUMENT_NOUNS, SPEECH_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, SPEECH_VERBS, vocab
 
 
 def participle_read_as_verb(verb):
@@ -28,6 +29,30 @@ def document_read(verb):
     if verb.i < 2 or not (verb.lemma_.lower() == "read" and opens_tag(verb) or _closing(verb)):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS), None)
+
+
+_INVERTING = vocab(
+    "say argue add note write explain insist claim contend observe predict conclude declare acknowledge "
+    "state remark recall complain suggest concede"
+)
+
+
+def speaker_read_as_object(verb):
+    """ "Terrorists would not even require passports …, argued the head of the House Homeland Security
+    Committee, Rep. Michael McCaul": an inverted tag closing the sentence, parsed as a verb joined to the
+    clause before with its speaker as the object (only verbs that take no person as their object)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.lemma_.lower() not in _INVERTING:
+        return None
+    if verb.dep_ != "conj" or any(c.dep_ in ("ccomp", "nsubj", "xcomp") for c in verb.children):
+        return None
+    end = verb.right_edge.i + 1
+    if not (end >= len(doc) or doc[end].is_sent_end or doc[end].text in (".", "!", "?")):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    return obj
 
 
 def _closing(verb) -> bool:
@@ -148,3 +173,16 @@ def event_holder(noun):
     if noun.lemma_.lower() not in _EVENTS or noun.dep_ != "dobj":
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def names_before_description(subjects: list) -> list:
+    """ "Sens. Richard Blumenthal of Connecticut, Sheldon Whitehouse … and Mazie K. Hirono of Hawaii, all
+    members of the Judiciary Committee, said": the parser makes the description set off by commas a second
+    subject, nearer the verb; the names before it speak."""
+    names = [s for s in subjects if s.pos_ == "PROPN" and s.ent_type_ == "PERSON"]
+    described = [
+        s for s in subjects if s.pos_ == "NOUN" and s.left_edge.i > 0 and s.doc[s.left_edge.i - 1].text == ","
+    ]
+    if len(subjects) == 2 and names and described and names[0].i < described[0].i:
+        return names
+    return subjects

@@ -6,13 +6,8 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 
 from __future__ import annotations
 
-from askisk.speakers import cues, misparse, speech
-from askisk.speakers.rules import ATTITUDE_VERBS, COMMISSIVE_VERBS, SPEECH_VERBS, vocab
-
-MESSAGE_NOUNS = vocab(
-    "statement message comment comments remark remarks warning letter tweet post note email speech "
-    "interview testimony claim question questions"
-)
+from askisk.speakers import cues, misparse, said_nothing, speech
+from askisk.speakers.rules import ATTITUDE_VERBS, COMMISSIVE_VERBS, MESSAGE_NOUNS, SPEECH_VERBS, vocab
 
 
 def infinitive(tok) -> bool:
@@ -269,6 +264,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if _in_passing(tok, lemma, feats):
         return True
+    if "qshare=0" in feats and (said_nothing.gave_nothing(tok) or said_nothing.not_yet(tok)):
+        return True  # "offered no support for his assertion that …", "have yet to identify which …"
     # "Mr Blair's refusal to accept … means that …", "stood by his previous decision to recuse himself"
     if tok.pos_ == "NOUN" and "qshare=0" in feats and _owned_act(tok) and (tok.dep_ in _SUBJECT or _aim(tok)):
         return True
@@ -321,47 +318,11 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "The teen wrote freelance articles for the website": work done, no words given
     if "qshare=0" in feats and _intent(tok):
         return True
-    if "qshare=0" in feats and not given and _nothing_said(tok, lemma):
+    if "qshare=0" in feats and not given and said_nothing.nothing_said(tok, lemma):
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ == "give" and "qshare=0" in feats:
         return not given  # "Edward Leigh was giving his reaction to a report": that he reacted, not how
     return None
-
-
-# what is asked for when someone asks a favour, not a question: "asked forgiveness", "asked permission"
-_FAVOURS = vocab("forgiveness permission help mercy clemency leniency patience pardon calm privacy")
-
-
-# what one responds with that is words after all: "Trump has responded with attacks on Machado"
-_VERBAL = vocab("attack criticism insult accusation denial joke praise threat jibe barb words")
-
-
-def _nothing_said(tok, lemma: str) -> bool:
-    """A verb of saying whose object is not words: "Fans responded with teary Vine videos", "Ny explained
-    the logic behind the change" (what was explained, not how), "That comment referred to the scheme",
-    "MPs offered support for the bill", "the presenter asked forgiveness"."""
-    kids = list(tok.children)
-    objects = [c for c in kids if c.dep_ == "dobj"]
-    if any(o.lower_ in ("little", "nothing") for o in objects):
-        return True  # "The company had said little about the investigation": that it kept quiet
-    if lemma in ("respond", "react", "reply") and not objects:
-        means = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-        return any(g.dep_ == "pobj" and g.lemma_.lower() not in MESSAGE_NOUNS | _VERBAL for g in means)
-    if lemma == "explain" and len(objects) == 1 and objects[0].pos_ == "NOUN":
-        obj = objects[0]
-        return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
-    if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
-        # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
-        return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
-    if lemma == "alert" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
-        return any(
-            c.dep_ == "prep" and c.lower_ == "to" for c in kids
-        )  # "alerted directors to irregularities"
-    if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
-        return any(o.lemma_.lower() in ("support", "backing") for o in objects)
-    return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
 
 
 # verbs of judging, told in the passive with their judge as the agent ("was criticised by regulators")

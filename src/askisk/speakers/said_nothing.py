@@ -1,0 +1,94 @@
+"""Verbs of saying that, in their sentence, say nothing: an object that is not words ("responded with
+videos", "explained the logic behind the change"), nothing given ("said little", "offered no support"),
+nothing said yet ("have yet to identify"), a name mentioned, an appeal that only pleases. The news line's
+(`withheld.words_withheld` asks them). Pure; spaCy tokens in, booleans out.
+"""
+
+from __future__ import annotations
+
+from askisk.speakers.rules import MESSAGE_NOUNS, vocab
+from askisk.speakers.views import has_prep
+
+_OFFERING = vocab("say tell offer give provide present disclose reveal share")
+
+
+def gave_nothing(tok) -> bool:
+    """ "The company had said little about the investigation", "offered no support for his assertion that
+    …": that nothing was said (not "She has no illusions about Putin", a view)."""
+    if tok.lemma_.lower() not in _OFFERING:
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return any(
+        o.lower_ in ("little", "nothing") or any(d.lower_ == "no" for d in o.children) for o in objects
+    )
+
+
+def not_yet(tok) -> bool:
+    """ "Federal officials have yet to identify which projects would be affected": not said so far."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ == "have" and any(c.lower_ == "yet" for c in head.children)
+
+
+# what is asked for when someone asks a favour, not a question: "asked forgiveness", "asked permission"
+_FAVOURS = vocab("forgiveness permission help mercy clemency leniency patience pardon calm privacy")
+
+
+# what one responds with that is words after all: "Trump has responded with attacks on Machado"
+_VERBAL = vocab("attack criticism insult accusation denial joke praise threat jibe barb words")
+
+
+_TARGETS = vocab(
+    "base target position site facility camp compound depot airport convoy village town headquarters"
+)
+
+
+def _armed(attack) -> bool:
+    """ "responded with attacks on militia bases that killed …": force, not words."""
+    hit = {
+        g.lemma_.lower() for c in attack.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+    }
+    killed = any(t.lemma_.lower() in ("kill", "wound", "destroy") for t in attack.subtree)
+    return bool(hit & _TARGETS) or killed
+
+
+def _mentioned_words(tok, objects) -> bool:
+    """What was mentioned says something: a clause, a deed proposed ("has mentioned refinancing student
+    loans"), or words and what they show ("mentioned disparaging remarks … as examples of …")."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in kids) or has_prep(tok, "as"):
+        return True
+    return any(o.left_edge.tag_ == "VBG" or o.lemma_.lower() in MESSAGE_NOUNS for o in objects)
+
+
+def nothing_said(tok, lemma: str) -> bool:
+    """A verb of saying whose object is not words: "Fans responded with teary Vine videos", "Ny explained
+    the logic behind the change" (what was explained, not how), "That comment referred to the scheme",
+    "MPs offered support for the bill", "the presenter asked forgiveness"."""
+    kids = list(tok.children)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if lemma in ("respond", "react", "reply") and not objects:
+        means = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        return any(
+            g.dep_ == "pobj" and (g.lemma_.lower() not in MESSAGE_NOUNS | _VERBAL or _armed(g)) for g in means
+        )
+    if lemma == "mention" and objects and not _mentioned_words(tok, objects):
+        return True  # "Barr did not mention Durkan", "barely mentioned the candidate": a topic
+    if lemma == "appeal" and not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or c.lower_ == "for" for c in kids
+    ):
+        return True  # "the idea could appeal to advocates": it may please them, it asks nothing
+    if lemma == "explain" and len(objects) == 1 and objects[0].pos_ == "NOUN":
+        obj = objects[0]
+        return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
+    if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
+        # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+        return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
+    if lemma == "alert" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        return any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in kids
+        )  # "alerted directors to irregularities"
+    if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
+        return any(o.lemma_.lower() in ("support", "backing") for o in objects)
+    return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
