@@ -19,7 +19,7 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok) or made_point(tok):
+    if estimate(tok) or argument_put(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -52,7 +52,7 @@ def estimate(tok) -> bool:
     )
 
 
-def made_point(tok) -> bool:
+def argument_put(tok) -> bool:
     """ "Former state Rep. Juan Planas made a similar point", "made the case for the documents' relevance":
     an argument put, a picture painted (not "made their closing arguments", nor "made this case during oral
     argument")."""

@@ -108,18 +108,16 @@ def _such_as(head, end: int) -> list:
     named by its best-known member (after "like", only a name: "critics like me" is no example)."""
     doc = head.doc
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end + 2), None)
-    first = end + 1
     if prep is None or doc[end + 1].lower_ != "such":
         prep = next(
             (c for c in head.children if c.dep_ == "prep" and c.lower_ == "like" and c.i == end + 1), None
         )
-        first = end + 1 if prep is not None else first
     if prep is None:
         return []
     obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None or prep.lower_ == "like" and obj.pos_ != "PROPN":
         return []
-    toks = [*doc[first : prep.i + 1], *_object_tokens(obj)]
+    toks = [*doc[end + 1 : prep.i + 1], *_object_tokens(obj)]
     return toks if toks[-1].i - toks[0].i + 1 == len(toks) <= 10 else []
 
 
