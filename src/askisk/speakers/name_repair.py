@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.rules import GENERIC_ORG_NOUNS, PARTY_LABEL, vocab
+from askisk.speakers.rules import BODY_NOUNS, PARTY_LABEL, vocab
 
 # a Korean given name after the family name: "Park Geun-hye", "Kim Jong-un", "Ban Ki-moon"
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
@@ -33,10 +33,7 @@ def given_name_after_surname(doc) -> None:
         ]
 
 
-_NOT_NAMES = vocab(
-    "administration campaign foundation institute center centre library museum fund trust school university "
-    "college prize award act law doctrine era show team family group"
-)
+_NOT_NAMES = BODY_NOUNS | vocab("administration campaign prize award act law doctrine era show team family")
 
 
 def _third_part(tok) -> bool:
@@ -44,7 +41,7 @@ def _third_part(tok) -> bool:
     name it tags, though the name's words are its compounds (not "the Obama Administration")."""
     head_of_name = any(c.dep_ == "compound" and c.i == tok.i - 1 for c in tok.children)
     plain = tok.pos_ == "PROPN" and tok.text.isalpha() and tok.text.istitle()
-    return head_of_name and plain and tok.lower_ not in _NOT_NAMES and tok.lower_ not in GENERIC_ORG_NOUNS
+    return head_of_name and plain and tok.lower_ not in _NOT_NAMES
 
 
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])

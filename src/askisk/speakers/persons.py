@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from askisk.speakers.documents import entity_of
 from askisk.speakers.rules import (
+    BODY_NOUNS,
     CALLING_NOUNS,
     DETS,
     GENERIC_ORG_NOUNS,
@@ -73,11 +74,6 @@ def calling(tok) -> bool:
     return tok.pos_ == "NOUN" and (_person_word(lemma) or lemma in CALLING_NOUNS or lemma == "critic")
 
 
-_BODY_WORDS = frozenset(
-    {"center", "centre", "fund", "trust", "university", "college", "school", "society", "corporation", "inc"}
-)
-
-
 def named_group(ent) -> bool:
     """A name the small model labels PERSON that names a group: "the Lib Dems" ("the" before a plural
     proper noun names a party, its later "they" refers to it), a name ending in a body's noun ("Peter G.
@@ -85,7 +81,7 @@ def named_group(ent) -> bool:
     person's name is written that way)."""
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS":
         return True
-    if len(ent) > 1 and ent[-1].lower_ in GENERIC_ORG_NOUNS | _BODY_WORDS:
+    if len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
         return True  # "The nonpartisan Peter G. Peterson Foundation has noted …. It estimated …"
     return len(ent) == 1 and len(ent.text) >= 2 and ent.text.isalpha() and ent.text.isupper()
 
