@@ -11,11 +11,18 @@ sentences `convention.is_act` would turn right and wrong there (instruments incl
 `convention.ACT_AT`). Then one model is fitted on all the golds and written. A gold merged from two
 annotators (`scripts/gold_agreement.py --merged`) teaches only the sentences they label alike.
 
-    G=/work/data/news-gold; D=/work/data
+    G=/work/data/news-gold; D=/work/data   # the shipped model (session 19; those golds are gone from here)
     PYTHONPATH=src .venv/bin/python scripts/train_convention.py $G/gold_s14a.jsonl:$D/news-s14a \\
         $G/gold_s14b.jsonl:$D/news-s14b $G/gold_s14c.jsonl:$D/news-s14c $G/gold_s15a.jsonl:$D/news-s15a \\
         $G/gold_s15b.jsonl:$D/news-s15b $G/gold_s16u.jsonl:$D/news-s16 $G/gold_s17.jsonl:$D/news-s17 \\
         $G/gold_s18.jsonl:$D/news-s18 --out src/askisk/speakers/data/convention_model.json   # ~1 min
+
+    D=/work/data   # measured in session 43, not shipped: the 17 read page sets of sessions 36-42
+    G="news36/s63bbc news36/s63reu news36/s64bbc news37/s65bbc news37/s65reu news37/s66bbc news38/s67web
+       news38/s69web news38/s70web news40/s72ab news40/s73ab news40/s76ab news40/s77ab news40/s78ab
+       news40/s80ab news40/s81ab news40/s83ab"
+    PYTHONPATH=src .venv/bin/python scripts/train_convention.py --c 3 --min-feature 1 --cache /tmp/c17.json \\
+        $(for g in $G; do echo $D/${g%/*}/gold/${g#*/}.jsonl:$D/${g%/*}/pages; done) --out /tmp/c17-model.json
 
 scikit-learn at training time only (as scripts/train_attribution.py). The golds stay outside the repository.
 """
@@ -68,15 +75,15 @@ def examples(gold: Path, root: Path) -> list[tuple[list[str], int, bool]]:
     return out
 
 
-def fit(rows: list[tuple[list[str], int, bool]]) -> dict:
+def fit(rows: list[tuple[list[str], int, bool]], c: float = C, min_feature: int = MIN_FEATURE) -> dict:
     rows = [r for r in rows if convention.judged(r[0])]
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     counts: Counter[str] = Counter(f for feats, _, _ in rows for f in feats)
     vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in feats if counts[f] >= MIN_FEATURE} for feats, _, _ in rows])
-    model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    x = vec.fit_transform([{f: 1 for f in feats if counts[f] >= min_feature} for feats, _, _ in rows])
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     model.fit(x, [y for _, y, _ in rows])
     names = vec.get_feature_names_out()
     pairs = zip(names, model.coef_[0], strict=True)
@@ -108,6 +115,8 @@ def main() -> int:
     ap.add_argument("golds", nargs="+", help="GOLD.jsonl:ROOT, one per hand-annotated page set")
     ap.add_argument("--out", type=Path, help="write the model fitted on every gold here")
     ap.add_argument("--cache", type=Path, help="keep the examples here (JSON), reuse them when present")
+    ap.add_argument("--c", type=float, default=C, help="inverse regularisation (%(default)s)")
+    ap.add_argument("--min-feature", type=int, default=MIN_FEATURE, help="drop rarer features")
     args = ap.parse_args()
     sets = {}
     if args.cache and args.cache.is_file():
@@ -121,7 +130,7 @@ def main() -> int:
         args.cache.write_text(json.dumps(sets), encoding="utf-8")
     totals: Counter = Counter()
     for name, rows in sets.items():
-        model = fit([r for other, rs in sets.items() if other != name for r in rs])
+        model = fit([r for other, rs in sets.items() if other != name for r in rs], args.c, args.min_feature)
         cells = []
         for t in THRESHOLDS:
             up, down = gain(model, rows, t)
@@ -133,10 +142,15 @@ def main() -> int:
     print("all held out: " + "  ".join(cells))
     if args.out:
         rows = [r for rs in sets.values() for r in rs]
-        model = fit(rows)
+        model = fit(rows, args.c, args.min_feature)
         judged = [r for r in rows if convention.judged(r[0])]
         model.update(
-            reported=len(rows), examples=len(judged), acts=sum(y for _, y, _ in judged), golds=sorted(sets)
+            reported=len(rows),
+            examples=len(judged),
+            acts=sum(y for _, y, _ in judged),
+            golds=sorted(sets),
+            c=args.c,
+            min_feature=args.min_feature,
         )
         args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     return 0
