@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_news import _right, matched, pages  # noqa: E402
 
 import askisk.speakers.attribution as attribution  # noqa: E402
-from askisk.speakers import convention  # noqa: E402
+from askisk.speakers import convention, cues  # noqa: E402
 from askisk.speakers.annotate import attribute_source  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -75,20 +75,63 @@ def examples(gold: Path, root: Path) -> list[tuple[list[str], int, bool]]:
     return out
 
 
-def fit(rows: list[tuple[list[str], int, bool]], c: float = C, min_feature: int = MIN_FEATURE) -> dict:
+def fit(
+    rows: list[tuple[list[str], int, bool]],
+    c: float = C,
+    min_feature: int = MIN_FEATURE,
+    lemma_vectors: dict[str, list[float]] | None = None,
+) -> dict:
+    """A logistic model over the cue features. With `lemma_vectors` (each cue lemma's sentence embedding,
+    scaled), the embedding enters the fit as dense columns and its share of the logit is then folded into
+    one `l=LEMMA` weight per lemma of the table, so a verb no gold annotated is judged by the verbs it is
+    like, and the shipped model stays a table of weights (no encoder at run time)."""
     rows = [r for r in rows if convention.judged(r[0])]
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     counts: Counter[str] = Counter(f for feats, _, _ in rows for f in feats)
     vec = DictVectorizer()
     x = vec.fit_transform([{f: 1 for f in feats if counts[f] >= min_feature} for feats, _, _ in rows])
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    if lemma_vectors:
+        width = len(next(iter(lemma_vectors.values())))
+        dense = [_lemma_vector(feats, lemma_vectors, width) for feats, _, _ in rows]
+        x = hstack([x, csr_matrix(np.array(dense))]).tocsr()
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     model.fit(x, [y for _, y, _ in rows])
     names = vec.get_feature_names_out()
-    pairs = zip(names, model.coef_[0], strict=True)
-    weights = {str(n): round(float(w), 4) for n, w in pairs if abs(w) >= 1e-3}
+    coef = model.coef_[0]
+    found = {str(n): float(w) for n, w in zip(names, coef[: len(names)], strict=True)}
+    if lemma_vectors:
+        folded = coef[len(names) :]
+        for lemma, v in lemma_vectors.items():
+            key = f"l={lemma}"
+            found[key] = found.get(key, 0.0) + float(np.dot(folded, v))
+    weights = {n: round(w, 4) for n, w in found.items() if abs(w) >= 1e-3}
     return {"bias": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+
+
+def _lemma_vector(feats: list[str], table: dict[str, list[float]], width: int) -> list[float]:
+    lemma = next((f[2:] for f in feats if f.startswith("l=")), None)
+    return table.get(lemma, [0.0] * width) if lemma else [0.0] * width
+
+
+def lemma_vectors(lemmas: set[str], scale: float) -> dict[str, list[float]]:
+    """Each lemma's embedding ("to LEMMA", the bundled MiniLM; torch at training time only), times `scale`."""
+    from askisk.encoder.embeddings import sentence_transformer_encoder
+
+    ordered = sorted(lemmas)
+    vectors = sentence_transformer_encoder().encode([f"to {lemma}" for lemma in ordered])
+    return {lemma: [float(scale * x) for x in v] for lemma, v in zip(ordered, vectors, strict=True)}
+
+
+def _vocabulary(sets: dict) -> set[str]:
+    """The verbs the table covers: PolNeAR train's frequent verbs (cue_lemma_rates.json) and every cue lemma
+    of the golds."""
+    rates = json.loads((Path(convention.__file__).parent / cues.RATES_FILE).read_text(encoding="utf-8"))
+    seen = {f[2:] for rows in sets.values() for feats, _, _ in rows for f in feats if f.startswith("l=")}
+    return {w for w in rates["rates"] if w.isalpha()} | seen
 
 
 def _score(model: dict, feats: list[str]) -> float:
@@ -117,6 +160,9 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="keep the examples here (JSON), reuse them when present")
     ap.add_argument("--c", type=float, default=C, help="inverse regularisation (%(default)s)")
     ap.add_argument("--min-feature", type=int, default=MIN_FEATURE, help="drop rarer features")
+    ap.add_argument(
+        "--lemma-vectors", type=float, metavar="SCALE", help="add the cue lemma's embedding, times SCALE"
+    )
     args = ap.parse_args()
     sets = {}
     if args.cache and args.cache.is_file():
@@ -128,9 +174,12 @@ def main() -> int:
         print(f"{Path(gold).stem}: {len(rows)} reported, {sum(y for _, y, _ in rows)} acts", file=sys.stderr)
     if args.cache and not args.cache.is_file():
         args.cache.write_text(json.dumps(sets), encoding="utf-8")
+    vectors = lemma_vectors(_vocabulary(sets), args.lemma_vectors) if args.lemma_vectors else None
     totals: Counter = Counter()
     for name, rows in sets.items():
-        model = fit([r for other, rs in sets.items() if other != name for r in rs], args.c, args.min_feature)
+        model = fit(
+            [r for other, rs in sets.items() if other != name for r in rs], args.c, args.min_feature, vectors
+        )
         cells = []
         for t in THRESHOLDS:
             up, down = gain(model, rows, t)
@@ -142,7 +191,7 @@ def main() -> int:
     print("all held out: " + "  ".join(cells))
     if args.out:
         rows = [r for rs in sets.values() for r in rs]
-        model = fit(rows, args.c, args.min_feature)
+        model = fit(rows, args.c, args.min_feature, vectors)
         judged = [r for r in rows if convention.judged(r[0])]
         model.update(
             reported=len(rows),
@@ -151,6 +200,7 @@ def main() -> int:
             golds=sorted(sets),
             c=args.c,
             min_feature=args.min_feature,
+            lemma_vectors=args.lemma_vectors,
         )
         args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     return 0
