@@ -14,6 +14,8 @@ from functools import lru_cache
 from askisk.nlp import pipeline
 from askisk.text import normalize
 from askisk.verify.lexicon import lexicons
+from askisk.verify.negation import NEGATORS, until
+from askisk.verify.negation import negated as is_negated
 from askisk.verify.units import MAGNITUDES, spell_units
 
 # Verbs (and the "according to" preposition) that introduce someone's statement: their subject is the
@@ -24,9 +26,8 @@ REPORTING = frozenset([
     "suggest", "estimate", "think", "expect", "predict", "maintain", "stress", "explain", "write", "announce",
     "acknowledge", "admit", "deny",
 ])
-# Verbs whose negation belongs to the clause they govern: "I don't think it is typical" says "it is not
-# typical", "he doesn't expect it to be disbanded" that it will not be.
-NEG_RAISING = frozenset(["think", "believe", "expect", "suppose", "imagine", "seem", "appear", "anticipate"])
+# Verbs of a view told about their object: "described X as Y", "called X Y" say "X is Y".
+DESCRIBING = frozenset(["describe", "call", "characterize", "characterise", "label", "brand", "deem"])
 # Words too common to show that a passage is about the claim.
 LIGHT = frozenset([
     "be", "have", "do", "make", "get", "take", "give", "go", "use", "can", "could", "will", "would", "may",
@@ -34,14 +35,6 @@ LIGHT = frozenset([
 ])
 # Determiners that make a counted noun a description of something known: "the two guards", "these five men".
 _DEFINITE = frozenset(["the", "these", "those"])
-# Verbs whose object carries the meaning, so their negation is the object's: "never did any harm" says
-# "never harmed", "didn't make a decision" "didn't decide".
-OBJECT_VERBS = frozenset(["do", "make", "have", "cause", "pose", "take", "give", "pay"])
-# Verbs that negate their object ("lacks the resources") or what they fail to do ("failed to pay").
-NEGATING_VERBS = frozenset(["lack"])
-FAILING_VERBS = frozenset(["fail", "refuse", "decline"])
-# Words that negate the word they attach to.
-NEGATORS = frozenset(["not", "n't", "no", "never", "nor", "neither", "cannot"])
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 ACTOR = frozenset({"PERSON", "ORG", "NORP"})
 MONTHS = {m: i for i, m in enumerate([
@@ -98,10 +91,11 @@ class Name:
     label: str  # spaCy entity label
     words: tuple[str, ...]  # lower-case content words of the name
     start: int = 0  # character offset in Analysis.text
+    origin: bool = False  # it says whose a thing is: "Pakistani forces", "US forces"
 
     @property
     def kind(self) -> str:
-        return "place" if self.label in PLACE else "actor"
+        return "origin" if self.origin else "place" if self.label in PLACE else "actor"
 
 
 @dataclass(frozen=True)
@@ -198,86 +192,6 @@ def _numbers(doc, covered: set[int]) -> list[Number]:
     return out
 
 
-def _negated(token) -> bool:
-    """The word is negated: its own "not"/"no", a negated verb it modifies ("not quite stable"), a negated
-    verb it is joined to without a subject of its own ("won't attack and wage"), or a negated NEG_RAISING
-    verb whose clause it heads ("doesn't think the department will be disbanded")."""
-    return _own_negation(token) or _raised_negation(token)
-
-
-def _raised_negation(token) -> bool:
-    t = token
-    for _ in range(3):
-        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in NEG_RAISING:
-            return _own_negation(t.head)
-        if _misparsed_raiser(t):
-            return True
-        if t.dep_ in ("auxpass", "aux", "acomp", "attr") or (t.dep_ == "conj" and t.head.pos_ == t.pos_):
-            t = t.head
-        else:
-            return False
-    return False
-
-
-def _misparsed_raiser(clause) -> bool:
-    """ "although he doesn't think the abuses are typical": the parser hangs the negated "think", with no
-    clause of its own, on the clause it governs, as an adverbial before it."""
-    return any(
-        c.dep_ == "advcl" and c.i < clause.i and c.lemma_.lower() in NEG_RAISING and _own_negation(c)
-        and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
-        for c in clause.children
-    )  # fmt: skip
-
-
-def _own_negation(token) -> bool:
-    t = token
-    for _ in range(4):
-        if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
-            return not _until(t)
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
-        joined = t.dep_ == "conj" and not own_subject and t.head.pos_ == t.pos_
-        modifies = t.pos_ in ("ADJ", "ADV") and t.head.pos_ in ("VERB", "AUX", "ADJ") and t.head is not t
-        carried = (t.dep_ == "dobj" and t.head.lemma_.lower() in OBJECT_VERBS) or (
-            t.dep_ == "xcomp" and t.head.lemma_.lower() in ("get", "go")  # "doesn't get to eat"
-        )
-        if _lexically_negated(t):
-            return True
-        if joined or modifies or carried:
-            t = t.head
-        else:
-            return False
-    return False
-
-
-def _lexically_negated(t) -> bool:
-    """ "lacks the resources to wage a war" says "does not have the resources", "cannot wage"; "failed to
-    pay" says "did not pay": the verb's meaning negates its object or complement."""
-    head = t.head
-    if t.dep_ == "acl" and head.dep_ == "dobj":  # "resources to wage": what the lacking stops
-        t, head = head, head.head
-    lemma = head.lemma_.lower()
-    return (t.dep_ in ("dobj", "xcomp") and lemma in NEGATING_VERBS) or (
-        t.dep_ == "xcomp" and lemma in FAILING_VERBS
-    )
-
-
-_OTHER_CLAUSES = frozenset({"conj", "ccomp", "parataxis", "relcl"})
-
-
-def _until(verb) -> bool:
-    """ "will not melt until July", "won't leave until he is paid", "does not leave to go swimming until
-    …": the negation says when, not whether. Only the verb's own clause counts ("did not comment, and the
-    talks went on until midnight" still negates "comment")."""
-    stack = list(verb.children)
-    while stack:
-        t = stack.pop()
-        if t.lower_ == "until" and t.dep_ in ("prep", "mark"):
-            return True
-        if t.dep_ not in _OTHER_CLAUSES:
-            stack.extend(t.children)
-    return False
-
-
 def _reporter(doc) -> tuple[set[int], str | None, bool]:
     """Token indices that belong to the attribution frame, the reporter's words, and whether it is named."""
     for tok in doc:
@@ -293,11 +207,26 @@ def _reporter(doc) -> tuple[set[int], str | None, bool]:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not comp or not subj:
                 continue
+            # "…, the expert notes, adding that …": what the added clause reports is said too
+            added = [c for c in tok.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in REPORTING]
+            comp += [c for a in added for c in a.children if c.dep_ in ("ccomp", "xcomp")]
             kept = {t.i for c in comp for t in c.subtree}
             frame = {t.i for t in doc if t.i not in kept}
             span = [t for t in subj[0].subtree if t.i <= subj[0].i and not t.is_punct]
             named = any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
             return frame, " ".join(t.text for t in span), named
+    for tok in doc:
+        if tok.lemma_.lower() in DESCRIBING and tok.pos_ == "VERB":
+            # "Azizi described the risk as acceptable", "the expert called the threat real": a view of
+            # the object, told as a statement about it
+            obj = [c for c in tok.children if c.dep_ == "dobj"]
+            told = [c for c in tok.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if obj and told and subj:
+                kept = {t.i for c in (*obj, *told) for t in c.subtree}
+                span = [t for t in subj[0].subtree if t.i <= subj[0].i and not t.is_punct]
+                named = any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
+                return {t.i for t in doc if t.i not in kept}, " ".join(t.text for t in span), named
     m = _REPORTER.match(doc.text)
     if m:
         frame = {t.i for t in doc if t.idx < m.start("rest")}
@@ -326,7 +255,14 @@ def analyse(text: str) -> Analysis:
             tokens = (t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
             name_words = tuple(w for w in tokens if w not in ("the", "a", "an"))
             if name_words:
-                names.append(Name(ent.text, ent.label_, name_words, ent.start_char))
+                # a country or its people before a noun, as whose the noun is: "US forces", "Pakistani forces"
+                # and "Afghanistan's intelligence service" are rivals; a place ("in the US") and a people
+                # ("the Pakistanis") are not
+                modifier = (
+                    ent.root.dep_ in ("amod", "compound", "nmod", "poss") and ent.root.head.pos_ == "NOUN"
+                )
+                origin = modifier and ent.label_ in ("GPE", "NORP")
+                names.append(Name(ent.text, ent.label_, name_words, ent.start_char, origin))
     root = next(
         (t for t in doc if t.i not in frame and (t.dep_ in ("ROOT", "ccomp") or t.head.i in frame)), None
     )
@@ -352,7 +288,7 @@ def analyse(text: str) -> Analysis:
             or (lemma == "place" and tok.head.lemma_ == "take")
         ):
             continue
-        negated = _negated(tok) or tok.i in without
+        negated = is_negated(tok) or tok.i in without
         words.append(
             Word(
                 tok.text,
@@ -366,7 +302,7 @@ def analyse(text: str) -> Analysis:
             )
         )
     negators = [t for t in doc if t.i not in frame and (t.dep_ == "neg" or t.lower_ in NEGATORS)
-                and not _until(t.head)]  # fmt: skip
+                and not until(t.head)]  # fmt: skip
     if negators and not any(w.negated for w in words):  # a negator the parse did not attach: whole clause
         words = [
             Word(

@@ -18,6 +18,9 @@ ANTONYM_PAIRS = [
     ("open", "close"), ("allow", "ban"), ("allow", "forbid"), ("succeed", "fail"), ("success", "failure"),
     ("rising", "declining"), ("ascendance", "decline"), ("north", "south"), ("east", "west"),
     ("northern", "southern"), ("eastern", "western"), ("first", "last"), ("all", "none"), ("fully", "partly"),
+    ("rise", "recede"), ("grow", "recede"), ("increase", "recede"), ("rise", "decline"), ("grow", "decline"),
+    ("increase", "decline"), ("rise", "drop"), ("increase", "drop"), ("improve", "worsen"),
+    ("strengthen", "weaken"), ("expand", "shrink"), ("expand", "contract"), ("gain", "lose"),
 ]  # fmt: skip
 # fmt: off
 SYNONYM_GROUPS = [
@@ -27,6 +30,7 @@ SYNONYM_GROUPS = [
     "end finish stop", "big large", "enemy foe adversary", "ally partner", "leader head chief",
     "militant fighter insurgent", "member recruit", "country nation state", "people person", "able capable",
     "american u.s. us", "initial first", "group organization organisation", "photo photograph image picture",
+    "aim goal objective purpose", "common shared mutual",
 ]
 # fmt: on
 _NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")

@@ -44,6 +44,7 @@ from askisk.verify.lexicon import opposite, words_match
 # counts as "about"; above 0.725 paraphrased predicates ("regard"/"consider") are missed.
 ABOUT_COVERAGE = 0.35
 ABOUT_DENSE = 0.65
+ABOUT_FULL = 0.8
 CANDIDATES = 10  # passages retrieved and aligned per claim
 TIE_MARGIN = 0.1  # a passage that agrees wins over a contradicting one this close in coverage
 RIVAL_WEIGHT = 0.5  # a claim value contradicted by a same-kind value counts this much towards coverage
@@ -69,6 +70,8 @@ class Alignment:
     # ... and surely so: by name, or by a definite description the registry resolves ("the expert"), not
     # by an indefinite one ("some scientists") or a name the registry only half matches
     own_words: bool = False
+    # a negated claim word the passage does not have: whether the claim's "not" holds cannot be checked
+    negation_open: bool = False
 
     def agrees(self) -> bool:
         """Nothing contradicted, nothing left unverified, and the claim's predicate matched: a passage that
@@ -77,7 +80,12 @@ class Alignment:
         return not self.mismatches and not self.unverified and self.predicate_ok
 
     def about(self, coverage: float = ABOUT_COVERAGE, dense: float = ABOUT_DENSE) -> bool:
-        return self.coverage >= coverage and (self.predicate_ok or self.dense >= dense)
+        # a passage that explains nearly all of the claim is about it, whatever verb or cosine it has
+        # ("massed" / "have amassed", "receding" / "is rising"), unless what it lacks is the negated word
+        # ("Extreme weather isn't caused by global warming" against "Extreme weather prompts a global
+        # warming alert")
+        full = self.coverage >= ABOUT_FULL and not self.negation_open
+        return self.coverage >= coverage and (self.predicate_ok or self.dense >= dense or full)
 
 
 def _in_text(words: Sequence[str], passage: Analysis) -> bool:
@@ -189,9 +197,13 @@ def _shared_parts(a, b) -> int:
     )
 
 
-def _align_words(claim: Analysis, passage: Analysis, mismatches: list[Mismatch]) -> tuple[int, int, bool]:
+def _align_words(
+    claim: Analysis, passage: Analysis, mismatches: list[Mismatch]
+) -> tuple[int, int, bool, bool]:
+    """(claim words explained, claim words, the predicate matched, a negated claim word left unmatched)."""
     explained = total = 0
     predicate_ok = not any(w.is_predicate for w in claim.words)
+    negation_open = False
     for word in claim.words:
         if word.is_name:
             continue
@@ -213,9 +225,10 @@ def _align_words(claim: Analysis, passage: Analysis, mismatches: list[Mismatch])
                     Mismatch("polarity", _say(word.text, word.negated), _say(p.text, p.negated))
                 )
         else:
+            negation_open = negation_open or word.negated
             continue
         predicate_ok = predicate_ok or word.is_predicate
-    return explained, total, predicate_ok
+    return explained, total, predicate_ok, negation_open
 
 
 def _say(word: str, negated: bool) -> str:
@@ -255,7 +268,7 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     description of its speaker ("the expert notes ...") matches the passage's speaker it resolves to."""
     mismatches: list[Mismatch] = []
     unverified: list[str] = []
-    words_explained, words_total, predicate_ok = _align_words(claim, passage, mismatches)
+    words_explained, words_total, predicate_ok, negation_open = _align_words(claim, passage, mismatches)
     numbers_explained, numbers_counted = _align_numbers(claim, passage, mismatches, unverified)
     explained = (
         words_explained
@@ -276,7 +289,15 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     coverage = explained / total if total else 0.0
     dense = hit.scores.get("dense", 0.0)
     return Alignment(
-        hit, round(coverage, 4), predicate_ok, dense, tuple(mismatches), tuple(unverified), matched, own
+        hit,
+        round(coverage, 4),
+        predicate_ok,
+        dense,
+        tuple(mismatches),
+        tuple(unverified),
+        matched,
+        own,
+        negation_open,
     )
 
 
