@@ -44,7 +44,7 @@ from askisk.verify.lexicon import opposite, words_match
 # counts as "about"; above 0.725 paraphrased predicates ("regard"/"consider") are missed.
 ABOUT_COVERAGE = 0.35
 ABOUT_DENSE = 0.65
-ABOUT_FULL = 0.8
+ABOUT_FULL = 0.8  # ... or the passage explains this much of the claim (session 43, docs/stance.md)
 CANDIDATES = 10  # passages retrieved and aligned per claim
 TIE_MARGIN = 0.1  # a passage that agrees wins over a contradicting one this close in coverage
 RIVAL_WEIGHT = 0.5  # a claim value contradicted by a same-kind value counts this much towards coverage
