@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from verify_helpers import negated, passage
+
 from askisk.models import Hit, SourceRef
 from askisk.verify.aggregate import UNJUDGED, decide_unsure, judge_passages, shipped_settings
 from askisk.verify.features import analyse
@@ -14,18 +16,13 @@ SOURCE = SourceRef("snow", "A snow seller's record winter", "snow.md")
 
 
 def _hit(text: str, rank: int = 1, dense: float = 0.7, speaker: str | None = None) -> Hit:
-    kind = "reported" if speaker else "narration"
-    return Hit(rank, 1.0, text, speaker, kind, None, SOURCE, f"p{rank}", rank, 0, "", scores={"dense": dense})
-
-
-def _negated(text: str, lemma: str) -> list[bool]:
-    return [w.negated for w in analyse(text).words if w.lemma == lemma]
+    return passage(text, SOURCE, rank, dense, speaker)
 
 
 def test_a_negation_with_until_says_when_not_whether():
-    assert _negated("Whitlock said the snow will not melt until July.", "melt") == [False]
-    assert _negated("He won't leave until he is paid.", "leave") == [False]
-    assert _negated("The snow will not melt this year.", "melt") == [True]
+    assert negated("Whitlock said the snow will not melt until July.", "melt") == [False]
+    assert negated("He won't leave until he is paid.", "leave") == [False]
+    assert negated("The snow will not melt this year.", "melt") == [True]
     claim = analyse("Whitlock said that at the current rate the snow will not melt until July.")
     quote = '"At this rate, it\'s going to be July until the snow melts," Whitlock said.'
     alignment = align(claim, _hit(quote, speaker="Dana Whitlock"), analyse(quote))
@@ -35,21 +32,21 @@ def test_a_negation_with_until_says_when_not_whether():
 def test_the_negation_of_a_light_verb_is_its_objects():
     """ "never did any harm" says "never harmed"; "doesn't get to eat" says "does not eat", and its "n't"
     no longer spills over the whole sentence."""
-    assert _negated('"These boxes never did any harm to anyone," Whitlock wrote.', "harm") == [True]
-    assert _negated("The company did not make a decision.", "decision") == [True]
-    assert _negated("The company made a decision.", "decision") == [False]
+    assert negated('"These boxes never did any harm to anyone," Whitlock wrote.', "harm") == [True]
+    assert negated("The company did not make a decision.", "decision") == [True]
+    assert negated("The company made a decision.", "decision") == [False]
     text = "Mom doesn't even leave for a swim until the pup is ready, and even then doesn't get to eat."
-    assert _negated(text, "eat") == [True]
-    assert _negated(text, "leave") == [False]
-    assert _negated(text, "ready") == [False]
+    assert negated(text, "eat") == [True]
+    assert negated(text, "leave") == [False]
+    assert negated(text, "ready") == [False]
 
 
 def test_a_thinking_verb_the_parser_hangs_before_its_clause_still_negates_it():
     text = (
         "Obama said that although he doesn't think the abuses in Ferguson are typical of America, some are."
     )
-    assert _negated(text, "typical") == [True]
-    assert _negated("Obama said the abuses in Ferguson are typical of America.", "typical") == [False]
+    assert negated(text, "typical") == [True]
+    assert negated("Obama said the abuses in Ferguson are typical of America.", "typical") == [False]
 
 
 def test_a_count_that_describes_is_not_what_the_claim_asserts():
@@ -94,10 +91,10 @@ def test_lacking_and_failing_negate_what_they_govern():
     """ "lacks the resources to wage a war" is "does not have the resources", "cannot wage" (a seed claim
     written blind was refuted by the expert's "they do not have sufficient resources" for want of this)."""
     claim = "Azizi said IS-K lacks the resources to wage a large-scale war in Central Asia."
-    assert _negated(claim, "resource") == [True]
-    assert _negated(claim, "wage") == [True]
-    assert _negated("The company failed to pay its taxes.", "pay") == [True]
-    assert _negated("The company paid its taxes.", "pay") == [False]
+    assert negated(claim, "resource") == [True]
+    assert negated(claim, "wage") == [True]
+    assert negated("The company failed to pay its taxes.", "pay") == [True]
+    assert negated("The company paid its taxes.", "pay") == [False]
     passage = "Of course they won't wage a large-scale war; they do not have sufficient resources for this."
     alignment = align(analyse(claim), _hit(passage, speaker="Dr. Rustam Azizi"), analyse(passage))
     assert not [m for m in alignment.mismatches if m.kind == "polarity"]

@@ -4,6 +4,8 @@ sentences of our own, not the article's."""
 
 from __future__ import annotations
 
+from verify_helpers import negated, passage
+
 from askisk.models import Hit, SourceRef
 from askisk.verify.features import analyse
 from askisk.verify.lexicon import opposite, words_match
@@ -13,21 +15,16 @@ SOURCE = SourceRef("port", "A harbour in winter", "port.md")
 
 
 def _hit(text: str, rank: int = 1, dense: float = 0.7, speaker: str | None = None) -> Hit:
-    kind = "reported" if speaker else "narration"
-    return Hit(rank, 1.0, text, speaker, kind, None, SOURCE, f"p{rank}", rank, 0, "", scores={"dense": dense})
-
-
-def _negated(text: str, lemma: str) -> list[bool]:
-    return [w.negated for w in analyse(text).words if w.lemma == lemma]
+    return passage(text, SOURCE, rank, dense, speaker)
 
 
 def test_a_negation_stops_at_but():
     """ "not too high, but acceptable" affirms "acceptable": the negation stays with what it opposes."""
     text = "“So the danger is real, although not too high, but acceptable,” Voss said."
-    assert _negated(text, "high") == [True]
-    assert _negated(text, "acceptable") == [False]
-    assert _negated("The plan is not cheap but effective.", "effective") == [False]
-    assert _negated("The talks were not quick or easy.", "easy") == [True]  # "or" carries it on
+    assert negated(text, "high") == [True]
+    assert negated(text, "acceptable") == [False]
+    assert negated("The plan is not cheap but effective.", "effective") == [False]
+    assert negated("The talks were not quick or easy.", "easy") == [True]  # "or" carries it on
     claim = analyse("Voss described the danger as unacceptable.")
     alignment = align(claim, _hit(text, speaker="Ellen Voss"), analyse(text))
     assert ("polarity", "unacceptable", "acceptable") in [

@@ -1,0 +1,19 @@
+"""Passages and negation lookups for the rule tests of `verify` (real parser, sentences of our own)."""
+
+from __future__ import annotations
+
+from askisk.models import Hit, SourceRef
+from askisk.verify.features import analyse
+
+
+def passage(
+    text: str, source: SourceRef, rank: int = 1, dense: float = 0.7, speaker: str | None = None
+) -> Hit:
+    """A retrieved passage as `check` sees it: narration unless a speaker is given."""
+    kind = "reported" if speaker else "narration"
+    return Hit(rank, 1.0, text, speaker, kind, None, source, f"p{rank}", rank, 0, "", scores={"dense": dense})
+
+
+def negated(text: str, lemma: str) -> list[bool]:
+    """Whether each word of `text` with this lemma is read as negated."""
+    return [w.negated for w in analyse(text).words if w.lemma == lemma]
