@@ -4,7 +4,7 @@ believe …") speaks for nobody under the news convention."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import FRAMING_PREPS, vocab
+from askisk.speakers.rules import FRAMING_PREPS, WH_TAGS, vocab
 
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
 # only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
@@ -69,10 +69,7 @@ def relative_clause(tok) -> bool:
         tok = tok.head  # "…, which had prompted Trump to call for action": the relative clause's too
     # a relative word opens it (not "…, the firm's chief has told BBC News", a closing tag read as one)
     words = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
-    return tok.dep_ == "relcl" and any(w.tag_ in _RELATIVE_WORDS for w in words)
-
-
-_RELATIVE_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
+    return tok.dep_ == "relcl" and any(w.tag_ in WH_TAGS for w in words)
 
 
 def _elided_when(clause) -> bool:

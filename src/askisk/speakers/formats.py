@@ -22,7 +22,7 @@ import re
 from pathlib import PurePath
 
 from askisk.models import Source
-from askisk.speakers.rules import PERSON_NOUNS, vocab
+from askisk.speakers.rules import PERSON_NOUNS, WH_TAGS, vocab
 
 _LABEL_MAX_WORDS = 4
 NOT_LABELS = vocab(
@@ -129,10 +129,9 @@ def _explainer(label, after) -> bool:
     is an explainer's title ("Sanders: Clinton needs to …" is Sanders', a plural-looking name)."""
     one = label[0]
     topic = len(label) == 1 and one.tag_ == "NNS" and one.lemma_.lower() not in PERSON_NOUNS
-    return topic and after.tag_ in _WH
+    return topic and after.tag_ in WH_TAGS
 
 
-_WH = frozenset({"WP", "WRB", "WDT"})
 _SMALL = vocab("a an and as at by for from in into of on or the to vs with")
 
 

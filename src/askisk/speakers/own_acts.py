@@ -9,7 +9,14 @@ from __future__ import annotations
 from askisk.speakers import animacy
 from askisk.speakers.clauses import to_infinitive
 from askisk.speakers.phrases import SELF_NOUNS
-from askisk.speakers.rules import OPINION_AS_VERBS, QUOTE_TOKENS, SPEECH_VERBS, TRADE_NOUNS, vocab
+from askisk.speakers.rules import (
+    OPINION_AS_VERBS,
+    QUESTION_WORDS,
+    QUOTE_TOKENS,
+    SPEECH_VERBS,
+    TRADE_NOUNS,
+    vocab,
+)
 from askisk.speakers.speech import colon_after, near_quote, says_something
 from askisk.speakers.views import has_prep
 
@@ -241,9 +248,6 @@ def not_said(tok, inside) -> bool:
     return plain_call(tok, inside) or any(act(tok) for act in acts)
 
 
-_WH = vocab("how why when whether what where who which if")
-
-
 def not_yet_done(tok) -> bool:
     """ "have failed to foresee crises": a verb its subject did not carry out (and so no cue, whatever the
     convention; "has yet to explain why", a statement not yet made, is the news line's: `withheld`)."""
@@ -257,7 +261,11 @@ def answer_withheld(tok, inside) -> bool:
     if not any(c.dep_ == "neg" for c in kids) or any(inside[t.idx] for t in tok.sent):
         return False
     clauses = [c for c in kids if c.dep_ in ("ccomp", "xcomp")]
-    return any(t.lower_ in _WH and t.i < c.i and t.i <= c.left_edge.i + 1 for c in clauses for t in c.subtree)
+    return any(
+        t.lower_ in QUESTION_WORDS and t.i < c.i and t.i <= c.left_edge.i + 1
+        for c in clauses
+        for t in c.subtree
+    )
 
 
 _PUT_FORWARD = vocab("propose unveil introduce offer")

@@ -291,6 +291,9 @@ GENERIC_ORG_NOUNS = vocab(
 )
 
 # nouns of a message: what a statement is made in, or is ("issued a statement", "a warning that")
+# a question's words and part-of-speech tags: "did not say when", "Tariffs: How They Work", "…, who said"
+QUESTION_WORDS = vocab("whether if why when how where what who which whom whose")
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 MESSAGE_NOUNS = vocab(
     "statement message comment comments remark remarks warning letter tweet post note email speech "
     "interview testimony claim question questions"

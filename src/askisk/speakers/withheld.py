@@ -7,7 +7,14 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 from __future__ import annotations
 
 from askisk.speakers import cues, misparse, said_nothing, speech
-from askisk.speakers.rules import ATTITUDE_VERBS, COMMISSIVE_VERBS, MESSAGE_NOUNS, SPEECH_VERBS, vocab
+from askisk.speakers.rules import (
+    ATTITUDE_VERBS,
+    COMMISSIVE_VERBS,
+    MESSAGE_NOUNS,
+    QUESTION_WORDS,
+    SPEECH_VERBS,
+    vocab,
+)
 
 
 def infinitive(tok) -> bool:
@@ -164,15 +171,15 @@ def is_request(tok) -> bool:
     )
 
 
-_OPEN = vocab("whether if why when how where what who which whom whose")
-
-
 def _open_question(tok, clauses: tuple[str, ...] = ("ccomp",)) -> bool:
     """The clause under the cue leaves a question open ("whether he will sign it", "why he left"; with
     `clauses` ("xcomp", "ccomp"), a choice open too: "is deciding whether to appeal")."""
     return any(
         c.dep_ in clauses
-        and (c.left_edge.lower_ in _OPEN or any(g.dep_ == "mark" and g.lower_ in _OPEN for g in c.children))
+        and (
+            c.left_edge.lower_ in QUESTION_WORDS
+            or any(g.dep_ == "mark" and g.lower_ in QUESTION_WORDS for g in c.children)
+        )
         for c in tok.children
     )
 
@@ -202,7 +209,7 @@ def _spoke_something(tok) -> bool:
     return any(c.dep_ == "prt" for c in tok.children) or any(
         t.dep_ in ("acl", "ccomp", "pcomp", "conj")
         and t.pos_ in ("VERB", "AUX")
-        and (any(m.dep_ == "mark" for m in t.children) or t.left_edge.lower_ in _OPEN)
+        and (any(m.dep_ == "mark" for m in t.children) or t.left_edge.lower_ in QUESTION_WORDS)
         for t in tok.subtree
         if t.i != tok.i
     )
