@@ -128,6 +128,17 @@ def test_eval_attribution_cli_json():
     assert readable.returncode == 0 and "PolNeAR dev: 1 articles" in readable.stdout
 
 
+def test_eval_attribution_names_the_articles_read_without_coreference():
+    """The fixture's race-day article has no CoreNLP file (as a fetched copy may lack large blobs): the
+    figures say so, since its pronoun sources cannot resolve to a name."""
+    proc = run_cli("eval", "--attribution", "polnear", str(ROOT), "--split", "dev", "--json")
+    assert json.loads(proc.stdout)["without_coreference"] == ["example_2016-10-02_race-day"]
+    readable = run_cli("eval", "--attribution", "polnear", str(ROOT))
+    assert "note: 1 article(s) have no CoreNLP file (example_2016-10-02_race-day)" in readable.stdout
+    first = run_cli("eval", "--attribution", "polnear", str(ROOT), "--limit", "1", "--json")
+    assert json.loads(first.stdout)["without_coreference"] == []
+
+
 @pytest.mark.parametrize(
     "args",
     [

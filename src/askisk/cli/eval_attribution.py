@@ -79,3 +79,9 @@ def _print(s, split: str) -> None:
     print(f"  quote-vs-reported accuracy:        {_f(s.kind_accuracy)}")
     if s.categories:
         print("  errors: " + "; ".join(f"{k} {v}" for k, v in s.categories.items()))
+    if s.without_coreference:
+        shown = ", ".join(s.without_coreference[:3]) + (", …" if len(s.without_coreference) > 3 else "")
+        print(
+            f"  note: {len(s.without_coreference)} article(s) have no CoreNLP file ({shown}): their pronoun "
+            "sources resolve to no name, so their speaker figures are lower than the corpus's"
+        )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from askisk.evaluate.polnear import Article, GoldAttribution, Span
 from askisk.models import Source
@@ -74,6 +74,9 @@ class Scores:
     end_to_end_all: float
     kind_accuracy: float
     categories: dict[str, int] = field(default_factory=dict)
+    # articles read without their CoreNLP file (a fetched copy may lack some large blobs): their pronoun
+    # sources resolve to no name, so every "he said" there counts as a wrong speaker
+    without_coreference: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -88,6 +91,7 @@ class Scores:
             "end_to_end_all": self.end_to_end_all,
             "kind_accuracy": self.kind_accuracy,
             "errors": self.categories,
+            "without_coreference": list(self.without_coreference),
         }
 
 
@@ -309,4 +313,5 @@ def evaluate_polnear(
         results.extend(score_article(article, lambda s: analyse(s, convention)))
         if progress is not None:
             progress(i + 1, len(articles))
-    return aggregate(results, len(articles)), results
+    missing = tuple(a.name for a in articles if a.chains is None)
+    return replace(aggregate(results, len(articles)), without_coreference=missing), results
