@@ -39,12 +39,13 @@ def open_climate_fever(path, split, work, notify=None):
 
 def candidates(service, claims, model, temperature=1.0):
     """Per claim: (gold, judged passages), the expensive part done once."""
+    from askisk.search.fusion import VERIFY_CONFIG
     from askisk.verify.aggregate import judge_passages
     from askisk.verify.verdict import CANDIDATES
 
     out = []
     for text, gold in claims:
-        hits = service.ask(text, top_k=CANDIDATES).results
+        hits = service.ask(text, top_k=CANDIDATES, config=VERIFY_CONFIG).results
         stances = model.stances(text, [h.read_text for h in hits], temperature)
         out.append((text, gold, judge_passages(text, hits, stances, service.store().speakers)))
     return out

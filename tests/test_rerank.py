@@ -36,9 +36,13 @@ def test_the_reranked_order_is_the_mix_of_the_fused_score_and_the_models_related
     assert len(answer.results) == 5
     assert all(0.0 <= h.scores["related"] <= 1.0 for h in answer.results)
     assert [h.score for h in answer.results] == sorted((h.score for h in answer.results), reverse=True)
-    # recompute: the default's top 20, min-max scaled, mixed with the model's relatedness of each
+    # recompute: hybrid+context+types's top 20 (the fusion it reranks), min-max scaled, mixed with the
+    # model's relatedness of each
     store = seed_service.store()
-    head, _ = search(store, QUESTION, seed_service.embed_query(QUESTION), top_k=config.rerank_depth)
+    base = CONFIGS["hybrid+context+types"]
+    head, _ = search(
+        store, QUESTION, seed_service.embed_query(QUESTION), top_k=config.rerank_depth, config=base
+    )
     related = seed_service.reranker()(QUESTION, [h.text for h in head])
     mixed = (1 - config.rerank_weight) * minmax(
         np.array([h.score for h in head])

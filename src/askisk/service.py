@@ -28,7 +28,15 @@ from askisk.models import (
     SpeakerSummary,
     Verdict,
 )
-from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, Rerank, SearchConfig, alias_groups, search
+from askisk.search.fusion import (
+    DEFAULT_CONFIG,
+    VERIFY_CONFIG,
+    AliasGroups,
+    Rerank,
+    SearchConfig,
+    alias_groups,
+    search,
+)
 from askisk.search.scope import Filters
 from askisk.sources.watch import KbWatch
 from askisk.speakers.summary import merge_counts, source_summaries, speaker_summaries
@@ -386,7 +394,8 @@ class Askisk:
             raise InputError(f"unknown verifier {verifier!r}; choose one of {', '.join(VERIFIERS)}")
         text = validate_query(claim)
         validate_top_k(top_k)
-        hits = self.ask(text, top_k=max(top_k, verdict.CANDIDATES), filters=filters).results
+        candidates = max(top_k, verdict.CANDIDATES)
+        hits = self.ask(text, top_k=candidates, filters=filters, config=VERIFY_CONFIG).results
         speakers = self.store().speakers  # "the expert notes ..." is the expert this kb introduces
         if verifier == "rules":
             return verdict.decide(text, hits, top_k=top_k, speakers=speakers)
