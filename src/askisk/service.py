@@ -28,15 +28,7 @@ from askisk.models import (
     SpeakerSummary,
     Verdict,
 )
-from askisk.search.fusion import (
-    DEFAULT_CONFIG,
-    VERIFY_CONFIG,
-    AliasGroups,
-    Rerank,
-    SearchConfig,
-    alias_groups,
-    search,
-)
+from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, Rerank, SearchConfig, alias_groups, search
 from askisk.search.scope import Filters
 from askisk.sources.watch import KbWatch
 from askisk.speakers.summary import merge_counts, source_summaries, speaker_summaries
@@ -386,6 +378,7 @@ class Askisk:
         (`verify.verdict`, for comparison)."""
         import os
 
+        from askisk.search.fusion import VERIFY_CONFIG
         from askisk.verify import aggregate, verdict
 
         # the default since it beats the rules on Climate-FEVER and ties them on the seed (docs/eval.md)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from askisk.errors import InputError
 from askisk.evaluate import metrics as em
 from askisk.models import OPEN_SCOPE
-from askisk.search.fusion import ALL_CONFIGS, CONFIGS, search
+from askisk.search.fusion import ALL_CONFIGS, CONFIGS, DEFAULT_NAME, search
 from askisk.text import normalize
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from askisk.service import Askisk
 
 QUERIES = "queries.jsonl"
-DEFAULT_CONFIG_NAME = "hybrid+context+types+tmm"  # the shipped configuration: --fail-under floors apply to it
+DEFAULT_CONFIG_NAME = DEFAULT_NAME  # the shipped configuration: --fail-under floors apply to it
 # "heldout2" was written after dev/test were tuned on and before the contextual-retrieval work (issue 17);
 # "heldout3" by a writer who never saw askisk's rankings, before the fine-tuned encoder (session 11);
 # "heldout4" the same way, in session 12, when heldout3 had been read for a diagnosis; "heldout5" likewise,

@@ -113,7 +113,8 @@ CONFIGS: dict[str, SearchConfig] = {
     # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
-DEFAULT_CONFIG = CONFIGS["hybrid+context+types+tmm"]
+DEFAULT_NAME = "hybrid+context+types+tmm"
+DEFAULT_CONFIG = CONFIGS[DEFAULT_NAME]
 # `check`'s candidates: the verdict thresholds, gates and calibration (verify/stance_model/aggregate.json)
 # were fit on this fusion's; with the default's, Climate-FEVER even-test verdicts moved by 2-3 claims the
 # wrong way (macro-F1 0.489 -> 0.482), seed claims unchanged (docs/eval.md, session 44)
