@@ -10,6 +10,10 @@ Pairs (public data only, never kb/eval):
   question -> the sentence holding its answer, shown as askisk would embed an encyclopedia sentence
   ("sentence (Title)" when the title names one thing the sentence leaves unsaid); hard negative: the
   other sentence of the same article sharing the most content words with the question.
+- Citation-Integrity (Sarol et al. 2024; the `jedick/MLE-capstone-project` copy, docs/stance.md): a citing
+  sentence (citation markers removed) -> the rationale sentence of the cited abstract, SUPPORT or REFUTE
+  (both are the evidence a claim needs found); hard negative: another sentence of the same abstract, the
+  "right source, wrong sentence" miss that Climate-FEVER retrieval makes most (session 45).
 
 Loss: MultipleNegativesRankingLoss (in-batch negatives + the hard negatives, scale 20), no duplicate
 question or passage within a batch, AdamW, linear warm-up 10 % then decay, 1 epoch, seed 17, inputs cut
@@ -104,6 +108,31 @@ def squad_pairs(paths: list[Path], limit: int, rng: random.Random) -> list[tuple
                 out.append((q, sents[gold], sents[neg]))
     rng.shuffle(out)
     return out[:limit]
+
+
+_CITE = re.compile(r"\s*\[[^\]]*(?:<\|[^\]]*\|>|\d)[^\]]*\]|\s*<\|\w+\|>[\s,;)]*|\s*\(\s*\)")
+
+
+def citint_pairs(folder: Path, rng: random.Random) -> list[tuple[str, str, str]]:
+    """citing sentence -> rationale sentence of the cited abstract; negative: another of its sentences."""
+    corpus = {}
+    for line in (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        corpus[str(doc["doc_id"])] = doc["abstract"]
+    out = []
+    for split in ("train", "dev", "test"):  # none is an askisk evaluation set
+        for line in (folder / f"claims_{split}.jsonl").read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            claim = " ".join(_CITE.sub("", item["claim"]).split())
+            for doc_id, evidences in item["evidence"].items():
+                sents = corpus.get(doc_id) or []
+                for ev in evidences:
+                    gold = [i for i in ev["sentences"] if i < len(sents)]
+                    others = [i for i in range(len(sents)) if i not in gold]
+                    if claim and gold and others:
+                        out.extend((claim, sents[g], sents[rng.choice(others)]) for g in gold)
+    rng.shuffle(out)
+    return out
 
 
 def cf_pairs(dataset: Path, cf_kb: Path, cf_index: Path, encoder, rng: random.Random):
@@ -232,6 +261,14 @@ def main(argv: list[str] | None = None) -> int:
         help="SQuAD v1.1 files (a truncated copy is read to its last whole article)",
     )
     ap.add_argument("--squad-pairs", type=int, default=0)
+    ap.add_argument("--citint", type=Path, help="Citation-Integrity folder (claims_*.jsonl, corpus.jsonl)")
+    ap.add_argument("--citint-pairs", type=int, default=0)
+    ap.add_argument(
+        "--mine-model",
+        type=Path,
+        help="the model whose dense ranking over the CF pool index gives its negatives (default: stock; "
+        "pass the model the pool was built with, e.g. the tuned encoder's folder)",
+    )
     ap.add_argument("--lr", type=float, default=2e-5)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--no-hard", action="store_true", help="in-batch negatives only")
@@ -257,8 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         if cache and cache.exists():
             cf = [tuple(t) for t in json.loads(cache.read_text(encoding="utf-8"))]
         else:
+            miner = SentenceTransformer(str(a.mine_model), device="cpu") if a.mine_model else model
             with torch.no_grad():
-                cf = cf_pairs(a.cf, a.cf_kb, a.cf_index, model, rng)
+                cf = cf_pairs(a.cf, a.cf_kb, a.cf_index, miner, rng)
             if cache:
                 cache.write_text(json.dumps(cf), encoding="utf-8")
         counts["cf_pairs"] = len(cf)
@@ -276,6 +314,10 @@ def main(argv: list[str] | None = None) -> int:
         sq = sq[: a.squad_pairs]
         counts["squad_pairs"] = len(sq)
         pairs.extend(sq)
+    if a.citint and a.citint_pairs:
+        ci = citint_pairs(a.citint, rng)[: a.citint_pairs]
+        counts["citint_pairs"] = len(ci)
+        pairs.extend(ci)
     counts["pairs"] = len(pairs)
     print(json.dumps(counts), flush=True)
     stats = train(model, pairs, a.lr, a.batch, not a.no_hard, a.max_len, rng, lambda m: print(m, flush=True))
@@ -288,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         "batch": a.batch,
         "hard_negatives": not a.no_hard,
         "cf_repeat": a.cf_repeat,
+        "mine_model": str(a.mine_model) if a.mine_model else "stock",
         "max_len": a.max_len,
         "seed": SEED,
         "wall_seconds": round(time.time() - t0, 1),
