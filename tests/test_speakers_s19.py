@@ -113,3 +113,13 @@ def test_a_question_given_only_by_its_topic_reports_nothing_under_news():
     got = _attrs(f"Hearings.\n\nTim Morrison testified.\n\n{topic}\n\n{asked}\n")
     assert got[topic] == (None, "narration")
     assert got[asked] == ("Steve Castor", "reported")
+
+
+def test_the_hearer_after_a_participle_of_telling_is_not_an_inverted_speaker():
+    """Session 45, PolNeAR train: "…, telling Reuters, "…"" gave the quote to Reuters, who was told."""
+    told = (
+        'Hours later, Donald Trump returned the compliment to Adelson, telling Reuters, "Sheldon and I have '
+        'been friends for a long time."'
+    )
+    got = _attrs(f"Casino politics.\n\nDonald Trump spoke in Las Vegas.\n\n{told}\n")
+    assert got[told] == ("Donald Trump", "quote")

@@ -13,7 +13,7 @@ reports.") are `parse_repair`'s; a subject lost or misplaced around the verb is 
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DASHES, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, vocab
+from askisk.speakers.rules import DASHES, HEARER_VERBS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, vocab
 
 
 def quote_then_noun(verb) -> bool:
@@ -191,9 +191,12 @@ def bare_verb(verb) -> bool:
 def name_set_off(verb):
     """ "Instead, said Mr Doctorow, DRM systems were intended to …": after a comma, an inverted speech verb
     followed by a name that a comma closes; the small parser hangs the name on the next clause (as its
-    subject), leaving the verb with none. The name's last word is the speaker."""
+    subject), leaving the verb with none. The name's last word is the speaker. Never a participle or a verb
+    whose object is its hearer: in "…, telling Reuters, "…"" the name is who was told."""
     doc = verb.doc
     if not bare_speech_verb(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.tag_ == "VBG" or verb.lemma_.lower() in HEARER_VERBS:
         return None
     end = verb.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and end - verb.i <= 4:
