@@ -10,6 +10,7 @@ the whole warm ask). `--stance` adds the reranking configuration (the stance cro
 
     .venv/bin/python bench/context_search.py --index index --repeats 5
     .venv/bin/python bench/context_search.py --index index --repeats 1 --stance
+    .venv/bin/python bench/context_search.py --kb /tmp/cf/kb --index /tmp/cf/index --set DIR   # many sources
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ CONFIGS = (
     "hybrid+context",
     "hybrid+context+aliases",
     "hybrid+context+types",
+    "hybrid+context+types+tmm",
+    "hybrid+context+types+tmm+source",
     "hybrid+learned",
 )
 
@@ -39,6 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=Path, default=ROOT / "kb")
     parser.add_argument("--index", type=Path, default=ROOT / "index")
+    parser.add_argument("--set", type=Path, help="eval set folder with a queries.jsonl (default: <kb>/eval)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--stance", action="store_true", help="also the stance-reranked configuration")
     args = parser.parse_args()
@@ -56,7 +60,7 @@ def main() -> None:
         | ({"rerank": service.reranker()} if ALL[name].rerank_depth else {})
         for name in names
     }
-    questions = [q.query for q in load_questions(args.kb / "eval")]
+    questions = [q.query for q in load_questions(args.set or args.kb / "eval")]
     encoder = service.encoder()
     start = time.perf_counter()
     vectors = encoder.encode(questions)

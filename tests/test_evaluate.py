@@ -255,23 +255,23 @@ def test_cli_json_reports_every_config_and_metric_and_writes_trec_runs(seed_buil
 
 
 def test_cli_fail_under_exits_non_zero_with_one_line_per_floor(seed_built):
+    from askisk.search.fusion import CONFIGS, DEFAULT_NAME
+
     kb, index = seed_built
     proc = run_cli(
         "eval", "--kb", str(kb), "--index", str(index), "--set", str(EVAL_SET),
-        "--config", "bm25", "hybrid+context+types+tmm",
+        "--config", "bm25", DEFAULT_NAME,
         "--fail-under", "recall@10=1.01", "--fail-under", "bm25:recall@1=0.0",
     )  # fmt: skip
     assert proc.returncode == 1, proc.stderr
     failed = [line for line in proc.stderr.splitlines() if line.startswith("askisk: eval:")]
     assert len(failed) == 1
-    assert "hybrid+context+types+tmm recall@10 = " in failed[0] and "under the floor 1.01" in failed[0]
-    from askisk.search.fusion import CONFIGS
-
+    assert f"{DEFAULT_NAME} recall@10 = " in failed[0] and "under the floor 1.01" in failed[0]
     rows = [
         line.split()[0] for line in proc.stdout.splitlines() if line.split()[:1] in ([c] for c in CONFIGS)
     ]
     assert "full set:" in proc.stdout and "test split (held out):" in proc.stdout  # the readable tables
-    assert rows == ["bm25", "hybrid+context+types+tmm"] * (1 + len(SPLITS))  # the full set, then each split
+    assert rows == ["bm25", DEFAULT_NAME] * (1 + len(SPLITS))  # the full set, then each split
 
 
 def test_cli_errors_before_loading_anything(seed_built, tmp_path):

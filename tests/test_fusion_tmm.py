@@ -25,7 +25,7 @@ def test_scores_are_divided_by_the_best_above_the_floor():
 
 def test_the_default_is_the_theoretical_normalisation_of_the_typed_context_fusion():
     old = CONFIGS["hybrid+context+types"]
-    assert DEFAULT_CONFIG is CONFIGS["hybrid+context+types+tmm"]
+    assert CONFIGS["hybrid+context+types+tmm"].normalise == "theoretical"  # the default adds source support
     assert (DEFAULT_CONFIG.context, DEFAULT_CONFIG.type_boost, DEFAULT_CONFIG.alpha) == (
         old.context, old.type_boost, old.alpha,
     )  # fmt: skip

@@ -90,8 +90,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="METRIC=VALUE",
-        help="exit 1 when METRIC of the default configuration (hybrid+context+types+tmm) is under VALUE; "
-        "CONFIG:METRIC=VALUE for another; repeatable",
+        help="exit 1 when METRIC of the default configuration (hybrid+context+types+tmm+source) is under "
+        "VALUE; CONFIG:METRIC=VALUE for another; repeatable",
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")
     p.add_argument("--claims", action="store_true", help="score `askisk check` on claims.jsonl instead")
