@@ -36,7 +36,7 @@ in as `rerank`); `askisk eval` runs them only when named, `ask` never.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from askisk.index.records import source_ref
@@ -100,6 +100,8 @@ class SearchConfig:
         return self.mode != "bm25"
 
 
+_TYPED = SearchConfig("hybrid", speaker_boost=True, context=True, type_boost=TYPE_BOOST)
+_TMM = replace(_TYPED, normalise="theoretical", dense_floor=MIN_COSINE)
 CONFIGS: dict[str, SearchConfig] = {
     "bm25": SearchConfig("bm25", speaker_boost=False),
     "dense": SearchConfig("dense", speaker_boost=False),
@@ -109,26 +111,11 @@ CONFIGS: dict[str, SearchConfig] = {
     "bm25+context": SearchConfig("bm25", speaker_boost=False, context=True),
     "hybrid+context": SearchConfig("hybrid", speaker_boost=True, context=True),
     "hybrid+context+aliases": SearchConfig("hybrid", speaker_boost=True, context=True, aliases=True),
-    "hybrid+context+types": SearchConfig("hybrid", speaker_boost=True, context=True, type_boost=TYPE_BOOST),
+    "hybrid+context+types": _TYPED,
     # the same with each side divided by its best candidate above a floor instead of min-max stretched
-    "hybrid+context+types+tmm": SearchConfig(
-        "hybrid",
-        speaker_boost=True,
-        context=True,
-        type_boost=TYPE_BOOST,
-        normalise="theoretical",
-        dense_floor=MIN_COSINE,
-    ),
+    "hybrid+context+types+tmm": _TMM,
     # the same, plus the support of the best other candidate from each passage's source
-    "hybrid+context+types+tmm+source": SearchConfig(
-        "hybrid",
-        speaker_boost=True,
-        context=True,
-        type_boost=TYPE_BOOST,
-        normalise="theoretical",
-        dense_floor=MIN_COSINE,
-        source_support=SOURCE_SUPPORT,
-    ),
+    "hybrid+context+types+tmm+source": replace(_TMM, source_support=SOURCE_SUPPORT),
     # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
