@@ -24,6 +24,7 @@ SPLIT_CHOICES = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
 )
 DATASET_SPLITS = ("even", "even-dev", "even-test")  # --dataset climate-fever: odd ids are held out
 HEADERS = {
@@ -47,6 +48,7 @@ TITLES = {
     "heldout6": "heldout6 split (held out, written blind to askisk's rankings, session 25)",
     "heldout7": "heldout7 split (held out, written blind to askisk's rankings, session 44)",
     "heldout8": "heldout8 split (held out, written blind to askisk's rankings, session 45)",
+    "heldout9": "heldout9 split (held out, written blind to askisk's rankings, session 46)",
 }
 
 
