@@ -11,13 +11,14 @@ import numpy as np
 from askisk.search.fusion import CONFIGS, DEFAULT_CONFIG, SOURCE_SUPPORT, _best_other_of_source
 
 TMM = CONFIGS["hybrid+context+types+tmm"]
+SOURCE = CONFIGS["hybrid+context+types+tmm+source"]
 DETENTIONS = "The report counts 212 detentions in the first four months of 2024."
 
 
-def test_the_default_is_the_theoretical_fusion_with_source_support():
-    assert DEFAULT_CONFIG is CONFIGS["hybrid+context+types+tmm+source"]
+def test_the_default_has_source_support_on_the_theoretical_fusion():
     assert 0 < DEFAULT_CONFIG.source_support == SOURCE_SUPPORT < 1
-    assert dataclasses.replace(DEFAULT_CONFIG, source_support=0.0) == TMM
+    assert dataclasses.replace(SOURCE, source_support=0.0) == TMM
+    assert dataclasses.replace(DEFAULT_CONFIG, maxsim=0.0) == SOURCE  # the default adds MaxSim (test_maxsim)
 
 
 def test_each_candidate_gets_the_best_other_score_of_its_source(two_sources):
@@ -42,7 +43,7 @@ def test_within_one_source_the_order_never_changes(seed_service):
         "What methods may IS-K use in the region?",
         "How many terrorist groups are there in Afghanistan?",
     ):
-        new = seed_service.ask(question, top_k=10).results
+        new = seed_service.ask(question, top_k=10, config=SOURCE).results
         old = seed_service.ask(question, top_k=10, config=TMM).results
         assert [h.text for h in new] == [h.text for h in old]
         assert all(n.score > o.score for n, o in zip(new, old, strict=True))  # it adds, never reorders
@@ -56,7 +57,7 @@ def test_a_sentence_whose_article_answers_elsewhere_joins_the_top_five(two_sourc
 
     service = Askisk(Paths(*two_sources))
     question = "How many crossings were detected at the Tajik border?"
-    new = [h.text for h in service.ask(question, top_k=5).results]
+    new = [h.text for h in service.ask(question, top_k=5, config=SOURCE).results]
     old = [h.text for h in service.ask(question, top_k=5, config=TMM).results]
     assert new[:2] == old[:2]  # the article's two best answers lead either way
     assert DETENTIONS in new and DETENTIONS not in old

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from askisk.encoder.embeddings import Encoder
+    from askisk.encoder.tokens import TokenVectors
     from askisk.index.layout import IndexState
     from askisk.index.preload import EncoderPreload
     from askisk.index.protocol import Backend, BuildListener, Store
@@ -63,7 +64,7 @@ class Askisk:
         self._store: Store | None = None
         self._encoder: Encoder | None = None
         self._preload: EncoderPreload | None = None
-        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_vectors: OrderedDict[str, tuple[np.ndarray, TokenVectors | None]] = OrderedDict()
         self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
         self._aliases: AliasGroups | None = None
         self._row_tokens: RowTokens | None = None
@@ -235,17 +236,24 @@ class Askisk:
         return self._encoder
 
     def embed_query(self, query: str) -> np.ndarray:
+        return self.embed_query_tokens(query)[0]
+
+    def embed_query_tokens(self, query: str) -> tuple[np.ndarray, TokenVectors | None]:
+        """The query's vector and its word-piece vectors (`encoder.tokens`; None from sentence-transformers),
+        from one pass of the encoder, cached."""
         with self._cache_lock:
             cached = self._query_vectors.get(query)
             if cached is not None:
                 self._query_vectors.move_to_end(query)
                 return cached
-        vector = self.encoder().encode([query])[0]  # outside the lock: encodes run side by side
+        encoder = self.encoder()  # the encode runs outside the lock: encodes run side by side
+        both = getattr(encoder, "encode_query", None)
+        embedded = both(query) if both is not None else (encoder.encode([query])[0], None)
         with self._cache_lock:
-            self._query_vectors[query] = vector
+            self._query_vectors[query] = embedded
             if len(self._query_vectors) > QUERY_CACHE_SIZE:
                 self._query_vectors.popitem(last=False)
-        return vector
+        return embedded
 
     def scope(self, filters: Filters | None) -> Scope:
         """The passages the filters let answer, resolved once per filters and loaded store; InputError
@@ -301,7 +309,7 @@ class Askisk:
             self._preload = preload_encoder(self.paths.index)
         store = self.store()
         scope = self.scope(filters)
-        qvec = self.embed_query(text) if config.needs_vectors else None
+        qvec, qtokens = self.embed_query_tokens(text) if config.needs_vectors else (None, None)
         aliases = self.alias_groups() if config.aliases else ()
         tokens = self.row_tokens() if config.fusion == "learned" else None
         rerank = self.reranker() if config.rerank_depth else None
@@ -315,6 +323,7 @@ class Askisk:
             aliases=aliases,
             tokens=tokens,
             rerank=rerank,
+            qtokens=qtokens if config.maxsim else None,
         )
         return Answer(
             query=text,

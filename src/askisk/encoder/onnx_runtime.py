@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askisk.config import DIMENSION, MODEL_NAME
+from askisk.encoder import tokens
+from askisk.encoder.tokens import TokenVectors
 from askisk.runtime import onnx_session
 
 if TYPE_CHECKING:
@@ -61,7 +63,30 @@ class OnnxEncoder:
         vectors[order] = np.concatenate(parts)
         return vectors
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+    def encode_query(self, text: str) -> tuple[np.ndarray, TokenVectors]:
+        """The pooled vector and the word-piece vectors (`encoder.tokens`) of one text, in one pass."""
+        encoded, hidden, mask = self._forward([text])
+        return self._pooled(hidden, mask)[0], tokens.from_hidden(hidden[0], encoded[0])
+
+    def encode_with_tokens(
+        self, texts: list[str], batch_size: int = 64
+    ) -> tuple[np.ndarray, list[TokenVectors]]:
+        """`encode`'s vectors and each text's word-piece vectors, int8 (`encoder.tokens.quantised`), from
+        one pass, in input order."""
+        import numpy as np
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        pieces: list[TokenVectors | None] = [None] * len(texts)
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            encoded, hidden, mask = self._forward([texts[i] for i in chunk])
+            vectors[chunk] = self._pooled(hidden, mask)
+            for row, (i, enc) in enumerate(zip(chunk, encoded, strict=True)):
+                pieces[i] = tokens.quantised(tokens.from_hidden(hidden[row], enc))
+        return vectors, [p for p in pieces if p is not None]
+
+    def _forward(self, texts: list[str]) -> tuple[list[Any], np.ndarray, np.ndarray]:
         import numpy as np
 
         encoded = self.tokenizer.encode_batch(texts)
@@ -69,6 +94,16 @@ class OnnxEncoder:
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden = self.session.run([self.output], {k: v for k, v in feed.items() if k in self.inputs})[0]
+        return encoded, hidden, mask
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        _, hidden, mask = self._forward(texts)
+        return self._pooled(hidden, mask)
+
+    @staticmethod
+    def _pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        import numpy as np
+
         weights = mask[:, :, None].astype(np.float32)
         summed = (hidden * weights).sum(axis=1)
         mean = summed / np.clip(weights.sum(axis=1), 1e-9, None)  # as sentence-transformers' Pooling

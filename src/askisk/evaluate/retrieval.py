@@ -234,6 +234,8 @@ def run_questions(
     aliases = {sp.name: sp.aliases for sp in index.speakers}
     vectors = service.encoder().encode([q.query for q in questions])
     top1 = {q.id: _top1_cosine(index, v) for q, v in zip(questions, vectors, strict=True)}
+    late = any(ALL_CONFIGS[name].maxsim for name in configs)
+    qtokens = {q.id: service.embed_query_tokens(q.query)[1] for q in questions} if late else {}
 
     details: dict[str, list[QuestionResult]] = {}
     total, done = len(configs) * len(questions), 0
@@ -253,6 +255,7 @@ def run_questions(
                 aliases=groups,
                 tokens=tokens,
                 rerank=rerank,
+                qtokens=qtokens.get(q.id),
             )
             results.append(_judge(q, [h.passage_id for h in hits], qrels.get(q.id, {}), speakers, aliases))
             done += 1

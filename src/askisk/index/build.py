@@ -24,6 +24,7 @@ from askisk import faults
 from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths, encoder_id
 from askisk.errors import AskiskError, KnowledgeBaseError
 from askisk.fsutil import fsync_dir, write_atomic
+from askisk.index import token_store
 from askisk.index.layout import (
     BM25_CONTEXT_DIR,
     BM25_DIR,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from askisk.encoder.embeddings import Encoder
+    from askisk.encoder.tokens import TokenVectors
     from askisk.index.protocol import BuildListener
 
 LOCK_WAIT_SECONDS = 30.0
@@ -201,6 +203,8 @@ class _Counting:
     def __init__(self, inner: Encoder, step: Callable[[str, int, int], None]) -> None:
         self._inner = inner
         self._step = step
+        if hasattr(inner, "encode_with_tokens"):  # the ONNX encoder; sentence-transformers gives no pieces
+            self.encode_with_tokens = self._counted_with_tokens
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
@@ -215,6 +219,21 @@ class _Counting:
             parts.append(self._inner.encode(texts[start : start + chunk], batch_size=batch_size))
         self._step("embedding", len(texts), len(texts))
         return np.concatenate(parts) if parts else self._inner.encode(texts, batch_size=batch_size)
+
+    def _counted_with_tokens(self, texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[Any]]:
+        """The inner encoder's vectors and word pieces, counted as `encode` counts."""
+        import numpy as np
+
+        both = self._inner.encode_with_tokens  # type: ignore[attr-defined]
+        chunk = batch_size * 4
+        vectors, pieces = [], []
+        for start in range(0, len(texts), chunk):
+            self._step("embedding", start, len(texts))
+            v, p = both(texts[start : start + chunk], batch_size=batch_size)
+            vectors.append(v)
+            pieces.extend(p)
+        self._step("embedding", len(texts), len(texts))
+        return (np.concatenate(vectors) if vectors else np.zeros((0, DIMENSION), dtype=np.float32)), pieces
 
 
 def _new_build_id(index_dir: Path) -> str:
@@ -275,11 +294,21 @@ def _write_build(
     tmp.mkdir(parents=True)
     try:
         onnx = onnx_export.export_for_build(tmp, _previous_export(paths.index), say)
+        encoder: Encoder | None = None
+        keep_tokens = hook is None and len(texts) <= token_store.TOKEN_LIMIT
+        pieces: dict[str, TokenVectors] = {} if full or not keep_tokens else _previous_tokens(paths.index)
         if missing:
             say(f"embedding {len(missing)} passages ({len(texts) - len(missing)} reused)")
             encoder = passage_encoder(tmp, onnx)
-            vectors[missing] = encoder.encode([texts[i] for i in missing])
+            both = getattr(encoder, "encode_with_tokens", None) if keep_tokens else None
+            if both is not None:  # the vectors and the word pieces from one pass of the encoder
+                vectors[missing], fresh = both([texts[i] for i in missing])
+                pieces.update((hashes[i], t) for i, t in zip(missing, fresh, strict=True))
+            else:
+                vectors[missing] = encoder.encode([texts[i] for i in missing])
         np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
+        if keep_tokens:
+            _write_tokens(tmp, texts, hashes, pieces, lambda: encoder or passage_encoder(tmp, onnx))
         stored: dict[str, Any] = {}
         if hook is None:
             dense.save(dense.build(vectors), tmp / DENSE)
@@ -336,6 +365,40 @@ def _write_build(
         seconds=time.perf_counter() - started,
         build_id=build_id,
     )
+
+
+def _previous_tokens(index_dir: Path) -> dict[str, TokenVectors]:
+    """The live build's word-piece vectors by embedding hash (`index.token_store`), for reuse."""
+    try:
+        build = current_build_dir(index_dir)
+        if build is None or read_manifest(build).get("pipeline_version") != PIPELINE_VERSION:
+            return {}
+        hashes = json.loads((build / CORPUS).read_text(encoding="utf-8"))["embed_hashes"]
+        return token_store.by_hash(build, hashes)
+    except (AskiskError, OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _write_tokens(
+    folder: Path,
+    texts: list[str],
+    hashes: list[str],
+    reuse: dict[str, TokenVectors],
+    encoder: Callable[[], Any],
+) -> None:
+    """The word-piece vectors of every row, reused (by hash) or encoded; none when the passages' encoder
+    cannot give them (sentence-transformers)."""
+    rows: list[TokenVectors | None] = [reuse.get(h) for h in hashes]
+    missing = [i for i, row in enumerate(rows) if row is None]
+    if missing:  # passages whose vectors were reused from a build that kept no word pieces
+        both = getattr(encoder(), "encode_with_tokens", None)
+        if both is None:
+            return
+        for i, row in zip(missing, both([texts[i] for i in missing])[1], strict=True):
+            rows[i] = row
+    kept = [row for row in rows if row is not None]
+    if kept:
+        token_store.save(folder, kept, vocab=max(int(r.ids.max(initial=0)) for r in kept) + 1)
 
 
 def _previous_export(index_dir: Path) -> tuple[Path, dict[str, Any]] | None:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     import faiss
     import numpy as np
 
+    from askisk.encoder.tokens import TokenVectors
+    from askisk.index.token_store import TokenStore
+
 FIX = "run `askisk index --full` to rebuild it"
 
 
@@ -98,6 +101,16 @@ class LoadedIndex:
 
     def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray:
         return self._bm25_scores(query, context)[rows]
+
+    def token_scores(self, query: TokenVectors, rows: np.ndarray) -> np.ndarray | None:
+        return self.tokens.scores(query, rows) if self.tokens is not None else None
+
+    @cached_property
+    def tokens(self) -> TokenStore | None:
+        """The word-piece vectors (`index.token_store`), memory-mapped on first use; None without them."""
+        from askisk.index import token_store
+
+        return token_store.load(self.build_dir, len(self.rows))
 
     def _bm25_scores(self, query: str, context: bool) -> np.ndarray:
         """Every row's BM25 score; the last query's are kept, since fusion asks for top-k and then rows."""

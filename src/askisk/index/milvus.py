@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
     from askisk.config import Paths
     from askisk.encoder.embeddings import Encoder
+    from askisk.encoder.tokens import TokenVectors
     from askisk.index.build import BuildRows
     from askisk.index.layout import IndexState
     from askisk.index.protocol import BuildListener
@@ -361,6 +362,9 @@ class MilvusStore:
         expr = self._filter(scope)
         hits = [(r, s) for r, s in self._search(words, _sparse(context), "BM25", depth, expr) if s > 0]
         return _arrays(hits)
+
+    def token_scores(self, query: TokenVectors, rows: np.ndarray) -> None:
+        return None  # the engine holds one vector a passage; the fusion does without MaxSim
 
     def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray:
         import numpy as np

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from askisk.config import Paths
     from askisk.encoder.embeddings import Encoder
+    from askisk.encoder.tokens import TokenVectors
     from askisk.index.layout import IndexState
     from askisk.models import Attribution, BuildReport, Passage, Scope, Speaker
     from askisk.speakers.corpus import SourceDoc
@@ -71,6 +72,11 @@ class Store(Protocol):
     def dense_scores(self, qvec: np.ndarray, rows: np.ndarray) -> np.ndarray: ...
 
     def lexical_scores(self, query: str, rows: np.ndarray, context: bool = False) -> np.ndarray: ...
+
+    def token_scores(self, query: TokenVectors, rows: np.ndarray) -> np.ndarray | None:
+        """MaxSim of the question's word pieces against these rows' (`index.token_store`); None when the
+        store keeps no word-piece vectors."""
+        ...
 
 
 class Backend(Protocol):

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     import numpy as np
 
+    from askisk.encoder.tokens import TokenVectors
     from askisk.index.protocol import Store
     from askisk.search.learned import RowTokens
     from askisk.speakers.corpus import SourceDoc
@@ -64,6 +65,11 @@ TYPE_BOOST = 0.1
 # chosen on Climate-FEVER even-dev among 0.05-0.5 (the seed, one source, cannot tell them apart): 0.1 and
 # up lifted Hit@5 more but cost MRR@10 (docs/eval.md, session 45)
 SOURCE_SUPPORT = 0.05
+# MaxSim of the question's word pieces (`encoder.tokens`), scaled over the candidates above a floor, added
+# with this weight; chosen on seed dev/test/heldout2-7 and Climate-FEVER even-dev/even-dev-cal among
+# weights 0.2-2 and floors 0-0.5, confirmed once on heldout8 (docs/eval.md, round 10)
+MAXSIM_WEIGHT = 0.4
+MAXSIM_FLOOR = 0.3
 # "Is the kb about this at all?" Calibrated on kb/eval (69 answerable questions: top cosine 0.197-0.838;
 # the one below 0.33 has BM25 2.15) and off-topic probes (weather, recipes, sport: cosine 0.07-0.19,
 # BM25 <= 1.45). A question is off-topic when both sides fall below their floor.
@@ -94,6 +100,8 @@ class SearchConfig:
     normalise: Literal["minmax", "theoretical"] = "minmax"
     dense_floor: float = 0.0
     source_support: float = 0.0  # + this times the best score of another candidate from the same source
+    maxsim: float = 0.0  # + this times the candidates' MaxSim over `maxsim_floor`, divided by the best one's
+    maxsim_floor: float = MAXSIM_FLOOR
 
     @property
     def needs_vectors(self) -> bool:
@@ -102,6 +110,7 @@ class SearchConfig:
 
 _TYPED = SearchConfig("hybrid", speaker_boost=True, context=True, type_boost=TYPE_BOOST)
 _TMM = replace(_TYPED, normalise="theoretical", dense_floor=MIN_COSINE)
+_SOURCE = replace(_TMM, source_support=SOURCE_SUPPORT)
 CONFIGS: dict[str, SearchConfig] = {
     "bm25": SearchConfig("bm25", speaker_boost=False),
     "dense": SearchConfig("dense", speaker_boost=False),
@@ -115,11 +124,15 @@ CONFIGS: dict[str, SearchConfig] = {
     # the same with each side divided by its best candidate above a floor instead of min-max stretched
     "hybrid+context+types+tmm": _TMM,
     # the same, plus the support of the best other candidate from each passage's source
-    "hybrid+context+types+tmm+source": replace(_TMM, source_support=SOURCE_SUPPORT),
+    "hybrid+context+types+tmm+source": _SOURCE,
+    # the same, plus each word piece of the question matched to its closest in the passage (late interaction)
+    "hybrid+context+types+tmm+source+maxsim": replace(
+        _TMM, source_support=SOURCE_SUPPORT, maxsim=MAXSIM_WEIGHT
+    ),
     # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
-DEFAULT_NAME = "hybrid+context+types+tmm+source"
+DEFAULT_NAME = "hybrid+context+types+tmm+source+maxsim"
 DEFAULT_CONFIG = CONFIGS[DEFAULT_NAME]
 # `check`'s candidates: the verdict thresholds, gates and calibration (verify/stance_model/aggregate.json)
 # were fit on this fusion's; with the default's, Climate-FEVER even-test verdicts moved by 2-3 claims the
@@ -158,8 +171,10 @@ def fused_scores(
     boosted: set[str],
     aliases: AliasGroups = (),
     tokens: RowTokens | None = None,
+    qtokens: TokenVectors | None = None,
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
-    """Each candidate row's final score, and its raw per-side scores for display."""
+    """Each candidate row's final score, and its raw per-side scores for display. `qtokens`: the question's
+    word-piece vectors, read when `config.maxsim` is on and the store keeps the passages' (else skipped)."""
     import numpy as np
 
     raw: dict[int, dict[str, float]] = {}
@@ -211,6 +226,14 @@ def fused_scores(
         final = final + SPEAKER_BOOST * bonus
     if config.source_support:
         final = final + config.source_support * _best_other_of_source(store, candidates, final)
+    if config.maxsim and qtokens is not None and config.mode != "bm25":
+        late = store.token_scores(qtokens, candidates)
+        if late is not None:
+            from askisk.encoder.tokens import over_floor
+
+            for i, row in enumerate(candidates):
+                raw[int(row)]["maxsim"] = float(late[i])
+            final = final + config.maxsim * over_floor(late, config.maxsim_floor)
     return {int(r): float(v) for r, v in zip(candidates, final, strict=True)}, raw
 
 
@@ -277,6 +300,7 @@ def search(
     aliases: AliasGroups = (),
     tokens: RowTokens | None = None,
     rerank: Rerank | None = None,
+    qtokens: TokenVectors | None = None,
 ) -> tuple[list[Hit], list[str]]:
     """Top passages for the query within `scope`, and the speakers the query was found to be about.
     `aliases`: the kb's alias groups (`alias_groups`), read when `config.aliases` is on; `tokens`: the
@@ -286,7 +310,7 @@ def search(
         raise ValueError("this search configuration reranks: pass `rerank` (the stance model's relatedness)")
     depth = max(MIN_DEPTH, top_k * 5)
     boosted = set(speakers_in_query(query, store.speakers)) if config.speaker_boost else set()
-    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted, aliases, tokens)
+    scores, raw = fused_scores(store, query, qvec, config, depth, scope, boosted, aliases, tokens, qtokens)
     if not is_about(raw):
         return [], sorted(boosted)
     ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
