@@ -5,9 +5,11 @@ pass; on the real seed index, with the real ONNX encoder."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pytest
+from conftest import run_cli
 
 from askisk.config import Paths
 from askisk.encoder import tokens as tk
@@ -112,3 +114,24 @@ def test_a_new_build_reuses_the_word_pieces_and_restores_missing_ones(seed_copy)
     restored = current_build_dir(index)
     assert restored is not None
     assert np.array_equal(np.load(restored / token_store.VECTORS), stored)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign"])
+def test_damaged_word_pieces_leave_the_answers_of_the_source_fusion(seed_copy, damage):
+    """A cut or foreign token file only turns MaxSim off: ask answers as without it, with no traceback."""
+    kb, index = seed_copy
+    build = current_build_dir(index)
+    assert build is not None
+    if damage == "truncated":
+        data = (build / token_store.VECTORS).read_bytes()
+        (build / token_store.VECTORS).write_bytes(data[: len(data) // 2])
+    else:  # the offsets of a kb with one row fewer
+        offsets = np.load(build / token_store.OFFSETS)
+        np.save(build / token_store.OFFSETS, offsets[:-1])
+    service = Askisk(Paths(kb, index))
+    assert service.store().tokens is None
+    default = [h.passage_id for h in service.ask(FOUNDERS, top_k=5).results]
+    assert default == [h.passage_id for h in service.ask(FOUNDERS, config=SOURCE).results]
+    cli = run_cli("ask", "--kb", str(kb), "--index", str(index), "--json", FOUNDERS)
+    assert cli.returncode == 0 and "Traceback" not in cli.stderr
+    assert [h["passage_id"] for h in json.loads(cli.stdout)["results"]] == default
