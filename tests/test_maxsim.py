@@ -135,3 +135,22 @@ def test_damaged_word_pieces_leave_the_answers_of_the_source_fusion(seed_copy, d
     cli = run_cli("ask", "--kb", str(kb), "--index", str(index), "--json", FOUNDERS)
     assert cli.returncode == 0 and "Traceback" not in cli.stderr
     assert [h["passage_id"] for h in json.loads(cli.stdout)["results"]] == default
+
+
+def test_an_index_from_before_the_word_pieces_is_rebuilt_with_them(seed_copy):
+    """PIPELINE_VERSION 63: a build of 62 has no token files, counts as stale; the next ask rebuilds it."""
+    from askisk.config import PIPELINE_VERSION
+
+    kb, index = seed_copy
+    build = current_build_dir(index)
+    assert build is not None and PIPELINE_VERSION >= 63
+    for name in token_store.FILES:
+        (build / name).unlink()
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    (build / "manifest.json").write_text(json.dumps({**manifest, "pipeline_version": 62}), encoding="utf-8")
+    heard: list[str] = []
+    service = Askisk(Paths(kb, index), notify=heard.append)
+    late = service.ask(FOUNDERS, top_k=3).results
+    assert any("older askisk" in line for line in heard)
+    assert current_build_dir(index) != build and service.store().tokens is not None
+    assert late[0].text.startswith(CREATED) and "maxsim" in late[0].scores
