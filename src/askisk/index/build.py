@@ -212,12 +212,7 @@ class _Counting:
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         import numpy as np
 
-        chunk = batch_size * 4
-        parts = []
-        for start in range(0, len(texts), chunk):
-            self._step("embedding", start, len(texts))
-            parts.append(self._inner.encode(texts[start : start + chunk], batch_size=batch_size))
-        self._step("embedding", len(texts), len(texts))
+        parts = [self._inner.encode(part, batch_size=batch_size) for part in self._chunks(texts, batch_size)]
         return np.concatenate(parts) if parts else self._inner.encode(texts, batch_size=batch_size)
 
     def _counted_with_tokens(self, texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[Any]]:
@@ -225,15 +220,18 @@ class _Counting:
         import numpy as np
 
         both = self._inner.encode_with_tokens  # type: ignore[attr-defined]
+        parts = [both(part, batch_size=batch_size) for part in self._chunks(texts, batch_size)]
+        if not parts:
+            return both(texts, batch_size=batch_size)
+        return np.concatenate([v for v, _ in parts]), [p for _, pieces in parts for p in pieces]
+
+    def _chunks(self, texts: list[str], batch_size: int) -> Iterator[list[str]]:
+        """The texts in chunks of four batches, each reported to `step` before it is encoded."""
         chunk = batch_size * 4
-        vectors, pieces = [], []
         for start in range(0, len(texts), chunk):
             self._step("embedding", start, len(texts))
-            v, p = both(texts[start : start + chunk], batch_size=batch_size)
-            vectors.append(v)
-            pieces.extend(p)
+            yield texts[start : start + chunk]
         self._step("embedding", len(texts), len(texts))
-        return (np.concatenate(vectors) if vectors else np.zeros((0, DIMENSION), dtype=np.float32)), pieces
 
 
 def _new_build_id(index_dir: Path) -> str:
@@ -296,7 +294,7 @@ def _write_build(
         onnx = onnx_export.export_for_build(tmp, _previous_export(paths.index), say)
         encoder: Encoder | None = None
         keep_tokens = hook is None and len(texts) <= token_store.TOKEN_LIMIT
-        pieces: dict[str, TokenVectors] = {} if full or not keep_tokens else _previous_tokens(paths.index)
+        pieces: dict[str, TokenVectors] = {} if full or not keep_tokens else token_store.reusable(paths.index)
         if missing:
             say(f"embedding {len(missing)} passages ({len(texts) - len(missing)} reused)")
             encoder = passage_encoder(tmp, onnx)
@@ -308,7 +306,7 @@ def _write_build(
                 vectors[missing] = encoder.encode([texts[i] for i in missing])
         np.save(tmp / EMBEDDINGS, vectors, allow_pickle=False)
         if keep_tokens:
-            _write_tokens(tmp, texts, hashes, pieces, lambda: encoder or passage_encoder(tmp, onnx))
+            token_store.write(tmp, texts, hashes, pieces, lambda: encoder or passage_encoder(tmp, onnx))
         stored: dict[str, Any] = {}
         if hook is None:
             dense.save(dense.build(vectors), tmp / DENSE)
@@ -365,40 +363,6 @@ def _write_build(
         seconds=time.perf_counter() - started,
         build_id=build_id,
     )
-
-
-def _previous_tokens(index_dir: Path) -> dict[str, TokenVectors]:
-    """The live build's word-piece vectors by embedding hash (`index.token_store`), for reuse."""
-    try:
-        build = current_build_dir(index_dir)
-        if build is None or read_manifest(build).get("pipeline_version") != PIPELINE_VERSION:
-            return {}
-        hashes = json.loads((build / CORPUS).read_text(encoding="utf-8"))["embed_hashes"]
-        return token_store.by_hash(build, hashes)
-    except (AskiskError, OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _write_tokens(
-    folder: Path,
-    texts: list[str],
-    hashes: list[str],
-    reuse: dict[str, TokenVectors],
-    encoder: Callable[[], Any],
-) -> None:
-    """The word-piece vectors of every row, reused (by hash) or encoded; none when the passages' encoder
-    cannot give them (sentence-transformers)."""
-    rows: list[TokenVectors | None] = [reuse.get(h) for h in hashes]
-    missing = [i for i, row in enumerate(rows) if row is None]
-    if missing:  # passages whose vectors were reused from a build that kept no word pieces
-        both = getattr(encoder(), "encode_with_tokens", None)
-        if both is None:
-            return
-        for i, row in zip(missing, both([texts[i] for i in missing])[1], strict=True):
-            rows[i] = row
-    kept = [row for row in rows if row is not None]
-    if kept:
-        token_store.save(folder, kept, vocab=max(int(r.ids.max(initial=0)) for r in kept) + 1)
 
 
 def _previous_export(index_dir: Path) -> tuple[Path, dict[str, Any]] | None:

@@ -9,11 +9,16 @@ for a build whose encoder was sentence-transformers (no ONNX export).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from askisk.config import PIPELINE_VERSION
 from askisk.encoder import tokens as tk
+from askisk.errors import AskiskError
+from askisk.index.layout import CORPUS, current_build_dir, read_manifest
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,7 +46,8 @@ class TokenStore:
 
     def scores(self, query: TokenVectors, rows: np.ndarray) -> np.ndarray:
         """MaxSim of the query against each of these rows."""
-        return tk.maxsim(query, self.idf, [self.row(int(r)).vectors for r in rows])
+        bounds = self.offsets
+        return tk.maxsim(query, self.idf, [self.vectors[bounds[r] : bounds[r + 1]] for r in rows])
 
 
 def save(folder: Path, rows: list[TokenVectors], vocab: int) -> None:
@@ -90,3 +96,37 @@ def by_hash(folder: Path, hashes: list[str]) -> dict[str, TokenVectors]:
         row = store.row(i)
         out[h] = tk.TokenVectors(np.array(row.ids), np.array(row.vectors))  # off the file being replaced
     return out
+
+
+def reusable(index_dir: Path) -> dict[str, TokenVectors]:
+    """The live build's rows by embedding hash, for a new build to reuse; nothing when it has none or an
+    older pipeline wrote it."""
+    try:
+        build = current_build_dir(index_dir)
+        if build is None or read_manifest(build).get("pipeline_version") != PIPELINE_VERSION:
+            return {}
+        return by_hash(build, json.loads((build / CORPUS).read_text(encoding="utf-8"))["embed_hashes"])
+    except (AskiskError, OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write(
+    folder: Path,
+    texts: list[str],
+    hashes: list[str],
+    reuse: dict[str, TokenVectors],
+    encoder: Callable[[], Any],
+) -> None:
+    """Every row's word pieces into a build folder, reused (by hash) or encoded; none when the passages'
+    encoder cannot give them (sentence-transformers)."""
+    rows: list[TokenVectors | None] = [reuse.get(h) for h in hashes]
+    missing = [i for i, row in enumerate(rows) if row is None]
+    if missing:  # passages whose vectors were reused from a build that kept no word pieces
+        both = getattr(encoder(), "encode_with_tokens", None)
+        if both is None:
+            return
+        for i, row in zip(missing, both([texts[i] for i in missing])[1], strict=True):
+            rows[i] = row
+    kept = [row for row in rows if row is not None]
+    if kept:
+        save(folder, kept, vocab=max(int(r.ids.max(initial=0)) for r in kept) + 1)
