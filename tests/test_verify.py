@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from askisk.evaluate.claims import evaluate_claims
+from askisk.verify.aggregate import CLOSEST_DENSE
 from askisk.verify.features import analyse
 from askisk.verify.lexicon import opposite, words_match
 
@@ -120,8 +121,27 @@ def test_agreeing_evidence_supports(seed_service, claim):
 def test_nothing_about_the_claim_is_not_enough_info(seed_service, claim):
     verdict = seed_service.check(claim)
     assert verdict.verdict == "not_enough_info", verdict.reason
-    assert verdict.evidence == ()
     assert "no passage" in verdict.reason
+    # what is shown is only the retrieval's closest passages, in its order, none of them far off
+    assert all(h.scores["dense"] >= CLOSEST_DENSE for h in verdict.evidence)
+    assert [h.rank for h in verdict.evidence] == sorted(h.rank for h in verdict.evidence)
+
+
+def test_nothing_near_the_claim_shows_no_evidence(seed_service):
+    verdict = seed_service.check("The weather in Lisbon is sunny in July.")
+    assert verdict.verdict == "not_enough_info"
+    assert verdict.evidence == ()
+    assert verdict.reason == "no passage in the knowledge base is about this claim"
+
+
+def test_abstaining_still_shows_the_closest_passages(seed_service):
+    # the stance model reads the appositive as unrelated and the rules miss "specialist" for "expert", so
+    # the verdict abstains; the reader must still see the sentence that settles it by hand
+    verdict = seed_service.check("Rustam Azizi is a specialist in violent extremism.", top_k=3)
+    assert verdict.verdict == "not_enough_info"
+    assert verdict.reason == "no passage confirms or contradicts this claim; the closest 3 passages are shown"
+    assert len(verdict.evidence) == 3
+    assert verdict.evidence[0].text.startswith("Dr. Rustam Azizi, an expert in violent extremism")
 
 
 def test_unstated_number_is_not_enough_info(seed_service):
@@ -194,13 +214,14 @@ def test_cli_json_shape(seed_built):
     stdin = (
         "An IS-K bombing killed 200 people in Kabul in May 2021.\n"
         "China has promised to help the Taliban fight IS-K.\n"
+        "The weather in Lisbon is sunny in July.\n"
     )
     result = run_cli(
         "check", "-", "--json", "--top-k", "2", "--kb", str(kb), "--index", str(index), stdin=stdin
     )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o["verdict"] for o in lines] == ["refuted", "not_enough_info"]
+    assert [o["verdict"] for o in lines] == ["refuted", "not_enough_info", "not_enough_info"]
     first = lines[0]
     assert {"claim", "verdict", "confidence", "reason", "evidence"} <= set(first)
     assert 0 < len(first["evidence"]) <= 2
@@ -208,7 +229,8 @@ def test_cli_json_shape(seed_built):
     assert {"rank", "score", "text", "speaker", "attribution", "source", "passage_id", "paragraph"} <= set(
         hit
     )
-    assert lines[1]["evidence"] == []
+    assert 0 < len(lines[1]["evidence"]) <= 2  # the closest passages, shown though none settles it
+    assert lines[2]["evidence"] == []
 
 
 def test_cli_readable_and_bad_input(seed_built):
@@ -260,6 +282,20 @@ def test_a_description_of_someone_else_stays_a_mismatch(seed_service, verifier, 
         assert verdict.mismatch == "attribution" and "Azizi" in (verdict.evidence_speaker or "")
     check = attribution_check(verdict)
     assert check is not None and check["answer"] != "yes", check
+
+
+def test_an_abstained_said_claim_does_not_blame_a_deciding_passage(seed_service):
+    """Where nothing settles "X said Y" and only the closest passages are shown, none of them decided, so
+    the report's "did they say it" is unknown for that reason (before: "the deciding passage names no
+    speaker")."""
+    from askisk.report.render import attribution_check
+
+    claim = "Azizi said the Islamist militants refuse to become part of any other system."
+    verdict = seed_service.check(claim)
+    assert verdict.verdict == "not_enough_info" and verdict.evidence, verdict.reason
+    check = attribution_check(verdict)
+    assert check is not None and check["answer"] == "unknown"
+    assert check["detail"] == "no passage settles the claim; the closest are shown"
 
 
 def test_same_speaker_reads_the_registry_of_the_passage_source(seed_service):

@@ -141,6 +141,8 @@ def attribution_check(v: Verdict) -> dict[str, Any] | None:
     by = v.evidence_speaker
     if not v.evidence:
         answer, detail = "unknown", "no passage in the knowledge base is about this claim"
+    elif not by and v.verdict == "not_enough_info":
+        answer, detail = "unknown", "no passage settles the claim; the closest are shown"
     elif not by:
         answer, detail = "unknown", "the deciding passage names no speaker"
     elif v.mismatch == "attribution" or not (

@@ -54,6 +54,11 @@ HARD = ("number", "date", "attribution")  # rule mismatches that refute even whe
 SOFT = ("entity", "polarity")  # word-level rule mismatches: refute only when `soft_rules` is on
 UNJUDGED = Stance(0.0, 0.0, 1.0)  # a passage the model did not read counts as unrelated
 MOSTLY_RELATED = 0.5  # P(entails) + P(contradicts) above P(neutral): the model calls the passage related
+# where nothing is judged related, the retrieval's passages this close to the claim (embedding cosine) are
+# still shown as the closest: on Climate-FEVER even-dev-cal 22 of the 67 claims that showed nothing had a
+# gold evidence sentence among the first five, 19 of them within the first three at this floor; on the seed's
+# own not_enough_info claims it hides 5 of 9 far passages (docs/stance.md, session 47)
+CLOSEST_DENSE = 0.4
 
 
 @dataclass(frozen=True)
@@ -259,8 +264,14 @@ def to_verdict(
         d is not None and d.stance.related < s.related and not (missing or conflict or decision.leaning)
     )
     if d is None or (decision.label == "not_enough_info" and unrelated):
-        reason = "no passage in the knowledge base is about this claim"
-        return Verdict(claim_text, "not_enough_info", confidence, reason, (), None, claim.reporter)
+        closest = closest_passages(judged, top_k)
+        if closest:
+            reason = "no passage confirms or contradicts this claim; the closest " + (
+                "passage is shown" if len(closest) == 1 else f"{len(closest)} passages are shown"
+            )
+        else:
+            reason = "no passage in the knowledge base is about this claim"
+        return Verdict(claim_text, "not_enough_info", confidence, reason, closest, None, claim.reporter)
     speaker = evidence_speaker(d.hit, analyse(d.hit.text))
     where = f"({d.hit.speaker or 'narration'}, {d.hit.source.title})"
     if decision.exact:  # the model may not have run: the other passages the rules find about the claim
@@ -306,6 +317,13 @@ def to_verdict(
     label = decision.label
     return Verdict(claim_text, label, confidence, reason, evidence, kind, claim.reporter, speaker,  # type: ignore[arg-type]
                    d.alignment.same_speaker)  # fmt: skip
+
+
+def closest_passages(judged: Sequence[Judged], top_k: int) -> tuple[Hit, ...]:
+    """The retrieval's best-ranked passages within CLOSEST_DENSE of the claim: what a reader checks by
+    hand when neither the model nor the rules find a passage that speaks to it."""
+    close = [j.hit for j in judged if j.alignment.dense >= CLOSEST_DENSE]
+    return tuple(sorted(close, key=lambda h: h.rank)[: max(0, top_k)])
 
 
 def decide(
