@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from askisk.config import Paths
 from askisk.encoder import tokens as tk
@@ -154,3 +154,33 @@ def test_an_index_from_before_the_word_pieces_is_rebuilt_with_them(seed_copy):
     assert any("older askisk" in line for line in heard)
     assert current_build_dir(index) != build and service.store().tokens is not None
     assert late[0].text.startswith(CREATED) and "maxsim" in late[0].scores
+
+
+class _CountingEncoder:
+    """The real encoder, with a count of each kind of call (what `askisk eval` pays per question)."""
+
+    def __init__(self, real) -> None:
+        self.real, self.batches, self.queries = real, 0, 0
+
+    def encode(self, texts, batch_size=64):
+        self.batches += 1
+        return self.real.encode(texts, batch_size)
+
+    def encode_query(self, text):
+        self.queries += 1
+        return self.real.encode_query(text)
+
+
+def test_eval_reads_each_question_once_for_its_vector_and_word_pieces(seed_built):
+    from askisk.evaluate.retrieval import build_qrels, load_questions, run_questions
+
+    kb, index = seed_built
+    service = Askisk(Paths(kb, index))
+    counting = _CountingEncoder(service.encoder())
+    service._encoder = counting
+    answerable = [q for q in load_questions(ROOT / "kb" / "eval") if q.answerable][:5]
+    qrels = build_qrels(answerable, [(p.id, p.text) for p, _ in service.store().rows])
+    default = "hybrid+context+types+tmm+source+maxsim"
+    report = run_questions(service, answerable, qrels, "seed", configs=[default, "dense"])
+    assert (counting.batches, counting.queries) == (0, len(answerable))
+    assert len(report.details[default]) == len(answerable)

@@ -232,10 +232,15 @@ def run_questions(
     rows = index.rows
     speakers = {p.id: a.speaker for p, a in rows}
     aliases = {sp.name: sp.aliases for sp in index.speakers}
-    vectors = service.encoder().encode([q.query for q in questions])
-    top1 = {q.id: _top1_cosine(index, v) for q, v in zip(questions, vectors, strict=True)}
     late = any(ALL_CONFIGS[name].maxsim for name in configs)
-    qtokens = {q.id: service.embed_query_tokens(q.query)[1] for q in questions} if late else {}
+    if late:  # one encoder pass gives a question's vector and its word pieces, as `ask` does
+        embedded = [service.embed_query_tokens(q.query) for q in questions]
+        vectors = [vector for vector, _ in embedded]
+        qtokens = {q.id: tokens for q, (_, tokens) in zip(questions, embedded, strict=True)}
+    else:
+        vectors = list(service.encoder().encode([q.query for q in questions]))
+        qtokens = {}
+    top1 = {q.id: _top1_cosine(index, v) for q, v in zip(questions, vectors, strict=True)}
 
     details: dict[str, list[QuestionResult]] = {}
     total, done = len(configs) * len(questions), 0
