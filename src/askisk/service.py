@@ -8,8 +8,6 @@ attribution is `speakers`, storage is `index` behind its `Backend` protocol. Nev
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -29,6 +27,7 @@ from askisk.models import (
     Verdict,
 )
 from askisk.search.fusion import DEFAULT_CONFIG, AliasGroups, Rerank, SearchConfig, alias_groups, search
+from askisk.search.lru import Lru
 from askisk.search.scope import Filters
 from askisk.sources.watch import KbWatch
 from askisk.speakers.summary import merge_counts, source_summaries, speaker_summaries
@@ -64,14 +63,14 @@ class Askisk:
         self._store: Store | None = None
         self._encoder: Encoder | None = None
         self._preload: EncoderPreload | None = None
-        self._query_vectors: OrderedDict[str, tuple[np.ndarray, TokenVectors | None]] = OrderedDict()
-        self._scopes: OrderedDict[Filters, Scope] = OrderedDict()
+        # `askisk serve` asks from several threads at once: both caches lock their own reads and writes
+        self._query_vectors: Lru[str, tuple[np.ndarray, TokenVectors | None]] = Lru(QUERY_CACHE_SIZE)
+        self._scopes: Lru[Filters, Scope] = Lru(SCOPE_CACHE_SIZE)
         self._aliases: AliasGroups | None = None
         self._row_tokens: RowTokens | None = None
         self._kb_watch = KbWatch()
         self._reader = False  # the loaded store is a build another askisk published (`reader`)
         self._recovered = False
-        self._cache_lock = threading.Lock()  # `askisk serve` asks from several threads at once (caches)
 
     @classmethod
     def open(
@@ -241,35 +240,22 @@ class Askisk:
     def embed_query_tokens(self, query: str) -> tuple[np.ndarray, TokenVectors | None]:
         """The query's vector and its word-piece vectors (`encoder.tokens`; None from sentence-transformers),
         from one pass of the encoder, cached."""
-        with self._cache_lock:
-            cached = self._query_vectors.get(query)
-            if cached is not None:
-                self._query_vectors.move_to_end(query)
-                return cached
-        encoder = self.encoder()  # the encode runs outside the lock: encodes run side by side
-        both = getattr(encoder, "encode_query", None)
-        embedded = both(query) if both is not None else (encoder.encode([query])[0], None)
-        with self._cache_lock:
-            self._query_vectors[query] = embedded
-            if len(self._query_vectors) > QUERY_CACHE_SIZE:
-                self._query_vectors.popitem(last=False)
-        return embedded
+
+        def encode() -> tuple[np.ndarray, TokenVectors | None]:
+            encoder = self.encoder()
+            both = getattr(encoder, "encode_query", None)
+            return both(query) if both is not None else (encoder.encode([query])[0], None)
+
+        return self._query_vectors.get_or_compute(query, encode)
 
     def scope(self, filters: Filters | None) -> Scope:
         """The passages the filters let answer, resolved once per filters and loaded store; InputError
         (one sentence with the fix) when they are malformed, unknown, or let nothing through."""
         if filters is None or not filters.active:
             return OPEN_SCOPE
-        cached = self._scopes.get(filters)
-        if cached is None:
-            from askisk.search.scope import resolve
+        from askisk.search.scope import resolve
 
-            cached = resolve(filters, self.store())
-            with self._cache_lock:
-                self._scopes[filters] = cached
-                if len(self._scopes) > SCOPE_CACHE_SIZE:
-                    self._scopes.popitem(last=False)
-        return cached
+        return self._scopes.get_or_compute(filters, lambda: resolve(filters, self.store()))
 
     def alias_groups(self) -> AliasGroups:
         """The kb's alias groups ("IS-K" / "Daesh-Khorasan"), gathered once per loaded store."""
