@@ -25,6 +25,7 @@ SPLIT_CHOICES = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
 )
 DATASET_SPLITS = ("even", "even-dev", "even-test")  # --dataset climate-fever: odd ids are held out
 HEADERS = {
@@ -49,6 +50,7 @@ TITLES = {
     "heldout7": "heldout7 split (held out, written blind to askisk's rankings, session 44)",
     "heldout8": "heldout8 split (held out, written blind to askisk's rankings, session 45)",
     "heldout9": "heldout9 split (held out, written blind to askisk's rankings, session 46)",
+    "heldout10": "heldout10 split (held out, written blind to askisk's rankings, session 47)",
 }
 
 
