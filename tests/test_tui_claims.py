@@ -23,6 +23,7 @@ from askisk.tui.widgets.status_bar import StatusBar
 SUPPORTED = "An IS-K bombing in Kabul in May 2021 killed 90 people."
 REFUTED = "An IS-K bombing killed 200 people in Kabul in May 2021."
 UNRELATED = "The moon is made of green cheese."
+UNSETTLED = "Rustam Azizi is a specialist in violent extremism."  # abstains; its closest passage settles it
 QUESTION = "What did the UN warn?"
 SIZE = (100, 40)
 BORDER = Path(__file__).parent / "fixtures" / "filters" / "border-report.md"
@@ -110,6 +111,10 @@ async def test_claims_show_the_verdict_then_export_the_conversation(seed_service
         nei = await send(pilot, f"/check {UNRELATED}")
         assert nei.verdict.verdict == "not_enough_info" and not nei.cards
         assert "no evidence" in rendered(nei._summary)
+        near = await send(pilot, f"/check {UNSETTLED}")
+        assert near.verdict.verdict == "not_enough_info" and near.cards
+        assert rendered(near._summary).startswith("Closest: Dr. Rustam Azizi")
+        assert "closest" in rendered(near.query_one(".verdict-slot", Static)).replace("\n", " ")
         assert (await send(pilot, f"/ask {SUPPORTED}")).kind == "question"  # the override wins
         await pilot.press("ctrl+k")
         assert "claim mode" in rendered(status(app))
@@ -128,7 +133,7 @@ async def test_claims_show_the_verdict_then_export_the_conversation(seed_service
         assert question.answer.results[0].text.split()[0] in text
         data = json.loads(next(tmp_path.glob("askisk-conversation-*.json")).read_text(encoding="utf-8"))
         kinds = [item["type"] for item in data["items"]]
-        assert kinds == ["question", "claim", "claim", "claim", "question", "claim"]
+        assert kinds == ["question", "claim", "claim", "claim", "claim", "question", "claim"]
         assert data["items"][0]["question"] == QUESTION
         assert data["items"][0]["results"][0]["text"] == question.answer.results[0].text
         assert data["items"][1]["verdict"] == "supported" and data["items"][2]["verdict"] == "refuted"

@@ -76,7 +76,9 @@ class AnswerBlock(Vertical):
         self.show_badge(verdict_badge(verdict), verdict.verdict)
         if verdict.evidence:
             head = verdict.evidence[0]
-            self._summary.update(Content.assemble(("Evidence: ", "bold"), summary([head], colors)))
+            # an abstention's passages are the closest found, not evidence either way
+            label = "Closest: " if verdict.verdict == "not_enough_info" else "Evidence: "
+            self._summary.update(Content.assemble((label, "bold"), summary([head], colors)))
         else:
             self._summary.update(Content(NO_EVIDENCE))
             self._summary.add_class("-wrap")
