@@ -211,12 +211,12 @@ def _md_provenance(p: Provenance) -> list[str]:
     return ["## Provenance", "", *rows, ""]
 
 
-def _md_evidence(hits: Sequence[Hit], empty: str) -> list[str]:
+def _md_evidence(hits: Sequence[Hit], empty: str, label: str = "Evidence") -> list[str]:
     if not hits:
         return [empty, ""]
     out = []
     for i, hit in enumerate(hits, start=1):
-        out += [f"**Evidence {i}**", "", citation(hit, "markdown"), ""]
+        out += [f"**{label} {i}**", "", citation(hit, "markdown"), ""]
     return out
 
 
@@ -245,7 +245,9 @@ def _md_claim(n: int, v: Verdict) -> list[str]:
             f"- **Do the sources support what is said?** {what['answer']}: {md_inline(what['detail'])}"
         )
     out.append("")
-    return out + _md_evidence(v.evidence, NO_EVIDENCE)
+    # an abstention's passages are the closest found, not evidence either way
+    label = "Closest passage" if v.verdict == "not_enough_info" else "Evidence"
+    return out + _md_evidence(v.evidence, NO_EVIDENCE, label)
 
 
 def check_markdown(verdicts: Sequence[Verdict], prov: Provenance, failures: Sequence[Failure] = ()) -> str:
