@@ -194,7 +194,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A checked claim: the verdict, why, and the passages that decide it (empty when nothing is about it).
+    """A checked claim: the verdict, why, and the passages that decide it; for not_enough_info the closest
+    passages found (empty when none is near the claim).
 
     `mismatch` names what disagrees when refuted (number, date, entity, polarity, attribution);
     `claim_speaker` is who the claim says spoke, `evidence_speaker` who the deciding passage is by;
