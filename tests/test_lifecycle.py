@@ -14,7 +14,7 @@ from pathlib import Path
 from conftest import FIXTURES, run_cli
 
 from askisk.config import Paths
-from askisk.index.build import build_lock
+from askisk.index.build_folders import build_lock
 from askisk.index.layout import current_build_dir
 from askisk.index.select import backend_for
 from askisk.service import Askisk
@@ -148,7 +148,7 @@ def test_killed_rebuild_leaves_the_old_index_whole(store_copy):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from askisk.index.build import build_lock
+from askisk.index.build_folders import build_lock
 with build_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(float(sys.argv[2]))

@@ -2,14 +2,13 @@
 
 The folder layout is `index.layout`. A build is written into a fresh folder beside the live one,
 fsynced, and only then named in CURRENT, so a crash or kill at any moment leaves the previous build
-whole; leftovers are cleared by the next build. Embeddings are reused by content hash, and unchanged
+whole; leftovers are cleared by the next build (the lock, naming, syncing and switching:
+`index.build_folders`). Embeddings are reused by content hash, and unchanged
 sources are not analysed again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -23,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 from askisk import faults
 from askisk.config import DIMENSION, FORMAT_VERSION, MODEL_NAME, PIPELINE_VERSION, Paths, encoder_id
 from askisk.errors import AskiskError, KnowledgeBaseError
-from askisk.fsutil import fsync_dir, write_atomic
 from askisk.index import token_store
+from askisk.index.build_folders import build_lock, clean_old_builds, fsync_tree, new_build_id, point_current
 from askisk.index.layout import (
     BM25_CONTEXT_DIR,
     BM25_DIR,
@@ -47,29 +46,6 @@ if TYPE_CHECKING:
     from askisk.encoder.embeddings import Encoder
     from askisk.encoder.tokens import TokenVectors
     from askisk.index.protocol import BuildListener
-
-LOCK_WAIT_SECONDS = 30.0
-
-
-@contextlib.contextmanager
-def build_lock(index_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise AskiskError(
-                        f"another askisk is rebuilding {index_dir}; try again when it finishes"
-                    ) from None
-                time.sleep(0.2)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _file_hash(path: Path) -> str:
@@ -164,7 +140,7 @@ def build_index(
                 say(f"analysing {path.name}")
                 docs.append(analyse(read_source(path)))
         _check_unique_ids(docs)
-        build_id = _new_build_id(paths.index)
+        build_id = new_build_id(paths.index)
         report = _write_build(
             paths,
             build_id,
@@ -179,7 +155,7 @@ def build_index(
             full,
             publish,
         )
-        _clean_oldbuilds_dir(paths.index)
+        clean_old_builds(paths.index)
         return report
 
 
@@ -232,19 +208,6 @@ class _Counting:
             self._step("embedding", start, len(texts))
             yield texts[start : start + chunk]
         self._step("embedding", len(texts), len(texts))
-
-
-def _new_build_id(index_dir: Path) -> str:
-    """A name that sorts by time and is new even for two builds in the same second (add, then refresh)."""
-    from datetime import datetime
-
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S.%f")
-    build_id = f"{stamp}-{os.getpid()}"
-    n = 1
-    while (builds_dir(index_dir) / build_id).exists():
-        n += 1
-        build_id = f"{stamp}-{os.getpid()}-{n}"
-    return build_id
 
 
 def _check_unique_ids(docs: list[SourceDoc]) -> None:
@@ -338,10 +301,10 @@ def _write_build(
             "onnx": onnx,
         }
         _write_json(tmp / MANIFEST, manifest)
-        _fsync_tree(tmp)
+        fsync_tree(tmp)
         os.rename(tmp, final)
         faults.point("before-switch")
-        _point_current(paths.index, build_id)
+        point_current(paths.index, build_id)
         faults.point("after-switch")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -379,29 +342,3 @@ def _previous_export(index_dir: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _fsync_tree(folder: Path) -> None:
-    for path in folder.rglob("*"):
-        if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-    fsync_dir(folder)
-
-
-def _point_current(index_dir: Path, build_id: str) -> None:
-    write_atomic(index_dir / "CURRENT", build_id + "\n")
-
-
-def _clean_oldbuilds_dir(index_dir: Path, keep: int = 2) -> None:
-    """Remove half-written builds and all but the newest `keep` complete ones (the live one always stays)."""
-    live = current_build_dir(index_dir)
-    builds = builds_dir(index_dir)
-    for path in builds.glob(".tmp-*"):
-        shutil.rmtree(path, ignore_errors=True)
-    complete = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
-    for path in complete[:-keep]:
-        if live is None or path != live:
-            shutil.rmtree(path, ignore_errors=True)
-    for path in index_dir.glob(".CURRENT.*.part"):
-        path.unlink(missing_ok=True)
