@@ -40,3 +40,20 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 22), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def flock_within(fd: int, wait: float) -> bool:
+    """Take an exclusive flock on `fd`, polling every 0.2 s for up to `wait` seconds; False when it stays
+    busy (the caller says who holds it). Another process's lock, not a thread's: flock is per open file."""
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.2)

@@ -8,12 +8,11 @@ import contextlib
 import fcntl
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from askisk.errors import AskiskError
-from askisk.fsutil import fsync_dir, write_atomic
+from askisk.fsutil import flock_within, fsync_dir, write_atomic
 from askisk.index.layout import builds_dir, current_build_dir
 
 LOCK_WAIT_SECONDS = 30.0
@@ -23,17 +22,8 @@ LOCK_WAIT_SECONDS = 30.0
 def build_lock(index_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise AskiskError(
-                        f"another askisk is rebuilding {index_dir}; try again when it finishes"
-                    ) from None
-                time.sleep(0.2)
+        if not flock_within(handle.fileno(), wait):
+            raise AskiskError(f"another askisk is rebuilding {index_dir}; try again when it finishes")
         try:
             yield
         finally:

@@ -21,13 +21,12 @@ import contextlib
 import fcntl
 import json
 import os
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from askisk.errors import AskiskError
-from askisk.fsutil import fsync_dir, write_atomic
+from askisk.fsutil import flock_within, fsync_dir, write_atomic
 
 JOURNAL = ".askisk-journal.json"
 LOCK_WAIT_SECONDS = 30.0
@@ -97,16 +96,9 @@ def _locked(kb: Path, wait: float) -> Iterator[bool]:
     busy for `wait` seconds."""
     fd = os.open(kb, os.O_RDONLY)
     try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.2)
+        if not flock_within(fd, wait):
+            yield False
+            return
         try:
             yield True
         finally:
