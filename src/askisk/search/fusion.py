@@ -126,9 +126,7 @@ CONFIGS: dict[str, SearchConfig] = {
     # the same, plus the support of the best other candidate from each passage's source
     "hybrid+context+types+tmm+source": _SOURCE,
     # the same, plus each word piece of the question matched to its closest in the passage (late interaction)
-    "hybrid+context+types+tmm+source+maxsim": replace(
-        _TMM, source_support=SOURCE_SUPPORT, maxsim=MAXSIM_WEIGHT
-    ),
+    "hybrid+context+types+tmm+source+maxsim": replace(_SOURCE, maxsim=MAXSIM_WEIGHT),
     # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
