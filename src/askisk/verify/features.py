@@ -92,6 +92,7 @@ class Name:
     words: tuple[str, ...]  # lower-case content words of the name
     start: int = 0  # character offset in Analysis.text
     origin: bool = False  # it says whose a thing is: "Pakistani forces", "US forces"
+    slot: tuple[str, str] | None = None  # the verb it is an argument of, and how: ("border", "dobj")
 
     @property
     def kind(self) -> str:
@@ -156,6 +157,34 @@ def _governing_verb(token) -> str | None:
             return None
         t = t.head
     return None
+
+
+# the passive's arguments in the active's roles, so that "China is bordered by Tajikistan" fills the slots
+# of "Tajikistan borders China"
+_ACTIVE = {"nsubjpass": "dobj", "prep:by": "nsubj"}
+
+
+def _slot(root) -> tuple[str, str] | None:
+    """(verb lemma, role) of the argument whose head token is `root`; None when no verb takes it directly.
+    A conjunct takes its first conjunct's slot ("borders China and Afghanistan")."""
+    for _ in range(4):
+        if root.dep_ != "conj":
+            break
+        root = root.head
+    role, verb = root.dep_, root.head
+    if verb.tag_ == "NNS" and verb.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc):
+        # the small parser reads a short claim's verb as a plural noun ("Tajikistan borders China" as a
+        # compound, "borders", and an apposition); a sentence has a verb, so the words around it are its
+        # subject and object
+        role = {"compound": "nsubj", "appos": "dobj", "dobj": "dobj"}.get(role, role)
+        return (verb.lemma_.lower(), role) if role in ("nsubj", "dobj") else None
+    if role == "pobj" and verb.dep_ in ("prep", "agent"):
+        role, verb = f"prep:{verb.lower_}", verb.head
+    elif role not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in LIGHT:
+        return None
+    return verb.lemma_.lower(), _ACTIVE.get(role, role)
 
 
 def _numbers(doc, covered: set[int]) -> list[Number]:
@@ -262,7 +291,7 @@ def analyse(text: str) -> Analysis:
                     ent.root.dep_ in ("amod", "compound", "nmod", "poss") and ent.root.head.pos_ == "NOUN"
                 )
                 origin = modifier and ent.label_ in ("GPE", "NORP")
-                names.append(Name(ent.text, ent.label_, name_words, ent.start_char, origin))
+                names.append(Name(ent.text, ent.label_, name_words, ent.start_char, origin, _slot(ent.root)))
     root = next(
         (t for t in doc if t.i not in frame and (t.dep_ in ("ROOT", "ccomp") or t.head.i in frame)), None
     )

@@ -5,6 +5,10 @@ How (rule-based; no NLI model with bundled weights is installable here, see the 
 1. Each candidate passage is aligned with the claim (`align`): every content word, number, date and name
    of the claim is *matched* by the passage, *contradicted* by a counterpart of the same kind (200 vs 90,
    2018 vs January 2015, Iran vs Pakistan, "poorly" vs "effectively", a negated verb), or *unexplained*.
+   A name's counterpart must be a rival for its place: where the passage puts another of the claim's names
+   in that name's slot of the verb, and the claim has that one in another slot, the passage relates it to
+   something else ("Afghanistan borders Tajikistan" for "Tajikistan borders China"), and the name is left
+   unverified, not contradicted (`_swapped`).
 2. `coverage` = share of the claim's pieces that the passage matches or contradicts. A passage is *about*
    the claim when coverage >= ABOUT_COVERAGE and the claim's main predicate is matched (or the sentence
    embeddings agree strongly, cosine >= ABOUT_DENSE). Both thresholds are calibrated on the dev claims by
@@ -34,7 +38,7 @@ from functools import partial
 
 from askisk.models import Hit, Speaker, Verdict
 from askisk.speakers.query import same_speaker
-from askisk.verify.features import Analysis, analyse
+from askisk.verify.features import Analysis, Name, analyse
 from askisk.verify.lexicon import opposite, words_match
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
@@ -117,7 +121,27 @@ def _closest(items, anchor: int | None):
     return min(items, key=lambda x: abs(x.start - anchor))
 
 
-def _align_names(claim: Analysis, passage: Analysis, mismatches: list[Mismatch]) -> float:
+def _swapped(name: Name, claim: Analysis, passage: Analysis) -> bool:
+    """The passage puts another of the claim's names in this name's slot, one that the claim has in another
+    slot of the same verb: "Afghanistan borders Tajikistan" says nothing against "Tajikistan borders China",
+    it relates Tajikistan to something else."""
+    if name.slot is None:
+        return False
+    verb, role = name.slot
+    others = [
+        c for c in claim.names
+        if c is not name and c.slot and c.slot[1] != role and words_match(c.slot[0], verb)
+    ]  # fmt: skip
+    return any(
+        p.slot and p.slot[1] == role and words_match(p.slot[0], verb)
+        and any(words_match(a, b) for a in p.words for c in others for b in c.words)
+        for p in passage.names
+    )  # fmt: skip
+
+
+def _align_names(
+    claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
+) -> float:
     explained = 0.0
     claim_words = [w for n in claim.names for w in n.words] + [w.lemma for w in claim.words]
     for name in claim.names:
@@ -128,7 +152,9 @@ def _align_names(claim: Analysis, passage: Analysis, mismatches: list[Mismatch])
             n for n in passage.names
             if n.kind == name.kind and not any(words_match(a, b) for a in n.words for b in claim_words)
         ]  # fmt: skip
-        if rivals:
+        if rivals and _swapped(name, claim, passage):
+            unverified.append(name.text)
+        elif rivals:
             same_label = [n for n in rivals if n.label == name.label]
             rival = _closest(same_label or rivals, _anchor(claim, name.start, passage))
             mismatches.append(Mismatch("entity", name.text, rival.text))
@@ -272,7 +298,7 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     numbers_explained, numbers_counted = _align_numbers(claim, passage, mismatches, unverified)
     explained = (
         words_explained
-        + _align_names(claim, passage, mismatches)
+        + _align_names(claim, passage, mismatches, unverified)
         + numbers_explained
         + _align_dates(claim, passage, mismatches, unverified)
     )
