@@ -54,12 +54,12 @@ def test_a_rival_in_the_same_slot_still_contradicts():
 
 def test_a_claim_name_outside_the_verb_leaves_the_rival_standing():
     # the claim's Kazakhstan is a possessor, in no slot of "border", so the passage's Kazakhstan where the
-    # claim has Iran is no swap: Iran keeps its rival
+    # claim has Iran is no swap but the rival, although the claim names Kazakhstan elsewhere
     text = "Herders graze the provinces of Mongolia bordering Kazakhstan."
     mismatches, unverified = _mismatches_and_open(
         "Kazakhstan's herders graze provinces bordering Iran.", text
     )
-    assert ("entity", "Iran", "Mongolia") in mismatches and "Iran" not in unverified
+    assert ("entity", "Iran", "Kazakhstan") in mismatches and "Iran" not in unverified
 
 
 def test_check_does_not_refute_a_neighbour_the_seed_does_not_name(seed_service):
@@ -67,3 +67,13 @@ def test_check_does_not_refute_a_neighbour_the_seed_does_not_name(seed_service):
     verdict = seed_service.check("Tajikistan borders China.")
     assert verdict.verdict == "not_enough_info", verdict.reason
     assert seed_service.check("Tajikistan borders Afghanistan.").verdict == "supported"
+
+
+def test_check_refutes_the_wrong_neighbour_although_the_claim_names_the_right_one(seed_service):
+    # the claim names Tajikistan (whose authorities worry), so Tajikistan was no rival for Iran; it is the
+    # name in Iran's slot of "bordering", and the rules and the model said "supported"
+    verdict = seed_service.check(
+        "Tajikistan's government worries about IS-K fighters in Afghan provinces bordering Iran."
+    )
+    assert verdict.verdict == "refuted", verdict.reason
+    assert verdict.mismatch == "entity" and "claim says Iran, source says Tajikistan" in verdict.reason

@@ -121,42 +121,54 @@ def _closest(items, anchor: int | None):
     return min(items, key=lambda x: abs(x.start - anchor))
 
 
-def _swapped(name: Name, claim: Analysis, passage: Analysis) -> bool:
+def _in_slot(name: Name, passage: Analysis) -> list[Name]:
+    """The passage's names in this name's slot: arguments of the same verb in the same role."""
+    if name.slot is None:
+        return []
+    verb, role = name.slot
+    return [p for p in passage.names if p.slot and p.slot[1] == role and words_match(p.slot[0], verb)]
+
+
+def _swapped(name: Name, claim: Analysis, fillers: list[Name]) -> bool:
     """The passage puts another of the claim's names in this name's slot, one that the claim has in another
     slot of the same verb: "Afghanistan borders Tajikistan" says nothing against "Tajikistan borders China",
     it relates Tajikistan to something else."""
-    if name.slot is None:
-        return False
-    verb, role = name.slot
+    assert name.slot is not None or not fillers
     others = [
         c for c in claim.names
-        if c is not name and c.slot and c.slot[1] != role and words_match(c.slot[0], verb)
+        if c is not name and c.slot and name.slot and c.slot[1] != name.slot[1]
+        and words_match(c.slot[0], name.slot[0])
     ]  # fmt: skip
-    return any(
-        p.slot and p.slot[1] == role and words_match(p.slot[0], verb)
-        and any(words_match(a, b) for a in p.words for c in others for b in c.words)
-        for p in passage.names
-    )  # fmt: skip
+    return any(words_match(a, b) for p in fillers for a in p.words for c in others for b in c.words)
 
 
 def _align_names(
     claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
 ) -> float:
+    """A claim name the passage lacks is contradicted by a name of its kind the claim does not have, or by
+    whatever name fills its own slot of the verb ("bordering Tajikistan" for "bordering Iran", although
+    the claim names Tajikistan elsewhere), unless that filler is a swap (`_swapped`)."""
     explained = 0.0
     claim_words = [w for n in claim.names for w in n.words] + [w.lemma for w in claim.words]
     for name in claim.names:
         if _in_text(name.words, passage) or _acronym(name.text, passage):
             explained += 1
             continue
+        fillers = _in_slot(name, passage)
         rivals = [
             n for n in passage.names
             if n.kind == name.kind and not any(words_match(a, b) for a in n.words for b in claim_words)
         ]  # fmt: skip
-        if rivals and _swapped(name, claim, passage):
-            unverified.append(name.text)
-        elif rivals:
+        if _swapped(name, claim, fillers):
+            if rivals:
+                unverified.append(name.text)
+        elif (
+            rivals or fillers
+        ):  # a filler of the slot is a rival whatever its kind: NER calls a country GPE, ORG or NORP
             same_label = [n for n in rivals if n.label == name.label]
-            rival = _closest(same_label or rivals, _anchor(claim, name.start, passage))
+            rival = (
+                fillers[0] if fillers else _closest(same_label or rivals, _anchor(claim, name.start, passage))
+            )
             mismatches.append(Mismatch("entity", name.text, rival.text))
             explained += RIVAL_WEIGHT
     return explained
