@@ -108,6 +108,7 @@ class Analysis:
     names: tuple[Name, ...]
     reporter: str | None  # "McKenzie" in "McKenzie said ..."; None when nobody is named as the source
     reporter_named: bool  # the reporter is a proper name, not "the expert" or "he"
+    frame_names: tuple[Name, ...] = ()  # names in the attribution frame but the reporter's own
 
 
 def _number_value(text: str) -> float | None:
@@ -221,15 +222,17 @@ def _numbers(doc, covered: set[int]) -> list[Number]:
     return out
 
 
-def _reporter(doc) -> tuple[set[int], str | None, bool]:
-    """Token indices that belong to the attribution frame, the reporter's words, and whether it is named."""
+def _reporter(doc) -> tuple[set[int], str | None, bool, int | None]:
+    """Token indices that belong to the attribution frame, the reporter's words, whether it is named, and
+    the reporter's head token."""
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             obj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if obj:
                 span = list(obj[0].subtree)
                 frame = {tok.i, tok.i + 1, *(t.i for t in span)}
-                return frame, " ".join(t.text for t in span), any(t.pos_ == "PROPN" for t in span)
+                named = any(t.pos_ == "PROPN" for t in span)
+                return frame, " ".join(t.text for t in span), named, obj[0].i
     for tok in doc:
         if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
             comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
@@ -243,7 +246,7 @@ def _reporter(doc) -> tuple[set[int], str | None, bool]:
             frame = {t.i for t in doc if t.i not in kept}
             span = [t for t in subj[0].subtree if t.i <= subj[0].i and not t.is_punct]
             named = any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
-            return frame, " ".join(t.text for t in span), named
+            return frame, " ".join(t.text for t in span), named, subj[0].i
     for tok in doc:
         if tok.lemma_.lower() in DESCRIBING and tok.pos_ == "VERB":
             # "Azizi described the risk as acceptable", "the expert called the threat real": a view of
@@ -255,12 +258,14 @@ def _reporter(doc) -> tuple[set[int], str | None, bool]:
                 kept = {t.i for c in (*obj, *told) for t in c.subtree}
                 span = [t for t in subj[0].subtree if t.i <= subj[0].i and not t.is_punct]
                 named = any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
-                return {t.i for t in doc if t.i not in kept}, " ".join(t.text for t in span), named
+                return {t.i for t in doc if t.i not in kept}, " ".join(t.text for t in span), named, subj[0].i
     m = _REPORTER.match(doc.text)
     if m:
         frame = {t.i for t in doc if t.idx < m.start("rest")}
-        return frame, m.group("who"), any(t.pos_ == "PROPN" for t in doc if t.idx < m.start("verb"))
-    return set(), None, False
+        who = [t for t in doc if t.idx < m.end("who")]
+        named = any(t.pos_ == "PROPN" for t in doc if t.idx < m.start("verb"))
+        return frame, m.group("who"), named, who[-1].i if who else None
+    return set(), None, False, None
 
 
 # "The Taliban claim (that) ..." when the parser took the verb for a noun: a short subject at the start.
@@ -277,21 +282,15 @@ def analyse(text: str) -> Analysis:
     plain = spell_units(normalize(text))
     doc = pipeline()(plain)
     dates, covered = _dates(plain)
-    frame, reporter, named = _reporter(doc)
-    names: list[Name] = []
-    for ent in doc.ents:
-        if ent.label_ in PLACE | ACTOR and not any(t.i in frame for t in ent):
-            tokens = (t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
-            name_words = tuple(w for w in tokens if w not in ("the", "a", "an"))
-            if name_words:
-                # a country or its people before a noun, as whose the noun is: "US forces", "Pakistani forces"
-                # and "Afghanistan's intelligence service" are rivals; a place ("in the US") and a people
-                # ("the Pakistanis") are not
-                modifier = (
-                    ent.root.dep_ in ("amod", "compound", "nmod", "poss") and ent.root.head.pos_ == "NOUN"
-                )
-                origin = modifier and ent.label_ in ("GPE", "NORP")
-                names.append(Name(ent.text, ent.label_, name_words, ent.start_char, origin, _slot(ent.root)))
+    frame, reporter, named, head = _reporter(doc)
+    names = [_name(ent) for ent in doc.ents if not any(t.i in frame for t in ent)]
+    # the frame's other names: whom it was told to and in what capacity ("told British lawmakers", "McKenzie
+    # of U.S. Central Command"); the reporter itself is the attribution check's
+    told = [
+        _name(e)
+        for e in doc.ents
+        if all(t.i in frame for t in e) and not (head is not None and e.start <= head < e.end)
+    ]
     root = next(
         (t for t in doc if t.i not in frame and (t.dep_ in ("ROOT", "ccomp") or t.head.i in frame)), None
     )
@@ -347,5 +346,27 @@ def analyse(text: str) -> Analysis:
             for w in words
         ]
     return Analysis(
-        plain, tuple(words), tuple(_numbers(doc, covered)), tuple(dates), tuple(names), reporter, named
+        plain,
+        tuple(words),
+        tuple(_numbers(doc, covered)),
+        tuple(dates),
+        tuple(n for n in names if n),
+        reporter,
+        named,
+        tuple(n for n in told if n),
     )
+
+
+def _name(ent) -> Name | None:
+    """The entity as a name a claim can be checked on: a place or an actor with a content word."""
+    tokens = (t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
+    name_words = tuple(w for w in tokens if w not in ("the", "a", "an"))
+    if ent.label_ not in PLACE | ACTOR or not name_words:
+        return None
+    # a country or its people before a noun, as whose the noun is: "US forces", "Pakistani forces" and
+    # "Afghanistan's intelligence service" are rivals; a place ("in the US") and a people ("the Pakistanis")
+    # are not
+    modifier = ent.root.dep_ in ("amod", "compound", "nmod", "poss") and ent.root.head.pos_ == "NOUN"
+    origin = modifier and ent.label_ in ("GPE", "NORP")
+    text = re.sub(r"['’]s$", "", ent.text)  # "U.S. Central Command's General McKenzie": the command
+    return Name(text, ent.label_, name_words, ent.start_char, origin, _slot(ent.root))

@@ -101,7 +101,8 @@ def _acronym(name: str, passage: Analysis) -> bool:
     letters = name.replace(".", "")
     if not (letters.isupper() and 2 <= len(letters) <= 5):
         return False
-    return any("".join(w[0] for w in n.text.split() if w[0].isupper()) == letters for n in passage.names)
+    names = (*passage.names, *passage.frame_names)
+    return any("".join(w[0] for w in n.text.split() if w[0].isupper()) == letters for n in names)
 
 
 def _anchor(claim: Analysis, start: int, passage: Analysis) -> int | None:
@@ -172,6 +173,31 @@ def _align_names(
             mismatches.append(Mismatch("entity", name.text, rival.text))
             explained += RIVAL_WEIGHT
     return explained
+
+
+def _differs(name: Name, other: Name) -> bool:
+    """The same kind of name with a word each lacks, sharing the rest: "U.S. Africa Command" and
+    "U.S. Central Command"."""
+    mine = [w for w in name.words if not any(words_match(w, o) for o in other.words)]
+    theirs = [o for o in other.words if not any(words_match(w, o) for w in name.words)]
+    return bool(mine and theirs) and len(mine) < len(name.words)
+
+
+def _align_frame(claim: Analysis, passage: Analysis, mismatches: list[Mismatch]) -> None:
+    """Whom it was told to and in what capacity, where both sentences say: "warned British lawmakers"
+    against "told U.S. lawmakers" contradicts; a passage whose frame says nothing of it leaves it open."""
+    claim_words = [w for n in (*claim.names, *claim.frame_names) for w in n.words]
+    claim_words += [w.lemma for w in claim.words] + (claim.reporter or "").lower().split()
+    for name in claim.frame_names:
+        if _in_text(name.words, passage) or _acronym(name.text, passage):
+            continue
+        rivals = [
+            n for n in passage.frame_names
+            if n.kind == name.kind
+            and (_differs(name, n) or not any(words_match(a, b) for a in n.words for b in claim_words))
+        ]  # fmt: skip
+        if rivals:
+            mismatches.append(Mismatch("entity", name.text, rivals[0].text))
 
 
 def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> bool:
@@ -315,6 +341,7 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
         + _align_dates(claim, passage, mismatches, unverified)
     )
     total = words_total + len(claim.names) + numbers_counted + len(claim.dates)
+    _align_frame(claim, passage, mismatches)
     matched = None
     own = False
     speaker = evidence_speaker(hit, passage) if claim.reporter else None
