@@ -8,7 +8,7 @@ How (rule-based; no NLI model with bundled weights is installable here, see the 
    A name's counterpart must be a rival for its place: where the passage puts another of the claim's names
    in that name's slot of the verb, and the claim has that one in another slot, the passage relates it to
    something else ("Afghanistan borders Tajikistan" for "Tajikistan borders China"), and the name is left
-   unverified, not contradicted (`_swapped`).
+   unverified, not contradicted (`names._swapped`).
 2. `coverage` = share of the claim's pieces that the passage matches or contradicts. A passage is *about*
    the claim when coverage >= ABOUT_COVERAGE and the claim's main predicate is matched (or the sentence
    embeddings agree strongly, cosine >= ABOUT_DENSE). Both thresholds are calibrated on the dev claims by
@@ -38,8 +38,9 @@ from functools import partial
 
 from askisk.models import Hit, Speaker, Verdict
 from askisk.speakers.query import same_speaker
-from askisk.verify.features import Analysis, Name, analyse
+from askisk.verify.features import Analysis, analyse
 from askisk.verify.lexicon import opposite, words_match
+from askisk.verify.names import check_names, frame_clashes
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
 # retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev
@@ -90,114 +91,6 @@ class Alignment:
         # warming alert")
         full = self.coverage >= ABOUT_FULL and not self.negation_open
         return self.coverage >= coverage and (self.predicate_ok or self.dense >= dense or full)
-
-
-def _in_text(words: Sequence[str], passage: Analysis) -> bool:
-    tokens = [t.strip(".,;:\"'()").lower() for t in passage.text.split()]
-    return all(any(words_match(w, t) for t in tokens if t) for w in words)
-
-
-def _acronym(name: str, passage: Analysis) -> bool:
-    letters = name.replace(".", "")
-    if not (letters.isupper() and 2 <= len(letters) <= 5):
-        return False
-    names = (*passage.names, *passage.frame_names)
-    return any("".join(w[0] for w in n.text.split() if w[0].isupper()) == letters for n in names)
-
-
-def _anchor(claim: Analysis, start: int, passage: Analysis) -> int | None:
-    """Where in the passage the claim's context of a value sits: the passage offset of the nearest claim
-    word (before the value, else after it) that the passage also has."""
-    ordered = sorted(claim.words, key=lambda w: (w.start > start, abs(w.start - start)))
-    for word in ordered:
-        for p in passage.words:
-            if words_match(word.lemma, p.lemma):
-                return p.start
-    return None
-
-
-def _closest(items, anchor: int | None):
-    if anchor is None:
-        return items[-1]
-    return min(items, key=lambda x: abs(x.start - anchor))
-
-
-def _in_slot(name: Name, passage: Analysis) -> list[Name]:
-    """The passage's names in this name's slot: arguments of the same verb in the same role."""
-    if name.slot is None:
-        return []
-    verb, role = name.slot
-    return [p for p in passage.names if p.slot and p.slot[1] == role and words_match(p.slot[0], verb)]
-
-
-def _swapped(name: Name, claim: Analysis, fillers: list[Name]) -> bool:
-    """The passage puts another of the claim's names in this name's slot, one that the claim has in another
-    slot of the same verb: "Afghanistan borders Tajikistan" says nothing against "Tajikistan borders China",
-    it relates Tajikistan to something else."""
-    assert name.slot is not None or not fillers
-    others = [
-        c for c in claim.names
-        if c is not name and c.slot and name.slot and c.slot[1] != name.slot[1]
-        and words_match(c.slot[0], name.slot[0])
-    ]  # fmt: skip
-    return any(words_match(a, b) for p in fillers for a in p.words for c in others for b in c.words)
-
-
-def _align_names(
-    claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
-) -> float:
-    """A claim name the passage lacks is contradicted by a name of its kind the claim does not have, or by
-    whatever name fills its own slot of the verb ("bordering Tajikistan" for "bordering Iran", although
-    the claim names Tajikistan elsewhere), unless that filler is a swap (`_swapped`)."""
-    explained = 0.0
-    claim_words = [w for n in claim.names for w in n.words] + [w.lemma for w in claim.words]
-    for name in claim.names:
-        if _in_text(name.words, passage) or _acronym(name.text, passage):
-            explained += 1
-            continue
-        fillers = _in_slot(name, passage)
-        rivals = [
-            n for n in passage.names
-            if n.kind == name.kind and not any(words_match(a, b) for a in n.words for b in claim_words)
-        ]  # fmt: skip
-        if _swapped(name, claim, fillers):
-            if rivals:
-                unverified.append(name.text)
-        elif (
-            rivals or fillers
-        ):  # a filler of the slot is a rival whatever its kind: NER calls a country GPE, ORG or NORP
-            same_label = [n for n in rivals if n.label == name.label]
-            rival = (
-                fillers[0] if fillers else _closest(same_label or rivals, _anchor(claim, name.start, passage))
-            )
-            mismatches.append(Mismatch("entity", name.text, rival.text))
-            explained += RIVAL_WEIGHT
-    return explained
-
-
-def _differs(name: Name, other: Name) -> bool:
-    """The same kind of name with a word each lacks, sharing the rest: "U.S. Africa Command" and
-    "U.S. Central Command"."""
-    mine = [w for w in name.words if not any(words_match(w, o) for o in other.words)]
-    theirs = [o for o in other.words if not any(words_match(w, o) for w in name.words)]
-    return bool(mine and theirs) and len(mine) < len(name.words)
-
-
-def _align_frame(claim: Analysis, passage: Analysis, mismatches: list[Mismatch]) -> None:
-    """Whom it was told to and in what capacity, where both sentences say: "warned British lawmakers"
-    against "told U.S. lawmakers" contradicts; a passage whose frame says nothing of it leaves it open."""
-    claim_words = [w for n in (*claim.names, *claim.frame_names) for w in n.words]
-    claim_words += [w.lemma for w in claim.words] + (claim.reporter or "").lower().split()
-    for name in claim.frame_names:
-        if _in_text(name.words, passage) or _acronym(name.text, passage):
-            continue
-        rivals = [
-            n for n in passage.frame_names
-            if n.kind == name.kind
-            and (_differs(name, n) or not any(words_match(a, b) for a in n.words for b in claim_words))
-        ]  # fmt: skip
-        if rivals:
-            mismatches.append(Mismatch("entity", name.text, rivals[0].text))
 
 
 def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> bool:
@@ -334,14 +227,18 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     unverified: list[str] = []
     words_explained, words_total, predicate_ok, negation_open = _align_words(claim, passage, mismatches)
     numbers_explained, numbers_counted = _align_numbers(claim, passage, mismatches, unverified)
+    names = check_names(claim, passage)
+    mismatches += [Mismatch("entity", c, p) for c, p in names.clashes]
+    unverified += names.unverified
     explained = (
         words_explained
-        + _align_names(claim, passage, mismatches, unverified)
+        + names.matched
+        + RIVAL_WEIGHT * len(names.clashes)
         + numbers_explained
         + _align_dates(claim, passage, mismatches, unverified)
     )
     total = words_total + len(claim.names) + numbers_counted + len(claim.dates)
-    _align_frame(claim, passage, mismatches)
+    mismatches += [Mismatch("entity", c, p) for c, p in frame_clashes(claim, passage)]
     matched = None
     own = False
     speaker = evidence_speaker(hit, passage) if claim.reporter else None
