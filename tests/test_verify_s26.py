@@ -98,3 +98,19 @@ def test_lacking_and_failing_negate_what_they_govern():
     passage = "Of course they won't wage a large-scale war; they do not have sufficient resources for this."
     alignment = align(analyse(claim), _hit(passage, speaker="Dr. Rustam Azizi"), analyse(passage))
     assert not [m for m in alignment.mismatches if m.kind == "polarity"]
+
+
+def test_not_wanting_to_negates_what_is_not_wanted():
+    """ "they do not want to be part of any system and be content with a caliphate" says they will not be
+    content: the negation of a verb of will carries into its complement and the complement's conjuncts (a
+    blind seed claim, "would be content with …", was supported for want of this)."""
+    text = "They do not want to join any other movement and be content with ruling a single valley."
+    assert negated(text, "content") == [True] and negated(text, "join") == [True]
+    assert negated("The smugglers did not try to hide the trucks.", "hide") == [True]
+    assert negated("The smugglers tried to hide the trucks.", "hide") == [False]
+    assert negated("They want to be content with a single valley.", "content") == [False]
+    claim = analyse("Whitlock said the sellers would be content with ruling a single valley.")
+    alignment = align(claim, _hit(text, speaker="Dana Whitlock"), analyse(text))
+    assert ("polarity", "content", "not content") in [
+        (m.kind, m.claim, m.source) for m in alignment.mismatches
+    ]

@@ -12,6 +12,9 @@ NEG_RAISING = frozenset(["think", "believe", "expect", "suppose", "imagine", "se
 # Verbs whose object carries the meaning, so their negation is the object's: "never did any harm" says
 # "never harmed", "didn't make a decision" "didn't decide".
 OBJECT_VERBS = frozenset(["do", "make", "have", "cause", "pose", "take", "give", "pay"])
+# Verbs of will whose negation is their complement's: "do not want to be content" says they will not be,
+# "did not try to hide it" that they did not hide it.
+VOLITION = frozenset(["want", "wish", "intend", "plan", "seek", "try", "attempt", "aim"])
 # Verbs that negate their object ("lacks the resources") or what they fail to do ("failed to pay").
 NEGATING_VERBS = frozenset(["lack"])
 FAILING_VERBS = frozenset(["fail", "refuse", "decline"])
@@ -59,11 +62,13 @@ def _own_negation(token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children):
             return not until(t)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
-        joined = t.dep_ == "conj" and not own_subject and t.head.pos_ == t.pos_ and not _contrasted(t)
-        modifies = t.pos_ in ("ADJ", "ADV") and t.head.pos_ in ("VERB", "AUX", "ADJ") and t.head is not t
+        joined = t.dep_ == "conj" and not own_subject and _same_pos(t.head, t) and not _contrasted(t)
+        # "be content": the small tagger reads some complements of "be" as nouns; "acomp" says what they are
+        adjectival = t.pos_ in ("ADJ", "ADV") or t.dep_ == "acomp"
+        modifies = adjectival and t.head.pos_ in ("VERB", "AUX", "ADJ") and t.head is not t
         modifies = modifies and not (t.dep_ == "conj" and _contrasted(t))
         carried = (t.dep_ == "dobj" and t.head.lemma_.lower() in OBJECT_VERBS) or (
-            t.dep_ == "xcomp" and t.head.lemma_.lower() in ("get", "go")  # "doesn't get to eat"
+            t.dep_ == "xcomp" and t.head.lemma_.lower() in ("get", "go", *VOLITION)  # "doesn't get to eat"
         )
         if _lexically_negated(t):
             return True
@@ -72,6 +77,12 @@ def _own_negation(token) -> bool:
         else:
             return False
     return False
+
+
+def _same_pos(a, b) -> bool:
+    """Conjuncts of one kind; a verb and "be" are both verbs ("not join … and be content")."""
+    verbal = ("VERB", "AUX")
+    return a.pos_ == b.pos_ or (a.pos_ in verbal and b.pos_ in verbal)
 
 
 _CONTRAST = frozenset({"but", "yet"})
