@@ -26,6 +26,9 @@ How (rule-based; no NLI model with bundled weights is installable here, see the 
    "Someone else" is judged by name, else by the kb's speaker registry: a description or alias the
    passage's source resolves to its speaker ("the expert" for the expert that source introduced) is the
    same speaker; one that resolves to nobody or to another speaker is not.
+   The frame's other names, whom it was told to and in what capacity ("warned British lawmakers",
+   "McKenzie of U.S. Africa Command"), are checked against the passage's frame, where it has one
+   (`names.frame_clashes`).
 
 Pure: takes hits (from `service.ask`) and returns a Verdict; never retrieves, never prints.
 """
