@@ -121,7 +121,17 @@ def _number_value(text: str) -> float | None:
         return None
 
 
-_RANGE = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(?:to|-|and)\s*(\d[\d,]*(?:\.\d+)?)\b")
+_VALUE = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(w for w in NUMBER_WORDS if w != "_") + ")"
+# "12 to 18", "two to three", "two or three": a range ("and" only between figures: "two and three" is often a
+# list)
+_RANGE = re.compile(
+    r"\b"
+    + _VALUE
+    + r"\s*(?:to|-|or)\s*"
+    + _VALUE
+    + r"\b|\b(\d[\d,]*(?:\.\d+)?)\s*and\s*(\d[\d,]*(?:\.\d+)?)\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"\b(?:(\d{1,2})\s+)?(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?(?:,?\s+((?:19|20)\d{2})\b)?"
     r"|\b((?:19|20)\d{2})\b",
@@ -154,8 +164,8 @@ def _governing_verb(token) -> str | None:
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT:
             return t.lemma_.lower()
-        if t.head is t:
-            return None
+        if t.head is t or (t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in REPORTING):
+            return None  # what is reported is not the reporting verb's ("told lawmakers it would take …")
         t = t.head
     return None
 
@@ -191,7 +201,10 @@ def _slot(root) -> tuple[str, str] | None:
 def _numbers(doc, covered: set[int]) -> list[Number]:
     out: list[Number] = []
     used: set[int] = set()
-    spans = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _RANGE.finditer(doc.text)]
+    spans = [
+        (m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4))
+        for m in _RANGE.finditer(doc.text)
+    ]
     for tok in doc:
         if tok.idx in covered or tok.idx in used or not (tok.like_num or tok.lower_ in NUMBER_WORDS):
             continue

@@ -12,6 +12,8 @@ _CURRENCY = {"$": "dollars", "us$": "dollars", "usd": "dollars", "£": "pounds",
 _MAGNITUDE_SHORT = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion",
                     "tn": "trillion"}  # fmt: skip
 MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# durations, in days: "two to three years" and "12 to 18 months" count the same thing
+DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
 _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _MONEY = re.compile(
     r"(?<![\w$£€])(US\$|\$|£|€|USD|GBP|EUR)\s?"

@@ -41,9 +41,10 @@ from functools import partial
 
 from askisk.models import Hit, Speaker, Verdict
 from askisk.speakers.query import same_speaker
-from askisk.verify.features import Analysis, analyse
+from askisk.verify.features import Analysis, Number, analyse
 from askisk.verify.lexicon import opposite, words_match
 from askisk.verify.names import check_names, frame_clashes
+from askisk.verify.units import DAYS
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
 # retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev
@@ -103,9 +104,24 @@ def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> boo
         or any(words_match(num.verb, x) for x in passage_lemmas)
     )
     if num.unit and p.unit:
-        return words_match(num.unit, p.unit) and (same_verb or num.verb is None or p.verb is None)
+        same_unit = words_match(num.unit, p.unit) or (num.unit in DAYS and p.unit in DAYS)
+        return same_unit and (same_verb or num.verb is None or p.verb is None)
     unit, other = (num.unit, passage_lemmas) if num.unit else (p.unit, claim_lemmas)
     return same_verb or (unit is not None and any(words_match(unit, x) for x in other))
+
+
+def _same_value(num: Number, p: Number) -> bool:
+    """The same figure; durations in days, within a few percent ("18 months" is "a year and a half")."""
+    if num.unit in DAYS and p.unit in DAYS and num.unit != p.unit:
+        a, b = DAYS[num.unit], DAYS[p.unit]
+        return all(
+            abs(x * a - y * b) <= 0.05 * max(x * a, y * b) for x, y in ((num.low, p.low), (num.high, p.high))
+        )
+    return p.low == num.low and p.high == num.high
+
+
+def _duration(num: Number) -> str:
+    return f"{num.text} {num.unit}{'' if num.high == 1 else 's'}"
 
 
 def _align_numbers(
@@ -125,11 +141,14 @@ def _align_numbers(
         if not comparable:
             unverified.append(num.text)
             continue
-        if any(p.low == num.low and p.high == num.high for p in comparable):
+        if any(_same_value(num, p) for p in comparable):
             explained += 1
         else:
             best = min(comparable, key=lambda p: (num.unit != p.unit, abs(p.low - num.low)))
-            mismatches.append(Mismatch("number", num.text, best.text))
+            if num.unit in DAYS and best.unit in DAYS and num.unit != best.unit:  # "two to three years"
+                mismatches.append(Mismatch("number", _duration(num), _duration(best)))  # vs "12 to 18 months"
+            else:
+                mismatches.append(Mismatch("number", num.text, best.text))
             explained += RIVAL_WEIGHT
     return explained, counted
 
