@@ -57,3 +57,41 @@ def test_check_refutes_a_timeline_given_in_years_against_months(seed_service):
     )
     assert verdict.verdict == "refuted" and verdict.mismatch == "number", verdict.reason
     assert "claim says two to three years, source says 12 to 18 months" in verdict.reason
+
+
+def test_vague_counts_are_spans():
+    text = "A handful of engineers and tens of thousands of villagers stayed."
+    counts = {n.text: (n.low, n.high, n.unit, n.vague) for n in analyse(text).numbers}
+    assert counts == {
+        "A handful": (2, 9, "engineer", True),
+        "tens of thousands": (20_000, 99_000, "villager", True),
+    }
+    assert [
+        w.lemma for w in analyse(text).words if w.lemma in ("handful", "thousand")
+    ] == []  # no content words
+    assert analyse("Test scores rose in the valley.").numbers == ()  # "scores" without "of" counts nothing
+
+
+def test_a_vague_count_clashes_with_a_figure_outside_it():
+    text = "The flood killed 90 villagers in the valley."
+    assert _number_clashes("Orlova said the flood killed hundreds of villagers in the valley.", text) == [
+        ("hundreds", "90")
+    ]
+    assert _number_clashes("Orlova said the flood killed dozens of villagers in the valley.", text) == []
+    # two vague counts clash only far apart: "a handful" is not "scores", "thousands" may be "tens of
+    # thousands"
+    text = "Villagers said the flood injured scores of others."
+    assert _number_clashes("Orlova said the flood injured only a handful of villagers.", text) == [
+        ("a handful", "scores")
+    ]
+    text = "The dam displaced many thousands of villagers."
+    assert _number_clashes("Orlova said the dam displaced tens of thousands of villagers.", text) == []
+
+
+def test_a_vague_count_with_nothing_to_check_it_on_is_no_gap():
+    # "several years" is what the claim takes as given, not a figure the passage must give
+    text = "The glacier retreated 30 m in the valley."
+    alignment = align(
+        analyse("The glacier retreated for several years."), passage(text, SOURCE), analyse(text)
+    )
+    assert alignment.unverified == () and not [m for m in alignment.mismatches if m.kind == "number"]

@@ -69,6 +69,7 @@ class Number:
     verb: str | None  # the governing verb: "kill"
     # "the five Cuban agents": a count the claim takes as given to say which agents, not what it asserts
     described: bool = False
+    vague: bool = False  # "dozens", "a handful": a span of plausible counts, not a figure
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,61 @@ def _slot(root) -> tuple[str, str] | None:
     return verb.lemma_.lower(), _ACTIVE.get(role, role)
 
 
+# Counts said without a figure, as the spans a reader takes them to mean: "dozens of people" is not 90, "a
+# handful" is not scores. Plural nouns count only before "of"; "tens"/"hundreds of thousands" multiply.
+VAGUE_PLURALS = {"tens": (20, 99), "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
+                 "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8)}  # fmt: skip
+VAGUE_DETERMINED = {("a", "handful"): (2, 9), ("a", "few"): (2, 9), ("a", "couple"): (2, 3)}
+VAGUE_ALONE = {"several": (3, 9)}
+# Nouns that stand for the counted thing named elsewhere: "killed 90 people and wounded scores of others"
+_STAND_INS = frozenset(["other", "one"])
+
+
+def _vague(doc) -> tuple[list[Number], set[int]]:
+    """The vague counts and the tokens that say them (no content words of the claim)."""
+    out: list[Number] = []
+    skip: set[int] = set()
+    for tok in doc:
+        if tok.i in skip:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        span = None
+        if tok.lower_ in VAGUE_PLURALS and nxt is not None and nxt.lower_ == "of":
+            span, end = VAGUE_PLURALS[tok.lower_], tok.i + 2
+            after = doc[end] if end < len(doc) else None
+            if (
+                after is not None
+                and after.lower_ in ("thousands", "millions")
+                and doc[end + 1 : end + 2].text == "of"
+            ):
+                scale = {"thousands": 1_000, "millions": 1_000_000}[after.lower_]
+                span, end = (span[0] * scale, span[1] * scale), end + 2
+                skip.add(after.i)
+        elif prev is not None and (prev.lower_, tok.lower_) in VAGUE_DETERMINED:
+            span, end = VAGUE_DETERMINED[(prev.lower_, tok.lower_)], tok.i + 1
+            end += 1 if nxt is not None and nxt.lower_ == "of" else 0
+        elif tok.lower_ in VAGUE_ALONE and tok.dep_ in ("amod", "det", "nummod", "nsubj", "dobj"):
+            span, end = VAGUE_ALONE[tok.lower_], tok.i + 1
+        if span is None:
+            continue
+        counted = doc[end] if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") else None
+        if counted is None and tok.dep_ in ("amod", "det", "nummod") and tok.head.pos_ == "NOUN":
+            counted = tok.head
+        unit = counted.lemma_.lower() if counted is not None else None
+        unit = None if unit in _STAND_INS else unit
+        start = (
+            prev.idx
+            if (prev is not None and prev.lower_ == "a" and tok.lower_ not in VAGUE_PLURALS)
+            else tok.idx
+        )
+        last = doc[end - 1] if doc[end - 1].lower_ != "of" else doc[end - 2]
+        text = doc.text[start : last.idx + len(last.text)]
+        skip.update(t.i for t in doc if start <= t.idx <= last.idx)
+        out.append(Number(text, span[0], span[1], unit, _governing_verb(counted or tok), False, True))
+    return out, skip
+
+
 def _numbers(doc, covered: set[int]) -> list[Number]:
     out: list[Number] = []
     used: set[int] = set()
@@ -296,6 +352,7 @@ def analyse(text: str) -> Analysis:
     doc = pipeline()(plain)
     dates, covered = _dates(plain)
     frame, reporter, named, head = _reporter(doc)
+    vague, vague_tokens = _vague(doc)
     names = [_name(ent) for ent in doc.ents if not any(t.i in frame for t in ent)]
     # the frame's other names: whom it was told to and in what capacity ("told British lawmakers", "McKenzie
     # of U.S. Central Command"); the reporter itself is the attribution check's
@@ -319,7 +376,7 @@ def analyse(text: str) -> Analysis:
     words: list[Word] = []
     for tok in doc:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
-        if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered:
+        if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered or tok.i in vague_tokens:
             continue
         if tok.is_stop and lemma not in lexicons()[0]:  # keep "more"/"less", "never"/"always"
             continue
@@ -361,7 +418,7 @@ def analyse(text: str) -> Analysis:
     return Analysis(
         plain,
         tuple(words),
-        tuple(_numbers(doc, covered)),
+        tuple(_numbers(doc, covered) + vague),
         tuple(dates),
         tuple(n for n in names if n),
         reporter,

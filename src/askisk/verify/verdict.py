@@ -56,6 +56,7 @@ ABOUT_DENSE = 0.65
 ABOUT_FULL = 0.8  # ... or the passage explains this much of the claim (session 43, docs/stance.md)
 CANDIDATES = 10  # passages retrieved and aligned per claim
 TIE_MARGIN = 0.1  # a passage that agrees wins over a contradicting one this close in coverage
+VAGUE_APART = 4  # two vague counts clash only this many times apart: they are loose on both sides
 RIVAL_WEIGHT = 0.5  # a claim value contradicted by a same-kind value counts this much towards coverage
 
 
@@ -106,6 +107,11 @@ def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> boo
     if num.unit and p.unit:
         same_unit = words_match(num.unit, p.unit) or (num.unit in DAYS and p.unit in DAYS)
         return same_unit and (same_verb or num.verb is None or p.verb is None)
+    if num.vague or p.vague:
+        # a vague count meets a figure of its own thing only ("several years" is no rival of "98 ft"), or
+        # a vague count of "others" with the same verb ("wounded scores of others")
+        bare = p if p.unit is None else num
+        return same_verb and bare.vague
     unit, other = (num.unit, passage_lemmas) if num.unit else (p.unit, claim_lemmas)
     return same_verb or (unit is not None and any(words_match(unit, x) for x in other))
 
@@ -117,6 +123,12 @@ def _same_value(num: Number, p: Number) -> bool:
         return all(
             abs(x * a - y * b) <= 0.05 * max(x * a, y * b) for x, y in ((num.low, p.low), (num.high, p.high))
         )
+    if (
+        num.vague and p.vague
+    ):  # "thousands" and "tens of thousands" are near; "a handful" and "scores" are not
+        return max(num.low, p.low) / max(min(num.high, p.high), 1) < VAGUE_APART
+    if num.vague or p.vague:  # "dozens" holds 90, "hundreds" does not
+        return num.low <= p.high and p.low <= num.high
     return p.low == num.low and p.high == num.high
 
 
@@ -135,7 +147,7 @@ def _align_numbers(
     claim_lemmas = {w.lemma for w in claim.words}
     for num in claim.numbers:
         comparable = [p for p in passage.numbers if _comparable(num, p, lemmas, claim_lemmas)]
-        if not comparable and num.described:
+        if not comparable and (num.described or num.vague):  # "several parts": nothing to check it on
             continue
         counted += 1
         if not comparable:
