@@ -41,9 +41,10 @@ from functools import partial
 
 from askisk.models import Hit, Speaker, Verdict
 from askisk.speakers.query import same_speaker
-from askisk.verify.features import Analysis, Number, analyse
+from askisk.verify.features import Analysis, analyse
 from askisk.verify.lexicon import opposite, words_match
 from askisk.verify.names import check_names, frame_clashes
+from askisk.verify.quantities import Number
 from askisk.verify.units import DAYS
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
