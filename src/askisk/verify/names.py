@@ -89,9 +89,8 @@ def check_names(claim: Analysis, passage: Analysis) -> NameCheck:
         if _swapped(name, claim, fillers):
             if rivals:
                 unverified.append(name.text)
-        elif (
-            fillers
-        ):  # the slot's filler is the rival whatever its kind: NER calls a country GPE, ORG or NORP
+        elif fillers:
+            # the slot's filler is the rival whatever its kind: NER calls a country GPE, ORG or NORP
             clashes.append((name.text, fillers[0].text))
         elif rivals:
             same_label = [n for n in rivals if n.label == name.label]

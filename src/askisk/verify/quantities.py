@@ -153,6 +153,8 @@ def vague_counts(doc) -> tuple[list[Number], set[int]]:
 
 
 def numbers(doc, covered: set[int]) -> list[Number]:
+    """The figures of the sentence ("90", "12 to 18", "two to three", "5 million") with the noun they count
+    and the verb that counts it; `covered`: character offsets of dates, whose digits are no counts."""
     out: list[Number] = []
     used: set[int] = set()
     spans = [

@@ -23,6 +23,8 @@ LIGHT = frozenset([
 
 
 def governing_verb(token) -> str | None:
+    """The content verb the token depends on (its own lemma for a verb), through light verbs ("take",
+    "have"); None when there is none within six heads or the way up leaves a reported clause."""
     t = token
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT:
