@@ -95,3 +95,27 @@ def test_a_vague_count_with_nothing_to_check_it_on_is_no_gap():
         analyse("The glacier retreated for several years."), passage(text, SOURCE), analyse(text)
     )
     assert alignment.unverified == () and not [m for m in alignment.mismatches if m.kind == "number"]
+
+
+def test_a_vague_count_meets_a_bare_figure_its_own_verb_counts():
+    # "killed 90 in the valley" counts people without naming them; a duration never meets a bare figure
+    text = "The flood killed 90 in the valley, receding 30 m (98 ft) a day."
+    assert _number_clashes("Orlova said the flood killed hundreds of people in the valley.", text) == [
+        ("hundreds", "90")
+    ]
+    assert _number_clashes("Orlova said the flood receded for several years.", text) == []
+
+
+def test_the_clashing_figure_named_is_the_one_its_verb_counts():
+    text = "The flood killed nearly 100 people and injured scores of others."
+    clashes = _number_clashes("Orlova said the flood injured only a handful of people.", text)
+    assert clashes == [("a handful", "scores")]
+
+
+def test_check_on_the_seed_reads_hundreds_against_ninety(seed_service):
+    verdict = seed_service.check("An IS-K bombing killed hundreds of people in Kabul in May 2021.")
+    assert verdict.verdict == "refuted" and "claim says hundreds, source says 90" in verdict.reason
+    assert (
+        seed_service.check("An IS-K bombing killed dozens of people in Kabul in May 2021.").verdict
+        == "supported"
+    )

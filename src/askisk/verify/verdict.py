@@ -109,12 +109,17 @@ def _comparable(num, p, passage_lemmas: set[str], claim_lemmas: set[str]) -> boo
         same_unit = words_match(num.unit, p.unit) or (num.unit in DAYS and p.unit in DAYS)
         return same_unit and (same_verb or num.verb is None or p.verb is None)
     if num.vague or p.vague:
-        # a vague count meets a figure of its own thing only ("several years" is no rival of "98 ft"), or
-        # a vague count of "others" with the same verb ("wounded scores of others")
-        bare = p if p.unit is None else num
-        return same_verb and bare.vague
+        # a vague count meets a figure of its own thing, or a bare one its own verb counts ("killed hundreds
+        # of people" / "killed 90 in Kabul", "wounded scores of others"), never a bare figure as a duration
+        # ("for several years" is no rival of "98 ft")
+        bare, counted = (p, num) if p.unit is None else (num, p)
+        return _same_verb(bare, counted) and (bare.vague or counted.unit not in DAYS)
     unit, other = (num.unit, passage_lemmas) if num.unit else (p.unit, claim_lemmas)
     return same_verb or (unit is not None and any(words_match(unit, x) for x in other))
+
+
+def _same_verb(num: Number, p: Number) -> bool:
+    return num.verb is not None and p.verb is not None and words_match(num.verb, p.verb)
 
 
 def _same_value(num: Number, p: Number) -> bool:
@@ -157,7 +162,11 @@ def _align_numbers(
         if any(_same_value(num, p) for p in comparable):
             explained += 1
         else:
-            best = min(comparable, key=lambda p: (num.unit != p.unit, abs(p.low - num.low)))
+            # the figure its own verb counts first: "wounded a handful" against "killed nearly 100 people and
+            # wounded scores of others" names "scores", not 100
+            best = min(
+                comparable, key=lambda p: (not _same_verb(num, p), num.unit != p.unit, abs(p.low - num.low))
+            )
             if num.unit in DAYS and best.unit in DAYS and num.unit != best.unit:  # "two to three years"
                 mismatches.append(Mismatch("number", _duration(num), _duration(best)))  # vs "12 to 18 months"
             else:
