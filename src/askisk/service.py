@@ -20,6 +20,7 @@ from askisk.models import (
     Answer,
     BuildInfo,
     BuildReport,
+    Hit,
     IndexSummary,
     Scope,
     SourceSummary,
@@ -374,7 +375,7 @@ class Askisk:
         import os
 
         from askisk.search.fusion import VERIFY_CONFIG
-        from askisk.verify import aggregate, verdict
+        from askisk.verify import aggregate, timeline, verdict
 
         # the default since it beats the rules on Climate-FEVER and ties them on the seed (docs/eval.md)
         verifier = verifier or os.environ.get("ASKISK_VERIFIER") or "model"
@@ -383,7 +384,14 @@ class Askisk:
         text = validate_query(claim)
         validate_top_k(top_k)
         candidates = max(top_k, verdict.CANDIDATES)
-        hits = self.ask(text, top_k=candidates, filters=filters, config=VERIFY_CONFIG).results
+
+        def search(query: str) -> tuple[Hit, ...]:
+            return self.ask(query, top_k=candidates, filters=filters, config=VERIFY_CONFIG).results
+
+        ordered = timeline.decide(text, search)  # two dated events in order: no one passage says that
+        if ordered is not None:
+            return ordered
+        hits = search(text)
         speakers = self.store().speakers  # "the expert notes ..." is the expert this kb introduces
         if verifier == "rules":
             return verdict.decide(text, hits, top_k=top_k, speakers=speakers)

@@ -22,6 +22,8 @@ from askisk.verify.units import spell_units
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 ACTOR = frozenset({"PERSON", "ORG", "NORP"})
+# phrasal verbs whose particle makes them another verb: "IS-K was set up" is "IS-K was established"
+PHRASAL = {("set", "up"): "establish"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def analyse(text: str) -> Analysis:
     words: list[Word] = []
     for tok in doc:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+        lemma = PHRASAL.get((lemma, particle), lemma)
         if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered or tok.i in vague_tokens:
             continue
         if tok.is_stop and lemma not in lexicons()[0]:  # keep "more"/"less", "never"/"always"

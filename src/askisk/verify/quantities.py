@@ -33,6 +33,8 @@ class Number:
     # "the five Cuban agents": a count the claim takes as given to say which agents, not what it asserts
     described: bool = False
     vague: bool = False  # "dozens", "a handful": a span of plausible counts, not a figure
+    total: bool = False  # "169 people in all", "a total of 182": the sum of counts a passage may give apart
+    floor: bool = False  # "at least 169", "more than 100": the figure is a lower bound
 
 
 @dataclass(frozen=True)
@@ -187,5 +189,31 @@ def numbers(doc, covered: set[int]) -> list[Number]:
             head = head.head
         unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head is not anchor else None
         described = unit is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
-        out.append(Number(text, low, high, unit, governing_verb(head), described))
+        before = doc.text[: anchor.idx].lower().rstrip()
+        after = doc.text[head.idx + len(head.text) :].lower().lstrip(" ,")
+        verb = _outcome_verb(head)
+        opening = doc.text.lower().startswith(_TOTAL_OPENING) and not described
+        total = after.startswith(_TOTAL_AFTER) or before.endswith("total of") or opening
+        out.append(Number(text, low, high, unit, verb, described, False, total, before.endswith(_FLOOR)))
     return out
+
+
+# a total said in words: "killed 169 people in all", "All told, the attack left 180 dead"
+_TOTAL_AFTER = ("in all", "in total", "altogether", "combined", "all told")
+_TOTAL_OPENING = ("all told", "in all,", "in total,", "altogether,")
+_FLOOR = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than")
+# "left 180 dead" counts the killed, "left 40 wounded" the wounded
+_LEFT = {"dead": "kill", "wounded": "wound", "injured": "injure"}
+
+
+def _outcome_verb(token) -> str | None:
+    """The verb that counts the token, with "left N dead" read as "killed N"."""
+    verb = governing_verb(token)
+    if verb == "leave":
+        t = token
+        while t.head is not t and t.lemma_.lower() != "leave":
+            t = t.head
+        for c in t.subtree:
+            if c.lower_ in _LEFT:
+                return _LEFT[c.lower_]
+    return verb

@@ -35,6 +35,7 @@ Pure: takes hits (from `service.ask`) and returns a Verdict; never retrieves, ne
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -152,6 +153,16 @@ def _align_numbers(
     lemmas = {w.lemma for w in passage.words}
     claim_lemmas = {w.lemma for w in claim.words}
     for num in claim.numbers:
+        parts = _parts(num, passage.numbers)
+        if parts:
+            counted += 1
+            clash = _sum_clash(num, parts)
+            if clash is None:
+                explained += 1
+            else:
+                mismatches.append(clash)
+                explained += RIVAL_WEIGHT
+            continue
         comparable = [p for p in passage.numbers if _comparable(num, p, lemmas, claim_lemmas)]
         if not comparable and (num.described or num.vague):  # "several parts": nothing to check it on
             continue
@@ -173,6 +184,32 @@ def _align_numbers(
                 mismatches.append(Mismatch("number", num.text, best.text))
             explained += RIVAL_WEIGHT
     return explained, counted
+
+
+def _parts(total: Number, numbers: Sequence[Number]) -> list[Number]:
+    """The passage's counts a claimed total adds up: two or more figures its verb counts ("killed 13
+    American military personnel and at least 169 Afghans" for "killed 182 people in all")."""
+    if not total.total or total.verb is None:
+        return []
+    parts = [
+        p
+        for p in numbers
+        if not (p.vague or p.described or p.total) and p.unit not in DAYS and _same_verb(total, p)
+    ]
+    return parts if len(parts) >= 2 else []
+
+
+def _sum_clash(total: Number, parts: Sequence[Number]) -> Mismatch | None:
+    """None when the parts can add up to the claimed total ("at least" on either side opens that end)."""
+    low = sum(p.low for p in parts)
+    high = math.inf if any(p.floor for p in parts) else sum(p.high for p in parts)
+    claimed_high = math.inf if total.floor else total.high
+    if total.low <= high and low <= claimed_high:
+        return None
+    at_least = "at least " if math.isinf(high) else ""
+    said = " + ".join(f"{'at least ' if p.floor else ''}{p.text}" for p in parts)
+    return Mismatch("number", f"{'at least ' if total.floor else ''}{total.text} in all",
+                    f"{said} = {at_least}{low:g}")  # fmt: skip
 
 
 def _align_dates(

@@ -1,0 +1,271 @@
+"""Claims that put two events in order or a span of time between them ("Orokzai's capture came more than
+five years after IS-K was set up", "A was captured before B was killed"). No single passage says that: each
+event is dated from the passage that tells it, and the claimed order and span are checked against the two
+dates.
+
+Pure given the passages: `relation` reads the claim, `date_event` dates one event among hits retrieved for it
+(the caller retrieves, `decide` takes the search as a function) and `compare` sets the two dates against
+the claim.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from askisk.models import Hit, Verdict
+from askisk.nlp import pipeline
+from askisk.text import normalize
+from askisk.verify.features import analyse
+from askisk.verify.lexicon import words_match
+from askisk.verify.quantities import NUMBER_WORDS, Date, dates
+from askisk.verify.syntax import LIGHT, REPORTING, governing_verb
+from askisk.verify.units import DAYS
+from askisk.verify.verdict import align, evidence_speaker
+
+# an event's passage must explain this much of the event's words, with nothing contradicted
+EVENT_COVERAGE = 0.6
+EVENT_HITS = 10  # the best-ranked passages retrieved for an event that may date it
+# an event that is a statement matches any verb of saying: "McKenzie's warning" is "McKenzie told"
+_STATEMENT = REPORTING | {"warning", "statement", "remark", "testimony", "testify"}
+
+_AMOUNT = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|a few|a couple of|several|"
+    + "|".join(w for w in NUMBER_WORDS if w != "_")
+    + ")"
+)
+_NAMED = ("PERSON", "ORG", "GPE", "NORP")
+_UNIT = r"(?:day|week|month|year|decade)s?"
+# how the claim qualifies the span: (low, high) as factors of the amount; None: open on that side
+_QUALIFIERS: dict[str, tuple[float | None, float | None]] = {
+    "more than": (1.0, None), "over": (1.0, None), "at least": (1.0, None), "upwards of": (1.0, None),
+    "just over": (1.0, 1.25), "a little over": (1.0, 1.25), "slightly more than": (1.0, 1.25),
+    "less than": (None, 1.0), "under": (None, 1.0), "fewer than": (None, 1.0), "within": (None, 1.0),
+    "just under": (0.8, 1.0), "nearly": (0.8, 1.0), "almost": (0.8, 1.0), "close to": (0.8, 1.0),
+}  # fmt: skip
+_ABOUT = ("about", "around", "roughly", "some", "approximately", "exactly", "only", "just")
+_VAGUE = {"a few": (2.0, 5.0), "a couple of": (2.0, 3.0), "several": (3.0, 9.0)}
+_QUALIFIER = "|".join(sorted((*_QUALIFIERS, *_ABOUT), key=len, reverse=True))
+_SPAN = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?P<amount>{_AMOUNT})\s+(?P<unit>{_UNIT})\s+"
+_ORDER = r"(?P<dir>after|before|earlier than|later than|prior to)\s+"
+# "A came N years after B" / "A was captured before B was killed"; a light verb at the end of A is no event
+_MIDDLE = re.compile(rf"^(?P<a>.+?)\s+(?:{_SPAN})?{_ORDER}(?P<b>.+?)[.!?]?$", re.IGNORECASE)
+_FRONTED = re.compile(rf"^(?:{_SPAN})?{_ORDER}(?P<b>[^,]+),\s*(?P<a>.+?)[.!?]?$", re.IGNORECASE)
+_TRAILING_LIGHT = re.compile(r"\s+(?:came|happened|occurred|took place|followed|was|were|is)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What the claim says: event `a` came `direction` event `b`, by `low`-`high` days if it says."""
+
+    a: str
+    b: str
+    direction: str  # "after" or "before"
+    low: float | None = None
+    high: float | None = None
+    phrase: str = ""  # "more than five years after", as the claim says it
+
+
+@dataclass(frozen=True)
+class Dated:
+    """An event, the passage that tells it and the date it gives."""
+
+    hit: Hit
+    date: Date
+    coverage: float
+
+
+def relation(claim: str) -> Relation | None:
+    """The two events and the claimed order and span, or None when the claim orders no two events."""
+    text = normalize(claim).strip()
+    m = _FRONTED.match(text) or _MIDDLE.match(text)
+    if m is None:
+        return None
+    a = _TRAILING_LIGHT.sub("", m.group("a").strip(" ,"))
+    b = m.group("b").strip(" ,")
+    if len(re.findall(r"[A-Za-z]{3,}", a)) < 2 or len(re.findall(r"[A-Za-z]{3,}", b)) < 1:
+        return None
+    direction = "before" if m.group("dir").lower() in ("before", "earlier than", "prior to") else "after"
+    low = high = None
+    if m.group("amount"):
+        low, high = _span(m.group("qual"), m.group("amount"), m.group("unit"))
+    phrase = text[m.start("qual") if m.group("qual") else m.start("amount") if m.group("amount") else
+                  m.start("dir"): m.end("dir")].strip()  # fmt: skip
+    return Relation(a, b, direction, low, high, phrase)
+
+
+def _span(qualifier: str | None, amount: str, unit: str) -> tuple[float | None, float | None]:
+    """The claimed span in days: "more than five years" is (5 years, open), "about seven months" 7 months
+    give or take 15 % (at least half a month), "several months" 3 to 9 months."""
+    days = DAYS[unit.lower().rstrip("s")]
+    a = amount.lower()
+    if a in _VAGUE:
+        lo, hi = _VAGUE[a]
+        return (lo - 0.5) * days, (hi + 0.5) * days
+    n = 1.0 if a in ("a", "an", "one") else float(NUMBER_WORDS.get(a, 0) or float(a))
+    q = (qualifier or "").lower()
+    if q in _QUALIFIERS:
+        f_lo, f_hi = _QUALIFIERS[q]
+        return (None if f_lo is None else n * f_lo * days), (None if f_hi is None else n * f_hi * days)
+    slack = max(0.15 * n, 0.5) * days
+    return (n * days - slack, n * days + slack)
+
+
+def _bounds(d: Date) -> tuple[dt.date, dt.date]:
+    """The first and last day the date can mean ("2015": the whole year, "April 2020": the month)."""
+    assert d.year is not None
+    if d.month is None:
+        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+    if d.day is not None:
+        day = dt.date(d.year, d.month, min(d.day, calendar.monthrange(d.year, d.month)[1]))
+        return day, day
+    return dt.date(d.year, d.month, 1), dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def date_event(event: str, hits: Sequence[Hit]) -> Dated | None:
+    """The date of the event: from the best-ranked of `hits` that tells it (explains EVENT_COVERAGE of its
+    words and contradicts none) and has a dated year; the date the event's own words go with when it has
+    several."""
+    claim = analyse(event)
+    for hit in list(hits)[:EVENT_HITS]:
+        found = [d for d in dates(normalize(hit.text))[0] if d.year is not None]
+        if not found:
+            continue
+        a = align(claim, hit, analyse(hit.read_text))
+        coverage = max(a.coverage, _told(event, hit.read_text))
+        if coverage < EVENT_COVERAGE or a.mismatches:
+            continue
+        return Dated(hit, _event_date(event, normalize(hit.text), found), coverage)
+    return None
+
+
+def _content(doc) -> list:
+    return [
+        t for t in doc if (t.is_alpha or "-" in t.text) and not t.is_stop and t.lemma_.lower() not in LIGHT
+    ]
+
+
+def _told(event: str, passage: str) -> float:
+    """The share of the event's content words the passage has, reporting verbs included: an event can be a
+    statement ("McKenzie's warning to U.S. lawmakers" is "McKenzie told U.S. lawmakers"), whose words
+    `align` leaves out as the frame."""
+    nlp = pipeline()
+    words = _content(nlp(normalize(event)))
+    there = _content(nlp(normalize(passage)))
+    if not words:
+        return 0.0
+
+    def same(a, b) -> bool:
+        la, lb = a.lemma_.lower(), b.lemma_.lower()
+        return words_match(la, lb) or (la in _STATEMENT and lb in _STATEMENT)
+
+    return sum(any(same(w, t) for t in there) for w in words) / len(words)
+
+
+def _event_date(event: str, text: str, found: list[Date]) -> Date:
+    """Of the passage's dates, the one the event goes with: by "respectively" the date in the place of the
+    name the event has; else the date whose verb governs most of the event's words in the passage."""
+    if len(found) == 1:
+        return found[0]
+    doc = pipeline()(text)
+    event_words = {w.lower() for w in re.findall(r"[\w-]{3,}", event)}
+    if "respectively" in text.lower():
+        names = [
+            e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.root.dep_ != "compound"
+        ]
+        conjoined = [
+            e for e in names if e.root.dep_ == "conj" or any(c.dep_ == "conj" for c in e.root.children)
+        ]
+        if len(conjoined) == len(found):
+            for e, d in zip(conjoined, found, strict=True):
+                if {t.lower_ for t in e if t.is_alpha} & event_words:
+                    return d
+    verbs = [governing_verb(t) for t in doc if t.is_alpha and not t.is_stop and t.lower_ in event_words]
+    best, votes = found[0], -1
+    for d in found:
+        start = text.find(d.text)
+        span = doc.char_span(start, start + len(d.text), alignment_mode="expand") if start >= 0 else None
+        verb = governing_verb(span.root) if span is not None else None
+        count = sum(v == verb for v in verbs) if verb is not None else 0
+        if count > votes:
+            best, votes = d, count
+    return best
+
+
+def compare(rel: Relation, a: Date, b: Date) -> tuple[str, str]:
+    """("supported" | "refuted" | "not_enough_info", what the dates give): the days from b to a, set against
+    the claimed direction and span."""
+    a_lo, a_hi = _bounds(a)
+    b_lo, b_hi = _bounds(b)
+    lo, hi = (a_lo - b_hi).days, (a_hi - b_lo).days  # a after b by lo..hi days
+    if rel.direction == "before":
+        lo, hi = -hi, -lo
+    gap = _say_gap(a, b)
+    if hi < 0:
+        return "refuted", gap
+    if lo <= 0:
+        return "not_enough_info", gap
+    if rel.low is None and rel.high is None:
+        return "supported", gap
+    c_lo = rel.low if rel.low is not None else 0.0
+    c_hi = rel.high if rel.high is not None else float("inf")
+    if hi < c_lo or lo > c_hi:
+        return "refuted", gap
+    if c_lo <= lo and hi <= c_hi or c_lo <= (lo + hi) / 2 <= c_hi:
+        return "supported", gap
+    return "not_enough_info", gap
+
+
+def _say_gap(a: Date, b: Date) -> str:
+    """ "5 years 3 months after" / "3 years 9 months before", from the two dates as given."""
+    assert a.year is not None and b.year is not None
+    if a.month is None or b.month is None:
+        years = a.year - b.year
+        way = "after" if years > 0 else "before"
+        return f"{abs(years)} year{'s' * (abs(years) != 1)} {way}" if years else "the same year"
+    months = (a.year - b.year) * 12 + a.month - b.month
+    if months == 0:
+        return "the same month"
+    y, m = divmod(abs(months), 12)
+    parts = [f"{y} year{'s' * (y != 1)}" if y else "", f"{m} month{'s' * (m != 1)}" if m else ""]
+    return f"{' '.join(p for p in parts if p)} {'after' if months > 0 else 'before'}"
+
+
+def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None:
+    """The verdict on a claim that orders two dated events, or None (not such a claim, or an event the
+    knowledge base does not date: the ordinary check decides). `search` retrieves passages for a text."""
+    rel = relation(claim)
+    if rel is None:
+        return None
+    first, second = date_event(rel.a, search(rel.a)), date_event(rel.b, search(rel.b))
+    if (
+        first is None
+        or second is None
+        or first.hit.passage_id == second.hit.passage_id
+        and first.date == second.date
+    ):
+        return None
+    label, gap = compare(rel, first.date, second.date)
+    reason = (
+        f"claim puts “{rel.a}” {rel.phrase} “{rel.b}”; the sources date the first to {first.date.text} and "
+        f"the second to {second.date.text} ({gap}) {_where(first.hit, second.hit)}"
+    )
+    confidence = round(min(first.coverage, second.coverage), 3)
+    evidence = (first.hit, second.hit) if first.hit.passage_id != second.hit.passage_id else (first.hit,)
+    speaker = evidence_speaker(first.hit, analyse(first.hit.text))
+    mismatch = "date" if label == "refuted" else None
+    return Verdict(claim, label, confidence, reason, evidence, mismatch, analyse(claim).reporter,  # type: ignore[arg-type]
+                   speaker, None)  # fmt: skip
+
+
+def _where(*hits: Hit) -> str:
+    """ "(narration, Title)", or both passages' speakers and sources where they differ."""
+    seen: list[str] = []
+    for h in hits:
+        said = f"{h.speaker or 'narration'}, {h.source.title}"
+        if said not in seen:
+            seen.append(said)
+    return f"({'; '.join(seen)})"
