@@ -46,6 +46,7 @@ class Name:
     start: int = 0  # character offset in Analysis.text
     origin: bool = False  # it says whose a thing is: "Pakistani forces", "US forces"
     slot: tuple[str, str] | None = None  # the verb it is an argument of, and how: ("border", "dobj")
+    subject: bool = False  # the subject of the sentence's main verb: who the claim is about
 
     @property
     def kind(self) -> str:
@@ -146,12 +147,13 @@ def analyse(text: str) -> Analysis:
         if predicate.lemma_.lower() in LIGHT or (root.lemma_ == "take" and predicate.lemma_ == "place"):
             predicate = None  # "took place", "happened": no content predicate to require
     without = {t.i for w in doc if w.lower_ == "without" for t in w.subtree if t is not w}
+    skipped = frame | _set_aside(doc) | vague_tokens  # the reporter's words, what is set aside, vague counts
     words: list[Word] = []
     for tok in doc:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
         lemma = PHRASAL.get((lemma, particle), lemma)
-        if tok.i in frame or tok.is_punct or tok.like_num or tok.idx in covered or tok.i in vague_tokens:
+        if tok.i in skipped or tok.is_punct or tok.like_num or tok.idx in covered:
             continue
         if tok.is_stop and lemma not in lexicons()[0]:  # keep "more"/"less", "never"/"always"
             continue
@@ -202,6 +204,21 @@ def analyse(text: str) -> Analysis:
     )
 
 
+def _set_aside(doc) -> set[int]:
+    """The tokens of what "rather than" or "instead of" sets aside: "rather than waging open war" asserts
+    neither war nor its absence as plainly as a "not" would, so those words are left out of the comparison."""
+    out: set[int] = set()
+    for w in doc:
+        if not (w.lower_ in ("than", "of") and any(c.lower_ in ("rather", "instead") for c in w.children)):
+            continue
+        if w.dep_ == "cc":  # "repair the dam instead of a new canal": the conjunct after it
+            aside = [c for c in w.head.children if c.dep_ == "conj" and c.i > w.i]
+            out |= {t.i for c in aside for t in c.subtree}
+        else:
+            out |= {t.i for t in w.subtree if t is not w and t.lower_ not in ("rather", "instead")}
+    return out
+
+
 def _name(ent) -> Name | None:
     """The entity as a name a claim can be checked on: a place or an actor with a content word."""
     tokens = (t.lower_ for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
@@ -211,7 +228,13 @@ def _name(ent) -> Name | None:
     # a country or its people before a noun, as whose the noun is: "US forces", "Pakistani forces" and
     # "Afghanistan's intelligence service" are rivals; a place ("in the US") and a people ("the Pakistanis")
     # are not
-    modifier = ent.root.dep_ in ("amod", "compound", "nmod", "poss") and ent.root.head.pos_ == "NOUN"
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:  # "U.S. and Pakistani forces": both say whose
+        root = root.head
+    modifier = root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ == "NOUN"
     origin = modifier and ent.label_ in ("GPE", "NORP")
+    # who the claim is about; a reporting verb's subject is the source, not the actor
+    subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+    subject = subject and root.head.lemma_.lower() not in REPORTING
     text = re.sub(r"['’]s$", "", ent.text)  # "U.S. Central Command's General McKenzie": the command
-    return Name(text, ent.label_, name_words, ent.start_char, origin, slot(ent.root))
+    return Name(text, ent.label_, name_words, ent.start_char, origin, slot(ent.root), subject)
