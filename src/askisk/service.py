@@ -375,7 +375,7 @@ class Askisk:
         import os
 
         from askisk.search.fusion import VERIFY_CONFIG
-        from askisk.verify import aggregate, timeline, verdict
+        from askisk.verify import aggregate, counts, timeline, verdict
 
         # the default since it beats the rules on Climate-FEVER and ties them on the seed (docs/eval.md)
         verifier = verifier or os.environ.get("ASKISK_VERIFIER") or "model"
@@ -388,9 +388,10 @@ class Askisk:
         def search(query: str) -> tuple[Hit, ...]:
             return self.ask(query, top_k=candidates, filters=filters, config=VERIFY_CONFIG).results
 
-        ordered = timeline.decide(text, search)  # two dated events in order: no one passage says that
-        if ordered is not None:
-            return ordered
+        for two_events in (timeline.decide, counts.decide):  # no one passage orders or compares them
+            found = two_events(text, search)
+            if found is not None:
+                return found
         hits = search(text)
         speakers = self.store().speakers  # "the expert notes ..." is the expert this kb introduces
         if verifier == "rules":

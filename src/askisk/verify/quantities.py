@@ -35,6 +35,7 @@ class Number:
     vague: bool = False  # "dozens", "a handful": a span of plausible counts, not a figure
     total: bool = False  # "169 people in all", "a total of 182": the sum of counts a passage may give apart
     floor: bool = False  # "at least 169", "more than 100": the figure is a lower bound
+    near: bool = False  # "nearly 100", "about 90": the figure give or take a tenth
 
 
 @dataclass(frozen=True)
@@ -194,14 +195,16 @@ def numbers(doc, covered: set[int]) -> list[Number]:
         verb = _outcome_verb(head)
         opening = doc.text.lower().startswith(_TOTAL_OPENING) and not described
         total = after.startswith(_TOTAL_AFTER) or before.endswith("total of") or opening
-        out.append(Number(text, low, high, unit, verb, described, False, total, before.endswith(_FLOOR)))
+        floor, near = bool(_FLOOR.search(before)), bool(_NEAR.search(before))
+        out.append(Number(text, low, high, unit, verb, described, False, total, floor, near))
     return out
 
 
 # a total said in words: "killed 169 people in all", "All told, the attack left 180 dead"
 _TOTAL_AFTER = ("in all", "in total", "altogether", "combined", "all told")
 _TOTAL_OPENING = ("all told", "in all,", "in total,", "altogether,")
-_FLOOR = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than")
+_FLOOR = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no less than)$")
+_NEAR = re.compile(r"\b(?:nearly|almost|about|around|roughly|approximately|close to|some)$")
 # "left 180 dead" counts the killed, "left 40 wounded" the wounded
 _LEFT = {"dead": "kill", "wounded": "wound", "injured": "injure"}
 

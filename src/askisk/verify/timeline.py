@@ -19,18 +19,12 @@ from dataclasses import dataclass
 from askisk.models import Hit, Verdict
 from askisk.nlp import pipeline
 from askisk.text import normalize
+from askisk.verify import events
 from askisk.verify.features import analyse
-from askisk.verify.lexicon import words_match
 from askisk.verify.quantities import NUMBER_WORDS, Date, dates
-from askisk.verify.syntax import LIGHT, REPORTING, governing_verb
+from askisk.verify.syntax import governing_verb
 from askisk.verify.units import DAYS
-from askisk.verify.verdict import align, evidence_speaker
-
-# an event's passage must explain this much of the event's words, with nothing contradicted
-EVENT_COVERAGE = 0.6
-EVENT_HITS = 10  # the best-ranked passages retrieved for an event that may date it
-# an event that is a statement matches any verb of saying: "McKenzie's warning" is "McKenzie told"
-_STATEMENT = REPORTING | {"warning", "statement", "remark", "testimony", "testify"}
+from askisk.verify.verdict import evidence_speaker
 
 _AMOUNT = (
     r"(?:\d+(?:\.\d+)?|a|an|one|a few|a couple of|several|"
@@ -126,43 +120,16 @@ def _bounds(d: Date) -> tuple[dt.date, dt.date]:
 
 
 def date_event(event: str, hits: Sequence[Hit]) -> Dated | None:
-    """The date of the event: from the best-ranked of `hits` that tells it (explains EVENT_COVERAGE of its
-    words and contradicts none) and has a dated year; the date the event's own words go with when it has
-    several."""
-    claim = analyse(event)
-    for hit in list(hits)[:EVENT_HITS]:
-        found = [d for d in dates(normalize(hit.text))[0] if d.year is not None]
-        if not found:
-            continue
-        a = align(claim, hit, analyse(hit.read_text))
-        coverage = max(a.coverage, _told(event, hit.read_text))
-        if coverage < EVENT_COVERAGE or a.mismatches:
-            continue
-        return Dated(hit, _event_date(event, normalize(hit.text), found), coverage)
-    return None
+    """The date of the event, from the best-ranked of `hits` that tells it (`events.find`) and has a dated
+    year; the date the event's own words go with when it has several."""
+    told = events.find(event, hits, _dated)
+    return Dated(told.hit, told.value, told.coverage) if told is not None else None
 
 
-def _content(doc) -> list:
-    return [
-        t for t in doc if (t.is_alpha or "-" in t.text) and not t.is_stop and t.lemma_.lower() not in LIGHT
-    ]
-
-
-def _told(event: str, passage: str) -> float:
-    """The share of the event's content words the passage has, reporting verbs included: an event can be a
-    statement ("McKenzie's warning to U.S. lawmakers" is "McKenzie told U.S. lawmakers"), whose words
-    `align` leaves out as the frame."""
-    nlp = pipeline()
-    words = _content(nlp(normalize(event)))
-    there = _content(nlp(normalize(passage)))
-    if not words:
-        return 0.0
-
-    def same(a, b) -> bool:
-        la, lb = a.lemma_.lower(), b.lemma_.lower()
-        return words_match(la, lb) or (la in _STATEMENT and lb in _STATEMENT)
-
-    return sum(any(same(w, t) for t in there) for w in words) / len(words)
+def _dated(event: str, hit: Hit) -> Date | None:
+    text = normalize(hit.text)
+    found = [d for d in dates(text)[0] if d.year is not None]
+    return _event_date(event, text, found) if found else None
 
 
 def _event_date(event: str, text: str, found: list[Date]) -> Date:
@@ -251,7 +218,7 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
     label, gap = compare(rel, first.date, second.date)
     reason = (
         f"claim puts “{rel.a}” {rel.phrase} “{rel.b}”; the sources date the first to {first.date.text} and "
-        f"the second to {second.date.text} ({gap}) {_where(first.hit, second.hit)}"
+        f"the second to {second.date.text} ({gap}) {events.where(first.hit, second.hit)}"
     )
     confidence = round(min(first.coverage, second.coverage), 3)
     evidence = (first.hit, second.hit) if first.hit.passage_id != second.hit.passage_id else (first.hit,)
@@ -259,13 +226,3 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
     mismatch = "date" if label == "refuted" else None
     return Verdict(claim, label, confidence, reason, evidence, mismatch, analyse(claim).reporter,  # type: ignore[arg-type]
                    speaker, None)  # fmt: skip
-
-
-def _where(*hits: Hit) -> str:
-    """ "(narration, Title)", or both passages' speakers and sources where they differ."""
-    seen: list[str] = []
-    for h in hits:
-        said = f"{h.speaker or 'narration'}, {h.source.title}"
-        if said not in seen:
-            seen.append(said)
-    return f"({'; '.join(seen)})"
