@@ -30,7 +30,7 @@ SYNONYM_GROUPS = [
     "end finish stop", "big large", "enemy foe adversary", "ally partner", "leader head chief",
     "militant fighter insurgent", "member recruit", "country nation state", "people person", "able capable",
     "american u.s. us", "initial first", "group organization organisation", "photo photograph image picture",
-    "aim goal objective purpose", "common shared mutual",
+    "aim goal objective purpose strive", "global worldwide", "charge control", "common shared mutual",
 ]
 # fmt: on
 _NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")

@@ -17,7 +17,7 @@ OBJECT_VERBS = frozenset(["do", "make", "have", "cause", "pose", "take", "give",
 VOLITION = frozenset(["want", "wish", "intend", "plan", "seek", "try", "attempt", "aim"])
 # Verbs that negate their object ("lacks the resources") or what they fail to do ("failed to pay").
 NEGATING_VERBS = frozenset(["lack"])
-FAILING_VERBS = frozenset(["fail", "refuse", "decline"])
+FAILING_VERBS = frozenset(["fail", "refuse", "decline", "stop", "cease", "quit"])  # "stopped being"
 # Words that negate the word they attach to.
 NEGATORS = frozenset(["not", "n't", "no", "never", "nor", "neither", "cannot"])
 # fmt: on
@@ -100,6 +100,8 @@ def _lexically_negated(t) -> bool:
     head = t.head
     if t.dep_ == "acl" and head.dep_ == "dobj":  # "resources to wage": what the lacking stops
         t, head = head, head.head
+    elif t.dep_ in ("attr", "acomp") and head.lemma_.lower() == "be" and head.dep_ == "xcomp":
+        t, head = head, head.head  # "stopped being a hotbed": what it is no longer
     lemma = head.lemma_.lower()
     return (t.dep_ in ("dobj", "xcomp") and lemma in NEGATING_VERBS) or (
         t.dep_ == "xcomp" and lemma in FAILING_VERBS

@@ -1,0 +1,34 @@
+"""Words a claim and a passage say differently (issue 16): "stopped being a hotbed" denies being one now,
+"in charge of" is "in control of", "strive" is "aim", "worldwide" is "global". Real parser and rules;
+sentences of our own."""
+
+from __future__ import annotations
+
+from verify_helpers import negated, passage
+
+from askisk.models import SourceRef
+from askisk.verify.features import analyse
+from askisk.verify.lexicon import words_match
+from askisk.verify.verdict import align
+
+SOURCE = SourceRef("dam", "A dam on the Vakhsh", "dam.md")
+
+
+def test_what_something_stopped_being_is_denied():
+    assert negated("The valley has stopped being a haven for smugglers.", "haven") == [True]
+    assert negated("The dam ceased to be safe after the flood.", "safe") == [True]
+    # being it still, or again, is asserted
+    assert negated("The valley is again becoming a haven for smugglers.", "haven") == [False]
+    text = "The valley is again devolving into a haven for smugglers, officials say."
+    alignment = align(
+        analyse("The valley has stopped being a haven for smugglers."), passage(text, SOURCE), analyse(text)
+    )
+    assert [m.kind for m in alignment.mismatches] == ["polarity"]
+
+
+def test_near_synonyms_of_aims_reach_and_control():
+    assert words_match("strive", "aim") and words_match("worldwide", "global")
+    assert words_match("charge", "control")
+    text = "The ministry, which is in control of the dam, says the reservoir is full."
+    alignment = align(analyse("The ministry is in charge of the dam."), passage(text, SOURCE), analyse(text))
+    assert alignment.agrees(), alignment
