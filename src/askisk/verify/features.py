@@ -16,7 +16,7 @@ from askisk.text import normalize
 from askisk.verify.lexicon import lexicons
 from askisk.verify.negation import NEGATORS, until
 from askisk.verify.negation import negated as is_negated
-from askisk.verify.quantities import Date, Number, dates, numbers, vague_counts
+from askisk.verify.quantities import Date, Number, dates, listed_counts, numbers, vague_counts
 from askisk.verify.syntax import DESCRIBING, LIGHT, REPORTING, governing_verb, slot
 from askisk.verify.units import spell_units
 
@@ -195,7 +195,7 @@ def analyse(text: str) -> Analysis:
     return Analysis(
         plain,
         tuple(words),
-        tuple(numbers(doc, covered) + vague),
+        tuple(numbers(doc, covered) + vague + listed_counts(doc)),
         tuple(found_dates),
         tuple(n for n in names if n),
         reporter,

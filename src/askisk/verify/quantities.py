@@ -4,7 +4,7 @@ counts them: the pieces `verify` compares between a claim and a passage. Pure gi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from askisk.verify.syntax import governing_verb
 from askisk.verify.units import MAGNITUDES
@@ -44,11 +44,17 @@ class Date:
     year: int | None
     month: int | None
     day: int | None
+    relative: int | None = None  # "January 3 last year": -1, "this year": 0 (the year of writing)
 
     def compatible(self, other: Date) -> bool:
         return all(
             a is None or b is None or a == b
-            for a, b in ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+            for a, b in (
+                (self.year, other.year),
+                (self.month, other.month),
+                (self.day, other.day),
+                (self.relative, other.relative),
+            )
         )
 
 
@@ -80,6 +86,10 @@ _DATE = re.compile(
 )
 
 
+_RELATIVE_YEAR = re.compile(r"\s+(this|last|next|previous)\s+year\b", re.IGNORECASE)
+_RELATIVE = {"this": 0, "last": -1, "previous": -1, "next": 1}
+
+
 def dates(text: str) -> tuple[list[Date], set[int]]:
     """Dates in the text and the character offsets they cover (so their digits are not counted)."""
     out: list[Date] = []
@@ -95,8 +105,12 @@ def dates(text: str) -> tuple[list[Date], set[int]]:
             date = Date(
                 m.group(0), int(year) if year else None, MONTHS[m.group(2).lower()], int(day) if day else None
             )
+        end = m.end()
+        if date.year is None and (rel := _RELATIVE_YEAR.match(text, end)):
+            date = replace(date, text=f"{date.text}{rel.group(0)}", relative=_RELATIVE[rel.group(1).lower()])
+            end = rel.end()
         out.append(date)
-        covered.update(range(m.start(), m.end()))
+        covered.update(range(m.start(), end))
     return out, covered
 
 
@@ -220,3 +234,32 @@ def _outcome_verb(token) -> str | None:
             if c.lower_ in _LEFT:
                 return _LEFT[c.lower_]
     return verb
+
+
+_LISTABLE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def listed_counts(doc) -> list[Number]:
+    """Counts a sentence gives by naming the members: "Its initial leaders, Hafiz Saeed Khan and Abdul Rauf
+    Aliza, were killed" counts two leaders. Taken as given (`described`): a claim that lists names asserts
+    no count the passage must give."""
+    out: list[Number] = []
+    for noun in doc:
+        if noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        for first in (c for c in noun.children if c.dep_ == "appos" and c.ent_type_ in _LISTABLE):
+            members = [first]
+            while conj := next((c for c in members[-1].children if c.dep_ == "conj"), None):
+                members.append(conj)
+            if len(members) < 2:
+                continue
+            names = [_entity_text(m) for m in members]
+            text = f"{len(members)} ({', '.join(names[:-1])} and {names[-1]})"
+            n = float(len(members))
+            out.append(Number(text, n, n, noun.lemma_.lower(), governing_verb(noun), described=True))
+    return out
+
+
+def _entity_text(token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent.text if ent is not None else token.text

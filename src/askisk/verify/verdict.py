@@ -36,6 +36,7 @@ Pure: takes hits (from `service.ask`) and returns a Verdict; never retrieves, ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -101,17 +102,25 @@ def _align_dates(
     claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
 ) -> float:
     explained = 0.0
+    # "Both leaders were killed in 2016" against "killed in July 2016 and February 2015, respectively": the
+    # claim's date must hold for each of the passage's dates
+    each = _EVERY.search(claim.text) is not None and "respectively" in passage.text.lower()
     for date in claim.dates:
         if not passage.dates:
             unverified.append(date.text)
             continue
-        if any(date.compatible(p) for p in passage.dates):
+        fits = all if each else any
+        if fits(date.compatible(p) for p in passage.dates):
             explained += 1
         else:
             explained += RIVAL_WEIGHT
-            closest = max(passage.dates, key=partial(_shared_parts, date))
+            others = [p for p in passage.dates if not date.compatible(p)]
+            closest = max(others, key=partial(_shared_parts, date))
             mismatches.append(Mismatch("date", date.text, closest.text))
     return explained
+
+
+_EVERY = re.compile(r"\b(?:both|all|each)\b", re.IGNORECASE)
 
 
 def _shared_parts(a, b) -> int:
