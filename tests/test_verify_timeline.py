@@ -45,6 +45,13 @@ def _search(query: str):
          "The dam's first turbine", "construction began", "after", "about 29 months after"),
         ("Two years after construction began, the first turbine was switched on.",
          "the first turbine was switched on", "construction began", "after", "Two years after"),
+        ("The first turbine followed the start of construction by about two years.", "The first turbine",
+         "the start of construction", "after", "about two years after"),
+        ("Orlova's resignation preceded Rasulov's.", "Orlova's resignation", "Rasulov's", "before", "before"),
+        ("The flood and the first turbine were about two years apart.", "The flood", "the first turbine",
+         "apart", "were about two years apart"),
+        ("The flood came within six months of the first turbine.", "The flood", "the first turbine",
+         "apart", "within six months of"),
     ],
 )  # fmt: skip
 def test_the_claim_names_two_events_an_order_and_a_span(claim, a, b, direction, phrase):
@@ -102,6 +109,17 @@ def test_an_event_is_dated_by_the_passage_that_tells_it():
         timeline.date_event("the villagers were compensated", _search("the villagers were compensated"))
         is None
     )
+
+
+def test_a_span_either_way_round():
+    march19, october16 = Date("March 2019", 2019, 3, None), Date("October 2016", 2016, 10, None)
+    apart = timeline.relation("The turbine and the building work were about 29 months apart.")
+    within = timeline.relation("The turbine started within two years of the building work.")
+    assert apart is not None and within is not None
+    # 2 years 5 months, whichever comes first
+    assert timeline.compare(apart, march19, october16)[0] == "supported"
+    assert timeline.compare(apart, october16, march19)[0] == "supported"
+    assert timeline.compare(within, october16, march19)[0] == "refuted"
 
 
 def test_decide_orders_two_events_from_two_passages():

@@ -1,5 +1,6 @@
 """Words a claim and a passage say differently (issue 16): "stopped being a hotbed" denies being one now,
-"in charge of" is "in control of", "strive" is "aim", "worldwide" is "global". Real parser and rules;
+"in charge of" is "in control of", "strive" is "aim", "worldwide" is "global", "creation" is
+"create". Real parser and rules;
 sentences of our own."""
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def test_what_something_stopped_being_is_denied():
 def test_near_synonyms_of_aims_reach_and_control():
     assert words_match("strive", "aim") and words_match("worldwide", "global")
     assert words_match("charge", "control")
+    # a verb and its noun
+    assert words_match("creation", "create") and words_match("evacuate", "evacuation")
+    assert not words_match("station", "state") and not words_match("nation", "native")
     text = "The ministry, which is in control of the dam, says the reservoir is full."
     alignment = align(analyse("The ministry is in charge of the dam."), passage(text, SOURCE), analyse(text))
     assert alignment.agrees(), alignment

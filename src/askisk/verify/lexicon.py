@@ -3,6 +3,7 @@ opposite words, near-synonyms, and the word match the rules use. Pure; no spaCy.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -64,12 +65,24 @@ def words_match(a: str, b: str) -> bool:
     if a in synonyms and synonyms.get(a) == synonyms.get(b):
         return True
     sa, sb = stem(a), stem(b)
-    if sa == sb:
+    if sa == sb or _nominal(a, b):
         return True
     short, long_ = sorted((sa, sb), key=len)
     if not long_.startswith(short):
         return False
     return len(short) >= 5 or (len(short) >= 4 and len(long_) - len(short) <= 3)  # "Asia"/"Asian"
+
+
+_NOUN_ENDINGS = ("ion", "ment", "ance", "ence")
+
+
+def _nominal(a: str, b: str) -> bool:
+    """A verb and its noun: "create"/"creation", "evacuate"/"evacuation", "establish"/"establishment"."""
+    noun, verb = (a, b) if a.endswith(_NOUN_ENDINGS) else (b, a)
+    if not noun.endswith(_NOUN_ENDINGS) or verb.endswith(_NOUN_ENDINGS):
+        return False
+    shared = len(os.path.commonprefix([noun, verb]))
+    return shared >= 5 and shared >= len(verb) - 1
 
 
 def opposite(a: str, b: str) -> bool:

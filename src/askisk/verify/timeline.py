@@ -48,6 +48,20 @@ _ORDER = r"(?P<dir>after|before|earlier than|later than|prior to)\s+"
 # "A came N years after B" / "A was captured before B was killed"; a light verb at the end of A is no event
 _MIDDLE = re.compile(rf"^(?P<a>.+?)\s+(?:{_SPAN})?{_ORDER}(?P<b>.+?)[.!?]?$", re.IGNORECASE)
 _FRONTED = re.compile(rf"^(?:{_SPAN})?{_ORDER}(?P<b>[^,]+),\s*(?P<a>.+?)[.!?]?$", re.IGNORECASE)
+_SPAN_END = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?P<amount>{_AMOUNT})\s+(?P<unit>{_UNIT})"
+# "A preceded B (by N years)", "A followed B (by N months)"
+_VERBAL = re.compile(
+    rf"^(?P<a>.+?)\s+(?P<dir>preceded|followed)\s+(?P<b>.+?)(?:\s+by\s+{_SPAN_END})?[.!?]?$", re.IGNORECASE
+)
+# "A and B were N years apart", "A came within N months of B": a span, either way round
+_APART = re.compile(
+    rf"^(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:were|are|came|happened|took place)\s+{_SPAN_END}\s+apart[.!?]?$",
+    re.IGNORECASE,
+)
+_WITHIN = re.compile(
+    rf"^(?P<a>.+?)\s+(?P<qual>within)\s+(?P<amount>{_AMOUNT})\s+(?P<unit>{_UNIT})\s+of\s+(?P<b>.+?)[.!?]?$",
+    re.IGNORECASE,
+)
 _TRAILING_LIGHT = re.compile(r"\s+(?:came|happened|occurred|took place|followed|was|were|is)$", re.IGNORECASE)
 
 
@@ -57,7 +71,7 @@ class Relation:
 
     a: str
     b: str
-    direction: str  # "after" or "before"
+    direction: str  # "after", "before" or "apart" (either way round)
     low: float | None = None
     high: float | None = None
     phrase: str = ""  # "more than five years after", as the claim says it
@@ -75,20 +89,37 @@ class Dated:
 def relation(claim: str) -> Relation | None:
     """The two events and the claimed order and span, or None when the claim orders no two events."""
     text = normalize(claim).strip()
-    m = _FRONTED.match(text) or _MIDDLE.match(text)
+    m = _APART.match(text) or _WITHIN.match(text) or _VERBAL.match(text) or _FRONTED.match(text)
+    m = m or _MIDDLE.match(text)
     if m is None:
         return None
     a = _TRAILING_LIGHT.sub("", m.group("a").strip(" ,"))
     b = m.group("b").strip(" ,")
     if len(re.findall(r"[A-Za-z]{3,}", a)) < 2 or len(re.findall(r"[A-Za-z]{3,}", b)) < 1:
         return None
-    direction = "before" if m.group("dir").lower() in ("before", "earlier than", "prior to") else "after"
+    order = (m.groupdict().get("dir") or "apart").lower()
+    direction = "before" if order in ("before", "earlier than", "prior to", "preceded") else "after"
+    direction = "apart" if order == "apart" else direction
     low = high = None
     if m.group("amount"):
         low, high = _span(m.group("qual"), m.group("amount"), m.group("unit"))
-    phrase = text[m.start("qual") if m.group("qual") else m.start("amount") if m.group("amount") else
-                  m.start("dir"): m.end("dir")].strip()  # fmt: skip
-    return Relation(a, b, direction, low, high, phrase)
+    return Relation(a, b, direction, low, high, _phrase(m, text))
+
+
+def _phrase(m: re.Match[str], text: str) -> str:
+    """The claim's words for the order and span: "more than five years after", "within six months of"."""
+    if m.re is _APART:
+        return text[m.end("b") :].strip(" .!?")
+    if m.re is _VERBAL:  # "preceded B by two years" says "two years before B"
+        way = "before" if m.group("dir").lower() == "preceded" else "after"
+        if not m.group("amount"):
+            return way
+        start = m.start("qual") if m.group("qual") else m.start("amount")
+        return f"{text[start : m.end('unit')]} {way}"
+    starts = [m.start(g) for g in ("qual", "amount", "dir") if m.groupdict().get(g)]
+    ends = [m.end(g) for g in ("dir", "unit") if m.groupdict().get(g)]
+    said = text[min(starts) : max(ends)].strip()
+    return f"{said} of" if m.re is _WITHIN else said
 
 
 def _span(qualifier: str | None, amount: str, unit: str) -> tuple[float | None, float | None]:
@@ -168,8 +199,10 @@ def compare(rel: Relation, a: Date, b: Date) -> tuple[str, str]:
     a_lo, a_hi = _bounds(a)
     b_lo, b_hi = _bounds(b)
     lo, hi = (a_lo - b_hi).days, (a_hi - b_lo).days  # a after b by lo..hi days
-    if rel.direction == "before":
+    if rel.direction == "before" or rel.direction == "apart" and hi <= 0:
         lo, hi = -hi, -lo
+    elif rel.direction == "apart" and lo < 0:  # either way round: the span is at most the larger side
+        lo, hi = 1, max(-lo, hi)
     gap = _say_gap(a, b)
     if hi < 0:
         return "refuted", gap
@@ -217,7 +250,7 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
         return None
     label, gap = compare(rel, first.date, second.date)
     reason = (
-        f"claim puts “{rel.a}” {rel.phrase} “{rel.b}”; the sources date the first to {first.date.text} and "
+        f"claim puts {_said(rel)}; the sources date the first to {first.date.text} and "
         f"the second to {second.date.text} ({gap}) {events.where(first.hit, second.hit)}"
     )
     confidence = round(min(first.coverage, second.coverage), 3)
@@ -226,3 +259,9 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
     mismatch = "date" if label == "refuted" else None
     return Verdict(claim, label, confidence, reason, evidence, mismatch, analyse(claim).reporter,  # type: ignore[arg-type]
                    speaker, None)  # fmt: skip
+
+
+def _said(rel: Relation) -> str:
+    if rel.direction == "apart" and not rel.phrase.startswith("within"):
+        return f"“{rel.a}” and “{rel.b}” {rel.phrase}"
+    return f"“{rel.a}” {rel.phrase} “{rel.b}”"
