@@ -1,7 +1,6 @@
 """Words a claim and a passage say differently (issue 16): "stopped being a hotbed" denies being one now,
 "in charge of" is "in control of", "strive" is "aim", "worldwide" is "global", "creation" is
-"create". Real parser and rules;
-sentences of our own."""
+"create". Real parser and rules; sentences of our own."""
 
 from __future__ import annotations
 
