@@ -159,6 +159,8 @@ def test_check_orders_the_seed_events_across_passages(seed_service):
     verdict = seed_service.check("Orokzai was captured more than five years after IS-K was created.")
     assert verdict.verdict == "supported", verdict.reason
     assert len(verdict.evidence) == 2 and "April 2020" in verdict.reason and "January 2015" in verdict.reason
+    # calibrated as every other verdict, not the events' coverage (1.0) read as certainty
+    assert 0 < verdict.confidence < 1
     verdict = seed_service.check("Abdul Rauf Aliza was killed by US forces after Hafiz Saeed Khan.")
     assert verdict.verdict == "refuted" and verdict.mismatch == "date", verdict.reason
     assert "February 2015" in verdict.reason and "July 2016" in verdict.reason

@@ -225,6 +225,6 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
         f"{events.where(first.hit, second.hit)}"
     )
     speaker = evidence_speaker(first.hit, analyse(first.hit.text))
-    return Verdict(claim, label, round(min(first.coverage, second.coverage), 3), reason,  # type: ignore[arg-type]
+    return Verdict(claim, label, events.confidence(label, min(first.coverage, second.coverage)), reason,  # type: ignore[arg-type]
                    (first.hit, second.hit), "number" if label == "refuted" else None, analyse(claim).reporter,
                    speaker, None)  # fmt: skip

@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from askisk.models import Hit
 from askisk.nlp import pipeline
 from askisk.text import normalize
+from askisk.verify.aggregate import calibrate, shipped_settings
 from askisk.verify.features import analyse
 from askisk.verify.lexicon import words_match
 from askisk.verify.syntax import LIGHT, REPORTING
@@ -80,3 +81,10 @@ def where(*hits: Hit) -> str:
         if said not in seen:
             seen.append(said)
     return f"({'; '.join(seen)})"
+
+
+def confidence(label: str, score: float) -> float:
+    """As for every other verdict, the share of verdicts with this label and score that were right on
+    Climate-FEVER dev claims (`aggregate.calibrate`): there is no calibration of these checks of their own,
+    and their coverage alone would read as certainty."""
+    return round(calibrate(score, shipped_settings().calibration.get(label, [])), 3)

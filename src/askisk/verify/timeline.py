@@ -253,7 +253,7 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
         f"claim puts {_said(rel)}; the sources date the first to {first.date.text} and "
         f"the second to {second.date.text} ({gap}) {events.where(first.hit, second.hit)}"
     )
-    confidence = round(min(first.coverage, second.coverage), 3)
+    confidence = events.confidence(label, min(first.coverage, second.coverage))
     evidence = (first.hit, second.hit) if first.hit.passage_id != second.hit.passage_id else (first.hit,)
     speaker = evidence_speaker(first.hit, analyse(first.hit.text))
     mismatch = "date" if label == "refuted" else None
