@@ -35,3 +35,11 @@ def test_near_synonyms_of_aims_reach_and_control():
     text = "The ministry, which is in control of the dam, says the reservoir is full."
     alignment = align(analyse("The ministry is in charge of the dam."), passage(text, SOURCE), analyse(text))
     assert alignment.agrees(), alignment
+
+
+def test_function_words_alone_assert_nothing(seed_service):
+    # "after" is kept beside content words for its opposite ("before"); alone it matched every passage
+    # with "after" in it, word for word, and was supported
+    assert analyse("after after after").words == ()
+    assert [w.lemma for w in analyse("IS-K attacked after the takeover.").words][-2:] == ["after", "takeover"]
+    assert seed_service.check("after after after").verdict == "not_enough_info"

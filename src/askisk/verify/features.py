@@ -192,16 +192,24 @@ def analyse(text: str) -> Analysis:
             )
             for w in words
         ]
+    found_numbers = numbers(doc, covered) + vague + listed_counts(doc)
+    kept_names = [n for n in names if n]
+    if not (kept_names or found_numbers or found_dates) and all(_stop(w.text) for w in words):
+        words = []  # "after after after": words kept for their opposites alone assert nothing to check
     return Analysis(
         plain,
         tuple(words),
-        tuple(numbers(doc, covered) + vague + listed_counts(doc)),
+        tuple(found_numbers),
         tuple(found_dates),
-        tuple(n for n in names if n),
+        tuple(kept_names),
         reporter,
         named,
         tuple(n for n in told if n),
     )
+
+
+def _stop(word: str) -> bool:
+    return word.lower() in pipeline().Defaults.stop_words
 
 
 def _set_aside(doc) -> set[int]:
