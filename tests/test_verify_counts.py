@@ -5,10 +5,9 @@ Real parser and rules; sentences of our own, and the seed through the real `chec
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import pytest
-from verify_helpers import passage
+from verify_helpers import word_search
 
 from askisk.models import SourceRef
 from askisk.verify import counts
@@ -22,14 +21,7 @@ PASSAGES = [
 ]
 
 
-def _search(query: str):
-    """Our passages in the order a retrieval would give them: those sharing most words first."""
-    words = set(query.lower().split())
-    ranked = sorted(PASSAGES, key=lambda p: -len(words & set(p.lower().split())))
-    return [
-        replace(passage(text, SOURCE, rank=i + 1), passage_id=f"vakhsh-{PASSAGES.index(text)}")
-        for i, text in enumerate(ranked)
-    ]
+_search = word_search(PASSAGES, SOURCE)
 
 
 @pytest.mark.parametrize(

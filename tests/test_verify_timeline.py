@@ -4,10 +4,8 @@ passage that tells it. Real parser and rules; sentences of our own, and the seed
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
-from verify_helpers import passage
+from verify_helpers import passage, word_search
 
 from askisk.models import SourceRef
 from askisk.verify import timeline
@@ -25,14 +23,7 @@ PASSAGES = [
 ]
 
 
-def _search(query: str):
-    """The passages of our own in the order a retrieval would give them: those sharing most words first."""
-    words = set(query.lower().split())
-    ranked = sorted(PASSAGES, key=lambda p: -len(words & set(p.lower().split())))
-    return [
-        replace(passage(text, SOURCE, rank=i + 1), passage_id=f"dam-{PASSAGES.index(text)}")
-        for i, text in enumerate(ranked)
-    ]
+_search = word_search(PASSAGES, SOURCE)
 
 
 @pytest.mark.parametrize(
