@@ -17,6 +17,9 @@ SOURCE = SourceRef("dam", "A dam on the Vakhsh", "dam.md")
 def test_what_something_stopped_being_is_denied():
     assert negated("The valley has stopped being a haven for smugglers.", "haven") == [True]
     assert negated("The dam ceased to be safe after the flood.", "safe") == [True]
+    assert negated("They stopped attacking the dam.", "attack") == [True]
+    # stopping in order to do something is no denial of it
+    assert negated("The convoy stopped to refuel near the dam.", "refuel") == [False]
     # being it still, or again, is asserted
     assert negated("The valley is again becoming a haven for smugglers.", "haven") == [False]
     text = "The valley is again devolving into a haven for smugglers, officials say."
