@@ -204,7 +204,7 @@ def numbers(doc, covered: set[int]) -> list[Number]:
             head = head.head
         unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head is not anchor else None
         described = unit is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
-        before = doc.text[: anchor.idx].lower().rstrip()
+        before = doc.text[: tok.idx].lower().rstrip()
         after = doc.text[head.idx + len(head.text) :].lower().lstrip(" ,")
         verb = _outcome_verb(head)
         opening = doc.text.lower().startswith(_TOTAL_OPENING) and not described
