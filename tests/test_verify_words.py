@@ -46,3 +46,9 @@ def test_function_words_alone_assert_nothing(seed_service):
     assert analyse("after after after").words == ()
     assert [w.lemma for w in analyse("IS-K attacked after the takeover.").words][-2:] == ["after", "takeover"]
     assert seed_service.check("after after after").verdict == "not_enough_info"
+
+
+def test_a_raised_negation_reaches_a_be_conjunct():
+    # "doesn't believe X will hold and be safe" doubts both; "be" is a conjunct of "hold" though the tagger
+    # calls one AUX and the other VERB
+    assert negated("She does not believe the dam will hold and be safe.", "safe") == [True]

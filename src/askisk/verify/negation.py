@@ -39,7 +39,7 @@ def _raised_negation(token) -> bool:
         if _misparsed_raiser(t):
             return True
         if t.dep_ in ("auxpass", "aux", "acomp", "attr") or (
-            t.dep_ == "conj" and t.head.pos_ == t.pos_ and not _contrasted(t)
+            t.dep_ == "conj" and _same_pos(t.head, t) and not _contrasted(t)
         ):
             t = t.head
         else:
