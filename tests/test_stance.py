@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from askisk.verify.stance import LABELS, MODEL_DIR, load_stance
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, ROOT, run_cli
 from tests.test_onnx import HEAVY
 
 CF_FIXTURE = FIXTURES / "climate-fever-mini.jsonl"
@@ -142,6 +142,18 @@ def test_eval_dataset_bad_input_is_one_line(tmp_path):
         lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
         assert len(lines) == 1 and lines[0].startswith("askisk: error:"), (args, lines)
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_eval_claims_names_a_split_the_set_lacks(seed_built):
+    kb, index = seed_built
+    # before, a claim split the set lacks checked every claim and printed nothing, with exit 0
+    claims = str(ROOT / "kb" / "eval")
+    result = run_cli(
+        "eval", "--claims", "--split", "heldout7", "--set", claims, "--kb", str(kb), "--index", str(index)
+    )
+    assert result.returncode == 1 and result.stdout == "", result
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "no claims in split 'heldout7'" in lines[0] and "heldout6" in lines[0], lines
 
 
 def test_rule_coverage_keeps_a_half_matching_passage_from_refuting(seed_service, model):
