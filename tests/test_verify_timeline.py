@@ -150,6 +150,9 @@ def test_check_orders_the_seed_events_across_passages(seed_service):
     verdict = seed_service.check("Orokzai was captured more than five years after IS-K was created.")
     assert verdict.verdict == "supported", verdict.reason
     assert len(verdict.evidence) == 2 and "April 2020" in verdict.reason and "January 2015" in verdict.reason
+    # numbered in the claim's order, not by each event's own search
+    assert [h.rank for h in verdict.evidence] == [1, 2]
+    assert "Orokzai" in verdict.evidence[0].text and "created" in verdict.evidence[1].text
     # calibrated as every other verdict, not the events' coverage (1.0) read as certainty
     assert 0 < verdict.confidence < 1
     verdict = seed_service.check("Abdul Rauf Aliza was killed by US forces after Hafiz Saeed Khan.")

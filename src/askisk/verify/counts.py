@@ -225,6 +225,7 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
         f"{events.where(first.hit, second.hit)}"
     )
     speaker = evidence_speaker(first.hit, analyse(first.hit.text))
-    return Verdict(claim, label, events.confidence(label, min(first.coverage, second.coverage)), reason,  # type: ignore[arg-type]
-                   (first.hit, second.hit), "number" if label == "refuted" else None, analyse(claim).reporter,
-                   speaker, None)  # fmt: skip
+    confidence = events.confidence(label, min(first.coverage, second.coverage))
+    mismatch = "number" if label == "refuted" else None
+    return Verdict(claim, label, confidence, reason, events.shown(first.hit, second.hit),  # type: ignore[arg-type]
+                   mismatch, analyse(claim).reporter, speaker, None)  # fmt: skip

@@ -5,7 +5,7 @@ order (`verify.timeline`) or two counts compared or added (`verify.counts`). Pur
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from askisk.models import Hit
@@ -88,3 +88,11 @@ def confidence(label: str, score: float) -> float:
     Climate-FEVER dev claims (`aggregate.calibrate`): there is no calibration of these checks of their own,
     and their coverage alone would read as certainty."""
     return round(calibrate(score, shipped_settings().calibration.get(label, [])), 3)
+
+
+def shown(*hits: Hit) -> tuple[Hit, ...]:
+    """The events' passages as a verdict's evidence, numbered 1, 2 in the claim's order: each was ranked by
+    its own event's search, and "6." beside "1." would read as a weaker passage. One passage telling both
+    is shown once."""
+    unique = [h for i, h in enumerate(hits) if all(h.passage_id != o.passage_id for o in hits[:i])]
+    return tuple(replace(h, rank=i) for i, h in enumerate(unique, 1))

@@ -254,7 +254,7 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
         f"the second to {second.date.text} ({gap}) {events.where(first.hit, second.hit)}"
     )
     confidence = events.confidence(label, min(first.coverage, second.coverage))
-    evidence = (first.hit, second.hit) if first.hit.passage_id != second.hit.passage_id else (first.hit,)
+    evidence = events.shown(first.hit, second.hit)
     speaker = evidence_speaker(first.hit, analyse(first.hit.text))
     mismatch = "date" if label == "refuted" else None
     return Verdict(claim, label, confidence, reason, evidence, mismatch, analyse(claim).reporter,  # type: ignore[arg-type]
