@@ -167,3 +167,9 @@ def test_check_adds_up_the_seed_death_toll(seed_service):
     assert seed_service.check(
         "IS-K killed 182 people in all during the U.S. evacuation of Kabul."
     ).verdict == ("supported")
+
+
+def test_a_span_in_words_is_read_whatever_the_word():
+    # "zero" was read with float() and stopped `check` with an internal error
+    rel = timeline.relation("The turbine started zero days after the building work began.")
+    assert rel is not None and rel.low is not None and rel.low < 1 and rel.high is not None

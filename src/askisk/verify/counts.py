@@ -20,14 +20,14 @@ from askisk.text import normalize
 from askisk.verify import events
 from askisk.verify.features import analyse
 from askisk.verify.lexicon import words_match
-from askisk.verify.quantities import NUMBER_WORDS, Number
+from askisk.verify.quantities import WORD_FIGURES, Number, number_value
 from askisk.verify.units import DAYS
 from askisk.verify.verdict import evidence_speaker
 
 NEAR = 0.1  # "nearly 100", "about twice": a tenth either way
 _MULTIPLES = {"twice": 2.0, "half": 0.5, "three times": 3.0, "four times": 4.0, "five times": 5.0,
               "ten times": 10.0}  # fmt: skip
-_FIGURE = r"\d[\d,]*(?:\.\d+)?|" + "|".join(w for w in NUMBER_WORDS if w != "_")
+_FIGURE = rf"\d[\d,]*(?:\.\d+)?|{WORD_FIGURES}"
 _QUALIFIER = r"about|nearly|almost|roughly|around|approximately|more than|over|at least|less than|under"
 _VERB = r"(?P<verb>[a-z]+(?:ed|ew|ught|lt|ft|d)|killed|left|wounded|injured|displaced|claimed)"
 # "A killed more people than B (did)", "A killed 40 more people than B"
@@ -83,8 +83,7 @@ class Count:
 
 
 def _figure(text: str) -> float:
-    t = text.lower().replace(",", "")
-    return float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t)
+    return number_value(text) or 0.0
 
 
 def _lemma(verb: str) -> str:

@@ -149,6 +149,7 @@ def analyse(text: str) -> Analysis:
     without = {t.i for w in doc if w.lower_ == "without" for t in w.subtree if t is not w}
     skipped = frame | _set_aside(doc) | vague_tokens  # the reporter's words, what is set aside, vague counts
     words: list[Word] = []
+    asserts = False  # a word kept that is not a function word ("after" is kept for its opposite alone)
     for tok in doc:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
@@ -164,6 +165,7 @@ def analyse(text: str) -> Analysis:
         ):
             continue
         negated = is_negated(tok) or tok.i in without
+        asserts = asserts or not tok.is_stop
         words.append(
             Word(
                 tok.text,
@@ -194,7 +196,7 @@ def analyse(text: str) -> Analysis:
         ]
     found_numbers = numbers(doc, covered) + vague + listed_counts(doc)
     kept_names = [n for n in names if n]
-    if not (kept_names or found_numbers or found_dates) and all(_stop(w.text) for w in words):
+    if not (kept_names or found_numbers or found_dates or asserts):
         words = []  # "after after after": words kept for their opposites alone assert nothing to check
     return Analysis(
         plain,
@@ -206,10 +208,6 @@ def analyse(text: str) -> Analysis:
         named,
         tuple(n for n in told if n),
     )
-
-
-def _stop(word: str) -> bool:
-    return word.lower() in pipeline().Defaults.stop_words
 
 
 def _set_aside(doc) -> set[int]:

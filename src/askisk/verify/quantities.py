@@ -58,7 +58,8 @@ class Date:
         )
 
 
-def _number_value(text: str) -> float | None:
+def number_value(text: str) -> float | None:
+    """ "12", "1,200", "2.5", "twelve" as a number; None when it is none."""
     t = text.lower().replace(",", "")
     if t in NUMBER_WORDS:
         return float(NUMBER_WORDS[t])
@@ -68,7 +69,9 @@ def _number_value(text: str) -> float | None:
         return None
 
 
-_VALUE = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(w for w in NUMBER_WORDS if w != "_") + ")"
+# the figures in words a pattern may match ("two", "twelve"; "one" left out, as above)
+WORD_FIGURES = "|".join(w for w in NUMBER_WORDS if w != "_")
+_VALUE = rf"(\d[\d,]*(?:\.\d+)?|{WORD_FIGURES})"
 # "12 to 18", "two to three", "two or three": a range ("and" only between figures: "two and three" is often a
 # list)
 _RANGE = re.compile(
@@ -181,14 +184,14 @@ def numbers(doc, covered: set[int]) -> list[Number]:
     for tok in doc:
         if tok.idx in covered or tok.idx in used or not (tok.like_num or tok.lower_ in NUMBER_WORDS):
             continue
-        value = _number_value(tok.text)
+        value = number_value(tok.text)
         if value is None:
             continue
         low = high = value
         text, anchor = tok.text, tok
         for start, end, a, b in spans:
             if start == tok.idx:
-                low, high = sorted((_number_value(a) or value, _number_value(b) or value))
+                low, high = sorted((number_value(a) or value, number_value(b) or value))
                 text = doc.text[start:end]
                 used.update(t.idx for t in doc if start <= t.idx < end)
                 anchor = doc.char_span(start, end, alignment_mode="expand")[-1]

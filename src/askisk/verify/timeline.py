@@ -21,16 +21,12 @@ from askisk.nlp import pipeline
 from askisk.text import normalize
 from askisk.verify import events
 from askisk.verify.features import analyse
-from askisk.verify.quantities import NUMBER_WORDS, Date, dates
+from askisk.verify.quantities import WORD_FIGURES, Date, dates, number_value
 from askisk.verify.syntax import governing_verb
 from askisk.verify.units import DAYS
 from askisk.verify.verdict import evidence_speaker
 
-_AMOUNT = (
-    r"(?:\d+(?:\.\d+)?|a|an|one|a few|a couple of|several|"
-    + "|".join(w for w in NUMBER_WORDS if w != "_")
-    + ")"
-)
+_AMOUNT = rf"(?:\d+(?:\.\d+)?|a|an|one|a few|a couple of|several|{WORD_FIGURES})"
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 _UNIT = r"(?:day|week|month|year|decade)s?"
 # how the claim qualifies the span: (low, high) as factors of the amount; None: open on that side
@@ -130,7 +126,7 @@ def _span(qualifier: str | None, amount: str, unit: str) -> tuple[float | None, 
     if a in _VAGUE:
         lo, hi = _VAGUE[a]
         return (lo - 0.5) * days, (hi + 0.5) * days
-    n = 1.0 if a in ("a", "an", "one") else float(NUMBER_WORDS.get(a, 0) or float(a))
+    n = 1.0 if a in ("a", "an", "one") else number_value(a) or 0.0
     q = (qualifier or "").lower()
     if q in _QUALIFIERS:
         f_lo, f_hi = _QUALIFIERS[q]
