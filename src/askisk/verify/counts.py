@@ -56,6 +56,10 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 
+_SUM_CUE = re.compile(
+    r"\b(?:together|between them|combined|a total of|in all|in total|altogether)\b", re.IGNORECASE
+)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -103,7 +107,12 @@ def comparison(claim: str) -> Comparison | None:
     if m := _MORE.match(text):
         kind = "more" if m.group("cmp").lower() == "more" else "fewer"
         return _made(m, kind, _figure(m.group("n")) if m.group("n") else None, "")
-    if (m := _SUM.match(text)) and any(m.group(c) for c in ("cue1", "cue2", "cue3")):
+    # the sum pattern backtracks over every "and": tried only where a sum is said at all
+    if (
+        _SUM_CUE.search(text)
+        and (m := _SUM.match(text))
+        and any(m.group(c) for c in ("cue1", "cue2", "cue3"))
+    ):
         return _made(m, "sum", _figure(m.group("n")), (m.group("qual") or "").lower())
     return None
 
