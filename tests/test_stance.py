@@ -149,11 +149,11 @@ def test_eval_claims_names_a_split_the_set_lacks(seed_built):
     # before, a claim split the set lacks checked every claim and printed nothing, with exit 0
     claims = str(ROOT / "kb" / "eval")
     result = run_cli(
-        "eval", "--claims", "--split", "heldout7", "--set", claims, "--kb", str(kb), "--index", str(index)
+        "eval", "--claims", "--split", "heldout8", "--set", claims, "--kb", str(kb), "--index", str(index)
     )
     assert result.returncode == 1 and result.stdout == "", result
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and "no claims in split 'heldout7'" in lines[0] and "heldout6" in lines[0], lines
+    assert len(lines) == 1 and "no claims in split 'heldout8'" in lines[0] and "heldout7" in lines[0], lines
 
 
 def test_rule_coverage_keeps_a_half_matching_passage_from_refuting(seed_service, model):

@@ -199,16 +199,16 @@ def test_claim_features_are_general():
 def test_claims_set_accuracy(seed_service):
     scores = evaluate_claims(lambda c: seed_service.check(c), CLAIMS)
     print({k: (v.n, v.accuracy, v.wrong) for k, v in scores.items()})
-    assert scores["all"].n == 254
+    assert scores["all"].n == 284
     # dev and test (54 claims) were written with the verifier in view; dev2, heldout and heldout2 (80) blind
     # to it in session 25, heldout3 (30) in session 43, heldout4 (30) in session 47, heldout5 (30) in
-    # session 48, heldout6 (30) in session 49. Their floors guard what was last measured, two claims below it
-    # (0.96 / 0.88 / 0.80 / 0.80 / 0.667 / 0.867 / 0.567), not a goal
+    # session 48, heldout6 (30) in session 49, heldout7 (30) in session 50. Their floors guard what was last
+    # measured, two claims below it (0.96 / 0.88 / 0.80 / 0.80 / 0.667 / 0.867 / 0.567 / 0.533), not a goal
     assert scores["dev"].accuracy >= 0.85 and scores["test"].accuracy >= 0.85
     assert scores["dev2"].accuracy >= 0.88 and scores["heldout"].accuracy >= 0.80
     assert scores["heldout2"].accuracy >= 0.73 and scores["heldout3"].accuracy >= 0.73
     assert scores["heldout4"].accuracy >= 0.60 and scores["heldout5"].accuracy >= 0.80
-    assert scores["heldout6"].accuracy >= 0.50
+    assert scores["heldout6"].accuracy >= 0.50 and scores["heldout7"].accuracy >= 0.46
     assert all(scores["dev"].recall[label] >= 0.75 for label in ("supported", "refuted", "not_enough_info"))
 
 

@@ -26,6 +26,7 @@ SPLIT_CHOICES = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 DATASET_SPLITS = ("even", "even-dev", "even-test")  # --dataset climate-fever: odd ids are held out
 HEADERS = {
@@ -51,6 +52,7 @@ TITLES = {
     "heldout8": "heldout8 split (held out, written blind to askisk's rankings, session 45)",
     "heldout9": "heldout9 split (held out, written blind to askisk's rankings, session 46)",
     "heldout10": "heldout10 split (held out, written blind to askisk's rankings, session 47)",
+    "heldout11": "heldout11 split (held out, written blind to askisk's rankings, session 50)",
 }
 
 

@@ -35,8 +35,8 @@ DEFAULT_CONFIG_NAME = DEFAULT_NAME  # the shipped configuration: --fail-under fl
 # "heldout4" the same way, in session 12, when heldout3 had been read for a diagnosis; "heldout5" likewise,
 # in session 13; "heldout6" in session 25, before the encoder was trained again; "heldout7" in session 44;
 # "heldout8" in session 45, before that session's retrieval experiments; "heldout9" in session 46;
-# "heldout10" in session 47
-SPLITS = ("dev", "test", *(f"heldout{n}" for n in range(2, 11)))
+# "heldout10" in session 47; "heldout11" in session 50
+SPLITS = ("dev", "test", *(f"heldout{n}" for n in range(2, 12)))
 TYPES = ("factual", "paraphrase", "speaker", "number", "unanswerable", "pronoun")
 Progress = Callable[[int, int], None]  # (done, total)
 
