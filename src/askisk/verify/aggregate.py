@@ -48,7 +48,7 @@ from askisk.verify.settings import SETTINGS_FILE as SETTINGS_FILE
 from askisk.verify.settings import Settings as Settings
 from askisk.verify.settings import shipped_settings as shipped_settings
 from askisk.verify.stance import Stance
-from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, evidence_speaker
+from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, evidence_speaker, settings
 
 HARD = ("number", "date", "attribution")  # rule mismatches that refute even where word rules do not
 SOFT = ("entity", "polarity")  # word-level rule mismatches: refute only when `soft_rules` is on
@@ -105,7 +105,8 @@ def judge_passages(
 ) -> list[Judged]:
     """Each hit aligned with the claim (`speakers`: the kb's registry, as for `verdict.align`)."""
     claim = analyse(claim_text)
-    return [Judged(align(claim, h, analyse(h.read_text), speakers), s)
+    around = settings(hits)
+    return [Judged(align(claim, h, analyse(h.read_text), speakers, around[h.source.id]), s)
             for h, s in zip(hits, stances, strict=True)]  # fmt: skip
 
 
@@ -164,6 +165,8 @@ def decide_unsure(judged: Sequence[Judged], s: Settings) -> Decision:
     support = max(sure, key=lambda j: j.stance.entails, default=None)
     refute = max(sure, key=lambda j: j.stance.contradicts, default=None)
     ok_support = support is not None and support.stance.entails >= s.entail
+    # ... unless that passage lacks a value the claim gives ("on August 30" against "in August")
+    ok_support = ok_support and not support.alignment.added  # type: ignore[union-attr]
     ok_refute = refute is not None and refute.stance.contradicts >= s.contradict
     if ok_support and ok_refute:
         if support.stance.entails >= refute.stance.contradicts:  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from askisk.verify.features import Analysis, Name
+from askisk.verify.features import PLACE, Analysis, Name
 from askisk.verify.lexicon import words_match
 
 
@@ -15,10 +15,18 @@ class NameCheck:
     matched: int  # claim names the passage has
     clashes: tuple[tuple[str, str], ...]  # (claim name, the passage's rival)
     unverified: tuple[str, ...]  # names the passage relates to something else (`_swapped`)
+    places: tuple[str, ...] = ()  # places the claim adds: the passage names no place in their stead
 
 
 def in_text(words: Sequence[str], passage: Analysis) -> bool:
     tokens = [t.strip(".,;:\"'()").lower() for t in passage.text.split()]
+    return all(any(words_match(w, t) for t in tokens if t) for w in words)
+
+
+def mentions(name: str, text: str) -> bool:
+    """Every word of the name is in the text."""
+    tokens = [t.strip(".,;:\"'()“”’").lower() for t in text.split()]
+    words = [w.lower() for w in name.split() if w.lower() not in ("the", "a", "an")]
     return all(any(words_match(w, t) for t in tokens if t) for w in words)
 
 
@@ -76,6 +84,7 @@ def check_names(claim: Analysis, passage: Analysis) -> NameCheck:
     matched = 0
     clashes: list[tuple[str, str]] = []
     unverified: list[str] = []
+    places: list[str] = []
     claim_words = [w for n in claim.names for w in n.words] + [w.lemma for w in claim.words]
     for name in claim.names:
         if in_text(name.words, passage) or acronym(name.text, passage):
@@ -104,7 +113,9 @@ def check_names(claim: Analysis, passage: Analysis) -> NameCheck:
             )
         elif name.subject:  # the passage does not say who: "Shahab al-Muhajir took over ..." stays open
             unverified.append(name.text)
-    return NameCheck(matched, tuple(clashes), tuple(unverified))
+        elif name.label in PLACE:  # nor where: "captured in Kandahar" says more than "captured"
+            places.append(name.text)
+    return NameCheck(matched, tuple(clashes), tuple(unverified), tuple(places))
 
 
 def _differs(name: Name, other: Name) -> bool:

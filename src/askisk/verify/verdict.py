@@ -46,7 +46,7 @@ from askisk.speakers.query import same_speaker
 from askisk.verify.features import Analysis, analyse
 from askisk.verify.figures import RIVAL_WEIGHT, check_numbers
 from askisk.verify.lexicon import opposite, words_match
-from askisk.verify.names import check_names, frame_clashes
+from askisk.verify.names import check_names, frame_clashes, mentions
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
 # retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev
@@ -82,6 +82,9 @@ class Alignment:
     own_words: bool = False
     # a negated claim word the passage does not have: whether the claim's "not" holds cannot be checked
     negation_open: bool = False
+    # what the claim adds to the passage: a place it does not name, a date more precise than its own (also
+    # in `unverified`); the stance model reads "in August" as entailing "on August 30", so this vetoes it
+    added: tuple[str, ...] = ()
 
     def agrees(self) -> bool:
         """Nothing contradicted, nothing left unverified, and the claim's predicate matched: a passage that
@@ -99,7 +102,7 @@ class Alignment:
 
 
 def _align_dates(
-    claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str]
+    claim: Analysis, passage: Analysis, mismatches: list[Mismatch], unverified: list[str], added: list[str]
 ) -> float:
     explained = 0.0
     # "Both leaders were killed in 2016" against "killed in July 2016 and February 2015, respectively": the
@@ -112,12 +115,20 @@ def _align_dates(
         fits = all if each else any
         if fits(date.compatible(p) for p in passage.dates):
             explained += 1
+            if not any(_as_precise(p, date) for p in passage.dates if date.compatible(p)):
+                added.append(date.text)  # "on August 30, 2021" against "in August 2021" says more
         else:
             explained += RIVAL_WEIGHT
             others = [p for p in passage.dates if not date.compatible(p)]
             closest = max(others, key=partial(_shared_parts, date))
             mismatches.append(Mismatch("date", date.text, closest.text))
     return explained
+
+
+def _as_precise(passage_date, claim_date) -> bool:
+    return (claim_date.day is None or passage_date.day is not None) and (
+        claim_date.month is None or passage_date.month is not None
+    )
 
 
 _EVERY = re.compile(r"\b(?:both|all|each)\b", re.IGNORECASE)
@@ -195,9 +206,12 @@ def evidence_speaker(hit: Hit, passage: Analysis) -> str | None:
     return passage.reporter if passage.reporter_named else None
 
 
-def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speaker] = ()) -> Alignment:
+def align(
+    claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speaker] = (), setting: str = ""
+) -> Alignment:
     """The claim set against one passage. `speakers`: the kb's speaker registry, so that a claim's
-    description of its speaker ("the expert notes ...") matches the passage's speaker it resolves to."""
+    description of its speaker ("the expert notes ...") matches the passage's speaker it resolves to;
+    `setting`: what the passage's source says around the passages found (`settings`)."""
     mismatches: list[Mismatch] = []
     unverified: list[str] = []
     words_explained, words_total, predicate_ok, negation_open = _align_words(claim, passage, mismatches)
@@ -207,13 +221,17 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
     names = check_names(claim, passage)
     mismatches += [Mismatch("entity", c, p) for c, p in names.clashes]
     unverified += names.unverified
+    # a place the passage's source names around the other passages found is its setting ("under the
+    # Taliban" in an article on Afghanistan); one no passage found names is a detail the claim adds
+    added = [place for place in names.places if not mentions(place, setting or hit.context)]
     explained = (
         words_explained
         + names.matched
         + RIVAL_WEIGHT * len(names.clashes)
         + numbers.explained
-        + _align_dates(claim, passage, mismatches, unverified)
+        + _align_dates(claim, passage, mismatches, unverified, added)
     )
+    unverified += added
     total = words_total + len(claim.names) + numbers.counted + len(claim.dates)
     mismatches += [Mismatch("entity", c, p) for c, p in frame_clashes(claim, passage)]
     matched = None
@@ -237,7 +255,16 @@ def align(claim: Analysis, hit: Hit, passage: Analysis, speakers: Sequence[Speak
         matched,
         own,
         negation_open,
+        tuple(added),
     )
+
+
+def settings(hits: Sequence[Hit]) -> dict[str, str]:
+    """Each source's title and the paragraphs of its passages found: where its passages are set."""
+    out: dict[str, str] = {}
+    for h in hits:
+        out[h.source.id] = out.get(h.source.id, h.source.title) + " " + h.context
+    return out
 
 
 def best_alignment(
@@ -256,7 +283,8 @@ def best_alignment(
 def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, speakers: Sequence[Speaker] = ()) -> Verdict:
     """Judge the claim against the retrieved hits (see the module docstring); `speakers` as for `align`."""
     claim = analyse(claim_text)
-    aligned = [align(claim, h, analyse(h.read_text), speakers) for h in hits]
+    around = settings(hits)
+    aligned = [align(claim, h, analyse(h.read_text), speakers, around[h.source.id]) for h in hits]
     return judge(claim_text, claim, aligned, top_k=top_k)
 
 
