@@ -4,6 +4,8 @@ passage that tells it. Real parser and rules; sentences of our own, and the seed
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from verify_helpers import passage, word_search
 
@@ -173,3 +175,34 @@ def test_a_span_in_words_is_read_whatever_the_word():
     # "zero" was read with float() and stopped `check` with an internal error
     rel = timeline.relation("The turbine started zero days after the building work began.")
     assert rel is not None and rel.low is not None and rel.low < 1 and rel.high is not None
+
+
+def test_dates_told_from_the_year_of_writing_are_ordered_among_themselves():
+    paragraph = [
+        "The spillway was rebuilt in June last year.",
+        "The reservoir was drained on January 3 this year.",
+        "The new turbine was installed on March 22, engineers said.",
+        "Construction of the dam began in October 2016 after years of delay.",
+    ]
+    context = " ".join(paragraph)
+    plain = word_search(paragraph, SOURCE)
+
+    def search(query: str):
+        return [replace(h, context=context) for h in plain(query)]
+
+    verdict = timeline.decide("The spillway was rebuilt before the reservoir was drained.", search)
+    assert verdict is not None and verdict.verdict == "supported", verdict
+    assert "June last year" in verdict.reason and "7 months before" in verdict.reason, verdict.reason
+    # a day with no year takes the year of the last date its paragraph gives before it
+    verdict = timeline.decide("The new turbine was installed before the reservoir was drained.", search)
+    assert verdict is not None and verdict.verdict == "refuted", verdict
+    # a calendar year and a year counted from the writing cannot be set against each other
+    assert timeline.decide("The reservoir was drained after construction of the dam began.", search) is None
+
+
+def test_check_orders_the_seed_events_of_this_year_and_last(seed_service):
+    # before, neither had a calendar year, so the ordinary check answered "not enough info"
+    verdict = seed_service.check("The Crocus City Hall attack came before the explosions in Kerman.")
+    assert verdict.verdict == "refuted" and verdict.mismatch == "date", verdict.reason
+    verdict = seed_service.check("The UN report was released before the Kerman explosions.")
+    assert verdict.verdict == "supported" and "June last year" in verdict.reason, verdict.reason

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from askisk.models import Hit, Verdict
 from askisk.nlp import pipeline
@@ -153,10 +153,34 @@ def date_event(event: str, hits: Sequence[Hit]) -> Dated | None:
     return Dated(told.hit, told.value, told.coverage) if told is not None else None
 
 
+# the year of writing, for dates told from it ("January 3 this year", "June last year"): a source with no
+# date of its own gives no calendar year, so such dates are numbered from here and set only against each other
+WRITING = 5_000
+
+
 def _dated(event: str, hit: Hit) -> Date | None:
     text = normalize(hit.text)
-    found = [d for d in dates(text)[0] if d.year is not None]
+    found = [d for d in (_in_years(d, hit) for d in dates(text)[0]) if d.year is not None]
     return _event_date(event, text, found) if found else None
+
+
+def _from_writing(d: Date) -> bool:
+    return d.year is not None and d.year > WRITING // 2
+
+
+def _in_years(d: Date, hit: Hit) -> Date:
+    """The date with a year to count on: its own, one counted from the year of writing, or, for a day with
+    no year ("the March 22 attack"), the year of the last date its paragraph gives before it."""
+    if d.year is not None:
+        return d
+    if d.relative is not None:
+        return replace(d, year=WRITING + d.relative)
+    if d.month is None:
+        return d
+    before = normalize(hit.context)
+    at = before.find(normalize(hit.text)[:60])
+    earlier = [_in_years(e, hit) for e in dates(before[: max(at, 0)])[0] if e.year or e.relative is not None]
+    return replace(d, year=earlier[-1].year) if earlier else d
 
 
 def _event_date(event: str, text: str, found: list[Date]) -> Date:
@@ -242,6 +266,7 @@ def decide(claim: str, search: Callable[[str], Sequence[Hit]]) -> Verdict | None
         or second is None
         or first.hit.passage_id == second.hit.passage_id
         and first.date == second.date
+        or _from_writing(first.date) != _from_writing(second.date)
     ):
         return None
     label, gap = compare(rel, first.date, second.date)
