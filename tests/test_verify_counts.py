@@ -39,6 +39,8 @@ _search = word_search(PASSAGES, SOURCE)
          "sum", 167, "together killed 167 people"),
         ("The 2019 flood and the 2016 storm killed 167 people in all.", "The 2019 flood", "the 2016 storm",
          "sum", 167, "killed 167 people in all"),
+        ("Combined, the 2019 flood and the 2016 storm killed fewer than 200 people.", "the 2019 flood",
+         "the 2016 storm", "sum", 200, "killed fewer than 200 people"),
     ],
 )  # fmt: skip
 def test_the_claim_names_two_events_and_how_their_counts_compare(claim, a, b, kind, amount, phrase):
@@ -51,6 +53,8 @@ def test_a_claim_that_compares_no_two_counts_is_left_to_the_ordinary_check():
     assert counts.comparison("The flood killed 120 people.") is None
     assert counts.comparison("Herders and residents killed time in the valley.") is None  # no sum cue
     assert counts.comparison("The dam lasted more years than the bridge.") is None  # no verb that counts
+    # a count set against a figure, not against another event's count
+    assert counts.comparison("The flood killed fewer than 200 people.") is None
 
 
 def test_an_event_count_adds_up_what_its_verb_counts():
@@ -74,6 +78,8 @@ def test_an_event_count_adds_up_what_its_verb_counts():
         ("The 2019 flood killed more than twice as many people as the 2016 storm.", "supported"),
         ("The 2019 flood and the 2016 storm together killed 167 people.", "supported"),
         ("The 2019 flood and the 2016 storm together killed 200 people.", "refuted"),
+        ("Combined, the 2019 flood and the 2016 storm killed fewer than 150 people.", "refuted"),
+        ("All told, the 2019 flood and the 2016 storm killed fewer than 200 people.", "supported"),
         # at least 80 may be more or less than 120: the sources do not settle it
         ("The 2019 flood was deadlier than the 2021 landslide.", "not_enough_info"),
     ],
@@ -96,3 +102,13 @@ def test_check_compares_seed_death_tolls_across_passages(seed_service):
     )
     assert verdict.verdict == "supported", verdict.reason
     assert len(verdict.evidence) == 2
+
+
+def test_an_event_whose_verb_reads_as_a_statement_is_still_told(seed_service):
+    # "The explosions claimed by Daesh" parsed "claimed" as the explosions' statement, which set the
+    # passage's speaker against it: the Kerman passage never told the event, and the Mastung one did
+    verdict = seed_service.check(
+        "The explosions claimed by Daesh in Kerman killed more people than IS-K's 2018 bombings in Mastung."
+    )
+    assert verdict.verdict == "refuted" and verdict.mismatch == "number", verdict.reason
+    assert "100" in verdict.reason and "149" in verdict.reason

@@ -28,7 +28,9 @@ NEAR = 0.1  # "nearly 100", "about twice": a tenth either way
 _MULTIPLES = {"twice": 2.0, "half": 0.5, "three times": 3.0, "four times": 4.0, "five times": 5.0,
               "ten times": 10.0}  # fmt: skip
 _FIGURE = rf"\d[\d,]*(?:\.\d+)?|{WORD_FIGURES}"
-_QUALIFIER = r"about|nearly|almost|roughly|around|approximately|more than|over|at least|less than|under"
+_QUALIFIER = (
+    r"about|nearly|almost|roughly|around|approximately|more than|over|at least|less than|fewer than|under"
+)
 _VERB = r"(?P<verb>[a-z]+(?:ed|ew|ught|lt|ft|d)|killed|left|wounded|injured|displaced|claimed)"
 # "A killed more people than B (did)", "A killed 40 more people than B"
 _MORE = re.compile(
@@ -50,14 +52,15 @@ _TIMES = re.compile(
 )
 # "A and B together killed 250 people", "A and B killed a combined 250 people", "… 250 people in all"
 _SUM = re.compile(
-    rf"^(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:(?P<cue1>together|between them|combined)\s+)?{_VERB}\s+"
+    rf"^(?:(?P<cue0>combined|together|taken together|between them|in all|all told|altogether),\s*)?"
+    rf"(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:(?P<cue1>together|between them|combined)\s+)?{_VERB}\s+"
     rf"(?:(?P<cue2>a combined|a total of)\s+)?(?:(?P<qual>{_QUALIFIER})\s+)?(?P<n>{_FIGURE})\s+"
     r"(?:(?P<unit>[a-z]+)\s*)?(?P<cue3>in all|in total|altogether|together|combined|between them)?[.!?]?$",
     re.IGNORECASE,
 )
 
 _SUM_CUE = re.compile(
-    r"\b(?:together|between them|combined|a total of|in all|in total|altogether)\b", re.IGNORECASE
+    r"\b(?:together|between them|combined|a total of|in all|in total|altogether|all told)\b", re.IGNORECASE
 )
 
 
@@ -104,14 +107,15 @@ def comparison(claim: str) -> Comparison | None:
     if m := _DEADLIER.match(text):
         kind = "fewer" if m.group("cmp").lower().startswith("less") else "more"
         return _made(m, kind, None, "", verb="kill")
-    if m := _MORE.match(text):
+    # "killed fewer than 200 people" compares a count with a figure, not with another event
+    if (m := _MORE.match(text)) and not re.match(rf"(?:{_FIGURE})\b", m.group("b"), re.IGNORECASE):
         kind = "more" if m.group("cmp").lower() == "more" else "fewer"
         return _made(m, kind, _figure(m.group("n")) if m.group("n") else None, "")
     # the sum pattern backtracks over every "and": tried only where a sum is said at all
     if (
         _SUM_CUE.search(text)
         and (m := _SUM.match(text))
-        and any(m.group(c) for c in ("cue1", "cue2", "cue3"))
+        and any(m.group(c) for c in ("cue0", "cue1", "cue2", "cue3"))
     ):
         return _made(m, "sum", _figure(m.group("n")), (m.group("qual") or "").lower())
     return None
@@ -199,7 +203,7 @@ def judge(c: Comparison, a: Count, b: Count) -> str:
 def _claimed(amount: float, qualifier: str) -> tuple[float, float]:
     if qualifier in ("more than", "over", "at least"):
         return amount, math.inf
-    if qualifier in ("less than", "under"):
+    if qualifier in ("less than", "fewer than", "under"):
         return 0.0, amount
     if qualifier in ("nearly", "almost"):
         return amount * (1 - 2 * NEAR), amount
