@@ -293,7 +293,9 @@ def test_an_abstained_said_claim_does_not_blame_a_deciding_passage(seed_service)
     speaker")."""
     from askisk.report.render import attribution_check
 
-    claim = "Azizi said the Islamist militants refuse to become part of any other system."
+    # ("refuse to become part of any other system" was this claim until "refuse" was read as the "not" it
+    # says: the expert's "do not want to be part of any other systems" supports it)
+    claim = "Azizi said the Islamist militants plan to merge with other movements."
     verdict = seed_service.check(claim)
     assert verdict.verdict == "not_enough_info" and verdict.evidence, verdict.reason
     check = attribution_check(verdict)

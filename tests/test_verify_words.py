@@ -1,6 +1,7 @@
 """Words a claim and a passage say differently (issue 16): "stopped being a hotbed" denies being one now,
 "in charge of" is "in control of", "strive" is "aim", "worldwide" is "global", "creation" is
-"create". Real parser and rules; sentences of our own."""
+"create", "escaped being killed" denies the killing, "less" is the opposite of "greater". Real parser and
+rules; sentences of our own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from verify_helpers import negated, passage
 
 from askisk.models import SourceRef
 from askisk.verify.features import analyse
-from askisk.verify.lexicon import words_match
+from askisk.verify.lexicon import opposite, words_match
 from askisk.verify.verdict import align
 
 SOURCE = SourceRef("dam", "A dam on the Vakhsh", "dam.md")
@@ -52,3 +53,33 @@ def test_a_raised_negation_reaches_a_be_conjunct():
     # "doesn't believe X will hold and be safe" doubts both; "be" is a conjunct of "hold" though the tagger
     # calls one AUX and the other VERB
     assert negated("She does not believe the dam will hold and be safe.", "safe") == [True]
+
+
+def test_what_something_escaped_or_avoided_is_denied():
+    assert negated("Its later engineers escaped being dismissed.", "dismiss") == [True]
+    assert negated("The contractors avoided being punished.", "punish") == [True]
+    # escaping to somewhere denies nothing
+    assert negated("The engineer escaped to Khujand after the flood.", "flood") == [False]
+    a = analyse("Its later engineers escaped being dismissed.")
+    # the complement is what is asserted; "escape" only says "not" of it
+    assert [(w.lemma, w.negated) for w in a.words if w.is_predicate] == [("dismiss", True)]
+    assert "escape" not in [w.lemma for w in a.words]
+    text = "Subsequent engineers have also been dismissed, the ministry said."
+    clashes = [m for m in align(a, passage(text, SOURCE), analyse(text)).mismatches if m.kind == "polarity"]
+    assert [(m.claim, m.source) for m in clashes] == [("not dismissed", "dismissed")]
+
+
+def test_comparatives_and_what_unlike_sets_aside():
+    assert opposite("less", "great") and opposite("few", "more") and words_match("later", "subsequent")
+    lemmas = [w.lemma for w in analyse("Unlike its founders, the cooperative survived the flood.").words]
+    assert "founder" not in lemmas and "survive" in lemmas
+
+
+def test_check_on_the_seed_reads_escaped_and_less(seed_service):
+    # before, both were "not enough info": "escape" was the predicate, "less" no opposite of "greater"
+    verdict = seed_service.check("IS-K's later leaders avoided being killed.")
+    assert verdict.verdict == "refuted" and verdict.mismatch == "polarity", verdict.reason
+    verdict = seed_service.check(
+        "The UN report warns that terrorist groups have less freedom of maneuver under the Taliban."
+    )
+    assert verdict.verdict == "refuted", verdict.reason

@@ -14,7 +14,7 @@ from functools import lru_cache
 from askisk.nlp import pipeline
 from askisk.text import normalize
 from askisk.verify.lexicon import lexicons
-from askisk.verify.negation import NEGATORS, until
+from askisk.verify.negation import FAILING_VERBS, NEGATORS, until
 from askisk.verify.negation import negated as is_negated
 from askisk.verify.quantities import Date, Number, dates, listed_counts, numbers, vague_counts
 from askisk.verify.syntax import DESCRIBING, LIGHT, REPORTING, governing_verb, slot
@@ -139,15 +139,24 @@ def analyse(text: str) -> Analysis:
         (t for t in doc if t.i not in frame and (t.dep_ in ("ROOT", "ccomp") or t.head.i in frame)), None
     )
     predicate = None
+    negating: set[int] = set()  # a verb that says "not" of its complement is no content word of its own
     if root is not None:
         predicate = root
         if root.lemma_.lower() in LIGHT:  # "is stable", "has fighters": the complement carries the meaning
             comp = [c for c in root.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")]
             predicate = comp[0] if comp else root
+        # "escaped being killed", "failed to pay": the complement is what is asserted, negated
+        failing = (
+            [c for c in predicate.children if c.dep_ == "xcomp"]
+            if predicate.lemma_.lower() in FAILING_VERBS
+            else []
+        )
+        if failing and is_negated(failing[0]):
+            predicate, negating = failing[0], {predicate.i}
         if predicate.lemma_.lower() in LIGHT or (root.lemma_ == "take" and predicate.lemma_ == "place"):
             predicate = None  # "took place", "happened": no content predicate to require
     without = {t.i for w in doc if w.lower_ == "without" for t in w.subtree if t is not w}
-    skipped = frame | _set_aside(doc) | vague_tokens  # the reporter's words, what is set aside, vague counts
+    skipped = frame | _set_aside(doc) | vague_tokens | negating  # the reporter's, set aside, vague counts
     words: list[Word] = []
     asserts = False  # a word kept that is not a function word ("after" is kept for its opposite alone)
     for tok in doc:
@@ -211,10 +220,14 @@ def analyse(text: str) -> Analysis:
 
 
 def _set_aside(doc) -> set[int]:
-    """The tokens of what "rather than" or "instead of" sets aside: "rather than waging open war" asserts
-    neither war nor its absence as plainly as a "not" would, so those words are left out of the comparison."""
+    """The tokens of what "rather than", "instead of" or "unlike" sets aside: "rather than waging open war"
+    asserts neither war nor its absence as plainly as a "not" would, so those words are left out of the
+    comparison."""
     out: set[int] = set()
     for w in doc:
+        if w.lower_ == "unlike" and w.dep_ == "prep":  # "Unlike its founders, …": what it is set against
+            out |= {t.i for t in w.subtree}
+            continue
         if not (w.lower_ in ("than", "of") and any(c.lower_ in ("rather", "instead") for c in w.children)):
             continue
         if w.dep_ == "cc":  # "repair the dam instead of a new canal": the conjunct after it

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 # Small, general lexicons (English, not this article): opposite words and near-synonyms.
 ANTONYM_PAIRS = [
-    ("more", "less"), ("more", "fewer"), ("greater", "less"), ("greater", "smaller"), ("higher", "lower"),
+    ("more", "less"), ("more", "fewer"), ("more", "few"), ("greater", "less"), ("great", "less"),
+    ("greater", "smaller"), ("higher", "lower"),
     ("increase", "decrease"), ("rise", "fall"), ("grow", "shrink"), ("ally", "enemy"), ("friend", "enemy"),
     ("ally", "foe"), ("friend", "foe"), ("win", "lose"), ("victory", "defeat"), ("strong", "weak"),
     ("well", "poorly"), ("effectively", "poorly"), ("effective", "ineffective"), ("good", "bad"),
@@ -32,6 +33,7 @@ SYNONYM_GROUPS = [
     "militant fighter insurgent", "member recruit", "country nation state", "people person", "able capable",
     "american u.s. us", "initial first", "group organization organisation", "photo photograph image picture",
     "aim goal objective purpose strive", "global worldwide", "charge control", "common shared mutual",
+    "later subsequent",
 ]
 # fmt: on
 _NEGATIVE_PREFIXES = ("un", "im", "in", "ir", "il", "dis", "non")

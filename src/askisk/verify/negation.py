@@ -17,8 +17,9 @@ OBJECT_VERBS = frozenset(["do", "make", "have", "cause", "pose", "take", "give",
 VOLITION = frozenset(["want", "wish", "intend", "plan", "seek", "try", "attempt", "aim"])
 # Verbs that negate their object ("lacks the resources") or what they fail to do ("failed to pay").
 NEGATING_VERBS = frozenset(["lack"])
-FAILING_VERBS = frozenset(["fail", "refuse", "decline", "stop", "cease", "quit"])
-_HALTING = frozenset(["stop", "cease", "quit"])  # "stopped being", "ceased to be", "quit smoking"
+FAILING_VERBS = frozenset(["fail", "refuse", "decline", "stop", "cease", "quit", "escape", "avoid", "evade"])
+# "stopped being", "ceased to be", "quit smoking", "escaped being killed", "avoided capture"
+_HALTING = frozenset(["stop", "cease", "quit", "escape", "avoid", "evade"])
 # Words that negate the word they attach to.
 NEGATORS = frozenset(["not", "n't", "no", "never", "nor", "neither", "cannot"])
 # fmt: on
@@ -104,7 +105,8 @@ def _lexically_negated(t) -> bool:
     elif t.dep_ in ("attr", "acomp") and head.lemma_.lower() == "be" and head.dep_ == "xcomp":
         t, head = head, head.head  # "stopped being a hotbed": what it is no longer
     lemma = head.lemma_.lower()
-    if lemma in _HALTING and not (t.tag_ == "VBG" or t.lemma_.lower() == "be"):
+    gerund = t.tag_ == "VBG" or t.lemma_.lower() == "be" or any(c.lower_ == "being" for c in t.children)
+    if lemma in _HALTING and not gerund:
         return False  # "stopped to eat" says why they stopped, not that they did not eat
     return (t.dep_ in ("dobj", "xcomp") and lemma in NEGATING_VERBS) or (
         t.dep_ == "xcomp" and lemma in FAILING_VERBS
