@@ -1,7 +1,7 @@
 """Words a claim and a passage say differently (issue 16): "stopped being a hotbed" denies being one now,
-"in charge of" is "in control of", "strive" is "aim", "worldwide" is "global", "creation" is
-"create", "escaped being killed" denies the killing, "less" is the opposite of "greater". Real parser and
-rules; sentences of our own."""
+"in charge of" is "in control of", "strive" is "aim", "worldwide" is "global", "creation" is "create",
+British spelling is American, "raised concerns" is "voiced" them, "escaped being killed" denies the
+killing, "less" is the opposite of "greater". Real parser and rules; sentences of our own."""
 
 from __future__ import annotations
 
@@ -83,3 +83,29 @@ def test_check_on_the_seed_reads_escaped_and_less(seed_service):
         "The UN report warns that terrorist groups have less freedom of maneuver under the Taliban."
     )
     assert verdict.verdict == "refuted", verdict.reason
+
+
+def test_british_spelling_matches_american():
+    assert words_match("neighbours", "neighbors") and words_match("organised", "organized")
+    assert words_match("organisation", "organization") and words_match("analyse", "analyze")
+    assert words_match("centre", "center") and words_match("behaviour", "behavior")
+    # short words keep their letters: "four" is not "for"
+    assert not words_match("four", "for")
+
+
+def test_raised_voiced_and_expressed_concerns_say_one_thing():
+    def lemmas(text: str) -> list[str]:
+        return [w.lemma for w in analyse(text).words]
+
+    assert "voice" in lemmas("The herders raised concerns about the dam.")
+    assert "voice" in lemmas("The herders expressed their worries about the dam.")
+    # raising anything else is raising it
+    assert "raise" in lemmas("The ministry raised the dam's budget.")
+
+
+def test_check_on_the_seed_reads_british_spelling_and_aired_concerns(seed_service):
+    # before, "not enough info": "neighbours" matched no word of "neighbors have raised concerns"
+    verdict = seed_service.check("Some of Afghanistan's neighbours have aired concerns.")
+    assert verdict.verdict == "supported", verdict.reason
+    budget = seed_service.check("Some of Afghanistan's neighbors have raised their defence budgets.")
+    assert budget.verdict == "not_enough_info", budget.reason

@@ -24,6 +24,9 @@ PLACE = frozenset({"GPE", "LOC", "FAC"})
 ACTOR = frozenset({"PERSON", "ORG", "NORP"})
 # phrasal verbs whose particle makes them another verb: "IS-K was set up" is "IS-K was established"
 PHRASAL = {("set", "up"): "establish"}
+# verbs that, with a worry as their object, all say one thing: "raised / voiced / expressed / aired concerns"
+_VOICING = frozenset({"raise", "voice", "express", "air"})
+_WORRIES = frozenset({"concern", "worry", "alarm", "fear", "doubt", "objection", "misgiving", "reservation"})
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ def analyse(text: str) -> Analysis:
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
         lemma = PHRASAL.get((lemma, particle), lemma)
+        if lemma in _VOICING and any(c.dep_ == "dobj" and c.lemma_.lower() in _WORRIES for c in tok.children):
+            lemma = "voice"
         if tok.i in skipped or tok.is_punct or tok.like_num or tok.idx in covered:
             continue
         if tok.is_stop and lemma not in lexicons()[0]:  # keep "more"/"less", "never"/"always"

@@ -50,13 +50,21 @@ def lexicons() -> tuple[dict[str, set[str]], dict[str, str]]:
 
 
 def stem(word: str) -> str:
-    """A crude, deterministic stem for matching: lower case, no possessive, common suffixes off."""
+    """A crude, deterministic stem for matching: lower case, no possessive, British spelling made American
+    ("neighbours", "organised", "analyse"), common suffixes off."""
     w = word.lower().strip(".'")
     w = re.sub(r"'s$", "", w)
+    if len(w) >= 6:
+        w = _BRITISH.sub(lambda m: _AMERICAN[m.group(1)], w)
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)]
     return w
+
+
+# British endings and their American spelling, for words of six letters or more ("colour", not "four")
+_AMERICAN = {"our": "or", "is": "iz", "isation": "ization", "yse": "yze", "ys": "yz", "tre": "ter"}
+_BRITISH = re.compile(r"(our|isation|is(?=e|es|ed|ing)|yse|ys(?=ed|ing)|tre)(?=s?$|ed$|ing$|e$|es$|ite|able)")
 
 
 def words_match(a: str, b: str) -> bool:
