@@ -18,7 +18,8 @@ DETENTIONS = "The report counts 212 detentions in the first four months of 2024.
 def test_the_default_has_source_support_on_the_theoretical_fusion():
     assert 0 < DEFAULT_CONFIG.source_support == SOURCE_SUPPORT < 1
     assert dataclasses.replace(SOURCE, source_support=0.0) == TMM
-    assert dataclasses.replace(DEFAULT_CONFIG, maxsim=0.0) == SOURCE  # the default adds MaxSim (test_maxsim)
+    # the default adds MaxSim (test_maxsim) and the continuation (test_continuation)
+    assert dataclasses.replace(DEFAULT_CONFIG, maxsim=0.0, continuation=0.0) == SOURCE
 
 
 def test_each_candidate_gets_the_best_other_score_of_its_source(two_sources):

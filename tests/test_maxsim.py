@@ -25,9 +25,9 @@ CREATED = "The group was created in January 2015 by disaffected Taliban in easte
 
 
 def test_the_default_is_the_source_fusion_plus_maxsim():
-    assert DEFAULT_CONFIG is CONFIGS["hybrid+context+types+tmm+source+maxsim"]
-    assert 0 < DEFAULT_CONFIG.maxsim == MAXSIM_WEIGHT
-    assert dataclasses.replace(DEFAULT_CONFIG, maxsim=0.0) == SOURCE
+    maxsim = CONFIGS["hybrid+context+types+tmm+source+maxsim"]
+    assert 0 < maxsim.maxsim == MAXSIM_WEIGHT == DEFAULT_CONFIG.maxsim
+    assert dataclasses.replace(maxsim, maxsim=0.0) == SOURCE
 
 
 def test_a_rare_word_matched_counts_more_than_a_common_one():

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,7 @@ from askisk.evaluate.retrieval import load_questions
 from askisk.index.milvus import MilvusBackend, MilvusStore
 from askisk.index.select import backend_for
 from askisk.models import OPEN_SCOPE, Scope
-from askisk.search.fusion import CONFIGS
+from askisk.search.fusion import DEFAULT_CONFIG
 from askisk.service import Askisk
 
 ARTICLE = FIXTURES / "articles" / "harbour-flood.txt"
@@ -90,10 +90,11 @@ def test_a_milvus_store_answers_like_the_local_one_and_imports_pymilvus(milvus_c
     assert milvus.returncode == 0, milvus.stderr
     *answer, imported = milvus.stdout.splitlines()
     assert imported == "['grpc', 'pymilvus']"
-    # Milvus holds one vector a passage, so its default fuses without MaxSim: the local store's fusion
-    # without it (`hybrid+context+types+tmm+source`) is what it must match
+    # Milvus holds one vector a passage, so its default fuses without MaxSim: the local store's default
+    # without it is what it must match
     local = Askisk(Paths(*seed_built), backend=backend_for("local"))
-    want = [asdict(h) for h in local.ask(question, config=CONFIGS["hybrid+context+types+tmm+source"]).results]
+    without = replace(DEFAULT_CONFIG, maxsim=0.0)
+    want = [asdict(h) for h in local.ask(question, config=without).results]
     got = json.loads(answer[0])["results"]
     assert [h["passage_id"] for h in got] == [h["passage_id"] for h in want]
     for g, w in zip(got, want, strict=True):

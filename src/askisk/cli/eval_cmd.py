@@ -96,7 +96,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="METRIC=VALUE",
-        help="exit 1 when METRIC of the default configuration (hybrid+context+types+tmm+source) is under "
+        help="exit 1 when METRIC of the default search configuration (the one `ask` uses) is under "
         "VALUE; CONFIG:METRIC=VALUE for another; repeatable",
     )
     p.add_argument("--verbose", "-v", action="store_true", help="list the misses: what ranked first instead")

@@ -70,6 +70,10 @@ SOURCE_SUPPORT = 0.05
 # weights 0.2-2 and floors 0-0.5, confirmed once on heldout8 (docs/eval.md, round 10)
 MAXSIM_WEIGHT = 0.4
 MAXSIM_FLOOR = 0.3
+# a sentence opening with a connective gains this times the score of the sentence before it in its
+# paragraph (`search.continuation`); chosen on seed dev/test/heldout2-10 among 0.2-0.4, with and without
+# the same-paragraph condition, confirmed once on heldout11 (docs/eval.md, round 11)
+CONTINUATION = 0.3
 # "Is the kb about this at all?" Calibrated on kb/eval (69 answerable questions: top cosine 0.197-0.838;
 # the one below 0.33 has BM25 2.15) and off-topic probes (weather, recipes, sport: cosine 0.07-0.19,
 # BM25 <= 1.45). A question is off-topic when both sides fall below their floor.
@@ -102,6 +106,7 @@ class SearchConfig:
     source_support: float = 0.0  # + this times the best score of another candidate from the same source
     maxsim: float = 0.0  # + this times the candidates' MaxSim over `maxsim_floor`, divided by the best one's
     maxsim_floor: float = MAXSIM_FLOOR
+    continuation: float = 0.0  # + this times the score of the sentence before, for one that goes on from it
 
     @property
     def needs_vectors(self) -> bool:
@@ -127,10 +132,14 @@ CONFIGS: dict[str, SearchConfig] = {
     "hybrid+context+types+tmm+source": _SOURCE,
     # the same, plus each word piece of the question matched to its closest in the passage (late interaction)
     "hybrid+context+types+tmm+source+maxsim": replace(_SOURCE, maxsim=MAXSIM_WEIGHT),
+    # the same, plus a sentence that opens with a connective lent the score of the one before it
+    "hybrid+context+types+tmm+source+maxsim+connective": replace(
+        _SOURCE, maxsim=MAXSIM_WEIGHT, continuation=CONTINUATION
+    ),
     # the logistic model of search/learned.py over dense, both BM25s, coverage, speaker, answer type, ...
     "hybrid+learned": SearchConfig("hybrid", speaker_boost=True, fusion="learned", context=True),
 }
-DEFAULT_NAME = "hybrid+context+types+tmm+source+maxsim"
+DEFAULT_NAME = "hybrid+context+types+tmm+source+maxsim+connective"
 DEFAULT_CONFIG = CONFIGS[DEFAULT_NAME]
 # `check`'s candidates: the verdict thresholds, gates and calibration (verify/stance_model/aggregate.json)
 # were fit on this fusion's; with the default's, Climate-FEVER even-test verdicts moved by 2-3 claims the
@@ -232,6 +241,10 @@ def fused_scores(
             for i, row in enumerate(candidates):
                 raw[int(row)]["maxsim"] = float(late[i])
             final = final + config.maxsim * over_floor(late, config.maxsim_floor)
+    if config.continuation:
+        from askisk.search.continuation import previous_scores
+
+        final = final + config.continuation * previous_scores(store, candidates, final)
     return {int(r): float(v) for r, v in zip(candidates, final, strict=True)}, raw
 
 
