@@ -206,3 +206,17 @@ def test_check_orders_the_seed_events_of_this_year_and_last(seed_service):
     assert verdict.verdict == "refuted" and verdict.mismatch == "date", verdict.reason
     verdict = seed_service.check("The UN report was released before the Kerman explosions.")
     assert verdict.verdict == "supported" and "June last year" in verdict.reason, verdict.reason
+
+
+def test_a_dated_source_gives_this_year_its_calendar_year():
+    dated = SourceRef("dam24", "A dam on the Vakhsh", "dam24.md", date="2024-05-02")
+    texts = [
+        "The reservoir was drained on January 3 this year.",
+        "Construction of the dam began in October 2016.",
+    ]
+    verdict = timeline.decide(
+        "The reservoir was drained more than seven years after construction of the dam began.",
+        word_search(texts, dated),
+    )
+    assert verdict is not None and verdict.verdict == "supported", verdict
+    assert "7 years 3 months after" in verdict.reason, verdict.reason

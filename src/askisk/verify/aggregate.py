@@ -48,7 +48,14 @@ from askisk.verify.settings import SETTINGS_FILE as SETTINGS_FILE
 from askisk.verify.settings import Settings as Settings
 from askisk.verify.settings import shipped_settings as shipped_settings
 from askisk.verify.stance import Stance
-from askisk.verify.verdict import Alignment, Mismatch, align, best_alignment, evidence_speaker, settings
+from askisk.verify.verdict import (
+    Alignment,
+    Mismatch,
+    align,
+    best_alignment,
+    evidence_speaker,
+    source_settings,
+)
 
 HARD = ("number", "date", "attribution")  # rule mismatches that refute even where word rules do not
 SOFT = ("entity", "polarity")  # word-level rule mismatches: refute only when `soft_rules` is on
@@ -105,7 +112,7 @@ def judge_passages(
 ) -> list[Judged]:
     """Each hit aligned with the claim (`speakers`: the kb's registry, as for `verdict.align`)."""
     claim = analyse(claim_text)
-    around = settings(hits)
+    around = source_settings(hits)
     return [Judged(align(claim, h, analyse(h.read_text), speakers, around[h.source.id]), s)
             for h, s in zip(hits, stances, strict=True)]  # fmt: skip
 

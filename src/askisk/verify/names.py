@@ -19,14 +19,16 @@ class NameCheck:
 
 
 def in_text(words: Sequence[str], passage: Analysis) -> bool:
-    tokens = [t.strip(".,;:\"'()").lower() for t in passage.text.split()]
-    return all(any(words_match(w, t) for t in tokens if t) for w in words)
+    return _all_in(words, passage.text)
 
 
 def mentions(name: str, text: str) -> bool:
     """Every word of the name is in the text."""
+    return _all_in([w.lower() for w in name.split() if w.lower() not in ("the", "a", "an")], text)
+
+
+def _all_in(words: Sequence[str], text: str) -> bool:
     tokens = [t.strip(".,;:\"'()“”’").lower() for t in text.split()]
-    words = [w.lower() for w in name.split() if w.lower() not in ("the", "a", "an")]
     return all(any(words_match(w, t) for t in tokens if t) for w in words)
 
 

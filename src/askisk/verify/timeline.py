@@ -153,8 +153,8 @@ def date_event(event: str, hits: Sequence[Hit]) -> Dated | None:
     return Dated(told.hit, told.value, told.coverage) if told is not None else None
 
 
-# the year of writing, for dates told from it ("January 3 this year", "June last year"): a source with no
-# date of its own gives no calendar year, so such dates are numbered from here and set only against each other
+# the year of writing, for dates told from it ("January 3 this year", "June last year") in a source with
+# no date of its own: such dates are numbered from here and set only against each other
 WRITING = 5_000
 
 
@@ -169,12 +169,14 @@ def _from_writing(d: Date) -> bool:
 
 
 def _in_years(d: Date, hit: Hit) -> Date:
-    """The date with a year to count on: its own, one counted from the year of writing, or, for a day with
-    no year ("the March 22 attack"), the year of the last date its paragraph gives before it."""
+    """The date with a year to count on: its own, one counted from the year of writing (the source's date,
+    else `WRITING`), or, for a day with no year ("the March 22 attack"), the year of the last date its
+    paragraph gives before it."""
     if d.year is not None:
         return d
     if d.relative is not None:
-        return replace(d, year=WRITING + d.relative)
+        written = hit.source.date or ""  # YYYY, YYYY-MM or YYYY-MM-DD
+        return replace(d, year=(int(written[:4]) if written[:4].isdigit() else WRITING) + d.relative)
     if d.month is None:
         return d
     before = normalize(hit.context)

@@ -47,6 +47,7 @@ from askisk.verify.features import Analysis, analyse
 from askisk.verify.figures import RIVAL_WEIGHT, check_numbers
 from askisk.verify.lexicon import opposite, words_match
 from askisk.verify.names import check_names, frame_clashes, mentions
+from askisk.verify.quantities import Date
 
 # Calibrated by bench/calibrate_verify.py on the 37 dev claims of kb/eval/claims.jsonl (seed index, hybrid
 # retrieval, CANDIDATES passages): grid coverage 0.10..0.90 x dense 0.40..1.00 (step 0.025); the best dev
@@ -125,7 +126,7 @@ def _align_dates(
     return explained
 
 
-def _as_precise(passage_date, claim_date) -> bool:
+def _as_precise(passage_date: Date, claim_date: Date) -> bool:
     return (claim_date.day is None or passage_date.day is not None) and (
         claim_date.month is None or passage_date.month is not None
     )
@@ -211,7 +212,7 @@ def align(
 ) -> Alignment:
     """The claim set against one passage. `speakers`: the kb's speaker registry, so that a claim's
     description of its speaker ("the expert notes ...") matches the passage's speaker it resolves to;
-    `setting`: what the passage's source says around the passages found (`settings`)."""
+    `setting`: what the passage's source says around the passages found (`source_settings`)."""
     mismatches: list[Mismatch] = []
     unverified: list[str] = []
     words_explained, words_total, predicate_ok, negation_open = _align_words(claim, passage, mismatches)
@@ -259,7 +260,7 @@ def align(
     )
 
 
-def settings(hits: Sequence[Hit]) -> dict[str, str]:
+def source_settings(hits: Sequence[Hit]) -> dict[str, str]:
     """Each source's title and the paragraphs of its passages found: where its passages are set."""
     out: dict[str, str] = {}
     for h in hits:
@@ -283,7 +284,7 @@ def best_alignment(
 def decide(claim_text: str, hits: Sequence[Hit], top_k: int = 3, speakers: Sequence[Speaker] = ()) -> Verdict:
     """Judge the claim against the retrieved hits (see the module docstring); `speakers` as for `align`."""
     claim = analyse(claim_text)
-    around = settings(hits)
+    around = source_settings(hits)
     aligned = [align(claim, h, analyse(h.read_text), speakers, around[h.source.id]) for h in hits]
     return judge(claim_text, claim, aligned, top_k=top_k)
 
