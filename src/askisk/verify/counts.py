@@ -51,16 +51,21 @@ _TIMES = re.compile(
     re.IGNORECASE,
 )
 # "A and B together killed 250 people", "A and B killed a combined 250 people", "… 250 people in all"
+# where each cue of a sum may stand: before both events, between them and the verb, before the figure, last
+_CUES_FIRST = "combined|together|taken together|between them|in all|all told|altogether"
+_CUES_BEFORE_VERB = "together|between them|combined"
+_CUES_BEFORE_FIGURE = "a combined|a total of"
+_CUES_LAST = "in all|in total|altogether|together|combined|between them"
 _SUM = re.compile(
-    rf"^(?:(?P<cue0>combined|together|taken together|between them|in all|all told|altogether),\s*)?"
-    rf"(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:(?P<cue1>together|between them|combined)\s+)?{_VERB}\s+"
-    rf"(?:(?P<cue2>a combined|a total of)\s+)?(?:(?P<qual>{_QUALIFIER})\s+)?(?P<n>{_FIGURE})\s+"
-    r"(?:(?P<unit>[a-z]+)\s*)?(?P<cue3>in all|in total|altogether|together|combined|between them)?[.!?]?$",
+    rf"^(?:(?P<cue0>{_CUES_FIRST}),\s*)?"
+    rf"(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:(?P<cue1>{_CUES_BEFORE_VERB})\s+)?{_VERB}\s+"
+    rf"(?:(?P<cue2>{_CUES_BEFORE_FIGURE})\s+)?(?:(?P<qual>{_QUALIFIER})\s+)?(?P<n>{_FIGURE})\s+"
+    rf"(?:(?P<unit>[a-z]+)\s*)?(?P<cue3>{_CUES_LAST})?[.!?]?$",
     re.IGNORECASE,
 )
-
+# any of them, searched before the backtracking pattern is tried
 _SUM_CUE = re.compile(
-    r"\b(?:together|between them|combined|a total of|in all|in total|altogether|all told)\b", re.IGNORECASE
+    rf"\b(?:{'|'.join((_CUES_FIRST, _CUES_BEFORE_VERB, _CUES_BEFORE_FIGURE, _CUES_LAST))})\b", re.IGNORECASE
 )
 
 
