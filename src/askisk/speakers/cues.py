@@ -160,6 +160,8 @@ def subject_of(tok):
     """The grammatical subject of a verb, climbing through conj/xcomp/advcl (at most three steps)."""
     if bare_as(tok):
         return None  # "… won't be coming to Tunisia as once expected"
+    if (inverted := misparse.speaker_after_quote(tok)) is not None:
+        return inverted  # '"…," mused Blaze co-host Stu Burguiere.'
     verb = tok
     dateline = dateline_end(tok.doc.text)  # "PHILADELPHIA, July 25 (UPI) — The committee released …"
     for _ in range(3):

@@ -89,7 +89,10 @@ def listed_group(registry, subj, base: int) -> Record | None:
         return None
     if any(c.lower_ in _POSSESSIVES for t in parts for c in t.children):
         return None
-    span = subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
+    end = subj.right_edge.i + 1
+    while end > subj.i + 1 and subj.doc[end - 1].is_punct:
+        end -= 1  # "said Doyle and others, would be": the parser hangs the closing comma on the name
+    span = subj.doc[subj.left_edge.i : end]
     if len(span) > 16 or any(t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”", "(") for t in span):
         return None
     name = span.text[:1].upper() + span.text[1:]

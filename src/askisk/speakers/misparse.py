@@ -152,6 +152,25 @@ def quote_then_name(verb):
     return None
 
 
+def speaker_after_quote(verb):
+    """'"Imagine the two of them on one stage," mused radio co-host Dana Whitfield.', '"…!" posted Sharon
+    Oakes.': a finite verb right after a quotation's closing mark is an inverted tag; with a verb it does
+    not know as a verb of saying, the small parser reads the name after it as its object. A name that runs
+    to the sentence's end (or to the comma of an apposition) is the speaker (PolNeAR train)."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
+        return None
+    if doc[verb.i - 1].text not in QUOTE_TOKENS or doc[verb.i - 2].text[-1:] not in (",", "?", "!"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative") and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN") or obj.left_edge.i != verb.i + 1:
+        return None
+    end = obj.right_edge.i + 1
+    return obj if end >= len(doc) or doc[end].is_sent_start or doc[end].text in (".", "!", "?", ",") else None
+
+
 _AFTER_VERB = ("xcomp", "dobj", "ccomp", "conj", "advcl", "dep")
 
 
@@ -191,7 +210,8 @@ def bare_verb(verb) -> bool:
 def name_set_off(verb):
     """ "Instead, said Mr Doctorow, DRM systems were intended to …": after a comma, an inverted speech verb
     followed by a name that a comma closes; the small parser hangs the name on the next clause (as its
-    subject), leaving the verb with none. The name's last word is the speaker. Never a participle or a verb
+    subject), leaving the verb with none. The name's last word is the speaker, also when others join it
+    ("The contrast, said Doyle and others, would be clear": PolNeAR train). Never a participle or a verb
     whose object is its hearer: in "…, telling Reuters, "…"" the name is who was told."""
     doc = verb.doc
     if not bare_speech_verb(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
@@ -201,10 +221,19 @@ def name_set_off(verb):
     end = verb.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and end - verb.i <= 4:
         end += 1
-    if end == verb.i + 1 or end >= len(doc) or doc[end].text != ",":
+    if end == verb.i + 1 or end >= len(doc):
         return None
     name = doc[end - 1]
+    if doc[_joined(name, end)].text != ",":
+        return None
     return name if name.ent_type_ in ("PERSON", "ORG") else None
+
+
+def _joined(name, end: int) -> int:
+    """Where a name that others join ends: "said Doyle and others," reads to the comma after "others"."""
+    doc = name.doc
+    joined = [c.right_edge.i for c in name.children if c.dep_ == "conj"]
+    return min(max(joined) + 1, len(doc) - 1) if doc[end].lower_ == "and" and joined else end
 
 
 _POST_NAME = frozenset({"of", "at", "from", "with", "for"})
@@ -224,13 +253,14 @@ def name_after_tag(verb):
         end += 1
     if end == verb.i + 1 or end >= len(doc):
         return None
+    name, end = doc[end - 1], _joined(doc[end - 1], end)
     if doc[end].lower_ in _POST_NAME:  # "of JPMorgan Chase bank in Tokyo"
         stop = next((t.i for t in doc[end : end + 10] if t.text == "," or t.pos_ in ("VERB", "AUX")), None)
         if stop is None or doc[stop].text != ",":
             return None
     elif doc[end].text != ",":
         return None
-    return doc[end - 1]
+    return name
 
 
 def name_before_aside(verb):

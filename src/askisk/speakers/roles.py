@@ -111,6 +111,14 @@ def _indefinite(tok) -> bool:
     return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one") for c in tok.children)
 
 
+def fewer_than(rec: Record, tok) -> bool:
+    """A plural mention ("the doctors", "the officials", "the organizers") never stands for one person named
+    before, nor for what a singular of its own noun named ("an organizer")."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return rec.kind == "person" or rec.one or rec.name.split()[-1].lower() == tok.lemma_.lower() != tok.lower_
+
+
 def one_person(rec: Record, tok) -> Record:
     """A group record named by a singular noun that stands for one person: a role noun ("A US Embassy
     spokesman said: …" then "he added"), or a noun whose own clause gives it a his/her ("The vigilante

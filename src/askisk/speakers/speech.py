@@ -60,6 +60,7 @@ def subject_of(verb):
             or misparse.name_as_adverb(verb)
             or misparse.name_as_clause(verb)
             or misparse.name_set_off(verb)
+            or misparse.speaker_after_quote(verb)
             or subject_repair.document_read(verb)
             or misparse.name_before_aside(verb)
             or misparse.name_before_commas(verb)
@@ -102,7 +103,7 @@ def subject_of(verb):
             and (_acts(verb) or misparse.quote_then_noun(verb))
         ):
             # "officials saying that …", "The leader, X, condemned the attack, saying …"
-            return subject_repair.event_holder(verb.head) or verb.head
+            return subject_repair.holder(verb.head) or verb.head
         if (named := misparse.misparsed_subject(verb) or subject_repair.object_controller(verb)) is not None:
             return named
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):

@@ -175,6 +175,29 @@ def event_holder(noun):
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
+def holder(noun):
+    """Who speaks through an event or a writing a participle hangs on: "held a news conference condemning
+    …", "shot back in an article stating …"."""
+    return event_holder(noun) or document_author(noun)
+
+
+_WRITINGS = DOCUMENT_NOUNS | vocab(
+    "article column editorial essay op-ed post blog video interview email message"
+)
+
+
+def document_author(noun):
+    """ "Forbes shot back in an article stating that …", "He wrote in a letter saying …": a writing the
+    subject of an active verb put something in says what its author says (not "was named in a report
+    saying": a passive's subject is who the writing is about)."""
+    prep, verb = noun.head, noun.head.head
+    if noun.lemma_.lower() not in _WRITINGS or noun.dep_ != "pobj" or prep.lower_ not in ("in", "through"):
+        return None
+    if verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def names_before_description(subjects: list) -> list:
     """ "Sens. Richard Blumenthal of Connecticut, Sheldon Whitehouse … and Mazie K. Hirono of Hawaii, all
     members of the Judiciary Committee, said": the parser makes the description set off by commas a second
