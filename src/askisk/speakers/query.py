@@ -7,6 +7,7 @@ the stored registry, compiled once per registry and cached; never imports spaCy 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -68,52 +69,56 @@ def same_speaker(
     return set(resolve_speaker(phrase, local)) == {speaker}
 
 
-def _pattern(alias: str) -> tuple[str, int, str] | None:
-    """The regular expression that finds an alias in a question, its flags, and the first word (a run of
-    word characters, case folded) any text it matches must hold: an acronym matches its case only, a
-    description ("the expert") needs its article or a plural, a name may take "the" and "'s"."""
+def _pattern(alias: str) -> tuple[str, int, tuple[str, ...]] | None:
+    """The regular expression that finds an alias in a question, its flags, and the words (runs of word
+    characters, case folded) any text it matches holds: an acronym matches its case only, a description
+    ("the expert") needs its article or a plural (so only its own word is sure: "expert" or "experts"), a
+    name may take "the" and "'s"."""
     plain = normalize(alias)
     if plain.isupper() and len(plain.replace(".", "")) <= 6:
         core = plain.replace(".", "")
-        return rf"\b{re.escape(core)}\b", 0, _first_run(core)
+        return rf"\b{re.escape(core)}\b", 0, _runs(core)
     words = name_key(plain).split()
     if not words:
         return None
     body = r"\s+".join(re.escape(w) for w in words)
     if alias.lower().startswith("the ") and len(words) == 1:
-        return rf"\bthe\s+{body}\b|\b{body}s\b", re.IGNORECASE, _first_run(words[0])
-    return rf"\b(?:the\s+)?{body}(?:'s)?\b", re.IGNORECASE, _first_run(words[0])
+        return rf"\bthe\s+{body}\b|\b{body}s\b", re.IGNORECASE, _runs(words[0])[:1]
+    return rf"\b(?:the\s+)?{body}(?:'s)?\b", re.IGNORECASE, _runs(" ".join(words))
 
 
-def _first_run(word: str) -> str:
-    run = _RUN.search(word)
-    return run.group(0).casefold() if run else ""
+def _runs(text: str) -> tuple[str, ...]:
+    return tuple(run.casefold() for run in _RUN.findall(text))
 
 
 _RUN = re.compile(r"\w+")
 
 
 class _AliasIndex:
-    """Every alias pattern of a registry, found by the first word a match needs, and compiled when first
-    needed: a question runs only the patterns whose first word it holds. A kb of 75,000 speakers has
-    300,000 aliases; running each one's expression took half a second a question at 1M passages
-    (bench/scale_default.py)."""
+    """Every alias pattern of a registry, filed under the rarest word a match needs ("azizi" of "Dr.
+    Azizi", not "dr"), and compiled when first needed: a question runs only the patterns filed under its
+    words. A kb of 75,000 speakers has 300,000 aliases; running each one's expression took half a second
+    a question at 1M passages (bench/scale_default.py)."""
 
     def __init__(self, speakers: Sequence[Speaker]) -> None:
         self.patterns: list[tuple[str, int, str]] = []  # (expression, flags, speaker)
         self.by_word: dict[str, list[int]] = {}
         self.compiled: dict[int, re.Pattern[str]] = {}
         self.size = len(speakers)
+        needs: list[tuple[tuple[str, ...], bool]] = []  # per pattern: its sure words, a description?
         for sp in speakers:
             for alias in _names(sp):
-                if (entry := _pattern(alias)) is None:
-                    continue
-                expression, flags, first = entry
-                i = len(self.patterns)
-                self.patterns.append((expression, flags, sp.name))
-                plural = {first + "s"} if first and alias.lower().startswith("the ") else set()
-                for word in {first, *plural}:  # "" (no word character): every question runs it
-                    self.by_word.setdefault(word, []).append(i)
+                if (entry := _pattern(alias)) is not None:
+                    self.patterns.append((entry[0], entry[1], sp.name))
+                    needs.append((entry[2], alias.lower().startswith("the ") and len(entry[2]) == 1))
+        seen = Counter(w for words, _ in needs for w in set(words))
+        for i, (words, description) in enumerate(needs):
+            if not words:  # no word character: every question runs it
+                self.by_word.setdefault("", []).append(i)
+                continue
+            rarest = min(words, key=lambda w: (seen[w], w))
+            for word in (rarest, rarest + "s") if description else (rarest,):
+                self.by_word.setdefault(word, []).append(i)
 
     def matching(self, text: str) -> list[tuple[re.Pattern[str], str]]:
         """The compiled patterns that may match `text`, in the registry's order, with their speaker."""
