@@ -161,7 +161,7 @@ def subject_of(tok):
     if bare_as(tok):
         return None  # "… won't be coming to Tunisia as once expected"
     if (inverted := misparse.speaker_after_quote(tok)) is not None:
-        return inverted  # '"…," mused Blaze co-host Stu Burguiere.'
+        return inverted  # '"…," mused radio co-host Dana Whitfield.'
     verb = tok
     dateline = dateline_end(tok.doc.text)  # "PHILADELPHIA, July 25 (UPI) — The committee released …"
     for _ in range(3):

@@ -34,11 +34,11 @@ from askisk.speakers.phrases import (
     which_follows,
 )
 from askisk.speakers.roles import (
-    fewer_than,
     former_office,
     office_title,
     office_words,
     one_person,
+    plural_for_one,
     read_roles,
     story_subject,
     with_portfolio,
@@ -288,7 +288,7 @@ class Registry:
             rec = anaphora.introduced(self.records, tok) or anaphora.described(
                 self.records, tok, base + tok.i, recent, self.headline
             )
-            if rec is not None and not fewer_than(rec, tok):
+            if rec is not None and not plural_for_one(rec, tok):
                 rec.describe(tok.lemma_.lower(), descriptions.marks(tok))
                 rec.nouns.add(descriptions.office_noun(tok))  # "the prime minister" again is the same one
                 return rec
@@ -299,7 +299,7 @@ class Registry:
         det = [c for c in tok.children if c.dep_ == "det"]
         if det and det[0].lower_ == "the" and len(np_tokens(tok)) == 2:
             rec = self.by_noun(tok.lemma_.lower()) or referents.the_firm(self.records, tok, base)
-            if rec is not None and not fewer_than(rec, tok):
+            if rec is not None and not plural_for_one(rec, tok):
                 return one_person(rec, tok) if rec.kind != "person" else rec
         if tok.pos_ not in ("NOUN", "PROPN") or not animacy.can_speak(tok):  # "the attack raised fears that"
             return None if (alt := animacy.other_subject(tok)) is None else self.resolve(alt, base, recent)

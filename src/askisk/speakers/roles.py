@@ -111,7 +111,7 @@ def _indefinite(tok) -> bool:
     return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one") for c in tok.children)
 
 
-def fewer_than(rec: Record, tok) -> bool:
+def plural_for_one(rec: Record, tok) -> bool:
     """A plural mention ("the doctors", "the officials", "the organizers") never stands for one person named
     before, nor for what a singular of its own noun named ("an organizer")."""
     if tok.tag_ not in ("NNS", "NNPS"):
