@@ -45,3 +45,17 @@ def test_a_plural_of_a_noun_is_not_the_one_its_singular_named():
     many = "The organizers said they do not know how many rabbis will ultimately take part."
     got = _attrs(f"A group of rabbis plans to boycott the speech.\n\n{one}\n\n{many}\n")
     assert got[many] == ("Organizers", "reported")
+
+
+@pytest.mark.parametrize("convention", ["news", "polnear"])
+def test_a_quotation_a_verb_and_a_comma_introduce_is_its_subjects(convention):
+    shot = (
+        'After the governor criticized her husband during a debate, Maria Lopez shot back, "I suppose I '
+        'could have stayed home, but I chose to fulfil my profession."'
+    )
+    literal = "The officer shot back, hitting the suspect twice."
+    then = 'The crowd cheers, and then Wallace continues: "God has given this man a gift."'
+    got = _attrs(f"Voters protested on Friday.\n\n{shot}\n\n{literal}\n\n{then}\n", convention=convention)
+    assert got[shot] == ("Maria Lopez", "quote")
+    assert got[literal] == (None, "narration")
+    assert got[then] == ("Wallace", "quote")

@@ -5,7 +5,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 
 from __future__ import annotations
 
-from askisk.speakers import misparse, subject_repair
+from askisk.speakers import misparse, subject_repair, views
 from askisk.speakers.clauses import bare_as, to_infinitive
 from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.idioms import idiom
@@ -203,7 +203,7 @@ def is_speech(tok, inside) -> bool:
             if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
                 return True
         return False
-    return idiom(tok)
+    return idiom(tok) or views.quote_introduced(tok)
 
 
 def raising_verb(tok) -> bool:

@@ -97,3 +97,32 @@ def _words_set_off(words) -> bool:
     colon."""
     end = words.right_edge.i + 1
     return words.lower_ == "words" and end < len(words.doc) and words.doc[end].text in (",", ":")
+
+
+_LEAD_INS = frozenset({"back", "up", "out", "in", "on", "again", "simply", "only", "then"})
+
+
+def quote_introduced(tok) -> bool:
+    """'Hillary shot back, "I suppose I could have …"', 'She smiled: "Thanks."': a finite verb with a
+    subject and no object, followed only by a particle or an adverb, then a comma or colon and a quotation
+    that runs to the sentence's end: the words are its subject's, whatever the verb (PolNeAR train)."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ in _SUBORDINATE:
+        return False  # not 'a headline that hits liberals where they live: "…"'
+    j = tok.i + 1
+    while j < len(doc) and doc[j].lower_ in _LEAD_INS and doc[j].head.i == tok.i:
+        j += 1
+    if j + 1 >= len(doc) or doc[j].text not in (",", ":") or doc[j + 1].text not in _OPENING:
+        return False
+    kids = list(tok.children)  # a clause it takes is the quotation's ('shot back, "I suppose …"')
+    if not any(c.dep_ == "nsubj" for c in kids) or any(
+        c.dep_ in ("dobj", "attr") or c.dep_ == "ccomp" and c.i < j for c in kids
+    ):
+        return False
+    end = doc[j].sent.end
+    return any(t.text in _CLOSING for t in doc[max(j + 2, end - 3) : end])
+
+
+_SUBORDINATE = frozenset({"relcl", "advcl", "acl", "xcomp", "pcomp", "csubj"})
+_OPENING = frozenset({'"', "“", "``"})
+_CLOSING = frozenset({'"', "”", "''"})
