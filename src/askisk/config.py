@@ -23,7 +23,7 @@ ENCODERS = ("tuned", "stock")
 DEFAULT_ENCODER = "tuned"
 TUNED_NAME = "minilm-issue17-r6-mix"
 # Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
-PIPELINE_VERSION = 64  # 64: inverted tags after a quotation, "said X and others,", a writing's author
+PIPELINE_VERSION = 65  # 65: tags closing a quotation, signed posts, headlines of two sentences (session 52)
 FORMAT_VERSION = 1
 MAX_QUERY_CHARS = 2000
 DEFAULT_TOP_K = 5

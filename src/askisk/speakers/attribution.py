@@ -53,9 +53,10 @@ from askisk.speakers import (
     tagged,
     transcript,
 )
+from askisk.speakers.colon_quotes import colon_cue
 from askisk.speakers.content import content_kind
 from askisk.speakers.convention import DEFAULT_CONVENTION, framed, is_act
-from askisk.speakers.explicit import colon_cue, find_cue, lead_cue, speaker_span
+from askisk.speakers.explicit import find_cue, lead_cue, speaker_span
 from askisk.speakers.formats import (
     ends_with_colon,
     is_headline,
@@ -160,9 +161,14 @@ def attribute(
             observer(para, doc, idxs, passages)
         base = para.number * 1_000_000
         registry.observe(doc, base, mask.inside)
-        first = para is paragraphs[0] and len(idxs) == 1
-        if convention == "news" and first and formats.is_news_headline(para.text, mask.inside, source):
-            continue  # "O'Connell rejects Lions rumours": the paper's summary, nobody's words
+        # "O'Connell rejects Lions rumours", "So that's it! Attacks on … led to …, officials say": the paper's
+        # summary, nobody's words
+        if (
+            convention == "news"
+            and para is paragraphs[0]
+            and formats.is_news_headline(para.text, mask.inside, source)
+        ):
+            continue
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]

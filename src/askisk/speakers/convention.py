@@ -111,7 +111,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     subj = cues.subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
     # "Figures gathered by X show": X's finding; "a number of commentators noted": the commentators
     subj = subj if subj is None else owner_of_figures(speech.quantity_head(subj))
-    if subj is not None and subj.pos_ == "NOUN" and _records(subj, lemma):
+    if subj is not None and subj.pos_ == "NOUN" and records(subj, lemma):
         out.append("instrument")
     if subj is not None:
         out.append(f"se={subj.ent_type_ or subj.pos_}")
@@ -191,7 +191,7 @@ def act_score(feats: list[str]) -> float:
 INFERENCE_VERBS = vocab("suggest indicate imply")
 
 
-def _records(subj, lemma: str) -> bool:
+def records(subj, lemma: str) -> bool:
     """The subject records or measures rather than speaks: "the video shows", "the groupings suggest"."""
     if subj.lemma_.lower() in INSTRUMENT_NOUNS:
         return animacy.instrument(subj)  # not "a senior government figure has warned"

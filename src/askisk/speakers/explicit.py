@@ -9,6 +9,7 @@ import re
 from askisk.speakers import asides, cues, misparse, own_acts, press, ranker, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.content import hearer_object
+from askisk.speakers.convention import records
 from askisk.speakers.documents import is_finding, owner_of_figures
 from askisk.speakers.formats import dateline_end, is_headline, is_title_case, lead_label
 from askisk.speakers.joint import joint_cue, joint_speaker
@@ -17,7 +18,7 @@ from askisk.speakers.phrases import is_self_reference, named_example, named_head
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.speakers.withheld import MESSAGE_NOUNS, ORDER_VERBS, is_request
+from askisk.speakers.withheld import ORDER_VERBS, is_request
 
 
 def _relays(according, inside) -> bool:
@@ -58,6 +59,8 @@ def _relays_speech(outer, cands) -> bool:
         and not _closing_tag(c[6], outer[6])
         and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0 and not _order(c[6]))
         and not is_request(c[6])  # "Iraqi MPs told Reuters that Mr Trump had asked for the meeting": an act
+        # "U.S. intelligence indicates that …, NBC News reported": a record says nothing, the paper does
+        and not (c[7].pos_ == "NOUN" and records(c[7], c[6].lemma_.lower()))
         and c[6].head.i == outer[6].i
         and c[6].dep_ in ("ccomp", "parataxis")
         for c in cands
@@ -334,49 +337,6 @@ def lead_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | 
 
 
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|hood|ure)$")
-
-
-def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | None):
-    """ "Mark Joseph Stern from Slate sums it up pretty well: “In study after study, …”": a quotation that a
-    colon opens is the words of the subject of the clause before the colon, when the registry can name
-    that subject (a pronoun is left to the cue rules and the speaker ranker)."""
-    first = next((i for i in range(s, e) if inside[i]), None)
-    if first is None or not doc.text[s:first].rstrip().endswith(":"):
-        return None
-    colon = doc.text.rindex(":", s, first)
-    verbs = [t for t in doc if s <= t.idx < colon and t.pos_ in ("VERB", "AUX")]
-    subjects = [c for v in verbs[-1:] for c in v.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    if not subjects:
-        return None
-    if _colon_in_other_clause(doc, colon, verbs[-1]):
-        return None  # "relatives gathered near the compound, where a sign over the gate read: “…”"
-    subj = subjects[0]
-    if subj.lemma_.lower() in _WRITTEN_UP:
-        return None  # 'a sign over the gate read: “Centre for Islamic studies”': what is written, nobody's
-    owner = [c for c in subj.children if c.dep_ == "poss"]
-    if subj.lemma_.lower() in MESSAGE_NOUNS and owner:
-        subj = owner[0]  # "His message to the chancellor was: “…”": the one whose message it is
-    rec = registry.resolve(subj, base, recent)
-    if rec is None:
-        return None
-    return rec, f"{verbs[-1].text}:", (subj.left_edge.idx, subj.idx + len(subj.text))
-
-
-_WRITTEN_UP = frozenset({"sign", "banner", "placard", "plaque", "inscription", "billboard", "poster"})
-_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "conj", "parataxis"})
-
-
-def _colon_in_other_clause(doc, colon: int, verb) -> bool:
-    """The colon at character `colon` hangs in a clause of its own under `verb` (a relative or adverbial
-    clause), so what it opens is not the words of `verb`'s subject."""
-    tok = next((t for t in doc if t.idx == colon), None)
-    for _ in range(6):
-        if tok is None or tok.i == verb.i or tok.head.i == tok.i:
-            return False
-        if tok.dep_ in _CLAUSES and tok.head.i == verb.i:
-            return True
-        tok = tok.head
-    return False
 
 
 def _rank(cand):

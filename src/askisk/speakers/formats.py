@@ -29,7 +29,7 @@ NOT_LABELS = vocab(
     "correction corrections update updated note editor editors photo photos video watch read related source "
     "sources warning breaking exclusive q a question answer disclosure clarification listen see also "
     "here why what how when where who which this that the it update: ps p.s credit credits from to via "
-    "subject cc caption image opinion analysis commentary editorial perspective"
+    "subject cc caption image opinion analysis commentary editorial perspective more"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
 # after a quotation or a sentence (a signed block: "… glad to have them here. — Tucker Carlson")
@@ -161,11 +161,22 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
 def is_news_headline(text: str, inside, source: Source) -> bool:
     """A source's first line read as its headline, the paper's summary (nobody's words under the news
     convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
-    if ":" in text or not is_headline(text, 0, len(text), inside):
+    if not is_headline(text, 0, len(text), inside) or ":" in text and _label_before_colon(text):
         return False
     return is_page_title(text, source.title, source.path)
 
 
+def _label_before_colon(text: str) -> bool:
+    """ "Reyes: The ferry will run all winter" names its speaker; "Bill O'Reilly lied, says Fox News: Why
+    that won't hurt him" is a headline with a clause before its colon."""
+    label = text.split(":", 1)[0]
+    return "," not in label and len(label.split()) <= _LABEL_MAX_WORDS
+
+
+# a wire story's note on its own versions: "(This version of the story corrects paragraph 17 to say …)"
+_EDITORS_NOTE = re.compile(
+    r"\(\s*This (?:version of the |)(?:story|article|report|version)\b[^()]*\)[.]?", re.I
+)
 _LINK_IN_PARENTHESES = re.compile(r"\(\s*(?:Also on|Related|Read more|See also|Watch)\b[^()]*\)", re.I)
 
 
@@ -174,7 +185,7 @@ def is_bracketed(text: str) -> bool:
     square brackets is the editor's insertion (a link, a note), nobody's words; so is a link in parentheses
     ("( Also on POLITICO: Conservatives balk at budget deal)") and a teaser ending "Read more"."""
     bare = text.strip().rstrip(".")
-    if _LINK_IN_PARENTHESES.fullmatch(bare) or bare.endswith(" Read more"):
+    if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or bare.endswith(" Read more"):
         return True
     return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
 

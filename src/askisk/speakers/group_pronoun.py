@@ -32,7 +32,9 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     ):
         return rec  # "X got an offer, according to the FT. It has confirmed …": X, unless X is a person
     if (thing := anaphora.thing_before(tok)) is not None:
-        return registry.by_noun(thing.lemma_.lower())  # "A video … made headlines. It shows …": the video
+        # "A video … made headlines. It shows …": the video, named now if it has not spoken ("The video also
+        # includes a threat …. It warns governments …")
+        return registry.by_noun(thing.lemma_.lower()) or registry.resolve(thing, base)
     main = anaphora.sentence_subject(tok) if low == "it" else None
     if (rec := registry.resolve(main, base, recent) if main else None) and rec.kind != "person":
         return rec

@@ -8,6 +8,8 @@ misparse cue by cue and leaves the parse as it is: these change the tokens every
 
 from __future__ import annotations
 
+import re
+
 from askisk.speakers.name_repair import (
     acronym_pronoun,
     day_after_name,
@@ -82,6 +84,8 @@ def repair(doc):
     _series_in_scene(doc)
     _participle_after_recipient(doc)
     _described_speaker(doc)
+    _name_read_as_adverb(doc)
+    _verb_read_as_noun(doc)
     given_name_after_surname(doc)
     day_after_name(doc)
     return doc
@@ -263,6 +267,39 @@ def _name_as_apposition(doc) -> None:
         root.head, root.dep_ = verb, "advcl"
         for child in joined:
             child.head = verb
+
+
+_APOSTROPHE_NAME = re.compile(r"[ODL]['’][A-Z][a-z]+")
+
+
+def _name_read_as_adverb(doc) -> None:
+    """ "O'Reilly, in classic form, responded to the charges …": the small parser reads a name opening the
+    sentence as an adverb of its verb, which is left with no subject; the name becomes its subject."""
+    for sent in doc.sents:
+        name = sent[0]
+        verb = name.head
+        if name.dep_ not in ("advmod", "npadvmod") or not (
+            name.pos_ == "PROPN" or _APOSTROPHE_NAME.fullmatch(name.text)
+        ):
+            continue
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < name.i:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            name.dep_, name.pos_, name.tag_ = "nsubj", "PROPN", "NNP"
+
+
+def _verb_read_as_noun(doc) -> None:
+    """ "But opponents of the referendum claim that the initiative rigged the system": a verb of saying the
+    tagger calls a noun, though the parse gives it a subject and a that-clause, is the verb it is."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPEECH_VERBS or tok.dep_ not in ("ROOT", "conj"):
+            continue
+        kids = list(tok.children)
+        subject = next((c for c in kids if c.dep_ == "nsubj" and c.i < tok.i), None)
+        clause = any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in kids)
+        if subject is not None and clause and not any(c.dep_ in ("det", "poss") for c in kids):
+            tok.pos_ = "VERB"
+            tok.tag_ = "VBZ" if tok.text.endswith("s") and subject.tag_ != "NNS" else "VBP"
 
 
 def _bare_capital(tok) -> bool:

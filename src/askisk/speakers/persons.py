@@ -91,9 +91,24 @@ def person_name(ent) -> bool:
     (`named_group`) nor a numbered product ("Xbox 2", "PlayStation 3": no one's name ends in a number)."""
     if named_group(ent) or (len(ent) > 1 and ent[-1].text.isdigit()):
         return False
-    if ent.label_ == "PERSON" and (_listed_with_places_or_firms(ent) or _called_a_firm(ent)):
+    if ent.label_ == "PERSON" and (
+        _listed_with_places_or_firms(ent) or _called_a_firm(ent) or _platform(ent)
+    ):
         return False
     return ent.label_ == "PERSON" or person_like(ent) or _titled_surname(ent)
+
+
+def _platform(ent) -> bool:
+    """ "Hannity took to Twitter", "wrote on Instagram": a one-word name the model calls a person, where
+    words were posted, is the site, not someone a later "he" may stand for."""
+    prep = ent.root.head
+    if len(ent) != 1 or ent.root.dep_ != "pobj" or prep.i == ent.root.i:
+        return False
+    verb = prep.head.lemma_.lower()
+    return prep.lower_ == "to" and verb == "take" or prep.lower_ in ("on", "via") and verb in _POSTING
+
+
+_POSTING = frozenset({"post", "write", "say", "tweet", "announce", "share", "comment", "respond", "reply"})
 
 
 def _listed_with_places_or_firms(ent) -> bool:

@@ -20,7 +20,7 @@ from askisk.speakers.quotes import QUOTE_WORDS
 
 _SIGNATURE = re.compile(
     r"[—–―-]{1,2}[ \t]*(?P<name>[^\s(@—–―-][^\n(@]{0,60}?)[ \t]*\(@\w{1,30}\)"
-    r"(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*"
+    r"(?P<date>[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*"
 )
 
 
@@ -36,14 +36,19 @@ _POST_LINK = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+[ \t]*")
 
 def signed_inline(text: str) -> tuple[int, int] | None:
     """Offsets of the author's name when a page scraped flat keeps a post and its signature in one
-    paragraph, the post's picture link between them: "… too woke for Republicans. pic.twitter.com/Lrr —
-    Rep. Alexandria Ocasio-Cortez (@RepAOC) March 23, 2023"."""
+    paragraph, the post's picture link between them ("… too woke for Republicans. pic.twitter.com/Lrr —
+    Rep. Alexandria Ocasio-Cortez (@RepAOC) March 23, 2023") or nothing but a space ("This was NOT
+    planned. — Sean Hannity (@seanhannity) November 6, 2018"); the signature must carry its date."""
     body = text.rstrip()
-    for link in _POST_LINK.finditer(body):
-        m = _SIGNATURE.fullmatch(body, link.end())
-        if m is not None:
+    links = [link.end() for link in _POST_LINK.finditer(body)]
+    for start in [*links, *(m.end() for m in _POST_END.finditer(body))]:
+        m = _SIGNATURE.fullmatch(body, start)
+        if m is not None and (start in links or m.group("date")):
             return m.start("name"), m.end("name")
     return None
+
+
+_POST_END = re.compile(r"\S[ \t]+(?=[—–―])")
 
 
 def apply(

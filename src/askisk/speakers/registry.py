@@ -217,6 +217,8 @@ class Registry:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 rec.nouns.add(child.lemma_.lower())
                 rec.role = rec.role or np_text(child)
+        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":  # "a consulting firm, Blue Ridge …"
+            rec.nouns.add(ent.root.head.lemma_.lower())
         rec.last = max(rec.last, base + ent.start)
         rec.seen.append(base + ent.start)
         return rec

@@ -203,7 +203,7 @@ def is_speech(tok, inside) -> bool:
             if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
                 return True
         return False
-    return idiom(tok) or views.quote_introduced(tok)
+    return idiom(tok) or views.quote_introduced(tok) or views.quote_closed_by(tok)
 
 
 def raising_verb(tok) -> bool:

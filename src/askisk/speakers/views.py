@@ -126,3 +126,32 @@ def quote_introduced(tok) -> bool:
 _SUBORDINATE = frozenset({"relcl", "advcl", "acl", "xcomp", "pcomp", "csubj"})
 _OPENING = frozenset({'"', "“", "``"})
 _CLOSING = frozenset({'"', "”", "''"})
+
+
+def quote_closed_by(tok) -> bool:
+    """'"By that logic, we've all "seen" the beheadings first hand," pop culture site Complex cracked.': a
+    finite main verb whose subject opens right after the closing mark of a quotation that opens the
+    sentence (after its comma, ? or !), with only adverbs and phrases of time or place after it: the
+    mirror of an inverted tag, the words are its subject's whatever the verb (news pages, session 52)."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ in _SUBORDINATE:
+        return False
+    # the nearer of two: '“You’re the boss, Mr. Rosenstein,” Jordan interrupted.' has the vocative as one
+    subj = max(
+        (c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), key=lambda c: c.i, default=None
+    )
+    if subj is None or any(t.pos_ != "ADV" for t in doc[subj.right_edge.i + 1 : tok.i]):
+        return False
+    at = subj.left_edge.i
+    if at < 3 or doc[at - 1].text not in _CLOSING or doc[at - 2].text[-1:] not in (",", "?", "!"):
+        return False
+    if not any(doc[k].text in _OPENING and (k == 0 or doc[k - 1].text in _ENDS) for k in range(at - 2)):
+        return False  # 'He called it "garbage," and the crowd laughed.': no quotation opens the sentence
+    after = {t.i for c in tok.children if c.i > tok.i and c.dep_ in _CIRCUMSTANCE for t in c.subtree}
+    rest = [t for t in doc[tok.i + 1 :] if not t.is_space]
+    stop = next((n for n, t in enumerate(rest) if t.text in _ENDS), len(rest))
+    return all(t.i in after or t.is_punct for t in rest[:stop])
+
+
+_ENDS = frozenset({".", "!", "?"})
+_CIRCUMSTANCE = frozenset({"advmod", "npadvmod", "prep", "punct"})

@@ -33,6 +33,8 @@ def _intent(tok) -> bool:
     aim or a wish with only a to-infinitive after it is what someone means to do, not what they said (a
     promise or a threat is said; "expects to" is a forecast). The caller has made sure nothing is quoted."""
     kids = list(tok.children)
+    if tok.lemma_.lower() in WISH_VERBS and any(_done(c) for c in kids):
+        return True  # "The group wants billboards taken down": a wish for a thing done
     if any(c.dep_ in ("dobj", "dative", "parataxis") for c in kids) or not any(infinitive(c) for c in kids):
         return False
     if speech.colon_after(tok):
@@ -43,6 +45,19 @@ def _intent(tok) -> bool:
     if lemma in COMMISSIVE_VERBS or lemma == "expect":
         return False
     return speech.infinitive_only(tok) and (lemma not in SPEECH_VERBS or lemma in ATTITUDE_VERBS)
+
+
+def _done(clause) -> bool:
+    """ "billboards taken down": a participle clause with no "that", the state a wish asks for."""
+    return (
+        clause.dep_ in ("ccomp", "oprd")
+        and clause.tag_ == "VBN"
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
+
+
+def _clause(tok) -> bool:
+    return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
 
 
 # Knowing and finding out: "Steenburgen realized that she had to …", "Smith heard that the plant would
@@ -294,6 +309,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "New targets … have been announced by the lord chancellor": the same, as a passive
     if lemma == "speak" and "qshare=0" in feats and not given and not _spoke_something(tok):
         return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
+    if lemma == "concede" and "qshare=0" in feats and not given and not _clause(tok):
+        return True  # "McSally conceded six days after the election": a race given up, nothing said
     if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
         return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
     if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_question(tok, ("xcomp", "ccomp")):
