@@ -129,3 +129,33 @@ def test_a_race_conceded_and_a_thing_wanted_done_are_narration_in_the_news_line(
     assert got[conceded] == (None, "narration")
     assert got[wants] == (None, "narration")
     assert got[said] == ("Alvarez", "reported")
+
+
+@pytest.mark.parametrize("convention", ["news", "polnear"])
+def test_a_members_party_and_state_do_not_cut_the_tag_that_closes_a_quotation(convention):
+    said = (
+        "“Obamacare costs too much and it isn’t working the way the administration promised,” Senate "
+        "Republican Leader Ted Morrow (R-Ky.) said after Treasury announced the one-year delay."
+    )
+    got = _attrs(f"{LEAD}{said}\n", convention=convention)
+    assert got[said] == ("Ted Morrow", "quote")
+
+
+def test_a_line_in_capitals_and_a_charts_label_are_narration():
+    shouted = "CITY COUNCIL SLAMS MAYOR FOR CUTTING FERRY: 'KEEP YOUR HANDS OFF OUR BOATS'"
+    chart = "CHART: How Much Of The Budget Goes To Ferries?"
+    got = _attrs(f"{LEAD}{shouted}\n\n{chart}\n")
+    assert got[shouted] == (None, "narration")
+    assert got[chart] == (None, "narration")
+
+
+def test_a_firm_someone_owns_named_beside_it_is_not_the_company_that_speaks_next():
+    para = (
+        "The slump has shrunk Mr. Dale's firm, Harbor Square Capital, to $12 billion. The drug company "
+        "Vexa faces an investigation. On Tuesday, the company said it would not file its report in time."
+    )
+    got = _attrs(f"{LEAD}{para}\n")
+    assert (
+        got["On Tuesday, the company said it would not file its report in time."][0]
+        != "Harbor Square Capital"
+    )

@@ -23,6 +23,13 @@ _MADE_FROM = "based|born|led|backed|owned|funded|run|linked|allied|aligned|affil
 # their dot, "said police spokesman Sgt. Rudy Camarena" parsed as two sentences with "Sgt" the speaker
 _TITLES = {"Sgt", "Lt", "Det", "Capt", "Col", "Maj", "Cpl", "Pvt", "Spc", "Supt", "Insp", "Cmdr", "Brig"}
 _TITLES |= {"Atty", "Hon", "Msgr", "Ofc", "Amb", "Pres", "Cdr", "Lieut"}
+# a member of Congress's party and state in AP style, "McConnell (R-Ky.) said": the hyphenated word kept whole
+# loses its dot to the tokenizer, and the dot left alone broke the parse around the speech verb
+_STATES = (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+)
+_STATES += "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
+_PARTY_STATES = [f"{party}-{state}." for party in ("R", "D", "I") for state in _STATES.split()]
 # the article or kin word of an Arabic name, in lower case before a hyphen: "al-Khazali", "el-Sisi"
 NAME_PARTICLES = "al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu"
 # capitalised words joined by hyphens ("Cordon-Ragot", "Ocasio-Cortez"), or after a particle; "Pro-Russian"
@@ -68,6 +75,8 @@ def pipeline() -> Language:
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for title in _TITLES:
         model.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+    for label in _PARTY_STATES:
+        model.tokenizer.add_special_case(label, [{ORTH: label}])
     if not Language.has_factory("askisk_name_shape"):
         Language.component("askisk_name_shape", func=_hyphenated_names_shaped_as_names)
     model.add_pipe("askisk_name_shape", first=True)

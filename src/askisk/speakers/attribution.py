@@ -172,8 +172,12 @@ def attribute(
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
         for i in idxs:
             p = passages[i]
-            if transcript.is_stage_sentence(p.text) or formats.is_bracketed(p.text):
-                continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link
+            if (
+                transcript.is_stage_sentence(p.text)
+                or formats.is_bracketed(p.text)
+                or formats.is_shouted(p.text)
+            ):
+                continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link; a heading
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, spoken, s, e)
             unmatched: list = []  # he/she subjects of cues that matched no one

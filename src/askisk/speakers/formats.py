@@ -29,7 +29,8 @@ NOT_LABELS = vocab(
     "correction corrections update updated note editor editors photo photos video watch read related source "
     "sources warning breaking exclusive q a question answer disclosure clarification listen see also "
     "here why what how when where who which this that the it update: ps p.s credit credits from to via "
-    "subject cc caption image opinion analysis commentary editorial perspective more"
+    "subject cc caption image opinion analysis commentary editorial perspective more chart map graphic "
+    "infographic timeline gallery slideshow"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
 # after a quotation or a sentence (a signed block: "… glad to have them here. — Tucker Carlson")
@@ -188,6 +189,13 @@ def is_bracketed(text: str) -> bool:
     if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or bare.endswith(" Read more"):
         return True
     return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
+
+
+def is_shouted(text: str) -> bool:
+    """ "HOUSE DEMOCRATIC CAUCUS RIPS AOC'S CHIEF OF STAFF FOR CRITICIZING LAWMAKER: …": a line wholly in
+    capitals, four words or more, is a heading or another story's teaser, nobody's words."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 4 and all(w.isupper() for w in words)
 
 
 _CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)

@@ -282,6 +282,8 @@ def _name_read_as_adverb(doc) -> None:
             name.pos_ == "PROPN" or _APOSTROPHE_NAME.fullmatch(name.text)
         ):
             continue
+        if name.ent_type_ in ("DATE", "TIME"):
+            continue  # "Tuesday in New York City, …, former president Bill Clinton said"
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < name.i:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):

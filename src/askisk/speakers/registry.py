@@ -23,6 +23,7 @@ from askisk.speakers.names import appositive_name, place_word, website
 from askisk.speakers.persons import named_group, person_name, who_named
 from askisk.speakers.phrases import (
     clean_words,
+    introduced_by_a,
     named_head,
     np_text,
     np_tokens,
@@ -217,7 +218,7 @@ class Registry:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 rec.nouns.add(child.lemma_.lower())
                 rec.role = rec.role or np_text(child)
-        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":  # "a consulting firm, Blue Ridge …"
+        if ent.root.dep_ == "appos" and introduced_by_a(ent.root.head):  # "a consulting firm, Blue Ridge …"
             rec.nouns.add(ent.root.head.lemma_.lower())
         rec.last = max(rec.last, base + ent.start)
         rec.seen.append(base + ent.start)

@@ -143,6 +143,8 @@ def quote_closed_by(tok) -> bool:
     if subj is None or any(t.pos_ != "ADV" for t in doc[subj.right_edge.i + 1 : tok.i]):
         return False
     at = subj.left_edge.i
+    while at < subj.i and doc[at].is_punct:
+        at += 1  # the parser may hang the closing mark and its comma on the subject
     if at < 3 or doc[at - 1].text not in _CLOSING or doc[at - 2].text[-1:] not in (",", "?", "!"):
         return False
     if not any(doc[k].text in _OPENING and (k == 0 or doc[k - 1].text in _ENDS) for k in range(at - 2)):
@@ -154,4 +156,4 @@ def quote_closed_by(tok) -> bool:
 
 
 _ENDS = frozenset({".", "!", "?"})
-_CIRCUMSTANCE = frozenset({"advmod", "npadvmod", "prep", "punct"})
+_CIRCUMSTANCE = frozenset({"advmod", "npadvmod", "prep", "punct", "advcl"})  # "… after Treasury announced …"
