@@ -134,8 +134,8 @@ def test_a_race_conceded_and_a_thing_wanted_done_are_narration_in_the_news_line(
 @pytest.mark.parametrize("convention", ["news", "polnear"])
 def test_a_members_party_and_state_do_not_cut_the_tag_that_closes_a_quotation(convention):
     said = (
-        "“Obamacare costs too much and it isn’t working the way the administration promised,” Senate "
-        "Republican Leader Ted Morrow (R-Ky.) said after Treasury announced the one-year delay."
+        "“The levy costs too much and it isn’t doing what the White House promised,” Senate Republican "
+        "Leader Ted Morrow (R-Ky.) said after the Treasury disclosed a delay of one year."
     )
     got = _attrs(f"{LEAD}{said}\n", convention=convention)
     assert got[said] == ("Ted Morrow", "quote")
@@ -147,6 +147,9 @@ def test_a_line_in_capitals_and_a_charts_label_are_narration():
     got = _attrs(f"{LEAD}{shouted}\n\n{chart}\n")
     assert got[shouted] == (None, "narration")
     assert got[chart] == (None, "narration")
+    says = "CITY COUNCIL SAYS THE FERRY WILL STOP IN MARCH."
+    assert _attrs(f"{LEAD}{says}\n")[says] == (None, "narration")
+    assert _attrs(f"{LEAD}{says}\n", convention="polnear")[says][1] == "reported"  # PolNeAR annotates these
 
 
 def test_a_firm_someone_owns_named_beside_it_is_not_the_company_that_speaks_next():

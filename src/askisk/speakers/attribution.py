@@ -175,7 +175,8 @@ def attribute(
             if (
                 transcript.is_stage_sentence(p.text)
                 or formats.is_bracketed(p.text)
-                or formats.is_shouted(p.text)
+                or convention == "news"
+                and formats.is_shouted(p.text)  # PolNeAR annotates its headlines in capitals
             ):
                 continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link; a heading
             s, e = p.start - para.start, p.end - para.start
