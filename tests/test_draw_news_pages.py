@@ -9,12 +9,25 @@ import sys
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "draw_news_pages.py"
-BODY = (
-    "The harbour board said on Monday that the winter ferry would stop running in {month}.\n"
-    "Its chair told reporters the money had run out, and the mayor said she would ask the state for help.\n"
-    "Residents of the island, who depend on the service, said they were told nothing in advance.\n"
-    "According to the board, the ferry carried {n} passengers last year. "
-) * 5
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _body(seed: int) -> str:
+    """A page body no file of the repository shares an 8-word run with: its numbers are made here."""
+    lines = [
+        f"Resident {seed * 100 + i} said ferry {seed * 1000 + 7 * i} stopped at pier {i} on day {seed + i}."
+        for i in range(40)
+    ]
+    return "\n".join(lines)
+
+
+def _quoted_from_repository() -> str:
+    """A line of the README, which the draw must leave out wherever it appears."""
+    return next(
+        line
+        for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+        if len(line.split()) > 12
+    )
 
 
 def _article(i: int, source: str, body: str) -> dict:
@@ -32,10 +45,11 @@ def _corpus(root: Path) -> Path:
     jsons = root / "corpus" / "data" / "jsons"
     jsons.mkdir(parents=True)
     articles = [
-        _article(1, "Reuters", BODY.format(month="March", n="1,200")),
-        _article(2, "Politico", BODY.format(month="April", n="3,400")),
-        _article(3, "Vox", BODY.format(month="May", n="5,600")),  # not a straight-news outlet
+        _article(1, "Reuters", _body(1)),
+        _article(2, "Politico", _body(2)),
+        _article(3, "Vox", _body(3)),  # not a straight-news outlet
         _article(4, "Reuters", "Too short, said the editor."),
+        _article(5, "CNBC", _body(5) + "\n" + _quoted_from_repository()),  # a run the repository holds
     ]
     for a in articles:
         (jsons / f"{a['ID']}.json").write_text(json.dumps(a), encoding="utf-8")
@@ -53,7 +67,8 @@ def test_pages_of_straight_news_are_drawn_one_per_outlet(tmp_path):
     done = subprocess.run(args, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     drawn = sorted(p.name for p in out.rglob("*.txt"))
-    assert drawn == ["politico_id0002.txt", "reuters_id0001.txt"]  # no Vox, no short page, each once
+    # no Vox, no short page, nothing the repository quotes; each page once
+    assert drawn == ["politico_id0002.txt", "reuters_id0001.txt"]
     page = next(out.rglob("reuters_id0001.txt")).read_text(encoding="utf-8")
-    assert page.startswith("Ferry story 1\n\nThe harbour board said on Monday")
-    assert "\n\nIts chair told reporters" in page  # one paragraph per newspaper3k line
+    first, second = _body(1).splitlines()[:2]
+    assert page.startswith(f"Ferry story 1\n\n{first}\n\n{second}\n\n")  # a paragraph per line
