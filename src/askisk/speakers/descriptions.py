@@ -9,6 +9,7 @@ never imports spaCy.
 
 from __future__ import annotations
 
+from askisk.speakers.phrases import np_text
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
     IN_FULL,
@@ -160,3 +161,25 @@ def sides(rec) -> set[str]:
     """Every party the text gave a person or group: before the name ("Republican NAME") or in a
     description of it ("Democratic presidential nominee NAME", "NAME, the GOP nominee")."""
     return rec.parties | {p for words in rec.marks.values() for p in parties_in(words)}
+
+
+def introduced_by_a(noun) -> bool:
+    """ "a consulting firm" (not "Mr. Ackman's firm", "Google's parent company"): a noun the text brings
+    in with "a", owned by no one, so the name beside it says which one it is."""
+    kids = list(noun.children)
+    return (
+        noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids)
+        and not any(c.dep_ == "poss" for c in kids)
+    )
+
+
+def appositive_nouns(name) -> list[tuple[str, str | None]]:
+    """The nouns an apposition describes a name by, each with the role shown for it: "Cairn Energy, a UK oil
+    firm" (firm, "a UK oil firm"); "a consulting firm, Blue Ridge Partners" (firm, none: the noun's phrase
+    holds the name). Not "Mr. Ackman's firm, Pershing Square": a firm someone owns introduces no one."""
+    nouns = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    out: list[tuple[str, str | None]] = [(c.lemma_.lower(), np_text(c)) for c in nouns]
+    if name.dep_ == "appos" and introduced_by_a(name.head):
+        out.append((name.head.lemma_.lower(), None))
+    return out

@@ -381,14 +381,3 @@ def which_follows(name) -> bool:
         and doc[name.i + 2].head.dep_ == "relcl"
         and doc[name.i + 2].head.head.i == name.i
     )
-
-
-def introduced_by_a(noun) -> bool:
-    """ "a consulting firm" (not "Mr. Ackman's firm", "Google's parent company"): a noun the text brings
-    in with "a", owned by no one, so the name beside it says which one it is."""
-    kids = list(noun.children)
-    return (
-        noun.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids)
-        and not any(c.dep_ == "poss" for c in kids)
-    )

@@ -23,7 +23,6 @@ from askisk.speakers.names import appositive_name, place_word, website
 from askisk.speakers.persons import named_group, person_name, who_named
 from askisk.speakers.phrases import (
     clean_words,
-    introduced_by_a,
     named_head,
     np_text,
     np_tokens,
@@ -214,12 +213,9 @@ class Registry:
             if article or words[:1] == ["The"]:
                 rec.aliases.add(f"the {name}" if article else " ".join(words[1:]))
             self.records.append(rec)
-        for child in ent.root.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                rec.nouns.add(child.lemma_.lower())
-                rec.role = rec.role or np_text(child)
-        if ent.root.dep_ == "appos" and introduced_by_a(ent.root.head):  # "a consulting firm, Blue Ridge …"
-            rec.nouns.add(ent.root.head.lemma_.lower())
+        for noun, role in descriptions.appositive_nouns(ent.root):
+            rec.nouns.add(noun)
+            rec.role = rec.role or role
         rec.last = max(rec.last, base + ent.start)
         rec.seen.append(base + ent.start)
         return rec

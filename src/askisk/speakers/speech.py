@@ -182,8 +182,7 @@ def is_speech(tok, inside) -> bool:
     if lemma in SPEECH_VERBS:
         before_colon = colon_after(tok)
         set_off = parenthetical(tok, kids) or _inverted(tok) is not None
-        # '"…," the site Youku told its users.'; '"… costs too much …," X said after …' (a quote as subject)
-        tag = misparse.quote_then_relative(tok) or views.quote_closed_by(tok)
+        tag = misparse.quote_then_relative(tok) or views.quote_closed_by(tok)  # '"…," the site Youku told'
         return clause or quoted or before_colon or _in_document(kids) or set_off or tag
     if lemma in STANCE_VERBS:
         return True
