@@ -162,3 +162,17 @@ def test_a_firm_someone_owns_named_beside_it_is_not_the_company_that_speaks_next
         got["On Tuesday, the company said it would not file its report in time."][0]
         != "Harbor Square Capital"
     )
+
+
+def test_a_sites_link_card_glued_after_a_name_makes_no_speaker_of_its_own():
+    card = (
+        "Justices Ada Byrne and Tom Okafor Thomas Adebayo OkaforRiver bill stalls in committee Council to "
+        "vote on ferry funds MORE said they would have denied the application."
+    )
+    then = (
+        "Okafor Thomas Adebayo OkaforHarbor dispute heads to court MORE took to Twitter. "
+        '"I stand by the ruling," he wrote to his followers.'
+    )
+    got = _attrs(f"{LEAD}{card}\n\n{then}\n")
+    assert got[card][1] == "reported" and "MORE" not in (got[card][0] or "")
+    assert "MORE" not in (got['"I stand by the ruling," he wrote to his followers.'][0] or "")

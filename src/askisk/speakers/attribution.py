@@ -153,7 +153,7 @@ def attribute(
             continue
         if sections and para.section is not None:
             sections[-1][1].append(para.number)
-        text = match_text(para.text)
+        text = formats.without_link_cards(match_text(para.text))  # a site's cards glued into the sentence
         mask = quote_mask(para.text)
         spoken = without_titles(para.text, mask.inside)  # "Fear The Walking Dead" is a title, not a quote
         doc = parse_repair.repair(nlp(text))  # "…, a new study reports.": a cue the parser read as a noun

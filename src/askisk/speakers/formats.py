@@ -205,3 +205,25 @@ def in_credit(text: str, start: int) -> bool:
     """A name inside a picture credit: "(AP Photo/A24 Films, Atsushi Nishijima)" credits a photographer,
     who says nothing in the story."""
     return _CREDIT.search(text, max(0, start - 80), start) is not None
+
+
+# a name glued to the headline after it: "KavanaughChristine", the seam of a link card
+_GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+_CARD_END = re.compile(r"\sMORE\b")
+
+
+def without_link_cards(text: str) -> str:
+    """ "… and Brett Kavanaugh Brett Michael KavanaughChristine Blasey Ford pens honor … MORE said they …": a
+    news site's card (the person's full name, their latest headlines, "MORE") scraped into the sentence
+    after the name it explains, blanked with spaces so offsets hold. It starts after the name's last
+    mention, at most 40 letters before the surname it repeats glued to a headline, and ends at "MORE"."""
+    out = text
+    for glued in _GLUED.finditer(text):
+        surname = glued.group(1)
+        before = [m.end() for m in re.finditer(rf"\b{surname}\b", text[: glued.start()])]
+        end = _CARD_END.search(text, glued.end(), glued.end() + 400)
+        if not before or glued.start() - before[-1] > 40 or end is None:
+            continue
+        start = before[-1] + 1
+        out = out[:start] + " " * (end.end() - start) + out[end.end() :]
+    return out
