@@ -91,4 +91,12 @@ def _hyphenated_names_shaped_as_names(doc: Doc) -> Doc:
     for token in doc:
         if "-" in token.text and _HYPHENATED_NAME.fullmatch(token.text):
             token.lex.shape_ = _NAME_SHAPE
+        elif token.text == "He" and token.i and _name_word(doc[token.i - 1]):
+            # "Vice Premier Liu He said …": the surname read as the pronoun made "he" the speaker; a
+            # capitalised "He" straight after a name is the name's last word (this token's norm only)
+            token.norm_ = "he_"
     return doc
+
+
+def _name_word(token) -> bool:
+    return token.is_title and token.is_alpha and not token.is_stop

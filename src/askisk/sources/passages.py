@@ -109,15 +109,19 @@ def _paragraph_kind(text: str) -> PassageKind:
         return "heading"
     if len(words) <= _CAPTION_MAX_WORDS and _looks_like_name(words):
         return "caption"
-    if _PHOTO_LABEL.match(plain):
+    if _PHOTO_LABEL.match(plain) or _PHOTO_CREDIT_END.search(plain):
         return "caption"  # "FILE: Sen. Lindsey Graham, R-S.C., speaks with reporters on Capitol Hill …"
     return "body"
+
+
+# a wire photo's caption ends with its credit: "FILE - In this 2019 photo, … (AP Photo/Ann Reyes, File)"
+_PHOTO_CREDIT_END = re.compile(r"\((?:AP|AFP|Reuters|Getty Images?) Photo[^()]*\)\s*$")
 
 
 # "FILE: …"; a web page's player and picture labels, copied with its text ("Media playback is unsupported on
 # your device Media caption Mr Trump said …", "Image copyright AFP Image caption …")
 _PHOTO_LABEL = re.compile(
-    r"(?:FILE(?: PHOTO)?|PHOTO|IMAGE)\s*[:–—-]\s"
+    r"(?:FILE(?: PHOTO)?|PHOTO|IMAGE)\s*(?:[:–—-]\s|--?(?=[A-Z]))"
     r"|Media playback is unsupported\b|(?:Image|Media) (?:copyright|caption)\b"
 )
 
@@ -194,11 +198,12 @@ def _clipped_title(text: str, at: int) -> bool:
 
 
 # A quotation's speech tag after its closing mark belongs to it: "“… right?” Sanborn said." is one sentence
-# (split, the tag "Sanborn said." would be a passage saying nothing). A name of up to seven words (titles
-# included: "Bristol County District Attorney William McCauley asked."), then a speech verb, then the
+# (split, the tag "Sanborn said." would be a passage saying nothing). A name of up to eight words (titles
+# included: "Bristol County District Attorney William McCauley asked.", "Director of Public Health Ann Lee
+# said"), then a speech verb, then the
 # sentence's end or its comma; not a colon ('“… my sport.” Gardener added: “…”' opens the next quotation).
 _TAG_AFTER_QUOTE = re.compile(
-    r"\s+(?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w'’-]*\s+"
+    r"\s+(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,7}[A-Z][\w'’-]*\s+"
     r"(?!continue[ds]\s+to\b)"  # '…invention." Pratchett continued to write …': a new sentence
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|explained|insisted|"
     r"continued|noted|joked|quipped|wondered|argued|warned|responded|remarked|exclaimed|laughed|shouted|"
@@ -242,6 +247,7 @@ def _spaced_ends(text: str) -> set[int]:
     """Ends of sentences whose closing double mark stands apart (a straight one closes only after an odd
     number of them before it)."""
     ends = (m.end() for m in _SPACED_CLOSE.finditer(text))
+    ends = (end for end in ends if not _TAG_AFTER_QUOTE.match(text, end))  # '… here?’ ” Director X said.'
     return {end for end in ends if text[end - 1] == "”" or text.count('"', 0, end - 1) % 2 == 1}
 
 

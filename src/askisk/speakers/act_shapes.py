@@ -31,7 +31,9 @@ def purpose(tok) -> bool:
         return False
     # words given: "The doctors met to warn that hospitals would close", "… to accuse X of …", a quotation
     objects = [g for c in kids if c.dep_ == "dobj" for g in c.children]
-    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or any(t.is_quote for t in tok.sent):
+    # (a quoted word before the cue is the act's: 'used the word "growth" 9 times to indicate spending')
+    quoted_after = any(t.is_quote and t.i > tok.i for t in tok.sent)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or quoted_after:
         return False
     around = [*kids, *tok.head.children]  # "used his TV appearance to defend the plans, saying it would …"
     if any(
@@ -163,3 +165,19 @@ def inference(tok) -> bool:
     head = tok.head
     said = head.lemma_.lower() in STATEMENT_VERBS | SPEECH_VERBS or idioms.idiom(head)
     return head.pos_ == "VERB" and not said
+
+
+_OBLIGED = frozenset({"should", "must", "ought"})
+
+
+def obliged(tok) -> bool:
+    """ "If she wants more, she should say so", "The planners would have to work out whether …": what
+    someone ought to say, or will have to, is not anything they said."""
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() in ("have", "need")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )

@@ -73,7 +73,22 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
 def person_pronoun(records: list, tok, gender: str, base: int):
     """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
     rec = pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
-    return rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
+    rec = rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
+    return rec and the_speaker_goes_on(records, rec, tok, gender, base + tok.i)
+
+
+def the_speaker_goes_on(records: list, rec, tok, gender: str, pos: int):
+    """'Ruiz … attacked Lund's budget as "…". ¶ "We will not be lectured …," he said.': a quotation opening a
+    paragraph, closed by "he said", is the one person's who spoke in the paragraph before; else `rec`."""
+    doc = tok.doc
+    if tok.sent.start != 0 or doc[0].text not in QUOTE_TOKENS or tok.i < 2:
+        return rec
+    if doc[tok.i - 1].text not in QUOTE_TOKENS and doc[tok.i - 1].text != ",":
+        return rec
+    para = pos // 1_000_000
+    spoke = [r for r in records if _one(r) and 0 <= r.spoke < pos and r.spoke // 1_000_000 == para - 1]
+    spoke = [r for r in spoke if _may_be(r, gender) and r.gender in (gender, None)]
+    return spoke[0] if len(spoke) == 1 else rec
 
 
 def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
@@ -353,6 +368,18 @@ def _clause_subject(tok):
     return None
 
 
+def _for_ones_part(tok):
+    """ "For Rubio's part, he reminded viewers …": the one whose part the fronted phrase names."""
+    for prep in tok.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for" or prep.i > tok.i:
+            continue
+        part = next((o for o in prep.children if o.dep_ == "pobj" and o.lower_ == "part"), None)
+        owner = next((c for c in part.children if c.dep_ == "poss"), None) if part is not None else None
+        if owner is not None and owner.pos_ == "PROPN":
+            return owner
+    return None
+
+
 def sentence_subject(tok):
     """ "Carlineo was arrested for a phone call he made to Omar's office, in which he said …", "The Taliban
     claimed responsibility for the helicopter, which it said crashed …": a pronoun that is the subject of a
@@ -361,7 +388,7 @@ def sentence_subject(tok):
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if tok.head.dep_ == "ROOT":
-        return _clause_subject(tok)
+        return _clause_subject(tok) or _for_ones_part(tok)
     if tok.head.dep_ != "relcl":
         return None
     root = tok.head

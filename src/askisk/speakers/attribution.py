@@ -176,8 +176,8 @@ def attribute(
                 transcript.is_stage_sentence(p.text)
                 or formats.is_bracketed(p.text)
                 or convention == "news"
-                and formats.is_shouted(p.text)  # PolNeAR annotates its headlines in capitals
-            ):
+                and (formats.is_shouted(p.text) or formats.headline_in_text(p.text, 0, len(p.text)))
+            ):  # PolNeAR annotates its headlines in capitals
                 continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link; a heading
             s, e = p.start - para.start, p.end - para.start
             words = quoted_words(para.text, spoken, s, e)

@@ -4,7 +4,7 @@ believe …") speaks for nobody under the news convention."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import FRAMING_PREPS, WH_TAGS, vocab
+from askisk.speakers.rules import FRAMING_PREPS, QUOTE_TOKENS, SPEECH_VERBS, WH_TAGS, vocab
 
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
 # only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
@@ -35,6 +35,8 @@ def subordinate(tok) -> bool:
     while clause.dep_ != "ROOT" and clause.head.i != clause.i:
         if in_framing_phrase(clause) or _elided_when(clause):
             return True
+        if clause.dep_ == "advcl" and _tag_before_quote(clause):
+            return False
         if clause.dep_ == "advcl":
             # "when" opening a fronted clause is parsed as its adverb: "When he was questioned by the FBI, he
             # lied" (not "That's when she pointed to reports …", the sentence's point)
@@ -133,4 +135,21 @@ def _scene_read_as_words(tok) -> bool:
         if c.dep_ == "ccomp" and c.i < start
         for p in c.children
         if p.dep_ in ("prep", "mark")
+    )
+
+
+_TAG_VERBS = SPEECH_VERBS | vocab("tweet post")
+
+
+def _tag_before_quote(clause) -> bool:
+    """ "Before the vote on Monday, Lund tweeted, “We will not give up …": the parser hangs the
+    quotation's verb over the tag and "Before" on the tag; the tag opens the quotation, the sentence's."""
+    doc = clause.doc
+    at = clause.i
+    return (
+        clause.lemma_.lower() in _TAG_VERBS
+        and at + 2 < len(doc)
+        and doc[at + 1].text in (",", ":")
+        and doc[at + 2].text in QUOTE_TOKENS
+        and clause.head.i > at + 2
     )

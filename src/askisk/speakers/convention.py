@@ -165,6 +165,8 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         return True  # "Trump encouraged police officers to treat suspects violently": urging
     if lemma in _STRESSING:
         return True  # "Ross highlighted Bush's use of the veto", "Iran has demanded a lifting of sanctions"
+    if lemma == "confirm" and any(c.dep_ in ("dobj", "ccomp") for c in kids):
+        return True  # "The navy confirmed the raid on Friday": that it happened, on its word
     return idioms.idiom(tok)
 
 
@@ -262,7 +264,12 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     if (
         tok is not None
         and tok.pos_ in ("VERB", "AUX")
-        and (subordinate(tok) or act_shapes.purpose(tok) or act_shapes.inference(tok))
+        and (
+            subordinate(tok)
+            or act_shapes.purpose(tok)
+            or act_shapes.inference(tok)
+            or act_shapes.obliged(tok)
+        )
     ):
         return True
     if tok is not None and tok.pos_ in ("VERB", "AUX") and relative_clause(tok):
@@ -285,8 +292,35 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         return True  # "Groups challenging the plans include …": a description of who, no words
     if tok is not None and results_posted(tok):
         return True  # "Shell reported an annual profit of $17.5bn": accounts, not words
+    if tok is not None and _described_as(tok, feats):
+        return True  # "Okafor was a fierce critic of the treaty": who she is, no words
+    if tok is not None and _to_someone(tok, inside, feats):
+        return True  # "the mayor replied to them in person": who was spoken to, nothing said
     if tok is not None:
         lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
         if (withheld := words_withheld(tok, lemma, feats)) is not None:
             return withheld
     return judged(feats) and act_score(feats) >= ACT_AT
+
+
+_TURN_VERBS = vocab("respond reply write speak talk answer")
+
+
+def _to_someone(tok, inside, feats: list[str]) -> bool:
+    """A verb of a turn in a conversation with only its hearer and nothing quoted: the sentence tells that
+    someone spoke to someone, not what they said."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _TURN_VERBS or "qshare=0" not in feats:
+        return False
+    # "responded with angry attacks on the mayor": what the response was, not who heard it
+    heard = [o for p in tok.children if p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj"]
+    return speech.only_hearer(tok, inside) and all(o.pos_ in ("PRON", "PROPN") or calling(o) for o in heard)
+
+
+def _described_as(tok, feats: list[str]) -> bool:
+    """A noun cue that is what its subject is ("was a fierce critic of the treaty"), with no clause of
+    what was said and nothing quoted."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.head.lemma_ != "be" or "qshare=0" not in feats:
+        return False
+    return not any(
+        c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" for m in c.children) for c in tok.children
+    )

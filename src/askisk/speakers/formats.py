@@ -143,6 +143,22 @@ def is_title_case(text: str, s: int, e: int) -> bool:
     return len(words) >= 3 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
 
+_HEADLINE_SAYS = frozenset({"Says", "Say", "Said", "Tells", "Told", "Warns", "Claims"})
+
+
+def headline_in_text(text: str, s: int, e: int) -> bool:
+    """A live blog's headline written as a sentence, alone or after a colon ("We've added a post: Minister
+    Says Talk Of Rigged Figures Is "Insulting.""): five words or more in title case with a capitalised
+    verb of saying. A sentence of the story's own is never all in capitals but small words."""
+    line = text[s:e]
+    colon = line.rfind(": ")
+    start = s + colon + 2 if colon >= 0 else s
+    words = [w.strip("\"“”'‘’.,:") for w in text[start:e].split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    titled = all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+    return len(words) >= 5 and titled and any(w in _HEADLINE_SAYS for w in words)
+
+
 def is_headline(text: str, s: int, e: int, inside) -> bool:
     """A line that ends in no full stop, ? ! or closing quotation mark, and quotes nothing."""
     line = text[s:e].rstrip()
@@ -178,13 +194,16 @@ def _label_before_colon(text: str) -> bool:
 _EDITORS_NOTE = re.compile(
     r"\(\s*This (?:version of the |)(?:story|article|report|version)\b[^()]*\)[.]?", re.I
 )
-_LINK_IN_PARENTHESES = re.compile(r"\(\s*(?:Also on|Related|Read more|See also|Watch)\b[^()]*\)", re.I)
+_LINK_IN_PARENTHESES = re.compile(
+    r"\(\s*(?:(?i:Also on|Related|Read more|See also|Watch)\b|[A-Z]{3,}(?: [A-Z]{2,})*:)[^()]*\)"
+)  # "(VIDEO: Mayor opens the new bridge)": a label in capitals, then the linked headline
 
 
 def is_bracketed(text: str) -> bool:
     """ "[Read: Tunisia sends most foreign fighters to Islamic State in Syria]": a sentence wholly in
     square brackets is the editor's insertion (a link, a note), nobody's words; so is a link in parentheses
-    ("( Also on POLITICO: Conservatives balk at budget deal)") and a teaser ending "Read more"."""
+    ("( Also on POLITICO: Conservatives balk at budget deal)", "( PHOTOS: …)") and a teaser ending
+    "Read more"."""
     bare = text.strip().rstrip(".")
     if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or bare.endswith(" Read more"):
         return True
@@ -210,14 +229,17 @@ def in_credit(text: str, start: int) -> bool:
 # a name glued to the headline after it: "KavanaughChristine", the seam of a link card
 _GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
 _CARD_END = re.compile(r"\sMORE\b")
+# a market site's quote chip after a company's name: "Starbucks Corp. SBUX, +9.26% said …", "DJIA, -1.2%"
+_TICKER_CHIP = re.compile(r"(?<= )[A-Z][A-Z0-9.]{1,7},\s?[+-−]\d+(?:\.\d+)?%(?= |,|$)")
 
 
 def without_link_cards(text: str) -> str:
     """ "… and Brett Kavanaugh Brett Michael KavanaughChristine Blasey Ford pens honor … MORE said they …": a
     news site's card (the person's full name, their latest headlines, "MORE") scraped into the sentence
     after the name it explains, blanked with spaces so offsets hold. It starts after the name's last
-    mention, at most 40 letters before the surname it repeats glued to a headline, and ends at "MORE"."""
-    out = text
+    mention, at most 40 letters before the surname it repeats glued to a headline, and ends at "MORE". A
+    market site's quote chip ("Starbucks Corp. SBUX, +9.26% said …") is blanked too."""
+    out = _TICKER_CHIP.sub(lambda m: " " * len(m.group(0)), text)
     for glued in _GLUED.finditer(text):
         surname = glued.group(1)
         before = [m.end() for m in re.finditer(rf"\b{surname}\b", text[: glued.start()])]

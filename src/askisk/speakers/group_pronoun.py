@@ -88,4 +88,7 @@ def one_of_them(tok, recent: Record | None) -> Record | None:
 def _group_before(records, at: int) -> Record | None:
     """The group last named before `at`: "they" do not stand for a letter, but for those who wrote it."""
     groups = [r for r in records if r.kind == "group" and not r.one and 0 <= r.last < at]
-    return max(groups, key=lambda r: r.last, default=None)
+    # a group that has spoken outranks one named since: after "the lawyers wrote …. The filing said …" a
+    # teaser line in capitals names a state ("OHIO MAN CHARGED …"), and "They added" is still the lawyers
+    spoken = [r for r in groups if 0 <= r.spoke < at]
+    return max(spoken or groups, key=lambda r: r.spoke if spoken else r.last, default=None)

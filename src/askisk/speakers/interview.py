@@ -28,6 +28,10 @@ def answers(decisions: list, by_para: dict, sections: list) -> None:
     # each quote their own people, and the writer answers them: no section is anyone's answer
     if len({c.most_common(1)[0][0] for c in counted if c}) > 1:
         return
+    # a report's subheads ("What drove the market?") over sections where several people are quoted, none
+    # in most of them: the writer answers, nobody is interviewed
+    if any(2 * c.most_common(1)[0][1] <= c.total() for c in counted if c):
+        return
     for (_, numbers), counts in zip(sections, counted, strict=True):
         top = (counts or overall).most_common(1)
         if not top:

@@ -113,7 +113,13 @@ def adverb_subject(tok) -> bool:
 
 
 def _adverb_name(word, verb) -> bool:
+    # not a day: "…, a lawyer for the family, said Sunday there will be …"
+    if word.ent_type_ in ("DATE", "TIME") or word.lower_ in _DAYS:
+        return False
     return word.head.i == verb.i and word.dep_ in ("advmod", "npadvmod", "dep") and word.is_title
+
+
+_DAYS = vocab("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 
 
 def title_mid_sentence(tok) -> bool:

@@ -49,13 +49,28 @@ def person_like(ent) -> bool:
     forename = (
         ent.label_ == "ORG" and (who or called) and words[0].text in known and words[-1].text not in known
     )
+    # "Carly Fiorina announced her run" labelled ORG: a first name, and a his/her of its own clause
+    owner = ent.label_ == "ORG" and words[0].text in known and words[-1].text not in known and _owns(ent.root)
     return (
         described
         or naming
         or civil
         or titled
         or forename
+        or owner
         or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+    )
+
+
+def _owns(root) -> bool:
+    """The name is the subject of a verb whose object a his/her qualifies ("announced her run")."""
+    if root.dep_ != "nsubj":
+        return False
+    return any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her")
+        for obj in root.head.children
+        if obj.dep_ == "dobj"
+        for c in obj.children
     )
 
 

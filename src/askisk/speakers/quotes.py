@@ -93,8 +93,10 @@ def quote_mask(text: str) -> QuoteMask:
     depth = 0
     brackets = 0  # open round brackets; a quotation opened inside one ends with it at the latest
     opened_in: int | None = None
-    # typewriter quotes and AP's doubled single marks ("…,’’ Moy said"): two marks, one quote
+    # typewriter quotes and AP's doubled single marks ("…,’’ Moy said"): two marks, one quote; so is a
+    # curly mark doubled by a straight one ('“"We have one regret …,” Abe said')
     text = text.replace("''", '"\0').replace("``", '"\0').replace("’’", "”\0").replace("‘‘", "“\0")
+    text = text.replace('“"', "“\0").replace('"”', "\0”")
     for i, c in enumerate(text):
         if c == "\0":
             inside[i] = inside[i - 1]

@@ -149,7 +149,15 @@ def _qualifies(tok, title) -> bool:
     word = tok.lower_.rstrip(".")
     if not tok.text[:1].isupper():
         return False
-    return word in OFFICE_QUALIFIERS or (word in CIVIL_GENERALS and title.lower_ in ("general", "gen."))
+    return (
+        word in OFFICE_QUALIFIERS
+        or (word in CIVIL_GENERALS and title.lower_ in ("general", "gen."))
+        or (word in _ENVOYS and title.lower_ == "representative")
+    )
+
+
+# "U.S. Trade Representative Robert Lighthizer", "EU High Representative …": an office, no congressman
+_ENVOYS = frozenset({"trade", "high", "special", "permanent"})
 
 
 def office_words(doc, titles: list) -> list:
@@ -198,6 +206,8 @@ def office_title(words: list) -> tuple[str, str | None] | None:
     if len(words) == 1 or last is None or not qualified:
         return last  # "Senator Dr. Kelli Ward": two titles, the one next to the name shown
     civil = words[-2].lower_.rstrip(".") in CIVIL_GENERALS and words[-1].lower_ in ("general", "gen.")
+    if words[-1].lower_ == "representative":
+        return " ".join(w.text for w in words), " ".join(w.lower_ for w in words)
     short = last[0].endswith(".")  # "Lieutenant General" shown as "Lt. Gen.", "Vice President" as written
     shown = [_ABBREVIATED.get(w.lower_, w.text) if short else w.text for w in words[:-1]]
     shown.append("General" if civil else last[0])

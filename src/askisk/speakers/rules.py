@@ -112,7 +112,8 @@ REACTION_NOUNS = vocab(
 # suggest" are narration to a reader of news (the golds' brief), with or without a clause.
 INSTRUMENT_NOUNS = vocab(
     "video footage graphic chart map image photo photograph picture scan x-ray test data datum figure "
-    "number evidence statistic result reading measurement sample camera recording total toll tally count"
+    "number evidence statistic result reading measurement sample camera recording total toll tally count "
+    "frame clip screenshot"
 )
 # Words that open a sentence and never end a name ("identified as Nick G. Like Africa, Nick …": the
 # initial's dot hid the sentence's end)
