@@ -190,3 +190,26 @@ def test_he_after_for_ones_part_is_the_one_whose_part_it_is():
     )
     speaker = _attrs(body)[said][0]
     assert speaker is not None and speaker.endswith("Tom Lund")
+
+
+def test_a_group_named_by_his_or_her_is_named_by_its_owner():
+    body = (
+        "Senator Ann Reyes spoke in Dayton on Friday.\n\n"
+        "Her campaign said the jobs figures showed the plan was failing.\n"
+    )
+    got = _attrs(body)
+    assert got["Her campaign said the jobs figures showed the plan was failing."] == (
+        "Reyes's campaign",
+        "reported",
+    )
+
+
+def test_a_quotation_after_a_lead_in_naming_no_one_is_the_last_speakers():
+    body = (
+        "Governor Ann Reyes called the curfew a mistake on Monday.\n\n"
+        "Then came a word for the protesters:\n\n"
+        "“The right to march must be protected, even on the hardest nights.\n"
+    )
+    quoted = "“The right to march must be protected, even on the hardest nights."
+    speaker, kind = _attrs(body)[quoted]
+    assert speaker is not None and speaker.endswith("Ann Reyes") and kind == "quote"

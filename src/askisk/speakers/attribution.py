@@ -266,7 +266,7 @@ def attribute(
             recent = prev_last.record or recent
             gloss = pending.last_quoted(here)
             if prev_last.record is None:
-                prev_last = _about(registry, base) or prev_last
+                prev_last = _about(registry, base, ends_with_colon(para.text)) or prev_last
     interview.answers(decisions, by_para, sections)
     posts.apply(decisions, passages, paragraphs, by_para, registry)  # "— Name (@handle) date" signs a post
     transcript.apply(decisions, passages, paragraphs, by_para, registry)  # "COOPER: …" turns over paragraphs
@@ -283,10 +283,11 @@ def attribute(
     return SourceSpeakers(speakers, tuple(attributions), mentions)
 
 
-def _about(registry: Registry, base: int) -> _Decision | None:
+def _about(registry: Registry, base: int, lead_in: bool = False) -> _Decision | None:
     """A paragraph of narration naming someone who has spoken before ("But for Parata and his family the
     deaths are personal"): a quotation opening the next paragraph without a cue is theirs (the last such
-    person named in it)."""
+    person named in it). A lead-in ending with a colon that names no one ("First, a word for the
+    protesters:") introduces the words of the last person who spoke."""
     people = [
         r
         for r in registry.records
@@ -297,11 +298,13 @@ def _about(registry: Registry, base: int) -> _Decision | None:
             r for r in registry.records if r.kind == "person" and r.subject // 1_000_000 == base // 1_000_000
         ]
         people = people if len(people) == 1 else []
+    cue = "quotation after a paragraph about its speaker"
+    if not people and lead_in:
+        spoke = [r for r in registry.records if r.kind == "person" and 0 <= r.spoke < base]
+        people, cue = ([max(spoke, key=lambda r: r.spoke)] if spoke else []), "quotation after a lead-in"
     if not people:
         return None
-    return _Decision(
-        max(people, key=lambda r: r.last), "quote", "quotation after a paragraph about its speaker", "cued"
-    )
+    return _Decision(max(people, key=lambda r: r.last), "quote", cue, "cued")
 
 
 def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph, registry: Registry) -> None:

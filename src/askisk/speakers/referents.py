@@ -6,6 +6,7 @@ spoke is one of them. Plain functions over the registry's records and spaCy toke
 
 from __future__ import annotations
 
+from askisk.speakers import anaphora
 from askisk.speakers.mention import Record
 from askisk.speakers.names import headed_by, name_head
 from askisk.speakers.rules import vocab
@@ -90,3 +91,19 @@ def member_of(records: list[Record], group: Record) -> Record:
     rec = Record(name=name, kind="group", one=True)
     records.append(rec)
     return rec
+
+
+def owner_named(records: list[Record], tok, name: str, base: int) -> str:
+    """ "his campaign said" is "Romney's campaign": a his/her before the noun, named by whom it stands for."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is None or not name.lower().startswith(poss.lower_ + " "):
+        return name
+    gender = "m" if poss.lower_ == "his" else "f"
+    known = [(r, r.gender) for r in records]
+    owner = anaphora.person_pronoun(records, poss, gender, base)
+    for r, g in known:  # only a he/she that speaks settles a person's gender
+        r.gender = g
+    # a wrong owner misleads more than "His campaign": only one whose gender is known to be the pronoun's
+    if owner is None or not owner.tokens or gender not in (owner.gender, owner.hint):
+        return name
+    return f"{owner.tokens[-1]}'s {name[len(poss.text) + 1 :]}"

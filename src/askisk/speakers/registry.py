@@ -306,7 +306,7 @@ class Registry:
             return person
         if det and det[0].lower_ == "the" and (met := referents.one_met(self.records, tok)) is not None:
             return met
-        name = qualified_np_text(tok)
+        name = referents.owner_named(self.records, tok, qualified_np_text(tok), base)
         rec = self._find_group(name)
         if rec is None:
             rec = Record(name=name[:1].upper() + name[1:], kind="group")
