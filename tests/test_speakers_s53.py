@@ -213,3 +213,19 @@ def test_a_quotation_after_a_lead_in_naming_no_one_is_the_last_speakers():
     quoted = "“The right to march must be protected, even on the hardest nights."
     speaker, kind = _attrs(body)[quoted]
     assert speaker is not None and speaker.endswith("Ann Reyes") and kind == "quote"
+
+
+def test_a_share_written_with_of_speaks():
+    said = "But 8 of 10 also say they have been thanked by someone they serve."
+    got = _attrs(f"The survey of 8,000 nurses came out on Friday.\n\n{said}\n")
+    assert got[said] == ("8 of 10", "reported")
+
+
+def test_they_opening_a_paragraph_is_the_plural_name_the_paragraph_before_was_about():
+    said = "They also said the offer is unfair because it puts families in danger."
+    body = (
+        "Lawmakers met on Monday.\n\n"
+        "Democrats would prefer to look at a full pathway to citizenship for those who could qualify.\n\n"
+        f"{said}\n"
+    )
+    assert _attrs(body)[said] == ("Democrats", "reported")

@@ -24,6 +24,12 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
         and rec.kind != "person"
     ):
         return rec  # "The executives have refused …. They announced …"
+    if (
+        low == "they"
+        and tok.i == 0
+        and (rec := _subject_of_paragraph_before(registry.records, base)) is not None
+    ):
+        return rec  # "Democrats would prefer a full pathway …. ¶ They also said …": the group it was about
     party = reported_party_before(tok) if low == "it" else None
     if (
         party is not None
@@ -45,6 +51,22 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     if low == "it":
         return anaphora.organisation_before(registry.records, base + tok.i)
     return _collective_before(registry, tok, base) if recent is None or recent.kind == "person" else None
+
+
+def _subject_of_paragraph_before(records, base: int) -> Record | None:
+    """The group named by a plural name ("Democrats") that was the last subject of the paragraph before,
+    when no person was a subject after it there."""
+    start = base - 1_000_000
+    last = [
+        (max(p for p in r.subjects if start <= p < base), r)
+        for r in records
+        if any(start <= p < base for p in r.subjects)
+    ]
+    if not last:
+        return None
+    _, rec = max(last, key=lambda pr: pr[0])
+    plural = rec.name.endswith("s") and rec.name[:1].isupper() and " " not in rec.name
+    return rec if rec.kind == "group" and not rec.one and plural else None
 
 
 def _collective_before(registry, tok, base: int) -> Record | None:

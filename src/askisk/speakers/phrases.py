@@ -176,9 +176,9 @@ _POLLED = frozenset({"survey", "poll", "question", "ask", "interview"})
 
 
 def share_tokens(tok) -> list | None:
-    """ "Two in three said …", "Nearly nine out of 10 say …", "those surveyed say …": a poll's share of its
-    respondents, the subject of a verb of saying (PolNeAR's annotators and the news golds' brief let them
-    speak); None otherwise."""
+    """ "Two in three said …", "Nearly nine out of 10 say …", "8 of 10 say …", "those surveyed say …": a
+    poll's share of its respondents, the subject of a verb of saying (PolNeAR's annotators and the news
+    golds' brief let them speak); None otherwise."""
     if tok.dep_ != "nsubj":
         return None
     if tok.lower_ == "those":
@@ -190,7 +190,8 @@ def share_tokens(tok) -> list | None:
         return None
     # "in 10" may hang on the verb: "Three in 10 said …"
     nearby = [*tok.children, *tok.head.children]
-    for prep in (c for c in nearby if c.dep_ == "prep" and c.lower_ in ("in", "out") and c.i == tok.i + 1):
+    shares = (c for c in nearby if c.dep_ == "prep" and c.lower_ in ("in", "out", "of") and c.i == tok.i + 1)
+    for prep in shares:
         span = sorted(prep.subtree, key=lambda t: t.i)
         if span[-1].pos_ == "NUM" and len(span) <= 3:
             lead = [c for c in tok.children if c.dep_ == "advmod" and c.i == tok.i - 1]  # "Nearly"
