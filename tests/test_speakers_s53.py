@@ -132,7 +132,7 @@ def test_a_first_name_and_her_own_object_make_a_person_of_a_name_labelled_as_a_f
 
 def test_confirming_an_event_is_a_statement():
     said = (
-        "Navy spokesman John Ortiz confirmed the raid on Tuesday, though he could not say whether it worked."
+        "Navy spokesman John Ortiz confirmed the raid on Friday night, though he could not tell if it worked."
     )
     assert _attrs(f"{LEAD}{said}\n")[said] == ("John Ortiz", "reported")
 
@@ -216,16 +216,16 @@ def test_a_quotation_after_a_lead_in_naming_no_one_is_the_last_speakers():
 
 
 def test_a_share_written_with_of_speaks():
-    said = "But 8 of 10 also say they have been thanked by someone they serve."
+    said = "But 7 of 10 still say they feel respected by the patients."
     got = _attrs(f"The survey of 8,000 nurses came out on Friday.\n\n{said}\n")
-    assert got[said] == ("8 of 10", "reported")
+    assert got[said] == ("7 of 10", "reported")
 
 
 def test_they_opening_a_paragraph_is_the_plural_name_the_paragraph_before_was_about():
     said = "They also said the offer is unfair because it puts families in danger."
     body = (
         "Lawmakers met on Monday.\n\n"
-        "Democrats would prefer to look at a full pathway to citizenship for those who could qualify.\n\n"
+        "Democrats would rather offer a broad path to legal status for the workers affected.\n\n"
         f"{said}\n"
     )
     assert _attrs(body)[said] == ("Democrats", "reported")
