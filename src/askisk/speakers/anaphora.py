@@ -81,9 +81,7 @@ def the_speaker_goes_on(records: list, rec, tok, gender: str, pos: int):
     """'Ruiz … attacked Lund's budget as "…". ¶ "We will not be lectured …," he said.': a quotation opening a
     paragraph, closed by "he said", is the one person's who spoke in the paragraph before; else `rec`."""
     doc = tok.doc
-    if tok.sent.start != 0 or doc[0].text not in QUOTE_TOKENS or tok.i < 2:
-        return rec
-    if doc[tok.i - 1].text not in QUOTE_TOKENS and doc[tok.i - 1].text != ",":
+    if tok.sent.start or doc[0].text not in QUOTE_TOKENS or tok.i < 2 or doc[tok.i - 1].text not in _TAG_OPEN:
         return rec
     para = pos // 1_000_000
     spoke = [r for r in records if _one(r) and 0 <= r.spoke < pos and r.spoke // 1_000_000 == para - 1]
@@ -121,12 +119,14 @@ def _one(rec) -> bool:
 def _may_be(rec, gender: str) -> bool:
     """Not ruled out for a he/she: a person of unknown gender whose first name the census gives the other
     gender ("Laura" for a he) is."""
-    if rec.gender is None and _OWN.get(rec.name.split(" ", 1)[0].lower()) == gender:
+    owned = (_OWN.get(n.split(" ", 1)[0].lower()) for n in (rec.name, *rec.aliases))  # "her doctor", renamed
+    if rec.gender is None and gender in owned:
         return False  # "Her doctor told her …. “…,” she wrote.": she is the one whose doctor it is
     return rec.gender is not None or rec.hint is None or rec.hint == gender
 
 
 _OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+_TAG_OPEN = frozenset({*QUOTE_TOKENS, ","})
 
 
 def description_gender(tok) -> str | None:

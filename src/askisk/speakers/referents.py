@@ -93,11 +93,12 @@ def member_of(records: list[Record], group: Record) -> Record:
     return rec
 
 
-def owner_named(records: list[Record], tok, name: str, base: int) -> str:
-    """ "his campaign said" is "Romney's campaign": a his/her before the noun, named by whom it stands for."""
+def owner_named(records: list[Record], tok, name: str, base: int) -> tuple[str, set[str]]:
+    """ "his campaign said" is "Romney's campaign": a his/her before the noun, named by whom it stands for;
+    with the words as written as an alias ("her doctor" is no "she" of its own: `anaphora._may_be`)."""
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
     if poss is None or not name.lower().startswith(poss.lower_ + " "):
-        return name
+        return name, set()
     gender = "m" if poss.lower_ == "his" else "f"
     known = [(r, r.gender) for r in records]
     owner = anaphora.person_pronoun(records, poss, gender, base)
@@ -105,5 +106,5 @@ def owner_named(records: list[Record], tok, name: str, base: int) -> str:
         r.gender = g
     # a wrong owner misleads more than "His campaign": only one whose gender is known to be the pronoun's
     if owner is None or not owner.tokens or gender not in (owner.gender, owner.hint):
-        return name
-    return f"{owner.tokens[-1]}'s {name[len(poss.text) + 1 :]}"
+        return name, set()
+    return f"{owner.tokens[-1]}'s {name[len(poss.text) + 1 :]}", {name.lower()}

@@ -306,10 +306,10 @@ class Registry:
             return person
         if det and det[0].lower_ == "the" and (met := referents.one_met(self.records, tok)) is not None:
             return met
-        name = referents.owner_named(self.records, tok, qualified_np_text(tok), base)
+        name, owned = referents.owner_named(self.records, tok, qualified_np_text(tok), base)
         rec = self._find_group(name)
         if rec is None:
-            rec = Record(name=name[:1].upper() + name[1:], kind="group")
+            rec = Record(name=name[:1].upper() + name[1:], kind="group", aliases=owned)
             first = np_tokens(tok)[0]
             if first.pos_ not in ("PROPN", "DET") and first.dep_ != "poss":
                 rec.aliases.add(f"the {name[:1].lower()}{name[1:]}")
