@@ -176,8 +176,4 @@ def obliged(tok) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in tok.children):
         return True
     head = tok.head
-    return (
-        tok.dep_ == "xcomp"
-        and head.lemma_.lower() in ("have", "need")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    )
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and speech.to_infinitive(tok)

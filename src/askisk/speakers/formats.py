@@ -140,7 +140,11 @@ def is_title_case(text: str, s: int, e: int) -> bool:
     """A headline in title case ("Greece Says It Has Right On Aegean Oil Drilling"): three words or more,
     every one capitalised but small ones. Its verbs are a headline's, never a cue (headlines: narration)."""
     words = [w for w in text[s:e].split() if any(c.isalpha() for c in w)]
-    return len(words) >= 3 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+    return len(words) >= 3 and _titled(words)
+
+
+def _titled(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
 
 _HEADLINE_SAYS = frozenset({"Says", "Say", "Said", "Tells", "Told", "Warns", "Claims"})
@@ -155,8 +159,7 @@ def headline_in_text(text: str, s: int, e: int) -> bool:
     start = s + colon + 2 if colon >= 0 else s
     words = [w.strip("\"“”'‘’.,:") for w in text[start:e].split()]
     words = [w for w in words if any(c.isalpha() for c in w)]
-    titled = all(w[:1].isupper() or w.lower() in _SMALL for w in words)
-    return len(words) >= 5 and titled and any(w in _HEADLINE_SAYS for w in words)
+    return len(words) >= 5 and _titled(words) and any(w in _HEADLINE_SAYS for w in words)
 
 
 def is_headline(text: str, s: int, e: int, inside) -> bool:

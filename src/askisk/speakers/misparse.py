@@ -13,7 +13,15 @@ reports.") are `parse_repair`'s; a subject lost or misplaced around the verb is 
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DASHES, HEARER_VERBS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, vocab
+from askisk.speakers.rules import (
+    DASHES,
+    HEARER_VERBS,
+    QUOTE_TOKENS,
+    SPEECH_VERBS,
+    STATEMENT_VERBS,
+    WEEKDAYS,
+    vocab,
+)
 
 
 def quote_then_noun(verb) -> bool:
@@ -119,7 +127,7 @@ def _adverb_name(word, verb) -> bool:
     return word.head.i == verb.i and word.dep_ in ("advmod", "npadvmod", "dep") and word.is_title
 
 
-_DAYS = vocab("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+_DAYS = WEEKDAYS | vocab("today yesterday tonight")
 
 
 def title_mid_sentence(tok) -> bool:

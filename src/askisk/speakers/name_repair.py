@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.rules import BODY_NOUNS, PARTY_LABEL, vocab
+from askisk.speakers.rules import BODY_NOUNS, PARTY_LABEL, WEEKDAYS, vocab
 
 # a Korean given name after the family name: "Park Geun-hye", "Kim Jong-un", "Ban Ki-moon"
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
@@ -44,15 +44,12 @@ def _third_part(tok) -> bool:
     return head_of_name and plain and tok.lower_ not in _NOT_NAMES
 
 
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-
 def day_after_name(doc) -> None:
     """ "President Barack Obama Monday said …", "President Park Geun-hye Monday told …": the parser makes the
     weekday the head of the name, or leaves the verb without a subject; the person is the subject, the day
     says when."""
     for day in doc:
-        if day.lower_ not in _WEEKDAYS or day.i == 0:
+        if day.lower_ not in WEEKDAYS or day.i == 0:
             continue
         ent = next((e for e in doc.ents if e.end == day.i and e.label_ == "PERSON"), None)
         verb = day.head

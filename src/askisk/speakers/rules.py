@@ -237,6 +237,7 @@ NOT_SPEAKERS = vocab(
     "practice it this that which there what"
 )
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+WEEKDAYS = vocab("monday tuesday wednesday thursday friday saturday sunday")
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 SMALL_WORDS = vocab("of the and for in on at to de la le van von der du al bin")
 
