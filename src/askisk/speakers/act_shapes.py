@@ -18,7 +18,7 @@ from askisk.speakers.rules import (
 )
 from askisk.speakers.withheld import NAMING_VERBS
 
-_CONTENT_PREPS = vocab("of about against on over")
+_CONTENT_PREPS = vocab("of about against on over as")  # "to portray Reyes as weak": a view given
 _OF_VERBS = vocab("accuse warn remind inform notify convince assure suspect convict")
 
 
@@ -70,8 +70,15 @@ def then_said(tok) -> bool:
         )
         # a subject of its own, or a negation: "declined to comment or did not respond" says nothing
         and not any(g.dep_ in ("nsubj", "neg") for g in c.children)
+        and not _passed_on(c)
         for c in tok.children
     )
+
+
+def _passed_on(verb) -> bool:
+    """ "… and referred a reporter to his press office", "referred questions to the White House": a query
+    handed on, nothing said."""
+    return verb.lemma_.lower() == "refer" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def closing_conj(tok) -> bool:

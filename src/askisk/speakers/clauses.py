@@ -4,7 +4,7 @@ believe …") speaks for nobody under the news convention."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import FRAMING_PREPS, QUOTE_TOKENS, SPEECH_VERBS, WH_TAGS, vocab
+from askisk.speakers.rules import DEPICTION_VERBS, FRAMING_PREPS, QUOTE_TOKENS, SPEECH_VERBS, WH_TAGS, vocab
 
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
 # only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
@@ -153,3 +153,26 @@ def _tag_before_quote(clause) -> bool:
         and doc[at + 2].text in QUOTE_TOKENS
         and clause.head.i > at + 2
     )
+
+
+def raising_verb(tok) -> bool:
+    """ "But he seemed to say that …": "seem" or "appear" over a speech verb; the speech verb is the cue (a
+    learned cue "seemed" would leave the sentence to a verb the news line reads as no statement); so is the
+    portrayal of "tried to portray Reyes as weak". Also the participle under "seem": "Initial passage seems
+    assured" is a state; nobody assures."""
+    if tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_.startswith(("seem", "appear")) for c in tok.children
+    ):
+        return True  # the small model's lemma of an auxiliary "seems" is "seems"
+    lemma = tok.lemma_.lower()
+    over = (
+        SPEECH_VERBS
+        if lemma in ("seem", "appear")
+        else SPEECH_VERBS | DEPICTION_VERBS
+        if lemma in _TRY
+        else ()
+    )
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in over for c in tok.children)
+
+
+_TRY = frozenset({"try", "attempt", "seek"})

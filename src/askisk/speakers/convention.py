@@ -278,6 +278,8 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         )
     if tok is not None and tok.pos_ == "NOUN" and subordinate(tok):
         return True  # "He won damages after the newspaper printed allegations about …": the scene set
+    if tok is not None and _topic_of_main_clause(tok, feats):
+        return True  # "Hale's argument that … could well be challenged": the writer's clause about it
     if tok is not None and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in _AMID:
         return True  # "It also comes amid unease among China's neighbors about …": the setting of the news
     if tok is not None and (
@@ -300,7 +302,40 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
         lemma = next((f[2:] for f in feats if f[:2] == "l="), "")
         if (withheld := words_withheld(tok, lemma, feats)) is not None:
             return withheld
+    if tok is not None and _in_message(tok):
+        return False  # "laid out a road map in a statement to the paper": the statement's content
     return judged(feats) and act_score(feats) >= ACT_AT
+
+
+def _topic_of_main_clause(tok, feats: list[str]) -> bool:
+    """A noun cue that is the subject of the sentence's main verb, itself no verb of saying and not "be"
+    ("Her claim is that …" states it): only the main clause decides, and it is the writer's."""
+    head = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or "qshare=0" not in feats:
+        return False
+    if head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX") or head.lemma_ == "be":
+        return False
+    kids = {c.dep_ for c in head.children}
+    # "… could well be challenged": a passive nobody is named for says nothing either
+    return (
+        head.lemma_.lower() not in STATEMENT_VERBS | SPEECH_VERBS or "auxpass" in kids and "agent" not in kids
+    )
+
+
+_CARRIERS = vocab("statement letter tweet post email speech interview testimony remarks comments op-ed")
+
+
+def _in_message(tok) -> bool:
+    """The verb is done in a message ("in a statement", "in an interview with CNN"): what it reports was
+    put in words there. The parser may hang the "in" lower in the verb's own phrase, not in a clause."""
+    own = [t for c in tok.children if c.dep_ not in _CLAUSES for t in c.subtree]
+    return any(
+        t.dep_ == "pobj" and t.lemma_.lower() in _CARRIERS and t.head.lower_ == "in" and t.head.dep_ == "prep"
+        for t in own
+    )
+
+
+_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "acl"})
 
 
 _TURN_VERBS = vocab("respond reply write speak talk answer")

@@ -19,7 +19,7 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok) or argument_put(tok):
+    if estimate(tok) or argument_put(tok) or took_aim(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -67,3 +67,11 @@ def argument_put(tok) -> bool:
             c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
         )
     return any(o.lemma_ == "point" for o in objects) or bool(argued)
+
+
+def took_aim(tok) -> bool:
+    """ "took aim at his predecessors on trade", "are taking aim at the author": a criticism voiced."""
+    if tok.lemma_.lower() != "take":
+        return False
+    aims = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "aim"]
+    return bool(aims) and any(c.dep_ == "prep" and c.lower_ == "at" for t in (tok, *aims) for c in t.children)

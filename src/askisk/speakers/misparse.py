@@ -28,7 +28,10 @@ def quote_then_noun(verb) -> bool:
     """'"…," the patient described in the case report.': the small parser reads a cue after a quotation as
     a noun phrase with a participle (the verb an `acl` of the noun right before it); when only that noun
     phrase stands between the quotation's closing mark and the verb, the noun is the verb's subject (Live
-    Science, gold_s13)."""
+    Science, gold_s13). Not a participle with a "by" agent ('"…," a description rejected by the chairman'):
+    the noun is what the agent acted on."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
     return verb.i == verb.head.i + 1 and opens_tag(verb.head)
 
 

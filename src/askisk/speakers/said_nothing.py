@@ -80,6 +80,8 @@ def nothing_said(tok, lemma: str) -> bool:
     if lemma == "explain" and len(objects) == 1 and objects[0].pos_ == "NOUN":
         obj = objects[0]
         return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
+    if lemma == "refer" and tok.tag_ == "VBG" and any(c.lower_ in ("was", "is", "were") for c in kids):
+        return True  # "The mayor was referring to a letter …": the writer's gloss of what was meant
     if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
         # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)

@@ -6,7 +6,7 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 from __future__ import annotations
 
 from askisk.speakers import misparse, subject_repair, views
-from askisk.speakers.clauses import bare_as, to_infinitive
+from askisk.speakers.clauses import bare_as, raising_verb, to_infinitive
 from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.idioms import idiom
 from askisk.speakers.phrases import named_head, np_text, share_tokens
@@ -204,19 +204,6 @@ def is_speech(tok, inside) -> bool:
                 return True
         return False
     return idiom(tok) or views.quote_introduced(tok) or views.quote_closed_by(tok)
-
-
-def raising_verb(tok) -> bool:
-    """ "But he seemed to say that …": "seem" or "appear" over a speech verb; the speech verb is the cue (a
-    learned cue "seemed" would leave the sentence to a verb the news line reads as no statement). Also the
-    participle under it: "Initial passage seems assured" is a state; nobody assures."""
-    if tok.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_.startswith(("seem", "appear")) for c in tok.children
-    ):
-        return True  # the small model's lemma of an auxiliary "seems" is "seems"
-    return tok.lemma_.lower() in ("seem", "appear") and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS for c in tok.children
-    )
 
 
 def _amount_object(kids) -> bool:

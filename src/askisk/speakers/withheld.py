@@ -227,12 +227,19 @@ def _spoke_something(tok) -> bool:
 
 
 _REFUSING = vocab("decline refuse")
-_TELLING = vocab("say comment disclose reveal discuss specify elaborate confirm name identify answer detail")
+_TELLING = vocab(
+    "say comment disclose reveal discuss specify elaborate confirm name identify answer detail speak talk"
+)
+_ASKED = vocab("request invitation interview")
 
 
 def _declined(tok) -> bool:
-    """ "Nowak declined to say what he paid", "refused to comment": what was not said."""
-    return any(c.dep_ == "xcomp" and c.lemma_ in _TELLING for c in tok.children)
+    """ "Nowak declined to say what he paid", "refused to comment", "declined a request for an interview":
+    what was not said."""
+    return any(
+        c.dep_ == "xcomp" and c.lemma_ in _TELLING or c.dep_ == "dobj" and c.lemma_ in _ASKED
+        for c in tok.children
+    )
 
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -332,7 +339,9 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Nigeria has vowed to liberate …": a promise or a threat is said
     if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
         return True
-    if lemma in DOING_VERBS and "qshare=0" in feats and not _WORDS_GIVEN.intersection(feats):
+    # "The latest poll shows Smith leading": what a document shows is its finding, not an act
+    finding = lemma == "show" and "rk=document" in feats and "modal" not in feats  # not "would show"
+    if lemma in DOING_VERBS and "qshare=0" in feats and not _WORDS_GIVEN.intersection(feats) and not finding:
         return True
     if lemma == "write" and "qshare=0" in feats and not given and _work_written(tok):
         return True  # "The teen wrote freelance articles for the website": work done, no words given
