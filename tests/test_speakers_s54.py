@@ -75,3 +75,83 @@ def test_a_claim_that_is_the_subject_of_the_writers_clause_is_narration():
     got = _attrs(f"{LEAD}{topic}\n\n{stated}\n")
     assert got[topic] == (None, "narration")
     assert got[stated] == ("Tom Hale", "reported")
+
+
+# round 2 (s98ab, s99ab read)
+
+
+def test_a_pull_quote_signed_after_a_dash_with_a_description_before_the_name():
+    pulled = "'I have never taken a single bribe from anyone' — Harbor City mayor Ann Reyes"
+    assert _one(pulled) == ("Mayor Ann Reyes", "quote")
+
+
+def test_shooting_down_an_idea_is_a_rejection_voiced_a_drone_is_not():
+    idea = "Council leader Tom Lund on Tuesday shot down the idea, floated by the mayor, of closing the dock."
+    drone = "Council leader Tom Lund said the navy shot down a drone over the bay."
+    got = _attrs(f"{LEAD}{idea}\n\n{drone}\n")
+    assert got[idea] == ("Tom Lund", "reported")
+    assert got[drone][1] == "reported" and got[drone][0] == "Tom Lund"  # his statement, not the navy's
+
+
+@pytest.mark.parametrize("convention", ["news", "polnear"])
+def test_to_people_comma_gives_their_view_unless_the_clause_has_a_speaker(convention):
+    view = 'To Lund and Hale, that would be a "reckless" reading of the budget law.'
+    date = "To date, the ferry has lost money in every winter season."
+    promise = "To voters, Tom Lund promised lower fares and a longer season."
+    got = _attrs(f"{LEAD}{view}\n\n{date}\n\n{promise}\n", convention=convention)
+    assert got[view][0] is not None and "Lund" in got[view][0]
+    assert got[date] == (None, "narration")
+    assert got[promise][0] == "Tom Lund"
+
+
+def test_a_document_released_with_its_finding_speaks():
+    lead = "The ferry lost money again this year.\n\n"
+    released = (
+        "On Wednesday, the city budget office released a report showing that ferry costs rose by a third."
+    )
+    bare = "On Thursday, the city budget office released a report on ferry costs."
+    got = _attrs(f"{lead}{released}\n\n{bare}\n")
+    assert got[released][1] == "reported" and "budget office" in (got[released][0] or "").lower()
+    assert got[bare] == (None, "narration")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ellen Voss of Salem, whose son rides the ferry, wanted the fare cut completely.",
+        "STORY: Council votes to keep the ferry running",
+        "The parish church told the rowing club, which it had hosted for years, to find a new home.",
+        "Hale also reports for The Harbor Ledger.",
+        "The city auditor referred the dock contract to the state attorney general.",
+    ],
+)
+def test_wishes_links_requests_jobs_and_referrals_are_narration(sentence):
+    assert _one(sentence) == (None, "narration")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Democrats continue to slam the ferry plan as a giveaway to the rich.",
+        "During the budget hearing, Ann Reyes spoke of the ferry as a lifeline for the islands.",
+        "Ann Reyes on Saturday offered one of her strongest defenses to date of the ferry subsidy.",
+    ],
+)
+def test_an_attack_a_view_and_a_defence_voiced_are_statements(sentence):
+    got = _one(sentence)
+    assert got[1] == "reported" and got[0] is not None
+
+
+def test_a_headline_closed_by_a_quoted_word_and_the_line_under_it_are_the_papers():
+    body = (
+        "Senator calls the ferry deal a 'non-starter'\n\n"
+        "Lund says he will be ‘more careful’ after calling the mayor a ‘faker’\n\n"
+        "Senator Tom Lund said on Monday that the ferry deal could not pass.\n"
+    )
+    got = _attrs(body)
+    assert got["Senator calls the ferry deal a 'non-starter'"] == (None, "narration")
+    assert got["Lund says he will be ‘more careful’ after calling the mayor a ‘faker’"] == (None, "narration")
+    assert got["Senator Tom Lund said on Monday that the ferry deal could not pass."][1] == "reported"
+    assert _attrs(body, convention="polnear")["Senator calls the ferry deal a 'non-starter'"][1] != (
+        "narration"
+    )

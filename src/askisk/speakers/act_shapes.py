@@ -70,15 +70,10 @@ def then_said(tok) -> bool:
         )
         # a subject of its own, or a negation: "declined to comment or did not respond" says nothing
         and not any(g.dep_ in ("nsubj", "neg") for g in c.children)
-        and not _passed_on(c)
+        # "… and referred a reporter to his aides": a query passed on, nothing said
+        and not (c.lemma_.lower() == "refer" and any(g.dep_ == "dobj" for g in c.children))
         for c in tok.children
     )
-
-
-def _passed_on(verb) -> bool:
-    """ "… and referred a reporter to his press office", "referred questions to the White House": a query
-    handed on, nothing said."""
-    return verb.lemma_.lower() == "refer" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def closing_conj(tok) -> bool:

@@ -137,6 +137,7 @@ def attribute(
     in_list = False  # the paragraph handed on was a list item: only another list item takes it
     left_open = False  # the previous body paragraph ended inside a quotation it never closed
     before: tuple[list, bool] | None = None  # the previous body paragraph's decisions, quote or colon
+    headed = False  # the first paragraph was skipped as the page's headline
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
         if para.kind != "body":
@@ -163,10 +164,12 @@ def attribute(
         registry.observe(doc, base, mask.inside)
         # "O'Connell rejects Lions rumours", "So that's it! Attacks on … led to …, officials say": the paper's
         # summary, nobody's words
-        if (
-            convention == "news"
-            and para is paragraphs[0]
-            and formats.is_news_headline(para.text, mask.inside, source)
+        if convention == "news" and (
+            para is paragraphs[0]
+            and (headed := formats.is_news_headline(para.text, mask.inside, source))
+            or headed
+            and para is paragraphs[1]
+            and formats.is_standfirst(para.text, mask.inside)
         ):
             continue
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
@@ -320,7 +323,9 @@ def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph
         name = para.text[after[0] : after[1]]
         # an unquoted block signed by a person the page has named ("… glad to have them here. — Tucker
         # Carlson"), not a credit ("— Associated Press")
-        quoted = para.text[: after[0]].rstrip().rstrip("―—–").rstrip().endswith(('"', "”", "’", "'"))
+        head = para.text[: after[0]]
+        head = head[: max(head.rfind(dash) for dash in "―—–")]  # what the signer's description follows
+        quoted = head.rstrip().endswith(('"', "”", "’", "'"))
         if not quoted and find_person(registry.records, name.split()) is None:
             continue
         rec = registry.named(name)

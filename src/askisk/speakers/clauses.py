@@ -4,7 +4,16 @@ believe …") speaks for nobody under the news convention."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DEPICTION_VERBS, FRAMING_PREPS, QUOTE_TOKENS, SPEECH_VERBS, WH_TAGS, vocab
+from askisk.speakers.rules import (
+    DEPICTION_VERBS,
+    FRAMING_PREPS,
+    QUOTE_TOKENS,
+    SPEECH_VERBS,
+    STATEMENT_VERBS,
+    WH_TAGS,
+    vocab,
+)
+from askisk.speakers.views import regarded_as
 
 _SUBORDINATORS = vocab("after while when because since before until once as if unless")
 # only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
@@ -158,21 +167,22 @@ def _tag_before_quote(clause) -> bool:
 def raising_verb(tok) -> bool:
     """ "But he seemed to say that …": "seem" or "appear" over a speech verb; the speech verb is the cue (a
     learned cue "seemed" would leave the sentence to a verb the news line reads as no statement); so is the
-    portrayal of "tried to portray Reyes as weak". Also the participle under "seem": "Initial passage seems
-    assured" is a state; nobody assures."""
+    portrayal of "tried to portray Reyes as weak" and the attack of "continue to slam the bill". Also the
+    participle under "seem": "Initial passage seems assured" is a state; nobody assures."""
     if tok.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_.startswith(("seem", "appear")) for c in tok.children
     ):
         return True  # the small model's lemma of an auxiliary "seems" is "seems"
     lemma = tok.lemma_.lower()
-    over = (
-        SPEECH_VERBS
-        if lemma in ("seem", "appear")
-        else SPEECH_VERBS | DEPICTION_VERBS
-        if lemma in _TRY
-        else ()
-    )
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in over for c in tok.children)
+    over = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _OVER.get(lemma, ())]
+    if lemma in ("try", "attempt", "seek"):
+        # what was tried is a statement only with its words given: not "sought to counter his appeal"
+        return any(regarded_as(c) or any(g.dep_ == "ccomp" for g in c.children) for c in over)
+    return bool(over)
 
 
-_TRY = frozenset({"try", "attempt", "seek"})
+_OVER = {
+    **dict.fromkeys(("seem", "appear"), SPEECH_VERBS),
+    **dict.fromkeys(("try", "attempt", "seek"), SPEECH_VERBS | DEPICTION_VERBS),
+    **dict.fromkeys(("continue", "begin", "start"), SPEECH_VERBS | STATEMENT_VERBS | DEPICTION_VERBS),
+}

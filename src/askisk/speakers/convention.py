@@ -165,9 +165,23 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
         return True  # "Trump encouraged police officers to treat suspects violently": urging
     if lemma in _STRESSING:
         return True  # "Ross highlighted Bush's use of the veto", "Iran has demanded a lifting of sanctions"
+    if lemma in _DELIVERING and any(o.lemma_.lower() in _VOICED for o in _objects(kids)):
+        return True  # "offered one of his strongest defenses to date of the law": a defence voiced
     if lemma == "confirm" and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return True  # "The navy confirmed the raid on Friday": that it happened, on its word
     return idioms.idiom(tok)
+
+
+_DELIVERING = vocab("offer give deliver mount issue")
+_VOICED = vocab("defense defence apology explanation assessment critique rebuttal endorsement")
+
+
+def _objects(kids) -> list:
+    """The verb's objects, and the noun of "one of X": "offered one of his strongest defenses"."""
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    return objs + [
+        g for o in objs for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from askisk.speakers.rules import (
     TARGET_VERBS,
     vocab,
 )
-from askisk.speakers.views import has_prep
+from askisk.speakers.views import regarded_as
 
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it"}
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl")
@@ -58,7 +58,7 @@ def learnable(tok) -> bool:
     complement is a pronoun ("asked for it"): nothing is attributed in the sentence."""
     if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in _BY_COMPLEMENT or rarely_a_cue(tok)):
         return False
-    if tok.lemma_.lower() in DEPICTION_VERBS and not has_prep(tok, "as"):
+    if tok.lemma_.lower() in DEPICTION_VERBS and not regarded_as(tok):
         return False  # "the sculpture … portrays a skeletal horse": a thing shown, no view of anyone
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in INSTRUMENT_NOUNS:
         return False  # "State broadcaster Russia 24 also aired video footage": footage records, says nothing

@@ -230,6 +230,14 @@ def find_cue(
                 cue = f"in {who} {noun}" if view[0].dep_ == "poss" else f"in the {noun} of {who}"
                 cands.append((0, depth(tok) - 1, tok.i, rec, cue, speaker_span(view[0]), tok, view[0]))
             continue
+        if (holder := views.to_whom(tok)) is not None:
+            # "To the dissenters, that meant …": their view
+            rec = joint_speaker(registry, holder, registry.resolve(holder, base, recent), base)
+            if rec is not None:
+                cands.append(
+                    (0, depth(tok) - 1, tok.i, rec, f"to {holder.text}", speaker_span(holder), tok, holder)
+                )
+            continue
         # a passive speech verb speaks for its agent: "… was strongly denied by Shepherd"
         subj = (subject_of(tok) or cues.passive_speaker(tok)) if tok.pos_ in ("VERB", "AUX") else None
         learned = 0

@@ -34,8 +34,9 @@ NOT_LABELS = vocab(
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
 # after a quotation or a sentence (a signed block: "… glad to have them here. — Tucker Carlson")
+# "… anyone' — Alabama Republican Senate nominee Roy Moore": who the signer is may come before the name
 _SIGNATURE = re.compile(
-    r"[\"”’'.!?]\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+    r"[\"”’'.!?]\s*[―—–]\s*(?:[\w.'’-]+\s+){0,6}?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     r"\s*(?:,[^\n]{0,60})?[ \t]*$",
     re.M,
 )
@@ -181,9 +182,27 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
 def is_news_headline(text: str, inside, source: Source) -> bool:
     """A source's first line read as its headline, the paper's summary (nobody's words under the news
     convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
-    if not is_headline(text, 0, len(text), inside) or ":" in text and _label_before_colon(text):
+    if not headline_shaped(text, inside) or ":" in text and _label_before_colon(text):
         return False
     return is_page_title(text, source.title, source.path)
+
+
+def headline_shaped(text: str, inside) -> bool:
+    """One line with no full stop, ? or ! at its end, most of its letters outside quotation marks: a quoted
+    word may close it ("Senator calls reparations a 'non-starter'"), a whole quotation may not."""
+    line = text.rstrip()
+    if len(line) > 1 and line[-1] in "'’\"”" and line[-2].isalnum():
+        line = line[:-1]
+    if not line or "\n" in line or line[-1] in ".?!\"'”’:;)":
+        return False
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    return 2 * sum(1 for i in letters if inside[i]) < len(letters)
+
+
+def is_standfirst(text: str, inside) -> bool:
+    """The line under a headline that sums the story up without a full stop ("Justice says she will be
+    ‘more circumspect’ after …"): the paper's summary too, unless it names its speaker before a colon."""
+    return headline_shaped(text, inside) and not (":" in text and _label_before_colon(text))
 
 
 def _label_before_colon(text: str) -> bool:
@@ -202,6 +221,9 @@ _LINK_IN_PARENTHESES = re.compile(
 )  # "(VIDEO: Mayor opens the new bridge)": a label in capitals, then the linked headline
 
 
+_LINK_LABEL = re.compile(r"(?:STORY|RELATED|READ MORE|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ): ")
+
+
 def is_bracketed(text: str) -> bool:
     """ "[Read: Tunisia sends most foreign fighters to Islamic State in Syria]": a sentence wholly in
     square brackets is the editor's insertion (a link, a note), nobody's words; so is a link in parentheses
@@ -210,6 +232,8 @@ def is_bracketed(text: str) -> bool:
     bare = text.strip().rstrip(".")
     if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or bare.endswith(" Read more"):
         return True
+    if _LINK_LABEL.match(bare) and text.rstrip()[-1:] not in '.!?"”':
+        return True  # "STORY: Council votes to keep the ferry": a linked headline, no sentence
     return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
 
 

@@ -19,7 +19,7 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok) or argument_put(tok) or took_aim(tok):
+    if estimate(tok) or argument_put(tok) or took_aim(tok) or shot_down(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -75,3 +75,18 @@ def took_aim(tok) -> bool:
         return False
     aims = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "aim"]
     return bool(aims) and any(c.dep_ == "prep" and c.lower_ == "at" for t in (tok, *aims) for c in t.children)
+
+
+_PROPOSALS = frozenset(
+    {"idea", "proposal", "plan", "suggestion", "notion", "report", "reports", "rumor", "rumors"}
+)
+
+
+def shot_down(tok) -> bool:
+    """ "shot down the idea of bypassing a trial": a proposal rejected in words (not "shot down a drone")."""
+    kids = list(tok.children)
+    return (
+        tok.lemma_.lower() == "shoot"
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS for c in kids)
+    )

@@ -82,11 +82,21 @@ def nothing_said(tok, lemma: str) -> bool:
         return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
     if lemma == "refer" and tok.tag_ == "VBG" and any(c.lower_ in ("was", "is", "were") for c in kids):
         return True  # "The mayor was referring to a letter …": the writer's gloss of what was meant
+    if lemma == "refer" and objects:
+        return True  # "referred the deal to the Justice Department": a case handed on
     if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
         # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
+    if (
+        lemma in ("report", "write")
+        and not objects
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
+    ):
+        return any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in kids
+        )  # "also reports for the Ledger": a job
     if lemma == "alert" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return any(
             c.dep_ == "prep" and c.lower_ == "to" for c in kids

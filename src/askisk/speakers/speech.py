@@ -25,7 +25,7 @@ from askisk.speakers.rules import (
     STANCE_VERBS,
     learned_cues,
 )
-from askisk.speakers.views import answers_claim, experiencer, has_prep, put_it, regarded_as, stance
+from askisk.speakers.views import answers_claim, experiencer, put_it, regarded_as, stance
 
 
 def depth(tok) -> int:
@@ -191,7 +191,7 @@ def is_speech(tok, inside) -> bool:
     if raising_verb(tok):
         return False
     if lemma in DEPICTION_VERBS:
-        return has_prep(tok, "as")
+        return regarded_as(tok)  # "portray immigrants as criminals", the "as" hung on either
     if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:

@@ -92,6 +92,30 @@ def in_view(tok):
     return None
 
 
+_HOLDER_TAGS = frozenset({"NNP", "NNPS", "NNS"})
+_PERSONAL = frozenset({"i", "we", "he", "she", "they", "you"})
+
+
+def to_whom(tok):
+    """ "To the four dissenters, that meant …", "To Lund and Hale, that would be …": a sentence that opens
+    with "To" and people, then a comma and a clause whose subject is no person, gives their view (not "To
+    date, …", "To Democrats' dismay, …", nor "To voters, she promised …", where the clause has a speaker)."""
+    doc = tok.doc
+    start = tok.sent.start + (1 if doc[tok.sent.start].lower_ in ("but", "and") else 0)
+    if tok.lower_ != "to" or tok.i != start:
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if holder is None or holder.tag_ not in _HOLDER_TAGS:
+        return None
+    if not any(t.text == "," for t in doc[holder.i + 1 : tok.sent.end]):
+        return None
+    root = tok.sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not tok else []
+    if any(c.lower_ in _PERSONAL or c.ent_type_ == "PERSON" for c in subjects):
+        return None
+    return holder
+
+
 def _words_set_off(words) -> bool:
     """ "In Dr. X's words, …", "in the words of the patient: “…": plural "words" closed by a comma or a
     colon."""

@@ -10,6 +10,7 @@ from askisk.speakers import cues, misparse, said_nothing, speech
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
+    DOCUMENT_NOUNS,
     MESSAGE_NOUNS,
     QUESTION_WORDS,
     SPEECH_VERBS,
@@ -199,7 +200,12 @@ def _message_with_content(tok) -> bool:
     """A message issued whose own clause says what it says: "issued a statement asking Iran to
     cooperate", "released a statement that condemned …" (not "released a statement" alone)."""
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS]
-    return any(g.dep_ in ("acl", "relcl", "ccomp") and g.pos_ == "VERB" for o in objects for g in o.children)
+    if any(g.dep_ in ("acl", "relcl", "ccomp") and g.pos_ == "VERB" for o in objects for g in o.children):
+        return True
+    # "released a report showing that costs rose": a document whose finding is given
+    papers = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS]
+    clauses = [g for o in papers for g in o.children if g.dep_ == "acl" and g.pos_ == "VERB"]
+    return any(m.dep_ == "ccomp" for g in clauses for m in g.children)
 
 
 def _work_written(tok) -> bool:
@@ -217,6 +223,8 @@ def _work_written(tok) -> bool:
 def _spoke_something(tok) -> bool:
     """ "spoke out against the plan", "spoke of his fear that …", "spoke of … how the fight for justice
     flowed …": a stance or a claim in what follows."""
+    if any(t.dep_ == "prep" and t.lower_ == "as" for t in tok.subtree):
+        return True  # "spoke of public schools as commodities": a view of them
     return any(c.dep_ == "prt" for c in tok.children) or any(
         t.dep_ in ("acl", "ccomp", "pcomp", "conj")
         and t.pos_ in ("VERB", "AUX")
@@ -287,8 +295,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     act detector decides)."""
     if lemma == "quote" and misparse.quoted_as(tok) is not None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
-    if _in_passing(tok, lemma, feats):
-        return True
+    if _in_passing(tok, lemma, feats) or lemma == "want" and "qshare=0" in feats:
+        return True  # "wanted the ban lifted completely": a wish told, no words
     if "qshare=0" in feats and (said_nothing.gave_nothing(tok) or said_nothing.not_yet(tok)):
         return True  # "offered no support for his assertion that …", "have yet to identify which …"
     # "Mr Blair's refusal to accept … means that …", "stood by his previous decision to recuse himself"
@@ -301,8 +309,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # even where the parser hangs the sentence before it on the refusal as its clause
     if lemma in QUESTION_VERBS and _topic_only(tok, feats):
         return True
-    if lemma in ("ask", "invite") and "qshare=0" in feats and is_request(tok):
-        return True  # "Vallejo police asked the FBI to help": a request, told as an event (not "urged")
+    if lemma in ("ask", "invite", "tell") and "qshare=0" in feats and is_request(tok):
+        return True  # "police asked the FBI to help", "told the club to find a new home": a request, an event
     given = _WORDS_GIVEN.intersection(feats)
     if lemma in ORDER_VERBS and "qshare=0" in feats and "c=dobj" in feats and not given:
         return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
