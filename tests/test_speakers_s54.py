@@ -134,7 +134,7 @@ def test_wishes_links_requests_jobs_and_referrals_are_narration(sentence):
     [
         "Democrats continue to slam the ferry plan as a giveaway to the rich.",
         "During the budget hearing, Ann Reyes spoke of the ferry as a lifeline for the islands.",
-        "Ann Reyes on Saturday offered one of her strongest defenses to date of the ferry subsidy.",
+        "Ann Reyes on Saturday offered one of her firmest defences yet of the ferry subsidy.",
     ],
 )
 def test_an_attack_a_view_and_a_defence_voiced_are_statements(sentence):

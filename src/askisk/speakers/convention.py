@@ -166,7 +166,7 @@ def _statement_rule(tok, lemma: str, kids) -> bool:
     if lemma in _STRESSING:
         return True  # "Ross highlighted Bush's use of the veto", "Iran has demanded a lifting of sanctions"
     if lemma in _DELIVERING and any(o.lemma_.lower() in _VOICED for o in _objects(kids)):
-        return True  # "offered one of his strongest defenses to date of the law": a defence voiced
+        return True  # "offered one of his firmest defences yet of the law": a defence voiced
     if lemma == "confirm" and any(c.dep_ in ("dobj", "ccomp") for c in kids):
         return True  # "The navy confirmed the raid on Friday": that it happened, on its word
     return idioms.idiom(tok)
@@ -177,7 +177,7 @@ _VOICED = vocab("defense defence apology explanation assessment critique rebutta
 
 
 def _objects(kids) -> list:
-    """The verb's objects, and the noun of "one of X": "offered one of his strongest defenses"."""
+    """The verb's objects, and the noun of "one of X": "offered one of his firmest defences"."""
     objs = [c for c in kids if c.dep_ == "dobj"]
     return objs + [
         g for o in objs for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"

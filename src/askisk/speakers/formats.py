@@ -200,8 +200,8 @@ def headline_shaped(text: str, inside) -> bool:
 
 
 def is_standfirst(text: str, inside) -> bool:
-    """The line under a headline that sums the story up without a full stop ("Justice says she will be
-    ‘more circumspect’ after …"): the paper's summary too, unless it names its speaker before a colon."""
+    """The line under a headline that sums the story up without a full stop ("Mayor says she will be ‘more
+    careful’ after the vote"): the paper's summary too, unless it names its speaker before a colon."""
     return headline_shaped(text, inside) and not (":" in text and _label_before_colon(text))
 
 
