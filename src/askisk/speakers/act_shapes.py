@@ -6,7 +6,7 @@ describes, talks held, a passive participle that describes the subject. Pure fun
 
 from __future__ import annotations
 
-from askisk.speakers import idioms, press, speech
+from askisk.speakers import idioms, press, said_nothing, speech
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -70,8 +70,7 @@ def then_said(tok) -> bool:
         )
         # a subject of its own, or a negation: "declined to comment or did not respond" says nothing
         and not any(g.dep_ in ("nsubj", "neg") for g in c.children)
-        # "… and referred a reporter to his aides": a query passed on, nothing said
-        and not (c.lemma_.lower() == "refer" and any(g.dep_ == "dobj" for g in c.children))
+        and not said_nothing.handed_on(c)  # "… and referred a reporter to his aides"
         for c in tok.children
     )
 

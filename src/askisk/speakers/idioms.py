@@ -77,7 +77,7 @@ def took_aim(tok) -> bool:
     return bool(aims) and any(c.dep_ == "prep" and c.lower_ == "at" for t in (tok, *aims) for c in t.children)
 
 
-_PROPOSALS = frozenset(
+_IDEAS = frozenset(
     {"idea", "proposal", "plan", "suggestion", "notion", "report", "reports", "rumor", "rumors"}
 )
 
@@ -88,5 +88,5 @@ def shot_down(tok) -> bool:
     return (
         tok.lemma_.lower() == "shoot"
         and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS for c in kids)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _IDEAS for c in kids)
     )

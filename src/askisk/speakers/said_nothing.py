@@ -82,7 +82,7 @@ def nothing_said(tok, lemma: str) -> bool:
         return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
     if lemma == "refer" and tok.tag_ == "VBG" and any(c.lower_ in ("was", "is", "were") for c in kids):
         return True  # "The mayor was referring to a letter …": the writer's gloss of what was meant
-    if lemma == "refer" and objects:
+    if lemma == "refer" and handed_on(tok):
         return True  # "referred the deal to the Justice Department": a case handed on
     if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
         # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
@@ -94,9 +94,7 @@ def nothing_said(tok, lemma: str) -> bool:
         and not objects
         and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
     ):
-        return any(
-            c.dep_ == "prep" and c.lower_ == "for" for c in kids
-        )  # "also reports for the Ledger": a job
+        return has_prep(tok, "for")  # "also reports for the Ledger": a job, not words
     if lemma == "alert" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return any(
             c.dep_ == "prep" and c.lower_ == "to" for c in kids
@@ -104,3 +102,9 @@ def nothing_said(tok, lemma: str) -> bool:
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
+
+
+def handed_on(tok) -> bool:
+    """ "referred the case to the Justice Department", "referred a reporter to his aides": something passed
+    on to someone else, nothing said."""
+    return tok.lemma_.lower() == "refer" and any(c.dep_ == "dobj" for c in tok.children)
