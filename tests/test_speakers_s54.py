@@ -33,7 +33,7 @@ def test_what_a_study_would_show_is_the_writers_guess():
 
 
 def test_a_noun_acted_on_by_an_agent_after_a_quotation_is_not_its_speaker():
-    said = 'Lund called the method used by the panel "a bit of a sham," a label rejected by the chairman.'
+    said = 'Lund called the method "a bit of a sham," a description rejected by the committee chairman.'
     assert _one(said) == ("Lund", "reported")
 
 
