@@ -80,15 +80,8 @@ def nothing_said(tok, lemma: str) -> bool:
     if lemma == "explain" and len(objects) == 1 and objects[0].pos_ == "NOUN":
         obj = objects[0]
         return obj.lemma_.lower() not in MESSAGE_NOUNS and not any(c.lower_ == "as" for c in kids)
-    if lemma == "refer" and tok.tag_ == "VBG" and any(c.lower_ in ("was", "is", "were") for c in kids):
-        return True  # "The mayor was referring to a letter …": the writer's gloss of what was meant
-    if lemma == "refer" and handed_on(tok):
-        return True  # "referred the deal to the Justice Department": a case handed on
-    if lemma == "refer" and not any(t.lower_ == "as" for t in tok.subtree):
-        # "That comment referred to the scheme": a message's topic ("ISIS referred to …" said something)
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
-        return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
+    if lemma == "refer":
+        return _referred_only(tok, kids)
     if (
         lemma in ("report", "write")
         and not objects
@@ -102,6 +95,19 @@ def nothing_said(tok, lemma: str) -> bool:
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
+
+
+def _referred_only(tok, kids) -> bool:
+    """ "The mayor was referring to a letter …" (the writer's gloss of what was meant), "referred the deal to
+    the Justice Department" (a case handed on), "That comment referred to the scheme" (a message's topic;
+    "ISIS referred to …" said something, and so did "referred to him as …")."""
+    if tok.tag_ == "VBG" and any(c.lower_ in ("was", "is", "were") for c in kids) or handed_on(tok):
+        return True
+    if any(t.lower_ == "as" for t in tok.subtree):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    about = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+    return about and subj is not None and subj.lemma_.lower() in MESSAGE_NOUNS
 
 
 def handed_on(tok) -> bool:

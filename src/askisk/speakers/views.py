@@ -100,9 +100,11 @@ def to_whom(tok):
     """ "To the four dissenters, that meant …", "To Lund and Hale, that would be …": a sentence that opens
     with "To" and people, then a comma and a clause whose subject is no person, gives their view (not "To
     date, …", "To Democrats' dismay, …", nor "To voters, she promised …", where the clause has a speaker)."""
+    if tok.lower_ != "to":  # asked of every token a cue is looked for in: the cheap test first
+        return None
     doc = tok.doc
     start = tok.sent.start + (1 if doc[tok.sent.start].lower_ in ("but", "and") else 0)
-    if tok.lower_ != "to" or tok.i != start:
+    if tok.i != start:
         return None
     holder = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if holder is None or holder.tag_ not in _HOLDER_TAGS:

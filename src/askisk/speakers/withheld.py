@@ -295,7 +295,9 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     act detector decides)."""
     if lemma == "quote" and misparse.quoted_as(tok) is not None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
-    if _in_passing(tok, lemma, feats) or lemma == "want" and "qshare=0" in feats:
+    if _in_passing(tok, lemma, feats):
+        return True
+    if lemma == "want" and "qshare=0" in feats:
         return True  # "wanted the ban lifted completely": a wish told, no words
     if "qshare=0" in feats and (said_nothing.gave_nothing(tok) or said_nothing.not_yet(tok)):
         return True  # "offered no support for his assertion that …", "have yet to identify which …"
