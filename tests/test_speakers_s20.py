@@ -62,7 +62,9 @@ def test_an_aim_or_a_wish_with_only_an_infinitive_is_narration_under_news():
     body = f"Plans.\n\n{hoped}\n\n{wants}\n\n{view}\n\n{vow}\n"
     got = _attrs(body)
     assert got[hoped] == got[wants] == (None, "narration")
-    assert got[view] == ("Government", "reported")
+    # "hopes that …" is a wish too under the news golds' line (session 55: eight of eight such sentences)
+    assert got[view] == (None, "narration")
+    assert _attrs(body, convention="polnear")[view] == ("Government", "reported")
     assert got[vow][1] == "reported"
     assert _attrs(body, convention="polnear")[hoped] == ("Hendrix supporters", "reported")
     plan = "The firm plans to cut 400 jobs, its chief executive said on Monday."

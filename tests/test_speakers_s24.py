@@ -146,7 +146,12 @@ def test_a_hope_held_is_a_state_of_mind_told_by_the_writer():
     hope = "Mission managers hope the probe will solve the puzzle."
     got = _attrs(f"The dig ended in March. {hoping} {hope}")
     assert got[hoping] == (None, "narration")
-    assert got[hope] == ("Mission managers", "reported")
+    # a hope held is a wish told under the news golds' line (session 55); PolNeAR annotates it
+    assert got[hope] == (None, "narration")
+    assert _attrs(f"The dig ended in March. {hoping} {hope}", convention="polnear")[hope] == (
+        "Mission managers",
+        "reported",
+    )
 
 
 def test_the_one_told_gives_the_teller_no_gender():

@@ -214,7 +214,7 @@ def test_a_participle_read_as_the_main_verb_leaves_its_subject_the_speaker():
 
 def test_the_government_is_not_a_government_proposal_named_before():
     states = "The government proposal states that foreign firms may own all of a building project."
-    hopes = "The government hopes the new policy will create jobs for builders."
+    hopes = "The government says the new policy will create jobs for builders."
     got = _attrs(f"India opened its building sector to foreign money. {states} {hopes}\n")
     assert got[states][0] == "Government proposal"
     assert got[hopes] == ("Government", "reported")

@@ -70,6 +70,9 @@ def pipeline() -> Language:
     infixes = [rule for rule in model.Defaults.infixes if "-" not in rule] + [
         r"(?<=\S)—(?=\S)",
         r"(?<=[A-Z])\)(?=[A-Z])",  # "(CNN)The fiancée of …": a dateline glued to the story's first word
+        # '…episodes,"says Miller': a closing quotation mark glued to the tag that follows it
+        r'(?<=[a-z])[,.!?](?=["”][A-Za-z])',
+        r'(?<=[,.!?])["”](?=[A-Za-z])',
         rf"(?<=[{ALPHA}])-(?=(?:{_MADE_FROM})\b)",
     ]
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -141,10 +141,10 @@ def described_by(tok) -> bool:
 
 
 def press_subject(tok) -> bool:
-    """ "Reports carried by local media said …", "Media reports say …": the unnamed press as the subject, as
-    "according to media reports" (no outlet the reader can check)."""
+    """ "Reports carried by local media said …", "Other reports characterized …": the unnamed press as the
+    subject, as "according to media reports" (no outlet the reader can check)."""
     subj = speech.subject_of(tok) if tok.pos_ == "VERB" else None
-    return subj is not None and subj.tag_ == "NNS" and press.unnamed_press(subj)
+    return subj is not None and subj.tag_ == "NNS" and press.unnamed_source(subj)
 
 
 def backed_away(tok, quoted: bool) -> bool:

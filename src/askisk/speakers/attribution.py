@@ -208,7 +208,8 @@ def attribute(
                 found = tagged.recall(doc, s, e, mask.inside, tags[i], registry, base, recent)
             if found is not None:
                 record, cue, (ms, me) = found
-                kind = content_kind(doc, words, para.text, spoken, s, e, cue) or speech_kind(
+                whole = convention == "news"
+                kind = content_kind(doc, words, para.text, spoken, s, e, cue, whole) or speech_kind(
                     words, para.text, mask.inside, s, e
                 )
                 if convention == "news" and (

@@ -11,6 +11,8 @@ from askisk.speakers.speech import subject_of
 # what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)
 _FRAME = ("advmod", "npadvmod", "prep", "dative", "aux", "auxpass", "neg", "punct", "agent", "nsubj", "cc")
 CONTENT_SHARE = 0.5
+# a shorter quotation is the speaker's words, not a scare quote, when it is all the content
+WHOLE_SHARE, WHOLE_WORDS = 0.9, 2
 
 
 def hearer_object(tok) -> bool:
@@ -40,12 +42,22 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
             spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         if c.dep_ == "ccomp":
             spans += [(m.idx, m.idx + len(m.text)) for m in c.children if m.dep_ == "mark"]  # "that"
+    # '…,” referring to Trump Jr. and Kushner': a participle the writer adds after the quotation
+    last = max((i for i in range(s, e) if inside[i]), default=e)
+    spans += [
+        (t.idx, t.right_edge.idx + len(t.right_edge.text))
+        for t in tok.doc
+        if last < t.idx < e and t.dep_ == "advcl" and t.tag_ == "VBG" and _after_comma(t)
+    ]
     return described | {i for a, b in spans for i in range(a, b) if not inside[i]}
 
 
-def content_kind(doc, words: int, text: str, inside, s: int, e: int, cue: str) -> str | None:
+def content_kind(
+    doc, words: int, text: str, inside, s: int, e: int, cue: str, whole: bool = False
+) -> str | None:
     """quote / reported by the share of the content's letters inside quotation marks, or None when the cue
-    is no verb (the caller then weighs the whole sentence)."""
+    is no verb (the caller then weighs the whole sentence). `whole` (the news golds' line): a quoted clause
+    shorter than QUOTE_WORDS that is all the content is a quote too."""
     opens = opens_quoted(text, inside, s, e) and not opening_fragment(text, inside, s, e)
     if opens or colon_quoted(text, inside, s, e):
         return None
@@ -59,7 +71,29 @@ def content_kind(doc, words: int, text: str, inside, s: int, e: int, cue: str) -
     if not letters:
         return None
     share = sum(1 for i in letters if inside[i]) / len(letters)
+    if (
+        whole
+        and not inside[tok.idx]
+        and words >= WHOLE_WORDS
+        and share >= WHOLE_SHARE
+        and _quoted_clause(doc, inside, s, e)
+    ):
+        return "quote"  # 'told Le Figaro, “Everything is burning.”': all that was said, in its own words
     return "quote" if words >= QUOTE_WORDS and share >= CONTENT_SHARE else "reported"
+
+
+def _after_comma(tok) -> bool:
+    """Set off by a comma, before or inside the closing mark ('…,” referring to …'; not '“…” overseeing')."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i else None
+    if before is not None and before.is_quote and tok.i > 1:
+        before = doc[tok.i - 2]
+    return before is not None and before.text == ","
+
+
+def _quoted_clause(doc, inside, s: int, e: int) -> bool:
+    """The quotation has a verb of its own ("“Everything is burning.”"), not a phrase ("“Islamic terror”")."""
+    return any(s <= t.idx < e and inside[t.idx] and t.pos_ in ("VERB", "AUX") for t in doc)
 
 
 def _named_in_quotes(text: str, inside, start: int, e: int) -> bool:

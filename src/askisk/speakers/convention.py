@@ -76,7 +76,8 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     out += [f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}"]
     if _statement_rule(tok, lemma, kids):
         out.append("statement")
-    if tok.i and doc[tok.i - 1].text == "," and not _after_subject(tok) or _comma_after(tok):
+    after_comma = tok.i and doc[tok.i - 1].text == "," and not _after_subject(tok)
+    if after_comma or _comma_after(tok) or _closes_sentence(tok):
         out.append("set_off")
     out += [f"c={d}" for d in sorted(deps & {"ccomp", "parataxis", "xcomp", "dobj", "prep", "agent", "neg"})]
     if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for k in kids for c in k.children):
@@ -134,6 +135,18 @@ def _after_subject(tok) -> bool:
     """The comma before the cue closes its subject's aside ("Narasimhan, 55, issued the letter"): the verb
     is not set off."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i <= c.right_edge.i + 1 for c in tok.children)
+
+
+def _closes_sentence(tok) -> bool:
+    """ "…, but fewer than a third would have bought one, the institute estimated at the time.":
+    a verb whose subject follows a comma and whose clause before it is what it gives, with nothing after
+    it but when and where, closes the sentence as ", he said" does."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < 2 or tok.doc[subj.left_edge.i - 1].text != ",":
+        return False
+    given = [c for c in tok.children if c.dep_ in ("advcl", "ccomp", "parataxis") and c.i < subj.left_edge.i]
+    after = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")]
+    return bool(given) and not after
 
 
 def _comma_after(tok) -> bool:

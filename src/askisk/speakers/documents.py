@@ -158,4 +158,9 @@ def results_posted(verb) -> bool:
         c.dep_ in ("ccomp", "parataxis") for c in verb.children
     ):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _RESULT_NOUNS for c in verb.children)
+    # "the county reported about 900 new flu cases": a count posted, as a result is
+    return any(
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in _RESULT_NOUNS or any(n.dep_ == "nummod" for n in c.children))
+        for c in verb.children
+    )

@@ -46,7 +46,7 @@ def _says(verb, inside) -> bool:
 _SAYING = SPEECH_VERBS - {"testify"}
 
 
-def _relays_speech(outer, cands) -> bool:
+def _relays_speech(outer, cands, inside) -> bool:
     """The outer cue's words are another speaker's speech: its clause is a rule cue of a person ("…, the
     complaint said" over "X told the FBI that …"), or of anyone a paper reports ("Police said one man is
     …, KNXV reported"); not a person met inside it ("Beattie, …, insisting …")."""
@@ -57,7 +57,7 @@ def _relays_speech(outer, cands) -> bool:
         c is not outer
         and (c[3].kind == "person" or reported)
         and not _closing_tag(c[6], outer[6])
-        and (c[6].lemma_.lower() in _SAYING or reported and c[0] == 0 and not _order(c[6]))
+        and (c[6].lemma_.lower() in _SAYING or reported and _relayed_words(c, inside))
         and not is_request(c[6])  # "Iraqi MPs told Reuters that Mr Trump had asked for the meeting": an act
         # "U.S. intelligence indicates that …, NBC News reported": a record says nothing, the paper does
         and not (c[7].pos_ == "NOUN" and records(c[7], c[6].lemma_.lower()))
@@ -65,6 +65,12 @@ def _relays_speech(outer, cands) -> bool:
         and c[6].dep_ in ("ccomp", "parataxis")
         for c in cands
     )
+
+
+def _relayed_words(cand, inside) -> bool:
+    """What a paper reports of a rule cue: words, not an order, nor a learned verb with none given ("Judge X
+    sided with the appeals court …, ABC News reported": the paper's report of an act)."""
+    return cand[0] == 0 and not _order(cand[6]) and _says(cand[6], inside)
 
 
 def _order(verb) -> bool:
@@ -140,12 +146,16 @@ def _news_line(cands: list, inside) -> list:
         cands = [c for c in cands if not subordinate(c[6])]
     # not a person relaying: "Ditto said she expects …", "Mook asserted that Trump tells so many lies";
     # a reporter's "reports" does relay ("The majority leader stressed that …, Henry reports")
-    relayed = [c for c in cands if _relayer(c) and _relays_speech(c, cands)]
+    relayed = [c for c in cands if _relayer(c) and _relays_speech(c, cands, inside)]
     cands = [c for c in cands if c not in relayed] or cands
     # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
     # clauses, the one that gives words
     talking = [c for c in cands if speech.says_something(c[6], inside)]
     mute = [c for c in cands if c not in talking and any(_coordinate(c[6], t[6]) for t in talking)]
+    # "Trump took credit for the lead, writing on Twitter that …": a learned cue that gives no words
+    # yields to a rule cue of the same speaker that does
+    voiced = {id(t[3]) for t in talking if not t[0]}
+    mute += [c for c in cands if c[0] and c[6].pos_ == "NOUN" and c not in talking and id(c[3]) in voiced]
     cands = [c for c in cands if c not in mute]
     # "…, Beijing's airport … continued to close the gap, according to the association", "According to
     # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
@@ -255,6 +265,8 @@ def find_cue(
         subj = subj if subj is None else owner_of_figures(subj)
         if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
             continue
+        if inner and _nobody(subj, tok):
+            continue  # "no one is really sure how …", "it's not certain that …": no one holds the view
         if subj.idx < dateline_end(doc.text):
             continue  # "WASHINGTON – Two officers were charged …, stating …": where the story was filed
         rec = joint_speaker(registry, subj, registry.resolve(subj, base, recent), base)
@@ -287,6 +299,12 @@ def find_cue(
             one.mention(base + example.i, subject=True)
             one.spoke = max(one.spoke, base + best[2])
     return rec, best[4], best[5]
+
+
+def _nobody(subj, verb) -> bool:
+    if subj.lower_ == "nobody" or subj.lower_ == "one" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "no":
+        return True
+    return subj.lower_ == "it" and verb.lemma_.lower() == "be"  # an "it" standing for the clause after
 
 
 def _quoted_predicate(tok, inside) -> bool:
@@ -336,6 +354,8 @@ def lead_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | 
     head = label[-1]
     if len(label) == 1 and head.pos_ == "NOUN" and _ABSTRACT.search(head.lower_):
         return None
+    if press.press_label(label):
+        return None  # "Reports: Ricin-tainted letters threaten more violence": no outlet a reader can check
     words = " ".join(t.text for t in label)
     person = all(t.ent_type_ == "PERSON" or t.text.isupper() for t in label)
     rec = registry.named(words) if person else registry.resolve(head, base, recent) or registry.named(words)

@@ -221,7 +221,7 @@ _LINK_IN_PARENTHESES = re.compile(
 )  # "(VIDEO: Mayor opens the new bridge)": a label in capitals, then the linked headline
 
 
-_LINK_LABEL = re.compile(r"(?:STORY|RELATED|READ MORE|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ): ")
+_LINK_LABEL = re.compile(r"(?:STORY|RELATED|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ): ")
 
 
 def is_bracketed(text: str) -> bool:

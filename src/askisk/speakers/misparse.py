@@ -377,6 +377,10 @@ def reduced_passive(verb) -> bool:
     if verb.lemma_.lower() not in _REDUCED_PASSIVE or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
         return False
     # or after "and": "Gomes, a U.S. citizen sentenced to eight years and believed to be an activist"
-    if doc[verb.i - 1].lower_ not in (",", "and") or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+    # or right after its noun: "a bell believed to have hung in the first chapel"
+    after_noun = verb.dep_ == "acl" and verb.head.i == verb.i - 1
+    if doc[verb.i - 1].lower_ not in (",", "and") and not after_noun:
+        return False
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
         return False
     return doc[verb.i + 2].tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)

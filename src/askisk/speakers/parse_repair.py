@@ -17,6 +17,7 @@ from askisk.speakers.name_repair import (
     party_label,
     party_place,
 )
+from askisk.speakers.root_repair import verbless_root
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
@@ -75,7 +76,7 @@ def repair(doc):
     acronym_pronoun(doc)
     _subordinate_root(doc)
     _name_as_apposition(doc)
-    _verbless_root(doc)
+    verbless_root(doc)
     party_label(doc)
     party_place(doc)
     _appended_subject(doc)
@@ -307,24 +308,6 @@ def _verb_read_as_noun(doc) -> None:
 def _bare_capital(tok) -> bool:
     """ "Garcia-Lopez": a capitalised word standing alone, a name the tagger took for a common noun."""
     return tok.text[:1].isupper() and tok.left_edge.i == tok.i
-
-
-def _verbless_root(doc) -> None:
-    """ "Security Minister Itamar Ben-Gvir, an extremist settler leader …, called on Netanyahu to fire him":
-    the parser makes the name the sentence's root and its finite verb a modifier of it; the verb becomes the
-    root and the name its subject."""
-    for sent in doc.sents:
-        root = sent.root
-        if root.pos_ not in ("PROPN", "NOUN", "NUM"):
-            continue
-        finite = [t for t in sent if t.dep_ == "acl" and t.tag_ == "VBD" and t.i > root.i]
-        verb = next((t for t in finite if doc[t.i - 1].text == ","), None)
-        if verb is None:
-            continue
-        for child in [c for c in root.children if c.i > verb.i]:
-            child.head = verb  # "…, according to media reports.": what follows the verb is its own
-        verb.head, verb.dep_ = verb, "ROOT"
-        root.head, root.dep_ = verb, "nsubj"
 
 
 def _appended_subject(doc) -> None:

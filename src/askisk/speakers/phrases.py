@@ -215,6 +215,8 @@ def quantifier_tokens(tok) -> list | None:
     "One" and "those" need a phrase ("One of the doctors"); alone they are rarely people."""
     if (share := share_tokens(tok)) is not None:
         return share
+    if (count := _count_tokens(tok)) is not None:
+        return count
     low = tok.lower_
     if low not in QUANTIFIERS or tok.pos_ not in ("PRON", "ADJ", "NOUN", "NUM") or tok.dep_ != "nsubj":
         return None
@@ -242,6 +244,25 @@ def quantifier_tokens(tok) -> list | None:
     if (not extra and low not in BARE_QUANTIFIERS) or (extra and extra[-1].i - tok.i != len(extra)):
         return None
     return [tok, *extra]
+
+
+def _count_tokens(tok) -> list | None:
+    """ "Another 3,000 said they were interested", "726 said that they planned to attend": a bare count
+    saying something stands for the people counted (not a year: "2016 said …" is no one)."""
+    if (
+        tok.pos_ != "NUM"
+        or tok.dep_ != "nsubj"
+        or not tok.like_num
+        or tok.head.lemma_.lower() not in ("say", "tell")
+    ):
+        return None
+    digits = tok.text.replace(",", "")
+    if digits.isdigit() and "," not in tok.text and 1800 <= int(digits) <= 2100:
+        return None
+    words = sorted(tok.subtree, key=lambda t: t.i)
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT") and t.text != "," for t in words) or words[-1].i != tok.i:
+        return None
+    return words
 
 
 def _who_clause(tok) -> list | None:

@@ -50,6 +50,20 @@ def unnamed_press(tok) -> bool:
     )
 
 
+def press_label(label: list) -> bool:
+    """ "Reports: …", "Israeli media: …": a label before a colon that names only unnamed press."""
+    head, mods = label[-1], label[:-1]
+    word = _press_word(head)
+    if word not in _PRESS or word == "report" and head.tag_ != "NNS":
+        return False
+    return all(
+        _press_word(t) in _PRESS | {"news"}
+        or t.ent_type_ == "NORP"
+        or t.lower_ in ("local", "foreign", "international")
+        for t in mods
+    )
+
+
 def _carried_by_press(participle) -> bool:
     by = [g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return bool(by) and unnamed_press(by[0])

@@ -37,7 +37,7 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Stance verbs that are speech even with a plain object or none ("X disagrees", "the economist rejects …").
 STANCE_VERBS = vocab(
     "disagree agree object reject dispute deny dismiss question challenge criticize criticise condemn "
-    "welcome praise liken oppose defend"
+    "welcome praise liken oppose defend voice"
 )
 # Learned cue words (scripts/train_attribution.py, PolNeAR train): a verb form counts as a cue when at
 # least LEARNED_PRECISION of its occurrences in the train texts lie inside a gold cue span.
@@ -192,7 +192,7 @@ PERSON_NOUNS = vocab(
     "minister musician nominee novelist official owner player politician premier president presenter "
     "producer professor rapper researcher scientist secretary senator singer skipper spokesman "
     "spokeswoman star striker veteran winger writer seller buyer teen teenager pilot copilot guard victim "
-    "suspect driver officer detective doctor nurse teacher student"
+    "suspect driver officer detective doctor nurse teacher student lady"
 )
 # Nationalities as nouns for one person, which the small model seldom labels NORP ("the Scot said").
 DEMONYM_NOUNS = vocab(

@@ -43,7 +43,9 @@ def subject_of(verb):
     quoted = misparse.quoted_as(verb) if verb.lemma_.lower() in ("quote", "cite", "report") else None
     if quoted is not None:
         return quoted  # '"…," AP quoted prosecutor NAME as saying'
-    inverted = _inverted(verb) or experiencer(verb) or misparse.name_after_tag(verb)
+    inverted = (
+        _inverted(verb) or experiencer(verb) or misparse.name_after_tag(verb) or views.quote_inverted_by(verb)
+    )
     if (inverted := inverted or subject_repair.speaker_read_as_object(verb)) is not None:
         return inverted  # "The combination, say economists, marks …": not the sentence's subject
     if (name := misparse.function_word_name(verb)) is not None:
@@ -203,7 +205,12 @@ def is_speech(tok, inside) -> bool:
             if clause or any(c.dep_ in ("prep", "acl", "ccomp") for c in [*obj.children, *kids]):
                 return True
         return False
-    return idiom(tok) or views.quote_introduced(tok) or views.quote_closed_by(tok)
+    return (
+        idiom(tok)
+        or views.quote_introduced(tok)
+        or views.quote_closed_by(tok)
+        or views.quote_inverted_by(tok) is not None
+    )
 
 
 def _amount_object(kids) -> bool:

@@ -181,5 +181,27 @@ def quote_closed_by(tok) -> bool:
     return all(t.i in after or t.is_punct for t in rest[:stop])
 
 
+def quote_inverted_by(tok):
+    """'“…,” scoffed one veteran deckhand after the vote.': the mirror of `quote_closed_by`
+    with the speaker after the verb (the parser may make it the verb's object): whatever the verb, the words
+    of the quotation that opens the sentence are the speaker's. The speaker's token, else None."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ != "ROOT" or tok.i < 3:
+        return None
+    if not tok.is_alpha:
+        return None  # '…!" ― Julie Diaz': a signature's dash the parser may read as a verb
+    if doc[tok.i - 1].text not in _CLOSING or doc[tok.i - 2].text[-1:] not in (",", "?", "!"):
+        return None
+    if not any(doc[k].text in _OPENING and (k == 0 or doc[k - 1].text in _ENDS) for k in range(tok.i - 2)):
+        return None
+    who = next((c for c in tok.children if c.dep_ in ("nsubj", "dobj") and c.i > tok.i), None)
+    if who is None or who.pos_ not in ("NOUN", "PROPN") or who.left_edge.i != tok.i + 1:
+        return None
+    after = {t.i for c in tok.children if c.i > who.i and c.dep_ in _CIRCUMSTANCE for t in c.subtree}
+    rest = [t for t in doc[who.right_edge.i + 1 :] if not t.is_space]
+    stop = next((n for n, t in enumerate(rest) if t.text in _ENDS), len(rest))
+    return who if all(t.i in after or t.is_punct for t in rest[:stop]) else None
+
+
 _ENDS = frozenset({".", "!", "?"})
 _CIRCUMSTANCE = frozenset({"advmod", "npadvmod", "prep", "punct", "advcl"})  # "… after Treasury announced …"

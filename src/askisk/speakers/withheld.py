@@ -6,7 +6,7 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 
 from __future__ import annotations
 
-from askisk.speakers import cues, misparse, said_nothing, speech
+from askisk.speakers import acts_told, cues, misparse, said_nothing, speech
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -98,31 +98,6 @@ def _could_not(tok) -> bool:
     head = tok.head
     able = tok.dep_ == "xcomp" and head.lemma_.lower() in ("able", "unable")
     return able and (head.lower_ == "unable" or any(c.dep_ == "neg" for c in head.head.children))
-
-
-# Votes on a text: "Politicians unanimously rejected the bill", "MPs approved the measure": an act (the
-# golds' brief: votes are narration), not a view stated ("rejected the claim" is one).
-VOTE_VERBS = vocab("reject approve pass back endorse")
-LEGISLATION_NOUNS = vocab(
-    "bill law legislation motion amendment resolution measure treaty budget offer proposal bid deal"
-)
-
-
-def _vote(tok) -> bool:
-    if tok.lemma_.lower() not in VOTE_VERBS:
-        return False
-    kids = list(tok.children)
-    if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
-
-
-def _naming(tok) -> bool:
-    """ "She called him Bernd": a name in use, not a view stated ("called the plan a disaster" is one; "what
-    the Navy calls …" is `convention.free_relative`)."""
-    if tok.lemma_.lower() != "call":
-        return False
-    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.ent_type_ != "" for c in tok.children)
 
 
 def _unnamed_field(tok) -> bool:
@@ -297,15 +272,15 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if _in_passing(tok, lemma, feats):
         return True
-    if lemma == "want" and "qshare=0" in feats:
-        return True  # "wanted the ban lifted completely": a wish told, no words
+    if "qshare=0" in feats and acts_told.wish(tok):
+        return True
     if "qshare=0" in feats and (said_nothing.gave_nothing(tok) or said_nothing.not_yet(tok)):
         return True  # "offered no support for his assertion that …", "have yet to identify which …"
     # "Mr Blair's refusal to accept … means that …", "stood by his previous decision to recuse himself"
     if tok.pos_ == "NOUN" and "qshare=0" in feats and _owned_act(tok) and (tok.dep_ in _SUBJECT or _aim(tok)):
         return True
-    if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in tok.children):
-        return True  # "As a result, people may see broadcasting … as …": a guess at a view, none stated
+    if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in acts_told.GUESSING for c in tok.children):
+        return True  # "people may see broadcasting … as …", "Americans can expect longer waits": a guess
     refusal = tok.head if tok.dep_ == "xcomp" and lemma in _TELLING else tok  # "to say" of "declined to say"
     if refusal.lemma_.lower() in _REFUSING and "qshare=0" in feats and _declined(refusal):
         return True  # even where the parser hangs the sentence before it on the refusal as its clause
@@ -316,19 +291,17 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     given = _WORDS_GIVEN.intersection(feats)
     if lemma in ORDER_VERBS and "qshare=0" in feats and "c=dobj" in feats and not given:
         return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
-    if lemma == "announce" and "qshare=0" in feats and "c=dobj" in feats and not given:
-        return True  # "the cruise lines have announced the cancellation of all stops": what was decided
+    if lemma in ("announce", "declare") and "qshare=0" in feats and "c=dobj" in feats and not given:
+        return True  # "have announced the cancellation of all stops", "declared the event over": decided
     if lemma == "announce" and "qshare=0" in feats and not given and _thing_announced(tok):
         return True  # "New targets … have been announced by the lord chancellor": the same, as a passive
     if lemma == "speak" and "qshare=0" in feats and not given and not _spoke_something(tok):
         return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
     if lemma == "concede" and "qshare=0" in feats and not given:
         return True  # "McSally conceded six days after the election": a race given up, nothing said
-    if tok.lower_ == "hoping" and "progressive" in feats and "qshare=0" in feats:  # lemma "hop", at times
-        return True  # "The forensic team had been hoping that …": a state of mind told, not a view given
     if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_question(tok, ("xcomp", "ccomp")):
         return True  # "The IAAF is deciding whether to appeal": a choice not yet made, nothing claimed
-    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or _naming(tok) or _vote(tok):
+    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or acts_told.named_or_voted(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"

@@ -1,0 +1,61 @@
+"""The parses whose root is a noun though the sentence has a verb, mended in place: the small parser reads a
+past tense after a name as a participle or an adjective ("Lund called Hale a “liar”", "Lund voiced
+confidence in …", "NAME, an extremist settler leader …, called on …") and makes the name or the object the
+root. Run by `parse_repair.repair` before any cue is read."""
+
+from __future__ import annotations
+
+
+def verbless_root(doc) -> None:
+    """ "Security Minister Itamar Ben-Gvir, an extremist settler leader …, called on Netanyahu to fire him":
+    the parser makes the name the sentence's root and its finite verb a modifier of it; the verb becomes the
+    root and the name its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("PROPN", "NOUN", "NUM"):
+            continue
+        finite = [t for t in sent if t.dep_ == "acl" and t.tag_ == "VBD" and t.i > root.i]
+        verb = next((t for t in finite if doc[t.i - 1].text == ","), None)
+        if verb is None:
+            # "Lund called Hale a “liar” in a post": a past tense read as a participle after the name,
+            # with objects of its own, in a sentence with no verb
+            verb = next((t for t in sent if t.head.i == root.i and _active_participle(t)), None)
+        if verb is None:
+            _object_as_root(sent, root)
+            continue
+        for child in [c for c in root.children if c.i > verb.i]:
+            child.head = verb  # "…, according to media reports.": what follows the verb is its own
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        root.head, root.dep_ = verb, "nsubj"
+
+
+def _object_as_root(sent, root) -> None:
+    """ "Trump voiced confidence in …": a past tense with a subject of its own read as an adjective of its
+    object, which the parser makes the root; the verb becomes the root and the noun its object."""
+    verb = next(
+        (
+            t
+            for t in sent
+            if t.dep_ == "amod"
+            and t.head.i == root.i
+            and t.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "nsubj" for c in t.children)
+        ),
+        None,
+    )
+    if verb is None or root.pos_ != "NOUN":
+        return
+    for child in [c for c in root.children if c.i < verb.i]:
+        child.head = verb  # "In an interview …, Trump voiced": the fronted phrase is the verb's
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    root.head, root.dep_ = verb, "dobj"
+
+
+def _active_participle(verb) -> bool:
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.i == verb.head.i + 1
+        and verb.head.pos_ == "PROPN"
+        and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
+    )
