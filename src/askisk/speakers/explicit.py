@@ -302,6 +302,7 @@ def find_cue(
 
 
 def _nobody(subj, verb) -> bool:
+    """ "No one is sure …", "Nobody knows …", "It's not certain that …": no one holding a view."""
     if subj.lower_ == "nobody" or subj.lower_ == "one" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "no":
         return True
     return subj.lower_ == "it" and verb.lemma_.lower() == "be"  # an "it" standing for the clause after

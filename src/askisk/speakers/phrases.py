@@ -247,17 +247,11 @@ def quantifier_tokens(tok) -> list | None:
 
 
 def _count_tokens(tok) -> list | None:
-    """ "Another 3,000 said they were interested", "726 said that they planned to attend": a bare count
-    saying something stands for the people counted (not a year: "2016 said …" is no one)."""
-    if (
-        tok.pos_ != "NUM"
-        or tok.dep_ != "nsubj"
-        or not tok.like_num
-        or tok.head.lemma_.lower() not in ("say", "tell")
-    ):
-        return None
-    digits = tok.text.replace(",", "")
-    if digits.isdigit() and "," not in tok.text and 1800 <= int(digits) <= 2100:
+    """ "Another 3,000 said they were interested": a bare count saying something stands for the people
+    counted (not a year: "2016 said …" is no one)."""
+    saying = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("say", "tell")
+    year = tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
+    if tok.pos_ != "NUM" or not tok.like_num or not saying or year:
         return None
     words = sorted(tok.subtree, key=lambda t: t.i)
     if any(t.pos_ in ("VERB", "AUX", "PUNCT") and t.text != "," for t in words) or words[-1].i != tok.i:

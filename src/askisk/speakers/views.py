@@ -171,14 +171,8 @@ def quote_closed_by(tok) -> bool:
     at = subj.left_edge.i
     while at < subj.i and doc[at].is_punct:
         at += 1  # the parser may hang the closing mark and its comma on the subject
-    if at < 3 or doc[at - 1].text not in _CLOSING or doc[at - 2].text[-1:] not in (",", "?", "!"):
-        return False
-    if not any(doc[k].text in _OPENING and (k == 0 or doc[k - 1].text in _ENDS) for k in range(at - 2)):
-        return False  # 'He called it "garbage," and the crowd laughed.': no quotation opens the sentence
-    after = {t.i for c in tok.children if c.i > tok.i and c.dep_ in _CIRCUMSTANCE for t in c.subtree}
-    rest = [t for t in doc[tok.i + 1 :] if not t.is_space]
-    stop = next((n for n, t in enumerate(rest) if t.text in _ENDS), len(rest))
-    return all(t.i in after or t.is_punct for t in rest[:stop])
+    # not 'He called it "garbage," and the crowd laughed.': no quotation opens the sentence
+    return _closes_opening_quotation(doc, at) and _circumstances_after(tok, tok.i)
 
 
 def quote_inverted_by(tok):
@@ -188,19 +182,29 @@ def quote_inverted_by(tok):
     doc = tok.doc
     if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ != "ROOT" or tok.i < 3:
         return None
-    if not tok.is_alpha:
-        return None  # '…!" ― Julie Diaz': a signature's dash the parser may read as a verb
-    if doc[tok.i - 1].text not in _CLOSING or doc[tok.i - 2].text[-1:] not in (",", "?", "!"):
-        return None
-    if not any(doc[k].text in _OPENING and (k == 0 or doc[k - 1].text in _ENDS) for k in range(tok.i - 2)):
-        return None
+    if not tok.is_alpha or not _closes_opening_quotation(doc, tok.i):
+        return None  # not '…!" ― Julie Diaz': a signature's dash the parser may read as a verb
     who = next((c for c in tok.children if c.dep_ in ("nsubj", "dobj") and c.i > tok.i), None)
     if who is None or who.pos_ not in ("NOUN", "PROPN") or who.left_edge.i != tok.i + 1:
         return None
-    after = {t.i for c in tok.children if c.i > who.i and c.dep_ in _CIRCUMSTANCE for t in c.subtree}
-    rest = [t for t in doc[who.right_edge.i + 1 :] if not t.is_space]
+    return who if _circumstances_after(tok, who.right_edge.i) else None
+
+
+def _closes_opening_quotation(doc, at: int) -> bool:
+    """doc[at] comes right after the closing mark (and its comma, ? or !) of a quotation that opens the
+    sentence."""
+    if at < 3 or doc[at - 1].text not in _CLOSING or doc[at - 2].text[-1:] not in (",", "?", "!"):
+        return False
+    return any(doc[k].text in _OPENING and (k == 0 or doc[k - 1].text in _ENDS) for k in range(at - 2))
+
+
+def _circumstances_after(verb, last: int) -> bool:
+    """Nothing follows doc[last] to the sentence's end but the verb's adverbs and phrases of time or place."""
+    doc = verb.doc
+    after = {t.i for c in verb.children if c.i > last and c.dep_ in _CIRCUMSTANCE for t in c.subtree}
+    rest = [t for t in doc[last + 1 :] if not t.is_space]
     stop = next((n for n, t in enumerate(rest) if t.text in _ENDS), len(rest))
-    return who if all(t.i in after or t.is_punct for t in rest[:stop]) else None
+    return all(t.i in after or t.is_punct for t in rest[:stop])
 
 
 _ENDS = frozenset({".", "!", "?"})
