@@ -46,8 +46,3 @@ def naming(tok) -> bool:
     # "called Hale a “liar”": the parser may make the one called a predicate too; what it was called is last
     named = [c for c in tok.children if c.dep_ == "oprd"][-1:]
     return any(c.pos_ == "PROPN" and c.ent_type_ != "" for c in named)
-
-
-def named_or_voted(tok) -> bool:
-    """A name in use or a vote on a text."""
-    return naming(tok) or vote(tok)

@@ -182,9 +182,7 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
 def is_news_headline(text: str, inside, source: Source) -> bool:
     """A source's first line read as its headline, the paper's summary (nobody's words under the news
     convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
-    if not headline_shaped(text, inside) or ":" in text and _label_before_colon(text):
-        return False
-    return is_page_title(text, source.title, source.path)
+    return is_standfirst(text, inside) and is_page_title(text, source.title, source.path)
 
 
 def headline_shaped(text: str, inside) -> bool:

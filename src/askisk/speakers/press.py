@@ -29,39 +29,39 @@ def unnamed_source(tok) -> bool:
 
 
 _PRESS = frozenset({"media", "press", "report"})
+_PRESS_WORDS = _PRESS | {"news"}
 
 
 def unnamed_press(tok) -> bool:
     """ "according to Israeli media", "according to media reports": the press of a country or of nowhere,
     no outlet named (not "state media", a government's own voice, nor "Fox News reports")."""
-    word = _press_word(tok)
-    if word not in _PRESS or word == "report" and tok.tag_ != "NNS":
-        return False
-    return all(
+    return _press_head(tok) and all(
         c.dep_ in ("det", "punct")
         or c.dep_ == "compound"
         and c.pos_ == "NOUN"
-        and _press_word(c) in _PRESS | {"news"}
+        and _press_word(c) in _PRESS_WORDS
         or c.dep_ == "amod"
-        and (c.ent_type_ == "NORP" or c.lower_ in ("local", "foreign", "international"))
+        and _of_a_country(c)
         or c.dep_ == "acl"
         and _carried_by_press(c)  # "Reports carried by local media said …"
         for c in tok.children
     )
 
 
+def _press_head(tok) -> bool:
+    """ "media", "press", "reports" (not one report: "the report says" names a document)."""
+    word = _press_word(tok)
+    return word in _PRESS and not (word == "report" and tok.tag_ != "NNS")
+
+
+def _of_a_country(tok) -> bool:
+    return tok.ent_type_ == "NORP" or tok.lower_ in ("local", "foreign", "international")
+
+
 def press_label(label: list) -> bool:
     """ "Reports: …", "Israeli media: …": a label before a colon that names only unnamed press."""
-    head, mods = label[-1], label[:-1]
-    word = _press_word(head)
-    if word not in _PRESS or word == "report" and head.tag_ != "NNS":
-        return False
-    return all(
-        _press_word(t) in _PRESS | {"news"}
-        or t.ent_type_ == "NORP"
-        or t.lower_ in ("local", "foreign", "international")
-        for t in mods
-    )
+    mods = label[:-1]
+    return _press_head(label[-1]) and all(_press_word(t) in _PRESS_WORDS or _of_a_country(t) for t in mods)
 
 
 def _carried_by_press(participle) -> bool:

@@ -301,7 +301,9 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "McSally conceded six days after the election": a race given up, nothing said
     if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_question(tok, ("xcomp", "ccomp")):
         return True  # "The IAAF is deciding whether to appeal": a choice not yet made, nothing claimed
-    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok) or acts_told.named_or_voted(tok):
+    if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok):
+        return True
+    if acts_told.naming(tok) or acts_told.vote(tok):
         return True
     if lemma in FACTIVE_VERBS and "p=VERB" in feats and "c=neg" not in feats:
         return True  # not "Sowers didn't know Patrick was coming but saw his visit as …"
