@@ -10,9 +10,9 @@ from askisk.speakers.rules import vocab
 
 # Votes on a text: "Politicians unanimously rejected the bill", "MPs approved the measure": an act (the
 # golds' brief: votes are narration), not a view stated ("rejected the claim" is one).
-VOTE_VERBS = vocab("reject approve pass back endorse")
+VOTE_VERBS = vocab("reject approve pass back endorse introduce sponsor")
 LEGISLATION_NOUNS = vocab(
-    "bill law legislation motion amendment resolution measure treaty budget offer proposal bid deal"
+    "bill law legislation motion amendment resolution measure treaty budget offer proposal bid deal act"
 )
 
 
@@ -23,7 +23,11 @@ def vote(tok) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
+    # "also endorsed Biden for president": a vote for a candidate, not a view stated
+    candidate = tok.lemma_.lower() == "endorse" and any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids
+    )
+    return candidate or any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
 
 
 # a wish ("wanted the ban lifted", "Republicans hope the vote …"); spaCy's lemma of "hoping" is at times "hop"
@@ -36,6 +40,26 @@ def wish(tok) -> bool:
     if tok.lemma_.lower() not in _WISH_WORDS and tok.lower_ not in _WISH_WORDS:
         return False
     return tok.pos_ == "VERB" or tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "have", "cling")
+
+
+_PLAN_WORDS = vocab("expect plan intend aim agree")
+
+
+def plan(tok) -> bool:
+    """ "The agency expects to publish a summary on May 2": a plan for one's own act (a
+    to-infinitive, no clause), not a view ("expects that rates will rise" is one)."""
+    if tok.lemma_.lower() not in _PLAN_WORDS or any(_clause(c) for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+
+
+def _clause(tok) -> bool:
+    """A clause with its own subject ("expects that rates will rise"), not a participle the parser hung there
+    ("expects to publish a summary May 2 followed by …")."""
+    return tok.dep_ == "ccomp" and any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
 def naming(tok) -> bool:

@@ -156,7 +156,8 @@ def attribute(
             sections[-1][1].append(para.number)
         text = formats.without_link_cards(match_text(para.text))  # a site's cards glued into the sentence
         mask = quote_mask(para.text)
-        spoken = without_titles(para.text, mask.inside)  # "Fear The Walking Dead" is a title, not a quote
+        # "Fear The Walking Dead" is a title, not a quote; under the news line so is 'an op-ed titled "…"'
+        spoken = without_titles(para.text, mask.inside, named=convention == "news")
         doc = parse_repair.repair(nlp(text))  # "…, a new study reports.": a cue the parser read as a noun
         if observer is not None:
             observer(para, doc, idxs, passages)
@@ -170,6 +171,8 @@ def attribute(
             or headed
             and para is paragraphs[1]
             and formats.is_standfirst(para.text, mask.inside)
+            or len(idxs) == 1
+            and formats.is_subheading(para.text, mask.inside)
         ):
             continue
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
@@ -179,7 +182,11 @@ def attribute(
                 transcript.is_stage_sentence(p.text)
                 or formats.is_bracketed(p.text)
                 or convention == "news"
-                and (formats.is_shouted(p.text) or formats.headline_in_text(p.text, 0, len(p.text)))
+                and (
+                    formats.is_shouted(p.text)
+                    or formats.headline_in_text(p.text, 0, len(p.text))
+                    or formats.is_caption(para.text)
+                )
             ):  # PolNeAR annotates its headlines in capitals
                 continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link; a heading
             s, e = p.start - para.start, p.end - para.start

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers import asides, cues, misparse, own_acts, press, ranker, speech, views
+from askisk.speakers import acts_told, asides, cues, misparse, own_acts, press, ranker, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.content import hearer_object
 from askisk.speakers.convention import records
@@ -150,19 +150,25 @@ def _news_line(cands: list, inside) -> list:
     cands = [c for c in cands if c not in relayed] or cands
     # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
     # clauses, the one that gives words
-    talking = [c for c in cands if speech.says_something(c[6], inside)]
+    # ("Trump has wanted to appear in control, and had expressed concerns that …": a wish gives no words)
+    talking = [c for c in cands if speech.says_something(c[6], inside) and not _wish_or_plan(c[6])]
     mute = [c for c in cands if c not in talking and any(_coordinate(c[6], t[6]) for t in talking)]
     # "Trump took credit for the lead, writing on Twitter that …": a learned cue that gives no words
     # yields to a rule cue of the same speaker that does
     voiced = {id(t[3]) for t in talking if not t[0]}
     mute += [c for c in cands if c[0] and c[6].pos_ == "NOUN" and c not in talking and id(c[3]) in voiced]
     cands = [c for c in cands if c not in mute]
+    cands = [c for c in cands if not _wish_or_plan(c[6])] or cands  # a wish yields to words given
     # "…, Beijing's airport … continued to close the gap, according to the association", "According to
     # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
     # source "according to" names
     named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
     quiet = all(c in named or not speech.says_something(c[6], inside) or _order(c[6]) for c in cands)
     return named if named and quiet else cands
+
+
+def _wish_or_plan(tok) -> bool:
+    return tok.pos_ == "VERB" and (acts_told.wish(tok) or acts_told.plan(tok))
 
 
 def _relayer(cand) -> bool:

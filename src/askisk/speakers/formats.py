@@ -71,6 +71,16 @@ def subjects_after_dateline(verb, roles: tuple[str, ...], dateline: int) -> list
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _predicate(tok) -> bool:
+    """A finite verb, or a headline's participle with its subject ("Reyes: Council still working on the
+    ferry plan"); not a participle inside a noun phrase ("QuickTake: The Storm Spooking the Islands")."""
+    return (
+        tok.tag_ in _FINITE
+        or tok.tag_ in ("VBG", "VBN")
+        and any(c.dep_.startswith("nsubj") for c in tok.children)
+    )
+
+
 def lead_label(doc, s: int, e: int, inside):
     """The tokens of "Name:" opening the passage doc[s:e] (paragraph offsets), else None."""
     toks = [t for t in doc if s <= t.idx < e]
@@ -86,7 +96,11 @@ def lead_label(doc, s: int, e: int, inside):
         label = label[1:]  # "Said Duarte: …"
     if not label or len(toks) - k < 3:
         return None
-    if any(not t.text[:1].isupper() for t in label) or label[0].lower_ in NOT_LABELS:
+    if (
+        any(not t.text[:1].isupper() for t in label)
+        or label[0].lower_ in NOT_LABELS
+        or label[0].pos_ == "ADP"
+    ):
         return None
     if not all(t.text.isupper() for t in label) and any(t.pos_ in ("VERB", "AUX", "ADV") for t in label):
         return None  # "Tech Enabled: …", "Technically Literate: …": a teaser's title, not a name
@@ -98,8 +112,13 @@ def lead_label(doc, s: int, e: int, inside):
         return None  # "CLINTON: IT TOOK A VILLAGE TO WRITE THESE JOKES": a subheading in capitals
     if _explainer(label, toks[k + 1]):
         return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
-    if len(label) > 1 and not any(t.tag_ in _FINITE or inside[t.idx] or t.is_quote for t in toks[k + 1 :]):
-        return None  # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"
+    # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"; nor a teaser's
+    # label: "QuickTake: Sanctions on Russia" (a title-case headline's verb may be read as a name: "Poll:
+    # Wealthy Voters Abandon Republican Party for Hillary Clinton.")
+    if (len(label) > 1 or toks[-1].text not in ".?!") and not any(
+        _predicate(t) or inside[t.idx] or t.is_quote for t in toks[k + 1 :]
+    ):
+        return None
     return label
 
 
@@ -182,7 +201,13 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
 def is_news_headline(text: str, inside, source: Source) -> bool:
     """A source's first line read as its headline, the paper's summary (nobody's words under the news
     convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
-    return is_standfirst(text, inside) and is_page_title(text, source.title, source.path)
+    # a title may end on an abbreviation: "China says tariffs will come down if deal reached with U.S."
+    line = text.rstrip()
+    line = line[:-1] if _ABBREVIATION_END.search(line) else line
+    return is_standfirst(line, inside) and is_page_title(text, source.title, source.path)
+
+
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
 
 def headline_shaped(text: str, inside) -> bool:
@@ -203,6 +228,13 @@ def is_standfirst(text: str, inside) -> bool:
     return headline_shaped(text, inside) and not (":" in text and _label_before_colon(text))
 
 
+def is_subheading(text: str, inside) -> bool:
+    """A one-sentence paragraph in the body shaped as a headline: a subheading or another story's teaser
+    ("Mayor warns of 'severe' delays for island ferries, but won't set a date"), nobody's words;
+    not a signed line ("'I have not been guilty …' — Roy Moore")."""
+    return is_standfirst(text, inside) and not _SIGNATURE.search(text)
+
+
 def _label_before_colon(text: str) -> bool:
     """ "Reyes: The ferry will run all winter" names its speaker; "Bill O'Reilly lied, says Fox News: Why
     that won't hurt him" is a headline with a clause before its colon."""
@@ -219,7 +251,7 @@ _LINK_IN_PARENTHESES = re.compile(
 )  # "(VIDEO: Mayor opens the new bridge)": a label in capitals, then the linked headline
 
 
-_LINK_LABEL = re.compile(r"(?:STORY|RELATED|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ): ")
+_LINK_LABEL = re.compile(r"(?:STORY|RELATED|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ): ?")
 
 
 def is_bracketed(text: str) -> bool:
@@ -243,6 +275,16 @@ def is_shouted(text: str) -> bool:
 
 
 _CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)
+
+
+# "(Photo: Jack Gruber, USA TODAY)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Brian Snyder"
+_PICTURE_CREDIT = re.compile(r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]")
+
+
+def is_caption(text: str) -> bool:
+    """A sentence with a picture credit is a caption: what the picture shows, nobody's words, even when
+    it tells what someone said ("…, federal authorities said Tuesday. (AP Photo/John Bazemore)")."""
+    return _PICTURE_CREDIT.search(text) is not None
 
 
 def in_credit(text: str, start: int) -> bool:

@@ -196,10 +196,15 @@ _TITLE_SMALL = vocab("a an and as at by for from in into of on or the to vs with
 _TITLE_MAX_WORDS = 10
 
 
-def without_titles(text: str, inside: tuple[bool, ...]) -> tuple[bool, ...]:
+# 'an article titled "…"', 'a story with the headline: "…"': a title given as one, whatever its shape
+_NAMED_AS_TITLE = re.compile(r"\b(?:titled|entitled|headlined|the headline)[,:]?\s*$", re.I)
+
+
+def without_titles(text: str, inside: tuple[bool, ...], named: bool = False) -> tuple[bool, ...]:
     """`inside` with the quotations that are titles or names cleared: every word capitalised but small
     ones, no sentence punctuation but a final comma or full stop ("Fear The Walking Dead", "Sons of
-    Anarchy's"). A title in quotation marks is nobody's words: it makes no quote and waits for no cue."""
+    Anarchy's"). A title in quotation marks is nobody's words: it makes no quote and waits for no cue. With
+    `named`, so is one the text names as a title, whatever its shape ('an op-ed titled "…"')."""
     out = list(inside)
     i = 0
     while i < len(text):
@@ -213,11 +218,15 @@ def without_titles(text: str, inside: tuple[bool, ...]) -> tuple[bool, ...]:
         body = run.rstrip(",.")
         words = body.split()
         if (
-            words
-            and len(words) <= _TITLE_MAX_WORDS
-            and not any(c in body for c in ".!?;:,")
-            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
-            and (words[0][:1].isupper() or words[0][:1].isdigit())
+            named
+            and _NAMED_AS_TITLE.search(text, max(0, i - 30), i)
+            or (
+                words
+                and len(words) <= _TITLE_MAX_WORDS
+                and not any(c in body for c in ".!?;:,")
+                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+                and (words[0][:1].isupper() or words[0][:1].isdigit())
+            )
         ):
             out[i:j] = [False] * (j - i)
         i = j

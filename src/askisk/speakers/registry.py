@@ -198,7 +198,7 @@ class Registry:
     def _group(self, ent, base: int, name: str | None = None) -> Record:
         words, article = organisation_words(ent)
         name = name or " ".join(words)
-        rec = self._find_group(name)
+        rec = self._find_group(name, documents=False)  # "Democrats say" after "the Democrats bill": the party
         if rec is not None and article:
             rec.aliases.add(f"the {name}")
         if rec is None:
@@ -224,10 +224,12 @@ class Registry:
         self.records.append(rec)
         return rec
 
-    def _find_group(self, name: str) -> Record | None:
+    def _find_group(self, name: str, documents: bool = True) -> Record | None:
         key = name.lower()
         for rec in self.records:
-            if rec.kind != "person" and (rec.name.lower() == key or key in (a.lower() for a in rec.aliases)):
+            named = rec.name.lower() == key
+            found = named or key in (a.lower() for a in rec.aliases)
+            if found and rec.kind != "person" and (documents or named or rec.kind != "document"):
                 return rec
         return None
 
@@ -391,8 +393,7 @@ class Registry:
             rec = Record(name=name, kind="document")
             short = acronym(who)
             rec.aliases.update({who, f"{who}'{'' if who.endswith('s') else 's'} {noun}"})
-            if short:
-                rec.aliases.update({short, f"{short} {noun}"})
+            rec.aliases.update({short, f"{short} {noun}"} if short else ())
             self.records.append(rec)
         rec.nouns.add(noun)
         rec.last = max(rec.last, pos)

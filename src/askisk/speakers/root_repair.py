@@ -52,10 +52,11 @@ def _object_as_root(sent, root) -> None:
 
 
 def _active_participle(verb) -> bool:
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and verb.i == verb.head.i + 1
-        and verb.head.pos_ == "PROPN"
-        and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
-    )
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i != verb.head.i + 1:
+        return False
+    # "An advocacy group called for the resignation of …": nobody is named "for the resignation"
+    if verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+    ):
+        return verb.head.pos_ in ("PROPN", "NOUN")
+    return verb.head.pos_ == "PROPN" and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)

@@ -6,7 +6,7 @@ nothing said yet ("have yet to identify"), a name mentioned, an appeal that only
 
 from __future__ import annotations
 
-from askisk.speakers.rules import MESSAGE_NOUNS, vocab
+from askisk.speakers.rules import MESSAGE_NOUNS, WH_TAGS, vocab
 from askisk.speakers.views import has_prep
 
 _OFFERING = vocab("say tell offer give provide present disclose reveal share")
@@ -114,3 +114,33 @@ def handed_on(tok) -> bool:
     """ "referred the case to the Justice Department", "referred a reporter to his aides": something passed
     on to someone else, nothing said."""
     return tok.lemma_.lower() == "refer" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+# "The radio did not report that she had attended": what was not told
+UNSAID = vocab("report remind vouch mention")
+
+
+def no_comment(tok) -> bool:
+    """ "A spokesman said the company had no comment": nothing said."""
+    return any(
+        c.dep_ == "ccomp"
+        and any(t.lemma_ == "comment" and any(d.lower_ == "no" for d in t.children) for t in c.subtree)
+        for c in tok.children
+    )
+
+
+ISSUING = vocab("issue write release publish")
+_ISSUED_TEXTS = vocab("statement opinion letter article essay op-ed")
+
+
+def bare_statement(tok) -> bool:
+    """A statement issued or a text written with no words of it: none after "saying", only a question ("a
+    statement explaining why the mayor chose the word", "wrote a dissenting opinion of her own")."""
+    if any(c.dep_ == "advcl" for c in tok.children):
+        return False  # "wrote an opinion, saying …"
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _ISSUED_TEXTS):
+        told = []  # "a statement saying that …" / "a signing statement that …": its words
+        for a in (c for c in obj.children if c.dep_ in ("acl", "relcl")):
+            told += [k for k in a.children if k.dep_ == "ccomp"] or [a]
+        return all(any(k.tag_ in WH_TAGS and k.lower_ != "that" for k in c.children) for c in told)
+    return False

@@ -85,7 +85,7 @@ SILENT_VERBS = vocab("comment respond reply speak acknowledge confirm report spe
 # What someone could not do: "CNN cannot independently confirm that …", "has not been able to verify …",
 # "was unable to confirm …" (that it could not be checked is the writer's account), and astonishment,
 # "Mendes could not believe the 'goal' was not given": nothing was said.
-INABILITY_VERBS = vocab("confirm verify believe")
+INABILITY_VERBS = vocab("confirm verify believe determine")
 
 
 def _could_not(tok) -> bool:
@@ -112,6 +112,11 @@ def _unnamed_field(tok) -> bool:
 _NEW = frozenset({"new", "recent", "latest", "fresh"})
 
 
+TOPIC_VERBS = vocab("report talk refer")
+# "was talking water bottles on Twitter": on a venue, not a topic
+_TOPIC_PREPS = {"talk": ("about",), "refer": ("to",), "report": ("about", "on")}
+
+
 def _topic_only(tok, feats: list[str]) -> bool:
     """A question verb with only what it was about: no clause, quotation or colon carries the question."""
     if "qshare=0" not in feats or "colon" in feats or "set_off" in feats:
@@ -119,7 +124,9 @@ def _topic_only(tok, feats: list[str]) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in kids)
+    topic = _TOPIC_PREPS.get(tok.lemma_.lower(), ("about", "on", "over"))
+    preps = [c.lower_ for c in kids if c.dep_ == "prep"]
+    return "as" not in preps and any(p in topic for p in preps)  # not "referred to the issue as a crisis"
 
 
 # what a sentence gives of the words said (a comma before the cue is not among them: it may close an
@@ -244,7 +251,7 @@ def _aim(noun) -> bool:
 
 NAMING_VERBS = vocab("describe call dub label term brand characterize characterise")
 _WISHING = vocab("want wish hope expect need like prefer")
-_DECIDING = vocab("approve pass adopt")
+_DECIDING = vocab("approve pass adopt decide")
 
 
 def _in_passing(tok, lemma: str, feats: list[str]) -> bool:
@@ -272,7 +279,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return False  # "Doherty was quoted calling Christie a “failed” governor": his words, given
     if _in_passing(tok, lemma, feats):
         return True
-    if "qshare=0" in feats and acts_told.wish(tok):
+    if "qshare=0" in feats and (acts_told.wish(tok) or acts_told.plan(tok) or lemma == "vote"):
         return True
     if "qshare=0" in feats and (said_nothing.gave_nothing(tok) or said_nothing.not_yet(tok)):
         return True  # "offered no support for his assertion that …", "have yet to identify which …"
@@ -284,8 +291,10 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     refusal = tok.head if tok.dep_ == "xcomp" and lemma in _TELLING else tok  # "to say" of "declined to say"
     if refusal.lemma_.lower() in _REFUSING and "qshare=0" in feats and _declined(refusal):
         return True  # even where the parser hangs the sentence before it on the refusal as its clause
-    if lemma in QUESTION_VERBS and _topic_only(tok, feats):
-        return True
+    if (lemma in QUESTION_VERBS or lemma in TOPIC_VERBS) and _topic_only(tok, feats):
+        return True  # "state media last reported on Kim's whereabouts": what it was about, nothing said
+    if "qshare=0" in feats and said_nothing.no_comment(tok):
+        return True  # "A spokeswoman for the firm said it had no comment": nothing said
     if lemma in ("ask", "invite", "tell") and "qshare=0" in feats and is_request(tok):
         return True  # "police asked the FBI to help", "told the club to find a new home": a request, an event
     given = _WORDS_GIVEN.intersection(feats)
@@ -314,6 +323,15 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         and not _WORDS_GIVEN.intersection(feats)
     ):
         return True  # "Bruce Jenner has not commented publicly on speculation that …": nothing said
+    if (
+        lemma in said_nothing.ISSUING
+        and "qshare=0" in feats
+        and not given
+        and said_nothing.bare_statement(tok)
+    ):
+        return True  # "WikiLeaks issued its statement in a tweet": that it spoke, not what it said
+    if lemma in said_nothing.UNSAID and "c=neg" in feats and "qshare=0" in feats:
+        return True  # "The radio did not report that she had attended": what was not told
     if "c=neg" in feats and "qshare=0" in feats and _open_question(tok):
         return True  # "Gov. Gary Herbert, who has not said whether he will sign it": nothing said
     if "qshare=0" in feats and not given and _reaction_told(tok, lemma):
