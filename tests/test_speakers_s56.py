@@ -168,3 +168,17 @@ def test_releasing_a_document_gives_none_of_its_words():
         "officials directed him to close the pier."
     )
     assert _one(released) == (None, "narration")
+
+
+def test_a_clause_added_after_the_tag_counts_among_the_words_said():
+    added = (
+        "“The ferry will run all winter,” she said, adding that the council would pay for a second boat "
+        "from the harbor reserve fund next year."
+    )
+    got = _attrs(f"Mayor Ann Reyes spoke on Monday.\n\n{added}\n")[added]
+    assert got[1] == "reported"
+    short = (
+        "“The ferry will run all winter, every single day, even through the worst storms the island has "
+        "seen,” she said, adding that it was safe."
+    )
+    assert _attrs(f"Mayor Ann Reyes spoke on Monday.\n\n{short}\n")[short][1] == "quote"

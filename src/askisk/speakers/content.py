@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from askisk.speakers.convention import cue_token
 from askisk.speakers.quotes import QUOTE_WORDS, colon_quoted, opening_fragment, opens_quoted
-from askisk.speakers.rules import HEARER_VERBS
+from askisk.speakers.rules import HEARER_VERBS, SPEECH_VERBS
 from askisk.speakers.speech import subject_of
 
 # what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)
@@ -47,7 +47,7 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
     spans += [
         (t.idx, t.right_edge.idx + len(t.right_edge.text))
         for t in tok.doc
-        if last < t.idx < e and t.dep_ == "advcl" and t.tag_ == "VBG" and _after_comma(t)
+        if last < t.idx < e and t.dep_ == "advcl" and t.tag_ == "VBG" and _after_comma(t) and not _saying(t)
     ]
     return described | {i for a, b in spans for i in range(a, b) if not inside[i]}
 
@@ -59,9 +59,13 @@ def content_kind(
     is no verb (the caller then weighs the whole sentence). `whole` (the news golds' line): a quoted clause
     shorter than QUOTE_WORDS that is all the content is a quote too."""
     opens = opens_quoted(text, inside, s, e) and not opening_fragment(text, inside, s, e)
+    tok = cue_token(doc, s, e, cue)
+    if whole and opens and tok is not None and (added := _added_words(tok, inside, e)):
+        # '"…," he said, adding that …': what is said is the quotation and the added clause
+        quoted = sum(1 for i in range(s, e) if inside[i] and text[i].isalnum())
+        return "quote" if quoted >= sum(1 for i in added if text[i].isalnum()) else "reported"
     if opens or colon_quoted(text, inside, s, e):
         return None
-    tok = cue_token(doc, s, e, cue)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.lemma_.lower() == "call" and _named_in_quotes(text, inside, tok.idx + len(tok.text), e):
@@ -80,6 +84,21 @@ def content_kind(
     ):
         return "quote"  # 'told Le Figaro, “Everything is burning.”': all that was said, in its own words
     return "quote" if words >= QUOTE_WORDS and share >= CONTENT_SHARE else "reported"
+
+
+def _added_words(tok, inside, e: int) -> range | None:
+    """The clause of ", adding that …" after a quotation's tag, outside quotation marks, else None."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and _saying(c) and _after_comma(c):
+            clause = next(k for k in c.children if k.dep_ == "ccomp")
+            span = range(clause.left_edge.idx, min(e, clause.right_edge.idx + len(clause.right_edge.text)))
+            return span if not any(inside[i] for i in span) else None
+    return None
+
+
+def _saying(tok) -> bool:
+    """'"…," she said, adding that …': more of what was said, not the writer's gloss ('…," referring to')."""
+    return tok.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _after_comma(tok) -> bool:
