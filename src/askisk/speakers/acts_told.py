@@ -23,7 +23,7 @@ def vote(tok) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return False
-    # "also endorsed Biden for president": a vote for a candidate, not a view stated
+    # "also endorsed Reyes for mayor": a vote for a candidate, not a view stated
     candidate = tok.lemma_.lower() == "endorse" and any(
         c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids
     )

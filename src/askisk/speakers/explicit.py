@@ -150,7 +150,7 @@ def _news_line(cands: list, inside) -> list:
     cands = [c for c in cands if c not in relayed] or cands
     # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
     # clauses, the one that gives words
-    # ("Trump has wanted to appear in control, and had expressed concerns that …": a wish gives no words)
+    # ("The mayor has wanted to appear in control, and had voiced concerns that …": a wish gives no words)
     talking = [c for c in cands if speech.says_something(c[6], inside) and not _wish_or_plan(c[6])]
     mute = [c for c in cands if c not in talking and any(_coordinate(c[6], t[6]) for t in talking)]
     # "Trump took credit for the lead, writing on Twitter that …": a learned cue that gives no words

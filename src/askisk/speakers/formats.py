@@ -113,8 +113,8 @@ def lead_label(doc, s: int, e: int, inside):
     if _explainer(label, toks[k + 1]):
         return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
     # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"; nor a teaser's
-    # label: "QuickTake: Sanctions on Russia" (a title-case headline's verb may be read as a name: "Poll:
-    # Wealthy Voters Abandon Republican Party for Hillary Clinton.")
+    # label: "Explainer: Sanctions on the island" (a title-case headline's verb may be read as a name:
+    # "Poll: Wealthy Voters Abandon the Party.")
     if (len(label) > 1 or toks[-1].text not in ".?!") and not any(
         _predicate(t) or inside[t.idx] or t.is_quote for t in toks[k + 1 :]
     ):
@@ -201,7 +201,7 @@ def is_page_title(first_line: str, title: str, path: str) -> bool:
 def is_news_headline(text: str, inside, source: Source) -> bool:
     """A source's first line read as its headline, the paper's summary (nobody's words under the news
     convention), unless it names its speaker before a colon ("Reyes: The ferry will run all winter")."""
-    # a title may end on an abbreviation: "China says tariffs will come down if deal reached with U.S."
+    # a title may end on an abbreviation: "Portugal says tariffs will fall if a deal is reached with U.S."
     line = text.rstrip()
     line = line[:-1] if _ABBREVIATION_END.search(line) else line
     return is_standfirst(line, inside) and is_page_title(text, source.title, source.path)
@@ -231,7 +231,7 @@ def is_standfirst(text: str, inside) -> bool:
 def is_subheading(text: str, inside) -> bool:
     """A one-sentence paragraph in the body shaped as a headline: a subheading or another story's teaser
     ("Mayor warns of 'severe' delays for island ferries, but won't set a date"), nobody's words;
-    not a signed line ("'I have not been guilty …' — Roy Moore")."""
+    not a signed line ("'I never took a bribe …' — Ann Reyes")."""
     return is_standfirst(text, inside) and not _SIGNATURE.search(text)
 
 
@@ -277,13 +277,13 @@ def is_shouted(text: str) -> bool:
 _CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)
 
 
-# "(Photo: Jack Gruber, USA TODAY)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Brian Snyder"
+# "(Photo: Jan Berg, Harbor Ledger)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Name"
 _PICTURE_CREDIT = re.compile(r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]")
 
 
 def is_caption(text: str) -> bool:
     """A sentence with a picture credit is a caption: what the picture shows, nobody's words, even when
-    it tells what someone said ("…, federal authorities said Tuesday. (AP Photo/John Bazemore)")."""
+    it tells what someone said ("…, police said Tuesday. (AP Photo/Jan Berg)")."""
     return _PICTURE_CREDIT.search(text) is not None
 
 
