@@ -138,6 +138,7 @@ def attribute(
     left_open = False  # the previous body paragraph ended inside a quotation it never closed
     before: tuple[list, bool] | None = None  # the previous body paragraph's decisions, quote or colon
     headed = False  # the first paragraph was skipped as the page's headline
+    list_items = formats.listed_items(paragraphs)
     for para in paragraphs:
         idxs = by_para.get(para.number, [])
         if para.kind != "body":
@@ -172,6 +173,7 @@ def attribute(
             and para is paragraphs[1]
             and formats.is_standfirst(para.text, mask.inside)
             or len(idxs) == 1
+            and para.number not in list_items
             and formats.is_subheading(para.text, mask.inside)
         ):
             continue

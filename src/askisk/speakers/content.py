@@ -59,13 +59,9 @@ def content_kind(
     is no verb (the caller then weighs the whole sentence). `whole` (the news golds' line): a quoted clause
     shorter than QUOTE_WORDS that is all the content is a quote too."""
     opens = opens_quoted(text, inside, s, e) and not opening_fragment(text, inside, s, e)
-    tok = cue_token(doc, s, e, cue)
-    if whole and opens and tok is not None and (added := _added_words(tok, inside, e)):
-        # '"…," he said, adding that …': what is said is the quotation and the added clause
-        quoted = sum(1 for i in range(s, e) if inside[i] and text[i].isalnum())
-        return "quote" if quoted >= sum(1 for i in added if text[i].isalnum()) else "reported"
     if opens or colon_quoted(text, inside, s, e):
         return None
+    tok = cue_token(doc, s, e, cue)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.lemma_.lower() == "call" and _named_in_quotes(text, inside, tok.idx + len(tok.text), e):
@@ -84,16 +80,6 @@ def content_kind(
     ):
         return "quote"  # 'told Le Figaro, “Everything is burning.”': all that was said, in its own words
     return "quote" if words >= QUOTE_WORDS and share >= CONTENT_SHARE else "reported"
-
-
-def _added_words(tok, inside, e: int) -> range | None:
-    """The clause of ", adding that …" after a quotation's tag, outside quotation marks, else None."""
-    for c in tok.children:
-        if c.dep_ == "advcl" and c.tag_ == "VBG" and _saying(c) and _after_comma(c):
-            clause = next(k for k in c.children if k.dep_ == "ccomp")
-            span = range(clause.left_edge.idx, min(e, clause.right_edge.idx + len(clause.right_edge.text)))
-            return span if not any(inside[i] for i in span) else None
-    return None
 
 
 def _saying(tok) -> bool:

@@ -230,9 +230,27 @@ def is_standfirst(text: str, inside) -> bool:
 
 def is_subheading(text: str, inside) -> bool:
     """A one-sentence paragraph in the body shaped as a headline: a subheading or another story's teaser
-    ("Mayor warns of 'severe' delays for island ferries, but won't set a date"), nobody's words;
-    not a signed line ("'I never took a bribe …' — Ann Reyes")."""
-    return is_standfirst(text, inside) and not _SIGNATURE.search(text)
+    ("Mayor warns of 'severe' delays for island ferries, but won't set a date"), nobody's words; not a
+    signed line ("'I never took a bribe …' — Ann Reyes"), nor a sentence run into a credit ("…, an
+    official said.CreditName"). The items of a list after a speaker's colon are `listed_items`."""
+    return is_standfirst(text, inside) and not _SIGNATURE.search(text) and not _SENTENCE_END.search(text)
+
+
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?](?:\s|[A-Z])")
+
+
+def listed_items(paragraphs) -> set[int]:
+    """The numbers of the one-line paragraphs after a lead-in ending in a colon ("Reyes also said:"), the
+    items of its list; not after a bare link label ("READ MORE:")."""
+    out: set[int] = set()
+    lead_in = False
+    for para in paragraphs:
+        line = para.text.strip()
+        if lead_in and line and "\n" not in line and line[-1] not in '.?!"”':
+            out.add(para.number)
+            continue
+        lead_in = line.endswith(":") and not _LINK_LABEL.match(line + " ") and len(line.split()) > 2
+    return out
 
 
 def _label_before_colon(text: str) -> bool:

@@ -112,9 +112,9 @@ def _unnamed_field(tok) -> bool:
 _NEW = frozenset({"new", "recent", "latest", "fresh"})
 
 
-TOPIC_VERBS = vocab("report talk refer")
+TOPIC_VERBS = vocab("report talk")
 # "was talking water bottles on Twitter": on a venue, not a topic
-_TOPIC_PREPS = {"talk": ("about",), "refer": ("to",), "report": ("about", "on")}
+_TOPIC_PREPS = {"talk": ("about",), "report": ("about", "on")}
 
 
 def _topic_only(tok, feats: list[str]) -> bool:
@@ -125,8 +125,7 @@ def _topic_only(tok, feats: list[str]) -> bool:
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids):
         return False
     topic = _TOPIC_PREPS.get(tok.lemma_.lower(), ("about", "on", "over"))
-    preps = [c.lower_ for c in kids if c.dep_ == "prep"]
-    return "as" not in preps and any(p in topic for p in preps)  # not "referred to the issue as a crisis"
+    return any(c.dep_ == "prep" and c.lower_ in topic for c in kids)
 
 
 # what a sentence gives of the words said (a comma before the cue is not among them: it may close an
