@@ -178,17 +178,15 @@ def attribute(
         ):
             continue
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
+        caption = convention == "news" and formats.is_caption(para.text)
         for i in idxs:
             p = passages[i]
             if (
                 transcript.is_stage_sentence(p.text)
                 or formats.is_bracketed(p.text)
+                or caption
                 or convention == "news"
-                and (
-                    formats.is_shouted(p.text)
-                    or formats.headline_in_text(p.text, 0, len(p.text))
-                    or formats.is_caption(para.text)
-                )
+                and (formats.is_shouted(p.text) or formats.headline_in_text(p.text, 0, len(p.text)))
             ):  # PolNeAR annotates its headlines in capitals
                 continue  # "(CROSSTALK.)": what the room did; "[Read: …]": the editor's link; a heading
             s, e = p.start - para.start, p.end - para.start

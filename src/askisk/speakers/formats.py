@@ -246,7 +246,7 @@ def listed_items(paragraphs) -> set[int]:
     lead_in = False
     for para in paragraphs:
         line = para.text.strip()
-        if lead_in and line and "\n" not in line and line[-1] not in '.?!"”':
+        if lead_in and "\n" not in line and is_list_item(line):
             out.add(para.number)
             continue
         lead_in = line.endswith(":") and not _LINK_LABEL.match(line + " ") and len(line.split()) > 2
