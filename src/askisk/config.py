@@ -23,7 +23,7 @@ ENCODERS = ("tuned", "stock")
 DEFAULT_ENCODER = "tuned"
 TUNED_NAME = "minilm-issue17-r6-mix"
 # Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
-PIPELINE_VERSION = 70  # 70: subheadings, captions, teaser labels, plans, topics, unsaid reports (s. 56)
+PIPELINE_VERSION = 71  # 71: people by their descriptions, lead-ins, relayed beliefs, video captions (s. 57)
 FORMAT_VERSION = 1
 MAX_QUERY_CHARS = 2000
 DEFAULT_TOP_K = 5

@@ -13,6 +13,7 @@ from askisk.speakers import animacy, ranker
 from askisk.speakers.binding import bound
 from askisk.speakers.descriptions import (
     conflicts,
+    goes_on_unnamed,
     marks,
     office_noun,
     other_party,
@@ -41,8 +42,7 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
     if bound:
         records = [r for r in records if bound.isdisjoint(r.seen)]
     people = [r for r in records if _one(r) and 0 <= r.last < pos and _may_be(r, gender)]
-    # "This graphic, provided by Statista, …": a one-word name that never spoke may be a company the entity
-    # model calls a person; it is a he/she only when no likelier person is there
+    # "This chart, provided by Statista, …": a one-word name that never spoke may be a firm; a he/she last
     people = [r for r in people if r.gender == gender or _maybe_person(r)] or people
     same = [r for r in people if r.gender == gender]
     unknown = [r for r in people if r.gender is None]
@@ -66,7 +66,7 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
         rec = max(likely, key=lambda v: v.last).rec  # a person named before, and again later in the paragraph
     seen = likely or seen
     rec = ranker.choose(seen, gender, pos, rec, char)
-    rec.gender = rec.gender or gender
+    rec.gender = rec.gender or (gender if rec.hint in (None, gender) else None)  # not against the census
     return rec
 
 
@@ -125,6 +125,7 @@ def _may_be(rec, gender: str) -> bool:
     return rec.gender is not None or rec.hint is None or rec.hint == gender
 
 
+_ASIDES = ("poss", "relcl", "acl")  # "the girl's father", "a lawyer who knows her": another's words
 _OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 _TAG_OPEN = frozenset({*QUOTE_TOKENS, ","})
 
@@ -132,7 +133,7 @@ _TAG_OPEN = frozenset({*QUOTE_TOKENS, ","})
 def description_gender(tok) -> str | None:
     """ "f" / "m" when the description's words give it ("the actress", "the chairman"), or the first
     his/her/himself of its own clause does ("The GOP nominee complained about his mic"), else None."""
-    owners = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}  # not "the girl's father"
+    owners = {t.i for c in tok.subtree if c.dep_ in _ASIDES and c.i != tok.i for t in c.subtree}
     words = {t.lower_ for t in tok.subtree if t.i not in owners}
     if words & FEMALE_WORDS:
         return "f"
@@ -168,11 +169,12 @@ def described(records: list, tok, pos: int, recent=None, headline: frozenset[str
     speaker of its own): the latest person seen before it that the same noun described ("economist
     NAME" … "the economist"); else, for a title noun ("the prime minister"), no one (it names a known
     figure, not the story's subject) unless the lede the headline names spoke (`_lede_speaker`); else the
-    last speaker when that is a person not of the other gender ("X said … said the 74-year-old
-    comedian"); else the person the pronoun ranker picks for a he/she of the description's gender (either
-    gender when its words give none)."""
+    last speaker when that is a person not of the other gender ("X said … said the 74-year-old comedian"),
+    or an unnamed one just heard; else whom the pronoun ranker picks for its gender (any when none)."""
     gender = description_gender(tok)
     noun = tok.lemma_.lower()
+    if noun not in TITLE_NOUNS and goes_on_unnamed(recent, tok, pos):
+        return recent
     views = [
         ranker.before(r, pos)
         for r in records
@@ -188,8 +190,7 @@ def described(records: list, tok, pos: int, recent=None, headline: frozenset[str
         # outside the role nouns ("Brooklyn District Attorney NAME" … "The District Attorney")
         office = office_noun(tok)  # "the vice president" is not the president
         holders = [v for v in pool if office in v.rec.nouns]
-        # "President Trump" … "John Williams, president of the New York Fed" … "The president says": the
-        # one who bears the title before the name
+        # "President Trump" … "Ann Lee, president of the Fed" … "The president says": the title before a name
         holders = [v for v in holders if v.rec.title and v.rec.title[1] == office] or holders
         if holders:
             return max(holders, key=lambda v: v.last).rec
@@ -211,8 +212,7 @@ def described(records: list, tok, pos: int, recent=None, headline: frozenset[str
         alike = [v.rec for v in pool if gender is not None and (v.rec.gender or v.rec.hint) == gender]
         if len(alike) == 1:
             return alike[0]
-        # "Republican Tom Barlow and Democrat Ann Kessler" … "The Democratic presidential nominee says": the
-        # one person the text gave that party
+        # "Republican Tom Barlow and Democrat Ann Kessler" … "The Democratic nominee says": that party's one
         party = parties_in(words)
         sided = [v.rec for v in pool if party and party <= sides(v.rec)]
         return sided[0] if len(sided) == 1 else _lede_speaker(records, pool, recent, pos, headline)

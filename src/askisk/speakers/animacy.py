@@ -42,6 +42,14 @@ def score(lemma: str) -> float:
     return _scores().get(lemma.lower(), 1.0)
 
 
+def proper_word(tok) -> bool:
+    """A proper noun, or a capitalised word the tagger calls a common noun that is none of the common nouns
+    the table knows: an unfamiliar surname opening a sentence, tagged as a noun."""
+    return tok.pos_ == "PROPN" or (
+        tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.lower_ not in _scores()
+    )
+
+
 def listed(tok) -> bool:
     """A noun the rules list as one who speaks: a person, a document, an organisation, a share of people."""
     lemma = tok.lemma_.lower()

@@ -311,8 +311,13 @@ def _about(registry: Registry, base: int, lead_in: bool = False) -> _Decision | 
         people = people if len(people) == 1 else []
     cue = "quotation after a paragraph about its speaker"
     if not people and lead_in:
+        # "… something written by Ann Lee, a reporter, is worth reading:": the one person the lead-in names
+        named = [
+            r for r in registry.records if r.kind == "person" and r.last // 1_000_000 == base // 1_000_000
+        ]
         spoke = [r for r in registry.records if r.kind == "person" and 0 <= r.spoke < base]
-        people, cue = ([max(spoke, key=lambda r: r.spoke)] if spoke else []), "quotation after a lead-in"
+        people = named if len(named) == 1 else [max(spoke, key=lambda r: r.spoke)] if spoke else []
+        cue = "quotation after a lead-in"
     if not people:
         return None
     return _Decision(max(people, key=lambda r: r.last), "quote", cue, "cued")

@@ -19,6 +19,7 @@ _SUBORDINATORS = vocab("after while when because since before until once as if u
 # only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
 # noted there's no proof" adds a speaker's caveat as "but" would
 _CONCESSIVE = vocab("although though whereas")
+_SCENE_MARKS = vocab("after before since until once because when if unless")
 # Frame the main clause only with a subject of their own ("…, with CNN reporting that …", "In what
 # observers may see as defiance, Russia …"; not "involved with what lawmakers called fraud")
 _ABSOLUTE_PREPS = frozenset({"with", "in"})
@@ -138,6 +139,10 @@ def _scene_read_as_words(tok) -> bool:
     if not subjects:
         return False
     start = subjects[0].left_edge.i
+    # "The city began votes, after a court ruled that …" with "after" left as the cue's own mark
+    opened = any(m.dep_ == "mark" and m.i == start - 1 and m.lower_ in _SCENE_MARKS for m in tok.children)
+    if opened and any(c.dep_ == "ccomp" and c.i < start for c in tok.children):
+        return True
     return any(
         p.i == start - 1 and p.lower_ in _SUBORDINATORS | {"following", "amid"} and not list(p.children)
         for c in tok.children

@@ -67,6 +67,14 @@ def person_word(tok) -> bool:
     return low in PERSON_NOUNS or (low.endswith(("man", "woman")) and len(low) > 6 and low.isalpha())
 
 
+def goes_on_unnamed(recent, tok, pos: int) -> bool:
+    """ "A harbor board adviser told …. The official said …": a bare role noun right after an unnamed source
+    of one person spoke (in this paragraph or the one before) is that source again."""
+    if recent is None or not recent.one or recent.kind == "person" or recent.spoke < 0:
+        return False
+    return person_word(tok) and not marks(tok) and pos // 1_000_000 - recent.spoke // 1_000_000 <= 1
+
+
 def _aside(tok) -> bool:
     """ "The businessman, whose latest venture is a casino, …": a relative clause set off by commas says more
     about someone known; it does not pick out someone new."""

@@ -43,7 +43,8 @@ def _says(verb, inside) -> bool:
 
 
 # a verb of saying, not an act the paper records ("X pleaded guilty, court documents show")
-_SAYING = SPEECH_VERBS - {"testify"}
+# relayed speech is told, not held: "Friends say Mr. Lund does not believe …" is the friends' account
+_SAYING = SPEECH_VERBS - {"testify", "believe", "think", "doubt", "expect", "fear", "hope", "worry"}
 
 
 def _relays_speech(outer, cands, inside) -> bool:

@@ -269,7 +269,9 @@ _LINK_IN_PARENTHESES = re.compile(
 )  # "(VIDEO: Mayor opens the new bridge)": a label in capitals, then the linked headline
 
 
-_LINK_LABEL = re.compile(r"(?:STORY|RELATED|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ): ?")
+_LINK_LABEL = re.compile(
+    r"(?:STORY|RELATED|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ|INTERACTIVE|Interactive): ?"
+)
 
 
 def is_bracketed(text: str) -> bool:
@@ -280,8 +282,8 @@ def is_bracketed(text: str) -> bool:
     bare = text.strip().rstrip(".")
     if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or bare.endswith(" Read more"):
         return True
-    if _LINK_LABEL.match(bare) and text.rstrip()[-1:] not in '.!?"”':
-        return True  # "STORY: Council votes to keep the ferry": a linked headline, no sentence
+    if _LINK_LABEL.match(bare) and text.rstrip()[-1:] not in '.!"”':
+        return True  # "STORY: Council votes to keep the ferry", "Interactive: Who runs?": a linked headline
     return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
 
 
@@ -295,13 +297,16 @@ def is_shouted(text: str) -> bool:
 _CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)
 
 
-# "(Photo: Jan Berg, Harbor Ledger)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Name"
-_PICTURE_CREDIT = re.compile(r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]")
+# "(Photo: Jan Berg, Harbor Ledger)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Name"; a video
+# player's caption kept with its "CLOSE" button ("CLOSE The mayor says the ferry will run. NEWS 12")
+_PICTURE_CREDIT = re.compile(
+    r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]|^CLOSE [A-Z]"
+)
 
 
 def is_caption(text: str) -> bool:
-    """A sentence with a picture credit is a caption: what the picture shows, nobody's words, even when
-    it tells what someone said ("…, police said Tuesday. (AP Photo/Jan Berg)")."""
+    """A paragraph with a picture credit is a caption: what the picture or video shows, nobody's words, even
+    when it tells what someone said ("…, police said Tuesday. (AP Photo/Jan Berg)")."""
     return _PICTURE_CREDIT.search(text) is not None
 
 

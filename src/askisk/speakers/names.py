@@ -97,10 +97,17 @@ def appositive_name(tok):
         and verb.i > tok.i
         and doc[c.right_edge.i + 1].text == ","
     ]
-    # a name the entity model knows as one who speaks, or an acronym ("UNAIDS")
-    if names and (names[0].ent_type_ in ("PERSON", "ORG") or names[0].text.isupper()):
+    # a name the entity model knows as one who speaks, an acronym ("UNAIDS"), or any name set right after the
+    # noun, with no comma ("the Greek daily Kathimerinos reported")
+    if names and (
+        names[0].ent_type_ in ("PERSON", "ORG") or names[0].text.isupper() or _close(tok, names[0])
+    ):
         return names[0]
     return _name_before_dash(tok) or _described_twice(tok)
+
+
+def _close(noun, name) -> bool:
+    return name.left_edge.i == noun.i + 1 and name.text[:1].isupper()
 
 
 def _described_twice(tok):

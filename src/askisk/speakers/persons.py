@@ -32,7 +32,7 @@ def person_like(ent) -> bool:
         return False
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETS:
         return False
-    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.children)
+    described = any(c.dep_ == "appos" and (c.pos_ == "NOUN" or _one_of_people(c)) for c in ent.root.children)
     # "The director of the film, Vinod Pande, says": the name in apposition to a person noun
     head = ent.root.head
     naming = ent.root.dep_ == "appos" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS
@@ -59,6 +59,24 @@ def person_like(ent) -> bool:
         or forename
         or owner
         or (ent.start > 0 and title_of(ent.doc[ent.start - 1].text) is not None)
+    )
+
+
+# the people an event or a body is made of: "one of the organizers", "one of the guests at the fair"
+_PARTICIPANTS = vocab(
+    "organizer organiser speaker participant attendee protester protestor demonstrator witness survivor "
+    "passenger resident guest student member volunteer"
+)
+
+
+def _one_of_people(appos) -> bool:
+    """ "Name Name, one of the organizers of the fair": one of several people, so a person."""
+    if appos.lower_ != "one":
+        return False
+    groups = [o for p in appos.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in PERSON_NOUNS or o.lemma_.lower() in _PARTICIPANTS)
+        for o in groups
     )
 
 

@@ -106,7 +106,7 @@ class Registry:
     def _surname(self, tok, pos: int = -1) -> Record | None:
         """The person whose surname this lone capitalised word is, when the model gave it no PERSON label
         (none, or a one-word ORG / GPE: "Melzer has now beaten Agassi")."""
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound":
+        if not animacy.proper_word(tok) or not tok.text[:1].isupper() or tok.dep_ == "compound":
             return None
         if tok.ent_type_ == "PERSON" or (
             tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"

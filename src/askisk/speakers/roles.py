@@ -43,8 +43,11 @@ def read_roles(rec: Record, ent, titles: list) -> None:
             role = "".join(t.text_with_ws for t in toks).strip(" ,")
             rec.role = rec.role or role
             rec.describe(child.lemma_.lower(), descriptions.marks(child))
+            # "a lawyer who knows her": a clause of its own, or an owner, speaks of someone else
+            other = {t.i for c in child.subtree if c.dep_ in ("relcl", "acl", "poss") for t in c.subtree}
             for t in child.subtree:
-                rec.gender_from(t.lower_)
+                if t.i not in other:
+                    rec.gender_from(t.lower_)
     if rec.role is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
         _appositive_role(rec, head)
     lefts = [t for t in head.lefts if t.i < ent.start and t not in titles and t.dep_ != "poss"]

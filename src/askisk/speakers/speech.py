@@ -111,7 +111,9 @@ def subject_of(verb):
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):
             return None
         # "O'Connell is rumoured to be …, but says he is focused": a passive's subject is the next verb's too
-        roles = ("nsubj", "nsubjpass") if verb.dep_ == "conj" else ("nsubj",)
+        roles = (
+            ("nsubj", "nsubjpass") if verb.dep_ == "conj" or subject_repair.heard_saying(verb) else ("nsubj",)
+        )
         verb = verb.head
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "Internet users were quick to point out …": the copula holds the subject

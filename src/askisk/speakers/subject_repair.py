@@ -42,17 +42,29 @@ def speaker_read_as_object(verb):
     Committee, Rep. Michael McCaul": an inverted tag closing the sentence, parsed as a verb joined to the
     clause before with its speaker as the object (only verbs that take no person as their object)."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.lemma_.lower() not in _INVERTING:
+    if (
+        verb.i < 2
+        or doc[verb.i - 1].text != ","
+        or not (verb.lemma_.lower() in _INVERTING or _pointed_out(verb))
+    ):
         return None
     if verb.dep_ != "conj" or any(c.dep_ in ("ccomp", "nsubj", "xcomp") for c in verb.children):
         return None
     end = verb.right_edge.i + 1
     if not (end >= len(doc) or doc[end].is_sent_end or doc[end].text in (".", "!", "?")):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    # "…, points out the analyst X": the particle stands between
+    after = verb.i + 2 if _pointed_out(verb) else verb.i + 1
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == after), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in DOCUMENT_NOUNS:
         return None
     return obj
+
+
+def _pointed_out(verb) -> bool:
+    return (
+        verb.lemma_.lower() == "point" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "out"
+    )
 
 
 def _closing(verb) -> bool:
@@ -209,3 +221,12 @@ def names_before_description(subjects: list) -> list:
     if len(subjects) == 2 and names and described and names[0].i < described[0].i:
         return names
     return subjects
+
+
+_PERCEIVED = frozenset({"hear", "overhear", "see", "record", "catch", "film", "tape"})
+
+
+def heard_saying(verb) -> bool:
+    """ "the reporter is heard to say in the video", "was caught saying": the passive's subject speaks."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in _PERCEIVED and head.tag_ == "VBN"

@@ -73,6 +73,19 @@ _CLAIM_OBJECTS = vocab(
 )
 
 
+# what can be rejected as wrong, said or argued: "rejected the notion that …", "rejected this"
+_VIEW_OBJECTS = _CLAIM_OBJECTS | vocab("notion argument arguments idea premise contention characterization")
+
+
+def rejects_a_thing(tok) -> bool:
+    """ "Several states rejected the expansion", "rejected asylum applications": a decision on a thing, not
+    an answer to what someone said (nor "rejected the notion that …", "rejected this")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.pos_ in ("NOUN", "PROPN", "VERB") and o.lower_ not in _VIEW_OBJECTS for o in objects
+    )
+
+
 def answers_claim(tok, kids) -> bool:
     return tok.lemma_.lower() in _ANSWER_VERBS and any(
         c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in kids

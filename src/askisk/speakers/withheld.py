@@ -6,7 +6,7 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 
 from __future__ import annotations
 
-from askisk.speakers import acts_told, cues, misparse, said_nothing, speech
+from askisk.speakers import acts_told, cues, misparse, said_nothing, speech, views
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -307,6 +307,10 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "President Barack Obama spoke on Saturday": that someone spoke, nothing of what
     if lemma == "concede" and "qshare=0" in feats and not given:
         return True  # "McSally conceded six days after the election": a race given up, nothing said
+    if lemma == "conclude" and "qshare=0" in feats and "c=dobj" in feats and not given:
+        return True  # "The envoy concluded her tour of the region": a thing ended, nothing found
+    if lemma == "reject" and "qshare=0" in feats and not given and views.rejects_a_thing(tok):
+        return True  # "Several states rejected the expansion": a decision, not an answer to a claim
     if lemma in DELIBERATING_VERBS and "qshare=0" in feats and _open_question(tok, ("xcomp", "ccomp")):
         return True  # "The IAAF is deciding whether to appeal": a choice not yet made, nothing claimed
     if lemma in WONDER_VERBS or _unnamed_field(tok) or _could_not(tok):
