@@ -145,3 +145,13 @@ def test_an_interactive_teaser_is_a_link_not_a_speaker():
     teaser = "Interactive: Who is running for harbor mayor in 2020?"
     got = _attrs(f"{LEAD}The mayor said the ferry will run.\n\n{teaser}\n\nThe council meets in June.\n")
     assert got[teaser] == (None, "narration")
+
+
+def test_a_stray_opening_mark_does_not_swallow_the_next_speakers_sentence():
+    # “pay the “price” leaves one quotation open if the marks nest; read as a stray mark, the paragraph closes
+    para = (
+        "Mayor Lund called the ferry company “a sinking ship” that will “pay the “price” of its delays. "
+        "Harbor chief Ann Reyes called it “deeply unfair” to the crews."
+    )
+    got = _attrs(f"{LEAD}{para}\n")
+    assert got["Harbor chief Ann Reyes called it “deeply unfair” to the crews."][0] == "Ann Reyes"

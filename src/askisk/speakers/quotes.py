@@ -87,16 +87,31 @@ def quote_mask(text: str) -> QuoteMask:
     """Which characters of one paragraph sit inside a quotation.
 
     Curly marks nest (“… “use” …”); an opening mark at a sentence start while a quotation is already
-    open re-opens it instead of nesting (writers often restart a quote without closing the last one).
+    open re-opens it instead of nesting (writers often restart a quote without closing the last one). When
+    nesting leaves the paragraph open and reading every opening mark inside a quotation as a stray mark
+    closes it ('… “suffer the “consequences” of it. X called it “…”'), that second reading is taken.
     """
-    inside = [False] * len(text)
-    depth = 0
-    brackets = 0  # open round brackets; a quotation opened inside one ends with it at the latest
-    opened_in: int | None = None
     # typewriter quotes and AP's doubled single marks ("…,’’ Moy said"): two marks, one quote; so is a
     # curly mark doubled by a straight one ('“"We have one regret …,” Abe said')
     text = text.replace("''", '"\0').replace("``", '"\0').replace("’’", "”\0").replace("‘‘", "“\0")
     text = text.replace('“"', "“\0").replace('"”', "\0”")
+    inside, depth, nested = _mask(text, nest=True)
+    if depth and nested:
+        flat, flat_depth, _ = _mask(text, nest=False)
+        if not flat_depth:
+            inside, depth = flat, 0
+    stripped = text.lstrip()
+    opens = bool(stripped) and stripped[0] in OPEN_QUOTES + '"'
+    return QuoteMask(tuple(inside), depth > 0, opens)
+
+
+def _mask(text: str, nest: bool) -> tuple[list[bool], int, bool]:
+    """(inside per character, depth at the end, whether a curly opening mark nested in an open quotation)."""
+    inside = [False] * len(text)
+    depth = 0
+    nested = False
+    brackets = 0  # open round brackets; a quotation opened inside one ends with it at the latest
+    opened_in: int | None = None
     for i, c in enumerate(text):
         if c == "\0":
             inside[i] = inside[i - 1]
@@ -110,16 +125,16 @@ def quote_mask(text: str) -> QuoteMask:
         if c in OPEN_QUOTES or c in CLOSE_QUOTES or c == '"':
             if _opening(text, i, depth):
                 if not (depth and _at_sentence_start(text, i)):
-                    depth += 1
+                    curly = depth and c in OPEN_QUOTES
+                    nested = nested or bool(curly)
+                    depth += 0 if curly and not nest else 1
                 inside[i] = True
             elif depth:
                 inside[i] = True
                 depth -= 1
             continue
         inside[i] = depth > 0
-    stripped = text.lstrip()
-    opens = bool(stripped) and stripped[0] in OPEN_QUOTES + '"'
-    return QuoteMask(tuple(inside), depth > 0, opens)
+    return inside, depth, nested
 
 
 def quoted_words(text: str, inside: tuple[bool, ...], start: int, end: int) -> int:
