@@ -110,6 +110,7 @@ def _mask(text: str, nest: bool) -> tuple[list[bool], int, bool]:
     inside = [False] * len(text)
     depth = 0
     nested = False
+    outer = ""  # the mark that opened the outermost quotation
     brackets = 0  # open round brackets; a quotation opened inside one ends with it at the latest
     opened_in: int | None = None
     for i, c in enumerate(text):
@@ -125,8 +126,10 @@ def _mask(text: str, nest: bool) -> tuple[list[bool], int, bool]:
         if c in OPEN_QUOTES or c in CLOSE_QUOTES or c == '"':
             if _opening(text, i, depth):
                 if not (depth and _at_sentence_start(text, i)):
-                    curly = depth and c in OPEN_QUOTES
-                    nested = nested or bool(curly)
+                    # a curly mark in a curly quotation (in a straight one, '"PENCE: … “Tank.” …', it nests)
+                    curly = bool(depth) and c in OPEN_QUOTES and outer != "" and outer in OPEN_QUOTES
+                    nested = nested or curly
+                    outer = outer if depth else c
                     depth += 0 if curly and not nest else 1
                 inside[i] = True
             elif depth:
