@@ -155,3 +155,15 @@ def test_a_stray_opening_mark_does_not_swallow_the_next_speakers_sentence():
     )
     got = _attrs(f"{LEAD}{para}\n")
     assert got["Harbor chief Ann Reyes called it “deeply unfair” to the crews."][0] == "Ann Reyes"
+
+
+def test_polls_speak_even_unnamed_and_in_the_plural_present():
+    assert _one("Polls consistently show that a majority of islanders support the winter ferry.") == (
+        "Polls",
+        "reported",
+    )
+    assert _one("The mayor is running second in the island race, according to polls.") == (
+        "Polls",
+        "reported",
+    )
+    assert _one("Reports suggest that the new ferry is late.") == (None, "narration")

@@ -61,8 +61,7 @@ from askisk.speakers.rules import (
 class Registry:
     def __init__(self, headline: str = "") -> None:
         self.records: list[Record] = []
-        # the words of the source's title and of a headline line opening its body ("Blair sees greater Bush
-        # consensus"): whom the lede's description is of
+        # the words of the title and of a headline opening the body: whom the lede's description is of
         self.headline = frozenset(w.strip(".,:;'\"‘’“”-") for w in headline.split())
 
     # -- people and organisations introduced in the text ------------------------------------------
@@ -368,15 +367,16 @@ class Registry:
         author = author_of(tok)
         if author is None:
             kinds = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod", "nummod")]
-            if tok.tag_ == "NNS" and not kinds:
+            polls = tok.tag_ == "NNS" and noun in ("poll", "survey")  # "Polls show …" (the golds' 6.6)
+            if tok.tag_ == "NNS" and not kinds and not polls:
                 return None  # "according to reports": no source, even after "a report" was named
             rec = self.by_noun(noun, one=tok.tag_ == "NN")
             words = {c.lower_ for c in kinds if c.dep_ in ("compound", "amod")}
             if rec is not None and not words <= set(rec.name.lower().split()):
                 rec = None  # "court documents" are not the "U.S. Navy documents" named before
-            if rec is None and (tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children) or kinds):
-                # "…, says a report." / "The report says …": a document the text never named ("according
-                # to reports" / "polls suggest" name no source)
+            # "…, says a report." / "The report says …": a document the text never named, not "reports"
+            named = tok.tag_ == "NN" and any(c.dep_ == "det" for c in tok.children)
+            if rec is None and (named or kinds or polls):
                 rec = Record(name=np_text(tok)[:1].upper() + np_text(tok)[1:], kind="document", nouns={noun})
                 self.records.append(rec)
             if rec is None or rec.kind != "document":

@@ -196,7 +196,7 @@ def is_speech(tok, inside) -> bool:
         return False
     if lemma in DEPICTION_VERBS:
         return regarded_as(tok)  # "portray immigrants as criminals", the "as" hung on either
-    if tok.pos_ == "VERB" and tok.lower_ in learned_cues():
+    if tok.pos_ == "VERB" and _learned(tok):
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
         return regarded_as(tok)
@@ -234,12 +234,16 @@ def needs_gate(tok, inside) -> bool:
         return True
     if lemma in SPEECH_VERBS or says_something(tok, inside) or answers_claim(tok, list(tok.children)):
         return False
-    return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and tok.lower_ in learned_cues())
+    return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and _learned(tok))
+
+
+def _learned(tok) -> bool:
+    """A form the PolNeAR lexicon learned, or the plural present of one ("polls show" as "shows")."""
+    return tok.lower_ in learned_cues() or (tok.tag_ == "VBP" and f"{tok.lower_}s" in learned_cues())
 
 
 def infinitive_only(tok) -> bool:
-    """A verb whose only complement is a to-infinitive ("aims to promote", "plans to plant", "is
-    attempting to push"): an intention or an action under way, not a statement."""
+    """Only a to-infinitive ("aims to promote", "is attempting to push"): an intention or an act, no words."""
     if tok.pos_ != "VERB":
         return False
     deps = {c.dep_ for c in tok.children}
