@@ -88,8 +88,8 @@ def quote_mask(text: str) -> QuoteMask:
 
     Curly marks nest (“… “use” …”); an opening mark at a sentence start while a quotation is already
     open re-opens it instead of nesting (writers often restart a quote without closing the last one). When
-    nesting leaves the paragraph open and reading every opening mark inside a quotation as a stray mark
-    closes it ('… “suffer the “consequences” of it. X called it “…”'), that second reading is taken.
+    nesting leaves the paragraph open and reading a curly opening mark inside a curly quotation as a stray
+    mark closes it ('… “pay the “price” of it. X called it “…”'), that second reading is taken.
     """
     # typewriter quotes and AP's doubled single marks ("…,’’ Moy said"): two marks, one quote; so is a
     # curly mark doubled by a straight one ('“"We have one regret …,” Abe said')
