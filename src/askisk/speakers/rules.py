@@ -51,6 +51,15 @@ def learned_cues(precision: float = LEARNED_PRECISION) -> frozenset[str]:
     return frozenset(w for w, (cue, seen) in words.items() if cue / seen >= precision)
 
 
+def learned_form(tok) -> bool:
+    """A form the PolNeAR lexicon learned, or the plural present of one ("polls show" as "shows"; not a past
+    "read" the tagger took for a present: "a sign over the door read: …")."""
+    if tok.lower_ in learned_cues():
+        return True
+    plural = any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in tok.children)
+    return tok.tag_ == "VBP" and plural and f"{tok.lower_}s" in learned_cues()
+
+
 @lru_cache(maxsize=1)
 def first_name_genders() -> dict[str, str]:
     """First name -> "m"/"f", learned from he/she in PolNeAR train's coreference chains."""

@@ -23,7 +23,7 @@ from askisk.speakers.rules import (
     QUOTE_TOKENS,
     SPEECH_VERBS,
     STANCE_VERBS,
-    learned_cues,
+    learned_form,
 )
 from askisk.speakers.views import answers_claim, experiencer, put_it, regarded_as, stance
 
@@ -196,7 +196,7 @@ def is_speech(tok, inside) -> bool:
         return False
     if lemma in DEPICTION_VERBS:
         return regarded_as(tok)  # "portray immigrants as criminals", the "as" hung on either
-    if tok.pos_ == "VERB" and _learned(tok):
+    if tok.pos_ == "VERB" and learned_form(tok):
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
         return regarded_as(tok)
@@ -234,12 +234,7 @@ def needs_gate(tok, inside) -> bool:
         return True
     if lemma in SPEECH_VERBS or says_something(tok, inside) or answers_claim(tok, list(tok.children)):
         return False
-    return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and _learned(tok))
-
-
-def _learned(tok) -> bool:
-    """A form the PolNeAR lexicon learned, or the plural present of one ("polls show" as "shows")."""
-    return tok.lower_ in learned_cues() or (tok.tag_ == "VBP" and f"{tok.lower_}s" in learned_cues())
+    return lemma in STANCE_VERBS or (tok.pos_ == "VERB" and learned_form(tok))
 
 
 def infinitive_only(tok) -> bool:

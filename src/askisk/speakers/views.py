@@ -74,7 +74,11 @@ _CLAIM_OBJECTS = vocab(
 
 
 # what can be rejected as wrong, said or argued: "rejected the notion that …", "rejected this"
-_VIEW_OBJECTS = _CLAIM_OBJECTS | vocab("notion argument arguments idea premise contention characterization")
+_VIEW_OBJECTS = _CLAIM_OBJECTS | vocab(
+    "notion argument arguments idea ideas premise contention characterization comparison comparisons "
+    "criticism criticisms view views account version description label interpretation conclusion conclusions "
+    "finding findings analysis theory assessment portrayal narrative"
+)
 
 
 def rejects_a_thing(tok) -> bool:
