@@ -17,6 +17,7 @@ from askisk.speakers.descriptions import (
     marks,
     office_noun,
     other_party,
+    others_words,
     parties_in,
     person_word,
     qualified,
@@ -125,7 +126,6 @@ def _may_be(rec, gender: str) -> bool:
     return rec.gender is not None or rec.hint is None or rec.hint == gender
 
 
-_ASIDES = ("poss", "relcl", "acl")  # "the girl's father", "a lawyer who knows her": another's words
 _OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 _TAG_OPEN = frozenset({*QUOTE_TOKENS, ","})
 
@@ -133,7 +133,7 @@ _TAG_OPEN = frozenset({*QUOTE_TOKENS, ","})
 def description_gender(tok) -> str | None:
     """ "f" / "m" when the description's words give it ("the actress", "the chairman"), or the first
     his/her/himself of its own clause does ("The GOP nominee complained about his mic"), else None."""
-    owners = {t.i for c in tok.subtree if c.dep_ in _ASIDES and c.i != tok.i for t in c.subtree}
+    owners = others_words(tok)
     words = {t.lower_ for t in tok.subtree if t.i not in owners}
     if words & FEMALE_WORDS:
         return "f"

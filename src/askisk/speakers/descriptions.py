@@ -67,6 +67,14 @@ def person_word(tok) -> bool:
     return low in PERSON_NOUNS or (low.endswith(("man", "woman")) and len(low) > 6 and low.isalpha())
 
 
+def others_words(tok) -> set[int]:
+    """The token indices of a description that speak of someone else: an owner or a clause of its own ("the
+    girl's father", "a lawyer who knows her")."""
+    return {
+        t.i for c in tok.subtree if c.dep_ in ("poss", "relcl", "acl") and c.i != tok.i for t in c.subtree
+    }
+
+
 def goes_on_unnamed(recent, tok, pos: int) -> bool:
     """ "A harbor board adviser told …. The official said …": a bare role noun right after an unnamed source
     of one person spoke (in this paragraph or the one before) is that source again."""

@@ -43,8 +43,7 @@ def read_roles(rec: Record, ent, titles: list) -> None:
             role = "".join(t.text_with_ws for t in toks).strip(" ,")
             rec.role = rec.role or role
             rec.describe(child.lemma_.lower(), descriptions.marks(child))
-            # "a lawyer who knows her": a clause of its own, or an owner, speaks of someone else
-            other = {t.i for c in child.subtree if c.dep_ in ("relcl", "acl", "poss") for t in c.subtree}
+            other = descriptions.others_words(child)  # "a lawyer who knows her": her gender is not his
             for t in child.subtree:
                 if t.i not in other:
                     rec.gender_from(t.lower_)
