@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from askisk.speakers import animacy, ranker
 from askisk.speakers.binding import bound
+from askisk.speakers.descriptions import OWN_PRONOUNS as _OWN
 from askisk.speakers.descriptions import (
     conflicts,
+    description_gender,
     goes_on_unnamed,
     marks,
     office_noun,
     other_party,
-    others_words,
     parties_in,
     person_word,
     qualified,
@@ -27,8 +28,6 @@ from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
     CALLING_NOUNS,
-    FEMALE_WORDS,
-    MALE_WORDS,
     PERSON_PRONOUNS,
     QUOTE_TOKENS,
     TITLES,
@@ -75,7 +74,19 @@ def person_pronoun(records: list, tok, gender: str, base: int):
     """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
     rec = pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
     rec = rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
+    rec = rec and the_one_adding(records, rec, tok, gender, base + tok.i)
     return rec and the_speaker_goes_on(records, rec, tok, gender, base + tok.i)
+
+
+def the_one_adding(records: list, rec, tok, gender: str, pos: int):
+    """'Dr Fauci … said: “…” ¶ “…” ¶ He added: “…”': one who adds goes on from the last words said, so the
+    "he" is the last person who spoke (in this paragraph or the two before), when that is not `rec`."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "add":
+        return rec
+    spoke = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
+    last = max((r for r in spoke if r.gender in (gender, None)), key=lambda r: r.spoke, default=None)
+    near = last is not None and pos // 1_000_000 - last.spoke // 1_000_000 <= 2
+    return last if near and last is not rec and last.spoke > rec.spoke else rec
 
 
 def the_speaker_goes_on(records: list, rec, tok, gender: str, pos: int):
@@ -126,42 +137,7 @@ def _may_be(rec, gender: str) -> bool:
     return rec.gender is not None or rec.hint is None or rec.hint == gender
 
 
-_OWN = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 _TAG_OPEN = frozenset({*QUOTE_TOKENS, ","})
-
-
-def description_gender(tok) -> str | None:
-    """ "f" / "m" when the description's words give it ("the actress", "the chairman"), or the first
-    his/her/himself of its own clause does ("The GOP nominee complained about his mic"), else None."""
-    owners = others_words(tok)
-    words = {t.lower_ for t in tok.subtree if t.i not in owners}
-    if words & FEMALE_WORDS:
-        return "f"
-    if words & MALE_WORDS:
-        return "m"
-    verb = tok.head
-    for t in verb.subtree:
-        if t.i > tok.i and t.lower_ in _OWN and t.dep_ in ("dobj", "dative") and t.head.i == verb.i:
-            return None  # "Her doctor told her he wanted her to … check her ovaries": hers, the one told
-        if (
-            t.i > tok.i
-            and t.lower_ in _OWN
-            and not any(c.dep_ == "nsubj" and c.i != tok.i for c in t.head.children)
-            and not _either(t)
-        ):
-            return _OWN[t.lower_]
-    return None
-
-
-def _either(t) -> bool:
-    """ "his or her God-given potential": anyone's, of no gender."""
-    doc = t.doc
-    after = doc[t.i + 2] if t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("or", "and", "/") else None
-    before = doc[t.i - 2] if t.i >= 2 and doc[t.i - 1].lower_ in ("or", "and", "/") else None
-    return any(o is not None and o.lower_ in _EITHER for o in (after, before))
-
-
-_EITHER = {"his", "him", "he", "her", "she", "hers"}
 
 
 def described(records: list, tok, pos: int, recent=None, headline: frozenset[str] = frozenset()):

@@ -62,7 +62,7 @@ from askisk.speakers.formats import (
     is_headline,
     signatures,
 )
-from askisk.speakers.mention import Record, find_person
+from askisk.speakers.mention import Record, find_person, spoken_of
 from askisk.speakers.overrides import apply_overrides, speaker_list
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.quotes import (
@@ -265,7 +265,12 @@ def attribute(
                 para.text, mask.inside, passages[j].end - para.start, passages[k].start - para.start
             )
         opening = gloss if mask.opens_with_quote and (prev_last is None or prev_last.record is None) else None
-        pending.resolve(here, opening or prev_last, left_open and mask.opens_with_quote, convention == "news")
+        lead = opening or prev_last
+        if lead is not None and lead.record is not None and lead.cue == _ABOUT and idxs:
+            first = range(passages[idxs[0]].start - para.start, passages[idxs[0]].end - para.start)
+            if spoken_of(lead.record, "".join(para.text[k] if mask.inside[k] else " " for k in first)):
+                lead = _last_speaker(registry, base, lead.record)
+        pending.resolve(here, lead, left_open and mask.opens_with_quote, convention == "news")
         if para.quoted:  # "> " lines (an HTML <blockquote>): a quotation, of the cue before it
             pending.block_quote(here, before, para.text)
         before = (here, para.quoted or ends_with_colon(para.text))
@@ -294,6 +299,16 @@ def attribute(
     return SourceSpeakers(speakers, tuple(attributions), mentions)
 
 
+_ABOUT = "quotation after a paragraph about its speaker"
+
+
+def _last_speaker(registry: Registry, base: int, other: Record) -> _Decision | None:
+    """The last person who spoke before `base`, when that is not `other` (whom the quotation speaks of)."""
+    spoke = [r for r in registry.records if r.kind == "person" and 0 <= r.spoke < base and r is not other]
+    last = max(spoke, key=lambda r: r.spoke, default=None)
+    return _Decision(last, "quote", "quotation after its speaker's words", "cued") if last else None
+
+
 def _about(registry: Registry, base: int, lead_in: bool = False) -> _Decision | None:
     """A paragraph of narration naming someone who has spoken before ("But for Parata and his family the
     deaths are personal"): a quotation opening the next paragraph without a cue is theirs (the last such
@@ -309,7 +324,7 @@ def _about(registry: Registry, base: int, lead_in: bool = False) -> _Decision | 
             r for r in registry.records if r.kind == "person" and r.subject // 1_000_000 == base // 1_000_000
         ]
         people = people if len(people) == 1 else []
-    cue = "quotation after a paragraph about its speaker"
+    cue = _ABOUT
     if not people and lead_in:
         # "… something written by Ann Lee, a reporter, is worth reading:": the one person the lead-in names
         named = [

@@ -19,7 +19,23 @@ def bound(tok, base: int) -> frozenset[int]:
     after = {base + t.i for t in top.subtree if t.i > tok.i and t.i not in own and not _loose(t, top)}
     # "Asked if Mr Blunkett could return …, he replied": the one asked about is not the one who answers
     asked = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i and _asked(c)]
-    return frozenset(after | {base + t.i for c in asked for t in c.subtree})
+    # "Further information, given by Mateen himself …, led them to believe …, he said": the words he says
+    # name someone else (in his own words he would be "I")
+    fronted = [c for c in top.children if c.dep_ == "ccomp" and c.i < tok.i and _says(top)]
+    before = {base + t.i for c in fronted for t in c.subtree if t.pos_ == "PROPN" and _not_a_subject(t)}
+    return frozenset(after | before | {base + t.i for c in asked for t in c.subtree})
+
+
+def _not_a_subject(name) -> bool:
+    """A name that neither is nor owns a subject in the words said ("Reschenthaler said his goal is …, he
+    said" is one man's words twice over)."""
+    while name.dep_ in ("compound", "flat", "poss", "appos"):
+        name = name.head
+    return name.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _says(verb) -> bool:
+    return verb.lemma_.lower() in ("say", "tell", "add", "note", "explain", "argue", "insist")
 
 
 def _asked(verb) -> bool:

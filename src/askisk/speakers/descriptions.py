@@ -12,7 +12,9 @@ from __future__ import annotations
 from askisk.speakers.phrases import np_text
 from askisk.speakers.rules import (
     DEMONYM_NOUNS,
+    FEMALE_WORDS,
     IN_FULL,
+    MALE_WORDS,
     OFFICE_QUALIFIERS,
     PARTIES,
     PERSON_NOUNS,
@@ -199,3 +201,40 @@ def appositive_nouns(name) -> list[tuple[str, str | None]]:
     if name.dep_ == "appos" and introduced_by_a(name.head):
         out.append((name.head.lemma_.lower(), None))
     return out
+
+
+OWN_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+
+
+def description_gender(tok) -> str | None:
+    """ "f" / "m" when the description's words give it ("the actress", "the chairman"), or the first
+    his/her/himself of its own clause does ("The GOP nominee complained about his mic"), else None."""
+    owners = others_words(tok)
+    words = {t.lower_ for t in tok.subtree if t.i not in owners}
+    if words & FEMALE_WORDS:
+        return "f"
+    if words & MALE_WORDS:
+        return "m"
+    verb = tok.head
+    for t in verb.subtree:
+        if t.i > tok.i and t.lower_ in OWN_PRONOUNS and t.dep_ in ("dobj", "dative") and t.head.i == verb.i:
+            return None  # "Her doctor told her he wanted her to … check her ovaries": hers, the one told
+        if (
+            t.i > tok.i
+            and t.lower_ in OWN_PRONOUNS
+            and not any(c.dep_ == "nsubj" and c.i != tok.i for c in t.head.children)
+            and not _either(t)
+        ):
+            return OWN_PRONOUNS[t.lower_]
+    return None
+
+
+def _either(t) -> bool:
+    """ "his or her God-given potential": anyone's, of no gender."""
+    doc = t.doc
+    after = doc[t.i + 2] if t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("or", "and", "/") else None
+    before = doc[t.i - 2] if t.i >= 2 and doc[t.i - 1].lower_ in ("or", "and", "/") else None
+    return any(o is not None and o.lower_ in _EITHER for o in (after, before))
+
+
+_EITHER = {"his", "him", "he", "her", "she", "hers"}

@@ -139,6 +139,10 @@ def _under_closing_tag(cands: list) -> list:
     ]
 
 
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
 def _news_line(cands: list, inside) -> list:
     """The candidate cues a news reader weighs: the main clause's, not a scene-setting clause's ("When he
     was questioned by the FBI, he lied and claimed …"), and the inner speaker's, not those of whoever relays
@@ -152,7 +156,12 @@ def _news_line(cands: list, inside) -> list:
     # "A handful of issues showed signs of weakness but dealers said investors were …": of two coordinate
     # clauses, the one that gives words
     # ("The mayor has wanted to appear in control, and had voiced concerns that …": a wish gives no words)
-    talking = [c for c in cands if speech.says_something(c[6], inside) and not _wish_or_plan(c[6])]
+    # ("Engineers don't know why the dam gave way, but Orrock said …": a denial of knowing gives none)
+    talking = [
+        c
+        for c in cands
+        if speech.says_something(c[6], inside) and not _wish_or_plan(c[6]) and not _negated(c[6])
+    ]
     mute = [c for c in cands if c not in talking and any(_coordinate(c[6], t[6]) for t in talking)]
     # "Trump took credit for the lead, writing on Twitter that …": a learned cue that gives no words
     # yields to a rule cue of the same speaker that does

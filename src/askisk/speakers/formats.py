@@ -71,6 +71,11 @@ def subjects_after_dateline(verb, roles: tuple[str, ...], dateline: int) -> list
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _imperative(tok) -> bool:
+    """A line opening on a bare verb that heads it: "Obama to Republicans: Reopen the government"."""
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT"
+
+
 def _predicate(tok) -> bool:
     """A finite verb, or a headline's participle with its subject ("Reyes: Council still working on the
     ferry plan"); not a participle inside a noun phrase ("QuickTake: The Storm Spooking the Islands")."""
@@ -86,14 +91,19 @@ def lead_label(doc, s: int, e: int, inside):
     toks = [t for t in doc if s <= t.idx < e]
     if len(toks) < 4:
         return None
-    for k, tok in enumerate(toks[: _LABEL_MAX_WORDS + 1]):
+    for k, tok in enumerate(toks[: 2 * _LABEL_MAX_WORDS + 2]):
         if tok.text == ":":
             label = toks[:k]
             break
     else:
         return None
+    if len(label) > _LABEL_MAX_WORDS and all(t.lower_ != "to" for t in label):
+        return None
     while label and (label[0].pos_ in ("VERB", "AUX") or label[0].lower_ in _SAID or label[0].is_quote):
         label = label[1:]  # "Said Duarte: …"
+    whole = len(label)
+    label = _speaker_to_audience(label)
+    addressed = len(label) < whole  # "Obama to Republicans: …" speaks whatever follows
     if not label or len(toks) - k < 3:
         return None
     if (
@@ -115,11 +125,29 @@ def lead_label(doc, s: int, e: int, inside):
     # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"; nor a teaser's
     # label: "Explainer: Sanctions on the island" (a title-case headline's verb may be read as a name:
     # "Poll: Wealthy Voters Abandon the Party.")
-    if (len(label) > 1 or toks[-1].text not in ".?!") and not any(
-        _predicate(t) or inside[t.idx] or t.is_quote for t in toks[k + 1 :]
+    if (
+        (len(label) > 1 or toks[-1].text not in ".?!")
+        and not any(_predicate(t) or inside[t.idx] or t.is_quote for t in toks[k + 1 :])
+        and not (addressed or _imperative(toks[k + 1]))
     ):
         return None
     return label
+
+
+def _speaker_to_audience(label: list) -> list:
+    """ "Obama to Republicans: Reopen the government", "Sen. Marco Rubio to Jay-Z: …": a headline's speaker,
+    then "to" and the ones addressed; the speaker is the part before "to". Not "From Michael Brown to
+    George Floyd: …" nor "A Major Obstacle to Police Reform: …" (the speaker's words: capitalised names)."""
+    to = next((k for k, t in enumerate(label) if t.lower_ == "to"), None)
+    if to is None or to == 0 or to == len(label) - 1:
+        return label
+    speaker, audience = label[:to], label[to + 1 :]
+    names = [t for t in speaker if t.text != "."]
+    if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT") or not t.text[:1].isupper() for t in names):
+        return label
+    if any(t.pos_ == "VERB" or not t.text[:1].isupper() for t in audience):
+        return label
+    return speaker
 
 
 _QUOTED_LINE = re.compile(r"""^(?:--\s*)?[A-Z][\w.'’ -]{0,40}:\s*["“]""")
@@ -257,7 +285,8 @@ def _label_before_colon(text: str) -> bool:
     """ "Reyes: The ferry will run all winter" names its speaker; "Bill O'Reilly lied, says Fox News: Why
     that won't hurt him" is a headline with a clause before its colon."""
     label = text.split(":", 1)[0]
-    return "," not in label and len(label.split()) <= _LABEL_MAX_WORDS
+    parts = label.split(" to ", 1)  # "Sen. Marco Rubio to Jay-Z: …"
+    return "," not in label and all(len(part.split()) <= _LABEL_MAX_WORDS for part in parts)
 
 
 # a wire story's note on its own versions: "(This version of the story corrects paragraph 17 to say …)"

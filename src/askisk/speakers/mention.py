@@ -6,6 +6,7 @@ spaCy tokens; never imports spaCy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, census_genders, first_name_genders
@@ -201,3 +202,22 @@ def relative(words: list[str], pos: int) -> Record:
     rec.mention(pos)
     rec.count += 1
     return rec
+
+
+_THIRD = {
+    "m": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
+    "f": re.compile(r"\b(?:she|her|hers|herself)\b", re.I),
+}
+_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
+
+
+def spoken_of(rec: Record, words: str) -> bool:
+    """ "They forced the shooter to stop … where we believed he had several hostages": words that speak of
+    the person in the third person (their he/she, or their last name) and never as "I" are not theirs."""
+    if _FIRST.search(words):
+        return False
+    surname = rec.tokens[-1] if rec.kind == "person" and rec.tokens else None
+    if surname and re.search(rf"\b{re.escape(surname)}\b", words):
+        return True
+    third = _THIRD.get(rec.gender or "")
+    return bool(third and third.search(words))

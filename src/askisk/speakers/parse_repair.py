@@ -17,7 +17,7 @@ from askisk.speakers.name_repair import (
     party_label,
     party_place,
 )
-from askisk.speakers.root_repair import verbless_root
+from askisk.speakers.root_repair import closing_cue, subject_left_as_apposition, verbless_root
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
@@ -77,6 +77,8 @@ def repair(doc):
     _subordinate_root(doc)
     _name_as_apposition(doc)
     verbless_root(doc)
+    closing_cue(doc)
+    subject_left_as_apposition(doc)
     party_label(doc)
     party_place(doc)
     _appended_subject(doc)
@@ -228,13 +230,12 @@ def _subordinate_root(doc) -> None:
             opens.head.i != root.i
             or opens.dep_ not in ("mark", "advmod")
             or opens.lower_ not in _SUBORDINATORS
+            or _subject_after_comma(root)  # "Though …, Fauci cautioned that …": the root is the main clause
         ):
             continue
         mains = [
             (c, subj) for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i > root.i
-            for subj in c.children
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.left_edge.i > sent.start
-            and doc[subj.left_edge.i - 1].text == ","
+            for subj in c.children if _subject_after_comma(c) is subj
         ]  # fmt: skip
         if not mains:
             continue
@@ -243,6 +244,16 @@ def _subordinate_root(doc) -> None:
             child.head = root  # "if that included …" is what was asked
         main.head, main.dep_ = main, "ROOT"
         root.head, root.dep_ = main, "advcl"
+
+
+def _subject_after_comma(verb):
+    """The verb's subject when a comma comes just before it (a clause of its own after the opening one)."""
+    for subj in verb.children:
+        start = subj.left_edge.i
+        after_comma = start > verb.sent.start and verb.doc[start - 1].text == ","
+        if subj.dep_ in ("nsubj", "nsubjpass") and after_comma:
+            return subj
+    return None
 
 
 def _name_as_apposition(doc) -> None:
@@ -273,6 +284,9 @@ def _name_as_apposition(doc) -> None:
 _APOSTROPHE_NAME = re.compile(r"[ODL]['’][A-Z][a-z]+")
 
 
+_ADVERBS = frozenset({"here", "there", "now", "then", "today", "yesterday", "tomorrow", "everywhere"})
+
+
 def _name_read_as_adverb(doc) -> None:
     """ "O'Reilly, in classic form, responded to the charges …": the small parser reads a name opening the
     sentence as an adverb of its verb, which is left with no subject; the name becomes its subject."""
@@ -289,6 +303,10 @@ def _name_read_as_adverb(doc) -> None:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
             name.dep_, name.pos_, name.tag_ = "nsubj", "PROPN", "NNP"
+    for sent in doc.sents:  # "Axios reported late Monday that …": the subject itself tagged an adverb
+        name = sent[0]
+        if name.dep_ == "nsubj" and name.pos_ == "ADV" and name.is_title and name.lower_ not in _ADVERBS:
+            name.pos_, name.tag_ = "PROPN", "NNP"
 
 
 def _verb_read_as_noun(doc) -> None:

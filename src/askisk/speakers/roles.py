@@ -7,7 +7,7 @@ imports spaCy.
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, descriptions
+from askisk.speakers import descriptions
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import NP_KEEP, joined
 from askisk.speakers.rules import (
@@ -137,7 +137,7 @@ def one_person(rec: Record, tok) -> Record:
         rec.gender_from(tok.lower_)
     elif lemma in GENERIC_ORG_NOUNS or lemma in DOCUMENT_NOUNS:
         return rec
-    elif (gender := anaphora.description_gender(tok)) is not None:
+    elif (gender := descriptions.description_gender(tok)) is not None:
         rec.one = True
         rec.gender = rec.gender or gender
     return rec

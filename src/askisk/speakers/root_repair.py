@@ -60,3 +60,59 @@ def _active_participle(verb) -> bool:
     ):
         return verb.head.pos_ in ("PROPN", "NOUN")
     return verb.head.pos_ == "PROPN" and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
+
+
+_CLOSING_CUES = frozenset({"say", "add", "tell", "write", "explain", "insist"})
+_QUOTES = frozenset({'"', "”", "''"})
+
+
+def closing_cue(doc) -> None:
+    """'“This is the worst bill …, with rivals for what …,” said House Minority Leader Nancy
+    Pelosi.': the parser can hang the "said" closing a quotation deep inside it; a say-verb after a closing
+    mark and a comma, whose own subject ends the sentence, becomes the root and the quotation its object."""
+    for sent in doc.sents:
+        root = sent.root
+        for verb in sent:
+            if (
+                verb.i < 2
+                or verb.i == root.i
+                or verb.lemma_.lower() not in _CLOSING_CUES
+                or doc[verb.i - 1].text not in _QUOTES
+                or doc[verb.i - 2].text != ","
+            ):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+            if not subjects or any(t.pos_ in ("VERB", "AUX") for t in doc[subjects[0].i + 1 : sent.end]):
+                continue
+            verb.head, verb.dep_ = verb, "ROOT"
+            root.head, root.dep_ = verb, "ccomp"
+            break
+
+
+def subject_left_as_apposition(doc) -> None:
+    """ "Asked if Americans should be prepared for …, Dr Anthony Fauci, director of the institute, said: “…”":
+    the parser hangs the name on a noun of the asked-about clause as an apposition and leaves the root verb
+    with no subject; a name set off by commas that ends just before the root becomes its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children
+        ):
+            continue
+        for name in sent:
+            if (
+                name.dep_ == "appos"
+                and name.i < root.i
+                and name.pos_ == "PROPN"
+                and doc[name.left_edge.i - 1].text == ","
+                and _ends_before(name, root)
+            ):
+                name.head, name.dep_ = root, "nsubj"
+                break
+
+
+def _ends_before(name, verb) -> bool:
+    """The name's phrase ends with a comma just before `verb` (the comma its own or the next token)."""
+    doc, end = name.doc, name.right_edge.i
+    end = end if doc[end].text == "," else end + 1
+    return end + 1 == verb.i and doc[end].text == ","

@@ -1,0 +1,134 @@
+"""Session 58 (issue 15): shapes read on the AllSides pages s132ab-s137ab after their blind measurement,
+each checked through the real pipeline (spaCy's small model, the learned cue and pronoun models) on text
+written for the test, not copied from a page."""
+
+from __future__ import annotations
+
+from conftest import attributions as _attrs
+
+LEAD = "The harbor council met on Monday to vote on the ferry budget.\n\n"
+
+
+def _one(sentence: str, lead: str = LEAD) -> tuple[str | None, str]:
+    return _attrs(f"{lead}{sentence}\n")[sentence]
+
+
+def test_an_opening_though_clause_leaves_the_main_clause_after_its_comma_the_cue():
+    # the parser hangs "Though" on the main verb; the clause inside the quotation is not the main clause
+    lead = "Dr. Ingrid Vass leads the harbor health board.\n\n"
+    sentence = (
+        "Though the CDC projects that 30%-50% of the island could be infected by the virus, Vass cautioned "
+        "that “although that is possible, it is not likely.”"
+    )
+    assert _one(sentence, lead) == ("Dr. Ingrid Vass", "quote")
+
+
+def test_a_headline_from_one_person_to_another_is_the_first_persons():
+    body = "Sen. Rolf Amundsen to Harbor Board: Reopen the Night Ferry Now\n\nThe board met on Monday.\n"
+    assert _attrs(body)["Sen. Rolf Amundsen to Harbor Board: Reopen the Night Ferry Now"] == (
+        "Sen. Rolf Amundsen",
+        "reported",
+    )
+
+
+def test_a_headline_that_only_goes_from_one_thing_to_another_is_narration():
+    body = "From Bergen to Tromso: What the Ferry Strike Taught Us\n\nThe board met on Monday.\n"
+    assert _attrs(body)["From Bergen to Tromso: What the Ferry Strike Taught Us"] == (None, "narration")
+
+
+def test_he_said_after_words_that_name_another_man_is_not_that_man():
+    # "given by Tolks himself": the man the words speak of is not the "he" who says them
+    body = (
+        "Harbor siege\n\nPolice chief Arne Holm said officers reached the pier at 2am.\n\n"
+        "The gunman, Lars Tolks, had fired at a guard near the gate before he ran inside.\n\n"
+        "Further information, given by Tolks himself and the hostages, led them to believe more lives were "
+        "at risk, he said.\n"
+    )
+    got = _attrs(body)
+    assert got[
+        "Further information, given by Tolks himself and the hostages, led them to believe more lives were "
+        "at risk, he said."
+    ] == ("Arne Holm", "reported")
+
+
+def test_he_said_after_his_own_named_words_stays_his():
+    # the name is the subject of the words he goes on with: one man's words twice over
+    body = (
+        "Harbor vote\n\nPolice chief Arne Holm met the council on Monday.\n\n"
+        "Rolf Amundsen said his goal is to keep the night ferry running, he said.\n"
+    )
+    got = _attrs(body)
+    sentence = "Rolf Amundsen said his goal is to keep the night ferry running, he said."
+    assert got[sentence][0] == "Rolf Amundsen"
+
+
+def test_an_untagged_quotation_that_speaks_of_the_paragraphs_man_is_the_last_speakers():
+    # the paragraph before is about the gunman; the quotation calls him "he", so it is the chief's
+    body = (
+        "Harbor siege\n\n"
+        "“He fired at the officers from the gate,” police chief Arne Holm said.\n\n"
+        "The gunman, Lars Tolks, entered the terminal at 2am carrying a rifle.\n\n"
+        "Tolks had fired at a guard near the gate. But he managed to get inside.\n\n"
+        "“They forced him to retreat to the ticket hall, where we believed he had several hostages.”\n"
+    )
+    got = _attrs(body)
+    assert got[
+        "“They forced him to retreat to the ticket hall, where we believed he had several hostages.”"
+    ] == ("Arne Holm", "quote")
+
+
+def test_an_untagged_quotation_in_the_first_person_stays_with_the_paragraphs_man():
+    body = (
+        "Harbor siege\n\n"
+        "“He fired at the officers from the gate,” police chief Arne Holm said.\n\n"
+        "The gunman, Lars Tolks, entered the terminal at 2am carrying a rifle.\n\n"
+        "Tolks later spoke to reporters from his cell. But he did not say why.\n\n"
+        "“I never meant to hurt anyone, and I told the guard so.”\n"
+    )
+    got = _attrs(body)
+    assert got["“I never meant to hurt anyone, and I told the guard so.”"] == ("Lars Tolks", "quote")
+
+
+def test_a_said_closing_a_long_quotation_is_the_cue_however_the_parser_hangs_it():
+    # the parser buries "said" under a preposition inside the quotation
+    sentence = (
+        "“This is the worst budget to ever reach the council floor, with fierce rivalry for what some of the "
+        "plans they’ve tried to pass,” said Harbor Council Leader Nina Berg."
+    )
+    assert _one(sentence) == ("Nina Berg", "quote")
+
+
+def test_an_outlet_the_tagger_calls_an_adverb_still_reports():
+    sentence = "Axios reported late Monday that the harbor chief, urged by the mayor, has pressed the board."
+    assert _one(sentence) == ("Axios", "reported")
+
+
+def test_a_denial_of_knowing_yields_to_the_coordinate_clause_that_says_something():
+    sentence = (
+        "Divers don’t know what sank the barge, but Nils Dahl, a spokesman for the harbor board, "
+        "said it appears the main pier has stopped crumbling."
+    )
+    assert _one(sentence) == ("Nils Dahl", "reported")
+
+
+def test_a_name_the_parser_hangs_on_the_asked_clause_is_the_subject_of_said():
+    sentence = (
+        "Asked if Americans be prepared for the chance that there would be 5,000 Americans who drown in this "
+        "storm, Dr Ingrid Vass, director of the Harbor Institute of Tides and Coastal Studies, said: “The "
+        "answer is yes."
+    )
+    assert _one(sentence) == ("Dr Ingrid Vass", "quote")
+
+
+def test_he_added_goes_on_from_the_last_man_who_spoke():
+    # "Holm" is the subject nearest the "He"; the one who adds is the one who noted it
+    body = (
+        "Ferry dispute\n\nMayor Arne Holm told reporters in May: “We may build a second pier. We are looking "
+        "into it.”\n\n"
+        "On Tuesday the harbor engineer Lars Brekke, senior adviser to a sailors' union, said: “The mayor "
+        "has shown no interest in safety.”\n\n"
+        "In the past, Brekke noted, Holm has praised the methods of rival ports such as Bergen. He added: "
+        "“Sadly, we do not have a mayor who listens.”\n"
+    )
+    got = _attrs(body)
+    assert got["He added: “Sadly, we do not have a mayor who listens.”"] == ("Lars Brekke", "quote")
