@@ -132,3 +132,14 @@ def test_he_added_goes_on_from_the_last_man_who_spoke():
     )
     got = _attrs(body)
     assert got["He added: “Sadly, we do not have a mayor who listens.”"] == ("Lars Brekke", "quote")
+
+
+def test_he_adds_after_a_new_subject_is_that_subject():
+    # the last words were the mayor's, but the paragraph makes the engineer its subject before "he adds"
+    body = (
+        "Ferry dispute\n\nEngineer Lars Brekke said the pier had been weak for years.\n\n"
+        '"It is chilling to me that the pier fell," Mayor Arne Holm said. "Now we must rebuild."\n\n'
+        "Brekke echoed that deep sense of loss. “It feels like it happened to the whole town,” he adds.\n"
+    )
+    got = _attrs(body)
+    assert got["“It feels like it happened to the whole town,” he adds."] == ("Lars Brekke", "quote")

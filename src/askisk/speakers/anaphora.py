@@ -85,8 +85,16 @@ def the_one_adding(records: list, rec, tok, gender: str, pos: int):
         return rec
     spoke = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
     last = max((r for r in spoke if r.gender in (gender, None)), key=lambda r: r.spoke, default=None)
-    near = last is not None and pos // 1_000_000 - last.spoke // 1_000_000 <= 2
-    return last if near and last is not rec and last.spoke > rec.spoke else rec
+    if (
+        last is None
+        or last is rec
+        or last.spoke <= rec.spoke
+        or pos // 1_000_000 - last.spoke // 1_000_000 > 2
+    ):
+        return rec
+    # "Rutledge echoed that loss. “…,” he adds.": one made the subject since the last words is the one adding
+    here = last.spoke // 1_000_000 == pos // 1_000_000
+    return last if here or rec.subject < last.spoke else rec
 
 
 def the_speaker_goes_on(records: list, rec, tok, gender: str, pos: int):
