@@ -139,7 +139,59 @@ def test_he_adds_after_a_new_subject_is_that_subject():
     body = (
         "Ferry dispute\n\nEngineer Lars Brekke said the pier had been weak for years.\n\n"
         '"It is chilling to me that the pier fell," Mayor Arne Holm said. "Now we must rebuild."\n\n'
-        "Brekke echoed that deep sense of loss. “It feels like it happened to the whole town,” he adds.\n"
+        "Brekke echoed that deep sense of loss. “It feels as if the whole town lost something,” he adds.\n"
     )
     got = _attrs(body)
-    assert got["“It feels like it happened to the whole town,” he adds."] == ("Lars Brekke", "quote")
+    assert got["“It feels as if the whole town lost something,” he adds."] == ("Lars Brekke", "quote")
+
+
+def _misparsed(words, heads, deps, tags, pos):
+    """A real spaCy Doc carrying the parse the small model gave a page's sentence."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    lemmas = ["joke" if w == "joked" else w.lower() for w in words]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_a_cue_after_a_closing_mark_read_as_the_names_modifier_becomes_the_root():
+    from askisk.speakers.root_repair import closing_cue
+
+    # '… general," joked Brekke, who …': the small model made "joked" an adjective of the name
+    words = ["I", "am", "the", "oldest", "sailor", ",", '"', "joked", "Brekke", ",", "who", "smiled", "."]
+    heads = [1, 1, 4, 4, 1, 1, 1, 8, 0, 8, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "amod", "attr", "punct", "punct", "amod", "appos", "punct", "nsubj",
+            "relcl", "punct"]  # fmt: skip
+    tags = ["PRP", "VBP", "DT", "JJS", "NN", ",", "''", "VBN", "NNP", ",", "WP", "VBD", "."]
+    pos = ["PRON", "AUX", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB",
+           "PUNCT"]  # fmt: skip
+    doc = _misparsed(words, heads, deps, tags, pos)
+    closing_cue(doc)
+    joked, name = doc[7], doc[8]
+    assert (joked.dep_, joked.head.i, joked.tag_) == ("ROOT", 7, "VBD")
+    assert (name.dep_, name.head.i) == ("nsubj", 7)
+    assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 7)
+
+
+def test_a_cue_after_a_closing_mark_with_the_name_read_as_its_object_gets_its_subject():
+    from askisk.speakers.root_repair import closing_cue
+
+    words = ["I", "am", "the", "oldest", "sailor", ",", '"', "joked", "Brekke", "."]
+    heads = [1, 7, 4, 4, 1, 1, 1, 7, 7, 7]
+    deps = ["nsubj", "ccomp", "det", "amod", "attr", "punct", "punct", "ROOT", "dobj", "punct"]
+    tags = ["PRP", "VBP", "DT", "JJS", "NN", ",", "''", "VBD", "NNP", "."]
+    pos = ["PRON", "AUX", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    doc = _misparsed(words, heads, deps, tags, pos)
+    closing_cue(doc)
+    assert (doc[8].dep_, doc[8].head.i) == ("nsubj", 7)
+
+
+def test_a_wire_photographers_credit_names_nobody():
+    from askisk.speakers.formats import in_credit
+
+    caption = (
+        "A logo is pictured on the agency's headquarters in Geneva, June 25, 2020. REUTERS/Denis Marchand"
+    )
+    assert in_credit(caption, caption.index("REUTERS"))
+    assert in_credit(caption, caption.index("Denis"))
+    assert not in_credit(caption, caption.index("Geneva"))

@@ -342,7 +342,13 @@ def is_caption(text: str) -> bool:
 def in_credit(text: str, start: int) -> bool:
     """A name inside a picture credit: "(AP Photo/A24 Films, Atsushi Nishijima)" credits a photographer,
     who says nothing in the story."""
+    if _AGENCY.match(text, start) or _AGENCY_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "… June 25, 2020. REUTERS/Denis Balibouse": the wire's photographer
     return _CREDIT.search(text, max(0, start - 80), start) is not None
+
+
+_AGENCY = re.compile(r"(?:REUTERS|AFP|EPA|Getty Images|AP Photo)/\s?[A-Z]")
+_AGENCY_BEFORE = re.compile(r"(?:REUTERS|AFP|EPA|Getty Images|AP Photo)/\s?$")
 
 
 # a name glued to the headline after it: "KavanaughChristine", the seam of a link card

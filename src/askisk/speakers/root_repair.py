@@ -5,6 +5,8 @@ root. Run by `parse_repair.repair` before any cue is read."""
 
 from __future__ import annotations
 
+from askisk.speakers.rules import SPEECH_VERBS
+
 
 def verbless_root(doc) -> None:
     """ "Security Minister Itamar Ben-Gvir, an extremist settler leader …, called on Netanyahu to fire him":
@@ -62,7 +64,7 @@ def _active_participle(verb) -> bool:
     return verb.head.pos_ == "PROPN" and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
 
 
-_CLOSING_CUES = frozenset({"say", "add", "tell", "write", "explain", "insist"})
+_CLOSING_CUES = SPEECH_VERBS - {"believe", "think", "fear", "expect", "hope", "worry", "doubt", "reckon"}
 _QUOTES = frozenset({'"', "”", "''"})
 
 
@@ -75,18 +77,38 @@ def closing_cue(doc) -> None:
         for verb in sent:
             if (
                 verb.i < 2
-                or verb.i == root.i
                 or verb.lemma_.lower() not in _CLOSING_CUES
                 or doc[verb.i - 1].text not in _QUOTES
                 or doc[verb.i - 2].text != ","
             ):
                 continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
-            if not subjects or any(t.pos_ in ("VERB", "AUX") for t in doc[subjects[0].i + 1 : sent.end]):
+            subject = _subject_after(verb)
+            if subject is None or any(
+                t.pos_ in ("VERB", "AUX") for t in doc[subject.right_edge.i + 1 : sent.end]
+            ):
                 continue
-            verb.head, verb.dep_ = verb, "ROOT"
-            root.head, root.dep_ = verb, "ccomp"
+            if subject.i == verb.head.i:  # '…," joked Mattis': the verb read as the name's modifier
+                subject.head, verb.pos_, verb.tag_ = verb, "VERB", "VBD"
+            subject.dep_ = "nsubj"
+            if verb.i != root.i:
+                verb.head, verb.dep_ = verb, "ROOT"
+                root.head, root.dep_ = verb, "ccomp"
             break
+
+
+def _subject_after(verb):
+    """The name right after a closing cue: its subject, even read as its object ('…," joked Mattis') or as
+    the name the verb modifies."""
+    if verb.dep_ == "amod" and verb.head.i == verb.i + 1 and verb.head.pos_ == "PROPN":
+        return verb.head
+    return next(
+        (
+            c for c in verb.children
+            if c.i > verb.i and (c.dep_ == "nsubj" or c.dep_ == "dobj" and c.pos_ == "PROPN")
+            and c.left_edge.i == verb.i + 1
+        ),
+        None,
+    )  # fmt: skip
 
 
 def subject_left_as_apposition(doc) -> None:
