@@ -195,3 +195,17 @@ def test_a_wire_photographers_credit_names_nobody():
     assert in_credit(caption, caption.index("REUTERS"))
     assert in_credit(caption, caption.index("Denis"))
     assert not in_credit(caption, caption.index("Geneva"))
+
+
+def test_he_said_after_words_naming_his_own_possession_stays_his():
+    # "… is Mr. Holm's favorite boat, he said": a possessor in the words said is no bar (PolNeAR train)
+    body = (
+        "Harbor profile\n\nEngineer Lars Brekke inspected the pier on Monday.\n\n"
+        "Mayor Arne Holm keeps an old ferry at the north pier.\n\n"
+        "The ferry, built in 1961 for 200 people, is Mr. Holm's favorite boat, he said in an interview.\n"
+    )
+    got = _attrs(body)
+    sentence = (
+        "The ferry, built in 1961 for 200 people, is Mr. Holm's favorite boat, he said in an interview."
+    )
+    assert got[sentence][0] == "Mayor Arne Holm"

@@ -27,11 +27,12 @@ def bound(tok, base: int) -> frozenset[int]:
 
 
 def _not_a_subject(name) -> bool:
-    """A name that neither is nor owns a subject in the words said ("Reschenthaler said his goal is …, he
-    said" is one man's words twice over)."""
-    while name.dep_ in ("compound", "flat", "poss", "appos"):
+    """A name that neither is, owns nor heads a subject in the words said ("Reschenthaler said his goal is
+    …, he said" is one man's words twice over; "… is Mr. Trump's favorite toy, he said": his own, PolNeAR
+    train)."""
+    while name.dep_ in ("compound", "flat", "appos"):
         name = name.head
-    return name.dep_ not in ("nsubj", "nsubjpass")
+    return name.dep_ not in ("nsubj", "nsubjpass", "poss")
 
 
 def _says(verb) -> bool:
