@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from askisk.speakers import animacy, ranker
 from askisk.speakers.binding import bound
-from askisk.speakers.descriptions import OWN_PRONOUNS as _OWN
 from askisk.speakers.descriptions import (
     conflicts,
     description_gender,
@@ -28,9 +27,10 @@ from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import (
     CALLING_NOUNS,
-    PERSON_PRONOUNS,
+    OWN_PRONOUNS,
     QUOTE_TOKENS,
     TITLES,
+    third_person_words,
 )
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
@@ -83,8 +83,7 @@ def the_one_adding(records: list, rec, tok, gender: str, pos: int):
     "he" is the last person who spoke (in this paragraph or the two before), when that is not `rec`."""
     if tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "add":
         return rec
-    spoke = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
-    last = max((r for r in spoke if r.gender in (gender, None)), key=lambda r: r.spoke, default=None)
+    last = _last_to_speak(records, gender, pos)
     if (
         last is None
         or last is rec
@@ -116,13 +115,17 @@ def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_TOKENS:
         return rec
-    third = {w for w, g in {**PERSON_PRONOUNS, **_OWN}.items() if g == gender}
+    third = third_person_words(gender)
     if not any(t.lower_ in third for t in doc[tok.sent.start : tok.i - 1]):
         return rec
-    speakers = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
-    speakers = [r for r in speakers if r.gender in (gender, None)]
-    last = max(speakers, key=lambda r: r.spoke, default=None)
+    last = _last_to_speak(records, gender, pos)
     return last if last is not None and last is not rec and last.spoke > rec.spoke else rec
+
+
+def _last_to_speak(records: list, gender: str, pos: int):
+    """The one person of this gender (or of none known) who spoke last before `pos`, or None."""
+    speakers = [r for r in records if _one(r) and 0 <= r.spoke < pos and _may_be(r, gender)]
+    return max((r for r in speakers if r.gender in (gender, None)), key=lambda r: r.spoke, default=None)
 
 
 def _maybe_person(rec) -> bool:
@@ -139,7 +142,8 @@ def _one(rec) -> bool:
 def _may_be(rec, gender: str) -> bool:
     """Not ruled out for a he/she: a person of unknown gender whose first name the census gives the other
     gender ("Laura" for a he) is."""
-    owned = (_OWN.get(n.split(" ", 1)[0].lower()) for n in (rec.name, *rec.aliases))  # "her doctor", renamed
+    # "her doctor", renamed
+    owned = (OWN_PRONOUNS.get(n.split(" ", 1)[0].lower()) for n in (rec.name, *rec.aliases))
     if rec.gender is None and gender in owned:
         return False  # "Her doctor told her …. “…,” she wrote.": she is the one whose doctor it is
     return rec.gender is not None or rec.hint is None or rec.hint == gender

@@ -16,6 +16,7 @@ from askisk.speakers.rules import (
     IN_FULL,
     MALE_WORDS,
     OFFICE_QUALIFIERS,
+    OWN_PRONOUNS,
     PARTIES,
     PERSON_NOUNS,
     TITLES,
@@ -201,9 +202,6 @@ def appositive_nouns(name) -> list[tuple[str, str | None]]:
     if name.dep_ == "appos" and introduced_by_a(name.head):
         out.append((name.head.lemma_.lower(), None))
     return out
-
-
-OWN_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 
 
 def description_gender(tok) -> str | None:

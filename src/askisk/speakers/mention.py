@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, census_genders, first_name_genders
+from askisk.speakers.rules import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    census_genders,
+    first_name_genders,
+    third_person_words,
+)
 
 _COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss"})
 
@@ -204,10 +210,6 @@ def relative(words: list[str], pos: int) -> Record:
     return rec
 
 
-_THIRD = {
-    "m": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
-    "f": re.compile(r"\b(?:she|her|hers|herself)\b", re.I),
-}
 _FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
 
 
@@ -219,5 +221,5 @@ def spoken_of(rec: Record, words: str) -> bool:
     surname = rec.tokens[-1] if rec.kind == "person" and rec.tokens else None
     if surname and re.search(rf"\b{re.escape(surname)}\b", words):
         return True
-    third = _THIRD.get(rec.gender or "")
-    return bool(third and third.search(words))
+    third = third_person_words(rec.gender)
+    return any(w.lower() in third for w in re.findall(r"[A-Za-z]+", words))

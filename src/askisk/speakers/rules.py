@@ -246,6 +246,14 @@ NOT_SPEAKERS = vocab(
     "practice it this that which there what"
 )
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+OWN_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+
+
+def third_person_words(gender: str | None) -> frozenset[str]:
+    """Every he/him/his/himself word of one gender ("m" / "f"); none for an unknown gender."""
+    return frozenset(w for w, g in {**PERSON_PRONOUNS, **OWN_PRONOUNS}.items() if g == gender)
+
+
 WEEKDAYS = vocab("monday tuesday wednesday thursday friday saturday sunday")
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 SMALL_WORDS = vocab("of the and for in on at to de la le van von der du al bin")
