@@ -10,7 +10,7 @@ Works on records and spaCy tokens handed to it; never imports spaCy; never names
 from __future__ import annotations
 
 from askisk.speakers import animacy, ranker
-from askisk.speakers.binding import bound
+from askisk.speakers.binding import bound, bound_words, whose_text
 from askisk.speakers.descriptions import (
     conflicts,
     description_gender,
@@ -72,7 +72,11 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
 
 def person_pronoun(records: list, tok, gender: str, base: int):
     """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
-    rec = pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
+    words = bound_words(tok)  # "“… trust Jones …,” he said": never Jones
+    records = [r for r in records if not (r.tokens and r.tokens[-1].lower() in words)]
+    if (rec := whose_text(records, tok, gender)) is not None:
+        rec.gender = gender
+    rec = rec or pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
     rec = rec and not_the_one_quoted(records, rec, tok, gender, base + tok.i)
     rec = rec and the_one_adding(records, rec, tok, gender, base + tok.i)
     return rec and the_speaker_goes_on(records, rec, tok, gender, base + tok.i)
@@ -181,7 +185,9 @@ def described(records: list, tok, pos: int, recent=None, headline: frozenset[str
         # "President Trump" … "Ann Lee, president of the Fed" … "The president says": the title before a name
         holders = [v for v in holders if v.rec.title and v.rec.title[1] == office] or holders
         if holders:
-            return max(holders, key=lambda v: v.last).rec
+            # "President Donald Trump" seven times, "Turkish President Recep Erdoğan" once, then "the
+            # president tweeted": the one the story keeps naming, not the one named last
+            return max(holders, key=lambda v: (v.count, v.last)).rec
         return _lede_speaker(records, pool, recent, pos, headline)
     if not pool:
         return None

@@ -252,7 +252,9 @@ def attribute(
         here = [decisions[i] for i in idxs]
         _signed(here, [(passages[i].start - para.start, 0) for i in idxs], para, registry)
         listed = formats.is_list_item(para.text)
-        takes = carry is not None and (listed or not in_list)
+        # "X called it “stunning”:" then "X 0:07", the player of the clip: the words are not on the page
+        player = any(formats.is_player_label(passages[i].text) for i in idxs)
+        takes = carry is not None and (listed or not in_list) and not player
         if takes and carry is not None and not any(d.status == "cued" for d in here):
             spans = [(passages[i].start - para.start, passages[i].end - para.start) for i in idxs]
             pending.hand_on(here, carry, para.text, spoken, mask.inside, spans)

@@ -1,9 +1,14 @@
 """Which names a he/she cannot stand for, by where they sit around it: its own predicate ("He said Obama
-hopes …") and the one asked about ("Asked if Mr Blunkett could return …, he replied"). Registry positions
-out of spaCy tokens; pure. (The words before a closing tag are not bound: docs/attribution.md, session 33.)
+hopes …") and the one asked about ("Asked if Mr Blunkett could return …, he replied"); and the one it must
+stand for: the author of a text its clause is on ("a recent Holm dissent in which she argued").
+Registry positions out of spaCy tokens; pure. (The words before a closing tag are not bound:
+docs/attribution.md, session 33.)
 """
 
 from __future__ import annotations
+
+from askisk.speakers.mention import find_person
+from askisk.speakers.rules import SAYING_VERBS
 
 
 def bound(tok, base: int) -> frozenset[int]:
@@ -21,9 +26,22 @@ def bound(tok, base: int) -> frozenset[int]:
     asked = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i and _asked(c)]
     # "Further information, given by Mateen himself …, led them to believe …, he said": the words he says
     # name someone else (in his own words he would be "I")
-    fronted = [c for c in top.children if c.dep_ == "ccomp" and c.i < tok.i and _says(top)]
-    before = {base + t.i for c in fronted for t in c.subtree if t.pos_ == "PROPN" and _not_a_subject(t)}
+    before = {base + t.i for t in _named_in_fronted(tok)}
     return frozenset(after | before | {base + t.i for c in asked for t in c.subtree})
+
+
+def bound_words(tok) -> frozenset[str]:
+    """The names, as lowercased words, a he/she cannot stand for because they are named in the words it
+    says before it ("“Nobody can trust Jones with the money,” he said": not Jones). The registry keeps no
+    record of a name inside quotation marks, so these go by the word, not by the position."""
+    return frozenset(t.lower_ for t in _named_in_fronted(tok))
+
+
+def _named_in_fronted(tok) -> list:
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not _says(tok.head):
+        return []
+    fronted = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i]
+    return [t for c in fronted for t in c.subtree if t.pos_ == "PROPN" and _not_a_subject(t)]
 
 
 def _not_a_subject(name) -> bool:
@@ -36,7 +54,7 @@ def _not_a_subject(name) -> bool:
 
 
 def _says(verb) -> bool:
-    return verb.lemma_.lower() in ("say", "tell", "add", "note", "explain", "argue", "insist")
+    return verb.lemma_.lower() in SAYING_VERBS
 
 
 def _asked(verb) -> bool:
@@ -60,3 +78,18 @@ def _loose(tok, top) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def whose_text(records: list, tok, gender: str):
+    """ "a recent Holm dissent in which she argued …", "Obama's speech, in which he said …": a he/she
+    opening a clause on a text its author's name qualifies is that author; else None."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "relcl":
+        return None
+    names = [c for c in clause.head.children if c.dep_ in _QUALIFIER and c.text[:1].isupper()]
+    found = [find_person(records, [n.text]) for n in names if n.pos_ in ("PROPN", "ADJ")]
+    people = [r for r in found if r is not None and r.gender in (None, gender) and r.hint in (None, gender)]
+    return people[0] if len(people) == 1 else None
+
+
+_QUALIFIER = frozenset({"compound", "poss", "amod", "nmod"})

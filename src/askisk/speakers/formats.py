@@ -299,7 +299,8 @@ _LINK_IN_PARENTHESES = re.compile(
 
 
 _LINK_LABEL = re.compile(
-    r"(?:STORY|RELATED|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ|INTERACTIVE|Interactive): ?"
+    r"(?:STORY|RELATED|Related|READ MORE|MORE|More|WATCH|VIDEO|PHOTOS?|SEE ALSO|ALSO READ|INTERACTIVE"
+    r"|Interactive): ?"
 )
 
 
@@ -316,6 +317,22 @@ def is_bracketed(text: str) -> bool:
     return bare.startswith("[") and bare.endswith("]") and bare.count("[") == 1
 
 
+_PLAYER_LABEL = re.compile(r"[A-Z][\w.'’, -]{2,60} \d{1,2}:\d{2}")
+
+
+def is_player_label(text: str) -> bool:
+    """ "Rep. Jason Chaffetz 0:07": an audio or video player's label, a name and a running time; the clip
+    may be someone's words, the label is nobody's."""
+    return _PLAYER_LABEL.fullmatch(text.strip()) is not None
+
+
+def other_story(text: str) -> bool:
+    """Another story's teaser: "ELIZABETH WARREN SLAMS TRUMP ADMINISTRATION AS 'CORRUPT'", "… is a sham |
+    Jessica Valenti Read more". (A link in parentheses, "( PHOTOS: Rand Paul's career)", is often this
+    story's subject again.)"""
+    return is_shouted(text) or text.strip().rstrip(".").endswith(" Read more")
+
+
 def is_shouted(text: str) -> bool:
     """ "HOUSE DEMOCRATIC CAUCUS RIPS AOC'S CHIEF OF STAFF FOR CRITICIZING LAWMAKER: …": a line wholly in
     capitals, four words or more, is a heading or another story's teaser, nobody's words."""
@@ -326,10 +343,12 @@ def is_shouted(text: str) -> bool:
 _CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)
 
 
-# "(Photo: Jan Berg, Harbor Ledger)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Name"; a video
-# player's caption kept with its "CLOSE" button ("CLOSE The mayor says the ferry will run. NEWS 12")
+# "(Photo: Jan Berg, Harbor Ledger)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Name", "… | Name/AP
+# Photo"; a video player's caption kept with its "CLOSE" button ("CLOSE The mayor says the ferry will run.
+# NEWS 12")
 _PICTURE_CREDIT = re.compile(
     r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]|^CLOSE [A-Z]"
+    r"|\| [A-Z][\w.'’ -]{2,40}/(?:AP|AFP|EPA|Getty Images|Reuters)\b"
 )
 
 

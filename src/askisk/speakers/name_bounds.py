@@ -58,6 +58,9 @@ def name_tokens(ent) -> list:
         if spaced_dash(t):
             toks = toks[:k]  # "Florian Hamm - Borussia Dortmund's largest investor -": an aside, not the name
             break
+        if _says_form(t.text) and _headline(ent):
+            toks = toks[:k]  # "Trump Says Sotomayor, Ginsburg Should Recuse …" labelled PERSON as one name
+            break
     last = toks[-1]
     if (
         len(toks) > 1
@@ -67,6 +70,14 @@ def name_tokens(ent) -> list:
     ):
         return toks[:-1]
     return toks
+
+
+def _says_form(word: str) -> bool:
+    """ "Says", "Warns", "Urges", "Told": a speech verb's third-person or past form, capitalised."""
+    w = word.lower()
+    if not word[:1].isupper() or len(w) < 4:
+        return False
+    return w in ("said", "told") or w.endswith("s") and (w[:-1] in SPEECH_VERBS or w[:-2] in SPEECH_VERBS)
 
 
 def _headline(ent) -> bool:

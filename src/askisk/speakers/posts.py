@@ -1,14 +1,15 @@
 """Embedded social-media posts: the post's text, then its signature line.
 
-A page that embeds a post (a tweet) keeps, as text, the post's words in one paragraph and the signature in
-the next: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", a dash, the author's name, their handle in
-brackets and the date. The post is its author's own words, verbatim: *quote*, in quotation marks or not
-(as the answers of a Q&A, `speakers.qa`), and so is its signature line, which closes the embedded post
-(a signature alone, its post cut away, is still the author's). A post of fewer than QUOTE_WORDS words
-("Club statement" above a picture) is a label, not something said, and stays as it was. A cue inside the
-post ("It seems like …") is the author's wording, not another speaker. The author is read from the
-signature (`registry.named`, emoji left out of the name), never from a list of names. Pure: paragraphs
-and the decisions of `speakers.attribution` in, decisions updated in place.
+A page that embeds a post (a tweet) keeps, as text, the post's words in one paragraph and the signature in the
+next: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", a dash, the author's name, their handle in brackets and
+the date. The post is its author's own words, verbatim: *quote*, in quotation marks or not (as the answers of
+a Q&A, `speakers.qa`), and so is its signature line, which closes the embedded post (a signature alone, its
+post cut away, is still the author's). Some pages embed a post name first, in one paragraph: "Ida Holm
+(@IdaHolmMP) The board got this one wrong." A post of fewer than QUOTE_WORDS words ("Club
+statement" above a picture) is a label, not something said, and stays as it was. A cue inside the post ("It
+seems like …") is the author's wording, not another speaker. The author is read from the signature
+(`registry.named`, emoji left out of the name), never from a list of names. Pure: paragraphs and the decisions
+of `speakers.attribution` in, decisions updated in place.
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ def signed_inline(text: str) -> tuple[int, int] | None:
 
 
 _POST_END = re.compile(r"\S[ \t]+(?=[—–―])")
+_SIGNED_FIRST = re.compile(r"(?P<name>[A-Z][^\s(@][^\n(@]{0,60}?)[ \t]*\(@\w{1,30}\)[ \t]+\S")
+
+
+def signed_first(text: str) -> tuple[int, int] | None:
+    """Offsets of the author's name when a post is embedded name first: "Ida Holm (@IdaHolmMP) The board got
+    this one wrong. …", the post's words after the handle, in the one paragraph."""
+    lead = len(text) - len(text.lstrip())
+    m = _SIGNED_FIRST.match(text, lead)
+    if m is None or len(m.group("name").split()) > 6:
+        return None
+    return m.start("name"), m.end("name")
 
 
 def apply(
@@ -56,7 +68,7 @@ def apply(
 ) -> None:
     """Give each signed post's sentences, and its signature, to the author the signature names."""
     for before, para in zip([None, *paragraphs], paragraphs, strict=False):
-        span = signer(para.text) or signed_inline(para.text)
+        span = signer(para.text) or signed_inline(para.text) or signed_first(para.text)
         if span is None:
             continue
         name = " ".join(w for w in para.text[span[0] : span[1]].split() if any(c.isalnum() for c in w))

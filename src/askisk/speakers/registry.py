@@ -72,7 +72,8 @@ class Registry:
         for ent in doc.ents:
             if inside[ent.start_char] or ent.end_char <= dateline:
                 continue
-            if titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
+            teaser = person_name(ent) and formats.other_story(ent.sent.text)  # its names: no one here
+            if teaser or titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
                 continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
             if person_name(ent):
                 rec = self._person(ent, base)
@@ -92,8 +93,7 @@ class Registry:
         """A surname the small model leaves unlabelled ("Melzer has now beaten Agassi") is a mention of the
         person already named by it: without it a later "he said" finds only the other one."""
         for tok in doc:
-            rec = None if inside[tok.idx] else self._surname(tok, base + tok.i)
-            if rec is None:
+            if (rec := None if inside[tok.idx] else self._surname(tok, base + tok.i)) is None:
                 continue
             rec.mention(base + tok.i, role=mention_role(tok))
             rec.count += 1

@@ -36,7 +36,7 @@ def read_roles(rec: Record, ent, titles: list) -> None:
     organisation's possessive before a title, the institution of a title's "of"/"at" phrase."""
     head = ent.root
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not _across_colon(ent, child):
             toks = list(child.subtree)
             if toks[0].lower_ in DETS:
                 toks = toks[1:]
@@ -73,6 +73,12 @@ def read_roles(rec: Record, ent, titles: list) -> None:
             if objs:
                 rec.role = f"{rec.title[1]} {role_phrase(list(prep.subtree))}"
                 break
+
+
+def _across_colon(ent, appos) -> bool:
+    """ "Ida Sandnes: Night Ferries, Not New Bridges, For the Islands": what a headline's colon opens
+    is what the person says, not who they are."""
+    return any(t.text == ":" for t in ent.doc[ent.end : appos.left_edge.i])
 
 
 def _appositive_role(rec: Record, name) -> None:

@@ -5,7 +5,7 @@ root. Run by `parse_repair.repair` before any cue is read."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import SPEECH_VERBS
+from askisk.speakers.rules import SAYING_VERBS
 
 
 def verbless_root(doc) -> None:
@@ -64,7 +64,6 @@ def _active_participle(verb) -> bool:
     return verb.head.pos_ == "PROPN" and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
 
 
-_CLOSING_CUES = SPEECH_VERBS - {"believe", "think", "fear", "expect", "hope", "worry", "doubt", "reckon"}
 _QUOTES = frozenset({'"', "”", "''"})
 
 
@@ -77,7 +76,7 @@ def closing_cue(doc) -> None:
         for verb in sent:
             if (
                 verb.i < 2
-                or verb.lemma_.lower() not in _CLOSING_CUES
+                or verb.lemma_.lower() not in SAYING_VERBS
                 or doc[verb.i - 1].text not in _QUOTES
                 or doc[verb.i - 2].text != ","
             ):

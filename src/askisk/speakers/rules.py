@@ -27,6 +27,9 @@ SPEECH_VERBS = vocab(
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
     "underline advise"
 )
+# Verbs that say what they report, not what the subject holds: closing tags ("…," joked Mattis) and the
+# verb whose fronted words a he/she cannot be named in ("… Mr. Trump's favorite toy, he said")
+SAYING_VERBS = SPEECH_VERBS - {"believe", "think", "fear", "expect", "hope", "worry", "doubt", "reckon"}
 # Attitudes and intentions: with only a to-infinitive ("hopes to finish", "plans to sign", "continued to
 # run hot") they report nothing anyone said (askisk's convention, written into every news gold); the
 # commissives ("vowed to", "pledged to", "threatened to") are speech acts and stay cues.

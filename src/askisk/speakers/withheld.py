@@ -219,12 +219,12 @@ _REFUSING = vocab("decline refuse")
 _TELLING = vocab(
     "say comment disclose reveal discuss specify elaborate confirm name identify answer detail speak talk"
 )
-_ASKED = vocab("request invitation interview")
+_ASKED = vocab("request invitation interview comment")  # "declined comment Saturday"
 
 
 def _declined(tok) -> bool:
-    """ "Nowak declined to say what he paid", "refused to comment", "declined a request for an interview":
-    what was not said."""
+    """ "Nowak declined to say what he paid", "refused to comment", "declined a request for an interview",
+    "declined comment": what was not said."""
     return any(
         c.dep_ == "xcomp" and c.lemma_ in _TELLING or c.dep_ == "dobj" and c.lemma_ in _ASKED
         for c in tok.children
