@@ -76,12 +76,12 @@ def test_she_in_a_clause_on_a_text_her_name_qualifies_is_its_author():
         "Tuesday.\n\n"
         '"I just don\'t know how they can sit on these cases," Lund said in a news conference.\n\n'
         '"What Justice Holm said yesterday was highly inappropriate," Lund added.\n\n'
-        "The remarks are an apparent reference to a recent Holm dissent in which she wrote that the "
+        "Those words seem to answer a recent Holm dissent in which she wrote that the "
         "government had rushed to the court.\n\n"
         "Lund later met Senator Tor Brekke, who chairs the budget committee.\n\n"
-        '"Everything will come to a halt," he said.\n'
+        '"The whole harbor will stop working," he said.\n'
     )
-    assert _attrs(body)['"Everything will come to a halt," he said.'] == ("President Lund", "quote")
+    assert _attrs(body)['"The whole harbor will stop working," he said.'] == ("President Lund", "quote")
 
 
 def test_the_president_is_the_one_the_story_keeps_naming_not_the_foreign_one_named_last():
@@ -102,9 +102,9 @@ def test_a_teaser_in_capitals_names_no_one_new():
         "Holm in Iowa\n\n"
         "Sen. Ida Holm, D-Mass., hit Iowa this weekend with a message on costs.\n\n"
         "IDA HOLM SLAMS HARBOR BOARD AS 'CORRUPT,' ADMITS DEAL ON FERRIES\n\n"
-        '"We need to return politics to the people," she said.\n'
+        '"We have to give the ferries back to the islands," she said.\n'
     )
-    said = '"We need to return politics to the people," she said.'
+    said = '"We have to give the ferries back to the islands," she said.'
     assert _attrs(body)[said] == ("Sen. Ida Holm", "quote")
 
 
@@ -112,12 +112,12 @@ def test_a_post_embedded_name_first_is_its_authors_words():
     post = "Ida Holm (@IdaHolmMP) I'm disappointed in the board's decision."
     body = (
         "Ferry ruling\n\nThe harbor board voted on Monday to end the night ferry.\n\n"
-        f"{post} But our fight for the islands will not stop here. pic.twitter.com/sG0TyuT521\n\n"
+        f"{post} But our fight for the islands goes on tomorrow. pic.twitter.com/Fx81kQ2bZp\n\n"
         "The board will meet again in June.\n"
     )
     got = _attrs(body)
     assert got[post] == ("Ida Holm", "quote")
-    rest = "But our fight for the islands will not stop here. pic.twitter.com/sG0TyuT521"
+    rest = "But our fight for the islands goes on tomorrow. pic.twitter.com/Fx81kQ2bZp"
     assert got[rest][0] == "Ida Holm"
     assert got["The board will meet again in June."] == (None, "narration")
 
@@ -130,7 +130,7 @@ def test_a_related_link_glued_to_its_label_is_nobodys_words():
 
 
 def test_declined_comment_without_to_says_nothing():
-    sentence = "A Department of Justice spokesman, Jeremy Edwards, declined comment Saturday."
+    sentence = "A spokesman for the harbor board, Nils Aas, declined comment on Sunday."
     body = f"Ferry ruling\n\nThe judge ruled on Friday.\n\n{sentence}\n"
     assert _attrs(body)[sentence] == (None, "narration")
 
@@ -140,7 +140,7 @@ def test_a_name_in_another_storys_teaser_is_not_who_she_is():
     body = (
         "Ferry ruling\n\nOn Monday, the harbor board voted to end the night ferry.\n\n"
         "It's finally official: the night ferry cuts are a sham | Jessica Valenti Read more\n\n"
-        '"Today\'s decision is a reminder of how much is at stake," she said.\n'
+        '"This vote shows what the islands could lose," she said.\n'
     )
-    said = '"Today\'s decision is a reminder of how much is at stake," she said.'
+    said = '"This vote shows what the islands could lose," she said.'
     assert _attrs(body)[said] == (None, "quote")
