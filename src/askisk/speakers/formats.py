@@ -310,7 +310,7 @@ def is_bracketed(text: str) -> bool:
     ("( Also on POLITICO: Conservatives balk at budget deal)", "( PHOTOS: …)") and a teaser ending
     "Read more"."""
     bare = text.strip().rstrip(".")
-    if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or bare.endswith(" Read more"):
+    if _LINK_IN_PARENTHESES.fullmatch(bare) or _EDITORS_NOTE.fullmatch(bare) or _read_more(text):
         return True
     if _LINK_LABEL.match(bare) and text.rstrip()[-1:] not in '.!"”':
         return True  # "STORY: Council votes to keep the ferry", "Interactive: Who runs?": a linked headline
@@ -330,7 +330,12 @@ def other_story(text: str) -> bool:
     """Another story's teaser: "ELIZABETH WARREN SLAMS TRUMP ADMINISTRATION AS 'CORRUPT'", "… is a sham |
     Jessica Valenti Read more". (A link in parentheses, "( PHOTOS: Rand Paul's career)", is often this
     story's subject again.)"""
-    return is_shouted(text) or text.strip().rstrip(".").endswith(" Read more")
+    return is_shouted(text) or _read_more(text)
+
+
+def _read_more(text: str) -> bool:
+    """A teaser that ends "Read more", the link to the story it teases."""
+    return text.strip().rstrip(".").endswith(" Read more")
 
 
 def is_shouted(text: str) -> bool:

@@ -5,11 +5,11 @@ next: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", a dash, the author's nam
 the date. The post is its author's own words, verbatim: *quote*, in quotation marks or not (as the answers of
 a Q&A, `speakers.qa`), and so is its signature line, which closes the embedded post (a signature alone, its
 post cut away, is still the author's). Some pages embed a post name first, in one paragraph: "Ida Holm
-(@IdaHolmMP) The board got this one wrong." A post of fewer than QUOTE_WORDS words ("Club
-statement" above a picture) is a label, not something said, and stays as it was. A cue inside the post ("It
-seems like …") is the author's wording, not another speaker. The author is read from the signature
-(`registry.named`, emoji left out of the name), never from a list of names. Pure: paragraphs and the decisions
-of `speakers.attribution` in, decisions updated in place.
+(@IdaHolmMP) The board got this one wrong." A post of fewer than QUOTE_WORDS words ("Club statement" above a
+picture) is a label, not something said, and stays as it was. A cue inside the post ("It seems like …") is the
+author's wording, not another speaker. The author is read from the signature (`registry.named`, emoji left out
+of the name), never from a list of names. Pure: paragraphs and the decisions of `speakers.attribution` in,
+decisions updated in place.
 """
 
 from __future__ import annotations
