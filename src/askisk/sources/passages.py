@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from askisk.models import Paragraph, Passage, PassageKind, Source
+from askisk.sources.cards import link_cards
 from askisk.text import content_hash, normalize
 
 _BLANK_RUN = re.compile(r"(?:\n[ \t\u00a0\u2009\u202f]*){2,}")
@@ -255,9 +256,12 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one paragraph, whitespace trimmed."""
     start = 0
     ends = {m.end() for m in _SIGNED_LINE.finditer(text)} | _glued_ends(text) | _spaced_ends(text)
+    cards = link_cards(text)
     for match in _BOUNDARY.finditer(text):
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
+        if any(a <= match.start() < b for a, b in cards):
+            continue  # "… Ken Bone endorses Andrew Yang: '#YangGang all the way!' … MORE for excluding …"
         if _inside_title(text, match.start()):
             continue
         if (

@@ -32,9 +32,11 @@ def bound(tok, base: int) -> frozenset[int]:
 
 def bound_words(tok) -> frozenset[str]:
     """The names, as lowercased words, a he/she cannot stand for because they are named in the words it
-    says before it ("“Nobody can trust Jones with the money,” he said": not Jones). The registry keeps no
-    record of a name inside quotation marks, so these go by the word, not by the position."""
-    return frozenset(t.lower_ for t in _named_in_fronted(tok))
+    says before it ("“Nobody can trust Jones with the money,” he said": not Jones), in this sentence or in
+    the earlier sentences of the quotation its tag closes ("“… the end of the road for Arne Lund. So …,”
+    he said": not Lund). The registry keeps no record of a name inside quotation marks, so these go by the
+    word, not by the position."""
+    return frozenset(t.lower_ for t in _named_in_fronted(tok) + _named_in_closed_quote(tok))
 
 
 def _named_in_fronted(tok) -> list:
@@ -42,6 +44,27 @@ def _named_in_fronted(tok) -> list:
         return []
     fronted = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i]
     return [t for c in fronted for t in c.subtree if t.pos_ == "PROPN" and _not_a_subject(t)]
+
+
+def _named_in_closed_quote(tok) -> list:
+    """The names in the quotation a closing tag ends ('“…,” he said', '“…,” said he'), from its opening mark,
+    however many sentences back in the paragraph."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not _says(tok.head):
+        return []
+    text = tok.doc.text
+    end = min(tok.idx, tok.head.idx)
+    while end > 0 and text[end - 1] in " ,\n":
+        end -= 1
+    if end == 0 or text[end - 1] not in _CLOSING:
+        return []
+    start = max(text.rfind(q, 0, end - 1) for q in _OPENING)
+    if start < 0:
+        return []
+    return [t for t in tok.doc if start < t.idx < end - 1 and t.pos_ == "PROPN" and _not_a_subject(t)]
+
+
+_CLOSING = ('"', "\u201d")
+_OPENING = ('"', "\u201c")
 
 
 def _not_a_subject(name) -> bool:

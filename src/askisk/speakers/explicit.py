@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers import acts_told, asides, cues, misparse, own_acts, press, ranker, speech, views
+from askisk.speakers import acts_told, asides, cues, misparse, own_acts, press, ranker, rules, speech, views
 from askisk.speakers.clauses import subordinate
 from askisk.speakers.content import hearer_object
 from askisk.speakers.convention import records
@@ -60,6 +60,7 @@ def _relays_speech(outer, cands, inside) -> bool:
         and not _closing_tag(c[6], outer[6])
         and (c[6].lemma_.lower() in _SAYING or reported and _relayed_words(c, inside))
         and not is_request(c[6])  # "Iraqi MPs told Reuters that Mr Trump had asked for the meeting": an act
+        and not _wish_or_plan(c[6])  # "The Star reported that the company is hoping to …": the paper's words
         # "U.S. intelligence indicates that …, NBC News reported": a record says nothing, the paper does
         and not (c[7].pos_ == "NOUN" and records(c[7], c[6].lemma_.lower()))
         and c[6].head.i == outer[6].i
@@ -369,8 +370,8 @@ def lead_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | 
     if label is None:
         return None
     head = label[-1]
-    if len(label) == 1 and head.pos_ == "NOUN" and _ABSTRACT.search(head.lower_):
-        return None
+    if len(label) == 1 and head.pos_ == "NOUN" and (_ABSTRACT.search(head.lower_) or _unnamed_text(head)):
+        return None  # "Report: Trump Son Informed …", "Claim: Researchers found …": no one named
     if press.press_label(label):
         return None  # "Reports: Ricin-tainted letters threaten more violence": no outlet a reader can check
     words = " ".join(t.text for t in label)
@@ -382,6 +383,12 @@ def lead_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | 
 
 
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|hood|ure)$")
+
+
+def _unnamed_text(noun) -> bool:
+    """ "Report", "Claim": a text no one is named for (not "Poll": polls speak unnamed)."""
+    texts = (rules.DOCUMENT_NOUNS | rules.MESSAGE_NOUNS) - {"poll", "survey"}
+    return noun.lemma_.lower() in texts and noun.text[1:].islower()
 
 
 def _rank(cand):

@@ -22,6 +22,7 @@ import re
 from pathlib import PurePath
 
 from askisk.models import Source
+from askisk.sources.cards import link_cards
 from askisk.speakers.rules import PERSON_NOUNS, WH_TAGS, vocab
 
 _LABEL_MAX_WORDS = 4
@@ -353,7 +354,7 @@ _CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b
 # NEWS 12")
 _PICTURE_CREDIT = re.compile(
     r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]|^CLOSE [A-Z]"
-    r"|\| [A-Z][\w.'’ -]{2,40}/(?:AP|AFP|EPA|Getty Images|Reuters)\b"
+    r"|\| (?:[A-Z][\w.'’ -]{2,40}/)?(?:AP|AFP|EPA|Getty|Reuters|REUTERS)\b"
 )
 
 
@@ -375,26 +376,14 @@ _AGENCY = re.compile(r"(?:REUTERS|AFP|EPA|Getty Images|AP Photo)/\s?[A-Z]")
 _AGENCY_BEFORE = re.compile(r"(?:REUTERS|AFP|EPA|Getty Images|AP Photo)/\s?$")
 
 
-# a name glued to the headline after it: "KavanaughChristine", the seam of a link card
-_GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
-_CARD_END = re.compile(r"\sMORE\b")
 # a market site's quote chip after a company's name: "Starbucks Corp. SBUX, +9.26% said …", "DJIA, -1.2%"
 _TICKER_CHIP = re.compile(r"(?<= )[A-Z][A-Z0-9.]{1,7},\s?[+-−]\d+(?:\.\d+)?%(?= |,|$)")
 
 
 def without_link_cards(text: str) -> str:
-    """ "… and Brett Kavanaugh Brett Michael KavanaughChristine Blasey Ford pens honor … MORE said they …": a
-    news site's card (the person's full name, their latest headlines, "MORE") scraped into the sentence
-    after the name it explains, blanked with spaces so offsets hold. It starts after the name's last
-    mention, at most 40 letters before the surname it repeats glued to a headline, and ends at "MORE". A
-    market site's quote chip ("Starbucks Corp. SBUX, +9.26% said …") is blanked too."""
+    """A news site's link cards scraped into the sentence (`sources.cards`), blanked with spaces so offsets
+    hold; a market site's quote chip ("Starbucks Corp. SBUX, +9.26% said …") is blanked too."""
     out = _TICKER_CHIP.sub(lambda m: " " * len(m.group(0)), text)
-    for glued in _GLUED.finditer(text):
-        surname = glued.group(1)
-        before = [m.end() for m in re.finditer(rf"\b{surname}\b", text[: glued.start()])]
-        end = _CARD_END.search(text, glued.end(), glued.end() + 400)
-        if not before or glued.start() - before[-1] > 40 or end is None:
-            continue
-        start = before[-1] + 1
-        out = out[:start] + " " * (end.end() - start) + out[end.end() :]
+    for start, end in link_cards(text):
+        out = out[:start] + " " * (end - start) + out[end:]
     return out

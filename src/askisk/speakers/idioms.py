@@ -70,11 +70,17 @@ def argument_put(tok) -> bool:
 
 
 def took_aim(tok) -> bool:
-    """ "took aim at his predecessors on trade", "are taking aim at the author": a criticism voiced."""
+    """ "took aim at his predecessors on trade", "are taking aim at the author", "took them to task for …": a
+    criticism voiced."""
     if tok.lemma_.lower() != "take":
         return False
-    aims = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "aim"]
-    return bool(aims) and any(c.dep_ == "prep" and c.lower_ == "at" for t in (tok, *aims) for c in t.children)
+    kids = list(tok.children)
+    aims = [c for c in kids if c.dep_ == "dobj" and c.lower_ == "aim"]
+    if aims and any(c.dep_ == "prep" and c.lower_ == "at" for t in (tok, *aims) for c in t.children):
+        return True
+    # "took the harbor board to task for failing to fix the pier": a rebuke
+    near = [*kids, *(g for c in kids for g in c.children)]  # "task" as a verb's xcomp or "to"'s object
+    return any(c.dep_ == "dobj" for c in kids) and any(t.lower_ == "task" for t in near)
 
 
 _IDEAS = frozenset(

@@ -17,7 +17,12 @@ from askisk.speakers.name_repair import (
     party_label,
     party_place,
 )
-from askisk.speakers.root_repair import closing_cue, subject_left_as_apposition, verbless_root
+from askisk.speakers.root_repair import (
+    closing_cue,
+    name_after_description,
+    subject_left_as_apposition,
+    verbless_root,
+)
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
@@ -79,6 +84,7 @@ def repair(doc):
     verbless_root(doc)
     closing_cue(doc)
     subject_left_as_apposition(doc)
+    name_after_description(doc)
     party_label(doc)
     party_place(doc)
     _appended_subject(doc)

@@ -122,13 +122,19 @@ def named_group(ent) -> bool:
 def person_name(ent) -> bool:
     """An entity that names a person: the model's PERSON or a name it mislabels (`person_like`), not a group
     (`named_group`) nor a numbered product ("Xbox 2", "PlayStation 3": no one's name ends in a number)."""
-    if named_group(ent) or (len(ent) > 1 and ent[-1].text.isdigit()):
+    if named_group(ent) or (len(ent) > 1 and ent[-1].text.isdigit()) or _case_name(ent):
         return False
     if ent.label_ == "PERSON" and (
         _listed_with_places_or_firms(ent) or _called_a_firm(ent) or _platform(ent)
     ):
         return False
     return ent.label_ == "PERSON" or person_like(ent) or _titled_surname(ent)
+
+
+def _case_name(ent) -> bool:
+    """ "McKeever v. Barr": a lawsuit named by its parties, no one's name (nor the longer name of a
+    McKeever who speaks later)."""
+    return any(t.lower_ in ("v.", "vs.", "v", "vs") for t in ent[1:-1])
 
 
 def _platform(ent) -> bool:

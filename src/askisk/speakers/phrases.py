@@ -9,13 +9,7 @@ from __future__ import annotations
 from askisk.speakers.documents import entity_of
 from askisk.speakers.names import QUALIFYING
 from askisk.speakers.persons import person_entity
-from askisk.speakers.rules import (
-    DETS,
-    FEMALE_WORDS,
-    MALE_WORDS,
-    title_of,
-    vocab,
-)
+from askisk.speakers.rules import DETS, FEMALE_WORDS, MALE_WORDS, STATEMENT_VERBS, title_of, vocab
 
 NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
 SELF_NOUNS = vocab("article story post column piece")
@@ -82,7 +76,7 @@ def qualifier(head) -> list:
     if head.pos_ != "NOUN":
         return []
     end = np_tokens(head)[-1].i
-    if head.tag_ == "NNS" and (doing := _doing(head, end)):
+    if doing := _doing(head, end):
         return doing
     if knowing := _knowing(head, end):
         return knowing
@@ -129,12 +123,18 @@ def named_example(head):
 
 
 def _doing(head, end: int) -> list:
-    """A participle right after a group that says which ("researchers working on preventive measures"), short
-    and set off by nothing; not the circumstance of the words ("officials speaking on condition …")."""
-    acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == end + 1), None)
-    if acl is None or acl.lemma_.lower() in ("speak", "say", "talk", "comment", "ask"):
-        return []
+    """A participle right after a group or a person that says which ("researchers working on …", "a person
+    involved in the transition"), short and set off by nothing; not "officials speaking on condition …"."""
+    tags = ("VBG", "VBN") if head.tag_ == "NNS" else ("VBN",)
+    acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ in tags and c.i == end + 1), None)
+    if acl is None or acl.lemma_.lower() in STATEMENT_VERBS | _NOT_WHICH:
+        return []  # "the patient described in the case report": a cue the parser hung on its speaker
+    if acl.tag_ == "VBN" and any(c.dep_ == "agent" for c in acl.children):
+        return []  # "emails combed through by Vox": what was done to them, not whose they are
     return _short_phrase(acl, 6)
+
+
+_NOT_WHICH = frozenset({"speak", "talk", "comment", "ask", "name", "quote"})
 
 
 def _knowing(head, end: int) -> list:

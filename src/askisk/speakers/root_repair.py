@@ -137,3 +137,19 @@ def _ends_before(name, verb) -> bool:
     doc, end = name.doc, name.right_edge.i
     end = end if doc[end].text == "," else end + 1
     return end + 1 == verb.i and doc[end].text == ","
+
+
+def name_after_description(doc) -> None:
+    """ "Romney's running mate Paul Ryan previewed …": the parser gives the verb two subjects, the description
+    and the name right after it; the name is the description's apposition, as the parser reads it before
+    "said" ("Her lawyer John Smith said …"), so the one description and name make one speaker."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for first, name in zip(subjects, subjects[1:], strict=False):
+            if (
+                first.pos_ == "NOUN"
+                and name.pos_ == "PROPN"
+                and name.ent_type_ == "PERSON"
+                and name.left_edge.i == first.right_edge.i + 1
+            ):
+                name.head, name.dep_ = first, "appos"

@@ -68,9 +68,14 @@ def nothing_said(tok, lemma: str) -> bool:
     objects = [c for c in kids if c.dep_ == "dobj"]
     if lemma in ("respond", "react", "reply") and not objects:
         means = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        if not means:  # "The administration has already responded to the poisonings": that it did, not how
+            return not any(c.dep_ in _SAYING_MORE for c in kids) and has_prep(tok, "to")
         return any(
             g.dep_ == "pobj" and (g.lemma_.lower() not in MESSAGE_NOUNS | _VERBAL or _armed(g)) for g in means
         )
+    told = any(c.dep_ in _SAYING_MORE for c in kids)
+    if lemma in _UTTERING and objects and not told and all(map(_only_named, objects)):
+        return True  # "Kirk has said many controversial things", "offered his theory": of what, nothing
     if lemma == "mention" and objects and not _mentioned_words(tok, objects):
         return True  # "Barr did not mention Durkan", "barely mentioned the candidate": a topic
     if lemma == "appeal" and not any(
@@ -95,6 +100,37 @@ def nothing_said(tok, lemma: str) -> bool:
     if lemma == "offer":  # "Members of Parliament offered resounding support for …": backing, like a vote
         return any(o.lemma_.lower() in ("support", "backing") for o in objects)
     return lemma == "ask" and any(o.lemma_.lower() in _FAVOURS for o in objects)
+
+
+_SAYING_MORE = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
+# words for what was said that say nothing of it without a clause or a topic after them
+_BARE_MESSAGES = vocab("thing concern accusation theory view criticism complaint claim allegation remark")
+# verbs whose object is the message itself (not "rejected the criticism", an answer; "made a point", one put)
+_UTTERING = vocab("say voice reiterate repeat offer express air raise share restate echo")
+_SHARES = vocab("many some all several most much few")
+
+
+def _only_named(obj) -> bool:
+    """ "many controversial things", "similar concerns", "many of his accusations", "his theory": a message
+    named and no more: no "about …", "that …", "of the deal" or clause of its own after it."""
+    if obj.lemma_.lower() in _SHARES:
+        obj = next((g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), obj)
+    if obj.lemma_.lower() not in _BARE_MESSAGES or obj.tag_ not in ("NN", "NNS"):
+        return False
+    after = [c for c in obj.children if c.i > obj.i]
+    return not any(c.dep_ in ("acl", "relcl", "appos", "ccomp") or _topic(c) for c in after)
+
+
+def _topic(prep) -> bool:
+    """ "about the plan", "over the cuts": what the message was about (not "over the course of the race")."""
+    if prep.dep_ != "prep" or prep.lower_ not in _TOPICS:
+        return False
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return not any(g.lemma_.lower() in _SPANS or g.ent_type_ == "DATE" for g in objects)
+
+
+_TOPICS = vocab("about on over of against regarding to toward towards for with that concerning")
+_SPANS = vocab("course period time span year month week day")
 
 
 def _referred_only(tok, kids) -> bool:

@@ -185,7 +185,10 @@ def is_speech(tok, inside) -> bool:
         return True
     if lemma in SPEECH_VERBS:
         before_colon = colon_after(tok)
-        set_off = parenthetical(tok, kids) or _inverted(tok) is not None
+        set_off = (
+            parenthetical(tok, kids)
+            or (_inverted(tok) or subject_repair.speaker_read_as_object(tok)) is not None
+        )
         tag = misparse.quote_then_relative(tok) or views.quote_closed_by(tok)  # '"…," the site Youku told'
         return clause or quoted or before_colon or _in_document(kids) or set_off or tag
     if lemma in STANCE_VERBS:

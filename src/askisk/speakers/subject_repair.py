@@ -33,7 +33,7 @@ def document_read(verb):
 
 _INVERTING = vocab(
     "say argue add note write explain insist claim contend observe predict conclude declare acknowledge "
-    "state remark recall complain suggest concede"
+    "state remark recall complain suggest concede warn caution stress"
 )
 
 
@@ -48,7 +48,8 @@ def speaker_read_as_object(verb):
         or not (verb.lemma_.lower() in _INVERTING or _pointed_out(verb))
     ):
         return None
-    if verb.dep_ != "conj" or any(c.dep_ in ("ccomp", "nsubj", "xcomp") for c in verb.children):
+    # "But that plan could still change, cautioned the officials, who …": the parser may leave it unattached
+    if verb.dep_ not in ("conj", "dep") or any(c.dep_ in ("ccomp", "nsubj", "xcomp") for c in verb.children):
         return None
     end = verb.right_edge.i + 1
     if not (end >= len(doc) or doc[end].is_sent_end or doc[end].text in (".", "!", "?")):

@@ -26,6 +26,10 @@ _LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})(?:,[ \t]*[A-Z][A-Z'’. -]{0,40})?[ \t]*:\s+\S"
 )
 _STAGE = re.compile(r"[(\[][^()\[\]]*[)\]]")  # "(APPLAUSE)", "[CROSSTALK]"
+_COPYRIGHT = re.compile(r"\s*(?:Copyright\b|©)")
+_SIGN_OFF = re.compile(
+    r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, (?:[A-Z][\w&]* ){0,2}News(?:, [A-Z][\w .]+)?\."
+)
 
 
 def label_of(text: str) -> str | None:
@@ -41,6 +45,12 @@ def label_of(text: str) -> str | None:
 
 def is_stage_direction(text: str) -> bool:
     return _STAGE.fullmatch(text.strip()) is not None
+
+
+def is_sign_off(text: str) -> bool:
+    """ "David Folkenflik, NPR News.", "Mara Liasson, NPR News, Washington.": a reporter signing off the
+    piece, the writer's line, not the turn's words."""
+    return _SIGN_OFF.fullmatch(text.strip()) is not None
 
 
 def is_stage_sentence(text: str) -> bool:
@@ -62,6 +72,8 @@ def turns(paragraphs: list[Paragraph]) -> dict[int, int]:
     out: dict[int, int] = {}
     current: int | None = None
     for p in paragraphs:
+        if _COPYRIGHT.match(p.text):
+            break  # "Copyright © 2013 NPR. All rights reserved.": the site's small print after the last turn
         if p.number in labels:
             current = p.number
         elif is_stage_direction(p.text):
@@ -91,7 +103,7 @@ def apply(
             speaker[number] = (rec, f"{label.split()[-1]}:", (at, at + len(label)))
     for p in paragraphs:
         for i in by_para.get(p.number, []) if owner else []:
-            if is_stage_direction(p.text) or is_stage_sentence(passages[i].text):
+            if is_stage_direction(p.text) or _nobodys(passages[i].text):
                 d = decisions[i]
                 d.record, d.kind, d.cue, d.status, d.mention = None, "narration", None, "none", None
         if p.number not in owner or owner[p.number] not in speaker:
@@ -99,9 +111,13 @@ def apply(
         record, cue, mention = speaker[owner[p.number]]
         inside = quote_mask(p.text).inside
         for i in by_para.get(p.number, []):
-            if is_stage_sentence(passages[i].text):
+            if _nobodys(passages[i].text):
                 continue
             s, e = passages[i].start - p.start, passages[i].end - p.start
             d = decisions[i]
             d.record, d.cue, d.status, d.mention = record, cue, "cued", mention
             d.kind = speech_kind(quoted_words(p.text, inside, s, e), p.text, inside, s, e)
+
+
+def _nobodys(sentence: str) -> bool:
+    return is_stage_sentence(sentence) or is_sign_off(sentence)
