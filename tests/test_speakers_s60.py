@@ -140,3 +140,45 @@ def test_a_caption_closed_by_a_bare_piped_agency_credit_is_narration():
     caption = "“The board must answer for the pier,” Dahl says. | Getty Ferry fight"
     body = f"Harbor vote\n\n{caption}\n\nThe council met on Monday to vote on the ferry budget.\n"
     assert _attrs(body)[caption] == (None, "narration")
+
+
+def test_a_feeling_and_what_it_led_to_is_no_view():
+    body = LEAD + "Judge Ann Holm was so incensed that she read her dissent from the bench.\n\n"
+    body += "Reyes was so sure that the vote would pass.\n"
+    got = _attrs(body)
+    assert got["Judge Ann Holm was so incensed that she read her dissent from the bench."] == (
+        None,
+        "narration",
+    )
+    # a view held: the clause is what she is sure of
+    assert got["Reyes was so sure that the vote would pass."][1] == "reported"
+
+
+def test_a_speech_delivered_about_a_topic_gives_no_words():
+    body = (
+        LEAD
+        + "Reyes, though, delivered a scathing speech at the hall about the prospect of higher fares.\n\n"
+        "Dahl delivered a speech, saying the fares would fall.\n"
+    )
+    got = _attrs(body)
+    assert got[
+        "Reyes, though, delivered a scathing speech at the hall about the prospect of higher fares."
+    ] == (None, "narration")
+    assert got["Dahl delivered a speech, saying the fares would fall."] == ("Dahl", "reported")
+
+
+def test_a_news_outlet_that_is_told_something_is_its_source():
+    body = (
+        LEAD + "Harbor Radio News is told the second hearing could come in May.\n\n"
+        "A key focus of the questions from councillors, Harbor Radio News is told, was the pier.\n\n"
+        "The mayor was told that the pier was unsafe.\n"
+    )
+    got = _attrs(body)
+    assert got["Harbor Radio News is told the second hearing could come in May."] == (
+        "Harbor Radio News",
+        "reported",
+    )
+    assert got["A key focus of the questions from councillors, Harbor Radio News is told, was the pier."][
+        0
+    ] == ("Harbor Radio News")
+    assert got["The mayor was told that the pier was unsafe."] == (None, "narration")

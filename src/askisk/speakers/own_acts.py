@@ -195,6 +195,19 @@ def felt_state(tok) -> bool:
     return any(c.dep_ in ("acomp", "oprd") or (c.dep_ == "xcomp" and c.tag_ in ("JJ", "VBN")) for c in kids)
 
 
+def so_moved(tok) -> bool:
+    """ "The judge was so incensed that she read her dissent from the bench": a feeling and what it led to,
+    a result clause, not a view (not "so sure that the vote would pass", where the clause is what is held)."""
+    if tok.tag_ not in ("JJ", "VBN") or tok.dep_ != "acomp":
+        return False  # not "So he suggested …", a sentence's opening "so"
+    so = any(c.dep_ == "advmod" and c.lower_ in ("so", "such") and c.i == tok.i - 1 for c in tok.children)
+    result = any(c.dep_ in ("ccomp", "advcl") and c.i > tok.i for c in tok.children)
+    return so and result and tok.lemma_.lower() not in _HELD
+
+
+_HELD = vocab("sure certain convinced confident adamant clear positive aware")
+
+
 _RULED_ON = vocab("case lawsuit suit appeal charge petition claim motion complaint indictment")
 
 
@@ -234,11 +247,13 @@ def allegiance(tok) -> bool:
 
 def not_said(tok, inside) -> bool:
     """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
-    `felt_state`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`, `not_yet_done`."""
+    `felt_state`, `so_moved`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`,
+    `not_yet_done`."""
     acts = (
         unheld_opinion,
         all_told,
         felt_state,
+        so_moved,
         court_ruling,
         request_not_made,
         time_will_tell,

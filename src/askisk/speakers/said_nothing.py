@@ -74,6 +74,8 @@ def nothing_said(tok, lemma: str) -> bool:
             g.dep_ == "pobj" and (g.lemma_.lower() not in MESSAGE_NOUNS | _VERBAL or _armed(g)) for g in means
         )
     told = any(c.dep_ in _SAYING_MORE for c in kids)
+    if lemma in ("deliver", "give") and not told and any(_speech_given(o) for o in objects):
+        return True  # "delivered a scathing speech about the prospect of …": that she spoke, not what
     if lemma in _UTTERING and objects and not told and all(map(_only_named, objects)):
         return True  # "Kirk has said many controversial things", "offered his theory": of what, nothing
     if lemma == "mention" and objects and not _mentioned_words(tok, objects):
@@ -108,6 +110,14 @@ _BARE_MESSAGES = vocab("thing concern accusation theory view criticism complaint
 # verbs whose object is the message itself (not "rejected the criticism", an answer; "made a point", one put)
 _UTTERING = vocab("say voice reiterate repeat offer express air raise share restate echo")
 _SHARES = vocab("many some all several most much few")
+
+
+def _speech_given(obj) -> bool:
+    kids = [c for c in obj.children if c.dep_ in ("acl", "relcl", "appos", "ccomp")]
+    return obj.lemma_.lower() in _SPEECHES and not kids  # "a speech in which she said …" gives its words
+
+
+_SPEECHES = vocab("speech address lecture sermon eulogy keynote talk")
 
 
 def _only_named(obj) -> bool:

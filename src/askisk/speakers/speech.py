@@ -39,7 +39,8 @@ def subject_of(verb):
     if bare_as(verb):
         return None  # "… won't be coming to Tunisia as once expected": nobody is named as expecting it
     if any(c.dep_ == "auxpass" for c in verb.children):
-        return misparse.quoted_as(verb)  # "… are feared to have crossed": a passive verb's is its patient
+        # "… are feared to have crossed": a passive verb's is its patient; "Fox News is told …": the outlet's
+        return misparse.quoted_as(verb) or subject_repair.outlet_told(verb)
     quoted = misparse.quoted_as(verb) if verb.lemma_.lower() in ("quote", "cite", "report") else None
     if quoted is not None:
         return quoted  # '"…," AP quoted prosecutor NAME as saying'
@@ -336,7 +337,7 @@ def parenthetical(verb, kids) -> bool:
         if not (hearer and c.dep_ == "dobj")
     ):
         return False
-    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i > verb.i:
         return False
     first = min(t.i for t in subj.subtree)

@@ -62,6 +62,21 @@ def speaker_read_as_object(verb):
     return obj
 
 
+def outlet_told(verb):
+    """ "Fox News is told the second hearing could come in May", "…, Harbor Radio News is told, was …": a
+    news outlet told something by sources it does not name reports it; the outlet is the source."""
+    if verb.lemma_.lower() != "tell" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.ent_type_ != "ORG":
+        return None
+    return subj if subj.text in _OUTLET_WORDS or subj.lower_ in _OUTLETS else None
+
+
+_OUTLET_WORDS = frozenset({"News", "Radio", "Times", "Post", "Journal", "Politico", "POLITICO", "Reuters"})
+_OUTLETS = frozenset({"cnn", "cbs", "nbc", "abc", "msnbc", "npr", "bbc", "axios"})
+
+
 def _pointed_out(verb) -> bool:
     return (
         verb.lemma_.lower() == "point" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "out"
