@@ -40,7 +40,7 @@ def bound_words(tok) -> frozenset[str]:
 
 
 def _named_in_fronted(tok) -> list:
-    if tok.dep_ not in ("nsubj", "nsubjpass") or not _says(tok.head):
+    if not _saying_subject(tok):
         return []
     fronted = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i]
     return [t for c in fronted for t in c.subtree if t.pos_ == "PROPN" and _not_a_subject(t)]
@@ -49,7 +49,7 @@ def _named_in_fronted(tok) -> list:
 def _named_in_closed_quote(tok) -> list:
     """The names in the quotation a closing tag ends ('“…,” he said', '“…,” said he'), from its opening mark,
     however many sentences back in the paragraph."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or not _says(tok.head):
+    if not _saying_subject(tok):
         return []
     text = tok.doc.text
     end = min(tok.idx, tok.head.idx)
@@ -76,8 +76,8 @@ def _not_a_subject(name) -> bool:
     return name.dep_ not in ("nsubj", "nsubjpass", "poss")
 
 
-def _says(verb) -> bool:
-    return verb.lemma_.lower() in SAYING_VERBS
+def _saying_subject(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SAYING_VERBS
 
 
 def _asked(verb) -> bool:

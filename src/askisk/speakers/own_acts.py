@@ -14,6 +14,7 @@ from askisk.speakers.rules import (
     QUESTION_WORDS,
     QUOTE_TOKENS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     TRADE_NOUNS,
     vocab,
 )
@@ -202,10 +203,7 @@ def so_moved(tok) -> bool:
         return False  # not "So he suggested …", a sentence's opening "so"
     so = any(c.dep_ == "advmod" and c.lower_ in ("so", "such") and c.i == tok.i - 1 for c in tok.children)
     result = any(c.dep_ in ("ccomp", "advcl") and c.i > tok.i for c in tok.children)
-    return so and result and tok.lemma_.lower() not in _HELD
-
-
-_HELD = vocab("sure certain convinced confident adamant clear positive aware")
+    return so and result and tok.lemma_.lower() not in STANCE_ADJECTIVES
 
 
 _RULED_ON = vocab("case lawsuit suit appeal charge petition claim motion complaint indictment")

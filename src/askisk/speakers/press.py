@@ -28,6 +28,14 @@ def unnamed_source(tok) -> bool:
     return _some_outlets(tok) or unnamed_press(tok)
 
 
+def named_outlet(tok) -> bool:
+    """ "Fox News", "Harbor Radio News", "CNN": a news organisation named (its name's head word or the
+    name itself), a source a reader can check."""
+    return tok.ent_type_ == "ORG" and (tok.text in _OUTLET_WORDS or tok.lower_ in _OUTLETS)
+
+
+_OUTLET_WORDS = frozenset({"News", "Radio", "Times", "Post", "Journal", "Politico", "POLITICO", "Reuters"})
+_OUTLETS = frozenset({"cnn", "cbs", "nbc", "abc", "msnbc", "npr", "bbc", "axios"})
 _PRESS = frozenset({"media", "press", "report"})
 _PRESS_WORDS = _PRESS | {"news"}
 

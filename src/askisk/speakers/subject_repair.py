@@ -9,6 +9,7 @@ Split from `misparse`, which keeps the names misread around the verb; the parse 
 
 from __future__ import annotations
 
+from askisk.speakers import press
 from askisk.speakers.misparse import bare_speech_verb, bare_verb, opens_tag
 from askisk.speakers.rules import DOCUMENT_NOUNS, SPEECH_VERBS, vocab
 
@@ -68,13 +69,7 @@ def outlet_told(verb):
     if verb.lemma_.lower() != "tell" or any(c.dep_ == "agent" for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.ent_type_ != "ORG":
-        return None
-    return subj if subj.text in _OUTLET_WORDS or subj.lower_ in _OUTLETS else None
-
-
-_OUTLET_WORDS = frozenset({"News", "Radio", "Times", "Post", "Journal", "Politico", "POLITICO", "Reuters"})
-_OUTLETS = frozenset({"cnn", "cbs", "nbc", "abc", "msnbc", "npr", "bbc", "axios"})
+    return subj if subj is not None and press.named_outlet(subj) else None
 
 
 def _pointed_out(verb) -> bool:
