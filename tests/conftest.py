@@ -287,3 +287,13 @@ def attributions(body: str, title: str = "t", convention: str = "news") -> dict[
 
     doc = analyse(Source(id="t", title=title, path="t.md", body=body), convention)
     return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}
+
+
+def misparsed(words, heads, deps, tags, pos, lemmas=None):
+    """A real spaCy Doc carrying the parse the small model gave a page's sentence (a paraphrase written for a
+    test does not always reproduce it)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    lemmas = lemmas or [w.lower() for w in words]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)

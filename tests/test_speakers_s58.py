@@ -5,6 +5,7 @@ written for the test, not copied from a page."""
 from __future__ import annotations
 
 from conftest import attributions as _attrs
+from conftest import misparsed
 
 LEAD = "The harbor council met on Monday to vote on the ferry budget.\n\n"
 
@@ -145,15 +146,6 @@ def test_he_adds_after_a_new_subject_is_that_subject():
     assert got["“It feels as if the whole town lost something,” he adds."] == ("Lars Brekke", "quote")
 
 
-def _misparsed(words, heads, deps, tags, pos):
-    """A real spaCy Doc carrying the parse the small model gave a page's sentence."""
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    lemmas = ["joke" if w == "joked" else w.lower() for w in words]
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
-
-
 def test_a_cue_after_a_closing_mark_read_as_the_names_modifier_becomes_the_root():
     from askisk.speakers.root_repair import closing_cue
 
@@ -165,7 +157,7 @@ def test_a_cue_after_a_closing_mark_read_as_the_names_modifier_becomes_the_root(
     tags = ["PRP", "VBP", "DT", "JJS", "NN", ",", "''", "VBN", "NNP", ",", "WP", "VBD", "."]
     pos = ["PRON", "AUX", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB",
            "PUNCT"]  # fmt: skip
-    doc = _misparsed(words, heads, deps, tags, pos)
+    doc = misparsed(words, heads, deps, tags, pos, [w.lower() if w != "joked" else "joke" for w in words])
     closing_cue(doc)
     joked, name = doc[7], doc[8]
     assert (joked.dep_, joked.head.i, joked.tag_) == ("ROOT", 7, "VBD")
@@ -181,7 +173,7 @@ def test_a_cue_after_a_closing_mark_with_the_name_read_as_its_object_gets_its_su
     deps = ["nsubj", "ccomp", "det", "amod", "attr", "punct", "punct", "ROOT", "dobj", "punct"]
     tags = ["PRP", "VBP", "DT", "JJS", "NN", ",", "''", "VBD", "NNP", "."]
     pos = ["PRON", "AUX", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
-    doc = _misparsed(words, heads, deps, tags, pos)
+    doc = misparsed(words, heads, deps, tags, pos, [w.lower() if w != "joked" else "joke" for w in words])
     closing_cue(doc)
     assert (doc[8].dep_, doc[8].head.i) == ("nsubj", 7)
 

@@ -18,16 +18,22 @@ LEGISLATION_NOUNS = vocab(
 
 def vote(tok) -> bool:
     """A vote on a text, an act."""
-    if tok.lemma_.lower() not in VOTE_VERBS:
+    lemma = tok.lemma_.lower()
+    if lemma not in VOTE_VERBS and lemma != "confirm":
         return False
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return False
-    # "also endorsed Reyes for mayor": a vote for a candidate, not a view stated
-    candidate = tok.lemma_.lower() == "endorse" and any(
+    # "also endorsed Reyes for mayor", "The Senate confirmed Lund as attorney general": a vote for a person,
+    # not a view stated
+    candidate = lemma in ("endorse", "confirm") and any(
         c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids
     )
-    return candidate or any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
+    return (
+        candidate
+        or lemma in VOTE_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
+    )
 
 
 # a wish ("wanted the ban lifted", "Republicans hope the vote …"); spaCy's lemma of "hoping" is at times "hop"

@@ -25,13 +25,7 @@ from askisk.speakers.descriptions import (
 )
 from askisk.speakers.joint import conjuncts
 from askisk.speakers.names import name_head
-from askisk.speakers.rules import (
-    CALLING_NOUNS,
-    OWN_PRONOUNS,
-    QUOTE_TOKENS,
-    TITLES,
-    third_person_words,
-)
+from askisk.speakers.rules import CALLING_NOUNS, OWN_PRONOUNS, QUOTE_TOKENS, TITLES, third_person_words
 
 TITLE_NOUNS = frozenset(noun for _, noun in TITLES.values() if noun)
 
@@ -72,8 +66,8 @@ def pronoun(records: list, gender: str, pos: int, char: int = -1, bound: frozens
 
 def person_pronoun(records: list, tok, gender: str, base: int):
     """The person a subject he/she at `tok` stands for (`pronoun`, then `not_the_one_quoted`), or None."""
-    words = bound_words(tok)  # "“… trust Jones …,” he said": never Jones
-    records = [r for r in records if not (r.tokens and r.tokens[-1].lower() in words)]
+    words = bound_words(tok)  # "“… trust Jones …,” he said": never Jones; "“… Paul agreed …”": not Paul Ryan
+    records = [r for r in records if not (r.tokens and {r.tokens[0].lower(), r.tokens[-1].lower()} & words)]
     if (rec := whose_text(records, tok, gender)) is not None:
         rec.gender = gender
     rec = rec or pronoun(records, gender, base + tok.i, tok.idx, bound(tok, base))
@@ -94,7 +88,7 @@ def the_one_adding(records: list, rec, tok, gender: str, pos: int):
         or last.spoke <= rec.spoke
         or pos // 1_000_000 - last.spoke // 1_000_000 > 2
     ):
-        return rec
+        return _last_subject(records, gender, pos) or rec
     # "Rutledge echoed that loss. “…,” he adds.": one made the subject since the last words is the one adding
     here = last.spoke // 1_000_000 == pos // 1_000_000
     return last if here or rec.subject < last.spoke else rec
@@ -124,6 +118,17 @@ def not_the_one_quoted(records: list, rec, tok, gender: str, pos: int):
         return rec
     last = _last_to_speak(records, gender, pos)
     return last if last is not None and last is not rec and last.spoke > rec.spoke else rec
+
+
+def _last_subject(records: list, gender: str, pos: int):
+    """ "Sebelius named Snyder as the one to blame. ¶ But, she added, “…”": the last subject of this gender,
+    here or a paragraph before, when no one has spoken since; else None."""
+    people = [r for r in records if _one(r) and 0 <= r.subject < pos and _may_be(r, gender)]
+    last = max((r for r in people if r.gender in (gender, None)), key=lambda r: r.subject, default=None)
+    spoke = max((r.spoke for r in records if r.spoke < pos), default=-1)
+    if last is None or pos // 1_000_000 - last.subject // 1_000_000 > 1 or last.subject < spoke:
+        return None
+    return last
 
 
 def _last_to_speak(records: list, gender: str, pos: int):

@@ -48,8 +48,9 @@ def _named_in_fronted(tok) -> list:
 
 def _named_in_closed_quote(tok) -> list:
     """The names in the quotation a closing tag ends ('“…,” he said', '“…,” said he'), from its opening mark,
-    however many sentences back in the paragraph."""
-    if not _saying_subject(tok):
+    however many sentences back in the paragraph, or from the paragraph's start. Any verb of a tag right
+    after the closing mark ('…," he continued')."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
         return []
     text = tok.doc.text
     end = min(tok.idx, tok.head.idx)
@@ -57,10 +58,16 @@ def _named_in_closed_quote(tok) -> list:
         end -= 1
     if end == 0 or text[end - 1] not in _CLOSING:
         return []
+    # no opening mark: the quotation runs on from a paragraph before, and even a subject in it is someone
+    # the speaker talks about ('And Paul made it clear …," he continued')
     start = max(text.rfind(q, 0, end - 1) for q in _OPENING)
-    if start < 0:
-        return []
-    return [t for t in tok.doc if start < t.idx < end - 1 and t.pos_ == "PROPN" and _not_a_subject(t)]
+    named = [t for t in tok.doc if start < t.idx < end - 1 and t.pos_ == "PROPN" and not _modifier(t)]
+    return named if start < 0 else [t for t in named if _not_a_subject(t)]
+
+
+def _modifier(name) -> bool:
+    """ "the peaceful Trump supporters": a name that only qualifies a common noun refers to nobody there."""
+    return name.dep_ == "compound" and name.head.pos_ == "NOUN"
 
 
 _CLOSING = ('"', "\u201d")

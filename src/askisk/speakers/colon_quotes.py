@@ -17,7 +17,8 @@ def colon_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record |
     if first is None or not doc.text[s:first].rstrip().endswith(":"):
         return None
     colon = doc.text.rindex(":", s, first)
-    verbs = [t for t in doc if s <= t.idx < colon and t.pos_ in ("VERB", "AUX")]
+    # not the possessive "'s" the tagger calls a verb ("was not buying his pitch, or Nike's: …")
+    verbs = [t for t in doc if s <= t.idx < colon and t.pos_ in ("VERB", "AUX") and t.dep_ != "case"]
     subjects = [c for v in verbs[-1:] for c in v.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if not subjects:
         return None
@@ -63,7 +64,7 @@ def _colon_in_other_clause(doc, colon: int, verb) -> bool:
     for _ in range(6):
         if tok is None or tok.i == verb.i or tok.head.i == tok.i:
             return False
-        if tok.dep_ in _CLAUSES and tok.head.i == verb.i:
+        if tok.dep_ in _CLAUSES and tok.head.i == verb.i and tok.pos_ in ("VERB", "AUX"):
             return True
         tok = tok.head
     return False

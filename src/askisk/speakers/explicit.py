@@ -372,6 +372,8 @@ def lead_cue(doc, s, e, inside, registry: Registry, base: int, recent: Record | 
     head = label[-1]
     if len(label) == 1 and head.pos_ == "NOUN" and (_ABSTRACT.search(head.lower_) or _unnamed_text(head)):
         return None  # "Report: Trump Son Informed …", "Claim: Researchers found …": no one named
+    if head.lower_ in rules.EVENT_LABELS:
+        return None  # "GOP Debate: Is the fight worth it?": a section's label
     if press.press_label(label):
         return None  # "Reports: Ricin-tainted letters threaten more violence": no outlet a reader can check
     words = " ".join(t.text for t in label)

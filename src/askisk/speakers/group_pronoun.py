@@ -15,6 +15,8 @@ from askisk.speakers.rules import GENERIC_ORG_NOUNS, SPEECH_VERBS
 def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | None:
     """The record a subject it/they/them at `tok` (paragraph offset `base`) refers to, or None."""
     low = tok.lower_
+    if low == "it" and _impersonal(tok.head):
+        return None  # "a resignation, it seemed, that …", "It became clear that …": nobody's view
     if (names := anaphora.joint_before(tok)) is not None:
         return joint_speaker(registry, names, registry.resolve(names, base), base)  # "A and B …. They said"
     people = anaphora.people_before(tok)
@@ -51,6 +53,17 @@ def group_pronoun(registry, tok, base: int, recent: Record | None) -> Record | N
     if low == "it":
         return anaphora.organisation_before(registry.records, base + tok.i)
     return _collective_before(registry, tok, base) if recent is None or recent.kind == "person" else None
+
+
+def _impersonal(verb) -> bool:
+    """An "it" that stands for nothing: "it seemed", "it appears", "it became clear that"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("seem", "appear"):
+        return True
+    return lemma in ("become", "be") and any(c.dep_ == "acomp" and c.lower_ in _PLAIN for c in verb.children)
+
+
+_PLAIN = frozenset({"clear", "apparent", "evident", "obvious", "unclear"})
 
 
 def _subject_of_paragraph_before(records, base: int) -> Record | None:

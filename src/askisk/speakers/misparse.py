@@ -369,6 +369,10 @@ _REDUCED_PASSIVE = vocab(
 )
 
 
+def _subject_or_and(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in verb.children)
+
+
 def reduced_passive(verb) -> bool:
     """ "Hilly areas, thought to represent exposed crust, cover 14 percent": a participle set off by a comma
     and followed by "to", which the small parser may read as the sentence's verb with the noun as its
@@ -379,6 +383,8 @@ def reduced_passive(verb) -> bool:
     # or after "and": "Gomes, a U.S. citizen sentenced to eight years and believed to be an activist"
     # or right after its noun: "a bell believed to have hung in the first chapel"
     after_noun = verb.dep_ == "acl" and verb.head.i == verb.i - 1
+    # "… is a mythical beast said to stalk …": read as a second predicate joined with no "and"
+    after_noun |= verb.dep_ == "conj" and doc[verb.i - 1].pos_ == "NOUN" and not _subject_or_and(verb)
     if doc[verb.i - 1].lower_ not in (",", "and") and not after_noun:
         return False
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":

@@ -66,10 +66,12 @@ def day_after_name(doc) -> None:
 
 
 def party_label(doc) -> None:
-    """ "said Rep. G.K. Butterfield (D-N.C.), head of …": the parser can make the party label the head of
-    the name, and so the speaker; the name takes the label's place and the label hangs on it."""
+    """ "said Rep. G.K. Butterfield (D-N.C.), head of …", "Letitia James (D) said": the parser can make the
+    party label the head of the name, and so the speaker; the name takes the label's place and the label
+    hangs on it."""
     for tok in doc:
-        if not PARTY_LABEL.fullmatch(tok.text) or tok.i < 2 or tok.i + 1 >= len(doc):
+        label = PARTY_LABEL.fullmatch(tok.text) or tok.text in ("D", "R", "I")
+        if not label or tok.i < 2 or tok.i + 1 >= len(doc):
             continue
         name = doc[tok.i - 2]
         if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or name.pos_ != "PROPN":

@@ -215,8 +215,9 @@ def court_ruling(tok) -> bool:
     if tok.lemma_.lower() not in ("dismiss", "reject", "deny", "uphold") or has_prep(tok, "as"):
         return False
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & _RULED_ON
-    if objects and objects <= _ANSWERED and tok.lemma_.lower() in ("deny", "reject"):
-        # "Moscow denies claims by Kiev", "He denied the charges": the accused answers; a court rules
+    if objects and objects <= _ANSWERED and tok.lemma_.lower() in ("deny", "reject", "dismiss"):
+        # "Moscow denies claims by Kiev", "He denied the charges", "dismissed claims that …": the accused
+        # answers; a court rules
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURTS for c in tok.children)
     return bool(objects)
 

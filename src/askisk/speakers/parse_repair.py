@@ -19,6 +19,7 @@ from askisk.speakers.name_repair import (
 )
 from askisk.speakers.root_repair import (
     closing_cue,
+    kicker_label,
     name_after_description,
     subject_left_as_apposition,
     verbless_root,
@@ -82,6 +83,7 @@ def repair(doc):
     _subordinate_root(doc)
     _name_as_apposition(doc)
     verbless_root(doc)
+    kicker_label(doc)
     closing_cue(doc)
     subject_left_as_apposition(doc)
     name_after_description(doc)

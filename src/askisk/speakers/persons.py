@@ -114,9 +114,14 @@ def named_group(ent) -> bool:
     person's name is written that way)."""
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent.root.tag_ == "NNPS":
         return True
+    if len(ent) == 1 and ent.root.tag_ == "NNPS" and any(c.lower_ in _SOME for c in ent.root.children):
+        return True  # "most Nepalis are experts": a people, not a person
     if len(ent) > 1 and ent[-1].lower_ in BODY_NOUNS:
         return True  # "The nonpartisan Peter G. Peterson Foundation has noted …. It estimated …"
     return len(ent) == 1 and len(ent.text) >= 2 and ent.text.isalpha() and ent.text.isupper()
+
+
+_SOME = frozenset({"most", "many", "some", "all", "few", "other", "these", "those"})
 
 
 def person_name(ent) -> bool:

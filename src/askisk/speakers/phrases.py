@@ -9,7 +9,7 @@ from __future__ import annotations
 from askisk.speakers.documents import entity_of
 from askisk.speakers.names import QUALIFYING
 from askisk.speakers.persons import person_entity
-from askisk.speakers.rules import DETS, FEMALE_WORDS, MALE_WORDS, STATEMENT_VERBS, title_of, vocab
+from askisk.speakers.rules import DETS, STATEMENT_VERBS, vocab
 
 NP_KEEP = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
 SELF_NOUNS = vocab("article story post column piece")
@@ -38,9 +38,14 @@ def np_tokens(head) -> list:
     """The noun phrase of `head` without relative clauses, appositions or trailing prepositions."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in NP_KEEP and child.i < head.i:
-            keep.extend(child.subtree)
+        if child.dep_ in NP_KEEP and child.i < head.i or _postpositive(child):
+            keep.extend([child] if child.i > head.i else child.subtree)
     return sorted(keep, key=lambda t: t.i)
+
+
+def _postpositive(tok) -> bool:
+    """ "Attorneys general from 22 states": the title's "general" follows its noun (and takes its "from")."""
+    return tok.dep_ == "amod" and tok.lower_ == "general" and tok.i == tok.head.i + 1
 
 
 def is_self_reference(head) -> bool:
@@ -82,7 +87,7 @@ def qualifier(head) -> list:
         return knowing
     if head.tag_ == "NNS" and (examples := _such_as(head, end)):
         return examples
-    for prep in head.children:
+    for prep in [*head.children, *(c for t in head.children if _postpositive(t) for c in t.children)]:
         # "Doctors Without Borders", "Mothers Against Drunk Driving": a name in title case
         titled = prep.text[:1].isupper() and head.text[:1].isupper()
         if prep.dep_ != "prep" or not (prep.lower_ in QUALIFYING or titled) or prep.i != end + 1:
@@ -287,10 +292,22 @@ def speaker_tokens(head) -> list:
 
 
 def qualified_np_text(head) -> str:
-    """`np_text` with the head's `qualifier`, if any."""
+    """`np_text` with the head's `qualifier`, if any; a group joined by "and" to another keeps both
+    ("relatives and lawyers of the accused", "his advisers and allies")."""
     text = np_text(head)
+    if (other := _joined_group(head)) is not None:
+        head, text = other, f"{text} and {np_text(other, strip_det=False)}"
     extra = qualifier(head)
     return f"{text} {''.join(t.text_with_ws for t in extra).strip()}" if extra else text
+
+
+def _joined_group(head):
+    """The plural common noun right after "head and", itself a plural common noun, else None."""
+    doc = head.doc
+    if head.tag_ != "NNS" or head.pos_ != "NOUN" or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "and":
+        return None
+    others = [c for c in head.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.pos_ == "NOUN"]
+    return others[0] if others and np_tokens(others[0])[0].i == head.i + 2 else None
 
 
 def named_head(tok):
@@ -323,77 +340,3 @@ def named_head(tok):
                     if person_entity(child) is not None or tok.pos_ == "NUM" and ent and ent.label_ == "ORG":
                         return child
     return tok
-
-
-def titled_name(tok):
-    """ "Only Fools and Horses star David Jason": the small model reads a title's capitalised words as a
-    person ("Fools") coordinated with the name; the name is the PERSON right after the lowercase role
-    noun ("star") that ends the title; or the PERSON a title's "for"/"of" phrase ends with ("U.N. High
-    Commissioner for Human Rights Zeid Ra'ad Al Hussein"). None when `tok` is not such a title word."""
-    doc = tok.doc
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-        return None
-    # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a full name is no title, whatever "of" names
-    full_name = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
-    # or a title's own capitalised word read as a preposition ("Treasury Under Secretary John Taylor")
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.dep_ == "prep" and nxt.pos_ == "ADP" and nxt.text[:1].isupper():
-        preps.append(nxt)
-    preps = [] if full_name else preps
-    for prep in preps:
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" and obj.i <= tok.i + 8:
-            return obj
-    for t in doc[tok.i + 1 : tok.i + 8]:
-        if t.pos_ == "NOUN" and t.text.islower():
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON":
-                ent = next(e for e in doc.ents if e.start == nxt.i)
-                return ent[-1]
-            return None
-        if t.pos_ not in ("PROPN", "CCONJ", "ADP", "DET"):
-            return None
-    return None
-
-
-def possessive_before(tok) -> str | None:
-    """ "In her 2003 book, Clinton noted …": a his/her that opens the sentence before its subject, with no
-    one else named before it, is the subject's own: its gender tells which of two Clintons is meant."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    before = tok.doc[tok.sent.start : tok.left_edge.i]
-    people = [e for e in before.ents if e.label_ == "PERSON"]
-    if any(not (e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN") for e in people):
-        return None  # someone else named first; not "her book, Living History," (a title the model misreads)
-    owners = {t.lower_ for t in before if t.tag_ == "PRP$" and t.lower_ in ("her", "his")}
-    if len(owners) != 1:
-        return None
-    gender = "f" if owners == {"her"} else "m"
-    # "Despite his low standing, Clinton had ordnance ready for him": a him/her after the subject is
-    # someone else of that gender, and so is the his/her before it
-    later = {t.lower_ for t in tok.doc[tok.i + 1 : tok.sent.end] if t.tag_ == "PRP"}
-    return None if later & ({"her"} if gender == "f" else {"him"}) else gender
-
-
-def title_gender(toks) -> str | None:
-    """ "f" for Mrs./Ms./Miss, "m" for Mr. among these tokens, else None."""
-    for t in toks:
-        word = t.lower_.rstrip(".")
-        if title_of(word) is not None and word in FEMALE_WORDS:
-            return "f"
-        if title_of(word) is not None and word in MALE_WORDS:
-            return "m"
-    return None
-
-
-def which_follows(name) -> bool:
-    """ "Carrier, which has had operations in Monterrey": a relative "which" set off right after the name."""
-    doc = name.doc
-    return (
-        name.i + 2 < len(doc)
-        and doc[name.i + 1].text == ","
-        and doc[name.i + 2].lower_ == "which"
-        and doc[name.i + 2].head.dep_ == "relcl"
-        and doc[name.i + 2].head.head.i == name.i
-    )

@@ -19,6 +19,7 @@ from askisk.speakers.name_bounds import (
     without_glued_word,
     without_suffix,
 )
+from askisk.speakers.name_clues import possessive_before, title_gender, titled_name, which_follows
 from askisk.speakers.names import appositive_name, place_word, website
 from askisk.speakers.persons import named_group, person_name, who_named
 from askisk.speakers.phrases import (
@@ -26,12 +27,8 @@ from askisk.speakers.phrases import (
     named_head,
     np_text,
     np_tokens,
-    possessive_before,
     qualified_np_text,
     quantifier_phrase,
-    title_gender,
-    titled_name,
-    which_follows,
 )
 from askisk.speakers.roles import (
     former_office,

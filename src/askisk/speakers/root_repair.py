@@ -24,6 +24,7 @@ def verbless_root(doc) -> None:
             verb = next((t for t in sent if t.head.i == root.i and _active_participle(t)), None)
         if verb is None:
             _object_as_root(sent, root)
+            _cue_read_as_object(sent, root)
             continue
         for child in [c for c in root.children if c.i > verb.i]:
             child.head = verb  # "…, according to media reports.": what follows the verb is its own
@@ -51,6 +52,55 @@ def _object_as_root(sent, root) -> None:
         child.head = verb  # "In an interview …, Trump voiced": the fronted phrase is the verb's
     verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
     root.head, root.dep_ = verb, "dobj"
+
+
+def _cue_read_as_object(sent, root) -> None:
+    """ "Still, the founders of the protest claim it is not partisan.": the parser makes the verb a noun
+    compound with the noun before it ("the protest claim") and the clause said a relative clause of the root
+    noun; the verb becomes the root, the group its subject and the clause its complement."""
+    doc = sent.doc
+    if root.pos_ != "NOUN" or root.tag_ != "NNS" or root.head.i != root.i:
+        return
+    for cue in sent:
+        noun = doc[cue.i - 1] if cue.i > sent.start else None
+        if (
+            noun is None
+            or cue.tag_ != "NN"
+            or cue.lower_ not in SAYING_VERBS
+            or cue.dep_ != "pobj"
+            or cue.i + 1 >= sent.end
+            or noun.dep_ != "compound"
+            or noun.head.i != cue.i
+        ):
+            continue
+        said = doc[cue.i + 1].head
+        if doc[cue.i + 1].dep_ != "nsubj" or said.dep_ not in ("relcl", "ccomp") or said.head.i != root.i:
+            continue
+        for child in [c for c in cue.children if c.i < noun.i]:
+            child.head = noun  # "the" went with the compound's head
+        noun.head, noun.dep_ = cue.head, "pobj"
+        for child in [c for c in root.children if c.i < root.left_edge.i or c.is_punct and c.i > cue.i]:
+            child.head = cue  # "However, …" and the full stop are the verb's
+        cue.head, cue.dep_, cue.pos_, cue.tag_, cue.lemma_ = cue, "ROOT", "VERB", "VBP", cue.lower_
+        root.head, root.dep_ = cue, "nsubj"
+        said.head, said.dep_ = cue, "ccomp"
+        return
+
+
+def kicker_label(doc) -> None:
+    """ "EXCLUSIVE: At least a dozen accounts handled …, an official told Fox News.": a capitalised label
+    before a colon that the parser makes a second subject of the verb whose own subject comes later is
+    page furniture, not the speaker."""
+    for tok in doc:
+        if (
+            tok.dep_ == "nsubj"
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text == ":"
+            and tok.is_upper
+            and (tok.i == 0 or doc[tok.i - 1].is_space)
+            and any(c.dep_ == "nsubj" and c.i > tok.i + 1 for c in tok.head.children)
+        ):
+            tok.dep_ = "dep"
 
 
 def _active_participle(verb) -> bool:

@@ -326,3 +326,5 @@ HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief
 BODY_NOUNS = GENERIC_ORG_NOUNS | vocab(
     "center centre fund trust university college school society corporation inc library museum"
 )
+# a headline's label before a colon that names an event or a section, not a speaker ("GOP Debate: Is …?")
+EVENT_LABELS = vocab("debate hearing summit trial vote race primary analysis explainer editorial recap")

@@ -6,7 +6,7 @@ nothing said yet ("have yet to identify"), a name mentioned, an appeal that only
 
 from __future__ import annotations
 
-from askisk.speakers.rules import MESSAGE_NOUNS, WH_TAGS, vocab
+from askisk.speakers.rules import MESSAGE_NOUNS, SPEECH_VERBS, WH_TAGS, vocab
 from askisk.speakers.views import has_prep
 
 _OFFERING = vocab("say tell offer give provide present disclose reveal share")
@@ -21,6 +21,24 @@ def gave_nothing(tok) -> bool:
     return any(
         o.lower_ in ("little", "nothing") or any(d.lower_ == "no" for d in o.children) for o in objects
     )
+
+
+def nothing_after(tok) -> bool:
+    """ "WSJ's Lee Hawkins explains.": a verb of saying that ends its sentence with nothing after it, no
+    words, no colon and no quotation (a video's caption), says nothing."""
+    if tok.lemma_.lower() not in SPEECH_VERBS or tok.dep_ != "ROOT":
+        return False
+    if any(c.dep_ not in ("nsubj", "aux", "advmod", "punct") for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    own = [c.left_edge.i for c in subject.children if c.i < subject.i and c.dep_ in _NP] if subject else []
+    if subject is None or min([subject.i, *own]) != tok.sent.start:
+        return False  # "The guards mocked …, the documents state.": the words come first
+    rest = tok.doc[tok.i + 1 : tok.sent.end]
+    return all(t.text == "." for t in rest) and not any(t.is_quote for t in tok.sent)
+
+
+_NP = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
 
 
 def not_yet(tok) -> bool:

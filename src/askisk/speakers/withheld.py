@@ -141,7 +141,7 @@ def _plea_or_testimony(tok, feats: list[str]) -> bool:
     return tok.lemma_ == "testify" or any(t.lower_ in ("guilty", "innocent") for t in tok.subtree)
 
 
-ORDER_VERBS = vocab("order instruct direct command")
+ORDER_VERBS = vocab("order instruct direct command request")
 
 
 def is_request(tok) -> bool:
@@ -178,15 +178,20 @@ def _open_question(tok, clauses: tuple[str, ...] = ("ccomp",)) -> bool:
 
 
 def _message_with_content(tok) -> bool:
-    """A message issued whose own clause says what it says: "issued a statement asking Iran to
-    cooperate", "released a statement that condemned …" (not "released a statement" alone)."""
-    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS]
-    if any(g.dep_ in ("acl", "relcl", "ccomp") and g.pos_ == "VERB" for o in objects for g in o.children):
+    """A message issued whose own clause says what it says: "issued a statement asking Iran to cooperate",
+    "issued demands that any bill would have to …" (not "released a statement" alone)."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS | _DEMANDS]
+    if any(g.dep_ in _CLAUSE_DEPS and g.pos_ in ("VERB", "AUX") for o in objects for g in o.children):
         return True
     # "released a report showing that costs rose": a document whose finding is given
     papers = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS]
     clauses = [g for o in papers for g in o.children if g.dep_ == "acl" and g.pos_ == "VERB"]
     return any(m.dep_ == "ccomp" for g in clauses for m in g.children)
+
+
+_DEMANDS = frozenset({"demand", "appeal", "plea", "ultimatum"})
+_NOTHING_YET = (said_nothing.not_yet, said_nothing.nothing_after)
+_CLAUSE_DEPS = ("acl", "relcl", "ccomp")
 
 
 def _work_written(tok) -> bool:
@@ -280,8 +285,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True
     if "qshare=0" in feats and (acts_told.wish(tok) or acts_told.plan(tok) or lemma == "vote"):
         return True
-    if "qshare=0" in feats and (said_nothing.gave_nothing(tok) or said_nothing.not_yet(tok)):
-        return True  # "offered no support for his assertion that …", "have yet to identify which …"
+    if "qshare=0" in feats and any(f(tok) for f in (said_nothing.gave_nothing, *_NOTHING_YET)):
+        return True  # "offered no support for his assertion that …", "have yet to identify", "X explains."
     # "Mr Blair's refusal to accept … means that …", "stood by his previous decision to recuse himself"
     if tok.pos_ == "NOUN" and "qshare=0" in feats and _owned_act(tok) and (tok.dep_ in _SUBJECT or _aim(tok)):
         return True
@@ -341,8 +346,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "It has drawn criticism from environmental groups": a reaction, not its words
     if _message_with_content(tok):
         return False  # "Hollande released a statement condemning the attack": the statement's words, given
-    if lemma in COMMISSIVE_VERBS and "p=VERB" in feats:
-        return False  # "Nigeria has vowed to liberate …": a promise or a threat is said
+    if (lemma in COMMISSIVE_VERBS or lemma == "demand" and "c=xcomp" in feats) and "p=VERB" in feats:
+        return False  # "Nigeria has vowed to liberate …", "demanded to see the files": a promise, a demand
     if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
         return True
     # "The latest poll shows Smith leading": what a document shows is its finding, not an act
