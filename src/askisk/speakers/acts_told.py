@@ -16,24 +16,23 @@ LEGISLATION_NOUNS = vocab(
 )
 
 
+_FOR_A_PERSON = frozenset({"endorse", "confirm"})
+
+
 def vote(tok) -> bool:
     """A vote on a text, an act."""
     lemma = tok.lemma_.lower()
-    if lemma not in VOTE_VERBS and lemma != "confirm":
+    if lemma not in VOTE_VERBS and lemma not in _FOR_A_PERSON:
         return False
     kids = list(tok.children)
     if any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return False
     # "also endorsed Reyes for mayor", "The Senate confirmed Lund as attorney general": a vote for a person,
     # not a view stated
-    candidate = lemma in ("endorse", "confirm") and any(
-        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids
-    )
-    return (
-        candidate
-        or lemma in VOTE_VERBS
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS for c in kids)
-    )
+    if lemma in _FOR_A_PERSON and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids):
+        return True
+    texts = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in LEGISLATION_NOUNS]
+    return lemma in VOTE_VERBS and bool(texts)
 
 
 # a wish ("wanted the ban lifted", "Republicans hope the vote …"); spaCy's lemma of "hoping" is at times "hop"

@@ -6,6 +6,7 @@ nothing said yet ("have yet to identify"), a name mentioned, an appeal that only
 
 from __future__ import annotations
 
+from askisk.speakers.phrases import np_tokens
 from askisk.speakers.rules import MESSAGE_NOUNS, SPEECH_VERBS, WH_TAGS, vocab
 from askisk.speakers.views import has_prep
 
@@ -31,14 +32,10 @@ def nothing_after(tok) -> bool:
     if any(c.dep_ not in ("nsubj", "aux", "advmod", "punct") for c in tok.children):
         return False
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    own = [c.left_edge.i for c in subject.children if c.i < subject.i and c.dep_ in _NP] if subject else []
-    if subject is None or min([subject.i, *own]) != tok.sent.start:
+    if subject is None or np_tokens(subject)[0].i != tok.sent.start:
         return False  # "The guards mocked …, the documents state.": the words come first
     rest = tok.doc[tok.i + 1 : tok.sent.end]
     return all(t.text == "." for t in rest) and not any(t.is_quote for t in tok.sent)
-
-
-_NP = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
 
 
 def not_yet(tok) -> bool:

@@ -180,7 +180,7 @@ def _open_question(tok, clauses: tuple[str, ...] = ("ccomp",)) -> bool:
 def _message_with_content(tok) -> bool:
     """A message issued whose own clause says what it says: "issued a statement asking Iran to cooperate",
     "issued demands that any bill would have to …" (not "released a statement" alone)."""
-    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS | _DEMANDS]
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _ISSUED]
     if any(g.dep_ in _CLAUSE_DEPS and g.pos_ in ("VERB", "AUX") for o in objects for g in o.children):
         return True
     # "released a report showing that costs rose": a document whose finding is given
@@ -189,7 +189,7 @@ def _message_with_content(tok) -> bool:
     return any(m.dep_ == "ccomp" for g in clauses for m in g.children)
 
 
-_DEMANDS = frozenset({"demand", "appeal", "plea", "ultimatum"})
+_ISSUED = MESSAGE_NOUNS | {"demand", "appeal", "plea", "ultimatum"}  # what is issued with its words
 _NOTHING_YET = (said_nothing.not_yet, said_nothing.nothing_after)
 _CLAUSE_DEPS = ("acl", "relcl", "ccomp")
 
