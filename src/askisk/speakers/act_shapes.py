@@ -59,9 +59,10 @@ def purpose(tok) -> bool:
 def then_said(tok) -> bool:
     """ "Lord Dubs agreed to withdraw his bill, but urged the government to think again", "The suspect
     withdrew his confession, saying he had been under duress": an act and, with it, a statement of the same
-    subject."""
+    subject; also "The White House explained the reaction by saying that …"."""
+    means = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
     return any(
-        (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and words_given(c))
+        (c.dep_ == "conj" or c.dep_ in ("advcl", "pcomp") and c.tag_ == "VBG" and words_given(c))
         and c.pos_ in ("VERB", "AUX")  # not "…, states that are among those hit hardest": a noun
         and (
             c.lemma_.lower() in STATEMENT_VERBS
@@ -71,7 +72,7 @@ def then_said(tok) -> bool:
         # a subject of its own, or a negation: "declined to comment or did not respond" says nothing
         and not any(g.dep_ in ("nsubj", "neg") for g in c.children)
         and not said_nothing.handed_on(c)  # "… and referred a reporter to his aides"
-        for c in tok.children
+        for c in [*tok.children, *means]
     )
 
 

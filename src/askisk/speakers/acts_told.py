@@ -6,7 +6,8 @@ expect longer waits"), a name in use ("She called him Bernd"). Pure predicates o
 
 from __future__ import annotations
 
-from askisk.speakers.rules import vocab
+from askisk.speakers import cues
+from askisk.speakers.rules import SPEECH_VERBS, STATEMENT_VERBS, vocab
 
 # Votes on a text: "Politicians unanimously rejected the bill", "MPs approved the measure": an act (the
 # golds' brief: votes are narration), not a view stated ("rejected the claim" is one).
@@ -75,3 +76,38 @@ def naming(tok) -> bool:
     # "called Hale a “liar”": the parser may make the one called a predicate too; what it was called is last
     named = [c for c in tok.children if c.dep_ == "oprd"][-1:]
     return any(c.pos_ == "PROPN" and c.ent_type_ != "" for c in named)
+
+
+# verbs of judging, told in the passive with their judge as the agent ("was criticised by regulators")
+_JUDGING_VERBS = vocab(
+    "criticise criticize question condemn attack slam blast lambast praise welcome hail applaud commend laud "
+    "rebuke chide berate castigate denounce"
+)
+
+
+_GIVING = SPEECH_VERBS | vocab("call describe brand label dub")
+
+
+def reaction_told(verb, lemma: str) -> bool:
+    """ "It has drawn criticism from environmental groups", "Fannie Mae was criticised by financial
+    regulators": the one judged is the topic and the judges say nothing the sentence gives (the news golds
+    call these narration; "The Tories have questioned the timing", active, stays theirs)."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # the cue read as "criticism environmental groups"
+        verb, lemma = verb.head, verb.head.lemma_.lower()
+    if verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "agent" for c in kids)
+    if not (cues.is_reaction(verb) or lemma in _JUDGING_VERBS and passive):
+        return False
+    if any(t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree):
+        return False  # "was condemned by Labour as a stunt": what they called it
+    # words given elsewhere in the sentence: "…, which called it a stunt", "though they say …", "slammed by
+    # island councils, which decried the cuts to …"
+    return not any(t.i != verb.i and t.pos_ == "VERB" and _gives_words(t, verb) for t in verb.sent)
+
+
+def _gives_words(tok, judged) -> bool:
+    lemma = tok.lemma_.lower()
+    judges = tok.dep_ == "relcl" and tok.head.dep_ == "pobj" and tok.head.head.head.i == judged.i
+    return lemma in _GIVING or judges and lemma in STATEMENT_VERBS

@@ -141,6 +141,10 @@ def _only_pronoun_content(kids) -> bool:
 
 _BY_COMPLEMENT = OPINION_AS_VERBS | {"claim"}
 _CHANNEL_VERBS = frozenset({"quote", "cite"})
+# a passive feeling's "by" names its cause, never a speaker: "Democrats were outraged by the decision"
+_FEELINGS = vocab(
+    "outrage anger infuriate incense enrage frustrate disappoint dismay alarm appal appall upset"
+)
 
 
 def according_to(tok):
@@ -199,7 +203,8 @@ def passive_speaker(verb):
     """Who speaks through a passive verb: its "by" agent ("was denied by Shepherd"), except for a verb that
     relays ("X was quoted by the agency as saying …"): there the one quoted speaks."""
     quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if (verb.lemma_.lower() in _CHANNEL_VERBS or verb.lower_ in STANCE_ADJECTIVES) and quoted:
+    lemma = verb.lemma_.lower()
+    if (lemma in _CHANNEL_VERBS or lemma in _FEELINGS or verb.lower_ in STANCE_ADJECTIVES) and quoted:
         return quoted[0]  # "X is concerned (that) …": the one concerned holds the view
     return agent_of(verb)
 

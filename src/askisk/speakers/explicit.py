@@ -18,7 +18,7 @@ from askisk.speakers.phrases import is_self_reference, named_example, named_head
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, learned_cues
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.speakers.withheld import ORDER_VERBS, is_request
+from askisk.speakers.withheld import ORDER_VERBS, gives_no_words, is_request
 
 
 def _relays(according, inside) -> bool:
@@ -59,6 +59,7 @@ def _relays_speech(outer, cands, inside) -> bool:
         and (c[3].kind == "person" or reported)
         and not _closing_tag(c[6], outer[6])
         and (c[6].lemma_.lower() in _SAYING or reported and _relayed_words(c, inside))
+        and not gives_no_words(c[6])  # "… declined to comment, CNN reported": the paper's report
         and not is_request(c[6])  # "Iraqi MPs told Reuters that Mr Trump had asked for the meeting": an act
         and not _wish_or_plan(c[6])  # "The Star reported that the company is hoping to …": the paper's words
         # "U.S. intelligence indicates that …, NBC News reported": a record says nothing, the paper does

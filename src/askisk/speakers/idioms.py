@@ -19,7 +19,7 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok) or argument_put(tok) or took_aim(tok) or shot_down(tok):
+    if estimate(tok) or argument_put(tok) or took_aim(tok) or shot_down(tok) or hit_back(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -89,10 +89,32 @@ _IDEAS = frozenset(
 
 
 def shot_down(tok) -> bool:
-    """ "shot down the idea of bypassing a trial": a proposal rejected in words (not "shot down a drone")."""
+    """ "shot down the idea of bypassing a trial", "slapped down the ideas": a proposal rejected in words
+    (not "shot down a drone")."""
     kids = list(tok.children)
     return (
-        tok.lemma_.lower() == "shoot"
+        tok.lemma_.lower() in ("shoot", "slap", "knock")
         and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _IDEAS for c in kids)
+    )
+
+
+# verb + particle + preposition of a retort or a stance taken in words: "pushed back on the plan", "lashed
+# out at the press", "spoke out against the bill", "weighed in on the race" (not "fired back at": troops do)
+_RETORTS = {
+    "push": ("back", {"on", "against"}),
+    "lash": ("out", {"at", "against"}),
+    "speak": ("out", {"against", "on", "about"}),
+    "weigh": ("in", {"on"}),
+}
+
+
+def hit_back(tok) -> bool:
+    """A retort or a stance with its particle and its preposition (not "pushed back the deadline")."""
+    particle, preps = _RETORTS.get(tok.lemma_.lower(), ("", set()))
+    kids = list(tok.children)
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+        return False  # "David Firestone will weigh in later today": nothing said yet
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in kids) and any(
+        c.dep_ == "prep" and c.lower_ in preps for c in kids
     )

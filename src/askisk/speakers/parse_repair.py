@@ -23,6 +23,7 @@ from askisk.speakers.root_repair import (
     name_after_description,
     subject_left_as_apposition,
     verbless_root,
+    whose_clause,
 )
 from askisk.speakers.rules import (
     DOCUMENT_NOUNS,
@@ -83,6 +84,7 @@ def repair(doc):
     _subordinate_root(doc)
     _name_as_apposition(doc)
     verbless_root(doc)
+    whose_clause(doc)
     kicker_label(doc)
     closing_cue(doc)
     subject_left_as_apposition(doc)

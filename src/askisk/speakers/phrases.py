@@ -44,8 +44,14 @@ def np_tokens(head) -> list:
 
 
 def _postpositive(tok) -> bool:
-    """ "Attorneys general from 22 states": the title's "general" follows its noun (and takes its "from")."""
-    return tok.dep_ == "amod" and tok.lower_ == "general" and tok.i == tok.head.i + 1
+    """ "Attorneys general from 22 states": the title's "general" follows its noun (and takes its "from");
+    "Critics worldwide": where a group is."""
+    if tok.i != tok.head.i + 1:
+        return False
+    return tok.dep_ == "amod" and tok.lower_ == "general" or tok.dep_ == "advmod" and tok.lower_ in _WHERE
+
+
+_WHERE = frozenset({"worldwide", "nationwide", "abroad", "overseas", "statewide"})
 
 
 def is_self_reference(head) -> bool:
@@ -132,6 +138,8 @@ def _doing(head, end: int) -> list:
     involved in the transition"), short and set off by nothing; not "officials speaking on condition …"."""
     tags = ("VBG", "VBN") if head.tag_ == "NNS" else ("VBN",)
     acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ in tags and c.i == end + 1), None)
+    if acl is not None and acl.tag_ == "VBN" and acl.lemma_.lower() in _POLLED - {"ask"}:
+        return _short_phrase(acl, 8)  # "analysts polled by the paper", "staff questioned by the FBI"
     if acl is None or acl.lemma_.lower() in STATEMENT_VERBS | _NOT_WHICH:
         return []  # "the patient described in the case report": a cue the parser hung on its speaker
     if acl.tag_ == "VBN" and any(c.dep_ == "agent" for c in acl.children):
@@ -231,6 +239,8 @@ def quantifier_tokens(tok) -> list | None:
         return None
     if low == "those" and (who := _who_clause(tok)) is not None:
         return [tok, *who]  # "Those who oppose the law say": the people the clause picks out
+    if (those := _of_those(tok)) is not None and (who := _who_clause(those)) is not None:
+        return [tok, those.head, those, *who]  # "Some of those who sailed with him say"
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
         low in ("all", "both")
@@ -262,6 +272,12 @@ def _count_tokens(tok) -> list | None:
     if any(t.pos_ in ("VERB", "AUX", "PUNCT") and t.text != "," for t in words) or words[-1].i != tok.i:
         return None
     return words
+
+
+def _of_those(tok):
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    those = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return those if those is not None and those.lower_ == "those" and those.i == tok.i + 2 else None
 
 
 def _who_clause(tok) -> list | None:

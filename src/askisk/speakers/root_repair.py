@@ -199,7 +199,35 @@ def name_after_description(doc) -> None:
             if (
                 first.pos_ == "NOUN"
                 and name.pos_ == "PROPN"
-                and name.ent_type_ == "PERSON"
+                and name.ent_type_ not in ("DATE", "TIME", "GPE", "NORP")  # "travel website Wander360 noted"
                 and name.left_edge.i == first.right_edge.i + 1
             ):
                 name.head, name.dep_ = first, "appos"
+
+
+def whose_clause(doc) -> None:
+    """ "Reyes, whose harbor stance won him the race, said …": the parser reads the whose-clause's verb
+    as the sentence's and the verb of saying as its second predicate (or its clause as one fronted before
+    the verb): the name becomes the subject of the verb of saying, the whose-clause its relative clause."""
+    for whose in (t for t in doc if t.tag_ == "WP$" and t.dep_ == "poss" and t.head.dep_ == "nsubj"):
+        clause = whose.head.head
+        names = [c for c in clause.children if c.dep_ == "nsubj" and c.i < whose.i - 1]
+        if not names or doc[whose.i - 1].text != ",":
+            continue
+        if max(t.i for t in names[0].subtree if not t.is_punct) != whose.i - 2:
+            continue
+        after = [c for c in clause.children if c.dep_ == "conj" and c.i > whose.i and c.pos_ == "VERB"]
+        fronted = clause.dep_ == "ccomp" and clause.head.i > clause.i
+        verb = clause.head if fronted else after[0] if after else None
+        if (
+            verb is None
+            or verb.lemma_.lower() not in SAYING_VERBS
+            or any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            continue
+        if not fronted:
+            for child in [c for c in clause.children if c.i > verb.i]:
+                child.head = verb  # the sentence's full stop
+            verb.head, verb.dep_ = verb, clause.dep_
+        names[0].head, names[0].dep_ = verb, "nsubj"
+        clause.head, clause.dep_ = names[0], "relcl"

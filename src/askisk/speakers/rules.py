@@ -25,7 +25,7 @@ SPEECH_VERBS = vocab(
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
-    "underline advise"
+    "underline advise inform notify implore exhort beseech"
 )
 # Verbs that say what they report, not what the subject holds: closing tags ("…," joked Mattis) and the
 # verb whose fronted words a he/she cannot be named in ("… Mr. Trump's favorite toy, he said")
@@ -241,7 +241,8 @@ STATEMENT_VERBS = vocab(
     "predict claim believe think fear allege recall worry reckon doubt disagree object reject dispute deny "
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
     "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
-    "castigate fault mock ridicule deride hail applaud commend laud forecast advise"
+    "castigate fault mock ridicule deride hail applaud commend laud forecast advise pan chastise excoriate "
+    "skewer trash bash downplay"
 )
 NOT_SPEAKERS = vocab(
     "estimate estimates data figure figures statistics plan plans schedule law rule rules tradition "

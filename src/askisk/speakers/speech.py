@@ -6,7 +6,14 @@ the words that name the cue ("said in a statement Azizi"). `attribution` decides
 from __future__ import annotations
 
 from askisk.speakers import misparse, subject_repair, views
-from askisk.speakers.clauses import bare_as, raising_verb, to_infinitive
+from askisk.speakers.clauses import (
+    bare_as,
+    extraposed,
+    raising_verb,
+    relative_clause,
+    subordinate,
+    to_infinitive,
+)
 from askisk.speakers.formats import dateline_end, subjects_after_dateline
 from askisk.speakers.idioms import idiom
 from askisk.speakers.phrases import named_head, np_text, share_tokens
@@ -103,12 +110,22 @@ def subject_of(verb):
             verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN")
             and not to_infinitive(verb)  # "the 2008 decision … to reject": no one named does it
+            and verb.head.lemma_.lower() != "one"  # "aren't the only ones arguing that …": a description
             and (_acts(verb) or misparse.quote_then_noun(verb))
         ):
             # "officials saying that …", "The leader, X, condemned the attack, saying …"
             return subject_repair.holder(verb.head) or verb.head
         if (named := misparse.misparsed_subject(verb) or subject_repair.object_controller(verb)) is not None:
             return named
+        by = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else None
+        # words given: not "by asking X to charge", nor "won the spin by declaring himself the comeback kid"
+        said = any(c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+        framed = by is not None and (
+            subordinate(by.head) or relative_clause(by.head)
+        )  # "although X won by …"
+        if said and not framed and by is not None and by.dep_ == "prep" and by.i > by.head.i:  # not "By …, X"
+            verb = by.head  # "Police justified their response by saying …": the one who did it
+            continue
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):
             return None
         # "O'Connell is rumoured to be …, but says he is focused": a passive's subject is the next verb's too
@@ -119,24 +136,6 @@ def subject_of(verb):
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "Internet users were quick to point out …": the copula holds the subject
     return None
-
-
-_HEDGE_VERBS = frozenset({"say", "tell", "note"})
-
-
-def extraposed(verb) -> bool:
-    """ "it would be safe to say that …", "it is too early to tell", "it is worth noting": the writer's hedge,
-    "say", "tell" or "note" after an adjective whose subject is "it" (that "it" is the infinitive clause); no
-    one is named as its speaker. Not a verb with a complement of its own ("it is easy to criticize the
-    campaign", "difficult to predict how …": PolNeAR annotates those; 2 of 314 train articles)."""
-    if verb.dep_ != "xcomp" or verb.lemma_.lower() not in _HEDGE_VERBS:
-        return False
-    head = verb.head
-    adj = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
-    if adj is None:
-        return False
-    be = head.head if adj is head and head.dep_ == "acomp" else head
-    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
 
 
 def _acts(verb) -> bool:

@@ -19,12 +19,16 @@ def regarded_as(tok) -> bool:
     return has_prep(tok, "as") or any(c.dep_ == "dobj" and has_prep(c, "as") for c in tok.children)
 
 
+# "was critical / dismissive / supportive / sceptical of …": a judgment voiced
+_JUDGING_OF = frozenset({"critical", "dismissive", "supportive", "skeptical", "sceptical", "scornful"})
+
+
 def stance(tok) -> bool:
     """ "The union is adamant (that) metadata must be exempted", "The council is concerned the laws would
     …": "be" with a stance adjective, or a stance participle after "is", that has a clause of its own (or a
     judging one with "about": "some farmers are sceptical about the proposals")."""
     if tok.lemma_.lower() == "be":
-        if any(c.dep_ == "acomp" and c.lower_ == "critical" and has_prep(c, "of") for c in tok.children):
+        if any(c.dep_ == "acomp" and c.lower_ in _JUDGING_OF and has_prep(c, "of") for c in tok.children):
             return True  # "Christie was critical of those decisions": a criticism made
         adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJECTIVES]
         if any(a.lower_ in DOUBT_ADJECTIVES and has_prep(a, "about") for a in adjs):

@@ -227,13 +227,19 @@ _TELLING = vocab(
 _ASKED = vocab("request invitation interview comment")  # "declined comment Saturday"
 
 
-def _declined(tok) -> bool:
+def declined(tok) -> bool:
     """ "Nowak declined to say what he paid", "refused to comment", "declined a request for an interview",
     "declined comment": what was not said."""
-    return any(
+    return tok.lemma_.lower() in _REFUSING and any(
         c.dep_ == "xcomp" and c.lemma_ in _TELLING or c.dep_ == "dobj" and c.lemma_ in _ASKED
         for c in tok.children
     )
+
+
+def gives_no_words(verb) -> bool:
+    """A refusal ("declined to comment") or a stance told with "be" ("aides were skeptical of his motives"):
+    nothing a paper that reports it relays as someone's words."""
+    return declined(verb) or verb.lemma_.lower() == "be"
 
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -293,7 +299,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     if "qshare=0" in feats and any(c.dep_ == "aux" and c.lower_ in acts_told.GUESSING for c in tok.children):
         return True  # "people may see broadcasting … as …", "Americans can expect longer waits": a guess
     refusal = tok.head if tok.dep_ == "xcomp" and lemma in _TELLING else tok  # "to say" of "declined to say"
-    if refusal.lemma_.lower() in _REFUSING and "qshare=0" in feats and _declined(refusal):
+    if refusal.lemma_.lower() in _REFUSING and "qshare=0" in feats and declined(refusal):
         return True  # even where the parser hangs the sentence before it on the refusal as its clause
     if (lemma in QUESTION_VERBS or lemma in TOPIC_VERBS) and _topic_only(tok, feats):
         return True  # "state media last reported on Kim's whereabouts": what it was about, nothing said
@@ -342,7 +348,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "The radio did not report that she had attended": what was not told
     if "c=neg" in feats and "qshare=0" in feats and _open_question(tok):
         return True  # "Gov. Gary Herbert, who has not said whether he will sign it": nothing said
-    if "qshare=0" in feats and not given and _reaction_told(tok, lemma):
+    if "qshare=0" in feats and not given and acts_told.reaction_told(tok, lemma):
         return True  # "It has drawn criticism from environmental groups": a reaction, not its words
     if _message_with_content(tok):
         return False  # "Hollande released a statement condemning the attack": the statement's words, given
@@ -363,34 +369,6 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ == "give" and "qshare=0" in feats:
         return not given  # "Edward Leigh was giving his reaction to a report": that he reacted, not how
     return None
-
-
-# verbs of judging, told in the passive with their judge as the agent ("was criticised by regulators")
-_JUDGING_VERBS = vocab(
-    "criticise criticize question condemn attack slam blast lambast praise welcome hail applaud commend laud "
-    "rebuke chide berate castigate denounce"
-)
-
-
-_GIVING = SPEECH_VERBS | vocab("call describe brand label dub")
-
-
-def _reaction_told(verb, lemma: str) -> bool:
-    """ "It has drawn criticism from environmental groups", "Fannie Mae was criticised by financial
-    regulators": the one judged is the topic and the judges say nothing the sentence gives (the news golds
-    call these narration; "The Tories have questioned the timing", active, stays theirs)."""
-    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # the cue read as "criticism environmental groups"
-        verb, lemma = verb.head, verb.head.lemma_.lower()
-    if verb.pos_ != "VERB":
-        return False
-    kids = list(verb.children)
-    passive = any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "agent" for c in kids)
-    if not (cues.is_reaction(verb) or lemma in _JUDGING_VERBS and passive):
-        return False
-    if any(t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree):
-        return False  # "was condemned by Labour as a stunt": what they called it
-    # words given elsewhere in the sentence: "…, which called it a stunt", "though they say …"
-    return not any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in _GIVING for t in verb.sent)
 
 
 def _thing_announced(verb) -> bool:
