@@ -145,3 +145,26 @@ def test_being_dismissive_or_sceptical_of_something_is_a_judgment_voiced():
 def test_imploring_someone_to_act_is_a_statement_as_urging_is():
     sentence = "Senator Ann Lee implored colleagues to pass the ferry budget."
     assert _one(sentence) == ("Sen. Ann Lee", "reported")
+
+
+def test_a_link_card_glued_to_an_acronym_makes_no_speaker_of_its_own():
+    body = (
+        "Ferry inquiry ends\n\nThe harbor committee released its report, which found no ties between "
+        "Mayor Tom Reyes Thomas Adam ReyesGOP councillors balk at ferry budget Harbor board goes local in "
+        "race MORE's campaign and the ferry firm.\n\n"
+        '"I am disappointed with the redactions," he added.\n'
+    )
+    speaker = _attrs(body)['"I am disappointed with the redactions," he added.'][0]
+    assert speaker is not None and "GOP" not in speaker and "Reyes" in speaker
+
+
+def test_he_adding_to_a_surname_the_tagger_called_an_organisation_is_that_person():
+    body = (
+        "Ferry report released\n\nThe report found no evidence of ties between Mayor Tom Reyes and the "
+        'ferry firm.\n\n"Today we release our report," Haldane said in a statement.\n\n'
+        '"However, I am disappointed with the redactions," he added.\n\n'
+        "Haldane said he would challenge the redactions.\n"
+    )
+    got = _attrs(body)
+    assert got['"However, I am disappointed with the redactions," he added.'] == ("Haldane", "quote")
+    assert got["Haldane said he would challenge the redactions."] == ("Haldane", "reported")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-# a name glued to the headline after it: "KavanaughChristine", the seam of a link card
-_GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+# a name glued to the headline after it: "KavanaughChristine", "TrumpGOP senators …", the seam of a link card
+_GLUED = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+|[A-Z]{2,}(?=\s))\b")
 _CARD_END = re.compile(r"\sMORE\b")
 
 

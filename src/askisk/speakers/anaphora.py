@@ -24,6 +24,7 @@ from askisk.speakers.descriptions import (
     sides,
 )
 from askisk.speakers.joint import conjuncts
+from askisk.speakers.mention import surname_as_group
 from askisk.speakers.names import name_head
 from askisk.speakers.rules import CALLING_NOUNS, OWN_PRONOUNS, QUOTE_TOKENS, TITLES, third_person_words
 
@@ -82,15 +83,14 @@ def the_one_adding(records: list, rec, tok, gender: str, pos: int):
     if tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "add":
         return rec
     last = _last_to_speak(records, gender, pos)
-    if (
-        last is None
-        or last is rec
-        or last.spoke <= rec.spoke
-        or pos // 1_000_000 - last.spoke // 1_000_000 > 2
-    ):
+    since = max(rec.spoke, last.spoke if last else -1)
+    if (named := surname_as_group(records, since, gender, pos)) is not None:
+        return named
+    para = pos // 1_000_000
+    if last is None or last is rec or last.spoke <= rec.spoke or para - last.spoke // 1_000_000 > 2:
         return _last_subject(records, gender, pos) or rec
     # "Rutledge echoed that loss. “…,” he adds.": one made the subject since the last words is the one adding
-    here = last.spoke // 1_000_000 == pos // 1_000_000
+    here = last.spoke // 1_000_000 == para
     return last if here or rec.subject < last.spoke else rec
 
 

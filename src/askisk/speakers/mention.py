@@ -223,3 +223,17 @@ def spoken_of(rec: Record, words: str) -> bool:
         return True
     third = third_person_words(rec.gender)
     return any(w.lower() in third for w in re.findall(r"[A-Za-z]+", words))
+
+
+def surname_as_group(records: list[Record], since: int, gender: str, pos: int) -> Record | None:
+    """ "“…,” Conaway said in a statement. ¶ “…,” he added.": the last to speak before `pos` (after `since`,
+    here or a paragraph before) when it is a one-word name the entity model labelled an organisation; a
+    he/she adding to its words shows it is a person's surname, and it becomes that person. Else None."""
+    rec = max((r for r in records if 0 <= r.spoke < pos), key=lambda r: r.spoke, default=None)
+    if rec is None or rec.spoke <= since or pos // 1_000_000 - rec.spoke // 1_000_000 > 1:
+        return None
+    name = rec.name
+    if rec.kind != "group" or " " in name or not name.istitle() or not name.isalpha() or rec.nouns or rec.one:
+        return None
+    rec.kind, rec.tokens, rec.gender, rec.org = "person", (name,), gender, False
+    return rec
