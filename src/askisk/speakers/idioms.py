@@ -19,7 +19,7 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok) or argument_put(tok) or took_aim(tok) or shot_down(tok) or hit_back(tok):
+    if estimate(tok) or argument_put(tok) or took_aim(tok) or shot_down(tok) or retort(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -109,7 +109,7 @@ _RETORTS = {
 }
 
 
-def hit_back(tok) -> bool:
+def retort(tok) -> bool:
     """A retort or a stance with its particle and its preposition (not "pushed back the deadline")."""
     particle, preps = _RETORTS.get(tok.lemma_.lower(), ("", set()))
     kids = list(tok.children)
