@@ -7,6 +7,7 @@ expect longer waits"), a name in use ("She called him Bernd"). Pure predicates o
 from __future__ import annotations
 
 from askisk.speakers import cues
+from askisk.speakers.clauses import on_agent
 from askisk.speakers.rules import SPEECH_VERBS, STATEMENT_VERBS, vocab
 
 # Votes on a text: "Politicians unanimously rejected the bill", "MPs approved the measure": an act (the
@@ -109,5 +110,5 @@ def reaction_told(verb, lemma: str) -> bool:
 
 def _gives_words(tok, judged) -> bool:
     lemma = tok.lemma_.lower()
-    judges = tok.dep_ == "relcl" and tok.head.dep_ == "pobj" and tok.head.head.head.i == judged.i
+    judges = (verb := on_agent(tok)) is not None and verb.i == judged.i
     return lemma in _GIVING or judges and lemma in STATEMENT_VERBS

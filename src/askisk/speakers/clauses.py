@@ -83,9 +83,17 @@ def relative_clause(tok) -> bool:
     # a relative word opens it (not "…, the firm's chief has told BBC News", a closing tag read as one)
     words = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
     # "The fare plan was panned by commuter groups, which said …": the judges' words, not a description
-    agent = tok.head.head if tok.head.dep_ == "pobj" and tok.head.head.dep_ == "agent" else None
-    judges = agent is not None and agent.head.lemma_.lower() in STATEMENT_VERBS
+    judged = on_agent(tok)
+    judges = judged is not None and judged.lemma_.lower() in STATEMENT_VERBS
     return tok.dep_ == "relcl" and any(w.tag_ in WH_TAGS for w in words) and not judges
+
+
+def on_agent(tok):
+    """The passive verb whose "by" agent the relative clause `tok` describes ("was panned by commuter groups,
+    which said …"), or None."""
+    if tok.dep_ != "relcl" or tok.head.dep_ != "pobj" or tok.head.head.dep_ != "agent":
+        return None
+    return tok.head.head.head
 
 
 def _elided_when(clause) -> bool:
