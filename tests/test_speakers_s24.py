@@ -1,9 +1,9 @@
 """Attribution on shapes met in the session-24 review of the s35 CNN gold (issue 15): a denial of claims,
 a web address as the source, figures that speak for their owner, an "according to" that a verb of doing
-does not relay, a closing "said the X of Y" the parser splits, scene-setting "with X reporting" and "in
-what X may see as", an allegiance pledged, evidence an inquiry found, a craft with a woman's name, and
-"they" that cannot stand for one person. Texts written for these tests. Real spaCy model, tagger and
-pipeline.
+does not relay, a closing "said the X of Y" the parser splits, scene-setting "in what X may see as" (a
+closing "with X reporting that …" speaks since session 63), an allegiance pledged, evidence an inquiry
+found, a craft with a woman's name, and "they" that cannot stand for one person. Texts written for these
+tests. Real spaCy model, tagger and pipeline.
 """
 
 from __future__ import annotations
@@ -61,12 +61,14 @@ def test_a_closing_said_keeps_a_name_the_parser_hangs_on_a_clause_of_its_own():
     assert kind == "reported" and speaker is not None and "Civil Police" in speaker
 
 
-def test_scene_setting_with_and_in_clauses_leave_the_main_clause_to_the_writer():
+def test_scene_setting_in_clauses_leave_the_main_clause_to_the_writer_and_a_closing_with_clause_speaks():
+    # a closing "with X reporting that …" was narration by the s35 gold; three later golds (sessions 61-62)
+    # and PolNeAR give it to X, so session 63 does too
     spread = "The rebels moved west, with Reuters reporting that they held two towns."
     treaty = "In what some diplomats may see as a provocation, Russia signed a pact with Abkhazia."
     involved = 'The chief said only a few clerks were involved with what lawmakers called "fraud".'
     got = _attrs(f"Fighting resumed. {spread} {treaty} {involved}")
-    assert got[spread] == (None, "narration")
+    assert got[spread] == ("Reuters", "reported")
     assert got[treaty] == (None, "narration")
     assert got[involved][1] != "narration"  # "with" here is no frame: the chief said it
 

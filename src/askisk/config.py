@@ -23,7 +23,9 @@ ENCODERS = ("tuned", "stock")
 DEFAULT_ENCODER = "tuned"
 TUNED_NAME = "minilm-issue17-r6-mix"
 # Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
-PIPELINE_VERSION = 76  # 76: whose-clauses, "by saying", judges in a passive, retorts, "polled by" (s. 62)
+PIPELINE_VERSION = (
+    77  # 77: closing "with X saying", orders as acts, "was how X put it", refusals yield (s. 63)
+)
 FORMAT_VERSION = 1
 MAX_QUERY_CHARS = 2000
 DEFAULT_TOP_K = 5

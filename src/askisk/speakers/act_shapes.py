@@ -145,7 +145,9 @@ def press_subject(tok) -> bool:
     """ "Reports carried by local media said …", "Other reports characterized …": the unnamed press as the
     subject, as "according to media reports" (no outlet the reader can check)."""
     subj = speech.subject_of(tok) if tok.pos_ == "VERB" else None
-    return subj is not None and subj.tag_ == "NNS" and press.unnamed_source(subj)
+    if subj is None or [c.lower_ for c in subj.children] in (["the"], ["these"], ["those"], ["both"]):
+        return False  # "New reports by the CBO …. But the reports said …": reports named before
+    return subj.tag_ == "NNS" and press.unnamed_source(subj)
 
 
 def backed_away(tok, quoted: bool) -> bool:

@@ -40,8 +40,10 @@ def empty_aside(tok, inside) -> bool:
     if tok.pos_ != "VERB" or not _set_off(tok):
         return False  # "a new ad hitting Trump for …", "a feature that profiled …": the noun's own content
     if tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
-        # "…, describing her daughter as “brave, strong, and smart”": a quotation it holds is its words
-        return not says_something(tok, inside) and not any(inside[t.idx] for t in tok.subtree)
+        # "…, describing her daughter as “brave, strong, and smart”": a quotation it holds is its words; so
+        # is what it calls something ("…, calling it a giveaway to corporations")
+        called = any(c.dep_ == "oprd" for c in tok.children)
+        return not says_something(tok, inside) and not called and not any(inside[t.idx] for t in tok.subtree)
     return False
 
 

@@ -33,7 +33,10 @@ def in_framing_phrase(tok) -> bool:
         return False
     prep = tok.head
     if prep.lower_ in _ABSOLUTE_PREPS:
-        return prep.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+        # "…, with federal officials saying that 25 percent of homes were destroyed": after the main clause,
+        # with a clause of its own, the news the sentence gives
+        said = prep.lower_ == "with" and prep.i > prep.head.i and any(c.dep_ == "ccomp" for c in tok.children)
+        return prep.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children) and not said
     return prep.lower_ in FRAMING_PREPS
 
 
@@ -86,6 +89,20 @@ def relative_clause(tok) -> bool:
     judged = on_agent(tok)
     judges = judged is not None and judged.lemma_.lower() in STATEMENT_VERBS
     return tok.dep_ == "relcl" and any(w.tag_ in WH_TAGS for w in words) and not judges
+
+
+def bare_relative(tok) -> bool:
+    """ "The question everyone in Washington seems to be asking is whether …": a relative clause with no
+    relative word, which the parser reads as a second subject right after its noun; it describes the noun."""
+    host = tok
+    while host.dep_ == "xcomp" and host.head.i != host.i:
+        host = host.head
+    if host.dep_ == "relcl" and host.i != tok.i and not any(c.tag_ in WH_TAGS for c in host.children):
+        return True  # "The question every rider seems to be asking is …", parsed as such
+    subjects = sorted((c for c in host.children if c.dep_ == "nsubj" and c.i < host.i), key=lambda c: c.i)
+    if len(subjects) != 2 or subjects[0].pos_ != "NOUN":
+        return False
+    return subjects[1].left_edge.i == subjects[0].right_edge.i + 1
 
 
 def on_agent(tok):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from askisk.speakers import acts_told, asides, cues, misparse, own_acts, press, ranker, rules, speech, views
-from askisk.speakers.clauses import subordinate
+from askisk.speakers.clauses import bare_relative, subordinate
 from askisk.speakers.content import hearer_object
 from askisk.speakers.convention import records
 from askisk.speakers.documents import is_finding, owner_of_figures
@@ -17,8 +17,9 @@ from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_example, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, learned_cues
+from askisk.speakers.said_nothing import nobody
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.speakers.withheld import ORDER_VERBS, gives_no_words, is_request
+from askisk.speakers.withheld import ORDER_VERBS, declined, gives_no_words, is_request
 
 
 def _relays(according, inside) -> bool:
@@ -42,8 +43,7 @@ def _says(verb, inside) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or speech.near_quote(verb, inside)
 
 
-# a verb of saying, not an act the paper records ("X pleaded guilty, court documents show")
-# relayed speech is told, not held: "Friends say Mr. Lund does not believe …" is the friends' account
+# a verb of saying, not a view held ("Friends say Mr. Lund does not believe …" is the friends' account)
 _SAYING = SPEECH_VERBS - {"testify", "believe", "think", "doubt", "expect", "fear", "hope", "worry"}
 
 
@@ -226,7 +226,7 @@ def find_cue(
             continue  # "Vernan's proposed amendments", "the alleged plot": a participle that describes a noun
         if tok.pos_ == "VERB" and own_acts.is_credit(tok, inside) or misparse.reduced_passive(tok):
             continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
-        if own_acts.not_said(tok, inside) or speech.raising_verb(tok):
+        if own_acts.not_said(tok, inside) or speech.raising_verb(tok) or inner and bare_relative(tok):
             continue  # "called 911"; "the territories, seen as …"; "All told, …"; "feel compelled to"
         if asides.is_aside(tok, inside):
             continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
@@ -283,7 +283,7 @@ def find_cue(
         subj = subj if subj is None else owner_of_figures(subj)
         if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
             continue
-        if inner and _nobody(subj, tok):
+        if inner and nobody(subj, tok):
             continue  # "no one is really sure how …", "it's not certain that …": no one holds the view
         if subj.idx < dateline_end(doc.text):
             continue  # "WASHINGTON – Two officers were charged …, stating …": where the story was filed
@@ -303,6 +303,10 @@ def find_cue(
     # rule cue that says something (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
     if any(not c[0] and speech.says_something(c[6], inside) for c in cands):
         cands = [c for c in cands if not (c[0] and speech.only_hearer(c[6], inside))]
+    # "Belmar declined to name the teenager, but a woman at the scene told reporters she was …": a refusal
+    # yields to a clause of its own that gives words
+    told = [c for c in cands if not declined(c[6]) and speech.says_something(c[6], inside)]
+    cands = [c for c in cands if not declined(c[6])] if told else cands
     best = ranker.choose_cue(cands, min(cands, key=_rank), inside, recent, (base, s))
     rec = best[3]
     # a learned cue's passive agent ("drafted by X") does not make X the one a later "he" stands for; its
@@ -317,13 +321,6 @@ def find_cue(
             one.mention(base + example.i, subject=True)
             one.spoke = max(one.spoke, base + best[2])
     return rec, best[4], best[5]
-
-
-def _nobody(subj, verb) -> bool:
-    """ "No one is sure …", "Nobody knows …", "It's not certain that …": no one holding a view."""
-    if subj.lower_ == "nobody" or subj.lower_ == "one" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "no":
-        return True
-    return subj.lower_ == "it" and verb.lemma_.lower() == "be"  # an "it" standing for the clause after
 
 
 def _quoted_predicate(tok, inside) -> bool:

@@ -31,7 +31,7 @@ NOT_LABELS = vocab(
     "sources warning breaking exclusive q a question answer disclosure clarification listen see also "
     "here why what how when where who which this that the it update: ps p.s credit credits from to via "
     "subject cc caption image opinion analysis commentary editorial perspective more chart map graphic "
-    "infographic timeline gallery slideshow"
+    "infographic timeline gallery slideshow notice alert attention reminder"
 )
 _SAID = vocab("said says adds added asks asked writes wrote")
 # after a quotation or a sentence (a signed block: "… glad to have them here. — Tucker Carlson")
@@ -111,6 +111,8 @@ def lead_label(doc, s: int, e: int, inside):
         any(not t.text[:1].isupper() for t in label)
         or label[0].lower_ in NOT_LABELS
         or label[0].pos_ == "ADP"
+        or len(label) == 1
+        and len(label[0].text) == 1  # "B: Where Democrats failed.": a list's letter
     ):
         return None
     if not all(t.text.isupper() for t in label) and any(t.pos_ in ("VERB", "AUX", "ADV") for t in label):

@@ -52,13 +52,21 @@ def estimate(tok) -> bool:
     )
 
 
+_SOUNDED = frozenset({"theme", "note", "alarm", "warning", "call", "caution"})
+
+
 def argument_put(tok) -> bool:
     """ "Former state Rep. Juan Planas made a similar point", "made the case for the documents' relevance":
-    an argument put, a picture painted (not "made their closing arguments", nor "made this case during oral
-    argument")."""
-    if tok.lemma_.lower() not in ("make", "paint"):
+    an argument put, a picture painted, a theme sounded (not "made their closing arguments", nor "made this
+    case during oral argument")."""
+    if tok.lemma_.lower() not in ("make", "paint", "sound"):
         return False
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    if after in ("clear", "plain") and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "recently made clear the union will have a smaller role"
     objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.lemma_.lower() == "sound":  # "Collins sounded a similar theme", "sounded the alarm over …"
+        return any(o.lemma_ in _SOUNDED for o in objects)
     argued = [
         o for o in objects if o.lemma_ == "case" and any(c.lower_ in ("for", "that") for c in o.children)
     ]

@@ -25,7 +25,7 @@ SPEECH_VERBS = vocab(
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
-    "underline advise inform notify implore exhort beseech"
+    "underline advise inform notify implore exhort beseech boast"
 )
 # Verbs that say what they report, not what the subject holds: closing tags ("…," joked Mattis) and the
 # verb whose fronted words a he/she cannot be named in ("… Mr. Trump's favorite toy, he said")
@@ -136,7 +136,10 @@ VERB_PREPOSITION = {
     "point": {"to", "out"},
     "speak": {"about", "of", "on"},
     "warn": {"of", "about", "against"},
-    "talk": {"about", "of"},
+    "talk": {"about", "of", "up"},
+    "play": {
+        "up"
+    },  # "Kudlow also played up the GDP number": praise, as "touted" (not "played down the stretch")
     "attribute": {"to", "for"},  # "Oza attributed the rally to the court's ruling": a cause claimed
     "vouch": {"for"},
     "joke": {"about"},  # "He's joked about being the son of …"
@@ -242,12 +245,12 @@ STATEMENT_VERBS = vocab(
     "dismiss challenge criticize criticise condemn welcome praise question accuse blame call identify label "
     "brand describe slam blast lambast lambaste decry denounce deplore assail berate chide scold rebuke "
     "castigate fault mock ridicule deride hail applaud commend laud forecast advise pan chastise excoriate "
-    "skewer trash bash downplay"
+    "skewer trash bash downplay tout"
 )
 NOT_SPEAKERS = vocab(
     "estimate estimates data figure figures statistics plan plans schedule law rule rules tradition "
     "prediction predictions forecast forecasts projection projections legend custom experience history "
-    "practice it this that which there what"
+    "practice strategy approach idea notion mention it this that which there what"
 )
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 OWN_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}

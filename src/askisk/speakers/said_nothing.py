@@ -205,3 +205,11 @@ def bare_statement(tok) -> bool:
             told += [k for k in a.children if k.dep_ == "ccomp"] or [a]
         return all(any(k.tag_ in WH_TAGS and k.lower_ != "that" for k in c.children) for c in told)
     return False
+
+
+def nobody(subj, verb) -> bool:
+    """ "No one is sure …", "No Republicans said …", "It's not certain that …": no one holding a view."""
+    no = [c for c in subj.children if c.dep_ == "det" and c.lower_ == "no" and c.nbor().tag_ != "JJR"]
+    if subj.lower_ == "nobody" or no:  # not "No fewer than ten senators said"
+        return True
+    return subj.lower_ == "it" and verb.lemma_.lower() == "be"  # an "it" standing for the clause after

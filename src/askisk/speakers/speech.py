@@ -105,7 +105,8 @@ def subject_of(verb):
             named = [c for c in subjects if c.pos_ == "PROPN" and c.left_edge.i == child.i + 1 > verb.i + 1]
             if child.pos_ == "NOUN" and named:
                 return named[0]  # "…, said police Capt. Ahmed Abdi": one subject, parsed as two
-            return _set_off(verb, child) or subject_repair.opening_participle(child) or child
+            repaired = subject_repair.opening_participle(child) or subject_repair.person_after_title(child)
+            return _set_off(verb, child) or repaired or child
         if (
             verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN")
@@ -129,9 +130,8 @@ def subject_of(verb):
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb or extraposed(verb):
             return None
         # "O'Connell is rumoured to be …, but says he is focused": a passive's subject is the next verb's too
-        roles = (
-            ("nsubj", "nsubjpass") if verb.dep_ == "conj" or subject_repair.heard_saying(verb) else ("nsubj",)
-        )
+        both = verb.dep_ == "conj" or subject_repair.passive_speaks(verb)
+        roles = ("nsubj", "nsubjpass") if both else ("nsubj",)
         verb = verb.head
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "Internet users were quick to point out …": the copula holds the subject
@@ -139,9 +139,10 @@ def subject_of(verb):
 
 
 def _acts(verb) -> bool:
-    """A participle modifying a noun whose noun does the act: "-ing", or a past participle with a direct
-    object (a passive one takes none: "The leader, X, condemned the attack" read as a reduced relative)."""
-    return verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)
+    """A participle on a noun that does the act: "-ing", a past participle with a direct object (a passive
+    takes none: "X condemned the attack") or a clause, on the root noun ("A staffer alleged that he …")."""
+    clause = verb.head.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children)
+    return verb.tag_ == "VBG" or clause or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _set_off(verb, subj):

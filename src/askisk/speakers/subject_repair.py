@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from askisk.speakers import press
 from askisk.speakers.misparse import bare_speech_verb, bare_verb, opens_tag
-from askisk.speakers.rules import DOCUMENT_NOUNS, SPEECH_VERBS, vocab
+from askisk.speakers.rules import DOCUMENT_NOUNS, MESSAGE_NOUNS, SPEECH_VERBS, vocab
 
 
 def participle_read_as_verb(verb):
@@ -29,7 +29,12 @@ def document_read(verb):
     a document named after a closing verb is its inverted subject, parsed as the verb's object."""
     if verb.i < 2 or not (verb.lemma_.lower() == "read" and opens_tag(verb) or _closing(verb)):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS), None)
+    # '"…," read an announcement on the park's website': what is read is a text, whatever its kind
+    texts = DOCUMENT_NOUNS | MESSAGE_NOUNS | _NOTICES if verb.lemma_.lower() == "read" else DOCUMENT_NOUNS
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in texts), None)
+
+
+_NOTICES = vocab("announcement notice sign banner headline caption placard")
 
 
 _INVERTING = vocab(
@@ -165,6 +170,19 @@ def role_read_as_verb(subj):
     return names[0] if names else None
 
 
+def person_after_title(subj):
+    """ "Illinois Council Against Hand Gun Violence campaign coordinator Mark Walsh said": the parser makes
+    the organisation the subject and the person, after a title and no comma, its apposition. The person, or
+    None."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ == "PERSON":
+        return None
+    for name in (c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subj.i):
+        between = subj.doc[subj.i + 1 : name.left_edge.i] if name.left_edge.i > subj.i else []
+        if any(t.pos_ == "NOUN" for t in between) and not any(t.is_punct for t in between):
+            return name
+    return None
+
+
 def clause_subject_after(verb, subjects) -> bool:
     """ "Jeremy Hughes, …, said Pratchett -- who … -- had “…”": of a subject before the verb and one after
     it, the one after is the subject of the verb's clause, which the parser left without one."""
@@ -241,3 +259,10 @@ def heard_saying(verb) -> bool:
     """ "the reporter is heard to say in the video", "was caught saying": the passive's subject speaks."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in _PERCEIVED and head.tag_ == "VBN"
+
+
+def passive_speaks(verb) -> bool:
+    """The subject of a passive head speaks the speech verb under it: "was heard to say", and a closing
+    participle ("Republicans are united against the measure, calling it a gift to the banks")."""
+    closing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+    return heard_saying(verb) or closing

@@ -29,6 +29,7 @@ from askisk.speakers.formats import dateline_end, is_headline, signatures
 from askisk.speakers.mention import Record
 from askisk.speakers.own_acts import is_credit, not_said, updates_this
 from askisk.speakers.registry import Registry
+from askisk.speakers.said_nothing import nobody
 from askisk.speakers.speech import infinitive_only
 from askisk.speakers.tagger import Span, Tags, load_tagger
 
@@ -96,6 +97,8 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     head = _head(doc, s + source.start, s + source.end)
     if head is None or head.pos_ not in _SPEAKER_POS or head.dep_ not in _SPEAKER_DEPS:
         return None  # "X has been given a boost": a passive subject is not a speaker
+    if nobody(head, head.head):
+        return None  # "No Republicans said they would sign": no one spoke
     if head.idx < dateline_end(doc.text):
         return None  # "WASHINGTON – Two officers were charged": where the story was filed
     if any(_passive_without_agent(t) and head.i > t.i for t in cue_tokens):
@@ -131,7 +134,10 @@ def _passive_without_agent(tok) -> bool:
 
 
 def _never_a_cue(cue_tokens) -> bool:
-    """The span's verbs are all verbs PolNeAR train almost never uses as a cue."""
+    """The span's verbs are all verbs PolNeAR train almost never uses as a cue; or it is a message not
+    answered ("did not return telephone calls for comment")."""
+    if any(t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() == "return" for t in cue_tokens):
+        return True
     verbs = [t for t in cue_tokens if t.pos_ == "VERB"]
     rates = [cues.cue_rate(t.lemma_.lower()) for t in verbs]
     return bool(verbs) and all(r is not None and r <= NEVER_CUE for r in rates)

@@ -57,13 +57,14 @@ _EVIDENT = frozenset({"clear", "clearer", "obvious", "evident", "apparent", "pla
 
 
 def put_it(tok, kids) -> bool:
-    """ "As Steven Rosenthal … recently put it, “…”": "as X put it" words a statement ("as he put it on the
-    table" does not)."""
+    """ "As Steven Rosenthal … recently put it, “…”", '"…," was how Boehner put it in mid-September': "as X
+    put it" words a statement ("as he put it on the table" does not)."""
+    how = tok.dep_ == "ccomp" and tok.head.lemma_ == "be" and any(c.lower_ == "how" for c in kids)
     return (
         tok.lemma_.lower() == "put"
-        and not any(c.dep_ in ("prep", "prt", "dative", "advcl") for c in kids)
+        and not any(c.dep_ in ("prt", "dative", "advcl") or c.dep_ == "prep" and not how for c in kids)
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and (how or any(c.dep_ == "mark" and c.lower_ == "as" for c in kids))
     )
 
 

@@ -308,8 +308,10 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     if lemma in ("ask", "invite", "tell") and "qshare=0" in feats and is_request(tok):
         return True  # "police asked the FBI to help", "told the club to find a new home": a request, an event
     given = _WORDS_GIVEN.intersection(feats)
-    if lemma in ORDER_VERBS and "qshare=0" in feats and "c=dobj" in feats and not given:
-        return True  # "Holder ordered the investigation", "Pakistan has ordered a stay": an order, an act
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    to_do = all(speech.to_infinitive(c) for c in clauses) and not given - {"c=ccomp"}
+    if lemma in ORDER_VERBS and "qshare=0" in feats and to_do:
+        return True  # "Holder ordered the investigation", "a judge ordered J&J to pay …": an order, an act
     if lemma in ("announce", "declare") and "qshare=0" in feats and "c=dobj" in feats and not given:
         return True  # "have announced the cancellation of all stops", "declared the event over": decided
     if lemma == "announce" and "qshare=0" in feats and not given and _thing_announced(tok):
