@@ -147,3 +147,37 @@ def test_playing_up_a_figure_is_praise_in_words():
     sentence = "The mayor's top adviser, Tom Reyes, also played up the jobs figure before its release."
     assert _one(sentence) == ("Tom Reyes", "reported")
     assert _one("The team played down the stretch with two guards.") == (None, "narration")
+
+
+def test_a_headline_label_before_a_participle_clause_speaks():
+    from spacy.tokens import Doc
+
+    from askisk.nlp import pipeline
+    from askisk.speakers.formats import lead_label
+
+    # "Ruiz: San Juan mayor coming around on ferry fares": the small model read the headline's participle as
+    # describing the noun before it, with no subject of its own
+    words = ["Ruiz", ":", "San", "Juan", "mayor", "coming", "around", "on", "ferry", "fares"]
+    heads = [0, 0, 3, 4, 0, 4, 5, 5, 9, 7]
+    deps = ["ROOT", "punct", "compound", "compound", "appos", "acl", "advmod", "prep", "compound", "pobj"]
+    tags = ["NN", ":", "NNP", "NNP", "NN", "VBG", "RB", "IN", "NN", "NNS"]
+    pos = ["NOUN", "PUNCT", "PROPN", "PROPN", "NOUN", "VERB", "ADV", "ADP", "NOUN", "NOUN"]
+    vocab = pipeline().vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    inside = [False] * len(doc.text)
+    assert [t.text for t in lead_label(doc, 0, len(doc.text), inside)] == ["Ruiz"]
+    # "Ferries: …": a topic's plural before the same clause labels nothing
+    plural = Doc(
+        vocab, words=["Ferries", *words[1:]], heads=heads, deps=deps, tags=["NNS", *tags[1:]], pos=pos
+    )
+    assert lead_label(plural, 0, len(plural.text), inside) is None
+    assert _one("Superbugs: drugs losing their power") == (None, "narration")
+
+
+def test_a_name_in_the_who_clause_of_a_tag_after_a_quotation_is_not_the_speaker():
+    sentence = (
+        "“Throughout the trial our team showed the state's case was built on distortions,” attorney Tom "
+        "Reyes, who is representing Harbor Foods and its subsidiary, Bayline Pharmaceuticals Inc., said "
+        "after closing."
+    )
+    assert _one(sentence) == ("Tom Reyes", "quote")

@@ -77,13 +77,21 @@ def _imperative(tok) -> bool:
     return tok.tag_ == "VB" and tok.dep_ == "ROOT"
 
 
-def _predicate(tok) -> bool:
+def _predicate(tok, one: bool = False) -> bool:
     """A finite verb, or a headline's participle with its subject ("Reyes: Council still working on the
-    ferry plan"); not a participle inside a noun phrase ("QuickTake: The Storm Spooking the Islands")."""
+    ferry plan", "Trump: San Juan mayor coming around", read as a noun's); not a participle inside a noun
+    phrase ("QuickTake: The Storm Spooking the Islands"), nor after a topic's plural ("Ferries: fares rising";
+    `one`: the label is singular)."""
+    bare = (
+        one
+        and tok.dep_ == "acl"
+        and tok.text.islower()
+        and not any(c.dep_ == "det" for c in tok.head.children)
+    )
     return (
         tok.tag_ in _FINITE
         or tok.tag_ in ("VBG", "VBN")
-        and any(c.dep_.startswith("nsubj") for c in tok.children)
+        and (any(c.dep_.startswith("nsubj") for c in tok.children) or tok.tag_ == "VBG" and bare)
     )
 
 
@@ -128,9 +136,10 @@ def lead_label(doc, s: int, e: int, inside):
     # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"; nor a teaser's
     # label: "Explainer: Sanctions on the island" (a title-case headline's verb may be read as a name:
     # "Poll: Wealthy Voters Abandon the Party.")
+    one = label[-1].tag_ not in ("NNS", "NNPS")
     if (
         (len(label) > 1 or toks[-1].text not in ".?!")
-        and not any(_predicate(t) or inside[t.idx] or t.is_quote for t in toks[k + 1 :])
+        and not any(_predicate(t, one) or inside[t.idx] or t.is_quote for t in toks[k + 1 :])
         and not (addressed or _imperative(toks[k + 1]))
     ):
         return None

@@ -146,10 +146,11 @@ def _acts(verb) -> bool:
 
 
 def _set_off(verb, subj):
-    """ "The figures are ministers X and Y, who fled …, the source, who said …, told Reuters.": a subject
-    inside the content clause before the verb is a misparse; the speaker is the noun set off by commas
-    right before the verb (which the parser hung elsewhere in apposition)."""
-    if not (subj.i < verb.i and any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children)):
+    """ "Two are X and Y, who fled …, the source, who said …, told Reuters.": a subject inside the content
+    clause before the verb is a misparse; the speaker is the noun set off by commas before the verb (hung
+    elsewhere in apposition). Not after a quotation: '"…," John Sparks, who represents X and Y Inc., said'."""
+    tag = any(t.is_quote for t in subj.doc[max(subj.left_edge.i - 1, 0) : subj.left_edge.i + 1])
+    if tag or not (subj.i < verb.i and any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children)):
         return None
     for t in reversed(verb.doc[subj.i + 1 : verb.i]):
         if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= verb.i - 2:
