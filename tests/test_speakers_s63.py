@@ -181,3 +181,15 @@ def test_a_name_in_the_who_clause_of_a_tag_after_a_quotation_is_not_the_speaker(
         "after closing."
     )
     assert _one(sentence) == ("Tom Reyes", "quote")
+
+
+def test_what_someone_is_to_say_is_not_yet_said():
+    assert _one("The board was to announce whether the ferry would run.") == (None, "narration")
+
+
+def test_a_title_given_to_a_work_is_nobodys_words():
+    assert _one('The ad titled, "No Evidence," was an aggressive rebuttal to the claims.') == (
+        None,
+        "narration",
+    )
+    assert _one('Ruiz dubbed the plan "a disaster."') == ("Ruiz", "reported")

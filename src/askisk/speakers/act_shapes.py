@@ -175,9 +175,9 @@ _OBLIGED = frozenset({"should", "must", "ought"})
 
 
 def obliged(tok) -> bool:
-    """ "If she wants more, she should say so", "The planners would have to work out whether …": what
-    someone ought to say, or will have to, is not anything they said."""
+    """ "If she wants more, she should say so", "The planners would have to work out whether …", "the IRS
+    was to determine whether …": what someone ought to say, or will have to, is not anything they said."""
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in tok.children):
         return True
     head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and speech.to_infinitive(tok)
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need", "be") and speech.to_infinitive(tok)

@@ -247,8 +247,9 @@ def allegiance(tok) -> bool:
 def not_said(tok, inside) -> bool:
     """A verb that reads like a cue and says nothing: `plain_call`, `unheld_opinion`, `all_told`,
     `felt_state`, `so_moved`, `court_ruling`, `request_not_made`, `time_will_tell`, `allegiance`,
-    `not_yet_done`."""
+    `not_yet_done`, `titled`."""
     acts = (
+        titled,
         unheld_opinion,
         all_told,
         felt_state,
@@ -260,6 +261,14 @@ def not_said(tok, inside) -> bool:
         not_yet_done,
     )
     return plain_call(tok, inside) or any(act(tok) for act in acts)
+
+
+_NAMING = frozenset({"title", "titled", "entitle", "entitled", "subtitle", "subtitled"})
+
+
+def titled(tok) -> bool:
+    """ 'The ad titled, "No Evidence," was a rebuttal': a name given to a work, nobody's words."""
+    return tok.lemma_.lower() in _NAMING or tok.lower_ in _NAMING
 
 
 def not_yet_done(tok) -> bool:
