@@ -69,17 +69,15 @@ def test_the_reports_named_before_are_no_unnamed_press():
 
 def test_calls_not_returned_say_nothing():
     sentence = (
-        "Tom Reyes, a spokesman for the harbor board, did not immediately return telephone calls for comment."
+        "Tom Reyes, a spokesman for the harbor board, did not immediately return phone calls for comment."
     )
     assert _one(sentence) == (None, "narration")
 
 
 def test_an_order_to_act_or_for_a_thing_is_an_act():
-    ordered = (
-        "A Nevada judge ordered Johnson & Johnson to pay in excess of $40 million as part of a settlement."
-    )
+    ordered = "A Nevada judge ordered Johnson & Johnson to hand over $40 million as part of a settlement."
     assert _one(ordered) == (None, "narration")
-    bought = "The U.S. government ordered and paid for the fighter jets for Jordan's air force back in 2012."
+    bought = "The Jordanian government ordered and paid for the patrol boats for its navy back in 2012."
     assert _one(bought) == (None, "narration")
     assert _one("The judge ordered that the records be released.")[1] == "reported"
 
@@ -101,8 +99,8 @@ def test_an_imploring_speech_is_a_statement():
 
 
 def test_a_refusal_yields_to_a_clause_that_gives_words():
-    sentence = "Reyes declined to name the driver, but a woman at the scene told reporters he was her son."
-    assert _one(sentence) == ("Woman at the scene", "reported")
+    sentence = "Reyes declined to name the driver, but a woman on the pier told reporters he was her son."
+    assert _one(sentence) == ("Woman on the pier", "reported")
     assert _one("Reyes declined to name the driver.") == (None, "narration")
 
 
@@ -132,14 +130,16 @@ def test_a_heading_word_or_a_list_letter_before_a_colon_is_no_speaker():
 
 def test_made_clear_with_a_clause_is_a_statement():
     sentence = (
-        "Union chief Ray Tull is due to be in Dayton but recently made clear "
-        "the union will have a smaller role."
+        "Union chief Ray Tull is due to be in Dayton but lately made clear "
+        "the dockworkers would play a smaller part."
     )
     assert _one(sentence) == ("Ray Tull", "reported")
 
 
 def test_a_statement_a_group_pushed_back_in_is_its_words():
-    sentence = "But the Ruiz campaign pushed back in a statement charging the ad is part of a smear."
+    sentence = (
+        "But the Ruiz campaign pushed back in a statement charging that the mailer was part of a smear."
+    )
     assert _one(sentence) == ("Ruiz campaign", "reported")
 
 
@@ -188,7 +188,7 @@ def test_what_someone_is_to_say_is_not_yet_said():
 
 
 def test_a_title_given_to_a_work_is_nobodys_words():
-    assert _one('The ad titled, "No Evidence," was an aggressive rebuttal to the claims.') == (
+    assert _one('The ad titled, "Fair Fares," was an aggressive reply to the claims.') == (
         None,
         "narration",
     )

@@ -33,7 +33,7 @@ def in_framing_phrase(tok) -> bool:
         return False
     prep = tok.head
     if prep.lower_ in _ABSOLUTE_PREPS:
-        # "…, with federal officials saying that 25 percent of homes were destroyed": after the main clause,
+        # "…, with state officials saying that a third of the piers were lost": after the main clause,
         # with a clause of its own, the news the sentence gives
         said = prep.lower_ == "with" and prep.i > prep.head.i and any(c.dep_ == "ccomp" for c in tok.children)
         return prep.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children) and not said
@@ -92,7 +92,7 @@ def relative_clause(tok) -> bool:
 
 
 def bare_relative(tok) -> bool:
-    """ "The question everyone in Washington seems to be asking is whether …": a relative clause with no
+    """ "The question every rider seems to ask is whether …": a relative clause with no
     relative word, which the parser reads as a second subject right after its noun; it describes the noun."""
     host = tok
     while host.dep_ == "xcomp" and host.head.i != host.i:

@@ -303,7 +303,7 @@ def find_cue(
     # rule cue that says something (any cue saying nothing yielding cost 3 passages on PolNeAR dev)
     if any(not c[0] and speech.says_something(c[6], inside) for c in cands):
         cands = [c for c in cands if not (c[0] and speech.only_hearer(c[6], inside))]
-    # "Belmar declined to name the teenager, but a woman at the scene told reporters she was …": a refusal
+    # "Ames declined to name the driver, but a woman nearby told reporters he was …": a refusal
     # yields to a clause of its own that gives words
     told = [c for c in cands if not declined(c[6]) and speech.says_something(c[6], inside)]
     cands = [c for c in cands if not declined(c[6])] if told else cands

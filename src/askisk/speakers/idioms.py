@@ -63,7 +63,7 @@ def argument_put(tok) -> bool:
         return False
     after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     if after in ("clear", "plain") and any(c.dep_ == "ccomp" for c in tok.children):
-        return True  # "recently made clear the union will have a smaller role"
+        return True  # "made clear the union would strike"
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     if tok.lemma_.lower() == "sound":  # "Collins sounded a similar theme", "sounded the alarm over …"
         return any(o.lemma_ in _SOUNDED for o in objects)

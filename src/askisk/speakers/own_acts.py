@@ -267,7 +267,7 @@ _NAMING = frozenset({"title", "titled", "entitle", "entitled", "subtitle", "subt
 
 
 def titled(tok) -> bool:
-    """ 'The ad titled, "No Evidence," was a rebuttal': a name given to a work, nobody's words."""
+    """'The mailer titled, "Fair Fares," drew no reply': a name given to a work, nobody's words."""
     return tok.lemma_.lower() in _NAMING or tok.lower_ in _NAMING
 
 

@@ -171,7 +171,7 @@ def role_read_as_verb(subj):
 
 
 def person_after_title(subj):
-    """ "Illinois Council Against Hand Gun Violence campaign coordinator Mark Walsh said": the parser makes
+    """ "Harbor Council Against Ferry Noise campaign coordinator Lena Brook said": the parser makes
     the organisation the subject and the person, after a title and no comma, its apposition. The person, or
     None."""
     if subj.pos_ != "PROPN" or subj.ent_type_ == "PERSON":

@@ -135,7 +135,7 @@ def _passive_without_agent(tok) -> bool:
 
 def _never_a_cue(cue_tokens) -> bool:
     """The span's verbs are all verbs PolNeAR train almost never uses as a cue; or it is a message not
-    answered ("did not return telephone calls for comment")."""
+    answered ("did not return calls seeking comment")."""
     if any(t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() == "return" for t in cue_tokens):
         return True
     verbs = [t for t in cue_tokens if t.pos_ == "VERB"]
