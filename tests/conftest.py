@@ -289,6 +289,15 @@ def attributions(body: str, title: str = "t", convention: str = "news") -> dict[
     return {p.text: (a.speaker, a.kind) for p, a in zip(doc.passages, doc.attributions, strict=True)}
 
 
+# a headline and a paragraph naming no one: the page a test sentence is read on (sessions 60 on)
+HARBOR_LEAD = "Harbor vote\n\nThe council met on Monday to vote on the ferry budget.\n\n"
+
+
+def attribution_of(sentence: str, lead: str = HARBOR_LEAD) -> tuple[str | None, str]:
+    """(speaker, kind) of `sentence` read after `lead` by the real pipeline (news convention)."""
+    return attributions(lead + sentence + "\n")[sentence]
+
+
 def misparsed(words, heads, deps, tags, pos, lemmas=None):
     """A real spaCy Doc carrying the parse the small model gave a page's sentence (a paraphrase written for a
     test does not always reproduce it)."""

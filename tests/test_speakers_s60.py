@@ -4,9 +4,8 @@ copied from a page."""
 
 from __future__ import annotations
 
+from conftest import HARBOR_LEAD as LEAD
 from conftest import attributions as _attrs
-
-LEAD = "Harbor vote\n\nThe council met on Monday to vote on the ferry budget.\n\n"
 
 
 def test_a_name_right_after_its_description_is_the_speaker_not_the_description():

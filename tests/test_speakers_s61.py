@@ -4,10 +4,9 @@ on text written for the test, not copied from a page."""
 
 from __future__ import annotations
 
+from conftest import HARBOR_LEAD as LEAD
 from conftest import attributions as _attrs
 from conftest import misparsed
-
-LEAD = "Harbor vote\n\nThe council met on Monday to vote on the ferry budget.\n\n"
 
 
 def test_a_verb_of_saying_the_parser_joins_to_the_noun_before_it_is_the_verb():

@@ -4,13 +4,8 @@ on text written for the test, not copied from a page."""
 
 from __future__ import annotations
 
+from conftest import attribution_of as _one
 from conftest import attributions as _attrs
-
-LEAD = "Harbor vote\n\nThe council met on Monday to vote on the ferry budget.\n\n"
-
-
-def _one(sentence: str):
-    return _attrs(LEAD + sentence + "\n")[sentence]
 
 
 def test_a_paper_reporting_a_refusal_to_comment_is_the_speaker():

@@ -4,13 +4,8 @@ on text written for the test, not copied from a page."""
 
 from __future__ import annotations
 
-from conftest import attributions as _attrs
-
-LEAD = "Harbor vote\n\nThe council met on Monday to vote on the ferry budget.\n\n"
-
-
-def _one(sentence: str, lead: str = LEAD):
-    return _attrs(lead + sentence + "\n")[sentence]
+from conftest import HARBOR_LEAD as LEAD
+from conftest import attribution_of as _one
 
 
 def test_a_boast_after_an_act_is_a_statement():

@@ -19,7 +19,9 @@ def idiom(tok) -> bool:
         return False  # "Smith has been ruled out of the match": done to the subject, who says nothing
     if any(c.dep_ in ("prep", "prt") and c.lower_ in preps for c in kids):
         return True
-    if estimate(tok) or argument_put(tok) or took_aim(tok) or shot_down(tok) or retort(tok):
+    if estimate(tok) or argument_put(tok) or put_plainly(tok) or took_aim(tok) or shot_down(tok):
+        return True
+    if retort(tok):
         return True
     opens = [c for c in kids if c.dep_ == "advcl"]
     return any(
@@ -57,16 +59,11 @@ _SOUNDED = frozenset({"theme", "note", "alarm", "warning", "call", "caution"})
 
 def argument_put(tok) -> bool:
     """ "Former state Rep. Juan Planas made a similar point", "made the case for the documents' relevance":
-    an argument put, a picture painted, a theme sounded (not "made their closing arguments", nor "made this
-    case during oral argument")."""
-    if tok.lemma_.lower() not in ("make", "paint", "sound"):
+    an argument put, a picture painted (not "made their closing arguments", nor "made this case during oral
+    argument")."""
+    if tok.lemma_.lower() not in ("make", "paint"):
         return False
-    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-    if after in ("clear", "plain") and any(c.dep_ == "ccomp" for c in tok.children):
-        return True  # "made clear the union would strike"
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    if tok.lemma_.lower() == "sound":  # "Collins sounded a similar theme", "sounded the alarm over …"
-        return any(o.lemma_ in _SOUNDED for o in objects)
     argued = [
         o for o in objects if o.lemma_ == "case" and any(c.lower_ in ("for", "that") for c in o.children)
     ]
@@ -75,6 +72,16 @@ def argument_put(tok) -> bool:
             c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
         )
     return any(o.lemma_ == "point" for o in objects) or bool(argued)
+
+
+def put_plainly(tok) -> bool:
+    """ "made clear the union would strike" (with its clause), "Collins sounded a similar theme", "sounded
+    the alarm over …": a position stated."""
+    lemma = tok.lemma_.lower()
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    if lemma == "make" and after in ("clear", "plain"):
+        return any(c.dep_ == "ccomp" for c in tok.children)
+    return lemma == "sound" and any(c.dep_ == "dobj" and c.lemma_ in _SOUNDED for c in tok.children)
 
 
 def took_aim(tok) -> bool:

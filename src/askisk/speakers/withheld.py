@@ -164,6 +164,13 @@ def is_request(tok) -> bool:
     )
 
 
+def _order_only(tok, given: frozenset[str]) -> bool:
+    """No words with the order: no "that" or colon, and any clause under it a to-infinitive (the parser
+    makes "ordered the firm to pay" a clause)."""
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    return not given - {"c=ccomp"} and all(speech.to_infinitive(c) for c in clauses)
+
+
 def _open_question(tok, clauses: tuple[str, ...] = ("ccomp",)) -> bool:
     """The clause under the cue leaves a question open ("whether he will sign it", "why he left"; with
     `clauses` ("xcomp", "ccomp"), a choice open too: "is deciding whether to appeal")."""
@@ -308,9 +315,7 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
     if lemma in ("ask", "invite", "tell") and "qshare=0" in feats and is_request(tok):
         return True  # "police asked the FBI to help", "told the club to find a new home": a request, an event
     given = _WORDS_GIVEN.intersection(feats)
-    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
-    to_do = all(speech.to_infinitive(c) for c in clauses) and not given - {"c=ccomp"}
-    if lemma in ORDER_VERBS and "qshare=0" in feats and to_do:
+    if lemma in ORDER_VERBS and "qshare=0" in feats and _order_only(tok, given):
         return True  # "Holder ordered the investigation", "a judge ordered J&J to pay …": an order, an act
     if lemma in ("announce", "declare") and "qshare=0" in feats and "c=dobj" in feats and not given:
         return True  # "have announced the cancellation of all stops", "declared the event over": decided
