@@ -75,7 +75,7 @@ def test_a_he_in_a_relative_clause_is_the_sentences_subject_and_a_suffix_is_no_s
     )
     # the he of "in which he said" read as a speaker (PolNeAR's convention; under the news line a relative
     # clause's speech leaves the sentence to the writer, session 41)
-    assert _attrs(body, convention="polnear")[said] == ("Tom Reyes", "reported")
+    assert _attrs(body, convention="polnear")[said] == ("Tom Reyes Jr.", "reported")
     assert _attrs(body)[said] == (None, "narration")
 
 

@@ -179,7 +179,7 @@ def test_a_cue_after_a_closing_mark_with_the_name_read_as_its_object_gets_its_su
 
 
 def test_a_wire_photographers_credit_names_nobody():
-    from askisk.speakers.formats import in_credit
+    from askisk.speakers.credits import in_credit
 
     caption = (
         "A logo is pictured on the agency's headquarters in Geneva, June 25, 2020. REUTERS/Denis Marchand"

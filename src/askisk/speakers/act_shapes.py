@@ -13,6 +13,7 @@ from askisk.speakers.rules import (
     SPEECH_VERBS,
     STATEMENT_VERBS,
     VERB_PREPOSITION,
+    WH_TAGS,
     learned_cues,
     vocab,
 )
@@ -150,6 +151,21 @@ def press_subject(tok) -> bool:
     return subj.tag_ == "NNS" and press.unnamed_source(subj)
 
 
+def broke_the_news(tok) -> bool:
+    """ "The story was first reported by The Washington Post": who broke the news of an event, in a passive
+    with no clause of what they said (not "It was reported by X that …")."""
+    if tok.lemma_.lower() not in ("report", "disclose", "reveal") or tok.tag_ != "VBN":
+        return False
+    kids = {c.dep_ for c in tok.children}
+    # "… by a neighbor, who said smoke was rising": the agent's own words follow
+    told = any(
+        g.dep_ == "relcl" for a in tok.children if a.dep_ == "agent" for o in a.children for g in o.children
+    )
+    return (
+        {"auxpass", "agent", "nsubjpass"} <= kids and not kids & {"ccomp", "xcomp", "parataxis"} and not told
+    )
+
+
 def backed_away(tok, quoted: bool) -> bool:
     """ "Trump has stepped back from comments he made about …": a noun cue that is what someone moved away
     from, with no words of its own (no clause, no quotation in the sentence)."""
@@ -176,8 +192,19 @@ _OBLIGED = frozenset({"should", "must", "ought"})
 
 def obliged(tok) -> bool:
     """ "If she wants more, she should say so", "The planners would have to work out whether …", "the IRS
-    was to determine whether …": what someone ought to say, or will have to, is not anything they said."""
+    was to determine whether …", "The leaders will state what they need": what someone ought to say, will
+    have to, or will say without the words yet, is not anything they said."""
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGED for c in tok.children):
+        return True
+    if _will_tell_which(tok):
         return True
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need", "be") and speech.to_infinitive(tok)
+
+
+def _will_tell_which(tok) -> bool:
+    """ "will state what they need", "will decide whether …": a future telling whose content is a question."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    return any(c.left_edge.tag_ in WH_TAGS or c.left_edge.lower_ in ("whether", "if") for c in clauses)

@@ -78,9 +78,16 @@ _LAW_WORDS = vocab("say state read continue add stipulate specify")
 
 
 def law_text(tok) -> bool:
-    """ "'…,' the proposed law says": a law that gives its words speaks like a document; "according to the
-    law" or "the law requires" is what the law allows or asks, no one's words."""
-    return tok.lemma_.lower() == "law" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LAW_WORDS
+    """ "'…,' the proposed law says", "the plan calls for …": a law or plan that gives its words speaks like a
+    document; "according to the law" or "the law requires" is what the law allows or asks, no one's words."""
+    if tok.lemma_.lower() not in ("law", "plan") or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    # "The Uighur law calls for sanctions", "the plan calls on firms to …": what it demands, in its words
+    calls = verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+    )
+    return calls or tok.lemma_.lower() == "law" and verb.lemma_.lower() in _LAW_WORDS
 
 
 def instrument(tok) -> bool:

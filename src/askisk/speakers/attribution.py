@@ -43,6 +43,7 @@ from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
 from askisk.nlp import pipeline
 from askisk.speakers import (
     asides,
+    credits,
     formats,
     interview,
     parse_repair,
@@ -178,7 +179,7 @@ def attribute(
         ):
             continue
         turn: _Decision | None = None  # "WALLACE: …" speaks until the paragraph ends or another cue
-        caption = convention == "news" and formats.is_caption(para.text)
+        caption = convention == "news" and credits.is_caption(para.text)
         for i in idxs:
             p = passages[i]
             if (

@@ -87,8 +87,12 @@ def relative_clause(tok) -> bool:
     words = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
     # "The fare plan was panned by commuter groups, which said …": the judges' words, not a description
     judged = on_agent(tok)
-    judges = judged is not None and judged.lemma_.lower() in STATEMENT_VERBS
+    judges = judged is not None and judged.lemma_.lower() in STATEMENT_VERBS | _RESTATING
     return tok.dep_ == "relcl" and any(w.tag_ in WH_TAGS for w in words) and not judges
+
+
+# "That claim was restated by Earnest, who said …": a claim taken up is said again in the clause
+_RESTATING = frozenset({"repeat", "restate", "reiterate", "echo"})
 
 
 def bare_relative(tok) -> bool:
@@ -157,6 +161,7 @@ def bare_as(verb) -> bool:
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "expl") for c in kids)
+        and not to_infinitive(verb)  # "gone so far as to call X a liar": the one who goes does it
     )
 
 

@@ -35,7 +35,7 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
         spans = [(s, tok.idx + len(tok.text))]
     else:
         start = min(tok.idx, subj.left_edge.idx) if subj is not None else tok.idx
-        spans = [(start, e)]
+        spans = [(start, e), *_fronted_frame(tok.doc, s, first)]
     for c in tok.children:
         frame = c.dep_ in _FRAME or hearer_object(c)  # "told a radio host that …": no content
         if frame and not any(inside[t.idx] for t in c.subtree):
@@ -52,6 +52,14 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
     return described | {i for a, b in spans for i in range(a, b) if not inside[i]}
 
 
+def _fronted_frame(doc, s: int, first: int) -> list[tuple[int, int]]:
+    """ "Asked about the prospects of a visit, “I'm not going to …,” Pryor said": the participle that opens
+    the sentence before its quotation sets the scene of the words, not what was said."""
+    opener = next((t for t in doc if t.idx >= s), None)
+    framing = opener is not None and opener.tag_ in ("VBN", "VBG") and opener.dep_ == "advcl"
+    return [(s, first)] if framing and doc.text[s:first].rstrip(' “"').endswith(",") else []
+
+
 def content_kind(
     doc, words: int, text: str, inside, s: int, e: int, cue: str, whole: bool = False
 ) -> str | None:
@@ -64,7 +72,9 @@ def content_kind(
     tok = cue_token(doc, s, e, cue)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
-    if tok.lemma_.lower() == "call" and _named_in_quotes(text, inside, tok.idx + len(tok.text), e):
+    if tok.lemma_.lower() in ("call", "label", "brand") and _named_in_quotes(
+        text, inside, tok.idx + len(tok.text), e
+    ):
         return "quote"
     drop = _dropped(tok, inside, s, e)
     letters = [i for i in range(s, e) if text[i].isalnum() and i not in drop]

@@ -75,7 +75,7 @@ def features(doc, s: int, e: int, inside, cue: str, record_kind: str) -> list[st
     out.append(f"qshare={min(int(4 * quoted / max(1, e - s)), 3)}")
     if ":" in text:
         out.append("colon")
-    if cue.startswith(("according to", "per ")):
+    if cue.startswith(("according to", "per ", "by ")):
         out.append("according")
     if tok is None:
         return [*out, "notok"]
@@ -295,8 +295,10 @@ def is_act(doc, s: int, e: int, inside, cue: str, record_kind: str) -> bool:
     tok = cue_token(doc, s, e, cue)
     if tok is not None and words[:2] == ["according", "to"] and _unnamed_press(tok):
         return True  # "…, according to Israeli media": no outlet the reader can check
-    if tok is not None and (act_shapes.press_subject(tok) or act_shapes.backed_away(tok, any(inside[s:e]))):
-        return True  # "Reports carried by local media said …"; "has stepped back from comments he made …"
+    if tok is not None and (act_shapes.press_subject(tok) or act_shapes.broke_the_news(tok)):
+        return True  # "Reports carried by local media said …"; "The story was first reported by X"
+    if tok is not None and act_shapes.backed_away(tok, any(inside[s:e])):
+        return True  # "has stepped back from comments he made …"
     if (
         tok is not None
         and tok.pos_ in ("VERB", "AUX")

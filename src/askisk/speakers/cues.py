@@ -147,14 +147,23 @@ _FEELINGS = vocab(
 )
 
 
+_RECKONINGS = frozenset({"count", "estimate", "tally", "metric", "measure", "reckoning", "calculation"})
+
+
 def according_to(tok):
-    """The preposition whose object names a source, when `tok` opens "according to X" or "per X" set off by a
-    comma ("…, per the WHO, is …"; not "$5 per hour", "per person"); else None."""
+    """The preposition whose object names a source, when `tok` opens "according to X", "per X" or "by X's
+    count" set off by a comma ("…, per the WHO, is …"; not "$5 per hour", "per person"); else None."""
     doc = tok.doc
     if tok.lower_ == "according":
         return doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" else None
-    if tok.lower_ != "per" or not (tok.i == tok.sent.start or doc[tok.i - 1].text == ","):
+    if tok.lower_ not in ("per", "by") or not (
+        tok.i == tok.sent.start or doc[tok.i - 1].text in (",", "And")
+    ):
         return None
+    if tok.lower_ == "by":  # "By the group's count, …": a reckoning set off, whose it is names the source
+        objs = [c for c in tok.children if c.dep_ == "pobj" and c.lower_ in _RECKONINGS]
+        owners = [c for o in objs for c in o.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        return tok if owners else None  # not "By my count": the writer's own
     objs = [c for c in tok.children if c.dep_ == "pobj"]  # a named or determined source: not "per person"
     named = any(o.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in o.children) for o in objs)
     return tok if named else None
@@ -175,7 +184,7 @@ def subject_of(tok):
             return None
         if (made := subject_repair.object_controller(verb)) is not None:
             return made  # "The crisis led analysts to warn": the analysts warn
-        verb = verb.head
+        verb = subject_repair.gone_so_far(verb) or verb.head
     return None
 
 

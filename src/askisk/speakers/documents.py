@@ -112,6 +112,7 @@ def is_finding(verb, subject) -> bool:
 _FIGURES = frozenset(
     {"data", "figure", "figures", "statistics", "stats", "estimate", "estimates", "numbers", "count", "tally"}
     | {"prediction", "predictions", "forecast", "forecasts", "projection", "projections"}
+    | {"metric", "measure", "reckoning", "calculation"}
 )
 
 

@@ -6,7 +6,19 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers import acts_told, asides, cues, misparse, own_acts, press, ranker, rules, speech, views
+from askisk.speakers import (
+    acts_told,
+    asides,
+    cues,
+    misparse,
+    own_acts,
+    press,
+    ranker,
+    rules,
+    speech,
+    views,
+)
+from askisk.speakers.according import a_person, is_order, relays_words, said_words, source_objects
 from askisk.speakers.clauses import bare_relative, subordinate
 from askisk.speakers.content import hearer_object
 from askisk.speakers.convention import records
@@ -16,32 +28,10 @@ from askisk.speakers.joint import joint_cue, joint_speaker
 from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_example, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
-from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS, learned_cues
+from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS
 from askisk.speakers.said_nothing import nobody
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
-from askisk.speakers.withheld import ORDER_VERBS, declined, gives_no_words, is_request
-
-
-def _relays(according, inside) -> bool:
-    """ "X said, according to the newspaper": "according to" a paper or a document hangs on a speech verb
-    with a subject of its own, so it names where the words were reported, not whose they are ("The
-    ministry denies it, according to Petrauskas" stays the person's account)."""
-    verbs = [according.head, *(c for c in according.head.children if c.dep_ == "conj")]  # "lied and claimed"
-    return any(
-        v.pos_ == "VERB" and is_speech(v, inside) and _says(v, inside) and subject_of(v) is not None
-        for v in verbs
-    )
-
-
-def _says(verb, inside) -> bool:
-    """Not a verb that is a cue only by PolNeAR's word list and rarely one there ("the airport … continued to
-    close the gap"), nor an order ("they ordered him to get out"), unless a clause or a quotation gives its
-    words ("accused X of …" is mostly a cue)."""
-    usual = (cues.cue_rate(verb.lemma_.lower()) or 0.0) >= cues.USUAL_CUE and not _order(verb)
-    if verb.lower_ not in learned_cues() or usual:
-        return True
-    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or speech.near_quote(verb, inside)
-
+from askisk.speakers.withheld import declined, gives_no_words, is_request
 
 # a verb of saying, not a view held ("Friends say Mr. Lund does not believe …" is the friends' account)
 _SAYING = SPEECH_VERBS - {"testify", "believe", "think", "doubt", "expect", "fear", "hope", "worry"}
@@ -73,11 +63,7 @@ def _relays_speech(outer, cands, inside) -> bool:
 def _relayed_words(cand, inside) -> bool:
     """What a paper reports of a rule cue: words, not an order, nor a learned verb with none given ("Judge X
     sided with the appeals court …, ABC News reported": the paper's report of an act)."""
-    return cand[0] == 0 and not _order(cand[6]) and _says(cand[6], inside)
-
-
-def _order(verb) -> bool:
-    return verb.lemma_.lower() in ORDER_VERBS
+    return cand[0] == 0 and not is_order(cand[6]) and said_words(cand[6], inside)
 
 
 # what a verb says after itself; a tag closing the sentence has none ("…, KNXV reported on Tuesday")
@@ -174,8 +160,8 @@ def _news_line(cands: list, inside) -> list:
     # "…, Beijing's airport … continued to close the gap, according to the association", "According to
     # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
     # source "according to" names
-    named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per")]
-    quiet = all(c in named or not speech.says_something(c[6], inside) or _order(c[6]) for c in cands)
+    named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per", "by")]
+    quiet = all(c in named or not speech.says_something(c[6], inside) or is_order(c[6]) for c in cands)
     return named if named and quiet else cands
 
 
@@ -233,18 +219,17 @@ def find_cue(
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             continue  # "BMW reveals new models pipeline": a headline verb with a plain object reports nothing
         if (prep := cues.according_to(tok)) is not None:
-            objs = [c for c in prep.children if c.dep_ == "pobj"] or _noun_read_as_verb(prep)
-            objs = _name_after_description(tok, objs)
+            objs = source_objects(tok, prep)
             if objs and inner and press.unnamed_source(objs[0]):
                 continue  # "according to various media outlets": no source the reader can check
             if objs:
                 who = owner_of_figures(objs[0])
                 rec = joint_speaker(registry, who, registry.resolve(who, base, recent), base)
-                if rec is not None and inner and rec.kind != "person" and _relays(tok, inside):
+                if rec is not None and inner and not a_person(rec, who) and relays_words(tok, inside):
                     continue  # '"…," Ediboglu said, according to the newspaper': the words are Ediboglu's
                 if rec is not None:
                     # "according to X" names the source of the clause it modifies: it outranks that verb
-                    word = "per" if tok.lower_ == "per" else "according to"
+                    word = tok.lower_ if tok.lower_ in ("per", "by") else "according to"
                     named = np_text(objs[0], strip_det=False)
                     if objs[0].dep_ == "dobj":  # "according to show insiders", as written
                         named = f"{objs[0].head.text} {named}"
@@ -332,26 +317,6 @@ def _quoted_predicate(tok, inside) -> bool:
     near = [t for t in quoted if abs(t.i - tok.i) <= 2]
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return len(quoted) == len(near) and subj is not None and not inside[subj.idx]
-
-
-def _name_after_description(according, objs: list) -> list:
-    """ "According to local newspaper the Daily Telegraph": the parser hangs the name on "according" beside
-    the description; the name is the source."""
-    if not objs or objs[0].pos_ != "NOUN":
-        return objs
-    end = objs[0].right_edge.i
-    names = [
-        c for c in according.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.left_edge.i == end + 1
-    ]
-    return names or objs
-
-
-def _noun_read_as_verb(prep) -> list:
-    """ "according to show insiders": the parser reads the first noun as a verb and the speaker as its
-    object (not "according to sources familiar with", a participle)."""
-    verbs = [c for c in prep.children if c.dep_ == "pcomp" and c.tag_ in ("VB", "VBP") and c.text.islower()]
-    objects = [o for v in verbs[:1] for o in v.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
-    return [o for o in objects if o.left_edge.i == o.head.i + 1]  # "according to witness Aden Hussein"
 
 
 def speaker_span(tok) -> tuple[int, int]:

@@ -131,7 +131,7 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     if all(t.text.isupper() for t in toks[k + 1 :] if t.is_alpha):
         return None  # "CLINTON: IT TOOK A VILLAGE TO WRITE THESE JOKES": a subheading in capitals
-    if _explainer(label, toks[k + 1]):
+    if _explainer(label, toks[k + 1 :]):
         return None  # a topic, not a voice: "Superbugs: What They Are and How You Get Them"
     # a list entry says nothing: "Elizabeth A. Burton: Possession of methamphetamine, …"; nor a teaser's
     # label: "Explainer: Sanctions on the island" (a title-case headline's verb may be read as a name:
@@ -187,10 +187,15 @@ def signatures(text: str) -> list[tuple[int, int]]:
 
 def _explainer(label, after) -> bool:
     """ "Superbugs: What They Are …", "Tariffs: How They Work": a plural common noun, then a question word,
-    is an explainer's title ("Sanders: Clinton needs to …" is Sanders', a plural-looking name)."""
+    is an explainer's title ("Sanders: Clinton needs to …" is Sanders', a plural-looking name); so is one
+    whose headline names its own source at the end ("Midterms: Young voters stay home, poll finds")."""
     one = label[0]
     topic = len(label) == 1 and one.tag_ == "NNS" and one.lemma_.lower() not in PERSON_NOUNS
-    return topic and after.tag_ in WH_TAGS
+    closing = len(after) > 3 and after[-1].lower_ in _CLOSING_CUES and "," in (after[-2].text, after[-3].text)
+    return topic and (after[0].tag_ in WH_TAGS or closing)
+
+
+_CLOSING_CUES = frozenset({"says", "say", "finds", "find", "shows", "show", "reports", "warns", "suggests"})
 
 
 _SMALL = vocab("a an and as at by for from in into of on or the to vs with")
@@ -355,36 +360,6 @@ def is_shouted(text: str) -> bool:
     capitals, four words or more, is a heading or another story's teaser, nobody's words."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     return len(words) >= 4 and all(w.isupper() for w in words)
-
-
-_CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|credit|image|illustration)\b)[^()]*$", re.I)
-
-
-# "(Photo: Jan Berg, Harbor Ledger)", "(AP Photo/Name)", "FILE PHOTO: …", "… REUTERS/Name", "… | Name/AP
-# Photo"; a video player's caption kept with its "CLOSE" button ("CLOSE The mayor says the ferry will run.
-# NEWS 12")
-_PICTURE_CREDIT = re.compile(
-    r"\b(?:PHOTO|Photo|Photos|Photograph):|\((?:AP )?Photos?\s?/|\bREUTERS/[A-Z]|^CLOSE [A-Z]"
-    r"|\| (?:[A-Z][\w.'’ -]{2,40}/)?(?:AP|AFP|EPA|Getty|Reuters|REUTERS)\b"
-)
-
-
-def is_caption(text: str) -> bool:
-    """A paragraph with a picture credit is a caption: what the picture or video shows, nobody's words, even
-    when it tells what someone said ("…, police said Tuesday. (AP Photo/Jan Berg)")."""
-    return _PICTURE_CREDIT.search(text) is not None
-
-
-def in_credit(text: str, start: int) -> bool:
-    """A name inside a picture credit: "(AP Photo/A24 Films, Atsushi Nishijima)" credits a photographer,
-    who says nothing in the story."""
-    if _AGENCY.match(text, start) or _AGENCY_BEFORE.search(text, max(0, start - 16), start):
-        return True  # "… June 25, 2020. REUTERS/Denis Balibouse": the wire's photographer
-    return _CREDIT.search(text, max(0, start - 80), start) is not None
-
-
-_AGENCY = re.compile(r"(?:REUTERS|AFP|EPA|Getty Images|AP Photo)/\s?[A-Z]")
-_AGENCY_BEFORE = re.compile(r"(?:REUTERS|AFP|EPA|Getty Images|AP Photo)/\s?$")
 
 
 # a market site's quote chip after a company's name: "Starbucks Corp. SBUX, +9.26% said …", "DJIA, -1.2%"

@@ -48,6 +48,7 @@ class Record:
     roles: dict[int, str] = field(default_factory=dict)  # position -> grammatical role (mention_role)
     # a group record that is one unnamed person ("A US Embassy spokesman"): a he/she may stand for it
     one: bool = False
+    heir: str = ""  # a generational suffix ("Jr."): "Donald Trump Jr." is not "Donald Trump"
     # a group of names that speak together ("Grassley and Leahy say"): a question naming one finds it
     members: list[Record] = field(default_factory=list)
     # a one-word name the text goes on about with "which" ("Carrier, which has had operations in …"): a
@@ -80,7 +81,7 @@ class Record:
     def display(self) -> str:
         if self.kind != "person":
             return self.name
-        words = " ".join(self.tokens)
+        words = " ".join([*self.tokens, self.heir] if self.heir else self.tokens)
         if self.title and self.title[0].rstrip(".") in _COURTESY and len(self.tokens) >= 2:
             return words  # "Mr. Clarke" once the text gave "Tom Clarke" is cited as "Tom Clarke"
         return f"{self.title[0]} {words}" if self.title else words
@@ -175,7 +176,7 @@ def seen_before(found: list[Record], pos: int) -> list[Record]:
 
 
 def find_person(
-    records: list[Record], words: list[str], gender: str | None = None, before: int = -1
+    records: list[Record], words: list[str], gender: str | None = None, before: int = -1, heir: str = ""
 ) -> Record | None:
     """The latest person these words name; a gendered title ("Mrs. Clinton") prefers one of that gender
     ("Hillary Clinton" over a later "Bill Clinton" whose gender the text never gave); see `kin_named`.
@@ -197,6 +198,8 @@ def find_person(
             # "Li says …" after "Li Weidong": the word used alone may be the family name written first,
             # so what the census says of it as a first name tells nothing
             rec.hint = None
+    # "Trump" beside "Donald Trump Jr.": the son goes by his suffix, the name alone is his father's
+    found = [r for r in found if r.heir == heir] or ([] if heir else found)
     found = seen_before(found, before) if before >= 0 else found
     return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 

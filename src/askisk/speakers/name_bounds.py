@@ -127,6 +127,11 @@ def without_glued_word(words: list[str]) -> list[str]:
 _GLUED = re.compile(r"([A-Z][\w'’-]*[a-z]{2})(?:\d+|[A-Z][a-z]+)")
 
 
+def generation(words: list[str]) -> str:
+    """The generational suffix ending a person's name ("Jr." of "Donald Trump Jr."), else ""."""
+    return words[-1] if len(words) > 1 and words[-1].rstrip(".").lower() in NAME_SUFFIXES else ""
+
+
 def without_suffix(words: list[str]) -> list[str]:
     """A person's name words without a generational suffix ("Patrick Carlineo Jr."): the surname ends it;
     nor the next sentence's first word that an initial's dot hid ("identified as Nick G. Like Africa, …"),

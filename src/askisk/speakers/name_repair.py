@@ -115,3 +115,24 @@ def acronym_pronoun(doc) -> None:
         tok.pos_, tok.tag_ = "PROPN", "NNP"
         if not tok.ent_type_:
             doc.ents = [*doc.ents, Span(doc, tok.i, tok.i + 1, label="ORG")]
+
+
+def name_read_as_interjection(doc) -> None:
+    """ "Trump, answering questions from reporters …, expressed a willingness …": the model tags the name an
+    adjective hung on the verb as an interjection, and makes the participle's object the subject, so
+    "answering questions" spoke. A capitalised opening word set off by a comma before a participle that
+    describes the subject becomes that subject, and the participle its clause."""
+    for sent in doc.sents:
+        first = sent[0]
+        if first.dep_ != "intj" or not first.text[:1].isupper() or first.i + 2 >= sent.end:
+            continue
+        comma, participle = doc[first.i + 1], doc[first.i + 2]
+        subject = participle.head
+        if comma.text != "," or participle.tag_ != "VBG" or participle.dep_ != "amod":
+            continue
+        if subject.dep_ != "nsubj" or subject.head.i != first.head.i:
+            continue
+        first.pos_, first.tag_, first.dep_ = "PROPN", "NNP", "nsubj"
+        participle.head, participle.dep_ = first, "acl"
+        subject.head, subject.dep_ = participle, "dobj"
+        comma.head = first

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
+from askisk.speakers.clause_repair import (
+    as_tag_read_as_noun,
+    clause_read_as_relative,
+    participle_after_recipient,
+)
 from askisk.speakers.name_repair import (
     acronym_pronoun,
     day_after_name,
     given_name_after_surname,
+    name_read_as_interjection,
     party_label,
     party_place,
 )
@@ -26,8 +32,6 @@ from askisk.speakers.root_repair import (
     whose_clause,
 )
 from askisk.speakers.rules import (
-    DOCUMENT_NOUNS,
-    FINDING_VERBS,
     NAME_SUFFIXES,
     PERSON_NOUNS,
     QUOTE_TOKENS,
@@ -81,6 +85,7 @@ def repair(doc):
         if tok.dep_ != "ROOT":
             tok.dep_, tok.head = "parataxis", clause
     acronym_pronoun(doc)
+    name_read_as_interjection(doc)
     _subordinate_root(doc)
     _name_as_apposition(doc)
     verbless_root(doc)
@@ -92,10 +97,11 @@ def repair(doc):
     party_label(doc)
     party_place(doc)
     _appended_subject(doc)
-    _finding_read_as_relative(doc)
+    clause_read_as_relative(doc)
+    as_tag_read_as_noun(doc)
     _perfect_series(doc)
     _series_in_scene(doc)
-    _participle_after_recipient(doc)
+    participle_after_recipient(doc)
     _described_speaker(doc)
     _name_read_as_adverb(doc)
     _verb_read_as_noun(doc)
@@ -176,51 +182,6 @@ def _series_in_scene(doc) -> None:
         scene = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i]
         if scene and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in scene[-1].children):
             verb.head = scene[-1]
-
-
-def _participle_after_recipient(doc) -> None:
-    """ "Matt Rhoades wrote a brief email to campaign manager Jim Messina dismissing the offer": the parser
-    makes the name after "to" the subject of the participle; the writer dismisses, the name receives."""
-    for verb in doc:
-        prep = verb.head
-        # not "with Reuters reporting that …", where the name is the participle's subject
-        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "to" or prep.dep_ != "prep":
-            continue
-        subj = next(
-            (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < verb.i), None
-        )
-        if subj is not None and prep.head.pos_ == "VERB":
-            subj.head, subj.dep_ = prep, "pobj"
-            verb.head, verb.dep_ = prep.head, "advcl"
-
-
-_SAYING_OR_FINDING = SPEECH_VERBS | FINDING_VERBS
-
-
-def _finding_read_as_relative(doc) -> None:
-    """ "The researchers found in a study that the drug works": the parser made the that-clause a relative
-    clause of "study", leaving "found" with nothing found. A verb of saying or finding with no object or
-    clause of its own takes it back when the clause has a subject besides "that"."""
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SAYING_OR_FINDING:
-            continue
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis") for c in verb.children):
-            continue
-        nouns = [
-            n
-            for p in verb.children
-            if p.dep_ == "prep" and p.i > verb.i
-            for n in p.children
-            if n.dep_ == "pobj" and n.lemma_.lower() in DOCUMENT_NOUNS
-        ]
-        for clause in (c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")):
-            that = doc[clause.left_edge.i]
-            if that.lower_ != "that" or that.head.i != clause.i:
-                continue
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
-                clause.head, clause.dep_ = verb, "ccomp"
-                that.dep_ = "mark"
-                return
 
 
 _SUBORDINATORS = frozenset(

@@ -108,19 +108,24 @@ def qualifier(head) -> list:
     return []
 
 
+# "critics like professor David Bosco", "groups including Human Rights Watch": examples only when named
+_BY_NAME = frozenset({"like", "including"})
+
+
 def _such_as(head, end: int) -> list:
-    """ "Leaders such as House Speaker John A. Boehner say", "critics like professor David Bosco": the group
-    named by its best-known member (after "like", only a name: "critics like me" is no example)."""
+    """ "Leaders such as House Speaker John A. Boehner say", "critics like professor David Bosco", "groups
+    including Human Rights Watch": the group named by its best-known members (after "like" or "including",
+    only a name: "critics like me" is no example)."""
     doc = head.doc
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == end + 2), None)
     if prep is None or doc[end + 1].lower_ != "such":
         prep = next(
-            (c for c in head.children if c.dep_ == "prep" and c.lower_ == "like" and c.i == end + 1), None
+            (c for c in head.children if c.dep_ == "prep" and c.lower_ in _BY_NAME and c.i == end + 1), None
         )
     if prep is None:
         return []
     obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if obj is None or prep.lower_ == "like" and obj.pos_ != "PROPN":
+    if obj is None or prep.lower_ in _BY_NAME and obj.pos_ != "PROPN":
         return []
     toks = [*doc[end + 1 : prep.i + 1], *_object_tokens(obj)]
     return toks if toks[-1].i - toks[0].i + 1 == len(toks) <= 10 else []
@@ -182,6 +187,8 @@ def _object_tokens(obj) -> list:
 
 QUANTIFIERS = {"many", "some", "most", "several", "few", "those", "all", "both", "one", "others"}
 BARE_QUANTIFIERS = {"many", "some", "most", "several", "few", "all", "both", "others"}  # "Some believe …"
+# "those behind the lawsuit", "those inside the room": where people stand picks them out
+_PLACING = QUALIFYING | {"behind", "inside", "within", "near", "among", "outside"}
 
 
 # "those surveyed said": the people a poll asked
@@ -251,7 +258,7 @@ def quantifier_tokens(tok) -> list | None:
     extra: list = []
     for child in (c for c in tok.children if c.i > tok.i):
         # "in favor of tariffs", "of his supporters", "close to him": short, verbless, right after it
-        if (child.dep_ == "prep" and child.lower_ in QUALIFYING) or child.dep_ == "amod":
+        if (child.dep_ == "prep" and child.lower_ in _PLACING) or child.dep_ == "amod":
             extra = sorted(child.subtree, key=lambda t: t.i)
         break
     if any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in extra) or len(extra) > 6:

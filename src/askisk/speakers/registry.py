@@ -7,12 +7,13 @@ handed to it but never imports spaCy; never hard-codes a name (rules.py holds th
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, animacy, descriptions, formats, misparse, referents
+from askisk.speakers import anaphora, animacy, credits, descriptions, formats, misparse, referents
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.group_pronoun import group_pronoun, one_of_them
 from askisk.speakers.mention import Record, describes_another, find_person, mention_role, relative
 from askisk.speakers.name_bounds import (
     first_names,
+    generation,
     given_names,
     name_tokens,
     organisation_words,
@@ -70,7 +71,7 @@ class Registry:
             if inside[ent.start_char] or ent.end_char <= dateline:
                 continue
             teaser = person_name(ent) and formats.other_story(ent.sent.text)  # its names: no one here
-            if teaser or titled_name(ent.root) is not None or formats.in_credit(doc.text, ent.start_char):
+            if teaser or titled_name(ent.root) is not None or credits.in_credit(doc.text, ent.start_char):
                 continue  # "Fools" of "Only Fools and Horses star David Jason"; "(AP Photo/Name)"
             if person_name(ent):
                 rec = self._person(ent, base)
@@ -130,6 +131,7 @@ class Registry:
                 words.append(t.text)
         titles = office_words(doc, titles)
         # "Patrick Carlineo Jr." is later "Carlineo"
+        heir = generation(clean_words(words))
         words = without_suffix(without_glued_word(clean_words(words)))
         if not words:
             return None
@@ -143,15 +145,16 @@ class Registry:
         if lone and words[0] in census_genders() and animacy.names_a_thing(ent.root):
             return None  # "the Dawn spacecraft … Dawn is expected to …": a craft, however female it sounds
         # a surname two people bear ("Williams" after "Serena Williams" and "Richard Williams") is the one
-        # the story named last, not the one the registry met last
-        rec = find_person(self.records, words, title_gender(titles), before=base + ent.start)
+        # the story named last, not the one the registry met last; "Donald Trump Jr." is not his father
+        rec = find_person(self.records, words, title_gender(titles), base + ent.start, heir)
         if rec is not None and len(words) > len(rec.tokens):
             if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):
                 rec = None  # "Mr. Obama" … "Michelle Obama": his wife, not him with a first name
             else:
                 rec.tokens = tuple(words)
         if rec is None:
-            rec = self._add(Record(name=" ".join(words), kind="person", tokens=tuple(words)))
+            name = " ".join([*words, heir] if heir else words)
+            rec = self._add(Record(name=name, kind="person", tokens=tuple(words), heir=heir))
         if titles and rec.title is None:
             title = office_title(titles)
             if title and title[1] and former_office(doc, titles, title[1]):

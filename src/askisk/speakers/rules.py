@@ -325,7 +325,9 @@ MESSAGE_NOUNS = vocab(
     "interview testimony claim question questions"
 )
 # verbs that take a hearer as their object ("told Reuters", "warned investors")
-HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise", "warn", "ask"})
+HEARER_VERBS = frozenset(
+    {"tell", "inform", "assure", "reassure", "remind", "notify", "brief", "advise", "warn", "ask"}
+)
 # the last word of a body's name that the small model may tag as a person's ("Peter G. Peterson Foundation")
 BODY_NOUNS = GENERIC_ORG_NOUNS | vocab(
     "center centre fund trust university college school society corporation inc library museum"

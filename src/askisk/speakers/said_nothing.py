@@ -7,20 +7,37 @@ nothing said yet ("have yet to identify"), a name mentioned, an appeal that only
 from __future__ import annotations
 
 from askisk.speakers.phrases import np_tokens
-from askisk.speakers.rules import MESSAGE_NOUNS, SPEECH_VERBS, WH_TAGS, vocab
+from askisk.speakers.rules import MESSAGE_NOUNS, SPEECH_VERBS, STATEMENT_VERBS, WH_TAGS, vocab
 from askisk.speakers.views import has_prep
 
-_OFFERING = vocab("say tell offer give provide present disclose reveal share")
+_OFFERING = vocab("say tell offer give provide present disclose reveal share express")
+_NONE = frozenset({"no", "few", "little"})
 
 
 def gave_nothing(tok) -> bool:
     """ "The company had said little about the investigation", "offered no support for his assertion that
-    …": that nothing was said (not "She has no illusions about Putin", a view)."""
+    …", "offered few specifics": that nothing was said (not "She has no illusions about Putin", a view)."""
     if tok.lemma_.lower() not in _OFFERING:
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return any(
-        o.lower_ in ("little", "nothing") or any(d.lower_ == "no" for d in o.children) for o in objects
+        o.lower_ in ("little", "nothing") or any(d.lower_ in _NONE and d.i < o.i for d in o.children)
+        for o in objects
+    )
+
+
+def not_done(tok) -> bool:
+    """ "Barr has not promised to release the report", "Romney has not yet endorsed a candidate": a
+    commitment or an act denied, with no clause of words (not "did not say that …"); not a rejection denied
+    ("would not rule out a run", "didn't knock down the idea", "did not deny it": the door left open)."""
+    kids = list(tok.children)
+    negated = any(c.dep_ == "neg" for c in kids)
+    rejecting = tok.lemma_.lower() in STATEMENT_VERBS or any(c.dep_ == "prt" for c in kids)
+    return (
+        negated
+        and tok.pos_ == "VERB"
+        and not rejecting
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in kids)
     )
 
 

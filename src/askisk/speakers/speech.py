@@ -1,7 +1,6 @@
 """The rules' speech cues at the level of one verb: is this token a speech verb here (by its lemma, its
 clause, a nearby quotation, a document channel, a parenthetical ", he said,"), who is its subject, and
-the words that name the cue ("said in a statement Azizi"). `attribution` decides with them per sentence.
-"""
+the words that name the cue ("said in a statement Azizi"). `attribution` decides with them per sentence."""
 
 from __future__ import annotations
 
@@ -132,7 +131,7 @@ def subject_of(verb):
         # "O'Connell is rumoured to be …, but says he is focused": a passive's subject is the next verb's too
         both = verb.dep_ == "conj" or subject_repair.passive_speaks(verb)
         roles = ("nsubj", "nsubjpass") if both else ("nsubj",)
-        verb = verb.head
+        verb = subject_repair.gone_so_far(verb) or verb.head  # "have gone so far as to call X a liar"
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "Internet users were quick to point out …": the copula holds the subject
     return None
@@ -179,7 +178,8 @@ def for_example(tok) -> bool:
 def is_speech(tok, inside) -> bool:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
-    clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids) or (
+    deps = {c.dep_ for c in kids}
+    clause = bool(deps & {"ccomp", "parataxis"}) or (
         any(c.dep_ == "xcomp" for c in kids) and not _amount_object(kids)
     )
     quoted = near_quote(tok, inside)
@@ -205,7 +205,7 @@ def is_speech(tok, inside) -> bool:
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
         return regarded_as(tok)
-    if lemma == "call" and any(c.dep_ == "oprd" for c in kids):
+    if lemma in ("call", "label", "brand") and ([c.dep_ for c in kids].count("dobj") > 1 or "oprd" in deps):
         return True  # "was quoted calling Christie a “failed” governor": what it calls him is a view
     if lemma in CONCERN_VERBS:
         for obj in (c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):

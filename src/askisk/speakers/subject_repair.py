@@ -206,6 +206,15 @@ def object_controller(verb):
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
+def gone_so_far(verb):
+    """ "Critics have gone so far as to label the mayor a liar": the "as to" clause hangs on "far", so the
+    verb "go" that carries the subject is out of reach; that verb, else None."""
+    far = verb.head
+    if verb.dep_ != "advcl" or far.lower_ != "far" or far.dep_ != "advmod" or far.head.lemma_.lower() != "go":
+        return None
+    return far.head
+
+
 _EVENTS = frozenset({"conference", "briefing", "rally", "hearing", "meeting", "session", "event"})
 
 

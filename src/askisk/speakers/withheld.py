@@ -197,7 +197,7 @@ def _message_with_content(tok) -> bool:
 
 
 _ISSUED = MESSAGE_NOUNS | {"demand", "appeal", "plea", "ultimatum"}  # what is issued with its words
-_NOTHING_YET = (said_nothing.not_yet, said_nothing.nothing_after)
+_NOTHING_YET = (said_nothing.not_yet, said_nothing.nothing_after, said_nothing.not_done)
 _CLAUSE_DEPS = ("acl", "relcl", "ccomp")
 
 

@@ -1,0 +1,101 @@
+"""Clauses the parser hangs on the wrong word of a sentence that reports words: a that-clause made a
+relative clause of the document or the hearer before it, and a participle made the act of the one who
+receives a message. Run by `parse_repair.repair`."""
+
+from __future__ import annotations
+
+from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS, HEARER_VERBS, SPEECH_VERBS
+
+_SAYING_OR_FINDING = SPEECH_VERBS | FINDING_VERBS
+
+
+def participle_after_recipient(doc) -> None:
+    """ "Matt Rhoades wrote a brief email to campaign manager Jim Messina dismissing the offer": the parser
+    makes the name after "to" the subject of the participle; the writer dismisses, the name receives."""
+    for verb in doc:
+        prep = verb.head
+        # not "with Reuters reporting that …", where the name is the participle's subject
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "to" or prep.dep_ != "prep":
+            continue
+        subj = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < verb.i), None
+        )
+        if subj is not None and prep.head.pos_ == "VERB":
+            subj.head, subj.dep_ = prep, "pobj"
+            verb.head, verb.dep_ = prep.head, "advcl"
+
+
+def _hosts(verb) -> tuple[list, bool]:
+    """The nouns whose relative clause may be the verb's own complement, and whether only a clause the
+    parser already marks with a complementizer "that" qualifies ("told residents that he met" is a
+    relative clause, "reassured residents that they will …" is not)."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids):
+        return [], False
+    if lemma in HEARER_VERBS:
+        return [c for c in kids if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")], True
+    if lemma not in _SAYING_OR_FINDING or any(c.dep_ == "dobj" for c in kids):
+        return [], False
+    return [
+        n
+        for p in kids
+        if p.dep_ == "prep" and p.i > verb.i
+        for n in p.children
+        if n.dep_ == "pobj" and n.lemma_.lower() in DOCUMENT_NOUNS
+    ], False
+
+
+def clause_read_as_relative(doc) -> None:
+    """ "The researchers found in a study that the drug works", "Brown has reassured residents that they
+    will revisit the plan": the parser made the that-clause a relative clause of "study" or "residents",
+    leaving the verb with nothing found or said. A verb of saying or finding with no clause of its own takes
+    it back when the clause has a subject besides "that"."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        nouns, marked_only = _hosts(verb)
+        for clause in (c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")):
+            that = doc[clause.left_edge.i]
+            if that.lower_ != "that" or that.head.i != clause.i or marked_only and that.dep_ != "mark":
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
+                clause.head, clause.dep_ = verb, "ccomp"
+                that.dep_ = "mark"
+                return
+
+
+# present-tense cues the small parser reads as a plural noun after "as": "as the Times notes,"
+_AS_NOUN_CUES = {
+    "notes": "note",
+    "reports": "report",
+    "writes": "write",
+    "argues": "argue",
+    "points": "point",
+}
+
+
+def as_tag_read_as_noun(doc) -> None:
+    """ "And, as the Times notes, the vote …": the parser read "notes" as a noun, the object of "as", so no
+    cue was left. An "as" phrase whose object is such a verb form, with its writer's name or noun just before
+    it and a comma after, becomes the clause "as the Times notes" on the main verb."""
+    for prep in doc:
+        if prep.lower_ != "as" or prep.dep_ != "prep":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            obj is None
+            or obj.lower_ not in _AS_NOUN_CUES
+            or obj.i + 1 >= len(doc)
+            or doc[obj.i + 1].text != ","
+        ):
+            continue
+        subject = next((c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            continue
+        for child in [c for c in obj.children if c.i < subject.i]:
+            child.head = subject
+        subject.head, subject.dep_ = obj, "nsubj"
+        obj.pos_, obj.tag_, obj.lemma_ = "VERB", "VBZ", _AS_NOUN_CUES[obj.lower_]
+        obj.head, obj.dep_ = prep.head, "advcl"
+        prep.head, prep.dep_ = obj, "mark"
