@@ -158,6 +158,7 @@ def test_a_name_suffix_is_not_its_head_word():
     assert head_word("Carlos A. Samour Jr.") == "samour"
     assert head_word("Judge Carlos A. Samour") == "samour"
     assert head_word("Tony Terrell Robinson Jr.") == head_word("Tony Robinson")
+    assert head_word("Hank Lee Pate IV") == head_word("Pate")  # speakers now keep the suffix
 
 
 def test_a_curly_apostrophe_in_a_name_is_the_same_name():

@@ -137,3 +137,25 @@ def test_few_or_little_given_is_nothing_said():
     assert _one("Officials had expressed little interest in the plan.") == (None, "narration")
     assert _one("The mayor offered few specifics on how he would pay for it.") == (None, "narration")
     assert _one("Officials expressed concern about the plan.") == ("Officials", "reported")
+
+
+def test_a_bodys_own_figures_name_the_body():
+    assert _one("Real wages have remained flat over the past year, according to government data.") == (
+        "Government",
+        "reported",
+    )
+    assert _one("Sales fell, according to industry data.") == (None, "narration")
+
+
+def _headline(line: str) -> tuple[str | None, str]:
+    return attributions(f"{line}\n\nGov. Ned Lamont spoke on Monday.\n")[line]
+
+
+def test_a_headline_speaker_may_address_a_described_audience_in_single_marks():
+    assert _headline("Gov. Lamont to Democrats afraid of town halls: ‘Welcome to the real world’") == (
+        "Gov. Ned Lamont",
+        "quote",
+    )
+    ferry = "Harbor House: New ferry policy meant to promote 'self-sufficiency and personal responsibility'"
+    assert _headline(ferry) == ("Harbor House", "quote")
+    assert _headline("Ruiz 'could pardon himself but won't', says Lamont") == (None, "narration")

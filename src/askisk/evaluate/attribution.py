@@ -38,7 +38,7 @@ NARRATION_AT = 0.2
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _STOP = vocab(
     "the a an mr mrs ms miss dr sen rep gov prof gen president 's ’s his her their its our my your "
-    "jr sr ii iii"
+    "jr sr ii iii iv"
 )
 _PREPOSITIONS = vocab("for of at with from to in on by who which that according")
 _PRONOUNS = vocab("he she they it i we you him them who")

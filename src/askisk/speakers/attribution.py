@@ -68,6 +68,7 @@ from askisk.speakers.overrides import apply_overrides, speaker_list
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.quotes import (
     QUOTE_WORDS,
+    headline_marks,
     match_text,
     mostly_quoted,
     quote_mask,
@@ -207,6 +208,11 @@ def attribute(
             )
             if found is None and label is None and words >= QUOTE_WORDS:  # not a slogan: "“Believe it.”"
                 found = colon_cue(doc, s, e, mask.inside, registry, base, recent)
+            kind_spoken, kind_inside = spoken, mask.inside
+            if para is paragraphs[0] and (found is not None or label is not None):  # single marks quote there
+                kind_inside = quote_mask(headline_marks(para.text)).inside
+                kind_spoken = without_titles(para.text, kind_inside, named=convention == "news")
+                words = quoted_words(para.text, kind_spoken, s, e)
             if label is not None:
                 found = label
             elif found is None and turn is not None:
@@ -217,8 +223,8 @@ def attribute(
             if found is not None:
                 record, cue, (ms, me) = found
                 whole = convention == "news"
-                kind = content_kind(doc, words, para.text, spoken, s, e, cue, whole) or speech_kind(
-                    words, para.text, mask.inside, s, e
+                kind = content_kind(doc, words, para.text, kind_spoken, s, e, cue, whole) or speech_kind(
+                    words, para.text, kind_inside, s, e
                 )
                 if convention == "news" and (
                     kind == "reported"

@@ -9,7 +9,7 @@ tokens handed to it but never imports spaCy; never hard-codes a name: the author
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS, vocab
+from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS, GENERIC_ORG_NOUNS, vocab
 
 _AUTHOR_PREPS = ("by", "from")  # "a report by X", "a study from X", "a report released by X"
 _AUTHOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")
@@ -123,9 +123,17 @@ def owner_of_figures(obj):
         return obj
     owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if owner is None:
-        names = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # "Labor Department data", "government data": a body's own figures ("a government figure": a person)
+        body = obj.lower_ != "figure"
+        names = [
+            c for c in obj.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or body and _a_body(c))
+        ]
         owner = names[0] if names else _provider(obj)
     return obj if owner is None else owner
+
+
+def _a_body(noun) -> bool:
+    return noun.lemma_.lower() in GENERIC_ORG_NOUNS and not any(c.dep_ == "compound" for c in noun.children)
 
 
 _PROVIDING = frozenset({"provide", "release", "compile", "publish", "issue", "gather", "collect", "produce"})

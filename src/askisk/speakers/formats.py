@@ -157,7 +157,8 @@ def _speaker_to_audience(label: list) -> list:
     names = [t for t in speaker if t.text != "."]
     if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT") or not t.text[:1].isupper() for t in names):
         return label
-    if any(t.pos_ == "VERB" or not t.text[:1].isupper() for t in audience):
+    # "Christie to Republicans afraid of town halls: …": the ones addressed, maybe described
+    if not audience[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in audience):
         return label
     return speaker
 
@@ -302,8 +303,12 @@ def _label_before_colon(text: str) -> bool:
     """ "Reyes: The ferry will run all winter" names its speaker; "Bill O'Reilly lied, says Fox News: Why
     that won't hurt him" is a headline with a clause before its colon."""
     label = text.split(":", 1)[0]
-    parts = label.split(" to ", 1)  # "Sen. Marco Rubio to Jay-Z: …"
-    return "," not in label and all(len(part.split()) <= _LABEL_MAX_WORDS for part in parts)
+    # "Sen. Marco Rubio to Jay-Z: …"; the ones addressed may be described ("to Republicans afraid of …")
+    speaker, *audience = label.split(" to ", 1)
+    short = len(speaker.split()) <= _LABEL_MAX_WORDS and all(
+        len(a.split()) <= 2 * _LABEL_MAX_WORDS for a in audience
+    )
+    return "," not in label and short
 
 
 # a wire story's note on its own versions: "(This version of the story corrects paragraph 17 to say …)"

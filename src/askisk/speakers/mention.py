@@ -198,8 +198,14 @@ def find_person(
             # "Li says …" after "Li Weidong": the word used alone may be the family name written first,
             # so what the census says of it as a first name tells nothing
             rec.hint = None
-    # "Trump" beside "Donald Trump Jr.": the son goes by his suffix, the name alone is his father's
-    found = [r for r in found if r.heir == heir] or ([] if heir else found)
+    # "Trump" beside "Donald Trump Jr.": the son goes by his suffix, the name alone is his father's; a bare
+    # surname no title came with ("Biden" in a headline) is the one the full name now gives
+    if heir:
+        found = [
+            r for r in found if r.heir == heir or not r.heir and len(r.tokens) < len(words) and not r.title
+        ]
+    else:
+        found = [r for r in found if not r.heir] or found
     found = seen_before(found, before) if before >= 0 else found
     return kin_named([r for r in found if r.gender == gender] if gender else found) or kin_named(found)
 

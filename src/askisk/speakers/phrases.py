@@ -187,7 +187,8 @@ def _object_tokens(obj) -> list:
 
 QUANTIFIERS = {"many", "some", "most", "several", "few", "those", "all", "both", "one", "others"}
 BARE_QUANTIFIERS = {"many", "some", "most", "several", "few", "all", "both", "others"}  # "Some believe …"
-# "those behind the lawsuit", "those inside the room": where people stand picks them out
+# "those behind the lawsuit", "those inside the room": where they stand picks them out (not "No one
+# outside the board knew": no one)
 _PLACING = QUALIFYING | {"behind", "inside", "within", "near", "among", "outside"}
 
 
@@ -258,7 +259,8 @@ def quantifier_tokens(tok) -> list | None:
     extra: list = []
     for child in (c for c in tok.children if c.i > tok.i):
         # "in favor of tariffs", "of his supporters", "close to him": short, verbless, right after it
-        if (child.dep_ == "prep" and child.lower_ in _PLACING) or child.dep_ == "amod":
+        placing = _PLACING if low in ("those", "others") else QUALIFYING
+        if (child.dep_ == "prep" and child.lower_ in placing) or child.dep_ == "amod":
             extra = sorted(child.subtree, key=lambda t: t.i)
         break
     if any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in extra) or len(extra) > 6:

@@ -105,6 +105,34 @@ def quote_mask(text: str) -> QuoteMask:
     return QuoteMask(tuple(inside), depth > 0, opens)
 
 
+# a single mark opening a quotation: after the start, a space or a colon, before a letter or a digit
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘](?=[\w$])")
+
+
+def headline_marks(text: str) -> str:
+    """ "Christie to Republicans: ‘Welcome to the real world’": a headline quotes in single marks. With no
+    double mark in the line, each single mark that opens a quotation, and the first one after it that ends
+    a word (not "Obama’s"), become double marks, one for one, so offsets hold; else the text as it is."""
+    if any(c in text for c in '"“”'):
+        return text
+    out = list(text)
+    for opening in _SINGLE_OPEN.finditer(text):
+        start = opening.start()
+        if start and out[start] in '“"':
+            continue
+        close = next(
+            (
+                i
+                for i in range(start + 2, len(text))
+                if text[i] in "'’" and (i + 1 == len(text) or not text[i + 1].isalnum())
+            ),
+            None,
+        )
+        if close is not None and not any(out[k] in '”"' for k in range(start, close)):
+            out[start], out[close] = "“", "”"
+    return "".join(out)
+
+
 def _mask(text: str, nest: bool) -> tuple[list[bool], int, bool]:
     """(inside per character, depth at the end, whether a curly opening mark nested in an open quotation)."""
     inside = [False] * len(text)

@@ -151,7 +151,7 @@ class Registry:
             if rec.gender and census_genders().get(words[0]) not in (None, rec.gender):
                 rec = None  # "Mr. Obama" … "Michelle Obama": his wife, not him with a first name
             else:
-                rec.tokens = tuple(words)
+                rec.tokens, rec.heir = tuple(words), heir
         if rec is None:
             name = " ".join([*words, heir] if heir else words)
             rec = self._add(Record(name=name, kind="person", tokens=tuple(words), heir=heir))

@@ -25,7 +25,7 @@ SPEECH_VERBS = vocab(
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
-    "underline advise inform notify implore exhort beseech boast"
+    "underline advise inform notify implore exhort beseech boast surmise"
 )
 # Verbs that say what they report, not what the subject holds: closing tags ("…," joked Mattis) and the
 # verb whose fronted words a he/she cannot be named in ("… Mr. Trump's favorite toy, he said")
