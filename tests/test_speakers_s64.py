@@ -159,3 +159,12 @@ def test_a_headline_speaker_may_address_a_described_audience_in_single_marks():
     ferry = "Harbor House: New ferry policy meant to promote 'self-sufficiency and personal responsibility'"
     assert _headline(ferry) == ("Harbor House", "quote")
     assert _headline("Ruiz 'could pardon himself but won't', says Lamont") == (None, "narration")
+
+
+def test_a_verb_of_saying_read_as_an_adjective_after_a_description_is_the_verb():
+    lead = LEAD + 'Councillor Tom Reyes said: "I join my colleagues in urging the mayor to act."\n\n'
+    sentence = (
+        "Ana Ruiz, director of policy at the Harbor Institute, touted executive action as a "
+        '"tried and true part of ferry policy used by 11 mayors, 39 times in the last 60 years."'
+    )
+    assert _one(sentence, lead) == ("Ana Ruiz", "quote")

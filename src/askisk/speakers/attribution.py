@@ -209,7 +209,8 @@ def attribute(
             if found is None and label is None and words >= QUOTE_WORDS:  # not a slogan: "“Believe it.”"
                 found = colon_cue(doc, s, e, mask.inside, registry, base, recent)
             kind_spoken, kind_inside = spoken, mask.inside
-            if para is paragraphs[0] and (found is not None or label is not None):  # single marks quote there
+            headline = convention == "news" and para is paragraphs[0]  # single marks quote there
+            if headline and (found is not None or label is not None):
                 kind_inside = quote_mask(headline_marks(para.text)).inside
                 kind_spoken = without_titles(para.text, kind_inside, named=convention == "news")
                 words = quoted_words(para.text, kind_spoken, s, e)

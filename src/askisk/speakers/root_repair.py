@@ -5,7 +5,7 @@ root. Run by `parse_repair.repair` before any cue is read."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import SAYING_VERBS
+from askisk.speakers.rules import SAYING_VERBS, STATEMENT_VERBS
 
 
 def verbless_root(doc) -> None:
@@ -25,6 +25,7 @@ def verbless_root(doc) -> None:
         if verb is None:
             _object_as_root(sent, root)
             _cue_read_as_object(sent, root)
+            _cue_read_as_adjective(sent, root)
             continue
         for child in [c for c in root.children if c.i > verb.i]:
             child.head = verb  # "…, according to media reports.": what follows the verb is its own
@@ -85,6 +86,32 @@ def _cue_read_as_object(sent, root) -> None:
         root.head, root.dep_ = cue, "nsubj"
         said.head, said.dep_ = cue, "ccomp"
         return
+
+
+def _cue_read_as_adjective(sent, root) -> None:
+    """ "Ana Ruiz, director of policy at X, touted executive action as a “…”": a past tense after the name's
+    description read as an adjective of its object, in a sentence the parser left with no verb; a verb of
+    saying becomes the root, the name its subject and the noun its object."""
+    if root.head.i != root.i or root.pos_ != "PROPN":
+        return
+    for cue in sent:
+        if cue.pos_ in ("VERB", "AUX"):
+            return  # a verb before it: the parse has its verb
+        lemma = next((w for w in (cue.lower_[:-2], cue.lower_[:-1]) if w in _SAID_AS_VERB), None)
+        noun = cue.head
+        if lemma is None or cue.tag_ != "JJ" or cue.dep_ != "amod" or cue.doc[cue.i - 1].text != ",":
+            continue
+        if noun.dep_ != "appos" or noun.head.i != root.i or not cue.lower_.endswith("ed"):
+            continue
+        for child in [c for c in root.children if c.i > cue.i]:
+            child.head = cue
+        cue.head, cue.dep_, cue.pos_, cue.tag_, cue.lemma_ = cue, "ROOT", "VERB", "VBD", lemma
+        noun.head, noun.dep_ = cue, "dobj"
+        root.head, root.dep_ = cue, "nsubj"
+        return
+
+
+_SAID_AS_VERB = SAYING_VERBS | STATEMENT_VERBS
 
 
 def kicker_label(doc) -> None:
