@@ -15,8 +15,8 @@ def test_a_that_clause_after_the_one_reassured_is_what_was_said():
 
 
 def test_those_behind_something_are_a_group_that_speaks():
-    sentence = "But those behind the lawsuit said on Wednesday they want the court to wait."
-    assert _one(sentence) == ("Those behind the lawsuit", "reported")
+    sentence = "But those behind the appeal told the board on Friday they want a delay."
+    assert _one(sentence) == ("Those behind the appeal", "reported")
 
 
 def test_a_group_named_by_its_members_keeps_them():
@@ -59,7 +59,7 @@ def test_by_a_named_reckoning_is_its_owners_finding():
 
 
 def test_a_claim_restated_by_someone_who_says_more_is_theirs():
-    sentence = "That claim was restated by Jones, who said Thursday that the budget was short."
+    sentence = "The figure was restated by Jones, who said on Friday that the budget was short."
     assert _one(sentence) == ("Jones", "reported")
 
 
@@ -70,8 +70,8 @@ def test_a_law_or_plan_calls_for_in_its_own_words():
 
 
 def test_who_broke_the_news_is_no_speaker():
-    assert _one("The story was first reported by The Harbor Post.") == (None, "narration")
-    assert _one("The city's tax review was first reported by CNBC.") == (None, "narration")
+    assert _one("The deal was first reported by the Harbor Post.") == (None, "narration")
+    assert _one("The port's audit was first reported by CNBC.") == (None, "narration")
     assert _one("It was reported by the Harbor Post that the mayor will resign.") == (
         "Harbor Post",
         "reported",
@@ -81,7 +81,7 @@ def test_who_broke_the_news_is_no_speaker():
 
 def test_a_name_tagged_as_an_interjection_before_a_participle_is_the_subject():
     sentence = (
-        "Trump, answering questions from reporters at the presidential retreat at Camp Hale, Maryland, "
+        "Trump, answering questions from the press at the lakeside lodge at Camp Hale, Maryland, "
         "expressed a willingness to meet."
     )
     lead = LEAD + "President Donald Trump said on Friday the talks were over.\n\n"
@@ -89,12 +89,12 @@ def test_a_name_tagged_as_an_interjection_before_a_participle_is_the_subject():
 
 
 def test_what_someone_will_say_without_the_words_is_not_said():
-    assert _one("The leaders will state what they need in a deal.") == (None, "narration")
+    assert _one("The two sides will state what they want from the talks.") == (None, "narration")
     assert _one("The mayor will say Monday that the ferry is safe.") == ("Mayor", "reported")
 
 
 def test_a_topic_label_before_a_headline_that_names_its_source_is_no_speaker():
-    headline = "Midterms: Young Americans not enthusiastic about voting, poll finds"
+    headline = "Midterms: Young voters not keen on the ballot this year, poll finds"
     got = attributions(f"{headline}\n\nThe poll was taken last month.\n")
     assert got[headline] == (None, "narration")
 
@@ -102,16 +102,16 @@ def test_a_topic_label_before_a_headline_that_names_its_source_is_no_speaker():
 def test_gone_so_far_as_to_call_is_the_goers_view():
     assert _one("Critics have gone so far as to call the mayor a liar.") == ("Critics", "reported")
     sentence = (
-        'Some leading critics, such as filmmaker John Berg, have gone so far as to label the mayor a "fraud."'
+        'Some critics, such as filmmaker John Berg, have even gone so far as to label the mayor a "fraud."'
     )
-    assert _one(sentence)[0] == "Some leading critics"
+    assert _one(sentence)[0] == "Some critics"
     assert _one("The team has gone so far as to build a new dock.") == (None, "narration")
 
 
 def test_a_fronted_question_is_no_part_of_the_answers_words():
     sentence = (
         "Asked about the prospects of a visit by the governor, "
-        "“I’m not going to tell anybody not to,” Reyes said."
+        "“I won't be telling anyone to stay away,” Reyes said."
     )
     assert _one(sentence) == ("Reyes", "quote")
     assert _one("Reyes said the council should meet again before “the end of the year.”")[1] == "reported"
@@ -119,17 +119,17 @@ def test_a_fronted_question_is_no_part_of_the_answers_words():
 
 def test_an_unnamed_source_that_tells_of_a_call_is_the_speaker_not_a_relay():
     sentence = (
-        "According to a source familiar with the conversation, Brown called Smith after Jones texted him "
+        "According to a source familiar with the talks, Brown called Smith after Jones texted him "
         "about the chance that aid to the port was being held back for political reasons."
     )
-    assert _one(sentence) == ("Source familiar with the conversation", "reported")
+    assert _one(sentence) == ("Source familiar with the talks", "reported")
 
 
 def test_a_commitment_or_act_denied_says_nothing():
     assert _one("Barr has not promised to release the report in its entirety.") == (None, "narration")
-    assert _one("The mayor has not yet endorsed a candidate in the race.") == (None, "narration")
+    assert _one("The mayor has not yet endorsed anyone for the council seat.") == (None, "narration")
     # a rejection denied leaves the door open: a statement
-    assert _one("Smith once again would not rule out mounting an independent bid.") == ("Smith", "reported")
+    assert _one("Smith again would not rule out a run of her own.") == ("Smith", "reported")
     assert _one("Smith never said the ferry was safe.") == ("Smith", "reported")
 
 
@@ -140,7 +140,7 @@ def test_few_or_little_given_is_nothing_said():
 
 
 def test_a_bodys_own_figures_name_the_body():
-    assert _one("Real wages have remained flat over the past year, according to government data.") == (
+    assert _one("Ferry fares have stayed flat for two years, according to government data.") == (
         "Government",
         "reported",
     )
@@ -152,11 +152,11 @@ def _headline(line: str) -> tuple[str | None, str]:
 
 
 def test_a_headline_speaker_may_address_a_described_audience_in_single_marks():
-    assert _headline("Gov. Lamont to Democrats afraid of town halls: ‘Welcome to the real world’") == (
+    assert _headline("Gov. Lamont to Democrats afraid of ferry debates: ‘Welcome to real politics’") == (
         "Gov. Ned Lamont",
         "quote",
     )
-    ferry = "Harbor House: New ferry policy meant to promote 'self-sufficiency and personal responsibility'"
+    ferry = "Harbor House: New ferry rules meant to reward 'thrift and personal care for the boats'"
     assert _headline(ferry) == ("Harbor House", "quote")
     assert _headline("Ruiz 'could pardon himself but won't', says Lamont") == (None, "narration")
 
@@ -168,3 +168,26 @@ def test_a_verb_of_saying_read_as_an_adjective_after_a_description_is_the_verb()
         '"tried and true part of ferry policy used by 11 mayors, 39 times in the last 60 years."'
     )
     assert _one(sentence, lead) == ("Ana Ruiz", "quote")
+
+
+def test_a_colon_inside_the_words_said_does_not_make_them_a_quotation():
+    sentence = (
+        "The source told the Harbor Post that Brown thought freezing the grant was a poor idea, and that he "
+        "then chose to ask Smith himself -- asking him: “What do you want?”"
+    )
+    assert _one(sentence) == ("Source", "reported")
+    assert _one("Parise said: “We’ve been there before and we will be there again.”") == ("Parise", "quote")
+
+
+def test_what_a_tag_goes_on_to_say_counts_toward_the_kind():
+    lead = LEAD + "Councillor Tom Reyes spoke after the vote.\n\n"
+    sentence = (
+        "But “we will win this,” Reyes said, adding that the only way to win back voters was by talking with "
+        "them about the ferry."
+    )
+    assert _one(sentence, lead) == ("Tom Reyes", "reported")
+    # a sentence that opens with its quotation stays a quote (the seed's and the fixtures' line)
+    opening = "“We will win,” Reyes said, adding that the only way to win back voters was by talking to them."
+    assert _one(opening, lead) == ("Tom Reyes", "quote")
+    asked = "“I doubt it, frankly,” said Reyes when asked whether the mayor would campaign in the east wards."
+    assert _one(asked, lead) == ("Tom Reyes", "quote")

@@ -152,7 +152,7 @@ def press_subject(tok) -> bool:
 
 
 def broke_the_news(tok) -> bool:
-    """ "The story was first reported by The Washington Post": who broke the news of an event, in a passive
+    """ "The deal was first reported by the Harbor Post": who broke the news of an event, in a passive
     with no clause of what they said (not "It was reported by X that …")."""
     if tok.lemma_.lower() not in ("report", "disclose", "reveal") or tok.tag_ != "VBN":
         return False

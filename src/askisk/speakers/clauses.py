@@ -91,7 +91,7 @@ def relative_clause(tok) -> bool:
     return tok.dep_ == "relcl" and any(w.tag_ in WH_TAGS for w in words) and not judges
 
 
-# "That claim was restated by Earnest, who said …": a claim taken up is said again in the clause
+# "The figure was restated by Lund, who said …": a claim taken up is said again in the clause
 _RESTATING = frozenset({"repeat", "restate", "reiterate", "echo"})
 
 

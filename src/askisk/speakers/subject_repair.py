@@ -207,7 +207,7 @@ def object_controller(verb):
 
 
 def gone_so_far(verb):
-    """ "Critics have gone so far as to label the mayor a liar": the "as to" clause hangs on "far", so the
+    """ "Critics went so far as to call the mayor a liar": the "as to" clause hangs on "far", so the
     verb "go" that carries the subject is out of reach; that verb, else None."""
     far = verb.head
     if verb.dep_ != "advcl" or far.lower_ != "far" or far.dep_ != "advmod" or far.head.lemma_.lower() != "go":
