@@ -191,3 +191,20 @@ def test_what_a_tag_goes_on_to_say_counts_toward_the_kind():
     assert _one(opening, lead) == ("Tom Reyes", "quote")
     asked = "“I doubt it, frankly,” said Reyes when asked whether the mayor would campaign in the east wards."
     assert _one(asked, lead) == ("Tom Reyes", "quote")
+
+
+def test_bulleted_items_after_a_sources_lead_in_are_what_it_documented():
+    body = (
+        "Harbor incidents\n\n"
+        "The incidents span the coast, according to the Harbor Watch group, which has logged several cases "
+        "in the past two weeks:\n\n"
+        "•In Milford, two men insulted sailors near the pier at night, then returned in the morning.\n\n"
+        "•In Dover, a man threatened to sink 30 boats in the harbor if his nets were cut.\n\n"
+        "The mayor said the city would act.\n"
+    )
+    got = attributions(body)
+    milford = "•In Milford, two men insulted sailors near the pier at night, then returned in the morning."
+    assert got[milford] == ("Harbor Watch group", "reported")
+    dover = "•In Dover, a man threatened to sink 30 boats in the harbor if his nets were cut."
+    assert got[dover] == ("Harbor Watch group", "reported")
+    assert got["The mayor said the city would act."] == ("Mayor", "reported")

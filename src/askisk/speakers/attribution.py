@@ -263,7 +263,9 @@ def attribute(
         # "X called it “stunning”:" then "X 0:07", the player of the clip: the words are not on the page
         player = any(formats.is_player_label(passages[i].text) for i in idxs)
         takes = carry is not None and (listed or not in_list) and not player
-        if takes and carry is not None and not any(d.status == "cued" for d in here):
+        # a bulleted item after a source's lead-in is one of the things it documented, whoever acts in it
+        bulleted = para.text.lstrip()[:1] in formats.BULLETS
+        if takes and carry is not None and (bulleted or not any(d.status == "cued" for d in here)):
             spans = [(passages[i].start - para.start, passages[i].end - para.start) for i in idxs]
             pending.hand_on(here, carry, para.text, spoken, mask.inside, spans)
         # "He also said:" before a list: its items (lines with no closing punctuation) are all his

@@ -176,9 +176,13 @@ def ends_with_colon(text: str) -> bool:
 
 
 def is_list_item(text: str) -> bool:
-    """A line ending in no sentence punctuation ("The UK must stay in the EU"): an item of a list."""
+    """A line ending in no sentence punctuation ("The UK must stay in the EU"), or one opening with a bullet
+    ("•In Rome, fliers were found …."): an item of a list."""
     text = text.rstrip()
-    return bool(text) and text[-1] not in ".!?:;\"”’'…)"
+    return bool(text) and (text[-1] not in ".!?:;\"”’'…)" or text.lstrip()[:1] in BULLETS)
+
+
+BULLETS = frozenset("•●▪◦")
 
 
 def signatures(text: str) -> list[tuple[int, int]]:
