@@ -208,3 +208,13 @@ def test_bulleted_items_after_a_sources_lead_in_are_what_it_documented():
     dover = "•In Dover, a man threatened to sink 30 boats in the harbor if his nets were cut."
     assert got[dover] == ("Harbor Watch group", "reported")
     assert got["The mayor said the city would act."] == ("Mayor", "reported")
+
+
+def test_what_something_is_held_to_be_in_a_passive_is_the_agents_view():
+    sentence = "The club is considered an extremist group by the Harbor Law Center, which tracks hate groups."
+    assert _one(sentence) == ("Harbor Law Center", "reported")
+    assert _one("The club was labeled a hate group by the Harbor Law Center.") == (
+        "Harbor Law Center",
+        "reported",
+    )
+    assert _one("The club is considered a landmark.") == (None, "narration")

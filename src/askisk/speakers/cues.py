@@ -198,7 +198,10 @@ def agent_of(verb):
         # "was described as “heartbreaking” by the department", "has been accused of blocking access to
         # Google News by the media watchdog": the parser hangs "by" inside the "as" / "of" phrase (not the
         # agent of a passive of its own there: "accused of being paid by the firm")
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "of")):
+        # … or inside what it is called ("is considered an extremist group by the center")
+        for prep in (
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "of") or c.dep_ == "oprd"
+        ):
             for by in (t for t in prep.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"):
                 if any(c.dep_ == "auxpass" for c in by.head.children):
                     continue

@@ -15,8 +15,11 @@ def has_prep(tok, word: str) -> bool:
 
 def regarded_as(tok) -> bool:
     """ "Investors saw the move as a sign of weakness", and "Economists see next week's report as key", where
-    the parser hangs the "as" on the object: a view of something."""
-    return has_prep(tok, "as") or any(c.dep_ == "dobj" and has_prep(c, "as") for c in tok.children)
+    the parser hangs the "as" on the object, or "is considered a risk by …": a view of something."""
+    kids = list(tok.children)
+    # "is considered an extremist group by the center": what it is held to be, in a passive
+    held = any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "auxpass" for c in kids)
+    return held or has_prep(tok, "as") or any(c.dep_ == "dobj" and has_prep(c, "as") for c in kids)
 
 
 # "was critical / dismissive / supportive / sceptical of …": a judgment voiced
