@@ -218,3 +218,12 @@ def test_what_something_is_held_to_be_in_a_passive_is_the_agents_view():
         "reported",
     )
     assert _one("The club is considered a landmark.") == (None, "narration")
+
+
+def test_a_feeling_expressed_about_something_is_a_statement():
+    assert _one("The mayor expressed frustration with the council over its slow progress.") == (
+        "Mayor",
+        "reported",
+    )
+    assert _one("The mayor had indicated a willingness to delay the vote.") == ("Mayor", "reported")
+    assert _one("The mayor expressed little interest in the plan.") == (None, "narration")

@@ -104,7 +104,10 @@ STANCE_ADJECTIVES = vocab(
 DOUBT_ADJECTIVES = vocab("sceptical skeptical optimistic pessimistic confident hopeful")
 # "express/voice/raise concern about …"
 CONCERN_VERBS = vocab("express voice raise")
-CONCERN_NOUNS = vocab("concern concerns fear fears worry worries alarm doubt doubts hope hopes")
+CONCERN_NOUNS = vocab(
+    "concern concerns fear fears worry worries alarm doubt doubts hope hopes admiration faith frustration "
+    "optimism regret anger willingness openness confidence skepticism scepticism gratitude"
+)
 # quotation marks as the parser tokenizes them (typewriter pairs included)
 QUOTE_TOKENS = frozenset({*'"“”„«»', "''", "``"})
 # "X faced / drew / won criticism": a cue noun these verbs take has its target, not its speaker, as subject.
