@@ -212,7 +212,7 @@ def attribute(
             headline = convention == "news" and para is paragraphs[0]  # single marks quote there
             if headline and (found is not None or label is not None):
                 kind_inside = quote_mask(headline_marks(para.text)).inside
-                kind_spoken = without_titles(para.text, kind_inside, named=convention == "news")
+                kind_spoken = without_titles(para.text, kind_inside, named=True)
                 words = quoted_words(para.text, kind_spoken, s, e)
             if label is not None:
                 found = label

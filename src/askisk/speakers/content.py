@@ -64,8 +64,8 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
 
 
 def _fronted_frame(doc, s: int, first: int) -> list[tuple[int, int]]:
-    """ "Asked about the prospects of a visit, “I'm not going to …,” Pryor said": the participle that opens
-    the sentence before its quotation sets the scene of the words, not what was said."""
+    """ "Asked about a visit by the governor, “I won't be telling anyone to stay away,” Reyes said": the
+    participle that opens the sentence before its quotation sets the scene of the words, not what was said."""
     opener = next((t for t in doc if t.idx >= s), None)
     framing = opener is not None and opener.tag_ in ("VBN", "VBG") and opener.dep_ == "advcl"
     return [(s, first)] if framing and doc.text[s:first].rstrip(' “"').endswith(",") else []
@@ -107,8 +107,8 @@ def content_kind(
 
 
 def _said_before_colon(tok, text: str, inside, s: int, e: int) -> bool:
-    """ "The source told Fox News that X thought …, asking him: “What do you want?”": the cue's clause of
-    words opens before the colon, so the quotation after it is only part of what was said."""
+    """ "The source told the Harbor Post that X thought …, asking him: “What do you want?”": the cue's clause
+    of words opens before the colon, so the quotation after it is only part of what was said."""
     if tok is None:
         return False
     colon = text.rindex(":", s, next(i for i in range(s, e) if inside[i]))

@@ -157,7 +157,7 @@ def _speaker_to_audience(label: list) -> list:
     names = [t for t in speaker if t.text != "."]
     if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT") or not t.text[:1].isupper() for t in names):
         return label
-    # "Christie to Republicans afraid of town halls: …": the ones addressed, maybe described
+    # "Lamont to Democrats afraid of ferry debates: …": the ones addressed, maybe described
     if not audience[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in audience):
         return label
     return speaker

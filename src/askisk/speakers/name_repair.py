@@ -118,7 +118,7 @@ def acronym_pronoun(doc) -> None:
 
 
 def name_read_as_interjection(doc) -> None:
-    """ "Trump, answering questions from reporters …, expressed a willingness …": the model tags the name an
+    """ "Trump, answering questions from the press …, expressed a wish …": the model tags the name an
     adjective hung on the verb as an interjection, and makes the participle's object the subject, so
     "answering questions" spoke. A capitalised opening word set off by a comma before a participle that
     describes the subject becomes that subject, and the participle its clause."""

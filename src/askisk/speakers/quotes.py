@@ -110,7 +110,7 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘](?=[\w$])")
 
 
 def headline_marks(text: str) -> str:
-    """ "Christie to Republicans: ‘Welcome to the real world’": a headline quotes in single marks. With no
+    """ "Lamont to Democrats: ‘Welcome to real politics’": a headline quotes in single marks. With no
     double mark in the line, each single mark that opens a quotation, and the first one after it that ends
     a word (not "Obama’s"), become double marks, one for one, so offsets hold; else the text as it is."""
     if any(c in text for c in '"“”'):

@@ -27,7 +27,7 @@ def gave_nothing(tok) -> bool:
 
 
 def not_done(tok) -> bool:
-    """ "Barr has not promised to release the report", "Romney has not yet endorsed a candidate": a
+    """ "Lund has not promised to publish the audit", "the mayor has not yet endorsed anyone": a
     commitment or an act denied, with no clause of words (not "did not say that …"); not a rejection denied
     ("would not rule out a run", "didn't knock down the idea", "did not deny it": the door left open)."""
     kids = list(tok.children)
