@@ -209,10 +209,9 @@ def attribute(
             if found is None and label is None and words >= QUOTE_WORDS:  # not a slogan: "“Believe it.”"
                 found = colon_cue(doc, s, e, mask.inside, registry, base, recent)
             kind_spoken, kind_inside = spoken, mask.inside
-            headline = convention == "news" and para is paragraphs[0]  # single marks quote there
+            headline = convention == "news" and para is paragraphs[0]
             if headline and (found is not None or label is not None):
-                kind_inside = quote_mask(headline_marks(para.text)).inside
-                kind_spoken = without_titles(para.text, kind_inside, named=True)
+                kind_spoken, kind_inside = _headline_quotes(para.text)
                 words = quoted_words(para.text, kind_spoken, s, e)
             if label is not None:
                 found = label
@@ -309,6 +308,13 @@ def attribute(
         for d, a in zip(decisions, attributions, strict=True)
     )
     return SourceSpeakers(speakers, tuple(attributions), mentions)
+
+
+def _headline_quotes(text: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+    """A headline quotes in single marks ("X to Democrats: ‘Welcome to real politics’"): its spoken mask
+    (titles left out) and quotation mask with those marks read as quotation marks, for its kind only."""
+    inside = quote_mask(headline_marks(text)).inside
+    return without_titles(text, inside, named=True), inside
 
 
 _ABOUT = "quotation after a paragraph about its speaker"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from askisk.speakers.convention import cue_token
 from askisk.speakers.quotes import QUOTE_WORDS, colon_quoted, opening_fragment, opens_quoted
-from askisk.speakers.rules import HEARER_VERBS, SPEECH_VERBS, STATEMENT_VERBS
+from askisk.speakers.rules import CALLING_VERBS, HEARER_VERBS, SPEECH_VERBS, STATEMENT_VERBS
 from askisk.speakers.speech import subject_of
 
 # what hangs on a cue verb and is not what was said: "on Twitter", "Tuesday", "also", "CNN" (told CNN)
@@ -86,9 +86,7 @@ def content_kind(
         return None
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
-    if tok.lemma_.lower() in ("call", "label", "brand") and _named_in_quotes(
-        text, inside, tok.idx + len(tok.text), e
-    ):
+    if tok.lemma_.lower() in CALLING_VERBS and _named_in_quotes(text, inside, tok.idx + len(tok.text), e):
         return "quote"
     drop = _dropped(tok, inside, s, e)
     letters = [i for i in range(s, e) if text[i].isalnum() and i not in drop]

@@ -90,6 +90,8 @@ QUANTITY_NOUNS = vocab("number majority minority handful couple lot dozens hundr
 VIEW_NOUNS = vocab("view opinion judgment judgement estimation word words")
 # "X see/view/regard Y as Z": an opinion only with the "as" complement.
 OPINION_AS_VERBS = vocab("see view regard describe consider")
+# verbs that name someone something, a view when the name is given ("called him a liar", "labeled it “…”")
+CALLING_VERBS = vocab("call label brand")
 # Depicting: "portrays Clinton as a liar" characterises someone (a view); "the sculpture portrays a
 # skeletal horse" shows a thing. Without "as" they say nothing, whatever a learned cue list holds.
 DEPICTION_VERBS = vocab("portray depict")

@@ -18,6 +18,7 @@ from askisk.speakers.idioms import idiom
 from askisk.speakers.phrases import named_head, np_text, share_tokens
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
+    CALLING_VERBS,
     COMMISSIVE_VERBS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
@@ -87,8 +88,7 @@ def subject_of(verb):
         # dateline glued to the story is parsed as a second subject), and never the dateline itself
         subjects = subjects_after_dateline(verb, roles, dateline)
         if verb.lemma_.lower() in HEARER_VERBS and any(c.i < verb.i for c in subjects):
-            # "X, director for games at Google, tells The Hollywood Reporter": a second subject after a
-            # verb that takes a hearer is its misparsed object
+            # "X, director at Google, tells The Hollywood Reporter": a later subject is the hearer, misparsed
             subjects = [c for c in subjects if c.i < verb.i]
         if subject_repair.clause_subject_after(verb, subjects):
             # "Jeremy Hughes, …, said Pratchett -- who … -- had “fundamentally changed …”": the name after
@@ -205,7 +205,7 @@ def is_speech(tok, inside) -> bool:
         return True  # "called", "warned", "cited", "shows": learned from PolNeAR train
     if lemma in OPINION_AS_VERBS:
         return regarded_as(tok)
-    if lemma in ("call", "label", "brand") and ([c.dep_ for c in kids].count("dobj") > 1 or "oprd" in deps):
+    if lemma in CALLING_VERBS and ([c.dep_ for c in kids].count("dobj") > 1 or "oprd" in deps):
         return True  # "was quoted calling Christie a “failed” governor": what it calls him is a view
     if lemma in CONCERN_VERBS:
         for obj in (c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in CONCERN_NOUNS):
