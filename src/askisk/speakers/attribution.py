@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from askisk.models import Attribution, Paragraph, Passage, Source, Speaker
-from askisk.nlp import pipeline
+from askisk.nlp import parse_naming, pipeline
 from askisk.speakers import (
     asides,
     credits,
@@ -64,6 +64,7 @@ from askisk.speakers.formats import (
     signatures,
 )
 from askisk.speakers.mention import Record, find_person, spoken_of
+from askisk.speakers.name_clues import page_surnames
 from askisk.speakers.overrides import apply_overrides, speaker_list
 from askisk.speakers.query import resolve_speaker, speakers_in_query
 from askisk.speakers.quotes import (
@@ -123,6 +124,7 @@ def attribute(
 ) -> SourceSpeakers:
     """Speaker, kind and cue of every passage, under an attribution convention (`speakers.convention`)."""
     nlp = pipeline()
+    surnames = page_surnames("\n".join(p.text for p in paragraphs))
     top = paragraphs[0].text if paragraphs else ""  # a headline line the body opens with, when it has one
     top = top if formats.is_headline(top, 0, len(top), [False] * (len(top) + 1)) else ""
     registry = Registry(headline=f"{source.title} {top}")
@@ -161,7 +163,8 @@ def attribute(
         mask = quote_mask(para.text)
         # "Fear The Walking Dead" is a title, not a quote; under the news line so is 'an op-ed titled "…"'
         spoken = without_titles(para.text, mask.inside, named=convention == "news")
-        doc = parse_repair.repair(nlp(text))  # "…, a new study reports.": a cue the parser read as a noun
+        # "…, a new study reports.": a cue the parser read as a noun
+        doc = parse_repair.repair(parse_naming(text, surnames))
         if observer is not None:
             observer(para, doc, idxs, passages)
         base = para.number * 1_000_000

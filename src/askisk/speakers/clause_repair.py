@@ -35,6 +35,8 @@ def _hosts(verb) -> tuple[list, bool]:
         return [], False
     if lemma in HEARER_VERBS:
         return [c for c in kids if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")], True
+    if lemma == "rule":  # "a judge ruled in the Ortiz case that the crews must stay …"
+        return [n for p in kids if p.dep_ == "prep" and p.lower_ == "in" for n in p.children], True
     if lemma not in _SAYING_OR_FINDING or any(c.dep_ == "dobj" for c in kids):
         return [], False
     return [

@@ -58,6 +58,7 @@ def subordinate(tok) -> bool:
                 c.lower_
                 for c in clause.children
                 if c.dep_ == "mark"
+                and not _opens_verbless(c, clause)
                 or c.dep_ == "advmod"
                 and c.i == clause.left_edge.i
                 and c.lower_ == "when"
@@ -115,6 +116,16 @@ def on_agent(tok):
     if tok.dep_ != "relcl" or tok.head.dep_ != "pobj" or tok.head.head.dep_ != "agent":
         return None
     return tok.head.head.head
+
+
+def _opens_verbless(mark, clause) -> bool:
+    """ "Responding to concerns …, while in office, Clinton says she wants …": the conjunction opens a phrase
+    with no verb ("while in office"), closed by a comma before the clause's subject; the parser hung it on the
+    clause after, which it does not subordinate."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or not mark.i < subj.left_edge.i < clause.i:
+        return False
+    return any(t.text == "," for t in mark.doc[mark.i + 1 : subj.left_edge.i])
 
 
 def _elided_when(clause) -> bool:
@@ -243,3 +254,22 @@ def extraposed(verb) -> bool:
         return False
     be = head.head if adj is head and head.dep_ == "acomp" else head
     return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
+
+
+def opens_as_subject(verb) -> bool:
+    """ "That the vote ended so close let the council skip a recount": a clause opened by "that" or
+    "whether" at the sentence's start is the subject of the verb after it (the small parser may make it the
+    root): what the clause says is a fact spoken of, not words reported."""
+    sent = verb.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_quote)), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    return mark is not None and first is not None and mark.i == first.i and mark.lower_ in ("that", "whether")
+
+
+_LINKING = frozenset({"look", "seem", "appear", "sound", "remain", "become", "prove", "feel"})
+
+
+def linking_complement(tok) -> bool:
+    """ "the figures don't look promising for the ferry": a participle after a linking verb is an adjective
+    (no one promises); not the progressive "is promising that …"."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "acomp") and tok.head.lemma_.lower() in _LINKING

@@ -90,13 +90,16 @@ _EVIDENCE = frozenset({"evidence", "proof"})
 
 
 def evidence_found(verb, subject) -> bool:
-    """ "The investigators also found evidence of racist jokes": what an inquiry turned up, its finding."""
+    """ "The investigators also found evidence of racist jokes", "found that …": what an inquiry turned up."""
     found = (
         verb.lemma_.lower() in ("find", "uncover")
         and subject is not None
         and subject.pos_ in ("NOUN", "PROPN")
     )
-    return found and any(c.dep_ == "dobj" and c.lemma_.lower() in _EVIDENCE for c in verb.children)
+    # "… reviewed the literature and found about half of patients had …": a clause found is a finding too
+    return found and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _EVIDENCE or c.dep_ == "ccomp" for c in verb.children
+    )
 
 
 def is_finding(verb, subject) -> bool:

@@ -16,10 +16,11 @@ from askisk.speakers import (
     ranker,
     rules,
     speech,
+    subject_repair,
     views,
 )
 from askisk.speakers.according import a_person, is_order, relays_words, said_words, source_objects
-from askisk.speakers.clauses import bare_relative, subordinate
+from askisk.speakers.clauses import bare_relative, linking_complement, opens_as_subject, subordinate
 from askisk.speakers.content import hearer_object
 from askisk.speakers.convention import records
 from askisk.speakers.documents import is_finding, owner_of_figures
@@ -29,7 +30,7 @@ from askisk.speakers.mention import Record
 from askisk.speakers.phrases import is_self_reference, named_example, named_head, np_text, speaker_tokens
 from askisk.speakers.registry import Registry
 from askisk.speakers.rules import PERSON_PRONOUNS, QUOTE_TOKENS, SPEECH_VERBS, STATEMENT_VERBS
-from askisk.speakers.said_nothing import nobody
+from askisk.speakers.said_nothing import issued_bare, nobody
 from askisk.speakers.speech import cue_text, depth, is_speech, subject_of
 from askisk.speakers.withheld import declined, gives_no_words, is_request
 
@@ -214,6 +215,8 @@ def find_cue(
             continue  # "Photo by X"; "areas, thought to represent …": nobody named as the one thinking
         if own_acts.not_said(tok, inside) or speech.raising_verb(tok) or inner and bare_relative(tok):
             continue  # "called 911"; "the territories, seen as …"; "All told, …"; "feel compelled to"
+        if opens_as_subject(tok) or linking_complement(tok):
+            continue  # "That the vote ended so close let …": a clause as the subject; "looks promising"
         if asides.is_aside(tok, inside):
             continue  # "the number who said …", "Suter, who joked about …,": a description speaks for none
         if headline and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
@@ -259,7 +262,7 @@ def find_cue(
                 continue
             if cues.VETO_BELOW > 0 and cues.cue_model().score(tok, inside) < cues.VETO_BELOW:
                 continue
-        elif gate and cues.passes(tok, inside):
+        elif gate and cues.passes(tok, inside) and not issued_bare(tok):
             subj, learned = cues.speaker_of(tok), 1  # a cue the rules do not know, learned from PolNeAR
         else:
             continue
@@ -267,6 +270,8 @@ def find_cue(
         written = subj  # "Figures gathered by X show": X speaks, the cue reads "Figures show"
         subj = subj if subj is None else owner_of_figures(subj)
         if subj is None or inside[subj.idx] or is_self_reference(subj) or own_acts.updates_this(tok, inside):
+            continue
+        if subject_repair.participle_clause(subj):
             continue
         if inner and nobody(subj, tok):
             continue  # "no one is really sure how …", "it's not certain that …": no one holds the view

@@ -102,7 +102,7 @@ def lead_label(doc, s: int, e: int, inside):
         return None
     for k, tok in enumerate(toks[: 2 * _LABEL_MAX_WORDS + 2]):
         if tok.text == ":":
-            label = toks[:k]
+            label = _speaker_on_topic(toks[:k], toks[k + 1 : k + 2])
             break
     else:
         return None
@@ -161,6 +161,16 @@ def _speaker_to_audience(label: list) -> list:
     if not audience[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in audience):
         return label
     return speaker
+
+
+def _speaker_on_topic(label: list, after: list) -> list:
+    """ "Ann Reyes on Tolls: ‘We were open with the town’": a headline's speaker, then "on" and the
+    topic, then the words in quotation marks; the speaker is the part before "on"."""
+    on = next((k for k, t in enumerate(label) if t.lower_ == "on"), None)
+    if on is None or on == 0 or not any(t.is_quote or t.text in ("'", "‘") for t in after):
+        return label
+    speaker = label[:on]
+    return speaker if all(t.pos_ == "PROPN" or t.text == "." for t in speaker) else label
 
 
 _QUOTED_LINE = re.compile(r"""^(?:--\s*)?[A-Z][\w.'’ -]{0,40}:\s*["“]""")

@@ -5,7 +5,9 @@ after it (a company, not a person). Works on spaCy tokens handed to it; never im
 
 from __future__ import annotations
 
-from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, title_of
+import re
+
+from askisk.speakers.rules import FEMALE_WORDS, MALE_WORDS, census_genders, title_of
 
 
 def titled_name(tok):
@@ -73,3 +75,17 @@ def which_follows(name) -> bool:
     if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ != "which":
         return False
     return doc[i + 2].head.dep_ == "relcl" and doc[i + 2].head.head.i == i
+
+
+_NAMED = re.compile(r"(?=\b(Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.|Rep\.|[A-Z][a-z]+) ([A-Z][a-z]{2,})\b)")
+
+
+def page_surnames(text: str) -> frozenset[str]:
+    """The words a page writes after a first name or a title ("Donald Trump", "President Trump", "Mr. May"):
+    surnames the parser should read as names wherever they open a sentence (`nlp.names_known`)."""
+    first_names = census_genders()
+    return frozenset(
+        last
+        for first, last in _NAMED.findall(text)
+        if first in first_names or title_of(first) is not None and first[0].isupper()
+    )

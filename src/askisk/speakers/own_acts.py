@@ -291,10 +291,10 @@ def answer_withheld(tok, inside) -> bool:
     )
 
 
-_PUT_FORWARD = vocab("propose unveil introduce offer")
+_PUT_FORWARD = vocab("propose unveil introduce offer reveal")
 _PROPOSALS = vocab(
     "measure plan bill amendment legislation budget resolution extension program programme scheme package "
-    "reform tax cut rule regulation law deal compromise"
+    "reform tax cut rule regulation law deal compromise initiative agreement proposal"
 )
 _STORIES = vocab("story tale anecdote")
 _DEALS = _PROPOSALS | vocab("deal terms settlement ceasefire truce accord treaty")
@@ -336,6 +336,7 @@ def _put_forward(tok, kids) -> bool:
     if voiced or any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         return False
     objects = [_version_of(c) for c in kids if c.dep_ == "dobj"]
+    objects += [a for o in objects for a in o.children if a.dep_ == "appos"]  # "“X,” an initiative"
     return any(o.lemma_.lower() in _PROPOSALS for o in objects) or any(
         c.dep_ == "xcomp" and c.tag_ == "VBG" for c in kids
     )
@@ -353,7 +354,9 @@ def news_act(tok, inside) -> bool:
     if to_infinitive(tok) and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return True
     lemma, kids = tok.lemma_.lower(), list(tok.children)
-    if any(inside[t.idx] for t in tok.sent):
+    # 'unveiled “Harbor Keepers,” an initiative …': the marks around the thing's name are not words
+    named = {t.i for c in kids if c.dep_ == "dobj" for t in c.subtree}
+    if any(inside[t.idx] for t in tok.sent if t.i not in named or lemma not in _PUT_FORWARD):
         return False
     if lemma in _PUT_FORWARD:  # "McConnell first proposed a measure to extend the act": a thing put forward
         return _put_forward(tok, kids)

@@ -22,6 +22,7 @@ from askisk.speakers.quotes import QUOTE_WORDS
 _SIGNATURE = re.compile(
     r"[—–―-]{1,2}[ \t]*(?P<name>[^\s(@—–―-][^\n(@]{0,60}?)[ \t]*\(@\w{1,30}\)"
     r"(?P<date>[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*"
+    r"(?:Report[ \t]*)?"  # the BBC's embed ends with its "Report" button's label
 )
 
 
@@ -71,7 +72,9 @@ def apply(
         span = signer(para.text) or signed_inline(para.text) or signed_first(para.text)
         if span is None:
             continue
-        name = " ".join(w for w in para.text[span[0] : span[1]].split() if any(c.isalnum() for c in w))
+        # "— Ann Reyes - Text FERRY to 12345 (@AnnReyes)": a tagline after the name, set off by a hyphen
+        signed = para.text[span[0] : span[1]].split(" - ")[0]
+        name = " ".join(w for w in signed.split() if any(c.isalnum() for c in w))
         rec = registry.named(name) if name else None
         if rec is None:
             continue

@@ -25,7 +25,7 @@ SPEECH_VERBS = vocab(
     "answer counter conclude acknowledge admit concede contend maintain assert declare announce confirm "
     "caution complain suggest predict ask urge comment testify recommend propose vow promise claim believe "
     "think fear expect estimate report observe allege mention recall hope worry reckon doubt joke quip "
-    "underline advise inform notify implore exhort beseech boast surmise"
+    "underline advise inform notify implore exhort beseech boast surmise demand tease"
 )
 # Verbs that say what they report, not what the subject holds: closing tags ("…," joked Mattis) and the
 # verb whose fronted words a he/she cannot be named in ("… Mr. Trump's favorite toy, he said")
@@ -108,12 +108,13 @@ DOUBT_ADJECTIVES = vocab("sceptical skeptical optimistic pessimistic confident h
 CONCERN_VERBS = vocab("express voice raise")
 CONCERN_NOUNS = vocab(
     "concern concerns fear fears worry worries alarm doubt doubts hope hopes admiration faith frustration "
-    "optimism regret anger willingness openness confidence skepticism scepticism gratitude"
+    "optimism regret anger willingness openness confidence skepticism scepticism gratitude specter spectre "
+    "possibility prospect"
 )
 # quotation marks as the parser tokenizes them (typewriter pairs included)
 QUOTE_TOKENS = frozenset({*'"“”„«»', "''", "``"})
 # "X faced / drew / won criticism": a cue noun these verbs take has its target, not its speaker, as subject.
-TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get answer")
+TARGET_VERBS = vocab("face receive draw attract weather endure suffer earn win get answer take")
 # Verbs whose subject makes others speak: "the deal sparked criticism from Democrats" (theirs), "the
 # emergence of Romney stoked speculation that …" (nobody named).
 CAUSE_VERBS = vocab("spark fuel stoke reignite prompt trigger provoke ignite spur invite elicit unleash")
@@ -292,6 +293,8 @@ def _hyphenated_title(word: str) -> tuple[str, str | None] | None:
     as written; its noun the whole office ("vice president"), a military rank's its rank ("general")."""
     *quals, last = word.split("-")
     found = TITLES.get(last.lower().rstrip("."))
+    if found is not None and [q.lower() for q in quals] == ["then"]:
+        return found  # "then-Sen. Jim DeMint": the office he held then
     civil = last.lower() == "general" and all(q.lower() in CIVIL_GENERALS for q in quals)
     if found is None or not all(q[:1].isupper() for q in quals):
         return None
@@ -338,4 +341,6 @@ BODY_NOUNS = GENERIC_ORG_NOUNS | vocab(
     "center centre fund trust university college school society corporation inc library museum"
 )
 # a headline's label before a colon that names an event or a section, not a speaker ("GOP Debate: Is …?")
-EVENT_LABELS = vocab("debate hearing summit trial vote race primary analysis explainer editorial recap")
+EVENT_LABELS = vocab(
+    "debate hearing summit trial vote race primary analysis explainer editorial recap convention rally"
+)

@@ -83,6 +83,10 @@ def _armed(attack) -> bool:
     return bool(hit & _TARGETS) or killed
 
 
+def _a_guest(obj) -> bool:
+    return obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her", "them", "us", "me", "visitors", "guests")
+
+
 def _mentioned_words(tok, objects) -> bool:
     """What was mentioned says something: a clause, a deed proposed ("has mentioned refinancing student
     loans"), or words and what they show ("mentioned disparaging remarks … as examples of …")."""
@@ -110,6 +114,8 @@ def nothing_said(tok, lemma: str) -> bool:
         return True  # "delivered a scathing speech about the prospect of …": that she spoke, not what
     if lemma in _UTTERING and objects and not told and all(map(_only_named, objects)):
         return True  # "Kirk has said many controversial things", "offered his theory": of what, nothing
+    if lemma == "welcome" and objects and not told and all(_a_guest(o) for o in objects):
+        return True  # "Reyes spoke only to welcome Ortiz": a greeting, not a view of something
     if lemma == "mention" and objects and not _mentioned_words(tok, objects):
         return True  # "Barr did not mention Durkan", "barely mentioned the candidate": a topic
     if lemma == "appeal" and not any(
@@ -222,6 +228,13 @@ def bare_statement(tok) -> bool:
             told += [k for k in a.children if k.dep_ == "ccomp"] or [a]
         return all(any(k.tag_ in WH_TAGS and k.lower_ != "that" for k in c.children) for c in told)
     return False
+
+
+def issued_bare(noun) -> bool:
+    """ "the two countries released a joint statement": the text issued, as a learned noun cue, with none of
+    its words."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in ISSUING and bare_statement(verb)
 
 
 def nobody(subj, verb) -> bool:

@@ -74,6 +74,7 @@ def subject_of(verb):
             or subject_repair.document_read(verb)
             or misparse.name_before_aside(verb)
             or misparse.name_before_commas(verb)
+            or subject_repair.subject_read_as_compound(verb)
             or subject_repair.participle_read_as_verb(verb)
             or subject_repair.coordinated_subject(verb)
             or subject_repair.shared_subject(verb)
@@ -329,19 +330,18 @@ def is_circumstance(tok) -> bool:
 
 def parenthetical(verb, kids) -> bool:
     """ "Lenox was a juggernaut, Mr. Clarke said, until …": a bare speech verb set off by a comma."""
-    hearer = (
-        verb.lemma_.lower() == "tell"
-    )  # "…, the firm's chief has told BBC News.": its object is the hearer
-    if any(
-        c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i
-        for c in kids
-        if not (hearer and c.dep_ == "dobj")
-    ):
+    # "…, the firm's chief has told BBC News.": the object of "tell" is the hearer
+    hearer = verb.lemma_.lower() == "tell"
+    after = [c for c in kids if c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i]
+    if any(not (hearer and c.dep_ == "dobj") for c in after):
         return False
-    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = (
+        subjects[0] if subjects else subject_repair.subject_read_as_compound(verb)
+    )  # "…, the memo states, …"
     if subj is None or subj.i > verb.i:
         return False
-    first = min(t.i for t in subj.subtree)
+    first = min([t.i for t in subj.subtree] + [c.i for c in kids if c.dep_ == "det"])
     return first > 0 and verb.doc[first - 1].text == ","
 
 

@@ -38,6 +38,7 @@ RECALL_AT = 0.65
 RECALL_CUE = 0.5  # the CUE span's mean probability
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 _SPEAKER_DEPS = ("nsubj", "poss", "pobj", "appos", "conj", "ROOT")
+_SILENT_PREPOSITIONS = frozenset({"with", "about", "against", "over", "into", "at", "on"})
 
 
 def tag_passages(passages: list[Passage]) -> list[Tags | None]:
@@ -97,6 +98,8 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
     head = _head(doc, s + source.start, s + source.end)
     if head is None or head.pos_ not in _SPEAKER_POS or head.dep_ not in _SPEAKER_DEPS:
         return None  # "X has been given a boost": a passive subject is not a speaker
+    if head.dep_ == "pobj" and head.head.lower_ in _SILENT_PREPOSITIONS:
+        return None  # "Disagree with a Republican?": whom one disagrees with says nothing
     if nobody(head, head.head):
         return None  # "No Republicans said they would sign": no one spoke
     if head.idx < dateline_end(doc.text):
