@@ -150,6 +150,10 @@ _FEELINGS = vocab(
 _RECKONINGS = frozenset({"count", "estimate", "tally", "metric", "measure", "reckoning", "calculation"})
 
 
+# the words that open a named source: "according to X", "per X", "by X's count" (`according_to`)
+ACCORDING_HEADS = frozenset({"according", "per", "by"})
+
+
 def according_to(tok):
     """The preposition whose object names a source, when `tok` opens "according to X", "per X" or "by X's
     count" set off by a comma ("…, per the WHO, is …"; not "$5 per hour", "per person"); else None."""

@@ -161,7 +161,7 @@ def _news_line(cands: list, inside) -> list:
     # "…, Beijing's airport … continued to close the gap, according to the association", "According to
     # police, …, and they ordered him to get out": a cue that says nothing, or an order, yields to the
     # source "according to" names
-    named = [c for c in cands if not c[0] and c[6].lower_ in ("according", "per", "by")]
+    named = [c for c in cands if not c[0] and c[6].lower_ in cues.ACCORDING_HEADS]
     quiet = all(c in named or not speech.says_something(c[6], inside) or is_order(c[6]) for c in cands)
     return named if named and quiet else cands
 
@@ -232,7 +232,7 @@ def find_cue(
                     continue  # '"…," Ediboglu said, according to the newspaper': the words are Ediboglu's
                 if rec is not None:
                     # "according to X" names the source of the clause it modifies: it outranks that verb
-                    word = tok.lower_ if tok.lower_ in ("per", "by") else "according to"
+                    word = "according to" if tok.lower_ == "according" else tok.lower_
                     named = np_text(objs[0], strip_det=False)
                     if objs[0].dep_ == "dobj":  # "according to show insiders", as written
                         named = f"{objs[0].head.text} {named}"
