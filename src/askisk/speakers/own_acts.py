@@ -354,12 +354,13 @@ def news_act(tok, inside) -> bool:
     if to_infinitive(tok) and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return True
     lemma, kids = tok.lemma_.lower(), list(tok.children)
+    quoted = {t.i for t in tok.sent if inside[t.idx]}
     # 'unveiled “Harbor Keepers,” an initiative …': the marks around the thing's name are not words
     named = {t.i for c in kids if c.dep_ == "dobj" for t in c.subtree}
-    if any(inside[t.idx] for t in tok.sent if t.i not in named or lemma not in _PUT_FORWARD):
-        return False
-    if lemma in _PUT_FORWARD:  # "McConnell first proposed a measure to extend the act": a thing put forward
+    if lemma in _PUT_FORWARD and quoted <= named:  # "McConnell first proposed a measure to extend the act"
         return _put_forward(tok, kids)
+    if quoted:
+        return False
     if any(c.dep_ in ("ccomp", "parataxis", "oprd", "xcomp") for c in kids):
         return False
     if lemma in ("declare", "reference"):

@@ -335,10 +335,8 @@ def parenthetical(verb, kids) -> bool:
     after = [c for c in kids if c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i]
     if any(not (hearer and c.dep_ == "dobj") for c in after):
         return False
-    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-    subj = (
-        subjects[0] if subjects else subject_repair.subject_read_as_compound(verb)
-    )  # "…, the memo states, …"
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]  # or "…, the memo states, …"
+    subj = subjects[0] if subjects else subject_repair.subject_read_as_compound(verb)
     if subj is None or subj.i > verb.i:
         return False
     first = min([t.i for t in subj.subtree] + [c.i for c in kids if c.dep_ == "det"])
