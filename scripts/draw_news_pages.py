@@ -9,8 +9,13 @@ newspaper3k text). The texts are their publishers': draw them outside the reposi
 Kept: straight-news outlets only, bodies of 1,500-6,000 characters with at least four said/says/told/
 according, no 8-word run shared with any text file of this repository (so no page a test or a doc quotes),
 one page per outlet in a set, no title twice. A page file is the title line, a blank line, then one
-paragraph per newspaper3k paragraph. The draw is deterministic for a seed, a list of sets and the commit it
-runs at (the repository's text decides which pages are left out; docs/attribution.md names each set's commit).
+paragraph per newspaper3k paragraph. The draw is deterministic for a seed, a list of sets and the repository
+text it reads (which decides the pool): `--at COMMIT` reads that commit's tree, so a later draw can rebuild an
+earlier one exactly even after the repository has grown. `--after SEED=SET,SET` (repeatable) rebuilds an
+earlier draw from the same pool and drops any page it gave (by id or title) from this one:
+
+    .venv/bin/python scripts/draw_news_pages.py CORPUS /work/data/news65 --at cf08ec1 --seed 6501 \
+        --sets s192ab s193ab s194ab s195ab s196ab s197ab --after 6301=s180ab,s181ab,… --after 6401=…
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import json
 import random
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 OUTLETS = frozenset(
@@ -60,14 +66,34 @@ def grams(text: str, n: int = 8) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def repository_grams() -> set[str]:
-    listed = subprocess.run(["git", "-C", str(_REPO), "ls-files"], capture_output=True, text=True)
-    files = listed.stdout.split()
+def repository_grams(at: str | None = None) -> set[str]:
+    """The 8-word runs of the repository's text files: the work tree's, or those of commit `at`."""
+    git = ["git", "-C", str(_REPO)]
+    listing = ["ls-tree", "-r", "--name-only", at] if at else ["ls-files"]
+    listed = subprocess.run([*git, *listing], capture_output=True, text=True, check=True).stdout.split()
+    files = [n for n in listed if Path(n).suffix in _TEXT]
+    if at is None:
+        texts = [(_REPO / n).read_bytes() for n in files if (_REPO / n).stat().st_size < 5_000_000]
+    else:
+        texts = _blobs([*git, "cat-file", "--batch"], [f"{at}:{n}" for n in files])
     out: set[str] = set()
-    for name in files:
-        path = _REPO / name
-        if path.suffix in _TEXT and path.stat().st_size < 5_000_000:
-            out |= grams(path.read_text(encoding="utf-8", errors="ignore"))
+    for raw in texts:
+        if len(raw) < 5_000_000:
+            out |= grams(raw.decode("utf-8", errors="ignore"))
+    return out
+
+
+def _blobs(command: list[str], names: list[str]) -> list[bytes]:
+    """The objects `git cat-file --batch` gives for `names`, in order."""
+    batch = subprocess.run(
+        command, input="".join(f"{n}\n" for n in names).encode(), capture_output=True, check=True
+    ).stdout
+    out, at = [], 0
+    while at < len(batch):
+        header_end = batch.index(b"\n", at)
+        size = int(batch[at:header_end].split()[2])
+        out.append(batch[header_end + 1 : header_end + 1 + size])
+        at = header_end + 1 + size + 1
     return out
 
 
@@ -79,19 +105,37 @@ def articles(git_dir: Path) -> list[dict]:
         text=True,
         check=True,
     ).stdout.split()
-    batch = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
-        input="".join(f"HEAD:{n}\n" for n in names).encode(),
-        capture_output=True,
-        check=True,
-    ).stdout
-    out, at = [], 0
-    while at < len(batch):
-        header_end = batch.index(b"\n", at)
-        size = int(batch[at:header_end].split()[2])
-        out.append(json.loads(batch[header_end + 1 : header_end + 1 + size]))
-        at = header_end + 1 + size + 1
+    command = ["git", "--git-dir", str(git_dir), "cat-file", "--batch"]
+    return [json.loads(raw) for raw in _blobs(command, [f"HEAD:{n}" for n in names])]
+
+
+def draw(pool: list[dict], seed: int, sets: list[str], pages: int) -> list[tuple[str, dict]]:
+    """(set, article) pairs: the pool shuffled by `seed`, then each set filled with one page per outlet, no
+    article or title twice."""
+    shuffled = list(pool)
+    random.Random(seed).shuffle(shuffled)
+    used_ids: set[str] = set()
+    used_titles: set[str] = set()
+    out: list[tuple[str, dict]] = []
+    for name in sets:
+        outlets: set[str] = set()
+        for d in shuffled:
+            if d["ID"] in used_ids or d["source"] in outlets or d["title"].lower() in used_titles:
+                continue
+            outlets.add(d["source"])
+            used_ids.add(d["ID"])
+            used_titles.add(d["title"].lower())
+            out.append((name, d))
+            if len(outlets) == pages:
+                break
     return out
+
+
+def _earlier(spec: str) -> tuple[int, list[str]]:
+    seed, _, sets = spec.partition("=")
+    if not seed.isdigit() or not sets:
+        raise argparse.ArgumentTypeError(f"expected SEED=SET,SET…, got {spec!r}")
+    return int(seed), sets.split(",")
 
 
 def main() -> int:
@@ -101,8 +145,16 @@ def main() -> int:
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--sets", nargs="+", required=True, help="set names, in the order they are drawn")
     ap.add_argument("--pages", type=int, default=8, help="pages per set (one per outlet)")
+    ap.add_argument("--at", help="read the repository's text at this commit (default: the work tree)")
+    ap.add_argument(
+        "--after", type=_earlier, action="append", default=[], help="an earlier draw, SEED=SET,SET…"
+    )
     args = ap.parse_args()
-    seen = repository_grams()
+    try:
+        seen = repository_grams(args.at)
+    except subprocess.CalledProcessError:
+        print(f"draw_news_pages: error: no commit {args.at!r} in this repository", file=sys.stderr)
+        return 2
     pool = [
         d
         for d in articles(args.corpus)
@@ -111,25 +163,23 @@ def main() -> int:
         and len(_SPEECH.findall(d["content_original"])) >= 4
         and not grams(d["content_original"]) & seen
     ]
-    random.Random(args.seed).shuffle(pool)
-    used_ids: set[str] = set()
-    used_titles: set[str] = set()
-    for name in args.sets:
-        outlets: set[str] = set()
+    print("pool", len(pool))
+    earlier_ids: set[str] = set()
+    earlier_titles: set[str] = set()
+    for seed, sets in args.after:
+        got = draw(pool, seed, sets, args.pages)
+        earlier_ids |= {d["ID"] for _, d in got}
+        earlier_titles |= {d["title"].lower() for _, d in got}
+    for name, d in draw(pool, args.seed, args.sets, args.pages):
+        if d["ID"] in earlier_ids or d["title"].lower() in earlier_titles:
+            print("drop repeat", name, d["title"][:60])
+            continue
         folder = args.out / name
         folder.mkdir(parents=True, exist_ok=True)
-        for d in pool:
-            if d["ID"] in used_ids or d["source"] in outlets or d["title"].lower() in used_titles:
-                continue
-            outlets.add(d["source"])
-            used_ids.add(d["ID"])
-            used_titles.add(d["title"].lower())
-            paragraphs = [p.strip() for p in re.split(r"\n+", d["content_original"]) if p.strip()]
-            slug = re.sub(r"[^a-z0-9]+", "_", d["source"].lower()).strip("_")[:12] + "_" + d["ID"][:6]
-            (folder / f"{slug}.txt").write_text(d["title"].strip() + "\n\n" + "\n\n".join(paragraphs) + "\n")
-            print(name, slug, d["source"], d["date"], d["url"][:90])
-            if len(outlets) == args.pages:
-                break
+        paragraphs = [p.strip() for p in re.split(r"\n+", d["content_original"]) if p.strip()]
+        slug = re.sub(r"[^a-z0-9]+", "_", d["source"].lower()).strip("_")[:12] + "_" + d["ID"][:6]
+        (folder / f"{slug}.txt").write_text(d["title"].strip() + "\n\n" + "\n\n".join(paragraphs) + "\n")
+        print(name, slug, d["source"], d["date"], d["url"][:90])
     return 0
 
 

@@ -72,3 +72,36 @@ def test_pages_of_straight_news_are_drawn_one_per_outlet(tmp_path):
     page = next(out.rglob("reuters_id0001.txt")).read_text(encoding="utf-8")
     first, second = _body(1).splitlines()[:2]
     assert page.startswith(f"Ferry story 1\n\n{first}\n\n{second}\n\n")  # a paragraph per line
+
+
+def _draw(git_dir: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    args = [sys.executable, str(SCRIPT), str(git_dir), str(out), "--seed", "1", *extra]
+    return subprocess.run(args, capture_output=True, text=True)
+
+
+def test_an_earlier_draw_rebuilt_from_the_same_pool_gives_no_page_twice(tmp_path):
+    git_dir = _corpus(tmp_path)
+    first = _draw(git_dir, tmp_path / "first", "--sets", "a")
+    assert first.returncode == 0, first.stderr
+    earlier = sorted(p.name for p in (tmp_path / "first").rglob("*.txt"))
+    assert len(earlier) == 2
+    again = _draw(git_dir, tmp_path / "again", "--sets", "b", "--after", "1=a")
+    assert again.returncode == 0, again.stderr
+    assert not list(
+        (tmp_path / "again").rglob("*.txt")
+    )  # the same seed draws the same two pages: both dropped
+    assert again.stdout.count("drop repeat") == 2
+
+
+def test_the_repository_text_can_be_read_at_a_commit(tmp_path):
+    git_dir = _corpus(tmp_path)
+    at_head = _draw(git_dir, tmp_path / "head", "--sets", "a", "--at", "HEAD")
+    assert at_head.returncode == 0, at_head.stderr
+    # the README line in article 5 is in HEAD's tree too: that page stays out
+    assert sorted(p.name for p in (tmp_path / "head").rglob("*.txt")) == [
+        "politico_id0002.txt",
+        "reuters_id0001.txt",
+    ]
+    missing = _draw(git_dir, tmp_path / "none", "--sets", "a", "--at", "no-such-commit")
+    assert missing.returncode == 2
+    assert missing.stderr.strip().count("\n") == 0 and "no-such-commit" in missing.stderr
