@@ -15,6 +15,7 @@ from askisk.speakers.clause_repair import (
     clause_read_as_relative,
     participle_after_recipient,
 )
+from askisk.speakers.misparse import bare_speech_verb
 from askisk.speakers.name_repair import (
     acronym_pronoun,
     day_after_name,
@@ -84,6 +85,7 @@ def repair(doc):
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBP" if plural else "VBZ", lemma
         if tok.dep_ != "ROOT":
             tok.dep_, tok.head = "parataxis", clause
+    _tag_subject_read_as_compound(doc)
     acronym_pronoun(doc)
     name_read_as_interjection(doc)
     _subordinate_root(doc)
@@ -108,6 +110,22 @@ def repair(doc):
     given_name_after_surname(doc)
     day_after_name(doc)
     return doc
+
+
+def _tag_subject_read_as_compound(doc) -> None:
+    """ "So, the memo states, the board will close the pier": inside the sentence, the same misreading as the
+    one `repair` mends at its end: the tag's subject taken for the first half of a compound ("memo states"),
+    the verb left hanging as "dep". The noun becomes the verb's subject, with what stood before it."""
+    for verb in doc:
+        if not bare_speech_verb(verb) or verb.dep_ != "dep" or not 0 < verb.i < len(doc) - 1:
+            continue
+        before, after = doc[verb.i - 1], doc[verb.i + 1]
+        if before.dep_ != "compound" or before.head.i != verb.i or before.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if after.text == ",":
+            for child in [c for c in verb.children if c.i < before.i]:
+                child.head = before
+            before.dep_ = "nsubj"
 
 
 def _described_speaker(doc) -> None:

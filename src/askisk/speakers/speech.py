@@ -74,7 +74,6 @@ def subject_of(verb):
             or subject_repair.document_read(verb)
             or misparse.name_before_aside(verb)
             or misparse.name_before_commas(verb)
-            or subject_repair.subject_read_as_compound(verb)
             or subject_repair.participle_read_as_verb(verb)
             or subject_repair.coordinated_subject(verb)
             or subject_repair.shared_subject(verb)
@@ -335,11 +334,10 @@ def parenthetical(verb, kids) -> bool:
     after = [c for c in kids if c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i > verb.i]
     if any(not (hearer and c.dep_ == "dobj") for c in after):
         return False
-    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]  # or "…, the memo states, …"
-    subj = subjects[0] if subjects else subject_repair.subject_read_as_compound(verb)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i > verb.i:
         return False
-    first = min([t.i for t in subj.subtree] + [c.i for c in kids if c.dep_ == "det"])
+    first = min(t.i for t in subj.subtree)
     return first > 0 and verb.doc[first - 1].text == ","
 
 

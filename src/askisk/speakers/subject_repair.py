@@ -37,18 +37,6 @@ def document_read(verb):
 _NOTICES = vocab("announcement notice sign banner headline caption placard")
 
 
-def subject_read_as_compound(verb):
-    """ "So, the memo states, the board will close the pier": a tag set off by commas whose subject the
-    parser took for the first half of a compound noun ("letter states"), the verb left hanging as "dep"."""
-    doc = verb.doc
-    if not bare_speech_verb(verb) or verb.dep_ != "dep" or verb.i < 1 or verb.i + 1 >= len(doc):
-        return None
-    before, after = doc[verb.i - 1], doc[verb.i + 1]
-    if before.dep_ != "compound" or before.head.i != verb.i or before.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return before if after.text == "," else None
-
-
 _INVERTING = vocab(
     "say argue add note write explain insist claim contend observe predict conclude declare acknowledge "
     "state remark recall complain suggest concede warn caution stress"
