@@ -86,9 +86,13 @@ def test_a_senior_figure_speaks_where_figures_only_show():
 def test_what_someone_called_a_thing_in_quotation_marks_is_a_quote():
     called = 'The band\'s manager, Tom Hale, called the film "rubbish."'
     article = 'The official called the request a "one-sided demand."'
-    got = _attrs(f"A new film about the band opened on Friday. {called} {article}")
+    more = 'The official called the offer a "one-sided demand" that would sink the talks.'
+    got = _attrs(f"A new film about the band opened on Friday. {called} {article} {more}")
     assert got[called][0].endswith("Tom Hale") and got[called][1] == "quote"
-    assert got[article][1] == "reported"  # the writer's "a" is part of the words
+    # the writer's "a" before words that end the sentence is one letter of them (the news golds, session 66);
+    # words after the quotation are said too
+    assert got[article][1] == "quote"
+    assert got[more][1] == "reported"
 
 
 def test_a_meeting_held_to_discuss_allegations_of_something_is_the_writers():

@@ -194,8 +194,9 @@ def test_a_block_signed_by_a_person_the_page_names_is_theirs_a_credit_line_is_no
         "The storm hit the coast on Monday. Thousands lost power. — Associated Press\n"
     )
     attrs = _attrs(body)
-    assert attrs["No country can survive being ruled by people who hate it."] == ("Dana Pryce", "quote")
-    assert attrs["We deserve better. — Dana Pryce"] == ("Dana Pryce", "quote")
+    # words set off without quotation marks are reported (the annotation brief; session 66)
+    assert attrs["No country can survive being ruled by people who hate it."] == ("Dana Pryce", "reported")
+    assert attrs["We deserve better. — Dana Pryce"] == ("Dana Pryce", "reported")
     assert attrs["The storm hit the coast on Monday."] == (None, "narration")
 
 

@@ -24,7 +24,7 @@ DEFAULT_ENCODER = "tuned"
 TUNED_NAME = "minilm-issue17-r6-mix"
 # Bump when passage splitting, attribution or the on-disk layout changes, so old indexes count as stale.
 PIPELINE_VERSION = (
-    79  # 79: "then-Sen.", a page's surnames opening a sentence, short quotes counted as the golds do (s. 65)
+    80  # 80: parse repairs (a participle read as the verb, a closing tag read as a noun), calls (s. 66)
 )
 FORMAT_VERSION = 1
 MAX_QUERY_CHARS = 2000

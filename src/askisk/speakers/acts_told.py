@@ -70,8 +70,10 @@ def _clause(tok) -> bool:
 
 
 def naming(tok) -> bool:
-    """ "She called him Bernd": a name in use, not a view stated ("called the plan a disaster" is one; "what
-    the Navy calls …" is `convention.free_relative`)."""
+    """ "She called him Bernd", "a woman identified herself as Amanda Berry": a name in use, not a view
+    stated ("called the plan a disaster" is one; "what the Navy calls …" is `convention.free_relative`)."""
+    if tok.lemma_.lower() == "identify":
+        return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children)
     if tok.lemma_.lower() != "call":
         return False
     # "called Hale a “liar”": the parser may make the one called a predicate too; what it was called is last

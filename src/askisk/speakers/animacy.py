@@ -63,13 +63,16 @@ _PUBLIC = vocab(
 )
 
 
+# plural "key figures", "top figures", "major figures" are as often numbers ("the key figures show …")
+_PUBLIC_MANY = _PUBLIC - vocab("key top major central")
+
+
 def person_figure(tok) -> bool:
-    """A singular "figure" a rank or a field qualifies ("a senior figure", "a government figure"):
-    someone who can speak, not one of the figures that show or suggest."""
-    return (
-        tok.lemma_.lower() == "figure"
-        and tok.tag_ == "NN"
-        and any(c.dep_ in ("amod", "compound") and c.lower_ in _PUBLIC for c in tok.children)
+    """A "figure" a rank or a field qualifies ("a senior figure", "a government figure", "senior figures
+    there said"): someone who can speak, not one of the figures that show or suggest."""
+    public = _PUBLIC if tok.tag_ == "NN" else _PUBLIC_MANY if tok.tag_ == "NNS" else frozenset()
+    return tok.lemma_.lower() == "figure" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in public for c in tok.children
     )
 
 

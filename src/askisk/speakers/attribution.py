@@ -378,8 +378,9 @@ def _signed(here: list[_Decision], spans: list[tuple[int, int]], para: Paragraph
         if not quoted and find_person(registry.records, name.split()) is None:
             continue
         rec = registry.named(name)
-        if rec is not None:
-            d.record, d.kind, d.cue, d.status = rec, "quote", f"― {rec.display()}", "cued"
+        if rec is not None:  # an unquoted block is the signer's words set off without marks: reported
+            kind = "quote" if quoted else "reported"
+            d.record, d.kind, d.cue, d.status = rec, kind, f"― {rec.display()}", "cued"
             d.mention = (para.start + after[0], para.start + after[1])
 
 

@@ -21,13 +21,24 @@ def bound(tok, base: int) -> frozenset[int]:
         return frozenset()
     own = {t.i for t in tok.subtree}
     top = tok.head
-    after = {base + t.i for t in top.subtree if t.i > tok.i and t.i not in own and not _loose(t, top)}
+    cut = _dangling_and(top, tok.i)
+    after = {base + t.i for t in top.subtree if tok.i < t.i < cut and t.i not in own and not _loose(t, top)}
     # "Asked if Mr Blunkett could return …, he replied": the one asked about is not the one who answers
     asked = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i and _asked(c)]
     # "Further information, given by Mateen himself …, led them to believe …, he said": the words he says
     # name someone else (in his own words he would be "I")
     before = {base + t.i for t in _named_in_fronted(tok)}
     return frozenset(after | before | {base + t.i for c in asked for t in c.subtree})
+
+
+def _dangling_and(top, after: int) -> int:
+    """Where a coordinated clause the parser hung under the pronoun's predicate starts: an "and"/"but" with
+    nothing joined to it ("He said his priority was jobs — and while he's no fan of quotas, Cuccinelli said
+    …": the writer re-names the subject there). The end of the sentence when there is none."""
+    for t in top.subtree:
+        if t.i > after and t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children):
+            return t.i
+    return top.sent.end
 
 
 def bound_words(tok) -> frozenset[str]:

@@ -25,6 +25,63 @@ def participle_after_recipient(doc) -> None:
             verb.head, verb.dep_ = prep.head, "advcl"
 
 
+def participle_read_as_root(doc) -> None:
+    """ "Residents interviewed on Harbor TV said they knew him": the parser makes the participle describing
+    the subject the sentence's verb and hangs the verb of saying on it with no subject. The participle
+    goes back to its noun, the verb of saying becomes the root."""
+    for say in doc:
+        part = say.head
+        if (
+            say.dep_ != "dep"
+            or say.tag_ != "VBD"
+            or say.lemma_.lower() not in SPEECH_VERBS
+            or part.dep_ != "ROOT"
+            or part.tag_ not in ("VBD", "VBN")
+            or part.i > say.i
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in say.children)
+        ):
+            continue
+        subj = [c for c in part.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        between = {t.i for c in part.children if c.dep_ == "prep" and part.i < c.i < say.i for t in c.subtree}
+        if (
+            len(subj) != 1
+            or any(c.dep_ in ("dobj", "ccomp") for c in part.children)
+            or (set(range(part.i + 1, say.i)) - between)
+        ):
+            continue
+        for child in [c for c in part.children if c.i > say.i]:
+            child.head = say
+        say.head, say.dep_ = say, "ROOT"
+        subj[0].head = say
+        part.head, part.dep_, part.tag_ = subj[0], "acl", "VBN"
+
+
+_SUBORDINATORS = frozenset({"when", "before", "after", "while", "as", "because", "since", "until", "once"})
+
+
+def said_in_subordinate(doc) -> None:
+    """ "… approved last year before the board changed course and said the approval was a mistake":
+    the parser joins the verb of saying to the main verb ("The product … had received"), though no comma
+    parts it from the subordinate clause it goes on; it is that clause's subject that said it."""
+    for say in doc:
+        main = say.head
+        if say.dep_ != "conj" or say.lemma_.lower() not in SPEECH_VERBS or main.dep_ != "ROOT":
+            continue
+        cc = next((c for c in main.children if c.dep_ == "cc" and c.i == say.i - 1), None)
+        if cc is None or doc[cc.i - 1].text == "," or any(c.dep_.startswith("nsubj") for c in say.children):
+            continue
+        clauses = [
+            c
+            for c in main.children
+            if c.dep_ == "advcl"
+            and main.i < c.i < cc.i
+            and any(k.dep_ == "nsubj" for k in c.children)
+            and any(k.lower_ in _SUBORDINATORS and k.dep_ in ("mark", "advmod") for k in c.children)
+        ]
+        if clauses:
+            say.head = clauses[-1]
+
+
 def _hosts(verb) -> tuple[list, bool]:
     """The nouns whose relative clause may be the verb's own complement, and whether only a clause the
     parser already marks with a complementizer "that" qualifies ("told residents that he met" is a

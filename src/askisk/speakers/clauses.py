@@ -273,3 +273,16 @@ def linking_complement(tok) -> bool:
     """ "the figures don't look promising for the ferry": a participle after a linking verb is an adjective
     (no one promises); not the progressive "is promising that …"."""
     return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "acomp") and tok.head.lemma_.lower() in _LINKING
+
+
+def as_reported_by(verb) -> bool:
+    """ "As previously reported by Fox News, …": a passive "as" clause opening the sentence, with its agent,
+    vouches for the main clause."""
+    kids = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and any(c.dep_ == "agent" for c in kids)
+    )

@@ -53,6 +53,11 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
             spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         if c.dep_ == "ccomp":
             spans += [(m.idx, m.idx + len(m.text)) for m in c.children if m.dep_ == "mark"]  # "that"
+    spans += [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for c in tok.subtree
+        if _when_said(c, tok) and not any(inside[t.idx] for t in c.subtree)
+    ]
     # '…,” referring to Trump Jr. and Kushner': a participle the writer adds after the quotation
     last = max((i for i in range(s, e) if inside[i]), default=e)
     spans += [
@@ -61,6 +66,21 @@ def _dropped(tok, inside, s: int, e: int) -> set[int]:
         if last < t.idx < e and t.dep_ == "advcl" and t.tag_ == "VBG" and _after_comma(t) and not _saying(t)
     ]
     return described | {i for a, b in spans for i in range(a, b) if not inside[i]}
+
+
+_WHEN = frozenset({"before", "after", "when", "while", "until", "as"})
+
+
+def _when_said(clause, cue) -> bool:
+    """'Reyes said "thank you very much" before guards walked her out of the hall': a clause after the
+    words that only says when they were said (the parser may hang it on the quoted words)."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > cue.i
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].is_quote
+        and any(m.dep_ == "mark" and m.lower_ in _WHEN for m in clause.children)
+    )
 
 
 def _fronted_frame(doc, s: int, first: int) -> list[tuple[int, int]]:
@@ -143,13 +163,16 @@ def _quoted_clause(doc, inside, s: int, e: int) -> bool:
 
 def _named_in_quotes(text: str, inside, start: int, e: int, frame: set[int]) -> bool:
     """'Mitch Winehouse called that film "rubbish."': what the thing was called, all in quotation marks,
-    is all the speaker said (the thing named is the frame), however short. Not 'a "one-sided demand"',
-    where the writer's article is part of the words."""
+    is all the speaker said (the thing named is the frame), however short; so is 'called the probe a
+    “phony scam.”' ending the sentence (the article's one letter aside; the news golds of three batches)."""
     quoted = next((i for i in range(start, e) if inside[i] and text[i].isalnum()), None)
     if quoted is None:
         return False
     named = text[start:quoted].strip(" \"“'‘")
     words = named.split()
+    closes = not any(text[i].isalnum() and not inside[i] for i in range(quoted, e))
+    if len(words) >= 2 and words[-1].lower() in ("a", "an") and closes:
+        words = words[:-1]  # 'called the probe a “phony scam.”': the article is all that is not quoted
     # a plain noun phrase: not "called Democratic bigwigs to the stage, singing"
     if not 1 <= len(words) <= 6 or "," in named or words[-1].lower() in ("a", "an", "the", "as", "for"):
         return False

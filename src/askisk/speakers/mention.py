@@ -66,11 +66,29 @@ class Record:
             self.subjects.append(pos)
 
     def gender_from(self, word: str) -> None:
-        """A gender the text gives by a word of its description ("actress", "chairman"), if none is known."""
+        """A gender the text gives by a word of its description ("actress", "chairman"), if none is known.
+        Not an office in "-man" against the first name ("Sen. Dianne Feinstein, chairman of the committee"):
+        American news gives women those titles."""
         if self.gender is None and word in FEMALE_WORDS:
             self.gender = "f"
         elif self.gender is None and word in MALE_WORDS:
+            if word.endswith("man") and word != "man" and self.hint == "f":
+                return
             self.gender = "m"
+
+    def gender_named(self, titles: list[str]) -> None:
+        """The gender its titles give ("Mrs."), else its first name's; the census's guess for the first name
+        is kept as a hint, and rules out a "-man" office ("Sen. Dianne Reyes, chairman of …")."""
+        if self.gender is not None:
+            return
+        if len(self.tokens) >= 2:
+            self.hint = census_genders().get(self.tokens[0])
+        for title in titles:
+            self.gender_from(title)
+        if self.gender is None and len(self.tokens) >= 2:
+            self.gender = first_name_genders().get(self.tokens[0])
+        elif self.gender is not None and self.hint != self.gender:
+            self.hint = None
 
     def describe(self, noun: str, words: set[str]) -> None:
         """It goes by `noun` ("the nominee"), with these identifying words ({"democratic"})."""

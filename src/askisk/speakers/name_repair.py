@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from askisk.speakers.rules import BODY_NOUNS, PARTY_LABEL, WEEKDAYS, vocab
+from askisk.speakers.rules import (
+    BODY_NOUNS,
+    CALLING_NOUNS,
+    PARTY_LABEL,
+    PERSON_NOUNS,
+    WEEKDAYS,
+    vocab,
+)
 
 # a Korean given name after the family name: "Park Geun-hye", "Kim Jong-un", "Ban Ki-moon"
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
@@ -42,6 +49,26 @@ def _third_part(tok) -> bool:
     head_of_name = any(c.dep_ == "compound" and c.i == tok.i - 1 for c in tok.children)
     plain = tok.pos_ == "PROPN" and tok.text.isalpha() and tok.text.istitle()
     return head_of_name and plain and tok.lower_ not in _NOT_NAMES
+
+
+def person_tagged_as_place(doc) -> None:
+    """ "Anand Menon, a professor of international relations, said …": the model tags the surname a place
+    or a firm and leaves the first name out; a plain capitalised word before it, compounded to it, and a
+    person described in apposition make it a person's name."""
+    from spacy.tokens import Span  # the caller holds a spaCy doc already: no load here
+
+    for ent in list(doc.ents):
+        if ent.label_ not in ("GPE", "ORG", "NORP", "LOC") or len(ent) != 1 or ent.start == 0:
+            continue
+        first, last = doc[ent.start - 1], ent[0]
+        described = any(
+            c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | CALLING_NOUNS for c in last.children
+        )
+        forename = first.text.isalpha() and first.text.istitle() and first.dep_ == "compound"
+        if first.ent_type_ or first.pos_ != "PROPN" or not forename or not described:
+            continue
+        person = Span(doc, first.i, ent.end, label="PERSON")
+        doc.ents = [e for e in doc.ents if e.start != ent.start] + [person]
 
 
 def day_after_name(doc) -> None:

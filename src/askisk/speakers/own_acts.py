@@ -1,12 +1,13 @@
 """Acts that read like cues, each of them narration: the writer's own (a credit line, "X reported from
 Paris"; an author's note, "X has covered economics since 2012"; the publication telling its own work, "will
-update this post"), a call that is a telephone call or a name ("called 911", "Called the Marlin Joint
-Development Association, the alliance will …") and a participle of opinion with nobody holding it
-("the territories, seen as pivotal parts of any future Palestinian state")."""
+update this post"), a call that is a telephone call or a name (`calls`) and a participle of opinion with
+nobody holding it ("the territories, seen as pivotal parts of any future Palestinian state")."""
 
 from __future__ import annotations
 
 from askisk.speakers import animacy
+from askisk.speakers.calls import participle as _participle
+from askisk.speakers.calls import plain_call
 from askisk.speakers.clauses import to_infinitive
 from askisk.speakers.phrases import SELF_NOUNS
 from askisk.speakers.rules import (
@@ -18,7 +19,7 @@ from askisk.speakers.rules import (
     TRADE_NOUNS,
     vocab,
 )
-from askisk.speakers.speech import colon_after, near_quote, says_something
+from askisk.speakers.speech import colon_after, says_something
 from askisk.speakers.views import has_prep
 
 
@@ -97,64 +98,6 @@ def _second_credit(tok) -> bool:
         and all(c.dep_ in ("nsubj", "prep", "punct", "cc", "advmod") for c in kids)
         and any(c.dep_ == "prep" and c.lower_ in ("from", "in") for c in kids)
     )
-
-
-_CALL_SAYS = ("oprd", "ccomp", "xcomp", "parataxis", "attr")
-_CALL_PREPS = ("for", "on")
-
-
-def _participle(tok) -> bool:
-    """A past participle with no subject and no auxiliary of its own: "Called X, …", "…, seen as …"."""
-    deps = {c.dep_ for c in tok.children}
-    return tok.tag_ == "VBN" and not deps & {"aux", "nsubj", "nsubjpass", "agent"}
-
-
-def plain_call(tok, inside) -> bool:
-    """ "called 911", "has called in ESA's design facility", "Called the Marlin Joint Development
-    Association, the alliance …", "is called Orion", "called X as their first witness": "call" is a
-    statement only with what it calls someone or something ("called the plan a disgrace"), a demand
-    ("called for", "called on"), a clause or a quotation; otherwise it is a telephone call, a summons or a
-    name."""
-    if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
-        return False
-    kids = list(tok.children)
-    if tok.i == tok.sent.start and not any(c.dep_ == "nsubj" for c in kids):
-        return True  # "Called the X, the alliance …": the small parser tags the participle a past tense
-    if any(
-        c.dep_ == "prt"
-        or (c.dep_ == "prep" and c.lower_ in ("in", "into") and c.i == tok.i + 1)  # "called into the show"
-        or (c.dep_ == "advmod" and c.lower_ == "back")  # "called the Liberal leader back to Downing Street"
-        for c in kids
-    ):
-        return True  # "called in", "called off", "called back"
-    says = any(c.dep_ in _CALL_SAYS for c in kids) or any(
-        c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids
-    )
-    callees = [c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN" and _callee(c)]
-    if tok.dep_ == "ccomp" and not says and callees and not near_quote(tok, inside):
-        return True  # "that does not mean Labour … are not calling people signed up to …": telephoning
-    if near_quote(tok, inside) or colon_after(tok) or says_something(tok, inside):
-        return False
-    if any(c.dep_ == "auxpass" for c in kids):
-        return True
-    if any(t.lemma_.lower() == "witness" and t.head.lower_ == "as" for t in tok.subtree):
-        return True  # "have called a company whistleblower as their first witness": a summons
-    if _participle(tok) and not any(c.dep_ == "dobj" for c in kids):
-        return True  # not "Mr. Warden, the Virginia Democrat, called the bill “…”" (read as a participle)
-    if says:
-        return False
-    # a number, someone or a service is telephoned; "called the decision" has lost its "a landmark"
-    return any(c.dep_ == "dobj" and _callee(c) for c in kids)
-
-
-_CALLEES = vocab(
-    "police ambulance authority authorities number hotline doctor family friend mother father people voters "
-    "customers households"
-)
-
-
-def _callee(obj) -> bool:
-    return obj.like_num or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _CALLEES
 
 
 def unheld_opinion(tok) -> bool:

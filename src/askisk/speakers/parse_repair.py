@@ -14,6 +14,8 @@ from askisk.speakers.clause_repair import (
     as_tag_read_as_noun,
     clause_read_as_relative,
     participle_after_recipient,
+    participle_read_as_root,
+    said_in_subordinate,
 )
 from askisk.speakers.misparse import bare_speech_verb
 from askisk.speakers.name_repair import (
@@ -23,9 +25,11 @@ from askisk.speakers.name_repair import (
     name_read_as_interjection,
     party_label,
     party_place,
+    person_tagged_as_place,
 )
 from askisk.speakers.root_repair import (
     closing_cue,
+    closing_tag_as_participle,
     kicker_label,
     name_after_description,
     subject_left_as_apposition,
@@ -94,6 +98,7 @@ def repair(doc):
     whose_clause(doc)
     kicker_label(doc)
     closing_cue(doc)
+    closing_tag_as_participle(doc)
     subject_left_as_apposition(doc)
     name_after_description(doc)
     party_label(doc)
@@ -104,10 +109,13 @@ def repair(doc):
     _perfect_series(doc)
     _series_in_scene(doc)
     participle_after_recipient(doc)
+    participle_read_as_root(doc)
+    said_in_subordinate(doc)
     _described_speaker(doc)
     _name_read_as_adverb(doc)
     _verb_read_as_noun(doc)
     given_name_after_surname(doc)
+    person_tagged_as_place(doc)
     day_after_name(doc)
     return doc
 

@@ -51,7 +51,6 @@ from askisk.speakers.rules import (
     PERSON_PRONOUNS,
     acronym,
     census_genders,
-    first_name_genders,
     title_of,
 )
 
@@ -165,11 +164,7 @@ class Registry:
                 rec.title = with_portfolio(doc, titles, title)
                 if title[1]:
                     rec.nouns.add(title[1])
-        for t in titles:
-            rec.gender_from(t.lower_.rstrip("."))
-        if rec.gender is None and len(rec.tokens) >= 2:
-            rec.gender = first_name_genders().get(rec.tokens[0])
-            rec.hint = census_genders().get(rec.tokens[0])
+        rec.gender_named([t.lower_.rstrip(".") for t in titles])
         read_roles(rec, ent, titles)
         rec.thing = rec.thing or len(rec.tokens) == 1 and which_follows(ent.root)
         if not describes_another(ent):  # "Obama campaign manager Jim Messina" names Messina, not Obama

@@ -5,7 +5,7 @@ root. Run by `parse_repair.repair` before any cue is read."""
 
 from __future__ import annotations
 
-from askisk.speakers.rules import SAYING_VERBS, STATEMENT_VERBS
+from askisk.speakers.rules import DOCUMENT_NOUNS, PERSON_NOUNS, SAYING_VERBS, STATEMENT_VERBS
 
 
 def verbless_root(doc) -> None:
@@ -170,6 +170,38 @@ def closing_cue(doc) -> None:
                 verb.head, verb.dep_ = verb, "ROOT"
                 root.head, root.dep_ = verb, "ccomp"
             break
+
+
+def closing_tag_as_participle(doc) -> None:
+    """ "Security at the nation's nuclear facilities is vulnerable, a Pentagon-commissioned study reported
+    Thursday.": the parser reads the closing tag as a noun the sentence predicates, described by a
+    participle; the one who reports is the subject, and the sentence before the comma what it reported."""
+    for verb in doc:
+        noun, root = verb.head, verb.sent.root
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ != "VBN"
+            or verb.lemma_.lower() not in SAYING_VERBS
+            or noun.i != verb.i - 1
+            or noun.dep_ not in ("attr", "dobj", "appos", "npadvmod")
+            or noun.head.i != root.i
+            or noun.left_edge.i < 1
+            or doc[noun.left_edge.i - 1].text != ","
+            or not _may_report(noun)
+            or any(c.dep_ in ("dobj", "ccomp", "agent", "prep") for c in verb.children)
+        ):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : verb.sent.end]):
+            continue
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        noun.head, noun.dep_ = verb, "nsubj"
+        root.head, root.dep_ = verb, "ccomp"
+        for child in [c for c in root.children if c.i > verb.i]:
+            child.head = verb
+
+
+def _may_report(noun) -> bool:
+    return noun.lemma_.lower() in DOCUMENT_NOUNS | PERSON_NOUNS or noun.ent_type_ in ("ORG", "PERSON")
 
 
 def _subject_after(verb):

@@ -205,10 +205,15 @@ UNSAID = vocab("report remind vouch mention")
 
 
 def no_comment(tok) -> bool:
-    """ "A spokesman said the company had no comment": nothing said."""
+    """ "A spokesman said the company had no comment": nothing said. Not when the clause says more ("told
+    the Harbor Post that the line had not yet studied the figures and planned no immediate comment")."""
     return any(
         c.dep_ == "ccomp"
-        and any(t.lemma_ == "comment" and any(d.lower_ == "no" for d in t.children) for t in c.subtree)
+        and any(
+            t.lemma_ == "comment" and t.head.i == c.i and any(d.lower_ == "no" for d in t.children)
+            for t in c.children
+        )
+        and not any(k.dep_ == "conj" and k.pos_ in ("VERB", "AUX") for k in c.children)
         for c in tok.children
     )
 

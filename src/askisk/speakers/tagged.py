@@ -108,7 +108,7 @@ def recall(doc, s: int, e: int, inside, tags: Tags | None, registry: Registry, b
         return None  # "It has also been accused of colluding with …, which critics … have compared": by whom?
     if _owns_other(head, s + cue.start, s + cue.end) or _thing_subject(cue_tokens, head):
         return None
-    if any(_said_of_a_thing(t, head) for t in cue_tokens):
+    if any(_said_of_a_thing(t, head) or _said_of_the_antecedent(t) for t in cue_tokens):
         return None
     known = {id(r) for r in registry.records}
     rec: Record | None = registry.resolve(head, base, recent)
@@ -182,6 +182,26 @@ def _said_of_a_thing(tok, head) -> bool:
         and thing.i != head.i
         and not animacy.can_speak(thing)  # not "ran a feature that extensively profiled …": the paper's
     )
+
+
+def _said_of_the_antecedent(tok) -> bool:
+    """ "Nobody has said how big the grant is, which the Harbor Post says would run for two years": a
+    relative clause set off by a comma, whose "which" is what was said of (not who says), vouches for its
+    noun only; the sentence is the writer's (the news golds' main-clause line)."""
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB" or tok.left_edge.i == 0:
+        return False
+    relative = tok.left_edge
+    own_subject = any(c.dep_ == "nsubj" and c.i == relative.i for c in tok.children)
+    set_off = tok.doc[relative.i - 1].text == ","
+    if relative.lower_ not in ("which", "that") or not set_off or own_subject:
+        return False
+    # "The Union claimed the blockade, which it said would last a week": the pronoun is the one the sentence
+    # is about, whose claim it is ("they carried sticks, which he said …" is someone else)
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    main = next((c for c in tok.sent.root.children if c.dep_ == "nsubj"), None)
+    if speaker is not None and speaker.pos_ == "PRON":
+        return main is not None and main.pos_ == "PRON" and main.lower_ != speaker.lower_
+    return True
 
 
 def _quoted(span: Span, s: int, inside) -> bool:

@@ -6,7 +6,7 @@ a reader of news; PolNeAR counts most of them as attributions). `convention.is_a
 
 from __future__ import annotations
 
-from askisk.speakers import acts_told, cues, misparse, said_nothing, speech, views
+from askisk.speakers import acts_told, clauses, cues, misparse, said_nothing, speech, views
 from askisk.speakers.rules import (
     ATTITUDE_VERBS,
     COMMISSIVE_VERBS,
@@ -359,6 +359,8 @@ def words_withheld(tok, lemma: str, feats: list[str]) -> bool | None:
         return True  # "It has drawn criticism from environmental groups": a reaction, not its words
     if _message_with_content(tok):
         return False  # "Hollande released a statement condemning the attack": the statement's words, given
+    if lemma in ("report", "say", "write", "note") and clauses.as_reported_by(tok):
+        return False  # "As previously reported by Fox News, Comey …": what the sentence goes on to say
     if (lemma in COMMISSIVE_VERBS or lemma == "demand" and "c=xcomp" in feats) and "p=VERB" in feats:
         return False  # "Nigeria has vowed to liberate …", "demanded to see the files": a promise, a demand
     if lemma in WITNESS_VERBS and _plea_or_testimony(tok, feats):
