@@ -23,6 +23,23 @@ def test_an_office_in_man_does_not_make_a_woman_a_he():
     assert attributions(body)[quote] == ("Sen. Dianne Reyes", "quote")
 
 
+def test_an_office_in_man_and_a_census_first_name_that_disagree_leave_a_he_open():
+    said = (
+        'Critics should show proof for their claims and stop using loose words like "maybe" and "perhaps", '
+        "he told reporters."
+    )
+    body = (
+        LEAD
+        + "Tom Hale, a shipping expert who has studied the port's accounts, said he saw no proof in the "
+        + "audit that the town was to blame.\n\n"
+        + "Speaking in Salem, port spokesman Lu Ortiz repeated that the town opposed the fees and fought "
+        + "against them.\n\n"
+        + said
+        + "\n"
+    )
+    assert attributions(body)[said] == ("Lu Ortiz", "reported")
+
+
 def test_a_name_after_a_dangling_and_is_the_subject_named_again():
     said = (
         "He said his top priority was cheaper tickets — and while he is no fan of subsidies, Ortiz said "

@@ -67,12 +67,13 @@ class Record:
 
     def gender_from(self, word: str) -> None:
         """A gender the text gives by a word of its description ("actress", "chairman"), if none is known.
-        Not an office in "-man" against the first name ("Sen. Dianne Feinstein, chairman of the committee"):
-        American news gives women those titles."""
+        Not an office in "-man" against the first name's census gender ("Sen. Dianne Reyes, chairman of the
+        committee": American news gives women those titles); the two leave the gender unknown."""
         if self.gender is None and word in FEMALE_WORDS:
             self.gender = "f"
         elif self.gender is None and word in MALE_WORDS:
             if word.endswith("man") and word != "man" and self.hint == "f":
+                self.hint = None  # "Lu Kang, a spokesman": the census's "Lu" and the office disagree
                 return
             self.gender = "m"
 
