@@ -318,3 +318,17 @@ def test_an_unquoted_block_signed_by_a_person_is_reported():
 def test_a_clause_after_the_quotation_that_says_when_is_not_counted():
     sentence = 'Reyes said "thank you very much" before guards walked her out of the hall.'
     assert _one(sentence) == ("Reyes", "quote")
+
+
+def test_a_first_name_in_apposition_to_a_kin_noun_takes_the_owners_surname():
+    said = "Reyes's oldest son, Eric, said on Tuesday that he was closing his charity after complaints."
+    body = (
+        LEAD
+        + "The fund is under review by state Attorney General Eric Dunn, the council said.\n\n"
+        + said
+        + "\n"
+    )
+    assert attributions(body)[said] == ("Eric Reyes", "reported")
+    # a his/her owner gives no surname, and a mother or a wife may not share it
+    assert _one("His older brother, Ray, sobbing, told mourners, “Tom was my hero.”") == ("Ray", "quote")
+    assert _one("Lund's mother, Amy, said the family was grateful for the help.") == ("Amy", "reported")

@@ -89,3 +89,19 @@ def page_surnames(text: str) -> frozenset[str]:
         for first, last in _NAMED.findall(text)
         if first in first_names or title_of(first) is not None and first[0].isupper()
     )
+
+
+# kin who, in news, share the surname (a mother or a wife named "Amy" may not)
+_KIN = frozenset({"son", "daughter", "brother", "sister", "father"})
+
+
+def kin_surname(name) -> str | None:
+    """ "Trump's oldest son, Eric, said …": a first name alone in apposition to a kin noun that a name owns
+    takes that name's surname (he is Eric Trump, not another Eric the page named); None otherwise."""
+    noun = name.head
+    if name.dep_ != "appos" or noun.lower_ not in _KIN:
+        return None
+    owner = next(
+        (c for c in noun.children if c.dep_ == "poss" and c.text[:1].isupper() and c.pos_ != "PRON"), None
+    )
+    return owner.text if owner is not None and owner.text != name.text else None

@@ -7,7 +7,7 @@ handed to it but never imports spaCy; never hard-codes a name (rules.py holds th
 
 from __future__ import annotations
 
-from askisk.speakers import anaphora, animacy, credits, descriptions, formats, misparse, referents
+from askisk.speakers import anaphora, animacy, credits, descriptions, formats, misparse, name_clues, referents
 from askisk.speakers.documents import author_name, author_of, document_name, entity_of, named_documents
 from askisk.speakers.group_pronoun import group_pronoun, one_of_them
 from askisk.speakers.mention import Record, describes_another, find_person, mention_role, relative
@@ -134,6 +134,8 @@ class Registry:
         words = without_suffix(without_glued_word(clean_words(words)))
         if not words:
             return None
+        if len(words) == 1 and (kin := name_clues.kin_surname(ent.root)):
+            words = [*words, kin]  # "Trump's oldest son, Eric": Eric Trump
         lone = len(words) == 1 and not titles and not find_person(self.records, words)
         if lone and (ent.root.dep_ in ("compound", "amod") or ent.root.pos_ != "PROPN"):
             return None  # "Tajik militants": an adjective, not a person
