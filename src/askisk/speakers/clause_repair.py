@@ -1,6 +1,7 @@
 """Clauses the parser hangs on the wrong word of a sentence that reports words: a that-clause made a
-relative clause of the document or the hearer before it, and a participle made the act of the one who
-receives a message. Run by `parse_repair.repair`."""
+relative clause of the document or the hearer before it, a participle made the act of the one who
+receives a message, a participle describing the subject made the sentence's verb, and a verb of saying
+joined to the main verb past the subordinate clause it goes on. Run by `parse_repair.repair`."""
 
 from __future__ import annotations
 

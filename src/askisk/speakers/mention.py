@@ -79,7 +79,8 @@ class Record:
 
     def gender_named(self, titles: list[str]) -> None:
         """The gender its titles give ("Mrs."), else its first name's; the census's guess for the first name
-        is kept as a hint, and rules out a "-man" office ("Sen. Dianne Reyes, chairman of …")."""
+        is kept as a hint, and against a "-man" office ("Sen. Dianne Reyes, chairman of …") leaves the gender
+        unknown."""
         if self.gender is not None:
             return
         if len(self.tokens) >= 2:

@@ -1,8 +1,8 @@
 """Misparses of names mended in the parse, in place (called by `parse_repair.repair`, in its order): the
 acronym "WHO" read as the pronoun "who"; a legislator's party label read as the head of the name before it
 ("said Rep. G.K. Butterfield (D-N.C.)", "Rep. Leigh Finke, DFL-St. Paul, said"); a Korean given name tagged
-a plural noun ("Park Geun-hye"); a weekday between a name and its verb ("President Barack Obama Monday
-said")."""
+a plural noun ("Park Geun-hye"); a surname tagged a place beside a person's description ("Anand Menon, a
+professor of …"); a weekday between a name and its verb ("President Barack Obama Monday said")."""
 
 from __future__ import annotations
 

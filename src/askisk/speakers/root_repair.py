@@ -1,7 +1,8 @@
 """The parses whose root is a noun though the sentence has a verb, mended in place: the small parser reads a
 past tense after a name as a participle or an adjective ("Lund called Hale a “liar”", "Lund voiced
 confidence in …", "NAME, an extremist settler leader …, called on …") and makes the name or the object the
-root. Run by `parse_repair.repair` before any cue is read."""
+root, or reads a closing tag as a noun the sentence predicates ("…, a state study reported Thursday."). Run by
+`parse_repair.repair` before any cue is read."""
 
 from __future__ import annotations
 
