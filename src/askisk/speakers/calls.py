@@ -45,7 +45,7 @@ def plain_call(tok, inside) -> bool:
         or any(c.dep_ in _CALL_SAYS and c not in objects for c in kids)
         or any(c.dep_ == "prep" and c.lower_ in _CALL_PREPS and not objects for c in kids)
     )
-    callees = [c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN" and _callee(c)]
+    callees = [c for c in objects if c.dep_ == "dobj" and c.pos_ == "NOUN" and _callee(c)]
     if tok.dep_ == "ccomp" and not says and callees and not near_quote(tok, inside):
         return True  # "that does not mean Labour … are not calling people signed up to …": telephoning
     if near_quote(tok, inside) or colon_after(tok) or says_something(tok, inside):

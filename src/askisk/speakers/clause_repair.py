@@ -5,7 +5,8 @@ joined to the main verb past the subordinate clause it goes on. Run by `parse_re
 
 from __future__ import annotations
 
-from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS, HEARER_VERBS, SPEECH_VERBS
+from askisk.speakers.clauses import SUBORDINATORS
+from askisk.speakers.rules import DOCUMENT_NOUNS, FINDING_VERBS, HEARER_VERBS, PERSON_NOUNS, SPEECH_VERBS
 
 _SAYING_OR_FINDING = SPEECH_VERBS | FINDING_VERBS
 
@@ -57,30 +58,36 @@ def participle_read_as_root(doc) -> None:
         part.head, part.dep_, part.tag_ = subj[0], "acl", "VBN"
 
 
-_SUBORDINATORS = frozenset({"when", "before", "after", "while", "as", "because", "since", "until", "once"})
-
-
 def said_in_subordinate(doc) -> None:
-    """ "… approved last year before the board changed course and said the approval was a mistake":
-    the parser joins the verb of saying to the main verb ("The product … had received"), though no comma
-    parts it from the subordinate clause it goes on; it is that clause's subject that said it."""
+    """A verb of saying the parser joins to the main verb, with no subject of its own, though it goes on the
+    subordinate clause before it, whose subject said it: "The jeers continued when Trump referenced the emails
+    … and claimed that …" (the main subject a thing, the clause's a person), "… approved last year before the
+    board changed course and said the approval was a mistake" (no comma before the "and")."""
     for say in doc:
         main = say.head
         if say.dep_ != "conj" or say.lemma_.lower() not in SPEECH_VERBS or main.dep_ != "ROOT":
             continue
-        cc = next((c for c in main.children if c.dep_ == "cc" and c.i == say.i - 1), None)
-        if cc is None or doc[cc.i - 1].text == "," or any(c.dep_.startswith("nsubj") for c in say.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in say.children):
             continue
-        clauses = [
-            c
-            for c in main.children
-            if c.dep_ == "advcl"
-            and main.i < c.i < cc.i
-            and any(k.dep_ == "nsubj" for k in c.children)
-            and any(k.lower_ in _SUBORDINATORS and k.dep_ in ("mark", "advmod") for k in c.children)
-        ]
-        if clauses:
-            say.head = clauses[-1]
+        scene = [c for c in main.children if c.dep_ == "advcl" and main.i < c.i < say.i]
+        if scene and _thing_then_person(main, scene[-1]):
+            say.head = scene[-1]
+            continue
+        cc = next((c for c in main.children if c.dep_ == "cc" and c.i == say.i - 1), None)
+        finite = [c for c in scene if any(k.dep_ == "nsubj" for k in c.children) and _subordinate(c)]
+        if cc is not None and doc[cc.i - 1].text != "," and finite:
+            say.head = finite[-1]
+
+
+def _thing_then_person(main, clause) -> bool:
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or subj.lemma_.lower() in PERSON_NOUNS:
+        return False
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in clause.children)
+
+
+def _subordinate(clause) -> bool:
+    return any(k.lower_ in SUBORDINATORS and k.dep_ in ("mark", "advmod") for k in clause.children)
 
 
 def _hosts(verb) -> tuple[list, bool]:

@@ -16,7 +16,7 @@ from askisk.speakers.rules import (
 )
 from askisk.speakers.views import regarded_as
 
-_SUBORDINATORS = vocab("after while when because since before until once as if unless")
+SUBORDINATORS = vocab("after while when because since before until once as if unless")
 # only before the main clause ("Although the president has said …, the costs …"); after it, "though Dempsey
 # noted there's no proof" adds a speaker's caveat as "but" would
 _CONCESSIVE = vocab("although though whereas")
@@ -68,7 +68,7 @@ def subordinate(tok) -> bool:
             # "That's because, he contends, …": the because-clause is what the sentence says
             point = marks[:1] == ["because"] and _is_the_point(clause.head)
             fronted = bool(marks) and marks[0] in _CONCESSIVE and clause.i < clause.head.i
-            if marks and (marks[0] in _SUBORDINATORS or fronted) and not to_infinitive(clause) and not point:
+            if marks and (marks[0] in SUBORDINATORS or fronted) and not to_infinitive(clause) and not point:
                 # "as analysts had predicted", "as X put it": the source of the main clause
                 deps = {c.dep_ for c in clause.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
                 own = clause.i == tok.i
@@ -189,7 +189,7 @@ def _scene_read_as_words(tok) -> bool:
     if opened and any(c.dep_ == "ccomp" and c.i < start for c in tok.children):
         return True
     return any(
-        p.i == start - 1 and p.lower_ in _SUBORDINATORS | {"following", "amid"} and not list(p.children)
+        p.i == start - 1 and p.lower_ in SUBORDINATORS | {"following", "amid"} and not list(p.children)
         for c in tok.children
         if c.dep_ == "ccomp" and c.i < start
         for p in c.children

@@ -38,7 +38,6 @@ from askisk.speakers.root_repair import (
 )
 from askisk.speakers.rules import (
     NAME_SUFFIXES,
-    PERSON_NOUNS,
     QUOTE_TOKENS,
     SPEECH_VERBS,
     vocab,
@@ -107,7 +106,6 @@ def repair(doc):
     clause_read_as_relative(doc)
     as_tag_read_as_noun(doc)
     _perfect_series(doc)
-    _series_in_scene(doc)
     participle_after_recipient(doc)
     participle_read_as_root(doc)
     said_in_subordinate(doc)
@@ -191,23 +189,6 @@ def _perfect_series(doc) -> None:
         )
         if first is not None:
             verb.head = first
-
-
-def _series_in_scene(doc) -> None:
-    """ "The jeers continued when Trump referenced the emails … and claimed that …": the parser joins the
-    speech verb to the root, whose subject is a thing, not to the clause of the person just named."""
-    for verb in doc:
-        head = verb.head
-        if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS or head.dep_ != "ROOT":
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            continue
-        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or subj.lemma_.lower() in PERSON_NOUNS:
-            continue
-        scene = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i]
-        if scene and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in scene[-1].children):
-            verb.head = scene[-1]
 
 
 _SUBORDINATORS = frozenset(
